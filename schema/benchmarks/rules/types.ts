@@ -1,0 +1,136 @@
+/**
+ * Discretion benchmarks (裁量基准) as data. One pure engine (./fine-engine.ts) evaluates these shapes;
+ * the database stores them as JSON validated by the zod schemas below at every edge.
+ *
+ * Money is always integer fen (1 元 = 100 fen). Multiples are in basis points (1 倍 = 10_000 bp,
+ * 1% = 100 bp) so that no float ever touches money.
+ */
+import { z } from "zod";
+
+/** What a "multiple of a base" fine multiplies (DOMAIN.md §2, §6.4). */
+export const BASE_KINDS = [
+  "INVESTMENT", // 建设项目总投资额 (环境影响评价法 第31条)
+  "CONSTRUCTION_COST", // 工程造价 (城乡规划法 第64条, 第66条)
+  "ILLEGAL_GAINS", // 违法所得 (土地管理法 第74条)
+  "DISPOSAL_COST", // 处置费用 (固废法 第112条, 第102条)
+  "MARKET_VALUE", // 矿产品市场价值 (矿产资源法 第64条)
+  "RECLAMATION_FEE", // 耕地开垦费 / 土地复垦费 (土地管理法实施条例 第52条, 第55条)
+  "ANNUAL_INCOME", // 上一年年收入 (安全生产法 第95条)
+] as const;
+export type BaseKind = (typeof BASE_KINDS)[number];
+
+const fen = z.number().int().nonnegative();
+const bp = z.number().int().nonnegative();
+
+/** A fixed range, e.g. 安全生产法 第94条: 2万–5万. */
+export const fixedRangeRule = z.object({ kind: z.literal("FIXED_RANGE"), minFen: fen, maxFen: fen });
+/** Only a maximum, e.g. 安全生产法 第97条: "可以处十万元以下的罚款". The minimum is 0. */
+export const upToMaxRule = z.object({ kind: z.literal("UP_TO_MAX"), maxFen: fen });
+/**
+ * A multiple of a base amount, e.g. 环评法 第31条 总投资额 1%–5%, 固废法 第112条 处置费用 3–5倍.
+ * `floorFen`: "不足二十万元的，按二十万元计算" — a computed bound below it is raised to it.
+ * `whenBaseUnknown`: the range used when there is no base or it is below `baseThresholdFen`
+ * (矿产资源法 第64条: "没有…或者…不足十万元的，处十万元以上一百万元以下罚款").
+ */
+export const multipleOfBaseRule = z.object({
+  kind: z.literal("MULTIPLE_OF_BASE"),
+  base: z.enum(BASE_KINDS),
+  minBp: bp,
+  maxBp: bp,
+  floorFen: fen.optional(),
+  baseThresholdFen: fen.optional(),
+  whenBaseUnknown: fixedRangeRule.optional(),
+});
+/** Per unit of area, e.g. 土地管理法实施条例 第57条: 每平方米 100–1000 元. */
+export const perSquareMetreRule = z.object({
+  kind: z.literal("PER_SQUARE_METRE"),
+  minFenPerM2: fen,
+  maxFenPerM2: fen,
+});
+export const fineRule = z.discriminatedUnion("kind", [
+  fixedRangeRule,
+  upToMaxRule,
+  multipleOfBaseRule,
+  perSquareMetreRule,
+]);
+export type FixedRangeRule = z.infer<typeof fixedRangeRule>;
+export type UpToMaxRule = z.infer<typeof upToMaxRule>;
+export type MultipleOfBaseRule = z.infer<typeof multipleOfBaseRule>;
+export type PerSquareMetreRule = z.infer<typeof perSquareMetreRule>;
+export type FineRule = z.infer<typeof fineRule>;
+
+/** Facts an officer states about a case. Every fact has a default: `{}` is an ordinary first-tier case. */
+export const HARM_LEVELS = ["NONE", "MINOR", "GENERAL", "SERIOUS", "SEVERE"] as const;
+export type HarmLevel = (typeof HARM_LEVELS)[number];
+export const caseFacts = z.object({
+  firstViolation: z.boolean().default(false),
+  harm: z.enum(HARM_LEVELS).default("GENERAL"),
+  correctedInTime: z.boolean().default(true),
+  subjectiveFault: z.boolean().default(true),
+  /** share of people/objects affected, in percent (e.g. 未如实记录培训 人员占比) */
+  proportionAffectedPct: z.number().min(0).max(100).default(0),
+  /** base amounts in fen by kind (investment, construction cost, …) */
+  baseAmountsFen: z.partialRecord(z.enum(BASE_KINDS), fen).default({}),
+  areaM2: z.number().nonnegative().default(0),
+  daysNotCorrected: z.number().int().nonnegative().default(0),
+  /** 安全生产法 第114条 accident grade, when the case is an accident */
+  accidentLevel: z.enum(["NONE", "GENERAL", "LARGER", "MAJOR", "EXTRAORDINARY"]).default("NONE"),
+});
+export type CaseFacts = z.infer<typeof caseFacts>;
+export type CaseFactsInput = z.input<typeof caseFacts>;
+
+/** A condition on one fact; all conditions of a tier must hold for the tier to apply. */
+export const factCondition = z.object({
+  fact: z.enum([
+    "firstViolation",
+    "harm",
+    "correctedInTime",
+    "subjectiveFault",
+    "proportionAffectedPct",
+    "areaM2",
+    "daysNotCorrected",
+    "accidentLevel",
+  ]),
+  op: z.enum(["eq", "ne", "lt", "lte", "gt", "gte", "in"]),
+  value: z.union([z.number(), z.string(), z.boolean(), z.array(z.string())]),
+});
+export type FactCondition = z.infer<typeof factCondition>;
+
+/** One 裁量阶次 (tier): conditions → fine, with escalation when not corrected in time. */
+export const benchmarkTier = z.object({
+  /** 1-based order; tiers are tried in order and the first whose conditions all hold applies */
+  level: z.number().int().positive(),
+  name: z.string(), // e.g. "轻微" / "一般" / "较重" / "严重"
+  conditions: z.array(factCondition).default([]),
+  /** human-readable 适用条件 as published */
+  conditionText: z.string().default(""),
+  fine: fineRule,
+  /** 逾期未改正 / 拒不改正: the range that applies instead (e.g. 安全生产法 第97条: 10万–20万) */
+  escalation: z.object({ fine: fineRule, otherMeasures: z.array(z.string()).default([]) }).optional(),
+  /** 按日连续处罚 (安全生产法 第112条, 大气污染防治法 第123条): fine × days not corrected */
+  dailyContinuous: z.boolean().default(false),
+  /** fine on the directly responsible persons (对直接负责的主管人员…), when the law sets one */
+  responsiblePersonFine: fineRule.optional(),
+  otherMeasures: z.array(z.string()).default([]),
+});
+export type BenchmarkTier = z.infer<typeof benchmarkTier>;
+
+/** The four lenient lists (四张清单). */
+export const LENIENT_LISTS = ["NO_PENALTY", "LIGHTER", "MITIGATED", "NO_COERCION"] as const;
+export type LenientList = (typeof LENIENT_LISTS)[number];
+export const lenientRule = z.object({
+  list: z.enum(LENIENT_LISTS),
+  /** all must hold */
+  conditions: z.array(factCondition),
+  description: z.string(),
+  /** e.g. "行政处罚法 第33条第1款" */
+  citation: z.string(),
+});
+export type LenientRule = z.infer<typeof lenientRule>;
+
+/** A whole benchmark for one penalty item, as stored in Benchmark.tiers / Benchmark.lenientRules. */
+export const benchmarkBody = z.object({
+  tiers: z.array(benchmarkTier).min(1),
+  lenientRules: z.array(lenientRule).default([]),
+});
+export type BenchmarkBody = z.infer<typeof benchmarkBody>;
