@@ -1,0 +1,111 @@
+/**
+ * Configuration, parsed once at start-up from the environment. Nothing else in the gateway reads
+ * `process.env`: every part receives the piece of `GatewayConfig` it needs.
+ * Every problem is reported at once (not just the first), then the process exits with code 1.
+ */
+import path from "node:path";
+import { z } from "zod";
+
+const optionalUrl = (protocols: readonly string[]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value : undefined))
+    .refine((value) => value === undefined || protocols.some((p) => value.startsWith(`${p}://`)), {
+      message: `must start with ${protocols.map((p) => `${p}://`).join(" or ")}`,
+    });
+
+const boolean = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** @default 4000 */
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** @default "127.0.0.1" — set 0.0.0.0 behind a load balancer */
+  HOST: z.string().min(1).default("127.0.0.1"),
+  /** Postgres; absent → embedded PGlite in PGLITE_DIR */
+  DATABASE_URL: optionalUrl(["postgres", "postgresql"]),
+  /** @default ".data/pglite" */
+  PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  /** Redis for the bus, replay cache and rate limits; absent → in-process */
+  REDIS_URL: optionalUrl(["redis", "rediss"]),
+  /** key prefix in Redis, so that several deployments (or test runs) can share one server */
+  REDIS_PREFIX: z.string().default("gz:"),
+  /** demo keys: `<issuer>.private.jwk.json` and `<issuer>.jwks.json`; @default ".keys" */
+  KEYS_DIR: z.string().min(1).default(".keys"),
+  /** per-issuer JWKS: a file path or an https URL; default `${KEYS_DIR}/<issuer>.jwks.json` */
+  JWKS_CQ: z.string().optional(),
+  JWKS_SC: z.string().optional(),
+  JWKS_GZ: z.string().optional(),
+  /** @default "gaozhu-gateway" */
+  JWT_AUDIENCE: z.string().min(1).default("gaozhu-gateway"),
+  /** leeway for exp/nbf/iat; @default 30 */
+  JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  /** serve /metrics without a token; @default true */
+  METRICS_PUBLIC: boolean.default(true),
+  /** GraphiQL and introspection; default on outside production */
+  GRAPHIQL: boolean.optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export interface GatewayConfig {
+  env: "development" | "test" | "production";
+  http: { port: number; host: string };
+  database: { url: string | undefined; pgliteDir: string };
+  redis: { url: string | undefined; prefix: string };
+  auth: {
+    keysDir: string;
+    audience: string;
+    clockToleranceSeconds: number;
+    jwks: { cq: string; sc: string; gz: string };
+  };
+  graphiql: boolean;
+  metricsPublic: boolean;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+}
+
+export type ConfigResult = { ok: true; config: GatewayConfig } | { ok: false; problems: string[] };
+
+/** Pure: environment in, config or the full list of problems out. */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => `${issue.path.join(".") || "(env)"}: ${issue.message}`),
+    };
+  }
+  const e = parsed.data;
+  const jwksFor = (explicit: string | undefined, issuer: string) =>
+    explicit ?? path.join(e.KEYS_DIR, `${issuer}.jwks.json`);
+  return {
+    ok: true,
+    config: {
+      env: e.NODE_ENV,
+      http: { port: e.PORT, host: e.HOST },
+      database: { url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR },
+      redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+      auth: {
+        keysDir: e.KEYS_DIR,
+        audience: e.JWT_AUDIENCE,
+        clockToleranceSeconds: e.JWT_CLOCK_TOLERANCE_SECONDS,
+        jwks: { cq: jwksFor(e.JWKS_CQ, "cq"), sc: jwksFor(e.JWKS_SC, "sc"), gz: jwksFor(e.JWKS_GZ, "gz") },
+      },
+      graphiql: e.GRAPHIQL ?? e.NODE_ENV !== "production",
+      metricsPublic: e.METRICS_PUBLIC,
+      logLevel: e.LOG_LEVEL,
+    },
+  };
+}
+
+/** The one place that reads `process.env`: report every problem, then exit 1. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): GatewayConfig {
+  const result = parseConfig(env);
+  if (result.ok) return result.config;
+  console.error("Configuration problems (fix all, then start again):");
+  for (const problem of result.problems) console.error(`  - ${problem}`);
+  process.exit(1);
+}

@@ -1,0 +1,29 @@
+/**
+ * Errors are part of the API: every expected failure has a stable SCREAMING_SNAKE `extensions.code`
+ * and an HTTP status. Anything else is masked by yoga outside development.
+ */
+import type { GraphQLError } from "graphql";
+import { createGraphQLError } from "graphql-yoga";
+
+type Extensions = Record<string, unknown>;
+
+function apiError(message: string, code: string, status: number, extensions: Extensions = {}): GraphQLError {
+  return createGraphQLError(message, { extensions: { code, http: { status }, ...extensions } });
+}
+
+export const badInput = (message: string, extensions: Extensions & { reason?: string } = {}) =>
+  apiError(message, "BAD_USER_INPUT", 400, extensions);
+export const notFound = (message: string, extensions: Extensions = {}) => apiError(message, "NOT_FOUND", 404, extensions);
+export const forbidden = (message: string, extensions: Extensions = {}) => apiError(message, "FORBIDDEN", 403, extensions);
+export const unauthenticated = (message: string, reason: string) =>
+  apiError(message, "UNAUTHENTICATED", 401, { reason });
+export const conflict = (message: string, extensions: Extensions = {}) => apiError(message, "CONFLICT", 409, extensions);
+export const tooManyRequests = (message: string) => apiError(message, "RATE_LIMITED", 429);
+
+/** Prisma's known error codes, mapped in one place (P2002 unique clash, P2025 record not found). */
+export function fromPrismaError(error: unknown): GraphQLError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === "P2002") return conflict("A record with the same unique key already exists");
+  if (code === "P2025") return notFound("The record does not exist");
+  return null;
+}

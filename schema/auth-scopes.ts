@@ -1,0 +1,11 @@
+import type { GatewayContext, Jurisdiction } from "../gateway/context.ts";
+
+/** The scope initializer: how each AuthScope is decided for a request (scope-auth plugin). */
+export function authScopesFor(ctx: GatewayContext) {
+  const caller = ctx.caller;
+  return {
+    authenticated: caller !== null,
+    issuer: (jurisdiction: Jurisdiction) => caller?.issuer === jurisdiction,
+    scope: (scope: string) => caller?.scopes.has(scope) ?? false,
+  };
+}

@@ -1,0 +1,52 @@
+/** The Pothos builder: plugins and SchemaTypes only. Domain files add types to it. */
+import SchemaBuilder from "@pothos/core";
+import PrismaPlugin from "@pothos/plugin-prisma";
+import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import ValidationPlugin from "@pothos/plugin-validation";
+import type { GatewayContext, Jurisdiction } from "../gateway/context.ts";
+import type PrismaTypes from "../gateway/db/generated/pothos-types.ts";
+import { getDatamodel } from "../gateway/db/generated/pothos-types.ts";
+import { authScopesFor } from "./auth-scopes.ts";
+import { dateScalar, dateTimeScalar } from "./scalars.ts";
+
+export interface AuthScopes {
+  /** any verified token of a known issuer */
+  authenticated: boolean;
+  /** the caller's issuer is this jurisdiction */
+  issuer: Jurisdiction;
+  /** the caller holds this scope (after defaults, gateway/auth/scopes.ts) */
+  scope: string;
+}
+
+export const builder = new SchemaBuilder<{
+  Context: GatewayContext;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: AuthScopes;
+  DefaultFieldNullability: false;
+  Scalars: {
+    Date: { Input: Date; Output: Date };
+    DateTime: { Input: Date; Output: Date };
+    ID: { Input: string; Output: string | number | bigint };
+  };
+}>({
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    authScopes: authScopesFor,
+  },
+  prisma: {
+    client: (ctx) => ctx.prisma,
+    dmmf: getDatamodel(),
+    exposeDescriptions: true,
+    filterConnectionTotalCount: true,
+    onUnusedQuery: null,
+  },
+  relay: { cursorType: "String", clientMutationId: "omit" },
+});
+
+builder.addScalarType("Date", dateScalar);
+builder.addScalarType("DateTime", dateTimeScalar);
+builder.queryType({ description: "Reads: the shared catalog, benchmarks, libraries and records" });
+builder.mutationType({ description: "Writes: each jurisdiction only its own records" });

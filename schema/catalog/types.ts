@@ -1,0 +1,91 @@
+/** 事项库 — domains, enforcement items and their legal bases, as GraphQL types. */
+import { builder } from "../builder.ts";
+import { beijingDay, inForceWhere } from "../common/effective-dates.ts";
+
+export const ItemKindEnum = builder.enumType("ItemKind", {
+  description: "事项类型 — kind of enforcement item",
+  values: {
+    PENALTY: { description: "行政处罚 — administrative penalty" },
+    INSPECTION: { description: "行政检查 — administrative inspection" },
+    COERCION: { description: "行政强制 — administrative coercive measure" },
+  } as const,
+});
+
+export const EmpowermentModeEnum = builder.enumType("EmpowermentMode", {
+  description: "赋权方式 — how the power reached the New Area committee",
+  values: {
+    AUTHORIZED: { description: "授权 — the committee acts in its own name" },
+    ENTRUSTED: { description: "委托 — acts in the entrusting body's name (行政处罚法 第20条)" },
+  } as const,
+});
+
+export const LegalBasisRoleEnum = builder.enumType("LegalBasisRole", {
+  description: "依据类别 — what the legal basis is for",
+  values: {
+    SETTING: { description: "设定依据 — sets the power" },
+    IMPLEMENTING: { description: "实施依据 — implements it" },
+    DUTY: { description: "法律规定 — the duty that was violated" },
+    PENALTY: { description: "处罚依据 — the penalty provision" },
+  } as const,
+});
+
+builder.prismaObject("Domain", {
+  description: "执法领域 — one of the 8 enforcement domains of the shared list",
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    name: t.exposeString("name", { description: "中文名称 — Chinese name" }),
+    nameEn: t.exposeString("nameEn", { description: "English name" }),
+    itemCount: t.relationCount("items", { description: "事项数 — number of items in the domain" }),
+  }),
+});
+
+builder.prismaObject("LegalBasis", {
+  description: "执法依据 — a law with article/clause/item and the dates it is in force",
+  fields: (t) => ({
+    role: t.expose("role", { type: LegalBasisRoleEnum }),
+    lawName: t.exposeString("lawName", { description: "法律名称 — name of the law" }),
+    lawVersion: t.exposeString("lawVersion", { nullable: true }),
+    article: t.exposeInt("article", { nullable: true, description: "条 — null when not known" }),
+    clause: t.exposeInt("clause", { nullable: true, description: "款" }),
+    subItem: t.exposeInt("subItem", { nullable: true, description: "项" }),
+    citation: t.exposeString("citation", { description: "引用 — citation as written" }),
+    summary: t.exposeString("summary", { nullable: true }),
+    effectiveFrom: t.expose("effectiveFrom", { type: "Date" }),
+    effectiveTo: t.expose("effectiveTo", { type: "Date", nullable: true, description: "last day in force" }),
+    verified: t.exposeBoolean("verified", { description: "false: the article is not verified (条款待核实)" }),
+    note: t.exposeString("note", { nullable: true }),
+  }),
+});
+
+builder.prismaObject("EnforcementItem", {
+  description: "执法事项 — one of the 125 empowered items, with its codes in both provincial catalogs",
+  fields: (t) => ({
+    code: t.exposeString("code", { description: "统一编码 — unified code" }),
+    name: t.exposeString("name", { description: "事项名称" }),
+    kind: t.expose("kind", { type: ItemKindEnum }),
+    domain: t.relation("domain"),
+    cqCode: t.exposeString("cqCode", { description: "重庆目录编码 — code in the Chongqing catalog" }),
+    cqName: t.exposeString("cqName", { description: "重庆目录名称" }),
+    scCode: t.exposeString("scCode", { description: "四川目录编码 — code in the Sichuan catalog" }),
+    scName: t.exposeString("scName", { description: "四川目录名称" }),
+    empowermentMode: t.expose("empowermentMode", { type: EmpowermentModeEnum }),
+    actingName: t.exposeString("actingName", { description: "实施主体名义 — in whose name the item is enforced" }),
+    scope: t.exposeString("scope", { description: "赋权范围" }),
+    originalDepartment: t.exposeString("originalDepartment", { description: "原行使部门" }),
+    empoweredFrom: t.expose("empoweredFrom", { type: "Date" }),
+    empoweredTo: t.expose("empoweredTo", { type: "Date", nullable: true }),
+    illustrative: t.exposeBoolean("illustrative", {
+      description: "true: the official list is not public; this entry is illustrative (示例)",
+    }),
+    note: t.exposeString("note", { nullable: true }),
+    version: t.exposeInt("version"),
+    legalBases: t.relation("legalBases", {
+      description: "执法依据 in force on `asOf` (default: today), or all of them with `all: true`",
+      args: { asOf: t.arg({ type: "Date", required: false }), all: t.arg.boolean({ defaultValue: false }) },
+      query: (args, ctx) => ({
+        where: args.all ? {} : inForceWhere(args.asOf ?? beijingDay(ctx.now), "effectiveFrom", "effectiveTo"),
+        orderBy: [{ sortOrder: "asc" }, { effectiveFrom: "asc" }],
+      }),
+    }),
+  }),
+});

@@ -1,0 +1,135 @@
+import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
+import { builder } from "../builder.ts";
+import { beijingDay } from "../common/effective-dates.ts";
+import { CreditGradeEnum, OfficerStatusEnum } from "./types.ts";
+
+export const CertificateStatusEnum = builder.enumType("CertificateStatus", {
+  description: "执法证状态 on a given day",
+  values: {
+    VALID: { description: "有效" },
+    EXPIRING: { description: "30 天内到期 — valid, expiring within 30 days" },
+    EXPIRED: { description: "已过期" },
+    NOT_YET_VALID: { description: "尚未生效" },
+  } as const,
+});
+
+const DAY_MS = 86_400_000;
+
+function certificateStatusWhere(status: string, day: Date): Prisma.OfficerWhereInput {
+  const in30 = new Date(day.getTime() + 30 * DAY_MS);
+  switch (status) {
+    case "EXPIRED":
+      return { certificateValidTo: { lt: day } };
+    case "NOT_YET_VALID":
+      return { certificateValidFrom: { gt: day } };
+    case "EXPIRING":
+      return { certificateValidFrom: { lte: day }, certificateValidTo: { gte: day, lte: in30 } };
+    default:
+      return { certificateValidFrom: { lte: day }, certificateValidTo: { gte: day } };
+  }
+}
+
+builder.queryFields((t) => ({
+  officers: t.prismaConnection({
+    type: "Officer",
+    cursor: "id",
+    description: "人员库 — officers of both provinces, filtered",
+    authScopes: { authenticated: true },
+    args: {
+      jurisdiction: t.arg.string({ required: false, description: "cq or sc" }),
+      domain: t.arg.string({ required: false, description: "qualified for this domain code" }),
+      status: t.arg({ type: OfficerStatusEnum, required: false }),
+      certificateStatus: t.arg({ type: CertificateStatusEnum, required: false }),
+      asOf: t.arg({ type: "Date", required: false, description: "day for certificateStatus (default today)" }),
+      name: t.arg.string({ required: false, description: "name fragment" }),
+    },
+    totalCount: (_c, args, ctx) => ctx.prisma.officer.count({ where: officerFilter(args, ctx.now) }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.officer.findMany({ ...query, where: officerFilter(args, ctx.now), orderBy: { id: "asc" } }),
+  }),
+
+  officer: t.prismaField({
+    type: "Officer",
+    nullable: true,
+    description: "One officer by id or certificate number",
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: false }), certificateNumber: t.arg.string({ required: false }) },
+    resolve: (query, _root, args, ctx) => {
+      if (!args.id && !args.certificateNumber) return null;
+      return ctx.prisma.officer.findFirst({
+        ...query,
+        where: args.id ? { id: String(args.id) } : { certificateNumber: args.certificateNumber ?? "" },
+      });
+    },
+  }),
+
+  enterprises: t.prismaConnection({
+    type: "Enterprise",
+    cursor: "id",
+    description: "对象库 — enterprises, filtered",
+    authScopes: { authenticated: true },
+    args: {
+      search: t.arg.string({ required: false, description: "name fragment" }),
+      usccPrefix: t.arg.string({ required: false }),
+      park: t.arg.string({ required: false }),
+      town: t.arg.string({ required: false }),
+      industry: t.arg.string({ required: false }),
+      creditGrade: t.arg({ type: CreditGradeEnum, required: false }),
+      jurisdiction: t.arg.string({ required: false, description: "registering jurisdiction cq / sc" }),
+    },
+    totalCount: (_c, args, ctx) => ctx.prisma.enterprise.count({ where: enterpriseFilter(args) }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.enterprise.findMany({ ...query, where: enterpriseFilter(args), orderBy: { id: "asc" } }),
+  }),
+
+  enterprise: t.prismaField({
+    type: "Enterprise",
+    nullable: true,
+    description: "One enterprise by its USCC (统一社会信用代码)",
+    authScopes: { authenticated: true },
+    args: { uscc: t.arg.string({ required: true }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.enterprise.findUnique({ ...query, where: { uscc: args.uscc.trim().toUpperCase() } }),
+  }),
+}));
+
+interface OfficerFilterArgs {
+  jurisdiction?: string | null;
+  domain?: string | null;
+  status?: "ACTIVE" | "SUSPENDED" | "RETIRED" | null;
+  certificateStatus?: string | null;
+  asOf?: Date | null;
+  name?: string | null;
+}
+
+function officerFilter(args: OfficerFilterArgs, now: Date): Prisma.OfficerWhereInput {
+  const and: Prisma.OfficerWhereInput[] = [];
+  if (args.jurisdiction) and.push({ homeJurisdiction: args.jurisdiction });
+  if (args.domain) and.push({ qualifiedDomains: { has: args.domain } });
+  if (args.status) and.push({ status: args.status });
+  if (args.certificateStatus) and.push(certificateStatusWhere(args.certificateStatus, args.asOf ?? beijingDay(now)));
+  if (args.name?.trim()) and.push({ name: { contains: args.name.trim() } });
+  return { AND: and };
+}
+
+interface EnterpriseFilterArgs {
+  search?: string | null;
+  usccPrefix?: string | null;
+  park?: string | null;
+  town?: string | null;
+  industry?: string | null;
+  creditGrade?: "A" | "B" | "C" | "D" | null;
+  jurisdiction?: string | null;
+}
+
+function enterpriseFilter(args: EnterpriseFilterArgs): Prisma.EnterpriseWhereInput {
+  const and: Prisma.EnterpriseWhereInput[] = [];
+  if (args.search?.trim()) and.push({ name: { contains: args.search.trim() } });
+  if (args.usccPrefix?.trim()) and.push({ uscc: { startsWith: args.usccPrefix.trim().toUpperCase() } });
+  if (args.park) and.push({ park: args.park });
+  if (args.town) and.push({ town: args.town });
+  if (args.industry) and.push({ industry: args.industry });
+  if (args.creditGrade) and.push({ creditGrade: args.creditGrade });
+  if (args.jurisdiction) and.push({ registeringJurisdiction: args.jurisdiction });
+  return { AND: and };
+}

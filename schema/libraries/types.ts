@@ -1,0 +1,83 @@
+/** 人员库 and 对象库 — officers and enterprises as GraphQL types (personal data masked by rule). */
+import type { GatewayContext } from "../../gateway/context.ts";
+import { builder } from "../builder.ts";
+import { maskAddress, maskIdNumber, maskPhone } from "./rules/mask.ts";
+import { seesPersonalDataInClear } from "./rules/personal-data.ts";
+
+export const OfficerStatusEnum = builder.enumType("OfficerStatus", {
+  description: "执法人员状态",
+  values: {
+    ACTIVE: { description: "在岗 — active" },
+    SUSPENDED: { description: "暂停执法 — suspended" },
+    RETIRED: { description: "离岗 — no longer an officer" },
+  } as const,
+});
+
+export const CreditGradeEnum = builder.enumType("CreditGrade", {
+  description: "信用等级 A (best) – D (worst); drives inspection frequency",
+  values: ["A", "B", "C", "D"] as const,
+});
+
+function personal<T extends string | null>(
+  ctx: GatewayContext,
+  owner: string,
+  value: T,
+  mask: (value: string) => string,
+): T | string {
+  if (value === null) return value;
+  return seesPersonalDataInClear(ctx.caller, owner) ? value : mask(value);
+}
+
+builder.prismaObject("Officer", {
+  description: "执法人员 — an officer of the joint force, holding a 执法证 of a home jurisdiction",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    certificateNumber: t.exposeString("certificateNumber", { description: "执法证号" }),
+    name: t.exposeString("name"),
+    homeJurisdiction: t.exposeString("homeJurisdiction", { description: "cq 重庆 / sc 四川" }),
+    unit: t.exposeString("unit", { description: "所在单位" }),
+    status: t.expose("status", { type: OfficerStatusEnum }),
+    certificateValidFrom: t.expose("certificateValidFrom", { type: "Date" }),
+    certificateValidTo: t.expose("certificateValidTo", { type: "Date" }),
+    qualifiedDomains: t.exposeStringList("qualifiedDomains", { description: "执法领域资格 — domain codes" }),
+    idNumber: t.string({
+      description: "公民身份号码 — personal data: masked outside the home jurisdiction (gz needs pii:read)",
+      resolve: (o, _a, ctx) => personal(ctx, o.homeJurisdiction, o.idNumber, maskIdNumber),
+    }),
+    phone: t.string({
+      description: "联系电话 — personal data, masked like idNumber",
+      resolve: (o, _a, ctx) => personal(ctx, o.homeJurisdiction, o.phone, maskPhone),
+    }),
+    homeAddress: t.string({
+      nullable: true,
+      description: "家庭住址 — personal data, masked like idNumber",
+      resolve: (o, _a, ctx) => personal(ctx, o.homeJurisdiction, o.homeAddress, maskAddress),
+    }),
+    version: t.exposeInt("version"),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+  }),
+});
+
+builder.prismaObject("Enterprise", {
+  description: "执法对象 / 企业 — an enterprise in the New Area, identified by its USCC",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    uscc: t.exposeString("uscc", { description: "统一社会信用代码 (GB 32100)" }),
+    name: t.exposeString("name"),
+    park: t.exposeString("park", { description: "所在园区" }),
+    town: t.exposeString("town", { description: "所在镇" }),
+    divisionCode: t.exposeString("divisionCode", { description: "行政区划代码 (GB/T 2260) of its location" }),
+    industry: t.exposeString("industry", { description: "行业" }),
+    registeringJurisdiction: t.exposeString("registeringJurisdiction", { description: "登记地 cq / sc" }),
+    creditGrade: t.expose("creditGrade", {
+      type: CreditGradeEnum,
+      description: "信用等级 given by the registering jurisdiction",
+    }),
+    creditGradeCq: t.expose("creditGradeCq", { type: CreditGradeEnum, nullable: true, description: "重庆评定的信用等级" }),
+    creditGradeSc: t.expose("creditGradeSc", { type: CreditGradeEnum, nullable: true, description: "四川评定的信用等级" }),
+    legalRepresentative: t.exposeString("legalRepresentative", { nullable: true, description: "法定代表人" }),
+    address: t.exposeString("address", { nullable: true, description: "经营地址 (business address, not personal)" }),
+    version: t.exposeInt("version"),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+  }),
+});

@@ -1,0 +1,41 @@
+/** Calendar dates (YYYY-MM-DD, as laws and certificates use them) and instants (ISO 8601 with offset). */
+import { GraphQLScalarType, Kind } from "graphql";
+import { badInput } from "../gateway/errors.ts";
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function parseCalendarDate(value: unknown): Date {
+  if (typeof value !== "string") throw badInput("Date must be a string YYYY-MM-DD");
+  const match = DATE.exec(value);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+  if (!date || date.toISOString().slice(0, 10) !== value) throw badInput(`Not a calendar date: ${value}`);
+  return date;
+}
+
+export function formatCalendarDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export const dateScalar = new GraphQLScalarType<Date, string>({
+  name: "Date",
+  description: "日期 — a calendar date, YYYY-MM-DD",
+  serialize: (value) => formatCalendarDate(value instanceof Date ? value : new Date(String(value))),
+  parseValue: parseCalendarDate,
+  parseLiteral: (ast) => parseCalendarDate(ast.kind === Kind.STRING ? ast.value : null),
+});
+
+function parseInstant(value: unknown): Date {
+  const date = typeof value === "string" ? new Date(value) : null;
+  if (!date || Number.isNaN(date.getTime()) || !/[zZ]|[+-]\d{2}:?\d{2}$/.test(String(value))) {
+    throw badInput("DateTime must be ISO 8601 with a time zone, e.g. 2026-11-21T10:00:00+08:00");
+  }
+  return date;
+}
+
+export const dateTimeScalar = new GraphQLScalarType<Date, string>({
+  name: "DateTime",
+  description: "时间 — an instant, ISO 8601 with time zone",
+  serialize: (value) => (value instanceof Date ? value : new Date(String(value))).toISOString(),
+  parseValue: parseInstant,
+  parseLiteral: (ast) => parseInstant(ast.kind === Kind.STRING ? ast.value : null),
+});
