@@ -28,7 +28,11 @@ export const fixedRangeRule = z.object({ kind: z.literal("FIXED_RANGE"), minFen:
 export const upToMaxRule = z.object({ kind: z.literal("UP_TO_MAX"), maxFen: fen });
 /**
  * A multiple of a base amount, e.g. 环评法 第31条 总投资额 1%–5%, 固废法 第112条 处置费用 3–5倍.
- * `floorFen`: "不足二十万元的，按二十万元计算" — a computed bound below it is raised to it.
+ * `floorFen`: a computed bound (base × multiple) below it is raised to it.
+ * `baseFloorFen` (added for 固废法 第112条/第102条): the BASE below it is raised to it before multiplying.
+ *   The statute reads "所需处置费用不足二十万元的，按二十万元计算" — the subject is the 处置费用 (the base),
+ *   so 第112条 is `{ minBp: 30_000, maxBp: 50_000, baseFloorFen: 20_000_000 }` (2万 cost → 60万–100万),
+ *   not `floorFen` (which would give 20万–20万).
  * `whenBaseUnknown`: the range used when there is no base or it is below `baseThresholdFen`
  * (矿产资源法 第64条: "没有…或者…不足十万元的，处十万元以上一百万元以下罚款").
  */
@@ -38,6 +42,7 @@ export const multipleOfBaseRule = z.object({
   minBp: bp,
   maxBp: bp,
   floorFen: fen.optional(),
+  baseFloorFen: fen.optional(),
   baseThresholdFen: fen.optional(),
   whenBaseUnknown: fixedRangeRule.optional(),
 });
@@ -106,9 +111,18 @@ export const benchmarkTier = z.object({
   conditionText: z.string().default(""),
   fine: fineRule,
   /** 逾期未改正 / 拒不改正: the range that applies instead (e.g. 安全生产法 第97条: 10万–20万) */
-  escalation: z.object({ fine: fineRule, otherMeasures: z.array(z.string()).default([]) }).optional(),
+  escalation: z
+    .object({
+      fine: fineRule,
+      otherMeasures: z.array(z.string()).default([]),
+      /** (added) responsible-person fine that the law sets only on 逾期 (安全生产法 第97条: 人 2万–5万) */
+      responsiblePersonFine: fineRule.optional(),
+    })
+    .optional(),
   /** 按日连续处罚 (安全生产法 第112条, 大气污染防治法 第123条): fine × days not corrected */
   dailyContinuous: z.boolean().default(false),
+  /** the article that allows the daily fine for this item, e.g. "大气污染防治法 第123条" (added) */
+  dailyContinuousCitation: z.string().optional(),
   /** fine on the directly responsible persons (对直接负责的主管人员…), when the law sets one */
   responsiblePersonFine: fineRule.optional(),
   otherMeasures: z.array(z.string()).default([]),
@@ -125,6 +139,8 @@ export const lenientRule = z.object({
   description: z.string(),
   /** e.g. "行政处罚法 第33条第1款" */
   citation: z.string(),
+  /** true when the law says "可以" (e.g. 首违不罚): the authority may still penalise. Absent = binding. (added) */
+  discretionary: z.boolean().optional(),
 });
 export type LenientRule = z.infer<typeof lenientRule>;
 

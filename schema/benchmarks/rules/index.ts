@@ -1,0 +1,49 @@
+/** Public surface of the pure benchmark rules (issue 4). */
+
+export {
+  type BenchmarkVersion,
+  chinaDay,
+  DiscretionError,
+  type DiscretionErrorCode,
+  type DiscretionInput,
+  type DiscretionMatch,
+  type DiscretionOutcome,
+  matchDiscretion,
+} from "./discretion.ts";
+export {
+  type ConcurrentNorm,
+  combineConcurrentNorms,
+  evaluateFine,
+  evaluateTierFine,
+  type FineEvaluation,
+  type FineRange,
+  FineRuleError,
+  type FineRuleErrorCode,
+  type TierFineEvaluation,
+  yuan,
+} from "./fine-engine.ts";
+export {
+  assessLenient,
+  type LenientAssessment,
+  type LenientMatch,
+  lenientRange,
+  STATUTORY_LENIENT_RULES,
+} from "./lenient.ts";
+export {
+  type BoundProvenance,
+  type MergeConflict,
+  type MergeProvenance,
+  type MergeResult,
+  mergeBenchmarks,
+  type Side,
+  type TierProvenance,
+} from "./merge.ts";
+export {
+  ACCIDENT_LEVELS,
+  compareConditionSets,
+  conditionHolds,
+  selectTier,
+  type TierSelection,
+} from "./tier-selection.ts";
+export * from "./types.ts";
+export { assessDecision, type PushedDecision, type SupervisionWarning, type WarningKind } from "./warnings.ts";
