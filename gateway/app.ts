@@ -4,74 +4,60 @@
  */
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { schema } from "../schema/index.ts";
-import type { Bus } from "./bus/index.ts";
-import type { GatewayConfig } from "./config.ts";
-import type { Caller, GatewayContext } from "./context.ts";
+import type { GatewayContext, GatewayServices } from "./context.ts";
 import type { Database } from "./db/client.ts";
+import { EXAMPLE_OPERATIONS } from "./graphiql-examples.ts";
+import { auditRecordFor, describeRequest, useAudit } from "./plugins/use-audit.ts";
+import { useHardening } from "./plugins/use-hardening.ts";
 import { useHealth } from "./plugins/use-health.ts";
+import { useReplayGuard } from "./plugins/use-replay-guard.ts";
 
-export interface GatewayDeps {
-  config: GatewayConfig;
+export interface GatewayDeps extends GatewayServices {
   db: Database;
-  bus: Bus;
-  /** turns the Authorization header into a caller; throws a 401 GraphQLError for a bad token */
-  authenticate: (authorization: string | null) => Promise<Caller | null>;
-  /** injectable clock for tests */
-  clock?: () => Date;
+  /** development only: a token GraphiQL starts with, so a newcomer can try queries at once */
+  graphiqlToken?: string;
 }
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
 
 export function createGateway(deps: GatewayDeps): Gateway {
-  const clock = deps.clock ?? (() => new Date());
+  const { config, db, graphiqlToken, ...rest } = deps;
+  const services: GatewayServices = { config, ...rest };
+  const production = config.env === "production";
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    graphiql: deps.config.graphiql ? { title: "高竹新区执法数据网关 GraphiQL", defaultQuery: EXAMPLE_OPERATIONS } : false,
-    maskedErrors: deps.config.env !== "development",
-    logging: deps.config.logLevel === "silent" ? false : deps.config.logLevel,
-    context: async ({ request }) => ({
-      prisma: deps.db.prisma,
-      caller: await deps.authenticate(request.headers.get("authorization")),
-      now: clock(),
-    }),
+    graphiql:
+      config.graphiql && !production
+        ? {
+            title: "高竹新区执法数据网关 GraphiQL",
+            defaultQuery: EXAMPLE_OPERATIONS,
+            headers: graphiqlToken ? JSON.stringify({ Authorization: `Bearer ${graphiqlToken}` }, null, 2) : undefined,
+          }
+        : false,
+    maskedErrors: !(config.env === "development"),
+    batching: { limit: 5 },
+    logging: config.logLevel === "silent" ? false : config.logLevel,
+    context: async ({ request, params }) => {
+      const audit = describeRequest(params);
+      try {
+        const caller = await services.authenticator.authenticate(request.headers.get("authorization"));
+        return { prisma: db.prisma, caller, now: services.clock(), services, audit };
+      } catch (error) {
+        // a refused token is an access attempt too: audit it before answering 401
+        const extensions = (error as { extensions?: Record<string, unknown> }).extensions;
+        if (extensions?.code === "UNAUTHENTICATED") {
+          await services.auditLog.append(auditRecordFor({ caller: null, audit }, [{ extensions }])).catch(() => {});
+        }
+        throw error;
+      }
+    },
     plugins: [
-      useHealth({ readiness: { database: () => deps.db.ping(), bus: () => deps.bus.ping() } }),
+      useHealth({ readiness: { database: () => db.ping(), bus: () => services.bus.ping() } }),
+      ...useHardening(),
+      useAudit(),
+      useReplayGuard(),
     ],
   });
 }
-
-export const EXAMPLE_OPERATIONS = `# 高竹新区执法数据网关 — example operations.
-# Every request needs a token: run  npm run token -- --as gz  and paste it below, in Headers:
-#   { "Authorization": "Bearer <token>" }
-
-query Domains {
-  domains { code name itemCount }
-}
-
-query ItemsOfADomain {
-  items(domain: "EMERGENCY", first: 5) {
-    totalCount
-    edges { node { code cqCode scCode name kind } }
-    pageInfo { hasNextPage endCursor }
-  }
-}
-
-# any of the three codes finds the item: unified, Chongqing or Sichuan
-query ItemWithBasesAndBenchmark {
-  item(code: "GZ-001") {
-    code name kind cqCode scCode
-    legalBases { role lawName citation effectiveFrom effectiveTo verified }
-    benchmark { version effectiveFrom tiers { level name conditionText fine { summary } } }
-  }
-}
-
-query EnterprisesByGrade {
-  enterprises(creditGrade: C, first: 10) { totalCount edges { node { uscc name park town creditGrade } } }
-}
-
-query Officers {
-  officers(first: 30) { totalCount edges { node { certificateNumber name homeJurisdiction qualifiedDomains phone } } }
-}
-`;

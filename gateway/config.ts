@@ -40,6 +40,10 @@ const envSchema = z.object({
   JWKS_CQ: z.string().optional(),
   JWKS_SC: z.string().optional(),
   JWKS_GZ: z.string().optional(),
+  /** the one algorithm accepted per issuer (asymmetric only); @default ES256 */
+  JWT_ALG_CQ: z.enum(["ES256", "EdDSA"]).default("ES256"),
+  JWT_ALG_SC: z.enum(["ES256", "EdDSA"]).default("ES256"),
+  JWT_ALG_GZ: z.enum(["ES256", "EdDSA"]).default("ES256"),
   /** @default "gaozhu-gateway" */
   JWT_AUDIENCE: z.string().min(1).default("gaozhu-gateway"),
   /** leeway for exp/nbf/iat; @default 30 */
@@ -61,6 +65,7 @@ export interface GatewayConfig {
     audience: string;
     clockToleranceSeconds: number;
     jwks: { cq: string; sc: string; gz: string };
+    algorithms: { cq: "ES256" | "EdDSA"; sc: "ES256" | "EdDSA"; gz: "ES256" | "EdDSA" };
   };
   graphiql: boolean;
   metricsPublic: boolean;
@@ -93,6 +98,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         audience: e.JWT_AUDIENCE,
         clockToleranceSeconds: e.JWT_CLOCK_TOLERANCE_SECONDS,
         jwks: { cq: jwksFor(e.JWKS_CQ, "cq"), sc: jwksFor(e.JWKS_SC, "sc"), gz: jwksFor(e.JWKS_GZ, "gz") },
+        algorithms: { cq: e.JWT_ALG_CQ, sc: e.JWT_ALG_SC, gz: e.JWT_ALG_GZ },
       },
       graphiql: e.GRAPHIQL ?? e.NODE_ENV !== "production",
       metricsPublic: e.METRICS_PUBLIC,

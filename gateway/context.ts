@@ -1,7 +1,11 @@
 /**
  * What every resolver receives. `caller` is the verified token's principal (null without a token:
- * only public fields then resolve). Built per request by gateway/server.ts.
+ * only public fields then resolve). Built per request by gateway/app.ts.
  */
+import type { AuditLog } from "./audit/audit-log.ts";
+import type { Authenticator } from "./auth/authenticator.ts";
+import type { Bus } from "./bus/index.ts";
+import type { GatewayConfig } from "./config.ts";
 import type { PrismaClient } from "./db/generated/prisma/client.ts";
 
 export type Jurisdiction = "cq" | "sc" | "gz";
@@ -12,7 +16,28 @@ export interface Caller {
   /** effective scopes (gateway/auth/scopes.ts decides defaults) */
   scopes: ReadonlySet<string>;
   jti: string;
+  /** `exp`, seconds since the epoch */
   expiresAt: number;
+}
+
+/** Long-lived parts shared by all requests. */
+export interface GatewayServices {
+  config: GatewayConfig;
+  auditLog: AuditLog;
+  bus: Bus;
+  authenticator: Authenticator;
+  clock: () => Date;
+}
+
+/** What the audit entry of this request will say; resolvers add the ids of records they touch. */
+export interface RequestAudit {
+  operationName: string | null;
+  operationType: string;
+  documentHash: string | null;
+  variablesHash: string | null;
+  recordIds: Set<string>;
+  /** a mutation wrote its entry inside its own transaction: the plugin must not write another */
+  writtenInTransaction: boolean;
 }
 
 export interface GatewayContext {
@@ -20,4 +45,6 @@ export interface GatewayContext {
   caller: Caller | null;
   /** the request's clock, so that one request sees one "now" */
   now: Date;
+  services: GatewayServices;
+  audit: RequestAudit;
 }

@@ -7,6 +7,7 @@ import ValidationPlugin from "@pothos/plugin-validation";
 import type { GatewayContext, Jurisdiction } from "../gateway/context.ts";
 import type PrismaTypes from "../gateway/db/generated/pothos-types.ts";
 import { getDatamodel } from "../gateway/db/generated/pothos-types.ts";
+import { forbidden, unauthenticated } from "../gateway/errors.ts";
 import { authScopesFor } from "./auth-scopes.ts";
 import { dateScalar, dateTimeScalar } from "./scalars.ts";
 
@@ -35,6 +36,11 @@ export const builder = new SchemaBuilder<{
   scopeAuth: {
     authorizeOnSubscribe: true,
     authScopes: authScopesFor,
+    // no token → 401 UNAUTHENTICATED; a token without the right → 403 FORBIDDEN
+    unauthorizedError: (_parent, ctx) =>
+      ctx.caller
+        ? forbidden("This token may not do that: its issuer or scopes do not allow it")
+        : unauthenticated("A bearer token is required", "MISSING_TOKEN"),
   },
   prisma: {
     client: (ctx) => ctx.prisma,
@@ -49,4 +55,3 @@ export const builder = new SchemaBuilder<{
 builder.addScalarType("Date", dateScalar);
 builder.addScalarType("DateTime", dateTimeScalar);
 builder.queryType({ description: "Reads: the shared catalog, benchmarks, libraries and records" });
-builder.mutationType({ description: "Writes: each jurisdiction only its own records" });

@@ -17,7 +17,7 @@ builder.queryFields((t) => ({
   domains: t.prismaField({
     type: ["Domain"],
     description: "执法领域 — the 8 domains, in list order",
-    authScopes: { authenticated: true },
+    authScopes: { scope: "read" },
     resolve: (query, _root, _args, ctx) => ctx.prisma.domain.findMany({ ...query, orderBy: { sortOrder: "asc" } }),
   }),
 
@@ -25,7 +25,7 @@ builder.queryFields((t) => ({
     type: "EnforcementItem",
     cursor: "code",
     description: "执法事项 — the shared list, filtered; `asOf` (default today) keeps items empowered that day",
-    authScopes: { authenticated: true },
+    authScopes: { scope: "read" },
     args: {
       domain: t.arg.string({ required: false, description: "domain code, e.g. EMERGENCY" }),
       kind: t.arg({ type: ItemKindEnum, required: false }),
@@ -41,7 +41,7 @@ builder.queryFields((t) => ({
     type: "EnforcementItem",
     nullable: true,
     description: "One item by its unified, Chongqing or Sichuan code, if empowered on `asOf` (default today)",
-    authScopes: { authenticated: true },
+    authScopes: { scope: "read" },
     args: { code: t.arg.string({ required: true }), asOf: t.arg({ type: "Date", required: false }) },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.enforcementItem.findFirst({

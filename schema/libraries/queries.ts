@@ -34,7 +34,7 @@ builder.queryFields((t) => ({
     type: "Officer",
     cursor: "id",
     description: "人员库 — officers of both provinces, filtered",
-    authScopes: { authenticated: true },
+    authScopes: { scope: "read" },
     args: {
       jurisdiction: t.arg.string({ required: false, description: "cq or sc" }),
       domain: t.arg.string({ required: false, description: "qualified for this domain code" }),
@@ -52,7 +52,7 @@ builder.queryFields((t) => ({
     type: "Officer",
     nullable: true,
     description: "One officer by id or certificate number",
-    authScopes: { authenticated: true },
+    authScopes: { scope: "read" },
     args: { id: t.arg.id({ required: false }), certificateNumber: t.arg.string({ required: false }) },
     resolve: (query, _root, args, ctx) => {
       if (!args.id && !args.certificateNumber) return null;
@@ -67,7 +67,7 @@ builder.queryFields((t) => ({
     type: "Enterprise",
     cursor: "id",
     description: "对象库 — enterprises, filtered",
-    authScopes: { authenticated: true },
+    authScopes: { scope: "read" },
     args: {
       search: t.arg.string({ required: false, description: "name fragment" }),
       usccPrefix: t.arg.string({ required: false }),
@@ -86,7 +86,7 @@ builder.queryFields((t) => ({
     type: "Enterprise",
     nullable: true,
     description: "One enterprise by its USCC (统一社会信用代码)",
-    authScopes: { authenticated: true },
+    authScopes: { scope: "read" },
     args: { uscc: t.arg.string({ required: true }) },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.enterprise.findUnique({ ...query, where: { uscc: args.uscc.trim().toUpperCase() } }),

@@ -1,0 +1,107 @@
+/**
+ * The audit writer. Every entry joins the hash chain under one advisory lock on the chain head, so
+ * two appends never share a `prevHash` and `seq` order is chain order.
+ * - Mutations append inside their own transaction (`appendInTransaction`): the entry commits or rolls
+ *   back with the change it describes.
+ * - Everything else (queries, subscription starts, refused attempts) goes through `append`, which
+ *   group-commits: concurrent requests share one transaction, and each request's promise resolves only
+ *   once its entry is durable — so reads are audited without serializing on one lock per request.
+ */
+import type { Prisma, PrismaClient } from "../db/generated/prisma/client.ts";
+import { type AuditRow, chainAuditEntry } from "./chain.ts";
+
+/** pg_advisory_xact_lock key of the chain head ("audit" in ASCII) */
+const AUDIT_CHAIN_LOCK = 0x61756469;
+
+export interface AuditRecord {
+  issuer: string | null;
+  subject: string | null;
+  operationName: string | null;
+  operationType: string;
+  documentHash: string | null;
+  variablesHash: string | null;
+  recordIds: readonly string[];
+  /** OK | ERROR | REFUSED */
+  outcome: "OK" | "ERROR" | "REFUSED";
+  errorCode: string | null;
+}
+
+export interface AuditLog {
+  /** group-committed; resolves when the entry is durable */
+  append(record: AuditRecord): Promise<void>;
+  /** inside the caller's transaction, so it commits or rolls back with the change */
+  appendInTransaction(tx: Prisma.TransactionClient, records: AuditRecord | AuditRecord[]): Promise<void>;
+  /** writes what is queued */
+  flush(): Promise<void>;
+}
+
+export interface AuditLogOptions {
+  /** entries per transaction at most @default 500 */
+  maxBatch?: number;
+  clock?: () => Date;
+}
+
+export function createAuditLog(prisma: PrismaClient, options: AuditLogOptions = {}): AuditLog {
+  const maxBatch = options.maxBatch ?? 500;
+  const clock = options.clock ?? (() => new Date());
+  let queue: Array<{ record: AuditRecord; done: (error?: unknown) => void }> = [];
+  let writing: Promise<void> | null = null;
+
+  async function appendInTransaction(tx: Prisma.TransactionClient, records: AuditRecord | AuditRecord[]) {
+    const list = Array.isArray(records) ? records : [records];
+    if (list.length === 0) return;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
+    const head = await tx.auditEntry.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
+    const seqs = await tx.$queryRaw<Array<{ seq: bigint }>>`
+      SELECT nextval(pg_get_serial_sequence('"AuditEntry"', 'seq')) AS seq FROM generate_series(1, ${list.length})`;
+    let previous: Pick<AuditRow, "hash"> | null = head;
+    const rows: AuditRow[] = list.map((record, index) => {
+      const row = chainAuditEntry(previous, { ...record, recordIds: [...record.recordIds], seq: seqs[index]!.seq, at: clock() });
+      previous = row;
+      return row;
+    });
+    await tx.auditEntry.createMany({
+      data: rows.map((row) => ({
+        ...row,
+        seq: BigInt(row.seq),
+        at: new Date(row.at),
+        operationType: row.operationType ?? "unknown",
+        recordIds: [...row.recordIds],
+      })),
+    });
+  }
+
+  async function drain(): Promise<void> {
+    while (queue.length > 0) {
+      const batch = queue.slice(0, maxBatch);
+      queue = queue.slice(batch.length);
+      try {
+        await prisma.$transaction((tx) => appendInTransaction(tx, batch.map((b) => b.record)));
+        for (const b of batch) b.done();
+      } catch (error) {
+        for (const b of batch) b.done(error);
+      }
+    }
+  }
+
+  function kick(): Promise<void> {
+    writing ??= drain().finally(() => {
+      writing = null;
+      if (queue.length > 0) void kick();
+    });
+    return writing;
+  }
+
+  return {
+    append(record) {
+      return new Promise<void>((resolve, reject) => {
+        queue.push({ record, done: (error) => (error ? reject(error) : resolve()) });
+        void kick();
+      });
+    },
+    appendInTransaction,
+    async flush() {
+      while (writing || queue.length > 0) await kick();
+    },
+  };
+}

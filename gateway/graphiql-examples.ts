@@ -1,0 +1,35 @@
+/** The operations GraphiQL opens with in development. */
+export const EXAMPLE_OPERATIONS = `# 高竹新区执法数据网关 — example operations. Pick one with the ▶ button.
+# Every request needs a token. In development GraphiQL starts with a gz (管委会) token in Headers;
+# mint others with:  npm run token -- --as cq   (or sc, gz; --scope pii:read …)
+# A mutation needs a fresh token each time (replay protection): mint one per mutation.
+
+query Domains {
+  domains { code name itemCount }
+}
+
+query ItemsOfADomain {
+  items(domain: "EMERGENCY", first: 5) {
+    totalCount
+    edges { node { code cqCode scCode name kind } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+
+# any of the three codes finds the item: unified, Chongqing or Sichuan
+query ItemWithBasesAndBenchmark {
+  item(code: "GZ-001") {
+    code name kind cqCode scCode
+    legalBases { role lawName citation effectiveFrom effectiveTo verified }
+    benchmark { version effectiveFrom tiers { level name conditionText fine { summary } } }
+  }
+}
+
+query EnterprisesByGrade {
+  enterprises(creditGrade: C, first: 10) { totalCount edges { node { uscc name park town creditGrade } } }
+}
+
+query Officers {
+  officers(first: 30) { totalCount edges { node { certificateNumber name homeJurisdiction qualifiedDomains phone } } }
+}
+`;

@@ -1,0 +1,26 @@
+import { type DocumentNode, type GraphQLError, Kind, type OperationDefinitionNode, OperationTypeNode } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import type { GatewayContext } from "../context.ts";
+
+/**
+ * A mutation claims its token's `jti` before anything runs: a second use of the same token for a
+ * mutation is refused with 401 TOKEN_REPLAYED and changes nothing. Queries reuse tokens freely.
+ */
+export function useReplayGuard(): Plugin<GatewayContext> {
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      const ctx = args.contextValue as GatewayContext;
+      if (!ctx.caller) return;
+      const operation = (args.document as DocumentNode).definitions.find(
+        (d): d is OperationDefinitionNode =>
+          d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
+      );
+      if (operation?.operation !== OperationTypeNode.MUTATION) return;
+      try {
+        await ctx.services.authenticator.claimForMutation(ctx.caller);
+      } catch (error) {
+        setResultAndStopExecution({ errors: [error as GraphQLError] });
+      }
+    },
+  };
+}

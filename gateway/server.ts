@@ -1,0 +1,82 @@
+/**
+ * Assembles the gateway's long-lived parts from config and serves them over HTTP.
+ * Used by `npm start` (scripts/start.ts, with the embedded defaults) and scripts/serve.ts (production).
+ */
+import { createServer, type Server } from "node:http";
+import { Redis } from "ioredis";
+import { createGateway, type Gateway } from "./app.ts";
+import { createAuditLog } from "./audit/audit-log.ts";
+import { createAuthenticator } from "./auth/authenticator.ts";
+import { createBus } from "./bus/index.ts";
+import type { GatewayConfig } from "./config.ts";
+import type { GatewayServices } from "./context.ts";
+import { createDatabase, type Database } from "./db/client.ts";
+
+export interface RunningGateway {
+  url: string;
+  gateway: Gateway;
+  db: Database;
+  services: GatewayServices;
+  close(): Promise<void>;
+}
+
+export interface AssembleOptions {
+  /** an already-open database (tests); otherwise opened from config */
+  db?: Database;
+  graphiqlToken?: string;
+  clock?: () => Date;
+}
+
+/** Everything but the socket: used by the server below and by tests through `gateway.fetch`. */
+export async function assembleGateway(config: GatewayConfig, options: AssembleOptions = {}) {
+  const db =
+    options.db ?? (await createDatabase({ databaseUrl: config.database.url, pgliteDir: config.database.pgliteDir }));
+  const bus = createBus(config.redis);
+  const redis = config.redis.url
+    ? new Redis(config.redis.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false })
+    : undefined;
+  redis?.on("error", () => {}); // readiness and fail-closed mutations report it
+  const authenticator = await createAuthenticator(config.auth, {
+    redis,
+    redisPrefix: config.redis.prefix,
+    logger: config.logLevel === "silent" ? { warn() {} } : console,
+  });
+  const services: GatewayServices = {
+    config,
+    bus,
+    authenticator,
+    auditLog: createAuditLog(db.prisma),
+    clock: options.clock ?? (() => new Date()),
+  };
+  const gateway = createGateway({ ...services, db, graphiqlToken: options.graphiqlToken });
+  const close = async () => {
+    await services.auditLog.flush().catch(() => {});
+    await authenticator.close();
+    redis?.disconnect();
+    await bus.close();
+    if (!options.db) await db.close();
+  };
+  return { gateway, db, services, close };
+}
+
+export async function startGateway(config: GatewayConfig, options: AssembleOptions = {}): Promise<RunningGateway> {
+  const assembled = await assembleGateway(config, options);
+  const server: Server = createServer(assembled.gateway);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.http.port, config.http.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.http.port;
+  return {
+    url: `http://${config.http.host === "0.0.0.0" ? "localhost" : config.http.host}:${port}`,
+    gateway: assembled.gateway,
+    db: assembled.db,
+    services: assembled.services,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await assembled.close();
+    },
+  };
+}

@@ -1,0 +1,7 @@
+/** `npm run schema:print` — writes schema.graphql (committed; test/schema/printed-schema.test.ts fails when stale). */
+import { writeFile } from "node:fs/promises";
+import { printSchema } from "graphql";
+import { schema } from "../schema/index.ts";
+
+await writeFile(new URL("../schema.graphql", import.meta.url), `${printSchema(schema)}\n`);
+console.log("schema.graphql written");

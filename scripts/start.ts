@@ -1,0 +1,57 @@
+/**
+ * `npm start` — the whole system on one machine with embedded defaults: demo keys (first run),
+ * migrations, seed data (empty database only), the gateway with GraphiQL. Ctrl-C stops cleanly.
+ */
+import { ensureDemoKeys, loadPrivateKey } from "../gateway/auth/keys.ts";
+import { signToken } from "../gateway/auth/sign-token.ts";
+import { loadConfigOrExit } from "../gateway/config.ts";
+import { startGateway } from "../gateway/server.ts";
+import { isEmpty, seedDatabase } from "../prisma/seed/seed.ts";
+import { runMigrations } from "./migrate.ts";
+
+const started = Date.now();
+const config = loadConfigOrExit();
+const log = (message: string) => console.log(`[start] ${message}`);
+
+const keys = await ensureDemoKeys(config.auth.keysDir);
+const created = keys.filter((k) => k.status !== "kept").map((k) => k.issuer);
+log(created.length > 0 ? `demo keys created in ${config.auth.keysDir}/ for ${created.join(", ")}` : `demo keys: ${config.auth.keysDir}/`);
+
+log(`migrating ${config.database.url ? "PostgreSQL" : `embedded PGlite (${config.database.pgliteDir})`} …`);
+await runMigrations({ databaseUrl: config.database.url, pgliteDir: config.database.pgliteDir });
+
+// development only: GraphiQL opens with a 管委会 token so that a newcomer can try queries at once
+const graphiqlToken =
+  config.env === "production"
+    ? undefined
+    : await (async () => {
+        const key = await loadPrivateKey(config.auth.keysDir, "gz");
+        return signToken({ privateKey: key.key, kid: key.kid, alg: key.alg, issuer: "gz", subject: "graphiql-dev", audience: config.auth.audience, ttlSeconds: 12 * 3600 });
+      })();
+
+const running = await startGateway(config, { graphiqlToken });
+if (await isEmpty(running.db.prisma)) {
+  const report = await seedDatabase(running.db.prisma);
+  log(`seeded: ${Object.entries(report).map(([table, n]) => `${n} ${table}`).join(", ")}`);
+}
+
+log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`
+  GraphQL + GraphiQL   ${running.url}/graphql
+  health / readiness   ${running.url}/healthz   ${running.url}/readyz
+  database             ${config.database.url ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${config.database.pgliteDir}/`}
+  bus                  ${config.redis.url ? "Redis (REDIS_URL)" : "in-process"}
+  tokens               npm run token -- --as cq|sc|gz [--scope S ...]
+`);
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: stopping …`);
+  await running.close();
+  log("stopped");
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));
