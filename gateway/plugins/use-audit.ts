@@ -63,8 +63,9 @@ export function useAudit(): Plugin<GatewayContext> {
       ctx.audit.operationName ??= args.operationName ?? null;
       return {
         async onExecuteDone({ result }) {
-          if (ctx.audit.writtenInTransaction) return;
           const errors = "errors" in result ? (result.errors as Errors) : undefined;
+          // a committed mutation wrote its entry in its transaction; failures still need one here
+          if (ctx.audit.writtenInTransaction && !errors?.length) return;
           await ctx.services.auditLog.append(auditRecordFor(ctx, errors));
         },
       };
