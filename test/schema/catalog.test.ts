@@ -23,9 +23,10 @@ describe("catalog through GraphQL", () => {
     const seen = new Set<string>();
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const { data } = await t.gql<{
+      type Page = {
         items: { totalCount: number; edges: Array<{ node: { code: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } };
-      }>("query($after: String) { items(first: 50, after: $after) { totalCount edges { node { code } } pageInfo { hasNextPage endCursor } } }", {
+      };
+      const { data }: { data: Page | null | undefined } = await t.gql<Page>("query($after: String) { items(first: 50, after: $after) { totalCount edges { node { code } } pageInfo { hasNextPage endCursor } } }", {
         as: "sc",
         variables: { after },
       });
