@@ -55,3 +55,4 @@ export const builder = new SchemaBuilder<{
 builder.addScalarType("Date", dateScalar);
 builder.addScalarType("DateTime", dateTimeScalar);
 builder.queryType({ description: "Reads: the shared catalog, benchmarks, libraries and records" });
+builder.mutationType({ description: "Writes: each jurisdiction only its own records; every write audited" });

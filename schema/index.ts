@@ -3,6 +3,7 @@ import { builder } from "./builder.ts";
 import "./catalog/types.ts";
 import "./catalog/queries.ts";
 import "./benchmarks/types.ts";
+import "./benchmarks/merge-mutation.ts";
 import "./libraries/types.ts";
 import "./libraries/queries.ts";
 

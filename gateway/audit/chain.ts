@@ -18,6 +18,7 @@
  * signed log, a timestamping service) and check that the chain still contains it. Not built yet.
  */
 import { createHash } from "node:crypto";
+import { stableJson } from "../util/stable-json.ts";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -87,18 +88,7 @@ export function hashVariables(variables: unknown): string {
   return sha256(stableJson(variables ?? {}));
 }
 
-function stableJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  const json = (value as { toJSON?: () => unknown }).toJSON;
-  if (typeof json === "function") return stableJson(json.call(value));
-  if (Array.isArray(value))
-    return `[${value.map((item) => (item === undefined ? "null" : stableJson(item))).join(",")}]`;
-  const fields = Object.keys(value)
-    .sort()
-    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-    .map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`);
-  return `{${fields.join(",")}}`;
-}
+
 
 export type AuditChainBreak = "HASH_MISMATCH" | "PREV_HASH_MISMATCH" | "SEQUENCE_GAP" | "SEQUENCE_ORDER";
 
