@@ -1,0 +1,91 @@
+/**
+ * Running a simulator alone: flags override environment variables, which override defaults. Every
+ * problem is reported at once, then exit 1.
+ *
+ *   --port <n>        SIM_CQ_PORT / SIM_SC_PORT   default 4101 (cq) / 4102 (sc)
+ *   --rate <n>        SIM_RATE                    activity steps per second, 0 = off (default 1)
+ *   --seed <n>        SIM_SEED                    default 1
+ *   --data-dir <dir>  SIM_DATA_DIR                keep the store across restarts (default: memory only)
+ *   --secret <s>      SIM_SC_SECRET               Sichuan's HMAC secret
+ *   --latency-ms, --error-rate, --duplicate-rate, --reorder-rate   initial fault knobs
+ */
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import type { Province } from "./model.ts";
+import type { RunningSimulator, SimulatorOptions } from "./simulator.ts";
+
+const DEFAULT_PORT: Record<Province, number> = { cq: 4101, sc: 4102 };
+
+const number = z.coerce.number();
+const cliOptions = z.object({
+  port: number.pipe(z.number().int().min(0).max(65_535)),
+  rate: number.pipe(z.number().min(0)),
+  seed: number.pipe(z.number().int()),
+  dataDir: z.string().min(1).optional(),
+  secret: z.string().min(1).optional(),
+  latencyMs: number.pipe(z.number().int().min(0)).optional(),
+  errorRate: number.pipe(z.number().min(0).max(1)).optional(),
+  duplicateRate: number.pipe(z.number().min(0).max(1)).optional(),
+  reorderRate: number.pipe(z.number().min(0).max(1)).optional(),
+});
+export type CliOptions = SimulatorOptions & { secret?: string };
+
+const FLAGS = [
+  "port",
+  "rate",
+  "seed",
+  "data-dir",
+  "secret",
+  "latency-ms",
+  "error-rate",
+  "duplicate-rate",
+  "reorder-rate",
+];
+
+function fail(problems: string[]): never {
+  for (const problem of problems) console.error(problem);
+  process.exit(1);
+}
+
+export function parseCommandLine(province: Province, argv: string[], env: NodeJS.ProcessEnv): CliOptions {
+  let values: Record<string, string | undefined>;
+  try {
+    const options = Object.fromEntries(FLAGS.map((name) => [name, { type: "string" as const }]));
+    values = parseArgs({ args: argv, options }).values as Record<string, string | undefined>;
+  } catch (error) {
+    fail([(error as Error).message]);
+  }
+  const parsed = cliOptions.safeParse({
+    port: values.port ?? env[`SIM_${province.toUpperCase()}_PORT`] ?? DEFAULT_PORT[province],
+    rate: values.rate ?? env.SIM_RATE ?? 1,
+    seed: values.seed ?? env.SIM_SEED ?? 1,
+    dataDir: values["data-dir"] ?? env.SIM_DATA_DIR,
+    secret: values.secret ?? env.SIM_SC_SECRET,
+    latencyMs: values["latency-ms"],
+    errorRate: values["error-rate"],
+    duplicateRate: values["duplicate-rate"],
+    reorderRate: values["reorder-rate"],
+  });
+  if (!parsed.success) fail(parsed.error.issues.map((i) => `invalid ${i.path.join(".")}: ${i.message}`));
+  const { latencyMs, errorRate, duplicateRate, reorderRate, ...rest } = parsed.data;
+  const faults = Object.fromEntries(
+    Object.entries({ latencyMs, errorRate, duplicateRate, reorderRate }).filter(([, v]) => v !== undefined),
+  );
+  return { ...rest, faults };
+}
+
+/** starts the simulator from the command line and stops it cleanly on SIGINT / SIGTERM */
+export async function runFromCommandLine(
+  province: Province,
+  start: (options: CliOptions) => Promise<RunningSimulator>,
+): Promise<void> {
+  const options = parseCommandLine(province, process.argv.slice(2), process.env);
+  const sim = await start(options);
+  console.log(
+    `${province} simulator on ${sim.url} (rate ${options.rate}/s, seed ${options.seed}, ` +
+      `data ${options.dataDir ?? "in memory"}, ${sim.store.latestSeq} changes)`,
+  );
+  const shutdown = () => void sim.stop().then(() => process.exit(0));
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}

@@ -1,0 +1,131 @@
+/**
+ * Realistic activity, deterministic given the seed: inspections and penalty decisions about the
+ * province's own enterprises by its own officers, later steps of those records (new versions), and
+ * now and then an officer's phone or an enterprise's credit grade changing.
+ */
+import type { CreditGrade, RecordBody, SimOfficer, SimRecord } from "./model.ts";
+import { mixSeed, Prng } from "./prng.ts";
+import type { ProvinceItem } from "./seed.ts";
+import type { SimStore } from "./store.ts";
+
+const HOUR = 3600_000;
+const GRADES: CreditGrade[] = ["A", "B", "C", "D"];
+const FINDINGS = [
+  "安全生产教育培训记录不全",
+  "危险化学品储存场所警示标志缺失",
+  "扬尘污染防治措施未落实",
+  "应急预案未按规定演练",
+  "特种作业人员未持证上岗",
+  "排污口标识不规范",
+  "消防通道被占用",
+];
+
+export class ActivityGenerator {
+  private readonly rng: Prng;
+  private readonly itemsByCode: Map<string, ProvinceItem>;
+
+  constructor(
+    private readonly store: SimStore,
+    private readonly items: readonly ProvinceItem[],
+    seed: number,
+  ) {
+    // a restarted simulator continues on its own stream rather than repeating the first run's
+    this.rng = new Prng(mixSeed(seed, store.latestSeq));
+    this.itemsByCode = new Map(items.map((i) => [i.code, i]));
+  }
+
+  /** one unit of activity; mostly records */
+  step(): void {
+    const roll = this.rng.next();
+    if (this.store.recordIds.length === 0 || roll < 0.55) this.createRecord();
+    else if (roll < 0.9) this.advanceRecord(this.store.recordIds[this.rng.int(0, this.store.recordIds.length - 1)]!);
+    else if (roll < 0.95) this.changeOfficer();
+    else this.changeEnterprise();
+  }
+
+  /** `count` new records in one journal write */
+  generate(count: number): void {
+    this.store.batch(() => {
+      for (let i = 0; i < count; i++) this.createRecord();
+    });
+  }
+
+  run(steps: number): void {
+    this.store.batch(() => {
+      for (let i = 0; i < steps; i++) this.step();
+    });
+  }
+
+  createRecord(): SimRecord {
+    const item = this.rng.pick(this.items);
+    const kind = item.kind === "PENALTY" && this.rng.chance(0.5) ? "PENALTY" : "INSPECTION";
+    const now = this.store.now();
+    const enterprise = this.rng.pick([...this.store.enterprises.keys()]);
+    const body: RecordBody = {
+      kind,
+      itemCode: item.code,
+      enterpriseUscc: enterprise,
+      officerCertNos: this.officersFor(item.domainCode),
+      occurredAt: now - this.rng.int(0, 6 * HOUR),
+      decidedAt: null,
+      fineFen: null,
+      result: "PENDING",
+      findings: null,
+      taskId: null,
+    };
+    if (this.rng.chance(0.5)) Object.assign(body, this.nextStep(body, item, now));
+    return this.store.createRecord(body);
+  }
+
+  /** the next step of a record: an inspection concluded, a penalty decided, or a later correction */
+  private advanceRecord(id: string): void {
+    const record = this.store.records.get(id)!;
+    const item = this.itemsByCode.get(record.itemCode);
+    this.store.updateRecord(id, this.nextStep(record, item, this.store.now()));
+  }
+
+  private nextStep(record: RecordBody, item: ProvinceItem | undefined, now: number): Partial<RecordBody> {
+    if (record.result === "PENDING" && record.kind === "PENALTY") {
+      const findings = this.rng.pick(FINDINGS);
+      return { result: "DECIDED", decidedAt: now, fineFen: this.fine(item), findings };
+    }
+    if (record.result === "PENDING") {
+      return this.rng.chance(0.7)
+        ? { result: "COMPLIANT", findings: "未发现违法行为" }
+        : { result: "NON_COMPLIANT", findings: this.rng.pick(FINDINGS) };
+    }
+    const note = record.kind === "PENALTY" ? "决定书文字更正" : "复查：已整改";
+    return { findings: `${record.findings ?? ""}；${note}` };
+  }
+
+  /** a plausible fine: whole hundreds of yuan, sometimes with fen (e.g. 12000.50), within a tier's range */
+  private fine(item: ProvinceItem | undefined): number {
+    const [min, max] = item ? this.rng.pick(item.fineRanges) : [100_000, 5_000_000];
+    const hundredYuan = 10_000;
+    let fen = Math.round(this.rng.int(min, max) / hundredYuan) * hundredYuan;
+    if (this.rng.chance(0.2)) fen += 50;
+    return Math.min(Math.max(fen, min), max);
+  }
+
+  private changeOfficer(): void {
+    const officer = this.rng.pick([...this.store.officers.values()]);
+    const { version: _v, updatedAt: _u, ...rest } = officer;
+    this.store.putOfficer({ ...rest, phone: `139${String(this.rng.int(0, 99_999_999)).padStart(8, "0")}` });
+  }
+
+  private changeEnterprise(): void {
+    const enterprise = this.rng.pick([...this.store.enterprises.values()]);
+    const { version: _v, updatedAt: _u, ...rest } = enterprise;
+    const creditGrade = this.rng.pick(GRADES.filter((g) => g !== enterprise.creditGrade));
+    this.store.putEnterprise({ ...rest, creditGrade });
+  }
+
+  /** two officers (行政处罚法 第42条: at least two), qualified in the domain when enough are */
+  private officersFor(domainCode: string): string[] {
+    const today = new Date(this.store.now() + 8 * HOUR).toISOString().slice(0, 10);
+    const active = [...this.store.officers.values()].filter((o) => o.status === "ACTIVE" && o.validTo >= today);
+    const qualified = active.filter((o: SimOfficer) => o.domains.includes(domainCode));
+    const pool = qualified.length >= 2 ? qualified : active;
+    return this.rng.sample(pool, 2).map((o) => o.certNo);
+  }
+}
