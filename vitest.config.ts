@@ -1,6 +1,9 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // graphql 16 ships CJS (main) and ESM (module) builds; Node (and so Pothos) loads the CJS one, vite would
+  // pick the ESM one, and two graphql realms cannot share a schema. One realm: the one Node loads.
+  resolve: { alias: { graphql: "graphql/index.js" } },
   test: {
     include: ["test/**/*.test.ts"],
     // migrates one template database per run (PGlite snapshot, or a Postgres template when DATABASE_URL is set)

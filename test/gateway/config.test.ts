@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "../../gateway/config.ts";
+
+describe("configuration", () => {
+  it("has working defaults on a fresh machine: port 4000, embedded PGlite, in-process bus", () => {
+    const result = parseConfig({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.http.port).toBe(4000);
+    expect(result.config.database).toEqual({ url: undefined, pgliteDir: ".data/pglite" });
+    expect(result.config.redis.url).toBeUndefined();
+    expect(result.config.auth.audience).toBe("gaozhu-gateway");
+    expect(result.config.auth.jwks.sc).toBe(".keys/sc.jwks.json");
+    expect(result.config.graphiql).toBe(true);
+  });
+
+  it("reports every problem at once, not just the first", () => {
+    const result = parseConfig({ PORT: "seventy", DATABASE_URL: "mysql://x", REDIS_URL: "http://y", NODE_ENV: "staging" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toHaveLength(4);
+    expect(result.problems.join("\n")).toMatch(/PORT/);
+    expect(result.problems.join("\n")).toMatch(/DATABASE_URL/);
+    expect(result.problems.join("\n")).toMatch(/REDIS_URL/);
+    expect(result.problems.join("\n")).toMatch(/NODE_ENV/);
+  });
+
+  it("turns GraphiQL off in production unless asked", () => {
+    const result = parseConfig({ NODE_ENV: "production" });
+    expect(result.ok && result.config.graphiql).toBe(false);
+  });
+});
