@@ -13,11 +13,14 @@ function apiError(message: string, code: string, status: number, extensions: Ext
 
 export const badInput = (message: string, extensions: Extensions & { reason?: string } = {}) =>
   apiError(message, "BAD_USER_INPUT", 400, extensions);
-export const notFound = (message: string, extensions: Extensions = {}) => apiError(message, "NOT_FOUND", 404, extensions);
-export const forbidden = (message: string, extensions: Extensions = {}) => apiError(message, "FORBIDDEN", 403, extensions);
+export const notFound = (message: string, extensions: Extensions = {}) =>
+  apiError(message, "NOT_FOUND", 404, extensions);
+export const forbidden = (message: string, extensions: Extensions = {}) =>
+  apiError(message, "FORBIDDEN", 403, extensions);
 export const unauthenticated = (message: string, reason: string) =>
   apiError(message, "UNAUTHENTICATED", 401, { reason });
-export const conflict = (message: string, extensions: Extensions = {}) => apiError(message, "CONFLICT", 409, extensions);
+export const conflict = (message: string, extensions: Extensions = {}) =>
+  apiError(message, "CONFLICT", 409, extensions);
 export const tooManyRequests = (message: string) => apiError(message, "RATE_LIMITED", 429);
 
 /** Prisma's known error codes, mapped in one place (P2002 unique clash, P2025 record not found). */

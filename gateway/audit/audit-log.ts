@@ -56,7 +56,12 @@ export function createAuditLog(prisma: PrismaClient, options: AuditLogOptions = 
       SELECT nextval(pg_get_serial_sequence('"AuditEntry"', 'seq')) AS seq FROM generate_series(1, ${list.length})`;
     let previous: Pick<AuditRow, "hash"> | null = head;
     const rows: AuditRow[] = list.map((record, index) => {
-      const row = chainAuditEntry(previous, { ...record, recordIds: [...record.recordIds], seq: seqs[index]!.seq, at: clock() });
+      const row = chainAuditEntry(previous, {
+        ...record,
+        recordIds: [...record.recordIds],
+        seq: seqs[index]!.seq,
+        at: clock(),
+      });
       previous = row;
       return row;
     });
@@ -76,7 +81,12 @@ export function createAuditLog(prisma: PrismaClient, options: AuditLogOptions = 
       const batch = queue.slice(0, maxBatch);
       queue = queue.slice(batch.length);
       try {
-        await prisma.$transaction((tx) => appendInTransaction(tx, batch.map((b) => b.record)));
+        await prisma.$transaction((tx) =>
+          appendInTransaction(
+            tx,
+            batch.map((b) => b.record),
+          ),
+        );
         for (const b of batch) b.done();
       } catch (error) {
         for (const b of batch) b.done(error);

@@ -88,8 +88,6 @@ export function hashVariables(variables: unknown): string {
   return sha256(stableJson(variables ?? {}));
 }
 
-
-
 export type AuditChainBreak = "HASH_MISMATCH" | "PREV_HASH_MISMATCH" | "SEQUENCE_GAP" | "SEQUENCE_ORDER";
 
 export type AuditChainResult =

@@ -23,7 +23,10 @@ export const SCOPES = {
   READ: "read",
   /** push enforcement records (执法记录) of the issuer's own origin */
   RECORDS_WRITE: "records:write",
-  /** write officers and enterprises (执法人员 / 执法对象库) of the issuer's own origin */
+  /**
+   * write officers and enterprises (执法人员 / 执法对象库) of the issuer's own origin; for 管委会:
+   * correct either province's records (audited) and record joint training (同堂培训)
+   */
   LIBRARIES_WRITE: "libraries:write",
   /** maintain the shared catalog of enforcement items and the merged benchmarks (管委会) */
   CATALOG_WRITE: "catalog:write",
@@ -48,6 +51,8 @@ export const ISSUER_CEILING: Readonly<Record<Issuer, ReadonlySet<Scope>>> = {
   gz: new Set([
     SCOPES.READ,
     SCOPES.CATALOG_WRITE,
+    // corrections of either province's officers and enterprises, and joint training records (同堂培训)
+    SCOPES.LIBRARIES_WRITE,
     SCOPES.DISPATCH_WRITE,
     SCOPES.SUPERVISION_WRITE,
     SCOPES.PII_READ,

@@ -24,9 +24,12 @@ export interface ChangeInput {
 }
 
 /** Appends the changes; returns the last seq written, or null when there was nothing to write. */
-export async function appendChanges(tx: Prisma.TransactionClient, changes: readonly ChangeInput[]): Promise<bigint | null> {
+export async function appendChanges(
+  tx: Prisma.TransactionClient,
+  changes: readonly ChangeInput[],
+): Promise<bigint | null> {
   if (changes.length === 0) return null;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK})`;
   const rows = await tx.changeEvent.createManyAndReturn({ data: [...changes], select: { seq: true } });
-  return rows.reduce<bigint>((max, row) => (row.seq > max ? row.seq : max), 0n);
+  return rows.reduce<bigint>((max, row) => Math.max(row.seq, max), 0n);
 }

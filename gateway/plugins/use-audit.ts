@@ -1,6 +1,6 @@
 import type { Plugin } from "graphql-yoga";
-import { hashDocument, hashVariables } from "../audit/chain.ts";
 import type { AuditRecord } from "../audit/audit-log.ts";
+import { hashDocument, hashVariables } from "../audit/chain.ts";
 import type { GatewayContext, RequestAudit } from "../context.ts";
 
 /** Codes that mean "refused" rather than "failed". */
@@ -53,7 +53,12 @@ export function useAudit(): Plugin<GatewayContext> {
         const ctx = context as GatewayContext;
         ctx.audit.operationType = "invalid";
         void ctx.services.auditLog
-          .append(auditRecordFor(ctx, result.map((e) => ({ extensions: { code: "GRAPHQL_VALIDATION_FAILED", ...e.extensions } }))))
+          .append(
+            auditRecordFor(
+              ctx,
+              result.map((e) => ({ extensions: { code: "GRAPHQL_VALIDATION_FAILED", ...e.extensions } })),
+            ),
+          )
           .catch(() => {});
       };
     },

@@ -24,12 +24,19 @@ describe("catalog through GraphQL", () => {
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
       type Page = {
-        items: { totalCount: number; edges: Array<{ node: { code: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } };
+        items: {
+          totalCount: number;
+          edges: Array<{ node: { code: string } }>;
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+        };
       };
-      const { data }: { data: Page | null | undefined } = await t.gql<Page>("query($after: String) { items(first: 50, after: $after) { totalCount edges { node { code } } pageInfo { hasNextPage endCursor } } }", {
-        as: "sc",
-        variables: { after },
-      });
+      const { data }: { data: Page | null | undefined } = await t.gql<Page>(
+        "query($after: String) { items(first: 50, after: $after) { totalCount edges { node { code } } pageInfo { hasNextPage endCursor } } }",
+        {
+          as: "sc",
+          variables: { after },
+        },
+      );
       expect(data?.items.totalCount).toBe(125);
       for (const edge of data?.items.edges ?? []) seen.add(edge.node.code);
       if (!data?.items.pageInfo.hasNextPage) break;
@@ -39,7 +46,9 @@ describe("catalog through GraphQL", () => {
   });
 
   it("filters by domain, kind and text", async () => {
-    const { data } = await t.gql<{ items: { totalCount: number; edges: Array<{ node: { kind: string; name: string } }> } }>(
+    const { data } = await t.gql<{
+      items: { totalCount: number; edges: Array<{ node: { kind: string; name: string } }> };
+    }>(
       '{ items(domain: "ECOLOGY", kind: PENALTY, search: "大气", first: 100) { totalCount edges { node { kind name } } } }',
       { as: "gz" },
     );
@@ -57,10 +66,13 @@ describe("catalog through GraphQL", () => {
     );
     const item = first.data!.items.edges[0]!.node;
     for (const code of [item.code, item.cqCode, item.scCode]) {
-      const { data } = await t.gql<{ item: { code: string } | null }>("query($c: String!) { item(code: $c) { code } }", {
-        as: "sc",
-        variables: { c: code },
-      });
+      const { data } = await t.gql<{ item: { code: string } | null }>(
+        "query($c: String!) { item(code: $c) { code } }",
+        {
+          as: "sc",
+          variables: { c: code },
+        },
+      );
       expect(data?.item?.code).toBe(item.code);
     }
     const unknown = await t.gql<{ item: null }>('{ item(code: "NO-SUCH-CODE") { code } }', { as: "sc" });
@@ -92,7 +104,9 @@ describe("catalog through GraphQL", () => {
   });
 
   it("answers as of a date: no items before the empowerment decision took force", async () => {
-    const { data } = await t.gql<{ items: { totalCount: number } }>('{ items(asOf: "2024-01-01") { totalCount } }', { as: "cq" });
+    const { data } = await t.gql<{ items: { totalCount: number } }>('{ items(asOf: "2024-01-01") { totalCount } }', {
+      as: "cq",
+    });
     expect(data?.items.totalCount).toBe(0);
   });
 });

@@ -20,7 +20,12 @@ type Payload = {
     merged: boolean;
     created: boolean;
     conflicts: Array<{ level: number; code: string }>;
-    benchmark: { source: string; version: number; effectiveFrom: string; tiers: Array<{ level: number; fine: { maxYuan: number | null } }> } | null;
+    benchmark: {
+      source: string;
+      version: number;
+      effectiveFrom: string;
+      tiers: Array<{ level: number; fine: { maxYuan: number | null } }>;
+    } | null;
     provenance: Array<{ level: number; part: string; bound: string; from: string }>;
   };
 };
@@ -30,7 +35,10 @@ describe("mergeBenchmarks (有利相对人)", () => {
     const before = await t.prisma.benchmark.findMany({ where: { itemCode: "GZ-002" } });
     const cq = before.find((b) => b.source === "cq")!;
     const sc = before.find((b) => b.source === "sc")!;
-    const { data, errors } = await t.gql<Payload>(MERGE, { as: "gz", variables: { code: "GZ-002", from: "2026-12-01" } });
+    const { data, errors } = await t.gql<Payload>(MERGE, {
+      as: "gz",
+      variables: { code: "GZ-002", from: "2026-12-01" },
+    });
     expect(errors).toBeUndefined();
     const payload = data!.mergeBenchmarks;
     expect(payload).toMatchObject({ merged: true, created: true, conflicts: [] });
@@ -49,7 +57,11 @@ describe("mergeBenchmarks (有利相对人)", () => {
   it("is idempotent: merging again publishes nothing new", async () => {
     const { data } = await t.gql<Payload>(MERGE, { as: "gz", variables: { code: "GZ-002", from: "2026-12-01" } });
     expect(data!.mergeBenchmarks).toMatchObject({ merged: true, created: false });
-    expect(await t.prisma.benchmark.count({ where: { itemCode: "GZ-002", source: "gz", effectiveFrom: new Date("2026-12-01") } })).toBe(1);
+    expect(
+      await t.prisma.benchmark.count({
+        where: { itemCode: "GZ-002", source: "gz", effectiveFrom: new Date("2026-12-01") },
+      }),
+    ).toBe(1);
     expect(await t.prisma.changeEvent.count({ where: { kind: "benchmark.merged" } })).toBe(1);
   });
 

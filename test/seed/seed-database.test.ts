@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validateUscc } from "../../schema/libraries/rules/uscc.ts";
 import { seedDatabase } from "../../prisma/seed/seed.ts";
+import { validateUscc } from "../../schema/libraries/rules/uscc.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
 let t: TestDatabase;

@@ -9,7 +9,7 @@ import { Redis } from "ioredis";
 import type { Issuer } from "../../gateway/auth/issuers.ts";
 import { loadPrivateKey } from "../../gateway/auth/keys.ts";
 import { signToken } from "../../gateway/auth/sign-token.ts";
-import { parseConfig, type GatewayConfig } from "../../gateway/config.ts";
+import { type GatewayConfig, parseConfig } from "../../gateway/config.ts";
 import { assembleGateway } from "../../gateway/server.ts";
 import { seedDatabase } from "../../prisma/seed/seed.ts";
 import { createTestDatabase } from "./database.ts";
@@ -24,7 +24,9 @@ export interface TokenOptions {
 export interface GqlResult<T = Record<string, unknown>> {
   status: number;
   data: T | null | undefined;
-  errors: Array<{ message: string; path?: string[]; extensions?: { code?: string; reason?: string; [k: string]: unknown } }> | undefined;
+  errors:
+    | Array<{ message: string; path?: string[]; extensions?: { code?: string; reason?: string; [k: string]: unknown } }>
+    | undefined;
 }
 
 export async function createTestGateway(options: { seed?: boolean; env?: Record<string, string> } = {}) {
@@ -61,7 +63,11 @@ export async function createTestGateway(options: { seed?: boolean; env?: Record<
   async function post(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
     return assembled.gateway.fetch("http://gateway.test/graphql", {
       method: "POST",
-      headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...headers },
+      headers: {
+        "content-type": "application/json",
+        accept: "application/graphql-response+json, application/json",
+        ...headers,
+      },
       body: JSON.stringify(body),
     });
   }
@@ -69,10 +75,24 @@ export async function createTestGateway(options: { seed?: boolean; env?: Record<
   /** One GraphQL request. `as` mints a fresh token of that issuer; `token` sends a given one. */
   async function gql<T = Record<string, unknown>>(
     query: string,
-    opts: { variables?: Record<string, unknown>; as?: Issuer; token?: string | null; scopes?: string[]; subject?: string } = {},
+    opts: {
+      variables?: Record<string, unknown>;
+      as?: Issuer;
+      token?: string | null;
+      scopes?: string[];
+      subject?: string;
+    } = {},
   ): Promise<GqlResult<T>> {
-    const bearer = opts.token !== undefined ? opts.token : opts.as ? await token(opts.as, { scopes: opts.scopes, subject: opts.subject }) : null;
-    const response = await post({ query, variables: opts.variables }, bearer ? { authorization: `Bearer ${bearer}` } : {});
+    const bearer =
+      opts.token !== undefined
+        ? opts.token
+        : opts.as
+          ? await token(opts.as, { scopes: opts.scopes, subject: opts.subject })
+          : null;
+    const response = await post(
+      { query, variables: opts.variables },
+      bearer ? { authorization: `Bearer ${bearer}` } : {},
+    );
     const json = (await response.json()) as { data?: T | null; errors?: GqlResult["errors"] };
     return { status: response.status, data: json.data, errors: json.errors };
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluateTierFine } from "../../../schema/benchmarks/rules/fine-engine.ts";
-import { type MergeProvenance, mergeBenchmarks, type Side } from "../../../schema/benchmarks/rules/merge.ts";
+import { type MergeProvenance, mergeBenchmarks } from "../../../schema/benchmarks/rules/merge.ts";
 import { compareConditionSets } from "../../../schema/benchmarks/rules/tier-selection.ts";
 import type { BenchmarkBody, CaseFactsInput, FineRule } from "../../../schema/benchmarks/rules/types.ts";
 import { body, facts, safetyTraining97, W } from "./fixtures.ts";
