@@ -31,5 +31,7 @@ export async function appendChanges(
   if (changes.length === 0) return null;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK})`;
   const rows = await tx.changeEvent.createManyAndReturn({ data: [...changes], select: { seq: true } });
-  return rows.reduce<bigint>((max, row) => Math.max(row.seq, max), 0n);
+  let last = 0n;
+  for (const row of rows) if (row.seq > last) last = row.seq;
+  return last;
 }
