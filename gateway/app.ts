@@ -10,6 +10,8 @@ import { EXAMPLE_OPERATIONS } from "./graphiql-examples.ts";
 import { auditRecordFor, describeRequest, useAudit } from "./plugins/use-audit.ts";
 import { useHardening } from "./plugins/use-hardening.ts";
 import { useHealth } from "./plugins/use-health.ts";
+import { useIntrospectionGate } from "./plugins/use-introspection-gate.ts";
+import { useMetrics } from "./plugins/use-metrics.ts";
 import { useReplayGuard } from "./plugins/use-replay-guard.ts";
 
 export interface GatewayDeps extends GatewayServices {
@@ -23,19 +25,19 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext
 export function createGateway(deps: GatewayDeps): Gateway {
   const { config, db, graphiqlToken, ...rest } = deps;
   const services: GatewayServices = { config, ...rest };
-  const production = config.env === "production";
+  // GraphiQL and introspection: on in development (GRAPHIQL=false turns them off), never in production
+  const explorable = config.graphiql && config.env !== "production";
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    graphiql:
-      config.graphiql && !production
-        ? {
-            title: "高竹新区执法数据网关 GraphiQL",
-            defaultQuery: EXAMPLE_OPERATIONS,
-            headers: graphiqlToken ? JSON.stringify({ Authorization: `Bearer ${graphiqlToken}` }, null, 2) : undefined,
-          }
-        : false,
+    graphiql: explorable
+      ? {
+          title: "高竹新区执法数据网关 GraphiQL",
+          defaultQuery: EXAMPLE_OPERATIONS,
+          headers: graphiqlToken ? JSON.stringify({ Authorization: `Bearer ${graphiqlToken}` }, null, 2) : undefined,
+        }
+      : false,
     maskedErrors: !(config.env === "development"),
     batching: { limit: 5 },
     logging: config.logLevel === "silent" ? false : config.logLevel,
@@ -56,7 +58,14 @@ export function createGateway(deps: GatewayDeps): Gateway {
     plugins: [
       useHealth({ readiness: { database: () => db.ping(), bus: () => services.bus.ping() } }),
       ...useHardening(),
-      useAudit(),
+      useIntrospectionGate({ allowed: explorable }),
+      useAudit(services),
+      // after useAudit: it reads the operation type useAudit records
+      useMetrics({
+        metrics: services.metrics,
+        public: config.metricsPublic,
+        authenticate: (authorization) => services.authenticator.authenticate(authorization),
+      }),
       useReplayGuard(),
     ],
   });

@@ -48,6 +48,10 @@ const envSchema = z.object({
   JWT_AUDIENCE: z.string().min(1).default("gaozhu-gateway"),
   /** leeway for exp/nbf/iat; @default 30 */
   JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  /** change stream: heartbeat after this long without an event; @default 15000 */
+  STREAM_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  /** change stream: read the outbox at least this often when no bus wake-up comes (bus down); @default 2000 */
+  STREAM_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
   /** serve /metrics without a token; @default true */
   METRICS_PUBLIC: boolean.default(true),
   /** GraphiQL and introspection; default on outside production */
@@ -69,6 +73,8 @@ export interface GatewayConfig {
   };
   graphiql: boolean;
   metricsPublic: boolean;
+  /** the change stream's timing (schema/sync/change-stream.ts) */
+  stream: { heartbeatMs: number; pollMs: number };
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
 }
 
@@ -102,6 +108,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       },
       graphiql: e.GRAPHIQL ?? e.NODE_ENV !== "production",
       metricsPublic: e.METRICS_PUBLIC,
+      stream: { heartbeatMs: e.STREAM_HEARTBEAT_MS, pollMs: e.STREAM_POLL_MS },
       logLevel: e.LOG_LEVEL,
     },
   };

@@ -7,6 +7,7 @@ import type { Authenticator } from "./auth/authenticator.ts";
 import type { Bus } from "./bus/index.ts";
 import type { GatewayConfig } from "./config.ts";
 import type { PrismaClient } from "./db/generated/prisma/client.ts";
+import type { GatewayMetrics } from "./metrics/metrics.ts";
 
 export type Jurisdiction = "cq" | "sc" | "gz";
 
@@ -27,6 +28,8 @@ export interface GatewayServices {
   bus: Bus;
   authenticator: Authenticator;
   clock: () => Date;
+  /** Prometheus metrics served at /metrics */
+  metrics: GatewayMetrics;
 }
 
 /** What the audit entry of this request will say; resolvers add the ids of records they touch. */

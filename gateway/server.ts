@@ -11,6 +11,7 @@ import { createBus } from "./bus/index.ts";
 import type { GatewayConfig } from "./config.ts";
 import type { GatewayServices } from "./context.ts";
 import { createDatabase, type Database } from "./db/client.ts";
+import { createMetrics } from "./metrics/metrics.ts";
 
 export interface RunningGateway {
   url: string;
@@ -47,6 +48,7 @@ export async function assembleGateway(config: GatewayConfig, options: AssembleOp
     authenticator,
     auditLog: createAuditLog(db.prisma),
     clock: options.clock ?? (() => new Date()),
+    metrics: createMetrics(db.prisma),
   };
   const gateway = createGateway({ ...services, db, graphiqlToken: options.graphiqlToken });
   const close = async () => {
@@ -69,7 +71,7 @@ export async function startGateway(config: GatewayConfig, options: AssembleOptio
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.http.port;
   return {
-    url: `http://${config.http.host === "0.0.0.0" ? "localhost" : config.http.host}:${port}`,
+    url: `http://${["0.0.0.0", "127.0.0.1", "::"].includes(config.http.host) ? "localhost" : config.http.host}:${port}`,
     gateway: assembled.gateway,
     db: assembled.db,
     services: assembled.services,

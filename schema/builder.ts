@@ -9,7 +9,7 @@ import type PrismaTypes from "../gateway/db/generated/pothos-types.ts";
 import { getDatamodel } from "../gateway/db/generated/pothos-types.ts";
 import { forbidden, unauthenticated } from "../gateway/errors.ts";
 import { authScopesFor } from "./auth-scopes.ts";
-import { dateScalar, dateTimeScalar } from "./scalars.ts";
+import { dateScalar, dateTimeScalar, jsonScalar } from "./scalars.ts";
 
 export interface AuthScopes {
   /** any verified token of a known issuer */
@@ -28,6 +28,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     Date: { Input: Date; Output: Date };
     DateTime: { Input: Date; Output: Date };
+    JSON: { Input: unknown; Output: unknown };
     ID: { Input: string; Output: string | number | bigint };
   };
 }>({
@@ -54,5 +55,7 @@ export const builder = new SchemaBuilder<{
 
 builder.addScalarType("Date", dateScalar);
 builder.addScalarType("DateTime", dateTimeScalar);
+builder.addScalarType("JSON", jsonScalar);
 builder.queryType({ description: "Reads: the shared catalog, benchmarks, libraries and records" });
 builder.mutationType({ description: "Writes: each jurisdiction only its own records; every write audited" });
+builder.subscriptionType({ description: "Streams over SSE (Accept: text/event-stream): the change stream" });

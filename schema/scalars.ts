@@ -1,5 +1,5 @@
 /** Calendar dates (YYYY-MM-DD, as laws and certificates use them) and instants (ISO 8601 with offset). */
-import { GraphQLScalarType, Kind } from "graphql";
+import { GraphQLScalarType, Kind, valueFromASTUntyped } from "graphql";
 import { badInput } from "../gateway/errors.ts";
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -38,4 +38,13 @@ export const dateTimeScalar = new GraphQLScalarType<Date, string>({
   serialize: (value) => (value instanceof Date ? value : new Date(String(value))).toISOString(),
   parseValue: parseInstant,
   parseLiteral: (ast) => parseInstant(ast.kind === Kind.STRING ? ast.value : null),
+});
+
+/** Any JSON value, as is: the payloads of change events and the extra fields of records. */
+export const jsonScalar = new GraphQLScalarType<unknown, unknown>({
+  name: "JSON",
+  description: "Any JSON value (object, array, string, number, boolean or null)",
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
 });

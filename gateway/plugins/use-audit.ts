@@ -1,10 +1,16 @@
 import type { Plugin } from "graphql-yoga";
 import type { AuditRecord } from "../audit/audit-log.ts";
 import { hashDocument, hashVariables } from "../audit/chain.ts";
-import type { GatewayContext, RequestAudit } from "../context.ts";
+import type { GatewayContext, GatewayServices, RequestAudit } from "../context.ts";
 
 /** Codes that mean "refused" rather than "failed". */
-const REFUSAL_CODES = new Set(["UNAUTHENTICATED", "FORBIDDEN", "RATE_LIMITED", "GRAPHQL_VALIDATION_FAILED"]);
+const REFUSAL_CODES = new Set([
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "RATE_LIMITED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "GRAPHQL_PARSE_FAILED",
+]);
 
 type Errors = ReadonlyArray<{ extensions?: Record<string, unknown> }> | undefined;
 
@@ -40,27 +46,47 @@ export function describeRequest(params: { query?: string; variables?: unknown; o
   };
 }
 
+/** What the audit plugin needs from the gateway's long-lived services. */
+export type AuditServices = Pick<GatewayServices, "auditLog" | "authenticator">;
+
 /**
  * Every operation leaves an audit entry: queries and mutations when they finish (with the outcome),
- * subscriptions when they start, and documents refused by validation (depth, aliases, cost…).
+ * subscriptions when they start, and documents refused before execution — unparsable, or refused by
+ * validation (depth, aliases, tokens, cost, introspection in production).
  * Mutations that committed write their entry in their own transaction (schema/common/write.ts).
+ *
+ * Parsing and validation run BEFORE the context factory (yoga's order), so at that point the context
+ * holds only the request and its params: early refusals are noted here and written once the result
+ * is known (`onExecutionResult`, which may await), attributed to the token's caller when it verifies.
  */
-export function useAudit(): Plugin<GatewayContext> {
+export function useAudit(services: AuditServices): Plugin<GatewayContext> {
+  const earlyRefusals = new WeakMap<object, Errors>();
   return {
+    onParse({ context }) {
+      return ({ result }) => {
+        if (!(result instanceof Error)) return;
+        const extensions = (result as { extensions?: Record<string, unknown> }).extensions;
+        earlyRefusals.set(context, [{ extensions: { code: "GRAPHQL_PARSE_FAILED", ...extensions } }]);
+      };
+    },
     onValidate({ context }) {
       return ({ valid, result }) => {
         if (valid) return;
-        const ctx = context as GatewayContext;
-        ctx.audit.operationType = "invalid";
-        void ctx.services.auditLog
-          .append(
-            auditRecordFor(
-              ctx,
-              result.map((e) => ({ extensions: { code: "GRAPHQL_VALIDATION_FAILED", ...e.extensions } })),
-            ),
-          )
-          .catch(() => {});
+        earlyRefusals.set(
+          context,
+          result.map((e) => ({ extensions: { code: "GRAPHQL_VALIDATION_FAILED", ...e.extensions } })),
+        );
       };
+    },
+    async onExecutionResult({ context }) {
+      const errors = earlyRefusals.get(context);
+      if (!errors) return;
+      earlyRefusals.delete(context);
+      const { request, params } = context as unknown as { request: Request; params: Parameters<typeof describeRequest>[0] };
+      const audit = { ...describeRequest(params ?? {}), operationType: "invalid" };
+      // who tried it, when the token is good; a bad token is the lesser news here
+      const caller = await services.authenticator.authenticate(request.headers.get("authorization")).catch(() => null);
+      await services.auditLog.append(auditRecordFor({ caller, audit }, errors)).catch(() => {});
     },
     onExecute({ args }) {
       const ctx = args.contextValue as GatewayContext;
@@ -71,7 +97,7 @@ export function useAudit(): Plugin<GatewayContext> {
           const errors = "errors" in result ? (result.errors as Errors) : undefined;
           // a committed mutation wrote its entry in its transaction; failures still need one here
           if (ctx.audit.writtenInTransaction && !errors?.length) return;
-          await ctx.services.auditLog.append(auditRecordFor(ctx, errors));
+          await services.auditLog.append(auditRecordFor(ctx, errors));
         },
       };
     },
@@ -82,7 +108,7 @@ export function useAudit(): Plugin<GatewayContext> {
       return {
         onSubscribeResult({ result }) {
           const errors = result && "errors" in result ? (result.errors as Errors) : undefined;
-          void ctx.services.auditLog.append(auditRecordFor(ctx, errors)).catch(() => {});
+          void services.auditLog.append(auditRecordFor(ctx, errors)).catch(() => {});
         },
       };
     },

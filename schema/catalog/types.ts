@@ -57,7 +57,7 @@ builder.prismaObject("LegalBasis", {
   }),
 });
 
-builder.prismaObject("EnforcementItem", {
+export const EnforcementItemRef = builder.prismaObject("EnforcementItem", {
   description: "执法事项 — one of the 125 empowered items, with its codes in both provincial catalogs",
   fields: (t) => ({
     code: t.exposeString("code", { description: "统一编码 — unified code" }),

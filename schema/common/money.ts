@@ -14,3 +14,16 @@ export function formatYuan(fen: number | bigint): string {
 export function formatMultiple(bp: number): string {
   return bp >= 10_000 && bp % 10_000 === 0 ? `${bp / 10_000}倍` : `${bp / 100}%`;
 }
+
+/**
+ * Yuan as sent by a client (a JSON number, at most 2 decimals) → exact integer fen, without float
+ * arithmetic: 0.1 + 0.2 never enters money. Throws RangeError for fractions of a fen or unsafe sizes.
+ */
+export function yuanToFen(amountYuan: number): bigint {
+  if (!Number.isFinite(amountYuan)) throw new RangeError(`${amountYuan} is not an amount of yuan`);
+  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(Math.abs(amountYuan).toString());
+  if (!match) throw new RangeError(`${amountYuan} yuan is not a whole number of fen (at most 2 decimals)`);
+  const fen = BigInt(match[1] as string) * 100n + BigInt((match[2] ?? "").padEnd(2, "0"));
+  if (fen > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`${amountYuan} yuan is too large`);
+  return amountYuan < 0 ? -fen : fen;
+}

@@ -10,7 +10,7 @@ describe("effective scopes", () => {
   it("gives a token without a scope claim its issuer's normal rights, without pii:read or audit:read", () => {
     expect(scopesOf("cq")).toEqual(["libraries:write", "read", "records:write"]);
     expect(scopesOf("sc", "")).toEqual(["libraries:write", "read", "records:write"]);
-    expect(scopesOf("gz")).toEqual(["catalog:write", "dispatch:write", "read", "supervision:write"]);
+    expect(scopesOf("gz")).toEqual(["catalog:write", "dispatch:write", "libraries:write", "read", "supervision:write"]);
   });
 
   it('makes a token whose scope is exactly "read" read-only', () => {
@@ -22,6 +22,7 @@ describe("effective scopes", () => {
     expect(scopesOf("gz", "pii:read")).toEqual([
       "catalog:write",
       "dispatch:write",
+      "libraries:write",
       "pii:read",
       "read",
       "supervision:write",

@@ -8,7 +8,10 @@ import type { Caller, Jurisdiction } from "../../../gateway/context.ts";
 
 export const PII_READ_SCOPE = "pii:read";
 
-export function seesPersonalDataInClear(caller: Caller | null, owner: Jurisdiction | string): boolean {
+export function seesPersonalDataInClear(
+  caller: Pick<Caller, "issuer" | "scopes"> | null,
+  owner: Jurisdiction | string,
+): boolean {
   if (!caller) return false;
   if (caller.issuer === owner) return true;
   return caller.issuer === "gz" && caller.scopes.has(PII_READ_SCOPE);
