@@ -1,0 +1,35 @@
+/** Demo keys for cq, sc and gz in a temporary directory, shared by the parent (minting) and the servers. */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Issuer } from "../../gateway/auth/issuers.ts";
+import { ensureDemoKeys, loadPrivateKey } from "../../gateway/auth/keys.ts";
+import { signToken } from "../../gateway/auth/sign-token.ts";
+
+export interface BenchKeys {
+  dir: string;
+  /** a token valid for an hour: longer than any run */
+  token(issuer: Issuer, options?: { scopes?: string[]; subject?: string }): Promise<string>;
+  cleanup(): Promise<void>;
+}
+
+export async function createBenchKeys(): Promise<BenchKeys> {
+  const dir = await mkdtemp(path.join(tmpdir(), "gz-bench-keys-"));
+  await ensureDemoKeys(dir);
+  return {
+    dir,
+    async token(issuer, options = {}) {
+      const key = await loadPrivateKey(dir, issuer);
+      return signToken({
+        privateKey: key.key,
+        kid: key.kid,
+        alg: key.alg,
+        issuer,
+        subject: options.subject ?? `${issuer}-bench`,
+        scopes: options.scopes,
+        ttlSeconds: 3600,
+      });
+    },
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Interleaved rounds (PERFORMANCE-NOTES.md): in each round every server gets a warm-up then a measured window,
+ * one after another, the order rotating between rounds, so that a machine getting busier or quieter during the
+ * run shifts every server alike. Figures are the median over rounds.
+ */
+import type { LoadTiming } from "./args.ts";
+import type { ServerChild } from "./child.ts";
+import { drain, failureShare, type LoadFigures, type LoadTarget, runLoad } from "./load.ts";
+import { progress } from "./progress.ts";
+import { median } from "./result.ts";
+
+export interface Contender {
+  target: LoadTarget;
+  child: ServerChild;
+}
+
+export interface ContenderFigures {
+  name: string;
+  /** medians over rounds */
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** the server's RSS after its last measured window */
+  rssMb: number;
+  /** the worst round's share of requests without the expected answer */
+  failureShare: number;
+  rounds: LoadFigures[];
+}
+
+/** Beyond this share of failed or wrong answers a server's figures mean nothing. */
+export const MAX_FAILURE_SHARE = 0.01;
+
+export async function interleavedRounds(
+  contenders: readonly Contender[],
+  timing: LoadTiming,
+  options: { connections?: number } = {},
+): Promise<Record<string, ContenderFigures>> {
+  const rounds = new Map<string, LoadFigures[]>(contenders.map((c) => [c.target.name, []]));
+  const rss = new Map<string, number>();
+  for (let round = 0; round < timing.rounds; round++) {
+    const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]!);
+    for (const { target, child } of order) {
+      const label = `round ${round + 1}/${timing.rounds}`;
+      progress(`${target.name}: ${label} warm-up ${timing.warmupSeconds} s, then ${timing.durationSeconds} s measured`);
+      const figures = await runLoad(target, {
+        warmupSeconds: timing.warmupSeconds,
+        seconds: timing.durationSeconds,
+        phase: label,
+        connections: options.connections,
+      });
+      rounds.get(target.name)!.push(figures);
+      rss.set(target.name, (await child.memory()).rss / 1e6);
+      await drain(target);
+      progress(
+        `${target.name}: ${label} ${Math.round(figures.requestsPerSecond)} req/s, p99 ${figures.latencyMs.p99.toFixed(1)} ms` +
+          (failureShare(figures) > 0 ? `, ${(failureShare(figures) * 100).toFixed(2)}% failed or wrong` : ""),
+      );
+    }
+  }
+  const result: Record<string, ContenderFigures> = {};
+  for (const { target } of contenders) {
+    const list = rounds.get(target.name)!;
+    result[target.name] = {
+      name: target.name,
+      requestsPerSecond: median(list.map((f) => f.requestsPerSecond)) ?? 0,
+      p50Ms: median(list.map((f) => f.latencyMs.p50)) ?? 0,
+      p99Ms: median(list.map((f) => f.latencyMs.p99)) ?? 0,
+      rssMb: rss.get(target.name) ?? 0,
+      failureShare: Math.max(...list.map(failureShare)),
+      rounds: list,
+    };
+  }
+  return result;
+}
+
+/** Throws when a server answered too many requests wrongly: its throughput would be meaningless. */
+export function assertAnswered(figures: ContenderFigures): void {
+  if (figures.rounds.some((round) => round.requests + round.errors + round.non2xx === 0)) {
+    throw new Error(
+      `${figures.name}: no request completed within a measured window (a server this slow needs longer windows)`,
+    );
+  }
+  if (figures.failureShare > MAX_FAILURE_SHARE) {
+    throw new Error(
+      `${figures.name}: ${(figures.failureShare * 100).toFixed(1)}% of requests failed or got a wrong answer ` +
+        `(limit ${MAX_FAILURE_SHARE * 100}%)`,
+    );
+  }
+}

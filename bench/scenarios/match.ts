@@ -1,0 +1,147 @@
+/**
+ * match — `matchDiscretion` through the whole GraphQL path (token, audit, database, engine) vs the pure engine
+ * (schema/benchmarks/rules/discretion.ts) called in a loop in this process on the same item, benchmark and
+ * facts, built from the seed data the gateway's database holds.
+ */
+import { performance } from "node:perf_hooks";
+import { items } from "../../prisma/seed/data/catalog.ts";
+import type { SeedItem } from "../../prisma/seed/data/types.ts";
+import { type DiscretionInput, matchDiscretion } from "../../schema/benchmarks/rules/discretion.ts";
+import { benchmarkBody } from "../../schema/benchmarks/rules/types.ts";
+import { askOnce, hasField, schemaOf } from "../lib/graphql.ts";
+import { profileUnderLoad } from "../lib/profile.ts";
+import { progress } from "../lib/progress.ts";
+import { formatNumber } from "../lib/report.ts";
+import { goalCheck, measuredResult, median, notBuiltResult, ratioOf } from "../lib/result.ts";
+import { assertAnswered, type ContenderFigures, interleavedRounds } from "../lib/rounds.ts";
+import type { Scenario } from "./types.ts";
+
+const QUERY =
+  "query($input: MatchDiscretionInput!){ matchDiscretion(input: $input){ outcome range { minYuan maxYuan } citations steps benchmarkVersion } }";
+/** 逾期未改正 for two days: exercises escalation and the daily fine where the benchmark has them */
+const WANTED_FACTS: Record<string, unknown> = { correctedInTime: false, daysNotCorrected: 2 };
+
+const day = (value: string) => new Date(`${value}T00:00:00Z`);
+const beijingDay = (offsetDays: number) =>
+  new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+function pureInput(item: SeedItem, facts: Record<string, unknown>): DiscretionInput {
+  return {
+    item: {
+      code: item.code,
+      name: item.name,
+      kind: item.kind,
+      empoweredFrom: day(item.empoweredFrom),
+      empoweredTo: item.empoweredTo ? day(item.empoweredTo) : null,
+    },
+    benchmarks: item.benchmarks
+      .filter((b) => b.source === "gz")
+      .map((b) => ({
+        version: b.version,
+        source: b.source,
+        effectiveFrom: day(b.effectiveFrom),
+        effectiveTo: b.effectiveTo ? day(b.effectiveTo) : null,
+        body: benchmarkBody.parse(b.body),
+        citations: item.legalBases.map((l) => `${l.lawName}${l.citation}`),
+      })),
+    actDate: day(beijingDay(-30)),
+    decisionDate: day(beijingDay(0)),
+    facts,
+  };
+}
+
+/** The first penalty item the pure engine answers for these facts 30 days after the act. */
+function chooseCase(facts: Record<string, unknown>): { item: SeedItem; input: DiscretionInput } {
+  for (const item of items) {
+    if (item.kind !== "PENALTY" || !item.benchmarks.some((b) => b.source === "gz")) continue;
+    const input = pureInput(item, facts);
+    try {
+      matchDiscretion(input);
+      return { item, input };
+    } catch {}
+  }
+  throw new Error("no seed penalty item can be matched with these facts");
+}
+
+/** Calls per second of the pure engine, bounded by time and by count. */
+function pureRate(input: DiscretionInput, seconds: number): number {
+  const maxCalls = seconds * 5_000_000;
+  const started = performance.now();
+  const end = started + seconds * 1000;
+  let calls = 0;
+  while (calls < maxCalls) {
+    for (let i = 0; i < 64; i++) matchDiscretion(input);
+    calls += 64;
+    if (performance.now() >= end) break;
+  }
+  return (calls * 1000) / (performance.now() - started);
+}
+
+export const match: Scenario = {
+  name: "match",
+  goal: "≥ 0.3 of the pure engine's calls/s",
+  description: "matchDiscretion through GraphQL (64 connections) vs the pure engine called in a loop",
+  async run(ctx, common) {
+    const gateway = await ctx.gateway();
+    const schema = schemaOf(gateway.info);
+    if (!hasField(schema, "Query", "matchDiscretion")) {
+      return notBuiltResult(common, "the gateway's schema has no Query.matchDiscretion (issue 4)");
+    }
+    const factsType = schema?.getType("CaseFactsInput");
+    const known = factsType && "getFields" in factsType ? Object.keys(factsType.getFields()) : [];
+    const facts = Object.fromEntries(Object.entries(WANTED_FACTS).filter(([key]) => known.includes(key)));
+    const { item, input } = chooseCase(facts);
+    const variables = {
+      input: {
+        itemCode: item.code,
+        actDate: input.actDate.toISOString().slice(0, 10),
+        decisionDate: input.decisionDate.toISOString().slice(0, 10),
+        facts,
+      },
+    };
+    const body = JSON.stringify({ query: QUERY, variables });
+    const headers = { "content-type": "application/json", authorization: `Bearer ${await ctx.keys.token("cq")}` };
+    const answer = await askOnce(gateway.url, body, headers);
+    const expected = matchDiscretion(input);
+    const served = (answer.data?.matchDiscretion ?? {}) as { outcome?: string; benchmarkVersion?: number };
+    if (served.outcome !== expected.outcome || served.benchmarkVersion !== expected.benchmarkVersion) {
+      throw new Error(`the gateway and the pure engine disagree on ${item.code}: ${answer.text.slice(0, 200)}`);
+    }
+    const target = { name: "gateway", url: gateway.url, headers, body, expectBody: answer.text };
+
+    const { timing } = ctx.options;
+    const graphqlRounds: ContenderFigures[] = [];
+    const pureRounds: number[] = [];
+    for (let round = 0; round < timing.rounds; round++) {
+      const figures = (await interleavedRounds([{ target, child: gateway }], { ...timing, rounds: 1 })).gateway!;
+      assertAnswered(figures);
+      graphqlRounds.push(figures);
+      pureRate(input, Math.min(1, timing.warmupSeconds));
+      pureRounds.push(pureRate(input, timing.durationSeconds));
+      progress(`pure engine: round ${round + 1}/${timing.rounds} ${formatNumber(pureRounds.at(-1)!)} calls/s`);
+    }
+    const graphqlRps = median(graphqlRounds.map((f) => f.requestsPerSecond));
+    const pureCps = median(pureRounds);
+    const ratio = ratioOf(graphqlRps, pureCps);
+    const checks = [goalCheck("GraphQL req/s ÷ pure calls/s", ratio, ">=", 0.3)];
+    const profile =
+      !checks[0]!.met && ctx.options.profileOnMiss
+        ? await profileUnderLoad(gateway, target, ctx.options.quick ? 3 : 5)
+        : undefined;
+    return measuredResult(common, {
+      ratio,
+      checks,
+      summary: `GraphQL (${gateway.info.database}) ${formatNumber(graphqlRps ?? 0)} req/s (p99 ${formatNumber(median(graphqlRounds.map((f) => f.p99Ms)) ?? 0, 1)} ms) vs pure engine ${formatNumber(pureCps ?? 0)} calls/s`,
+      raw: {
+        item: item.code,
+        facts,
+        query: QUERY,
+        timing,
+        graphql: graphqlRounds,
+        pureCallsPerSecond: pureRounds,
+        outcome: expected.outcome,
+      },
+      profile,
+    });
+  },
+};

@@ -1,0 +1,73 @@
+/**
+ * memory — the gateway's resident set size at the end of the read load (and of ingest, once built). No
+ * baseline: the goal is absolute. The process's memory breakdown says where it sits (with embedded PGlite the
+ * database's WASM heap lives inside the gateway process, counted in `arrayBuffers`/`external`).
+ */
+import { runLoad } from "../lib/load.ts";
+import { formatNumber } from "../lib/report.ts";
+import { goalCheck, measuredResult } from "../lib/result.ts";
+import { gatewayReadTarget } from "./read.ts";
+import type { Scenario } from "./types.ts";
+
+const LIMIT_MB = 300;
+const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+
+export const memory: Scenario = {
+  name: "memory",
+  goal: `gateway RSS < ${LIMIT_MB} MB at the end of read and ingest`,
+  description: "gateway RSS after the read load (ingest: when built)",
+  async run(ctx, common) {
+    const gateway = await ctx.gateway();
+    let afterRead = ctx.notes.get("read.gatewayRssMb") as number | undefined;
+    if (afterRead === undefined) {
+      // read did not run in this invocation: put the gateway under the same load, once
+      const target = await gatewayReadTarget(ctx, gateway);
+      const { warmupSeconds, durationSeconds } = ctx.options.timing;
+      await runLoad(target, { warmupSeconds, seconds: durationSeconds, phase: "read load for memory" });
+      afterRead = (await gateway.memory()).rss / 1e6;
+    }
+    const afterIngest = ctx.notes.get("ingest.gatewayRssMb") as number | undefined;
+    const now = await gateway.memory();
+    const checks = [goalCheck("RSS after read (MB)", afterRead, "<", LIMIT_MB)];
+    if (afterIngest !== undefined) checks.push(goalCheck("RSS after ingest (MB)", afterIngest, "<", LIMIT_MB));
+    const atStart = ctx.notes.get("gateway.rssAtStartMb") as number | undefined;
+    const notes = [
+      `the gateway process: ${mb(now.rss)} MB resident, of which JS heap ${mb(now.heapUsed)} MB used of ${mb(now.heapTotal)} MB, ` +
+        `external ${mb(now.external)} MB (array buffers ${mb(now.arrayBuffers)} MB)` +
+        (atStart === undefined ? "" : `; ${formatNumber(atStart)} MB right after start, before any load`),
+    ];
+    const bareYoga = ctx.notes.get("read.baselineRssMb") as number | undefined;
+    if (bareYoga !== undefined) {
+      notes.push(
+        `for scale: bare graphql-yoga under the same loader (tsx) held ${formatNumber(bareYoga)} MB after its read load`,
+      );
+    }
+    if (gateway.info.database === "pglite") {
+      notes.push(
+        "with embedded PGlite the whole Postgres (WebAssembly memory, its shared buffers and caches) lives inside the " +
+          "gateway process; `npm run bench -- memory --postgres` measures the gateway alone, as deployed",
+      );
+    }
+    return measuredResult(common, {
+      ratio: null,
+      notes,
+      checks,
+      summary:
+        `gateway RSS ${formatNumber(afterRead)} MB after read (${gateway.info.database}); ` +
+        (afterIngest === undefined ? "ingest not built" : `${formatNumber(afterIngest)} MB after ingest`),
+      raw: {
+        database: gateway.info.database,
+        rssAfterReadMb: afterRead,
+        rssAfterIngestMb: afterIngest ?? null,
+        rssAtStartMb: ctx.notes.get("gateway.rssAtStartMb") ?? null,
+        breakdownMb: {
+          rss: mb(now.rss),
+          heapTotal: mb(now.heapTotal),
+          heapUsed: mb(now.heapUsed),
+          external: mb(now.external),
+          arrayBuffers: mb(now.arrayBuffers),
+        },
+      },
+    });
+  },
+};

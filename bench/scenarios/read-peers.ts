@@ -1,0 +1,67 @@
+/**
+ * read-peers — the same read on the gateway vs Apollo Server and Mercurius serving the same items from memory,
+ * each verifying the same Chongqing token with jose (ES256, the same JWKS) on every request.
+ * The gateway reads a database and writes an audit entry per request; the peers do neither.
+ */
+import { startServerChild } from "../lib/child.ts";
+import { profileUnderLoad } from "../lib/profile.ts";
+import { formatNumber } from "../lib/report.ts";
+import { goalCheck, measuredResult, ratioOf } from "../lib/result.ts";
+import { assertAnswered, interleavedRounds } from "../lib/rounds.ts";
+import { gatewayReadTarget, memoryReadTarget } from "./read.ts";
+import type { Scenario } from "./types.ts";
+
+export const readPeers: Scenario = {
+  name: "read-peers",
+  goal: "ahead of both peers (gateway req/s ÷ the better peer's > 1)",
+  description: "the read on the gateway vs Apollo Server and Mercurius, both with jose verify per request",
+  async run(ctx, common) {
+    const gateway = await ctx.gateway();
+    const env = { BENCH_KEYS_DIR: ctx.keys.dir };
+    const apollo = await startServerChild("apollo", "apollo.ts", { env });
+    const mercurius = await startServerChild("mercurius", "mercurius.ts", { env }).catch(async (error) => {
+      await apollo.stop();
+      throw error;
+    });
+    try {
+      const gatewayTarget = await gatewayReadTarget(ctx, gateway);
+      const headers = gatewayTarget.headers; // the same token
+      const apolloTarget = await memoryReadTarget("apollo", apollo, gatewayTarget, headers);
+      const mercuriusTarget = await memoryReadTarget("mercurius", mercurius, gatewayTarget, headers);
+      const figures = await interleavedRounds(
+        [
+          { target: gatewayTarget, child: gateway },
+          { target: apolloTarget, child: apollo },
+          { target: mercuriusTarget, child: mercurius },
+        ],
+        ctx.options.timing,
+      );
+      for (const f of Object.values(figures)) assertAnswered(f);
+      const g = figures.gateway!;
+      const best = [figures.apollo!, figures.mercurius!].sort((x, y) => y.requestsPerSecond - x.requestsPerSecond)[0]!;
+      const ratio = ratioOf(g.requestsPerSecond, best.requestsPerSecond);
+      const checks = [goalCheck(`req/s ÷ ${best.name}`, ratio, ">", 1)];
+      const profile =
+        !checks[0]!.met && ctx.options.profileOnMiss
+          ? await profileUnderLoad(gateway, gatewayTarget, ctx.options.quick ? 3 : 5)
+          : undefined;
+      const line = (name: string) =>
+        `${name} ${formatNumber(figures[name]!.requestsPerSecond)} req/s p99 ${formatNumber(figures[name]!.p99Ms, 1)} ms`;
+      return measuredResult(common, {
+        ratio,
+        checks,
+        summary: `${line("gateway")} (${gateway.info.database}) vs ${line("apollo")}, ${line("mercurius")}`,
+        raw: {
+          connections: 64,
+          timing: ctx.options.timing,
+          database: gateway.info.database,
+          betterPeer: best.name,
+          ...figures,
+        },
+        profile,
+      });
+    } finally {
+      await Promise.all([apollo.stop(), mercurius.stop()]);
+    }
+  },
+};

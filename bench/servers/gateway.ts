@@ -1,0 +1,48 @@
+/**
+ * The real gateway as a server under test: `startGateway` with every plugin (token verification, audit,
+ * hardening) on a fresh database — embedded PGlite in a temporary directory, or the Postgres database named
+ * by BENCH_GATEWAY_DATABASE_URL — migrated and seeded exactly as `npm start` does.
+ * Env: BENCH_KEYS_DIR (the demo keys the parent mints tokens with).
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { printSchema } from "graphql";
+import { parseConfig } from "../../gateway/config.ts";
+import { startGateway } from "../../gateway/server.ts";
+import { seedDatabase } from "../../prisma/seed/seed.ts";
+import { schema } from "../../schema/index.ts";
+import { runMigrations } from "../../scripts/migrate.ts";
+import { serveAsChild } from "./protocol.ts";
+
+serveAsChild(async () => {
+  const keysDir = process.env.BENCH_KEYS_DIR;
+  if (!keysDir) throw new Error("BENCH_KEYS_DIR is not set");
+  const databaseUrl = process.env.BENCH_GATEWAY_DATABASE_URL || undefined;
+  const dataDir = await mkdtemp(path.join(tmpdir(), "gz-bench-gateway-"));
+  const pgliteDir = path.join(dataDir, "pglite");
+  await runMigrations({ databaseUrl, pgliteDir });
+  const parsed = parseConfig({
+    // production: GraphiQL off, errors masked; BENCH_GATEWAY_ENV=development shows errors when debugging
+    NODE_ENV: process.env.BENCH_GATEWAY_ENV ?? "production",
+    LOG_LEVEL: "silent",
+    HOST: "127.0.0.1",
+    PORT: "0",
+    KEYS_DIR: keysDir,
+    PGLITE_DIR: pgliteDir,
+    DATABASE_URL: databaseUrl,
+  });
+  if (!parsed.ok) throw new Error(parsed.problems.join("; "));
+  const running = await startGateway(parsed.config);
+  await seedDatabase(running.db.prisma);
+  // 127.0.0.1 explicitly: "localhost" may resolve to ::1 first, where nothing listens
+  const port = new URL(running.url).port;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    info: { database: running.db.kind, sdl: printSchema(schema) },
+    async close() {
+      await running.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+});

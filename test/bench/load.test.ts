@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { failureShare, type LoadFigures, percentile } from "../../bench/lib/load.ts";
+import { formatRatio } from "../../bench/lib/report.ts";
+
+const figures = (over: Partial<LoadFigures>): LoadFigures => ({
+  requestsPerSecond: 0,
+  latencyMs: { p50: 0, p90: 0, p99: 0, mean: 0, max: 0 },
+  requests: 0,
+  seconds: 10,
+  errors: 0,
+  timeouts: 0,
+  non2xx: 0,
+  mismatches: 0,
+  ...over,
+});
+
+describe("load figures", () => {
+  it("takes nearest-rank percentiles of sorted latencies", () => {
+    const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(sorted, 50)).toBe(50);
+    expect(percentile(sorted, 99)).toBe(99);
+    expect(percentile([7], 99)).toBe(7);
+    expect(percentile([], 99)).toBe(0);
+  });
+
+  it("counts errors, non-2xx and wrong answers as failures, and no answer at all as total failure", () => {
+    expect(failureShare(figures({ requests: 990, errors: 5, mismatches: 5 }))).toBeCloseTo(0.01);
+    expect(failureShare(figures({ requests: 1000 }))).toBe(0);
+    expect(failureShare(figures({}))).toBe(1);
+  });
+
+  it("never prints a small ratio as 0.00", () => {
+    expect(formatRatio(0.0123)).toBe("0.012");
+    expect(formatRatio(0.61)).toBe("0.61");
+    expect(formatRatio(null)).toBe("—");
+  });
+});
