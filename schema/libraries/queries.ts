@@ -1,6 +1,8 @@
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { builder } from "../builder.ts";
 import { beijingDay } from "../common/effective-dates.ts";
+import { RiskColourEnum, riskColourWhere } from "./risk-colour-filter.ts";
+import type { RiskColour } from "./rules/risk-colour.ts";
 import { CreditGradeEnum, OfficerStatusEnum } from "./types.ts";
 
 export const CertificateStatusEnum = builder.enumType("CertificateStatus", {
@@ -58,7 +60,9 @@ builder.queryFields((t) => ({
       if (!args.id && !args.certificateNumber) return null;
       return ctx.prisma.officer.findFirst({
         ...query,
-        where: args.id ? { id: String(args.id) } : { certificateNumber: args.certificateNumber ?? "" },
+        where: args.id
+          ? { id: String(args.id) }
+          : { certificateNumber: (args.certificateNumber ?? "").trim().toUpperCase() },
       });
     },
   }),
@@ -76,6 +80,7 @@ builder.queryFields((t) => ({
       industry: t.arg.string({ required: false }),
       creditGrade: t.arg({ type: CreditGradeEnum, required: false }),
       jurisdiction: t.arg.string({ required: false, description: "registering jurisdiction cq / sc" }),
+      riskColour: t.arg({ type: RiskColourEnum, required: false, description: "综合风险颜色 红/黄/绿" }),
     },
     totalCount: (_c, args, ctx) => ctx.prisma.enterprise.count({ where: enterpriseFilter(args) }),
     resolve: (query, _root, args, ctx) =>
@@ -120,6 +125,7 @@ interface EnterpriseFilterArgs {
   industry?: string | null;
   creditGrade?: "A" | "B" | "C" | "D" | null;
   jurisdiction?: string | null;
+  riskColour?: RiskColour | null;
 }
 
 function enterpriseFilter(args: EnterpriseFilterArgs): Prisma.EnterpriseWhereInput {
@@ -131,5 +137,6 @@ function enterpriseFilter(args: EnterpriseFilterArgs): Prisma.EnterpriseWhereInp
   if (args.industry) and.push({ industry: args.industry });
   if (args.creditGrade) and.push({ creditGrade: args.creditGrade });
   if (args.jurisdiction) and.push({ registeringJurisdiction: args.jurisdiction });
+  if (args.riskColour) and.push(riskColourWhere(args.riskColour));
   return { AND: and };
 }

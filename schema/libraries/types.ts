@@ -71,13 +71,24 @@ builder.prismaObject("Enterprise", {
     registeringJurisdiction: t.exposeString("registeringJurisdiction", { description: "登记地 cq / sc" }),
     creditGrade: t.expose("creditGrade", {
       type: CreditGradeEnum,
-      description: "信用等级 given by the registering jurisdiction",
+      description:
+        "信用等级 given by the registering jurisdiction (the other province's while the registering one has none)",
     }),
-    creditGradeCq: t.expose("creditGradeCq", { type: CreditGradeEnum, nullable: true, description: "重庆评定的信用等级" }),
-    creditGradeSc: t.expose("creditGradeSc", { type: CreditGradeEnum, nullable: true, description: "四川评定的信用等级" }),
+    creditGradeCq: t.expose("creditGradeCq", {
+      type: CreditGradeEnum,
+      nullable: true,
+      description: "重庆评定的信用等级",
+    }),
+    creditGradeSc: t.expose("creditGradeSc", {
+      type: CreditGradeEnum,
+      nullable: true,
+      description: "四川评定的信用等级",
+    }),
     legalRepresentative: t.exposeString("legalRepresentative", { nullable: true, description: "法定代表人" }),
     address: t.exposeString("address", { nullable: true, description: "经营地址 (business address, not personal)" }),
-    version: t.exposeInt("version"),
+    version: t.exposeInt("version", {
+      description: "the registering jurisdiction's newest version (0 while it has not written)",
+    }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
   }),
 });

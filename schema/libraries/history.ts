@@ -1,0 +1,138 @@
+/**
+ * History of a library record (LibraryChange rows): every applied write and every superseded one, with
+ * who (issuer + subject), when, the version and what changed. Exposed as `Officer.history` and
+ * `Enterprise.history`, newest first. Personal data inside officer history is masked by the same rule
+ * as the officer's own fields (./rules/personal-data.ts).
+ */
+import type { GatewayContext } from "../../gateway/context.ts";
+import type { LibraryChange } from "../../gateway/db/generated/prisma/client.ts";
+import { builder } from "../builder.ts";
+import type { FieldChanges, FieldValue } from "./rules/field-changes.ts";
+import { maskAddress, maskIdNumber, maskPhone } from "./rules/mask.ts";
+import { seesPersonalDataInClear } from "./rules/personal-data.ts";
+
+interface FieldChangeView {
+  field: string;
+  from: string | null;
+  to: string | null;
+}
+
+interface FieldValueView {
+  field: string;
+  value: string | null;
+}
+
+interface ChangeView {
+  id: string;
+  jurisdiction: string;
+  subject: string | null;
+  version: number;
+  outcome: string;
+  at: Date;
+  changes: FieldChangeView[];
+  written: FieldValueView[];
+}
+
+const PERSONAL_FIELDS: Readonly<Record<string, (value: string) => string>> = {
+  idNumber: maskIdNumber,
+  phone: maskPhone,
+  homeAddress: maskAddress,
+};
+
+type Show = (field: string, value: FieldValue | undefined) => string | null;
+
+function shower(clear: boolean): Show {
+  return (field, value) => {
+    if (value === null || value === undefined) return null;
+    const text = typeof value === "string" ? value : JSON.stringify(value);
+    const mask = PERSONAL_FIELDS[field];
+    return mask && !clear ? mask(text) : text;
+  };
+}
+
+function view(row: LibraryChange, show: Show): ChangeView {
+  const changes = (row.changes ?? {}) as unknown as FieldChanges;
+  const written = (row.data ?? {}) as unknown as Record<string, FieldValue>;
+  return {
+    id: row.id,
+    jurisdiction: row.jurisdiction,
+    subject: row.subject,
+    version: row.version,
+    outcome: row.outcome,
+    at: row.at,
+    changes: Object.entries(changes).map(([field, c]) => ({ field, from: show(field, c.from), to: show(field, c.to) })),
+    written: Object.entries(written).map(([field, value]) => ({ field, value: show(field, value) })),
+  };
+}
+
+const FieldChangeRef = builder.objectRef<FieldChangeView>("LibraryFieldChange").implement({
+  description: "One field a write changed (values as text; lists as JSON; personal data masked by rule)",
+  fields: (t) => ({
+    field: t.exposeString("field"),
+    from: t.exposeString("from", { nullable: true }),
+    to: t.exposeString("to", { nullable: true }),
+  }),
+});
+
+const FieldValueRef = builder.objectRef<FieldValueView>("LibraryFieldValue").implement({
+  description: "One field of a record as it was written",
+  fields: (t) => ({ field: t.exposeString("field"), value: t.exposeString("value", { nullable: true }) }),
+});
+
+const ChangeRef = builder.objectRef<ChangeView>("LibraryChange").implement({
+  description: "修改记录 — one write of a library record",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    jurisdiction: t.exposeString("jurisdiction", { description: "who wrote: cq, sc or gz (a correction)" }),
+    subject: t.exposeString("subject", { nullable: true, description: "the token's subject" }),
+    version: t.exposeInt("version", { description: "the version the write carried" }),
+    outcome: t.exposeString("outcome", {
+      description: "APPLIED | SUPERSEDED (not newer than the stored version: changed nothing)",
+    }),
+    at: t.expose("at", { type: "DateTime" }),
+    changes: t.field({
+      type: [FieldChangeRef],
+      description: "field → from / to, for applied writes",
+      resolve: (c) => c.changes,
+    }),
+    written: t.field({ type: [FieldValueRef], description: "the record as written", resolve: (c) => c.written }),
+  }),
+});
+
+const MAX_HISTORY = 500;
+
+async function historyOf(ctx: GatewayContext, entityType: string, entityKey: string, first: number, show: Show) {
+  const rows = await ctx.prisma.libraryChange.findMany({
+    where: { entityType, entityKey },
+    orderBy: [{ at: "desc" }, { version: "desc" }],
+    take: Math.min(Math.max(first, 0), MAX_HISTORY),
+  });
+  return rows.map((row) => view(row, show));
+}
+
+const FIRST = { required: false, defaultValue: 50, description: `newest first, at most ${MAX_HISTORY}` } as const;
+
+builder.prismaObjectFields("Officer", (t) => ({
+  history: t.field({
+    type: [ChangeRef],
+    description: "修改记录 — the officer's writes, newest first",
+    args: { first: t.arg.int(FIRST) },
+    resolve: (o, args, ctx) =>
+      historyOf(
+        ctx,
+        "officer",
+        o.certificateNumber,
+        args.first ?? 50,
+        shower(seesPersonalDataInClear(ctx.caller, o.homeJurisdiction)),
+      ),
+  }),
+}));
+
+builder.prismaObjectFields("Enterprise", (t) => ({
+  history: t.field({
+    type: [ChangeRef],
+    description: "修改记录 — writes of both provinces and 管委会, newest first (superseded ones included)",
+    args: { first: t.arg.int(FIRST) },
+    resolve: (e, args, ctx) => historyOf(ctx, "enterprise", e.uscc, args.first ?? 50, shower(true)),
+  }),
+}));

@@ -1,0 +1,104 @@
+/**
+ * Validation of one pushed officer (人员库), pure: the shape with zod, then the rules of the domain —
+ * 公民身份号码 per GB 11643 (check digit, a real date of birth), certificate validity (from ≤ to),
+ * qualified domains that exist. Every problem is reported, each with a stable code.
+ */
+import { z } from "zod";
+import { validateCitizenId } from "./citizen-id.ts";
+import type { OfficerWrite } from "./reconcile-officer.ts";
+import { isoDay, problem, type RecordProblem, zodProblems } from "./record-problem.ts";
+
+/** What the GraphQL `OfficerInput` carries (the home jurisdiction comes from the token). */
+export interface OfficerInputValue {
+  certificateNumber: string;
+  name: string;
+  version: number;
+  unit: string;
+  status?: string | null;
+  certificateValidFrom: Date;
+  certificateValidTo: Date;
+  qualifiedDomains: readonly string[];
+  idNumber: string;
+  phone: string;
+  homeAddress?: string | null;
+}
+
+const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
+
+const officerShape = z.object({
+  // 执法证号: its coding rule is not public (DOMAIN.md §4), so only a sane character set.
+  certificateNumber: text(64)
+    .transform((s) => s.toUpperCase())
+    .pipe(z.string().regex(/^[0-9A-Z][0-9A-Z-]*$/, "use digits, letters A–Z and '-'")),
+  name: text(50),
+  version: z.number().int().min(1, "must be at least 1").max(2_147_483_647),
+  unit: text(200),
+  status: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .pipe(z.enum(["ACTIVE", "SUSPENDED", "RETIRED"], "must be ACTIVE, SUSPENDED or RETIRED"))
+    .nullish()
+    .transform((s) => s ?? "ACTIVE"),
+  certificateValidFrom: z.date(),
+  certificateValidTo: z.date(),
+  qualifiedDomains: z.array(text(64).toUpperCase()).max(8),
+  idNumber: z.string().trim().toUpperCase(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 -]{4,19}$/, "must be a phone number (digits, spaces, '-')"),
+  homeAddress: z
+    .string()
+    .trim()
+    .max(300)
+    .nullish()
+    .transform((s) => (s ? s : null)),
+});
+
+const CODE_BY_FIELD = { status: "OFFICER_STATUS", version: "VERSION_INVALID", certificateNumber: "CERTIFICATE_NUMBER" };
+
+export interface OfficerRules {
+  /** "today" for the date-of-birth rule */
+  now: Date;
+  /** the 8 domain codes (执法领域) */
+  domainCodes: ReadonlySet<string>;
+}
+
+export type OfficerValidation = { ok: true; write: OfficerWrite } | { ok: false; problems: RecordProblem[] };
+
+export function validateOfficerInput(input: OfficerInputValue, rules: OfficerRules): OfficerValidation {
+  const parsed = officerShape.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, CODE_BY_FIELD) };
+  const o = parsed.data;
+  const problems: RecordProblem[] = [];
+  const id = validateCitizenId(o.idNumber, rules.now);
+  if (!id.ok) problems.push(problem(id.code, `idNumber: ${id.message}`));
+  if (o.certificateValidFrom.getTime() > o.certificateValidTo.getTime()) {
+    problems.push(
+      problem(
+        "CERTIFICATE_DATES",
+        `certificateValidFrom ${isoDay(o.certificateValidFrom)} is after certificateValidTo ${isoDay(o.certificateValidTo)}`,
+      ),
+    );
+  }
+  const unknown = o.qualifiedDomains.filter((code) => !rules.domainCodes.has(code));
+  if (unknown.length > 0) {
+    problems.push(
+      problem(
+        "UNKNOWN_DOMAIN",
+        `qualifiedDomains: ${unknown.join(", ")} not among the domains ${[...rules.domainCodes].join(", ")}`,
+      ),
+    );
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    write: {
+      ...o,
+      certificateValidFrom: isoDay(o.certificateValidFrom),
+      certificateValidTo: isoDay(o.certificateValidTo),
+      qualifiedDomains: [...new Set(o.qualifiedDomains)].sort(),
+    },
+  };
+}

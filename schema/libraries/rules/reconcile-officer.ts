@@ -1,0 +1,91 @@
+/**
+ * 人员库: an officer is owned entirely by the home jurisdiction that issued the certificate (执法证),
+ * keyed by certificate number. Only that province writes it (the other is refused, FORBIDDEN); 管委会
+ * (gz) may correct it, naming the stored version. Versions decide as for enterprises (./version-order.ts).
+ */
+import { diffFields, sameFields } from "./field-changes.ts";
+import { type Settled, settle, versionVerdict } from "./version-order.ts";
+
+export type OfficerStatusValue = "ACTIVE" | "SUSPENDED" | "RETIRED";
+
+/** An officer as written and stored; dates as YYYY-MM-DD so that comparisons are by calendar day. */
+export interface OfficerFields {
+  certificateNumber: string;
+  name: string;
+  unit: string;
+  status: OfficerStatusValue;
+  certificateValidFrom: string;
+  certificateValidTo: string;
+  /** sorted, without repeats */
+  qualifiedDomains: readonly string[];
+  idNumber: string;
+  phone: string;
+  homeAddress: string | null;
+}
+
+export interface OfficerState extends OfficerFields {
+  homeJurisdiction: string;
+  version: number;
+}
+
+export interface OfficerWrite extends OfficerFields {
+  version: number;
+}
+
+export type OfficerReconciled =
+  | Settled<OfficerState>
+  | { outcome: "REJECTED"; code: "FORBIDDEN" | "NOT_FOUND"; message: string };
+
+const CONTENT_FIELDS = [
+  "name",
+  "unit",
+  "status",
+  "certificateValidFrom",
+  "certificateValidTo",
+  "qualifiedDomains",
+  "idNumber",
+  "phone",
+  "homeAddress",
+] as const;
+export const OFFICER_HISTORY_FIELDS = ["homeJurisdiction", ...CONTENT_FIELDS, "version"] as const;
+
+export function reconcileOfficer(
+  stored: OfficerState | null,
+  write: OfficerWrite,
+  writer: "cq" | "sc" | "gz",
+): OfficerReconciled {
+  const key = write.certificateNumber;
+  if (stored === null) {
+    if (writer === "gz") {
+      return {
+        outcome: "REJECTED",
+        code: "NOT_FOUND",
+        message: `No officer ${key} to correct: 管委会 corrects stored officers, the home jurisdiction creates them`,
+      };
+    }
+    const state: OfficerState = { ...write, homeJurisdiction: writer };
+    return { outcome: "APPLIED", state, changes: diffFields(null, state, OFFICER_HISTORY_FIELDS) };
+  }
+  if (writer !== "gz" && writer !== stored.homeJurisdiction) {
+    return {
+      outcome: "REJECTED",
+      code: "FORBIDDEN",
+      message: `Officer ${key} belongs to ${stored.homeJurisdiction}: only its home jurisdiction (or 管委会) may write it`,
+    };
+  }
+  const correction = writer === "gz";
+  const candidate: OfficerState = {
+    ...write,
+    homeJurisdiction: stored.homeJurisdiction,
+    version: correction ? stored.version : write.version,
+  };
+  const sameContent = sameFields(stored, candidate, CONTENT_FIELDS);
+  const verdict = versionVerdict({ incoming: write.version, stored: stored.version, sameContent, correction });
+  return settle(
+    verdict,
+    stored,
+    candidate,
+    (before, after) => diffFields(before, after, OFFICER_HISTORY_FIELDS),
+    `A correction must name the stored version ${stored.version} of officer ${key}, not ${write.version}`,
+  );
+}

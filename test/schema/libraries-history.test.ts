@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestGateway, type TestGateway } from "../support/gateway.ts";
+import { enterpriseRecord, officerRecord, UPSERT_ENTERPRISES, UPSERT_OFFICERS, uscc } from "./libraries-helpers.ts";
+
+let t: TestGateway;
+beforeAll(async () => {
+  t = await createTestGateway();
+});
+afterAll(() => t.dispose());
+
+interface Change {
+  jurisdiction: string;
+  subject: string | null;
+  version: number;
+  outcome: string;
+  changes: Array<{ field: string; from: string | null; to: string | null }>;
+}
+
+const OFFICER_HISTORY = `query($c: String!) { officer(certificateNumber: $c) {
+  phone history { jurisdiction subject version outcome changes { field from to } written { field value } }
+} }`;
+
+const fieldsOf = (change: Change | undefined) => change?.changes.map((c) => c.field).sort();
+
+describe("history", () => {
+  it("keeps an officer's three changes, newest first, with who, version and what changed", async () => {
+    const number = "SC-GZ-2026-0950";
+    const writes = [
+      officerRecord({ certificateNumber: number, version: 1 }),
+      officerRecord({ certificateNumber: number, version: 2, phone: "13900000777" }),
+      officerRecord({ certificateNumber: number, version: 3, phone: "13900000777", status: "SUSPENDED" }),
+    ];
+    for (const record of writes) {
+      const { data } = await t.gql<{ upsertOfficers: { accepted: number } }>(UPSERT_OFFICERS, {
+        as: "sc",
+        subject: "sc-adapter",
+        variables: { records: [record] },
+      });
+      expect(data?.upsertOfficers.accepted).toBe(1);
+    }
+    const own = await t.gql<{ officer: { phone: string; history: Change[] } }>(OFFICER_HISTORY, {
+      as: "sc",
+      variables: { c: number },
+    });
+    const history = own.data?.officer.history ?? [];
+    expect(history.map((h) => [h.version, h.outcome, h.jurisdiction, h.subject])).toEqual([
+      [3, "APPLIED", "sc", "sc-adapter"],
+      [2, "APPLIED", "sc", "sc-adapter"],
+      [1, "APPLIED", "sc", "sc-adapter"],
+    ]);
+    expect(fieldsOf(history[0])).toEqual(["status", "version"]);
+    expect(history[0]?.changes.find((c) => c.field === "status")).toEqual({
+      field: "status",
+      from: "ACTIVE",
+      to: "SUSPENDED",
+    });
+    expect(history[1]?.changes.find((c) => c.field === "phone")).toEqual({
+      field: "phone",
+      from: "13900000299",
+      to: "13900000777",
+    });
+
+    // the other province and 管委会 without pii:read see personal data masked, in history too
+    for (const as of ["cq", "gz"] as const) {
+      const other = await t.gql<{ officer: { phone: string; history: Change[] } }>(OFFICER_HISTORY, {
+        as,
+        variables: { c: number },
+      });
+      expect(other.data?.officer.phone).toBe("139****0777");
+      expect(other.data?.officer.history[1]?.changes.find((c) => c.field === "phone")).toEqual({
+        field: "phone",
+        from: "139****0299",
+        to: "139****0777",
+      });
+      const created = JSON.stringify(other.data?.officer.history[2]);
+      expect(created).not.toContain(String(writes[0]?.idNumber));
+      expect(created).not.toContain("测试路9号");
+    }
+    const pii = await t.gql<{ officer: { history: Change[] } }>(OFFICER_HISTORY, {
+      as: "gz",
+      scopes: ["pii:read"],
+      variables: { c: number },
+    });
+    expect(pii.data?.officer.history[1]?.changes.find((c) => c.field === "phone")?.to).toBe("13900000777");
+  });
+
+  it("keeps an enterprise's writes by both provinces, the superseded one included", async () => {
+    const u = uscc("511623", 951);
+    const push = (as: "cq" | "sc", record: Record<string, unknown>) =>
+      t.gql(UPSERT_ENTERPRISES, { as, variables: { records: [record] } });
+    await push("sc", enterpriseRecord({ uscc: u, version: 1 }));
+    await push("cq", enterpriseRecord({ uscc: u, version: 4, creditGrade: "D" }));
+    await push("sc", enterpriseRecord({ uscc: u, version: 2, industry: "装备制造" }));
+    await push("cq", enterpriseRecord({ uscc: u, version: 3, creditGrade: "B" }));
+    const { data } = await t.gql<{ enterprise: { riskColour: string; history: Change[] } }>(
+      `query($u: String!) { enterprise(uscc: $u) { riskColour history { jurisdiction version outcome changes { field from to } } } }`,
+      { as: "cq", variables: { u } },
+    );
+    const history = data?.enterprise.history ?? [];
+    expect(history.map((h) => [h.jurisdiction, h.version, h.outcome])).toEqual([
+      ["cq", 3, "SUPERSEDED"],
+      ["sc", 2, "APPLIED"],
+      ["cq", 4, "APPLIED"],
+      ["sc", 1, "APPLIED"],
+    ]);
+    expect(history[0]?.changes).toEqual([]);
+    expect(history[2]?.changes).toEqual(
+      expect.arrayContaining([
+        { field: "creditGradeCq", from: null, to: "D" },
+        { field: "versionCq", from: null, to: "4" },
+      ]),
+    );
+    expect(data?.enterprise.riskColour).toBe("RED");
+  });
+});
