@@ -15,7 +15,8 @@ import { isoDay } from "./rules/record-problem.ts";
 /** "offi" in ASCII: the advisory-lock namespace of officer writers */
 const OFFICER_LOCK = 0x6f666669;
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const day = (iso: string | null) => (iso === null ? null : new Date(`${iso}T00:00:00Z`));
+const isoDayOrNull = (date: Date | null) => (date === null ? null : isoDay(date));
 
 export function officerState(row: Officer): OfficerState {
   return {
@@ -23,8 +24,8 @@ export function officerState(row: Officer): OfficerState {
     name: row.name,
     unit: row.unit,
     status: row.status,
-    certificateValidFrom: isoDay(row.certificateValidFrom),
-    certificateValidTo: isoDay(row.certificateValidTo),
+    certificateValidFrom: isoDayOrNull(row.certificateValidFrom),
+    certificateValidTo: isoDayOrNull(row.certificateValidTo),
     qualifiedDomains: [...row.qualifiedDomains].sort(),
     idNumber: row.idNumber,
     phone: row.phone,

@@ -197,8 +197,8 @@ describe("upsert permissions", () => {
       version: officer.version,
       unit: "川渝高竹新区综合行政执法局（重庆派驻）",
       status: officer.status,
-      certificateValidFrom: officer.certificateValidFrom.toISOString().slice(0, 10),
-      certificateValidTo: officer.certificateValidTo.toISOString().slice(0, 10),
+      certificateValidFrom: officer.certificateValidFrom!.toISOString().slice(0, 10),
+      certificateValidTo: officer.certificateValidTo!.toISOString().slice(0, 10),
       qualifiedDomains: officer.qualifiedDomains,
       idNumber: officer.idNumber,
       phone: officer.phone,
@@ -221,5 +221,40 @@ describe("upsert permissions", () => {
     expect(ahead.data?.upsertOfficers.results[0]).toMatchObject({ ok: false, code: "VERSION_AHEAD" });
     const unknown = await pushOfficers("gz", [officerRecord({ certificateNumber: "GZ-NOBODY-1" })]);
     expect(unknown.data?.upsertOfficers.results[0]).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  });
+});
+
+describe("minimal records: only the key, the name and the origin's version", () => {
+  it("stores an enterprise and an officer whose other fields are unknown", async () => {
+    const enterprise = await t.gql<{
+      upsertEnterprises: { accepted: number; results: Array<{ key: string; ok: boolean; code: string }> };
+    }>("mutation($r: [EnterpriseInput!]!) { upsertEnterprises(records: $r) { accepted results { key ok code } } }", {
+      as: "sc",
+      variables: { r: [{ uscc: "91511623000000000Y", name: "邻水示例企业", version: 1 }] },
+    });
+    expect(enterprise.errors).toBeUndefined();
+    expect(enterprise.data?.upsertEnterprises).toMatchObject({
+      accepted: 1,
+      results: [{ key: "91511623000000000Y", ok: true }],
+    });
+    const stored = await t.prisma.enterprise.findUnique({ where: { uscc: "91511623000000000Y" } });
+    expect(stored).toMatchObject({
+      name: "邻水示例企业",
+      park: null,
+      creditGrade: null,
+      registeringJurisdiction: "sc",
+    });
+
+    const officer = await t.gql<{ upsertOfficers: { accepted: number } }>(
+      "mutation($r: [OfficerInput!]!) { upsertOfficers(records: $r) { accepted results { key ok code message } } }",
+      { as: "cq", variables: { r: [{ certificateNumber: "CQ-MIN-0001", name: "张测试", version: 1 }] } },
+    );
+    expect(officer.data?.upsertOfficers.accepted).toBe(1);
+    const dispatch = await t.gql<{ officer: { dispatchable: boolean; idNumber: string | null } }>(
+      '{ officer(certificateNumber: "CQ-MIN-0001") { dispatchable idNumber } }',
+      { as: "cq" },
+    );
+    // without certificate dates an officer cannot be dispatched
+    expect(dispatch.data?.officer).toEqual({ dispatchable: false, idNumber: null });
   });
 });

@@ -30,8 +30,8 @@ describe("seeded database", () => {
     for (const e of enterprises) expect(validateUscc(e.uscc), e.uscc).toEqual({ ok: true });
     // 茨竹镇 and 大湾镇 are under 北碚区 (500109) since 2025-11-06; 高滩镇 and 坛同镇 in 邻水县 (511623)
     for (const e of enterprises) {
-      if (["茨竹镇", "大湾镇"].includes(e.town)) expect(e.divisionCode).toBe("500109");
-      if (["高滩镇", "坛同镇"].includes(e.town)) expect(e.divisionCode).toBe("511623");
+      if (["茨竹镇", "大湾镇"].includes(e.town ?? "")) expect(e.divisionCode).toBe("500109");
+      if (["高滩镇", "坛同镇"].includes(e.town ?? "")) expect(e.divisionCode).toBe("511623");
     }
   });
 

@@ -9,9 +9,10 @@ import { isoDay, problem, type RecordProblem } from "./record-problem.ts";
 
 export interface DispatchableOfficer {
   status: OfficerStatusValue;
-  certificateValidFrom: Date;
+  /** null when the home platform has not sent the certificate's dates: not dispatchable */
+  certificateValidFrom: Date | null;
   /** inclusive: the last day of validity */
-  certificateValidTo: Date;
+  certificateValidTo: Date | null;
   qualifiedDomains: readonly string[];
 }
 
@@ -22,7 +23,10 @@ export interface Dispatchability {
 
 export function dispatchability(officer: DispatchableOfficer, day: Date, domains: readonly string[]): Dispatchability {
   const reasons: RecordProblem[] = [];
-  if (day.getTime() < officer.certificateValidFrom.getTime()) {
+  if (officer.certificateValidFrom === null || officer.certificateValidTo === null) {
+    reasons.push(problem("CERTIFICATE_DATES_UNKNOWN", "the certificate's validity dates are not known"));
+  }
+  if (officer.certificateValidFrom && day.getTime() < officer.certificateValidFrom.getTime()) {
     reasons.push(
       problem(
         "CERTIFICATE_NOT_YET_VALID",
@@ -30,7 +34,7 @@ export function dispatchability(officer: DispatchableOfficer, day: Date, domains
       ),
     );
   }
-  if (day.getTime() > officer.certificateValidTo.getTime()) {
+  if (officer.certificateValidTo && day.getTime() > officer.certificateValidTo.getTime()) {
     reasons.push(problem("CERTIFICATE_EXPIRED", `certificate expired after ${isoDay(officer.certificateValidTo)}`));
   }
   if (officer.status !== "ACTIVE") reasons.push(problem("NOT_ACTIVE", `status is ${officer.status}, not ACTIVE`));

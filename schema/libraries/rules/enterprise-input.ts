@@ -15,11 +15,11 @@ export interface EnterpriseInputValue {
   uscc: string;
   name: string;
   version: number;
-  park: string;
-  town: string;
-  divisionCode: string;
-  industry: string;
-  creditGrade: string;
+  park?: string | null;
+  town?: string | null;
+  divisionCode?: string | null;
+  industry?: string | null;
+  creditGrade?: string | null;
   legalRepresentative?: string | null;
   address?: string | null;
 }
@@ -37,11 +37,17 @@ const enterpriseShape = z.object({
   uscc: z.string().trim().toUpperCase(),
   name: text(200),
   version: z.number().int().min(1, "must be at least 1").max(2_147_483_647),
-  park: text(100),
-  town: text(100),
-  divisionCode: z.string().trim(),
-  industry: text(100),
-  creditGrade: z.string().trim().toUpperCase().pipe(z.enum(CREDIT_GRADES, "must be one of A, B, C, D (信用等级)")),
+  park: optionalText(100),
+  town: optionalText(100),
+  divisionCode: optionalText(12),
+  industry: optionalText(100),
+  creditGrade: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .pipe(z.enum(CREDIT_GRADES, "must be one of A, B, C, D (信用等级)"))
+    .nullish()
+    .transform((g) => g ?? null),
   legalRepresentative: optionalText(50),
   address: optionalText(300),
 });
@@ -62,7 +68,8 @@ export function validateEnterpriseInput(input: EnterpriseInputValue, rules: Ente
   const uscc = input.uscc.trim().toUpperCase();
   const usccCheck = validateUscc(uscc);
   if (!usccCheck.ok) problems.unshift(problem(usccCheck.code, usccCheck.message));
-  const division = checkDivisionInForce(input.divisionCode.trim(), rules.divisions, rules.day);
+  const divisionCode = input.divisionCode?.trim();
+  const division = divisionCode ? checkDivisionInForce(divisionCode, rules.divisions, rules.day) : null;
   if (division) problems.push(division);
   if (!parsed.success || problems.length > 0) return { ok: false, problems };
   return { ok: true, write: { ...parsed.data, uscc } };

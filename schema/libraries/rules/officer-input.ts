@@ -13,17 +13,23 @@ export interface OfficerInputValue {
   certificateNumber: string;
   name: string;
   version: number;
-  unit: string;
+  unit?: string | null;
   status?: string | null;
-  certificateValidFrom: Date;
-  certificateValidTo: Date;
-  qualifiedDomains: readonly string[];
-  idNumber: string;
-  phone: string;
+  certificateValidFrom?: Date | null;
+  certificateValidTo?: Date | null;
+  qualifiedDomains?: readonly string[] | null;
+  idNumber?: string | null;
+  phone?: string | null;
   homeAddress?: string | null;
 }
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
+/** absent, null or blank → null (unknown) */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+    schema.nullish().transform((x) => x ?? null),
+  );
 
 const officerShape = z.object({
   // 执法证号: its coding rule is not public (DOMAIN.md §4), so only a sane character set.
@@ -32,7 +38,7 @@ const officerShape = z.object({
     .pipe(z.string().regex(/^[0-9A-Z][0-9A-Z-]*$/, "use digits, letters A–Z and '-'")),
   name: text(50),
   version: z.number().int().min(1, "must be at least 1").max(2_147_483_647),
-  unit: text(200),
+  unit: optional(text(200)),
   status: z
     .string()
     .trim()
@@ -40,14 +46,20 @@ const officerShape = z.object({
     .pipe(z.enum(["ACTIVE", "SUSPENDED", "RETIRED"], "must be ACTIVE, SUSPENDED or RETIRED"))
     .nullish()
     .transform((s) => s ?? "ACTIVE"),
-  certificateValidFrom: z.date(),
-  certificateValidTo: z.date(),
-  qualifiedDomains: z.array(text(64).toUpperCase()).max(8),
-  idNumber: z.string().trim().toUpperCase(),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9][0-9 -]{4,19}$/, "must be a phone number (digits, spaces, '-')"),
+  certificateValidFrom: optional(z.date()),
+  certificateValidTo: optional(z.date()),
+  qualifiedDomains: z
+    .array(text(64).toUpperCase())
+    .max(8)
+    .nullish()
+    .transform((x) => x ?? []),
+  idNumber: optional(z.string().trim().toUpperCase()),
+  phone: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9][0-9 -]{4,19}$/, "must be a phone number (digits, spaces, '-')"),
+  ),
   homeAddress: z
     .string()
     .trim()
@@ -72,14 +84,13 @@ export function validateOfficerInput(input: OfficerInputValue, rules: OfficerRul
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, CODE_BY_FIELD) };
   const o = parsed.data;
   const problems: RecordProblem[] = [];
-  const id = validateCitizenId(o.idNumber, rules.now);
-  if (!id.ok) problems.push(problem(id.code, `idNumber: ${id.message}`));
-  if (o.certificateValidFrom.getTime() > o.certificateValidTo.getTime()) {
+  const id = o.idNumber === null ? null : validateCitizenId(o.idNumber, rules.now);
+  if (id && !id.ok) problems.push(problem(id.code, `idNumber: ${id.message}`));
+  const from = o.certificateValidFrom;
+  const to = o.certificateValidTo;
+  if (from && to && from.getTime() > to.getTime()) {
     problems.push(
-      problem(
-        "CERTIFICATE_DATES",
-        `certificateValidFrom ${isoDay(o.certificateValidFrom)} is after certificateValidTo ${isoDay(o.certificateValidTo)}`,
-      ),
+      problem("CERTIFICATE_DATES", `certificateValidFrom ${isoDay(from)} is after certificateValidTo ${isoDay(to)}`),
     );
   }
   const unknown = o.qualifiedDomains.filter((code) => !rules.domainCodes.has(code));
@@ -96,8 +107,8 @@ export function validateOfficerInput(input: OfficerInputValue, rules: OfficerRul
     ok: true,
     write: {
       ...o,
-      certificateValidFrom: isoDay(o.certificateValidFrom),
-      certificateValidTo: isoDay(o.certificateValidTo),
+      certificateValidFrom: from ? isoDay(from) : null,
+      certificateValidTo: to ? isoDay(to) : null,
       qualifiedDomains: [...new Set(o.qualifiedDomains)].sort(),
     },
   };

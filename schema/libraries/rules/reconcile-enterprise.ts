@@ -26,12 +26,14 @@ import { type Settled, settle, versionVerdict } from "./version-order.ts";
 export type Province = "cq" | "sc";
 export type Writer = Province | "gz";
 
+/** A write is a full snapshot of the province's record: a field it leaves out is stored as unknown (null),
+ *  so that the end state never depends on the order in which versions arrive. */
 export interface EnterpriseRegistration {
   name: string;
-  park: string;
-  town: string;
-  divisionCode: string;
-  industry: string;
+  park: string | null;
+  town: string | null;
+  divisionCode: string | null;
+  industry: string | null;
   legalRepresentative: string | null;
   address: string | null;
 }
@@ -41,7 +43,7 @@ export interface EnterpriseState extends EnterpriseRegistration {
   uscc: string;
   registeringJurisdiction: string;
   registrationProvisional: boolean;
-  creditGrade: CreditGrade;
+  creditGrade: CreditGrade | null;
   creditGradeCq: CreditGrade | null;
   creditGradeSc: CreditGrade | null;
   version: number;
@@ -53,7 +55,7 @@ export interface EnterpriseState extends EnterpriseRegistration {
 export interface EnterpriseWrite extends EnterpriseRegistration {
   uscc: string;
   version: number;
-  creditGrade: CreditGrade;
+  creditGrade: CreditGrade | null;
 }
 
 export type Reconciled = Settled<EnterpriseState> | { outcome: "REJECTED"; code: "NOT_FOUND"; message: string };

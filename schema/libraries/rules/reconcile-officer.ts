@@ -9,17 +9,18 @@ import { type Settled, settle, versionVerdict } from "./version-order.ts";
 export type OfficerStatusValue = "ACTIVE" | "SUSPENDED" | "RETIRED";
 
 /** An officer as written and stored; dates as YYYY-MM-DD so that comparisons are by calendar day. */
+/** A write is a full snapshot of the home platform's record: a field it leaves out is stored as unknown (null). */
 export interface OfficerFields {
   certificateNumber: string;
   name: string;
-  unit: string;
+  unit: string | null;
   status: OfficerStatusValue;
-  certificateValidFrom: string;
-  certificateValidTo: string;
+  certificateValidFrom: string | null;
+  certificateValidTo: string | null;
   /** sorted, without repeats */
   qualifiedDomains: readonly string[];
-  idNumber: string;
-  phone: string;
+  idNumber: string | null;
+  phone: string | null;
   homeAddress: string | null;
 }
 

@@ -15,14 +15,15 @@ export const RISK_COLOURS = ["RED", "YELLOW", "GREEN"] as const;
 export type RiskColour = (typeof RISK_COLOURS)[number];
 
 export interface GradesOfEnterprise {
-  creditGrade: CreditGrade;
+  creditGrade: CreditGrade | null;
   creditGradeCq: CreditGrade | null;
   creditGradeSc: CreditGrade | null;
 }
 
 export function riskColour(grades: GradesOfEnterprise): RiskColour {
   const provincial = [grades.creditGradeCq, grades.creditGradeSc].filter((g): g is CreditGrade => g !== null);
-  const all = provincial.length > 0 ? provincial : [grades.creditGrade];
+  // no grade at all (a record pushed without one) reads as GREEN: nothing known against it
+  const all = provincial.length > 0 ? provincial : grades.creditGrade ? [grades.creditGrade] : [];
   if (all.includes("D")) return "RED";
   if (grades.creditGradeCq === "C" && grades.creditGradeSc === "C") return "RED";
   if (all.includes("C")) return "YELLOW";
