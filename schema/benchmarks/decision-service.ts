@@ -1,0 +1,115 @@
+/**
+ * A province pushes one penalty decision (行政处罚决定) directly: the EnforcementRecord is upserted
+ * (unique origin + originId; the newest version wins, an older or equal version changes nothing) and
+ * measured against its benchmark (./warning-service.ts), in one audited transaction.
+ * The origin is always the caller's issuer — never taken from the input.
+ */
+import type { GatewayContext } from "../../gateway/context.ts";
+import type { EnforcementRecord, Prisma } from "../../gateway/db/generated/prisma/client.ts";
+import { conflict, fromPrismaError } from "../../gateway/errors.ts";
+import { itemByAnyCode } from "../catalog/queries.ts";
+import { writeAudited } from "../common/write.ts";
+import { discretionInputError } from "./discretion-service.ts";
+import type { CaseFactsInput } from "./rules/types.ts";
+import { assessPenaltyDecisions } from "./warning-service.ts";
+
+export interface PenaltyDecisionPush {
+  originId: string;
+  version: number;
+  /** unified, Chongqing or Sichuan code; stored as the unified code when known */
+  itemCode: string;
+  occurredAt: Date;
+  decidedAt: Date;
+  fineFen: bigint | null;
+  lenientApplied: boolean | null;
+  enterpriseUscc: string | null;
+  officerCertificates: string[];
+  result: string | null;
+  facts: CaseFactsInput;
+}
+
+export interface PushOutcome {
+  record: EnforcementRecord;
+  /** false: the gateway already held this or a newer version; nothing changed */
+  applied: boolean;
+}
+
+export async function reportPenaltyDecision(
+  ctx: GatewayContext,
+  origin: string,
+  push: PenaltyDecisionPush,
+): Promise<PushOutcome> {
+  try {
+    return await writeAudited<PushOutcome>(ctx, async (tx) => {
+      const key = { originJurisdiction: origin, originId: push.originId };
+      const existing = await tx.enforcementRecord.findUnique({ where: { originJurisdiction_originId: key } });
+      if (existing && existing.kind !== "PENALTY_DECISION") {
+        throw conflict(`${origin} record ${push.originId} is an ${existing.kind} record, not a penalty decision`, {
+          reason: "RECORD_KIND_MISMATCH",
+        });
+      }
+      if (existing && existing.version >= push.version) {
+        return { result: { record: existing, applied: false }, recordIds: [existing.id] };
+      }
+      const item = await tx.enforcementItem.findFirst({ where: itemByAnyCode(push.itemCode), select: { code: true } });
+      const data = recordData(push, item?.code ?? push.itemCode);
+      const record = existing
+        ? await tx.enforcementRecord.update({ where: { id: existing.id }, data })
+        : await tx.enforcementRecord.create({ data: { ...data, ...key, kind: "PENALTY_DECISION" } });
+      const warningChanges = await assessPenaltyDecisions(
+        tx,
+        [
+          {
+            recordId: record.id,
+            recordVersion: record.version,
+            originJurisdiction: origin,
+            originId: record.originId,
+            itemCode: record.itemCode,
+            actDate: push.occurredAt,
+            decisionDate: push.decidedAt,
+            fineFen: push.fineFen,
+            ...(push.lenientApplied === null ? {} : { lenientApplied: push.lenientApplied }),
+            facts: push.facts,
+          },
+        ],
+        ctx.now,
+      );
+      return {
+        result: { record, applied: true },
+        recordIds: [record.id],
+        changes: [
+          {
+            kind: "record.upserted",
+            entityType: "record",
+            entityId: record.id,
+            originJurisdiction: origin,
+            payload: {
+              kind: record.kind,
+              originId: record.originId,
+              version: record.version,
+              itemCode: record.itemCode,
+            },
+          },
+          ...warningChanges,
+        ],
+      };
+    });
+  } catch (error) {
+    // a refused match rolls the record back too; two pushes racing on a new record → CONFLICT (retry)
+    throw discretionInputError(error) ?? fromPrismaError(error) ?? error;
+  }
+}
+
+function recordData(push: PenaltyDecisionPush, itemCode: string) {
+  return {
+    version: push.version,
+    itemCode,
+    enterpriseUscc: push.enterpriseUscc,
+    officerCertificates: push.officerCertificates,
+    occurredAt: push.occurredAt,
+    decidedAt: push.decidedAt,
+    fineFen: push.fineFen,
+    result: push.result,
+    payload: { lenientApplied: push.lenientApplied, facts: push.facts } as Prisma.InputJsonValue,
+  } satisfies Prisma.EnforcementRecordUpdateInput;
+}

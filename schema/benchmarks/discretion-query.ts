@@ -1,0 +1,149 @@
+/** `matchDiscretion` — 裁量基准智能匹配: which rule applies to a case, and the lawful range (issue 4). */
+import { builder } from "../builder.ts";
+import { EnforcementItemRef } from "../catalog/types.ts";
+import { fenToYuan } from "../common/money.ts";
+import { ACCIDENT_LEVEL_VALUES, toCaseFacts } from "./discretion-input.ts";
+import { asDiscretionInputErrors, type ItemDiscretion, matchItemDiscretion } from "./discretion-service.ts";
+import { BaseKindEnum, LenientListEnum } from "./fine-rule-view.ts";
+import type { LenientMatch } from "./rules/lenient.ts";
+import { HARM_LEVELS } from "./rules/types.ts";
+
+const HarmLevelEnum = builder.enumType("HarmLevel", {
+  description: "危害后果 — NONE 无 / MINOR 轻微 / GENERAL 一般 / SERIOUS 较重 / SEVERE 严重",
+  values: HARM_LEVELS,
+});
+const AccidentLevelEnum = builder.enumType("AccidentLevel", {
+  description: "生产安全事故等级 (安全生产法 第114条): 一般 / 较大 / 重大 / 特别重大",
+  values: ACCIDENT_LEVEL_VALUES,
+});
+export const DiscretionOutcomeEnum = builder.enumType("DiscretionOutcome", {
+  description: "裁量结论 — NO_PENALTY 不予处罚 / PENALTY 处罚 / LIGHTER_PENALTY 从轻 / MITIGATED_PENALTY 减轻",
+  values: ["NO_PENALTY", "PENALTY", "LIGHTER_PENALTY", "MITIGATED_PENALTY"] as const,
+});
+
+const BaseAmountInput = builder.inputType("BaseAmountInput", {
+  description: "罚款基数 — an amount a multiple-of-base fine multiplies",
+  fields: (t) => ({
+    base: t.field({ type: BaseKindEnum, required: true }),
+    amountYuan: t.float({ required: true, description: "元, at most 2 decimals; never negative" }),
+  }),
+});
+
+export const CaseFactsInputRef = builder.inputType("CaseFactsInput", {
+  description: "案件事实 — every fact has a default: `{}` is an ordinary first-tier case",
+  fields: (t) => ({
+    firstViolation: t.boolean({ defaultValue: false, description: "初次违法" }),
+    harm: t.field({ type: HarmLevelEnum, defaultValue: "GENERAL", description: "危害后果" }),
+    correctedInTime: t.boolean({ defaultValue: true, description: "及时改正 (false: 逾期未改正 / 拒不改正)" }),
+    subjectiveFault: t.boolean({ defaultValue: true, description: "有主观过错" }),
+    proportionAffectedPct: t.float({ defaultValue: 0, description: "涉及人员/对象占比, 0–100" }),
+    baseAmounts: t.field({ type: [BaseAmountInput], defaultValue: [], description: "罚款基数" }),
+    areaM2: t.float({ defaultValue: 0, description: "面积 (平方米)" }),
+    daysNotCorrected: t.int({ defaultValue: 0, description: "逾期未改正天数 (按日连续处罚)" }),
+    accidentLevel: t.field({ type: AccidentLevelEnum, defaultValue: "NONE", description: "事故等级" }),
+  }),
+});
+
+const MatchDiscretionInput = builder.inputType("MatchDiscretionInput", {
+  fields: (t) => ({
+    itemCode: t.string({ required: true, description: "unified, Chongqing or Sichuan item code" }),
+    actDate: t.field({ type: "Date", required: true, description: "违法行为发生日" }),
+    decisionDate: t.field({ type: "Date", required: true, description: "作出处罚决定日" }),
+    facts: t.field({ type: CaseFactsInputRef, required: false }),
+  }),
+});
+
+interface Range {
+  minFen: number;
+  maxFen: number;
+  days?: number;
+}
+export const PenaltyRangeRef = builder.objectRef<Range>("PenaltyRange").implement({
+  description: "罚款幅度 — a lawful range, in yuan (both bounds inclusive)",
+  fields: (t) => ({
+    minYuan: t.float({ resolve: (r) => fenToYuan(r.minFen) }),
+    maxYuan: t.float({ resolve: (r) => fenToYuan(r.maxFen) }),
+    days: t.int({ nullable: true, description: "按日连续处罚: days counted", resolve: (r) => r.days ?? null }),
+  }),
+});
+
+export const TierRef = builder.objectRef<{ level: number; name: string }>("DiscretionTier").implement({
+  description: "裁量阶次 applied",
+  fields: (t) => ({ level: t.exposeInt("level"), name: t.exposeString("name") }),
+});
+
+const LenientApplicationRef = builder.objectRef<LenientMatch>("LenientApplication").implement({
+  description: "四张清单 — the list applied to the case and why",
+  fields: (t) => ({
+    list: t.field({ type: LenientListEnum, resolve: (m) => m.list }),
+    reason: t.exposeString("description"),
+    citation: t.exposeString("citation"),
+    discretionary: t.exposeBoolean("discretionary", {
+      description: '"可以": the authority may still decide to penalise',
+    }),
+    source: t.exposeString("source", { description: "statute | benchmark" }),
+  }),
+});
+
+const DiscretionMatchRef = builder.objectRef<ItemDiscretion>("DiscretionMatch").implement({
+  description: "裁量结论 — the rule that applies to a case, the lawful range, and why",
+  fields: (t) => ({
+    item: t.field({
+      type: EnforcementItemRef,
+      description: "the item found, by any of its codes",
+      resolve: (d) => d.item,
+    }),
+    outcome: t.field({ type: DiscretionOutcomeEnum, resolve: (d) => d.match.outcome }),
+    range: t.field({
+      type: PenaltyRangeRef,
+      nullable: true,
+      description: "null when no penalty",
+      resolve: (d) => d.match.range,
+    }),
+    tier: t.field({ type: TierRef, nullable: true, resolve: (d) => d.match.tier }),
+    tierRange: t.field({
+      type: PenaltyRangeRef,
+      nullable: true,
+      description: "the tier's own range before 从轻/减轻 (also for a discretionary 首违不罚)",
+      resolve: (d) => d.match.tierRange,
+    }),
+    lenient: t.field({ type: LenientApplicationRef, nullable: true, resolve: (d) => d.match.lenient }),
+    noCoercion: t.boolean({ description: "免于行政强制 (行政强制法 第16条)", resolve: (d) => d.match.noCoercion }),
+    citations: t.stringList({ description: "法律依据: law and article", resolve: (d) => d.match.citations }),
+    steps: t.stringList({ description: "the reasoning, as ordered steps", resolve: (d) => d.match.steps }),
+    benchmarkVersion: t.int({ resolve: (d) => d.match.benchmarkVersion }),
+    benchmarkSource: t.string({ description: "gz = unified benchmark", resolve: (d) => d.match.benchmarkSource }),
+    dailyContinuous: t.field({
+      type: PenaltyRangeRef,
+      nullable: true,
+      description: "按日连续处罚 — a separate decision",
+      resolve: (d) => d.match.dailyContinuous,
+    }),
+    responsiblePersonRange: t.field({
+      type: PenaltyRangeRef,
+      nullable: true,
+      description: "对直接负责的主管人员和其他直接责任人员的罚款",
+      resolve: (d) => d.match.responsiblePersonRange,
+    }),
+    empoweredAtDecision: t.boolean({ resolve: (d) => d.match.empoweredAtDecision }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  matchDiscretion: t.field({
+    type: DiscretionMatchRef,
+    description:
+      "裁量基准智能匹配 — for a case: lenient list, tier, lawful range, citations and steps; between the benchmark at the act and at the decision the lighter applies (行政处罚法 第37条)",
+    authScopes: { scope: "read" },
+    args: { input: t.arg({ type: MatchDiscretionInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      asDiscretionInputErrors(() =>
+        matchItemDiscretion(ctx.prisma, {
+          itemCode: input.itemCode,
+          actDate: input.actDate,
+          decisionDate: input.decisionDate,
+          facts: toCaseFacts(input.facts),
+        }),
+      ),
+  }),
+}));

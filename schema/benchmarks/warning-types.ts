@@ -1,0 +1,145 @@
+/** 执法监督预警 as GraphQL: the committee's `warnings` connection and `acknowledgeWarning` (管委会 only). */
+import type { Prisma, SupervisionWarning } from "../../gateway/db/generated/prisma/client.ts";
+import { notFound } from "../../gateway/errors.ts";
+import { builder } from "../builder.ts";
+import { fenToYuan } from "../common/money.ts";
+import { writeAudited } from "../common/write.ts";
+import { DiscretionOutcomeEnum, PenaltyRangeRef, TierRef } from "./discretion-query.ts";
+import type { DiscretionMatch } from "./rules/discretion.ts";
+import type { StoredDecision } from "./warning-service.ts";
+
+const WarningKindEnum = builder.enumType("WarningKind", {
+  description: "预警类型 — fine above / below the lawful range, a lenient list ignored, an item not empowered",
+  values: ["FINE_ABOVE_RANGE", "FINE_BELOW_RANGE", "LENIENT_IGNORED", "ITEM_NOT_EMPOWERED"] as const,
+});
+const WarningSeverityEnum = builder.enumType("WarningSeverity", { values: ["HIGH", "MEDIUM", "LOW"] as const });
+const WARNING_STATUSES = ["OPEN", "ACKNOWLEDGED", "SUPERSEDED"] as const;
+const WarningStatusEnum = builder.enumType("WarningStatus", {
+  description: "OPEN / ACKNOWLEDGED (管委会 has seen it) / SUPERSEDED (a newer version of the record was pushed)",
+  values: WARNING_STATUSES,
+});
+
+const decisionOf = (w: SupervisionWarning) => w.decision as unknown as StoredDecision;
+const matchOf = (w: SupervisionWarning) => {
+  const match = w.match as unknown as Partial<DiscretionMatch>;
+  return match.outcome ? (match as DiscretionMatch) : null;
+};
+
+const WarningRecordRef = builder.objectRef<SupervisionWarning>("WarningRecord").implement({
+  description: "the penalty decision, as pushed in the version that raised the warning",
+  fields: (t) => ({
+    id: t.id({ resolve: (w) => w.recordId }),
+    origin: t.string({ resolve: (w) => w.originJurisdiction }),
+    originId: t.string({ resolve: (w) => decisionOf(w).originId }),
+    version: t.int({ resolve: (w) => w.recordVersion }),
+    fineYuan: t.float({
+      nullable: true,
+      resolve: (w) => (decisionOf(w).fineFen === null ? null : fenToYuan(BigInt(decisionOf(w).fineFen as string))),
+    }),
+    decidedAt: t.field({ type: "DateTime", resolve: (w) => new Date(decisionOf(w).decisionDate) }),
+  }),
+});
+
+const WarningMatchRef = builder.objectRef<DiscretionMatch>("WarningMatch").implement({
+  description: "the matchDiscretion result the decision was measured against",
+  fields: (t) => ({
+    outcome: t.field({ type: DiscretionOutcomeEnum, resolve: (m) => m.outcome }),
+    range: t.field({ type: PenaltyRangeRef, nullable: true, resolve: (m) => m.range }),
+    tierRange: t.field({ type: PenaltyRangeRef, nullable: true, resolve: (m) => m.tierRange }),
+    tier: t.field({ type: TierRef, nullable: true, resolve: (m) => m.tier }),
+    benchmarkVersion: t.exposeInt("benchmarkVersion"),
+    citations: t.exposeStringList("citations"),
+  }),
+});
+
+builder.prismaObject("SupervisionWarning", {
+  description: "执法监督预警 — a pushed penalty decision outside what its benchmark allows",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    kind: t.expose("kind", { type: WarningKindEnum }),
+    severity: t.expose("severity", { type: WarningSeverityEnum }),
+    message: t.exposeString("message"),
+    status: t.field({ type: WarningStatusEnum, resolve: (w) => w.status as (typeof WARNING_STATUSES)[number] }),
+    itemCode: t.exposeString("itemCode", { nullable: true }),
+    record: t.field({ type: WarningRecordRef, resolve: (w) => w }),
+    match: t.field({
+      type: WarningMatchRef,
+      nullable: true,
+      description: "null when the item could not be matched",
+      resolve: matchOf,
+    }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+interface WarningFilterArgs {
+  kind?: Prisma.SupervisionWarningWhereInput["kind"] | null;
+  severity?: Prisma.SupervisionWarningWhereInput["severity"] | null;
+  origin?: string | null;
+  itemCode?: string | null;
+  status?: string | null;
+}
+function warningFilter(args: WarningFilterArgs): Prisma.SupervisionWarningWhereInput {
+  return {
+    ...(args.kind ? { kind: args.kind } : {}),
+    ...(args.severity ? { severity: args.severity } : {}),
+    ...(args.origin ? { originJurisdiction: args.origin } : {}),
+    ...(args.itemCode ? { itemCode: args.itemCode } : {}),
+    ...(args.status ? { status: args.status } : {}),
+  };
+}
+
+builder.queryFields((t) => ({
+  warnings: t.prismaConnection({
+    type: "SupervisionWarning",
+    cursor: "id",
+    description: "执法监督预警 — newest first (管委会 only)",
+    authScopes: { $all: { issuer: "gz", scope: "read" } },
+    args: {
+      kind: t.arg({ type: WarningKindEnum, required: false }),
+      severity: t.arg({ type: WarningSeverityEnum, required: false }),
+      origin: t.arg.string({ required: false, description: "cq | sc" }),
+      itemCode: t.arg.string({ required: false, description: "unified item code" }),
+      status: t.arg({ type: WarningStatusEnum, required: false }),
+    },
+    totalCount: (_connection, args, ctx) => ctx.prisma.supervisionWarning.count({ where: warningFilter(args) }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.supervisionWarning.findMany({
+        ...query,
+        where: warningFilter(args),
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  acknowledgeWarning: t.prismaField({
+    type: "SupervisionWarning",
+    description: "管委会 acknowledges an open warning; acknowledging again changes nothing",
+    authScopes: { $all: { issuer: "gz", scope: "supervision:write" } },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const id = String(args.id);
+      await writeAudited(ctx, async (tx) => {
+        const warning = await tx.supervisionWarning.findUnique({ where: { id } });
+        if (!warning) throw notFound(`No warning ${id}`);
+        if (warning.status !== "OPEN") return { result: null, recordIds: [id] };
+        await tx.supervisionWarning.update({ where: { id }, data: { status: "ACKNOWLEDGED" } });
+        return {
+          result: null,
+          recordIds: [id],
+          changes: [
+            {
+              kind: "warning.acknowledged",
+              entityType: "warning",
+              entityId: id,
+              originJurisdiction: warning.originJurisdiction,
+              payload: { recordId: warning.recordId, subject: ctx.caller?.subject ?? null },
+            },
+          ],
+        };
+      });
+      return ctx.prisma.supervisionWarning.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+}));
