@@ -82,7 +82,10 @@ export function useAudit(services: AuditServices): Plugin<GatewayContext> {
       const errors = earlyRefusals.get(context);
       if (!errors) return;
       earlyRefusals.delete(context);
-      const { request, params } = context as unknown as { request: Request; params: Parameters<typeof describeRequest>[0] };
+      const { request, params } = context as unknown as {
+        request: Request;
+        params: Parameters<typeof describeRequest>[0];
+      };
       const audit = { ...describeRequest(params ?? {}), operationType: "invalid" };
       // who tried it, when the token is good; a bad token is the lesser news here
       const caller = await services.authenticator.authenticate(request.headers.get("authorization")).catch(() => null);
@@ -90,8 +93,9 @@ export function useAudit(services: AuditServices): Plugin<GatewayContext> {
     },
     onExecute({ args }) {
       const ctx = args.contextValue as GatewayContext;
-      ctx.audit.operationType = operationTypeOf(args.document, args.operationName);
-      ctx.audit.operationName ??= args.operationName ?? null;
+      const operation = chosenOperation(args.document, args.operationName);
+      ctx.audit.operationType = operation?.operation ?? "unknown";
+      ctx.audit.operationName ??= operation?.name?.value ?? null;
       return {
         async onExecuteDone({ result }) {
           const errors = "errors" in result ? (result.errors as Errors) : undefined;
@@ -104,7 +108,7 @@ export function useAudit(services: AuditServices): Plugin<GatewayContext> {
     onSubscribe({ args }) {
       const ctx = args.contextValue as GatewayContext;
       ctx.audit.operationType = "subscription";
-      ctx.audit.operationName ??= args.operationName ?? null;
+      ctx.audit.operationName ??= chosenOperation(args.document, args.operationName)?.name?.value ?? null;
       return {
         onSubscribeResult({ result }) {
           const errors = result && "errors" in result ? (result.errors as Errors) : undefined;
@@ -115,11 +119,11 @@ export function useAudit(services: AuditServices): Plugin<GatewayContext> {
   };
 }
 
-function operationTypeOf(
+/** The operation that runs: the named one, or the document's first. Its name is audited even when the client sent none. */
+function chosenOperation(
   document: { definitions: ReadonlyArray<{ kind: string; operation?: string; name?: { value: string } }> },
   operationName: string | null | undefined,
-): string {
+) {
   const operations = document.definitions.filter((d) => d.kind === "OperationDefinition");
-  const chosen = operationName ? operations.find((d) => d.name?.value === operationName) : operations[0];
-  return chosen?.operation ?? "unknown";
+  return operationName ? operations.find((d) => d.name?.value === operationName) : operations[0];
 }

@@ -1,0 +1,55 @@
+/** `auditTrail` and `verifyAudit` — reading and checking the audit log (管委会 with `audit:read`). */
+import { verifyStoredChain } from "../../gateway/audit/verify-stored-chain.ts";
+import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
+import { builder } from "../builder.ts";
+import { AuditChainCheckRef, AuditOutcomeEnum } from "./types.ts";
+
+const AUDIT_READER = { $all: { issuer: "gz", scope: "audit:read" } } as const;
+
+builder.queryFields((t) => ({
+  auditTrail: t.prismaConnection({
+    type: "AuditEntry",
+    cursor: "seq",
+    description: "审计日志 — audit entries, newest first, filtered (管委会 with audit:read)",
+    authScopes: AUDIT_READER,
+    args: {
+      issuer: t.arg.string({ required: false, description: "cq | sc | gz" }),
+      subject: t.arg.string({ required: false, description: "the token's `sub`" }),
+      recordId: t.arg.string({ required: false, description: "entries that touched this record" }),
+      from: t.arg({ type: "DateTime", required: false, description: "at or after this instant" }),
+      to: t.arg({ type: "DateTime", required: false, description: "before this instant (exclusive)" }),
+      outcome: t.arg({ type: AuditOutcomeEnum, required: false }),
+    },
+    totalCount: (_connection, args, ctx) => ctx.prisma.auditEntry.count({ where: auditFilter(args) }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.auditEntry.findMany({ ...query, where: auditFilter(args), orderBy: { seq: "desc" } }),
+  }),
+
+  verifyAudit: t.field({
+    type: AuditChainCheckRef,
+    description:
+      "审计链校验 — recomputes the whole hash chain and names the first broken entry (管委会 with audit:read)",
+    authScopes: AUDIT_READER,
+    resolve: (_root, _args, ctx) => verifyStoredChain(ctx.prisma),
+  }),
+}));
+
+interface AuditFilterArgs {
+  issuer?: string | null;
+  subject?: string | null;
+  recordId?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+  outcome?: "OK" | "ERROR" | "REFUSED" | null;
+}
+
+function auditFilter(args: AuditFilterArgs): Prisma.AuditEntryWhereInput {
+  const and: Prisma.AuditEntryWhereInput[] = [];
+  if (args.issuer) and.push({ issuer: args.issuer });
+  if (args.subject) and.push({ subject: args.subject });
+  if (args.recordId) and.push({ recordIds: { has: args.recordId } });
+  if (args.from) and.push({ at: { gte: args.from } });
+  if (args.to) and.push({ at: { lt: args.to } });
+  if (args.outcome) and.push({ outcome: args.outcome });
+  return { AND: and };
+}

@@ -1,0 +1,70 @@
+/** 审计日志 — audit entries and the result of checking their hash chain, as GraphQL types. */
+import type { AuditChainResult } from "../../gateway/audit/chain.ts";
+import { builder } from "../builder.ts";
+
+export const AuditOutcomeEnum = builder.enumType("AuditOutcome", {
+  description: "How the audited operation ended",
+  values: {
+    OK: { description: "completed" },
+    ERROR: { description: "failed: bad input, not found, conflict or an unexpected error" },
+    REFUSED: { description: "refused: bad or missing token, forbidden, replayed, rate limited or invalid document" },
+  } as const,
+});
+
+builder.prismaObject("AuditEntry", {
+  description: "审计记录 — one operation (or refused attempt), chained to the previous entry by its hash",
+  fields: (t) => ({
+    seq: t.string({
+      description: "position in the chain (a 64-bit integer, hence a string)",
+      resolve: (entry) => String(entry.seq),
+    }),
+    at: t.expose("at", { type: "DateTime" }),
+    issuer: t.exposeString("issuer", { nullable: true, description: "cq / sc / gz; null when no token was verified" }),
+    subject: t.exposeString("subject", { nullable: true, description: "the token's `sub`" }),
+    operationName: t.exposeString("operationName", { nullable: true }),
+    operationType: t.exposeString("operationType", {
+      description: "query | mutation | subscription | invalid (refused before execution) | unknown",
+    }),
+    documentHash: t.exposeString("documentHash", {
+      nullable: true,
+      description: "SHA-256 of the document as received",
+    }),
+    variablesHash: t.exposeString("variablesHash", {
+      nullable: true,
+      description: "SHA-256 of the variables (sorted keys)",
+    }),
+    recordIds: t.exposeStringList("recordIds", { description: "ids of the records the operation touched" }),
+    outcome: t.field({ type: AuditOutcomeEnum, resolve: (entry) => entry.outcome as "OK" | "ERROR" | "REFUSED" }),
+    errorCode: t.exposeString("errorCode", {
+      nullable: true,
+      description: "the refusal's reason (e.g. TOKEN_EXPIRED) or the error's code",
+    }),
+    prevHash: t.exposeString("prevHash", { description: "hash of the previous entry (64 zeros for the first)" }),
+    hash: t.exposeString("hash", { description: "SHA-256 over this entry's canonical payload, prevHash included" }),
+  }),
+});
+
+export const AuditChainCheckRef = builder.objectRef<AuditChainResult>("AuditChainCheck").implement({
+  description: "审计链校验 — the stored chain recomputed from the first entry",
+  fields: (t) => ({
+    ok: t.exposeBoolean("ok"),
+    checked: t.int({ description: "entries found intact (before the broken one, if any)", resolve: (r) => r.checked }),
+    firstBrokenSeq: t.string({
+      nullable: true,
+      description: "seq of the first entry where the chain breaks",
+      resolve: (r) => (r.ok ? null : String(r.firstBrokenSeq)),
+    }),
+    reason: t.string({
+      nullable: true,
+      description:
+        "HASH_MISMATCH (entry altered) | PREV_HASH_MISMATCH (an entry before it removed or altered) | SEQUENCE_ORDER",
+      resolve: (r) => (r.ok ? null : r.reason),
+    }),
+    headSeq: t.string({
+      nullable: true,
+      description: "seq of the last intact entry: publish it with headHash to anchor the chain",
+      resolve: (r) => (r.ok && r.head ? String(r.head.seq) : null),
+    }),
+    headHash: t.string({ nullable: true, resolve: (r) => (r.ok && r.head ? r.head.hash : null) }),
+  }),
+});
