@@ -1,0 +1,82 @@
+/**
+ * Prometheus metrics of one gateway: its own registry (several gateways can live in one process, as
+ * in tests), process metrics, request and ingest counters kept in memory, and gauges read from
+ * Postgres at scrape time (outbox head, acknowledged seq per consumer) so every replica reports the
+ * same truth.
+ */
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { PrismaClient } from "../db/generated/prisma/client.ts";
+
+export interface GatewayMetrics {
+  readonly registry: Registry;
+  /** one HTTP request answered; `operation` is query | mutation | subscription | none */
+  observeRequest(operation: string, status: number, seconds: number): void;
+  /** per-record outcomes of one committed ingest batch */
+  countIngest(origin: string, results: ReadonlyArray<{ status: string }>): void;
+}
+
+export function createMetrics(prisma: PrismaClient): GatewayMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+
+  const requests = new Counter({
+    name: "gz_http_requests_total",
+    help: "HTTP requests answered, by GraphQL operation type and status",
+    labelNames: ["operation", "status"] as const,
+    registers,
+  });
+  const duration = new Histogram({
+    name: "gz_http_request_duration_seconds",
+    help: "Time to the response head (for SSE streams: until the stream opened)",
+    labelNames: ["operation"] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers,
+  });
+  const ingested = new Counter({
+    name: "gz_ingest_records_total",
+    help: "Records in committed ingest batches, by origin and outcome (applied, unchanged, quarantined)",
+    labelNames: ["origin", "outcome"] as const,
+    registers,
+  });
+  new Gauge({
+    name: "gz_outbox_newest_seq",
+    help: "Newest seq of the outbox (change stream head)",
+    registers,
+    async collect() {
+      const newest = await prisma.changeEvent.aggregate({ _max: { seq: true } });
+      this.set(Number(newest._max.seq ?? 0n));
+    },
+  });
+  new Gauge({
+    name: "gz_sync_acked_seq",
+    help: "Acknowledged seq per change-stream consumer (lag = gz_outbox_newest_seq - this, before visibility filtering)",
+    labelNames: ["consumer", "jurisdiction"] as const,
+    registers,
+    async collect() {
+      this.reset();
+      const consumers = await prisma.syncCheckpoint.findMany({
+        where: { direction: "outbound" },
+        select: { id: true, jurisdiction: true, ackedSeq: true },
+      });
+      for (const c of consumers) this.set({ consumer: c.id, jurisdiction: c.jurisdiction }, Number(c.ackedSeq));
+    },
+  });
+
+  return {
+    registry,
+    observeRequest(operation, status, seconds) {
+      requests.inc({ operation, status: String(status) });
+      duration.observe({ operation }, seconds);
+    },
+    countIngest(origin, results) {
+      const outcomes = { applied: 0, unchanged: 0, quarantined: 0 };
+      for (const r of results) {
+        if (r.status === "APPLIED") outcomes.applied++;
+        else if (r.status === "QUARANTINED") outcomes.quarantined++;
+        else outcomes.unchanged++;
+      }
+      for (const [outcome, n] of Object.entries(outcomes)) if (n > 0) ingested.inc({ origin, outcome }, n);
+    },
+  };
+}

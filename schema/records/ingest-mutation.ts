@@ -1,0 +1,125 @@
+/**
+ * `ingestRecords` — an adapter pushes a batch of its province's records with its source cursor; both
+ * are stored in ONE transaction (records, quarantine rows, cursor, change events, audit entry), so a
+ * restarted adapter resumes from the stored cursor and a replayed batch changes nothing.
+ */
+import type { Jurisdiction } from "../../gateway/context.ts";
+import { badInput } from "../../gateway/errors.ts";
+import { builder } from "../builder.ts";
+import { writeAudited } from "../common/write.ts";
+import { adapterName, touchCheckpoint } from "../sync/checkpoints.ts";
+import { ingestInTransaction, type RecordResult } from "./ingest-service.ts";
+import { RecordInputRef } from "./types.ts";
+
+/** One request stays well inside the transaction timeout and the body size a proxy accepts. */
+export const MAX_BATCH = 2000;
+
+export const RecordStatusEnum = builder.enumType("RecordIngestStatus", {
+  values: {
+    APPLIED: { description: "stored: a new record or a newer version" },
+    UNCHANGED: { description: "this version is already stored (a replay): nothing changed" },
+    STALE: { description: "an older version than the one stored (a late delivery): nothing changed" },
+    QUARANTINED: { description: "refused and kept in the quarantine with `code` and `message`" },
+  } as const,
+});
+
+export const RecordResultRef = builder.objectRef<RecordResult>("RecordIngestResult").implement({
+  fields: (t) => ({
+    originId: t.exposeString("originId"),
+    version: t.exposeInt("version"),
+    status: t.field({ type: RecordStatusEnum, resolve: (r) => r.status }),
+    code: t.exposeString("code", {
+      nullable: true,
+      description:
+        "QUARANTINED: the quarantine code (UNKNOWN_ITEM, BAD_USCC…); otherwise a note (VERSION_CONFLICT, NOT_ASSESSED)",
+    }),
+    message: t.exposeString("message", { nullable: true }),
+    recordId: t.exposeID("recordId", { nullable: true }),
+    quarantineId: t.exposeID("quarantineId", { nullable: true }),
+  }),
+});
+
+interface IngestPayload {
+  results: RecordResult[];
+  cursor: string | null;
+}
+
+const count = (p: IngestPayload, ...statuses: RecordResult["status"][]) =>
+  p.results.filter((r) => statuses.includes(r.status)).length;
+
+const IngestPayloadRef = builder.objectRef<IngestPayload>("IngestRecordsPayload").implement({
+  fields: (t) => ({
+    applied: t.int({ resolve: (p) => count(p, "APPLIED") }),
+    unchanged: t.int({ description: "UNCHANGED and STALE", resolve: (p) => count(p, "UNCHANGED", "STALE") }),
+    quarantined: t.int({ resolve: (p) => count(p, "QUARANTINED") }),
+    cursor: t.exposeString("cursor", { nullable: true, description: "the source cursor now stored: resume from it" }),
+    results: t.field({
+      type: [RecordResultRef],
+      description: "one per input record, in input order",
+      resolve: (p) => p.results,
+    }),
+  }),
+});
+
+const IngestInputRef = builder.inputType("IngestRecordsInput", {
+  fields: (t) => ({
+    source: t.string({ required: true, description: 'the adapter\'s name for this feed, e.g. "platform"' }),
+    cursor: t.string({
+      required: false,
+      description: "the source position AFTER this batch, stored with it; omitted: the stored cursor is kept",
+    }),
+    sourceTime: t.field({
+      type: "DateTime",
+      required: false,
+      description: "time of the newest source change in the batch",
+    }),
+    sourceBacklog: t.int({
+      required: false,
+      description: "changes still waiting on the source after this batch (0: caught up)",
+    }),
+    records: t.field({ type: [RecordInputRef], required: true, description: `at most ${MAX_BATCH}` }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  ingestRecords: t.field({
+    type: IngestPayloadRef,
+    description:
+      "推送执法记录 — store a batch of the caller's own records with the source cursor in one transaction (newest version wins; invalid records quarantined)",
+    // records:write lies only within the ceilings of cq and sc (gateway/auth/scopes.ts)
+    authScopes: { scope: "records:write" },
+    args: { input: t.arg({ type: IngestInputRef, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const origin = ctx.caller?.issuer as Jurisdiction;
+      const source = adapterName(input.source);
+      if (input.records.length > MAX_BATCH) {
+        throw badInput(`A batch holds at most ${MAX_BATCH} records; split this one of ${input.records.length}`, {
+          reason: "BATCH_TOO_LARGE",
+        });
+      }
+      if (input.sourceBacklog != null && input.sourceBacklog < 0) {
+        throw badInput("sourceBacklog cannot be negative", { reason: "BAD_BACKLOG" });
+      }
+      const payload = await writeAudited<IngestPayload>(ctx, async (tx) => {
+        const outcome = await ingestInTransaction(tx, { origin, source, records: input.records, now: ctx.now });
+        const checkpoint = await touchCheckpoint(tx, {
+          issuer: origin,
+          name: source,
+          direction: "inbound",
+          now: ctx.now,
+          cursor: input.cursor,
+          sourceTime: input.sourceTime,
+          sourceBacklog: input.sourceBacklog,
+          lastError: null,
+        });
+        return {
+          result: { results: outcome.results, cursor: checkpoint.cursor },
+          recordIds: outcome.recordIds,
+          changes: outcome.changes,
+        };
+      });
+      ctx.services.metrics.countIngest(origin, payload.results);
+      return payload;
+    },
+  }),
+}));

@@ -1,0 +1,154 @@
+/**
+ * The ingest path shared by `ingestRecords` and `replayQuarantined`: inside the caller's transaction,
+ * each record is resolved against the stored version (newest wins, replays change nothing), checked,
+ * and either applied (row + `record.upserted` change event) or quarantined with its code. A bad record
+ * never blocks the ones behind it; a database failure rolls the whole batch back (the caller's
+ * transaction), cursor included, so the adapter simply sends the batch again.
+ */
+import { randomUUID } from "node:crypto";
+import type { Jurisdiction } from "../../gateway/context.ts";
+import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
+import type { ChangeInput } from "../../gateway/outbox/outbox.ts";
+import { assessDecidedPenalties, type PenaltyAssessment } from "./penalty-supervision.ts";
+import { QuarantineStore } from "./quarantine-store.ts";
+import { type RecordRow, recordChangePayload, rowOf, sameContent } from "./rules/record-document.ts";
+import { checkRecord, type RecordInput } from "./rules/record-input.ts";
+import { compareVersion } from "./rules/versions.ts";
+
+export type RecordStatus = "APPLIED" | "UNCHANGED" | "STALE" | "QUARANTINED";
+
+export interface RecordResult {
+  originId: string;
+  version: number;
+  status: RecordStatus;
+  /** why it was quarantined (a QuarantineCode), or a note on an applied/unchanged record */
+  code: string | null;
+  message: string | null;
+  recordId: string | null;
+  quarantineId: string | null;
+}
+
+export interface IngestRequest {
+  /** from the token, never from the input */
+  origin: Jurisdiction;
+  source: string;
+  records: readonly RecordInput[];
+  now: Date;
+  /** the quarantine row being replayed: a refusal updates it instead of the open row */
+  replayOf?: string;
+}
+
+export interface IngestOutcome {
+  results: RecordResult[];
+  changes: ChangeInput[];
+  recordIds: string[];
+  quarantine: QuarantineStore;
+}
+
+/** pg_advisory_xact_lock(int, int) key space of ingest ("ingr"); the second key is the origin */
+const INGEST_LOCK = 0x696e6772;
+const ORIGIN_LOCK: Record<Jurisdiction, number> = { cq: 1, sc: 2, gz: 3 };
+
+export async function ingestInTransaction(
+  tx: Prisma.TransactionClient,
+  request: IngestRequest,
+): Promise<IngestOutcome> {
+  const { origin, now } = request;
+  // one batch of an origin at a time: read-then-write of versions stays correct across replicas
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${INGEST_LOCK}::int, ${ORIGIN_LOCK[origin]}::int)`;
+  const originIds = [...new Set(request.records.map((r) => r.originId))];
+  const stored = await tx.enforcementRecord.findMany({
+    where: { originJurisdiction: origin, originId: { in: originIds } },
+  });
+  const current = new Map<string, RecordRow>(stored.map((row) => [row.originId, row]));
+  const existed = new Set(current.keys());
+  const itemCodes = [...new Set(request.records.map((r) => r.itemCode?.trim()).filter((c): c is string => !!c))];
+  const items = await tx.enforcementItem.findMany({ where: { code: { in: itemCodes } }, select: { code: true } });
+  const known = new Set(items.map((item) => item.code));
+  const quarantine = await QuarantineStore.load(tx, origin, originIds);
+
+  const results: RecordResult[] = [];
+  const changes: ChangeInput[] = [];
+  const written = new Map<string, RecordRow>();
+  const penalties: PenaltyAssessment[] = [];
+  for (const input of request.records) {
+    const base = { originId: input.originId, version: input.version, recordId: null, quarantineId: null };
+    const previous = current.get(input.originId) ?? null;
+    const check = checkRecord(input, { itemExists: (code) => known.has(code), now });
+    const outcome = previous && validVersion(input.version) ? compareVersion(previous.version, input.version) : "NEW";
+    if (previous && (outcome === "SAME" || outcome === "OLDER")) {
+      // a replay or a late delivery: nothing changes, whatever it says
+      const conflict =
+        outcome === "SAME" && check.ok && !sameContent(rowOf(previous.id, origin, check.record), previous);
+      results.push({
+        ...base,
+        recordId: previous.id,
+        status: outcome === "SAME" ? "UNCHANGED" : "STALE",
+        code: conflict ? "VERSION_CONFLICT" : null,
+        message: conflict
+          ? `version ${input.version} is stored with different content: the stored one is kept`
+          : outcome === "OLDER"
+            ? `version ${previous.version} is stored`
+            : null,
+      });
+      continue;
+    }
+    if (!check.ok) {
+      const row = await quarantine.refuse(
+        {
+          origin,
+          source: request.source,
+          originId: input.originId,
+          version: validVersion(input.version) ? input.version : null,
+          code: check.code,
+          reason: check.message,
+          payload: JSON.parse(JSON.stringify(input)) as Prisma.InputJsonValue,
+        },
+        request.replayOf,
+      );
+      results.push({ ...base, status: "QUARANTINED", code: check.code, message: check.message, quarantineId: row.id });
+      continue;
+    }
+    const row = rowOf(previous?.id ?? randomUUID(), origin, check.record);
+    current.set(row.originId, row);
+    written.set(row.originId, row);
+    await quarantine.supersede(row.originId, row.version, now);
+    changes.push({
+      kind: "record.upserted",
+      entityType: "record",
+      entityId: row.id,
+      originJurisdiction: origin,
+      payload: recordChangePayload(row) as Prisma.InputJsonValue,
+    });
+    if (row.kind === "PENALTY_DECISION" && row.decidedAt) penalties.push({ row, extra: check.record.extra });
+    results.push({ ...base, status: "APPLIED", code: null, message: null, recordId: row.id });
+  }
+
+  await writeRows(tx, [...written.values()], existed);
+  // 执法监督预警: decided penalties are measured against their benchmark once stored
+  const supervision = await assessDecidedPenalties(tx, penalties, now);
+  for (const result of results) {
+    const note = result.recordId ? supervision.notAssessed.get(result.recordId) : undefined;
+    if (result.status === "APPLIED" && note) Object.assign(result, { code: "NOT_ASSESSED", message: note });
+  }
+  return {
+    results,
+    changes: [...changes, ...supervision.changes],
+    recordIds: [...written.values()].map((r) => r.id),
+    quarantine,
+  };
+}
+
+function validVersion(version: number): boolean {
+  return Number.isSafeInteger(version) && version >= 1;
+}
+
+async function writeRows(tx: Prisma.TransactionClient, rows: readonly RecordRow[], existed: ReadonlySet<string>) {
+  const data = (row: RecordRow) => ({ ...row, payload: row.payload as Prisma.InputJsonValue });
+  const inserts = rows.filter((row) => !existed.has(row.originId));
+  if (inserts.length > 0) await tx.enforcementRecord.createMany({ data: inserts.map(data) });
+  for (const row of rows.filter((r) => existed.has(r.originId))) {
+    const { id, ...fields } = data(row);
+    await tx.enforcementRecord.update({ where: { id }, data: fields });
+  }
+}

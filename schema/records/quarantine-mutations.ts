@@ -1,0 +1,144 @@
+/**
+ * Resolving the quarantine: replay a corrected record through the ingest path, discard one on
+ * purpose, or — for adapters — quarantine what could not even be mapped (e.g. a provincial item code
+ * the catalog does not know), so it is visible and replayable like any refused record.
+ * Only the origin province resolves its records (records:write lies only with cq and sc).
+ */
+import type { GatewayContext, Jurisdiction } from "../../gateway/context.ts";
+import type { Prisma, QuarantinedRecord } from "../../gateway/db/generated/prisma/client.ts";
+import { badInput, conflict, notFound } from "../../gateway/errors.ts";
+import { builder } from "../builder.ts";
+import { writeAudited } from "../common/write.ts";
+import { adapterName, touchCheckpoint } from "../sync/checkpoints.ts";
+import { RecordResultRef } from "./ingest-mutation.ts";
+import { ingestInTransaction, type RecordResult } from "./ingest-service.ts";
+import { QUARANTINED, QuarantineStore } from "./quarantine-store.ts";
+import { RecordInputRef } from "./types.ts";
+
+const CODE = /^[A-Z][A-Z0-9_]{1,63}$/;
+const MAX_ITEMS = 2000;
+
+async function openRow(ctx: GatewayContext, tx: Prisma.TransactionClient, id: string): Promise<QuarantinedRecord> {
+  const row = await tx.quarantinedRecord.findUnique({ where: { id } });
+  if (!row || row.originJurisdiction !== ctx.caller?.issuer) throw notFound(`No quarantined record ${id} of yours`);
+  if (row.status !== QUARANTINED)
+    throw conflict(`Quarantined record ${id} is already ${row.status}`, { reason: "NOT_QUARANTINED" });
+  return row;
+}
+
+interface ReplayPayload {
+  result: RecordResult;
+  quarantined: QuarantinedRecord;
+}
+
+const ReplayPayloadRef = builder.objectRef<ReplayPayload>("ReplayQuarantinedPayload").implement({
+  fields: (t) => ({
+    result: t.field({ type: RecordResultRef, resolve: (p) => p.result }),
+    quarantined: t.prismaField({
+      type: "QuarantinedRecord",
+      description: "the row after the replay: REPLAYED, or still QUARANTINED with the new reason",
+      resolve: (query, p, _a, ctx) =>
+        ctx.prisma.quarantinedRecord.findUniqueOrThrow({ ...query, where: { id: p.quarantined.id } }),
+    }),
+  }),
+});
+
+const QuarantineItemRef = builder.inputType("QuarantineItemInput", {
+  fields: (t) => ({
+    originId: t.string({ required: false, description: "the record's id on the platform, when known" }),
+    version: t.int({ required: false, description: "its version, when known (a newer applied version supersedes it)" }),
+    code: t.string({ required: true, description: "SCREAMING_SNAKE, e.g. UNMAPPED_ITEM_CODE" }),
+    reason: t.string({ required: true }),
+    payload: t.field({
+      type: "JSON",
+      required: true,
+      description: "what the platform sent (vendor shape is fine here)",
+    }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  replayQuarantined: t.field({
+    type: ReplayPayloadRef,
+    description:
+      "重放 — send a corrected record through the same ingest path; on success the quarantined row becomes REPLAYED",
+    authScopes: { scope: "records:write" },
+    args: { id: t.arg.id({ required: true }), record: t.arg({ type: RecordInputRef, required: true }) },
+    resolve: (_root, args, ctx) =>
+      writeAudited<ReplayPayload>(ctx, async (tx) => {
+        const row = await openRow(ctx, tx, String(args.id));
+        if (row.originId && row.originId !== args.record.originId) {
+          throw badInput(`The corrected record must keep originId ${row.originId}`, { reason: "ORIGIN_ID_MISMATCH" });
+        }
+        const origin = ctx.caller?.issuer as Jurisdiction;
+        const outcome = await ingestInTransaction(tx, {
+          origin,
+          source: row.source,
+          records: [args.record],
+          now: ctx.now,
+          replayOf: row.id,
+        });
+        const result = outcome.results[0] as RecordResult;
+        if (result.status !== "QUARANTINED")
+          await outcome.quarantine.markReplayed(row.id, args.record.version, ctx.now);
+        return {
+          result: { result, quarantined: row },
+          recordIds: [row.id, ...outcome.recordIds],
+          changes: outcome.changes,
+        };
+      }),
+  }),
+
+  discardQuarantined: t.prismaField({
+    type: "QuarantinedRecord",
+    description: "舍弃 — set a quarantined record aside on purpose; the reason is kept in `resolution`",
+    authScopes: { scope: "records:write" },
+    args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
+    resolve: (query, _root, args, ctx) =>
+      writeAudited(ctx, async (tx) => {
+        const row = await openRow(ctx, tx, String(args.id));
+        const reason = args.reason.trim().slice(0, 2000);
+        if (!reason) throw badInput("Say why it is discarded", { reason: "EMPTY_REASON" });
+        const updated = await tx.quarantinedRecord.update({
+          ...query,
+          where: { id: row.id },
+          data: { status: "DISCARDED", resolvedAt: ctx.now, resolution: `discarded: ${reason}` },
+        });
+        return { result: updated, recordIds: [row.id] };
+      }),
+  }),
+
+  quarantineRecords: t.prismaField({
+    type: ["QuarantinedRecord"],
+    description: "隔离 — an adapter quarantines what it could not map; visible and replayable like refused records",
+    authScopes: { scope: "records:write" },
+    args: { source: t.arg.string({ required: true }), items: t.arg({ type: [QuarantineItemRef], required: true }) },
+    resolve: (_query, _root, args, ctx) => {
+      const source = adapterName(args.source);
+      if (args.items.length > MAX_ITEMS) throw badInput(`At most ${MAX_ITEMS} items`, { reason: "BATCH_TOO_LARGE" });
+      const badCode = args.items.find((item) => !CODE.test(item.code));
+      if (badCode) throw badInput(`code "${badCode.code}" is not SCREAMING_SNAKE`, { reason: "BAD_CODE" });
+      const origin = ctx.caller?.issuer as Jurisdiction;
+      return writeAudited(ctx, async (tx) => {
+        const ids = args.items.map((item) => item.originId).filter((id): id is string => !!id);
+        const store = await QuarantineStore.load(tx, origin, ids);
+        const rows: QuarantinedRecord[] = [];
+        for (const item of args.items) {
+          rows.push(
+            await store.refuse({
+              origin,
+              source,
+              originId: item.originId ?? null,
+              version: item.version ?? null,
+              code: item.code,
+              reason: item.reason.slice(0, 2000),
+              payload: (item.payload ?? null) as Prisma.InputJsonValue,
+            }),
+          );
+        }
+        await touchCheckpoint(tx, { issuer: origin, name: source, direction: "inbound", now: ctx.now });
+        return { result: rows, recordIds: rows.map((r) => r.id) };
+      });
+    },
+  }),
+}));

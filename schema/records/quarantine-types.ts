@@ -1,0 +1,73 @@
+/** 隔离区 — records refused on ingest (or by an adapter's mapper), kept with the reason until resolved. */
+import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
+import { builder } from "../builder.ts";
+import { seesPersonalDataInClear } from "../libraries/rules/personal-data.ts";
+import { maskPersonalFields } from "../sync/rules/mask-payload.ts";
+
+export const QUARANTINE_STATUSES = ["QUARANTINED", "REPLAYED", "SUPERSEDED", "DISCARDED"] as const;
+export type QuarantineStatus = (typeof QUARANTINE_STATUSES)[number];
+
+export const QuarantineStatusEnum = builder.enumType("QuarantineStatus", {
+  values: {
+    QUARANTINED: { description: "waiting: correct and replay it, or discard it" },
+    REPLAYED: { description: "a corrected version went through ingest" },
+    SUPERSEDED: { description: "a newer valid version of the record arrived" },
+    DISCARDED: { description: "set aside on purpose, with the reason in `resolution`" },
+  } as const,
+});
+
+builder.prismaObject("QuarantinedRecord", {
+  description: "A refused record: never silently dropped, never blocking the ones behind it",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    origin: t.exposeString("originJurisdiction"),
+    originId: t.exposeString("originId", { nullable: true }),
+    version: t.exposeInt("version", { nullable: true }),
+    source: t.exposeString("source", { description: "the adapter's name" }),
+    code: t.exposeString("code", { description: "UNKNOWN_ITEM, BAD_USCC, MISSING_FIELD, … or the adapter's own code" }),
+    reason: t.exposeString("reason"),
+    payload: t.field({
+      type: "JSON",
+      description: "the record as refused (personal data masked outside its origin)",
+      resolve: (q, _a, ctx) =>
+        seesPersonalDataInClear(ctx.caller, q.originJurisdiction) ? q.payload : maskPersonalFields(q.payload),
+    }),
+    status: t.field({ type: QuarantineStatusEnum, resolve: (q) => q.status as QuarantineStatus }),
+    attempts: t.exposeInt("attempts", { description: "how often it was refused" }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    resolvedAt: t.expose("resolvedAt", { type: "DateTime", nullable: true }),
+    resolution: t.exposeString("resolution", { nullable: true }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  quarantine: t.prismaConnection({
+    type: "QuarantinedRecord",
+    cursor: "id",
+    description: "隔离区 — refused records, oldest first (a province sees its own, gz all)",
+    authScopes: { scope: "read" },
+    args: {
+      origin: t.arg.string({ required: false, description: "gz: cq or sc" }),
+      status: t.arg({ type: QuarantineStatusEnum, required: false, description: "default: all" }),
+    },
+    totalCount: (_c, args, ctx) =>
+      ctx.prisma.quarantinedRecord.count({ where: quarantineFilter(args, ctx.caller?.issuer) }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.quarantinedRecord.findMany({
+        ...query,
+        where: quarantineFilter(args, ctx.caller?.issuer),
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      }),
+  }),
+}));
+
+function quarantineFilter(
+  args: { origin?: string | null; status?: QuarantineStatus | null },
+  viewer: string | undefined,
+): Prisma.QuarantinedRecordWhereInput {
+  const and: Prisma.QuarantinedRecordWhereInput[] = [];
+  if (viewer !== "gz") and.push({ originJurisdiction: viewer ?? "" });
+  if (args.origin) and.push({ originJurisdiction: args.origin });
+  if (args.status) and.push({ status: args.status });
+  return { AND: and };
+}

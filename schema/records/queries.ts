@@ -1,0 +1,55 @@
+/** Reading records: both provinces read each other's (互认, mutual recognition), gz reads all. */
+import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
+import { builder } from "../builder.ts";
+import { RecordKindEnum } from "./types.ts";
+
+interface RecordFilterArgs {
+  origin?: string | null;
+  kind?: "INSPECTION" | "PENALTY_DECISION" | null;
+  itemCode?: string | null;
+  enterpriseUscc?: string | null;
+}
+
+function recordFilter(args: RecordFilterArgs): Prisma.EnforcementRecordWhereInput {
+  return {
+    ...(args.origin && { originJurisdiction: args.origin }),
+    ...(args.kind && { kind: args.kind }),
+    ...(args.itemCode && { itemCode: args.itemCode }),
+    ...(args.enterpriseUscc && { enterpriseUscc: args.enterpriseUscc.trim().toUpperCase() }),
+  };
+}
+
+builder.queryFields((t) => ({
+  records: t.prismaConnection({
+    type: "EnforcementRecord",
+    cursor: "originJurisdiction_originId",
+    description: "执法记录 — records of both provinces, ordered by origin then originId, filtered",
+    authScopes: { scope: "read" },
+    args: {
+      origin: t.arg.string({ required: false, description: "cq or sc" }),
+      kind: t.arg({ type: RecordKindEnum, required: false }),
+      itemCode: t.arg.string({ required: false, description: "unified item code" }),
+      enterpriseUscc: t.arg.string({ required: false }),
+    },
+    totalCount: (_c, args, ctx) => ctx.prisma.enforcementRecord.count({ where: recordFilter(args) }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.enforcementRecord.findMany({
+        ...query,
+        where: recordFilter(args),
+        orderBy: [{ originJurisdiction: "asc" }, { originId: "asc" }],
+      }),
+  }),
+
+  record: t.prismaField({
+    type: "EnforcementRecord",
+    nullable: true,
+    description: "One record by its origin and its id there",
+    authScopes: { scope: "read" },
+    args: { origin: t.arg.string({ required: true }), originId: t.arg.string({ required: true }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.enforcementRecord.findUnique({
+        ...query,
+        where: { originJurisdiction_originId: { originJurisdiction: args.origin, originId: args.originId } },
+      }),
+  }),
+}));

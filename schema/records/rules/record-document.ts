@@ -1,0 +1,93 @@
+/**
+ * How a canonical record is kept and published. The table has columns for what the gateway queries
+ * (origin, item, enterprise, officers, dates, fine); `findings`, `taskId` and the adapter's extra
+ * fields live in the JSON `payload` column as `{ findings, taskId, extra }`. The change event's
+ * payload (`recordChangePayload`) has the same field names as the GraphQL `EnforcementRecord` type.
+ */
+
+import { stableJson } from "../../../gateway/util/stable-json.ts";
+import { formatFenAsYuan } from "./fine.ts";
+import type { CanonicalRecord, RecordKind } from "./record-input.ts";
+
+export interface StoredDocument {
+  findings: string | null;
+  taskId: string | null;
+  extra: Record<string, unknown>;
+}
+
+/** The columns of an EnforcementRecord row this module reads. */
+export interface RecordRow {
+  id: string;
+  kind: RecordKind;
+  originJurisdiction: string;
+  originId: string;
+  version: number;
+  itemCode: string | null;
+  enterpriseUscc: string | null;
+  officerCertificates: string[];
+  occurredAt: Date;
+  decidedAt: Date | null;
+  fineFen: bigint | null;
+  result: string | null;
+  payload: unknown;
+}
+
+export function storedDocument(record: CanonicalRecord): StoredDocument {
+  return { findings: record.findings, taskId: record.taskId, extra: record.extra };
+}
+
+/** Reads the payload column; a row written without the `{ findings, taskId, extra }` shape (e.g. by
+ * `reportPenaltyDecision`) keeps its whole payload as the extra fields. */
+export function documentOf(row: Pick<RecordRow, "payload">): StoredDocument {
+  const { findings, taskId, extra, ...rest } = (row.payload ?? {}) as Partial<StoredDocument> & Record<string, unknown>;
+  return { findings: findings ?? null, taskId: taskId ?? null, extra: extra ?? rest };
+}
+
+/** The row a canonical record becomes (without timestamps). */
+export function rowOf(id: string, origin: string, record: CanonicalRecord): RecordRow {
+  return {
+    id,
+    kind: record.kind,
+    originJurisdiction: origin,
+    originId: record.originId,
+    version: record.version,
+    itemCode: record.itemCode,
+    enterpriseUscc: record.enterpriseUscc,
+    officerCertificates: record.officerCertificates,
+    occurredAt: record.occurredAt,
+    decidedAt: record.decidedAt,
+    fineFen: record.fineFen,
+    result: record.result,
+    payload: storedDocument(record),
+  };
+}
+
+/** The `record.upserted` change payload: JSON only (times ISO 8601, money as strings). */
+export function recordChangePayload(row: RecordRow) {
+  const doc = documentOf(row);
+  return {
+    id: row.id,
+    origin: row.originJurisdiction,
+    originId: row.originId,
+    version: row.version,
+    kind: row.kind,
+    itemCode: row.itemCode,
+    enterpriseUscc: row.enterpriseUscc,
+    officerCertificates: row.officerCertificates,
+    occurredAt: row.occurredAt.toISOString(),
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+    fineFen: row.fineFen === null ? null : String(row.fineFen),
+    fineYuan: row.fineFen === null ? null : formatFenAsYuan(row.fineFen),
+    result: row.result,
+    findings: doc.findings,
+    taskId: doc.taskId,
+    payload: doc.extra,
+  };
+}
+
+/** Same content? (decides whether an equal version is an honest replay or a source conflict) */
+export function sameContent(a: RecordRow, b: RecordRow): boolean {
+  const { id: _a, ...left } = recordChangePayload(a);
+  const { id: _b, ...right } = recordChangePayload(b);
+  return stableJson(left) === stableJson(right);
+}

@@ -1,0 +1,155 @@
+/**
+ * Checks one pushed enforcement record (执法记录) and turns it into the canonical record. Pure: the
+ * catalog lookup and the clock are passed in. A record that fails is quarantined with the `code`
+ * below, never silently dropped (docs/sync.md); codes are stable SCREAMING_SNAKE strings.
+ */
+import { validateUscc } from "../../libraries/rules/uscc.ts";
+import { parseFen, parseYuanToFen } from "./fine.ts";
+
+export type RecordKind = "INSPECTION" | "PENALTY_DECISION";
+
+/** What an adapter sends, after mapping its province's dialect (GraphQL `RecordInput`). */
+export interface RecordInput {
+  originId: string;
+  version: number;
+  kind: RecordKind;
+  itemCode?: string | null;
+  enterpriseUscc?: string | null;
+  officerCertificates?: readonly string[] | null;
+  occurredAt?: Date | null;
+  decidedAt?: Date | null;
+  fineYuan?: string | null;
+  fineFen?: string | null;
+  result?: string | null;
+  findings?: string | null;
+  taskId?: string | null;
+  payload?: unknown;
+}
+
+/** The record as the gateway stores and publishes it. */
+export interface CanonicalRecord {
+  originId: string;
+  version: number;
+  kind: RecordKind;
+  itemCode: string;
+  enterpriseUscc: string;
+  officerCertificates: string[];
+  occurredAt: Date;
+  decidedAt: Date | null;
+  fineFen: bigint | null;
+  result: string | null;
+  findings: string | null;
+  taskId: string | null;
+  /** the adapter's extra fields, a JSON object */
+  extra: Record<string, unknown>;
+}
+
+export type QuarantineCode =
+  | "MISSING_FIELD"
+  | "INVALID_ORIGIN_ID"
+  | "INVALID_VERSION"
+  | "UNKNOWN_ITEM"
+  | "BAD_USCC"
+  | "BAD_FINE"
+  | "BAD_DATES"
+  | "INVALID_TEXT"
+  | "INVALID_PAYLOAD";
+
+export type RecordCheck = { ok: true; record: CanonicalRecord } | { ok: false; code: QuarantineCode; message: string };
+
+export interface CheckContext {
+  /** true when `code` is a unified item code of the catalog */
+  itemExists: (code: string) => boolean;
+  now: Date;
+}
+
+/** A source clock a little ahead of ours is normal; an act further in the future is a data error. */
+const FUTURE_TOLERANCE_MS = 10 * 60_000;
+const ORIGIN_ID = /^[\w.:-]{1,100}$/;
+
+const fail = (code: QuarantineCode, message: string): RecordCheck => ({ ok: false, code, message });
+
+export function checkRecord(input: RecordInput, ctx: CheckContext): RecordCheck {
+  if (!ORIGIN_ID.test(input.originId)) {
+    return fail("INVALID_ORIGIN_ID", "originId must be 1–100 letters, digits or . _ : -");
+  }
+  if (!Number.isSafeInteger(input.version) || input.version < 1) {
+    return fail("INVALID_VERSION", `version must be a positive integer, got ${input.version}`);
+  }
+  const officers = (input.officerCertificates ?? []).map((c) => c.trim()).filter(Boolean);
+  const missing: string[] = (["itemCode", "enterpriseUscc", "occurredAt"] as const).filter((field) => !input[field]);
+  if (officers.length === 0) missing.push("officerCertificates");
+  if (missing.length > 0) return fail("MISSING_FIELD", `missing: ${missing.join(", ")}`);
+  const itemCode = (input.itemCode as string).trim();
+  const uscc = (input.enterpriseUscc as string).trim().toUpperCase();
+  const occurredAt = input.occurredAt as Date;
+
+  if (hasNul(input)) return fail("INVALID_TEXT", "text must not contain the NUL character (U+0000)");
+  if (input.payload != null && !isPlainObject(input.payload)) {
+    return fail("INVALID_PAYLOAD", "payload must be a JSON object of extra fields");
+  }
+  if (!ctx.itemExists(itemCode)) {
+    return fail("UNKNOWN_ITEM", `${itemCode} is not a unified item code of the catalog (map provincial codes first)`);
+  }
+  const usccCheck = validateUscc(uscc);
+  if (!usccCheck.ok) return fail("BAD_USCC", `${usccCheck.code}: ${usccCheck.message}`);
+
+  if (occurredAt.getTime() > ctx.now.getTime() + FUTURE_TOLERANCE_MS) {
+    return fail("BAD_DATES", `occurredAt ${occurredAt.toISOString()} is in the future`);
+  }
+  if (input.decidedAt && input.decidedAt < occurredAt) {
+    return fail("BAD_DATES", "decidedAt is before occurredAt");
+  }
+  const fine = fineOf(input);
+  if (!fine.ok) return fail("BAD_FINE", fine.message);
+
+  return {
+    ok: true,
+    record: {
+      originId: input.originId,
+      version: input.version,
+      kind: input.kind,
+      itemCode,
+      enterpriseUscc: uscc,
+      officerCertificates: officers,
+      occurredAt,
+      decidedAt: input.decidedAt ?? null,
+      fineFen: fine.fen,
+      result: input.result ?? null,
+      findings: input.findings ?? null,
+      taskId: input.taskId ?? null,
+      extra: (input.payload as Record<string, unknown> | null | undefined) ?? {},
+    },
+  };
+}
+
+/** fineYuan ("12000.50", exact) or fineFen ("1200050"); both may be given only when they agree. */
+function fineOf(input: RecordInput): { ok: true; fen: bigint | null } | { ok: false; message: string } {
+  const fromYuan = input.fineYuan == null ? null : parseYuanToFen(input.fineYuan);
+  const fromFen = input.fineFen == null ? null : parseFen(input.fineFen);
+  if (input.fineYuan != null && fromYuan === null) {
+    return {
+      ok: false,
+      message: `fineYuan "${input.fineYuan}" is not a decimal amount of yuan with at most 2 decimals`,
+    };
+  }
+  if (input.fineFen != null && fromFen === null) {
+    return { ok: false, message: `fineFen "${input.fineFen}" is not a whole number of fen` };
+  }
+  if (fromYuan !== null && fromFen !== null && fromYuan !== fromFen) {
+    return { ok: false, message: `fineYuan ${input.fineYuan} and fineFen ${input.fineFen} disagree` };
+  }
+  return { ok: true, fen: fromYuan ?? fromFen };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Postgres text and jsonb cannot hold U+0000: refuse it here rather than fail the whole batch. */
+function hasNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (isPlainObject(value)) return Object.entries(value).some(([key, v]) => key.includes("\u0000") || hasNul(v));
+  return false;
+}

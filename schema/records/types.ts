@@ -1,0 +1,89 @@
+/** 执法记录 — enforcement records pushed by the provinces, as GraphQL types and inputs. */
+import { builder } from "../builder.ts";
+import { seesPersonalDataInClear } from "../libraries/rules/personal-data.ts";
+import { maskPersonalFields } from "../sync/rules/mask-payload.ts";
+import { formatFenAsYuan } from "./rules/fine.ts";
+import { documentOf } from "./rules/record-document.ts";
+
+export const RecordKindEnum = builder.enumType("RecordKind", {
+  description: "记录类型",
+  values: {
+    INSPECTION: { description: "行政检查记录 — an inspection" },
+    PENALTY_DECISION: { description: "行政处罚决定 — a penalty decision" },
+  } as const,
+});
+
+builder.prismaObject("EnforcementRecord", {
+  description: "执法记录 — a record of a province's platform, unique by (origin, originId); the newest version is kept",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    origin: t.exposeString("originJurisdiction", { description: "the province that owns it: cq 重庆 / sc 四川" }),
+    originId: t.exposeString("originId", { description: "its id on the origin platform" }),
+    version: t.exposeInt("version", { description: "the origin's version; a newer one replaces it" }),
+    kind: t.expose("kind", { type: RecordKindEnum }),
+    itemCode: t.exposeString("itemCode", { nullable: true, description: "unified item code (执法事项)" }),
+    enterpriseUscc: t.exposeString("enterpriseUscc", {
+      nullable: true,
+      description: "统一社会信用代码 of the enterprise",
+    }),
+    officerCertificates: t.exposeStringList("officerCertificates", { description: "执法证号 of the officers" }),
+    occurredAt: t.expose("occurredAt", { type: "DateTime", description: "检查时间 / 违法行为发生时间" }),
+    decidedAt: t.expose("decidedAt", { type: "DateTime", nullable: true, description: "处罚决定时间" }),
+    fineFen: t.string({
+      nullable: true,
+      description: "罚款 in integer fen (a string: fines can exceed 32-bit integers)",
+      resolve: (r) => (r.fineFen === null ? null : String(r.fineFen)),
+    }),
+    fineYuan: t.string({
+      nullable: true,
+      description: '罚款 in yuan, exact, two decimals (e.g. "12000.50")',
+      resolve: (r) => (r.fineFen === null ? null : formatFenAsYuan(r.fineFen)),
+    }),
+    result: t.exposeString("result", { nullable: true, description: "结果 as the platform writes it" }),
+    findings: t.string({
+      nullable: true,
+      description: "检查情况 / 违法事实 (free text)",
+      resolve: (r) => documentOf(r).findings,
+    }),
+    taskId: t.string({
+      nullable: true,
+      description: "the dispatch task (派单) it answers",
+      resolve: (r) => documentOf(r).taskId,
+    }),
+    payload: t.field({
+      type: "JSON",
+      description: "the platform's extra fields; personal data masked outside the origin (gz needs pii:read)",
+      resolve: (r, _args, ctx) => {
+        const extra = documentOf(r).extra;
+        return seesPersonalDataInClear(ctx.caller, r.originJurisdiction) ? extra : maskPersonalFields(extra);
+      },
+    }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+  }),
+});
+
+export const RecordInputRef = builder.inputType("RecordInput", {
+  description:
+    "One record as an adapter pushes it, already mapped to the canonical shape. Content problems (unknown item, bad USCC, missing field…) quarantine the record; they never fail the batch",
+  fields: (t) => ({
+    originId: t.string({ required: true, description: "its id on the origin platform" }),
+    version: t.int({ required: true, description: "≥ 1, raised on every change; the newest wins" }),
+    kind: t.field({ type: RecordKindEnum, required: true }),
+    itemCode: t.string({ required: false, description: "UNIFIED item code (map provincial codes with the catalog)" }),
+    enterpriseUscc: t.string({ required: false, description: "统一社会信用代码" }),
+    officerCertificates: t.stringList({ required: false, description: "执法证号, at least one" }),
+    occurredAt: t.field({ type: "DateTime", required: false }),
+    decidedAt: t.field({ type: "DateTime", required: false }),
+    fineYuan: t.string({ required: false, description: 'decimal yuan, at most 2 decimals ("12000.50"); or fineFen' }),
+    fineFen: t.string({ required: false, description: 'integer fen as a string ("1200050"); or fineYuan' }),
+    result: t.string({ required: false }),
+    findings: t.string({ required: false }),
+    taskId: t.string({ required: false, description: "the dispatch task it answers" }),
+    payload: t.field({
+      type: "JSON",
+      required: false,
+      description: "extra fields, a JSON object; `facts` and `lenientApplied` feed supervision of penalty decisions",
+    }),
+  }),
+});

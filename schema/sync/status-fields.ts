@@ -1,0 +1,149 @@
+/** `syncStatus`, and the adapters' own reports: `heartbeat` and `reportSyncError`. */
+import type { GatewayContext, Jurisdiction } from "../../gateway/context.ts";
+import { badInput } from "../../gateway/errors.ts";
+import { builder } from "../builder.ts";
+import { writeAudited } from "../common/write.ts";
+import { adapterName, type CheckpointTouch, touchCheckpoint } from "./checkpoints.ts";
+import { type AdapterStatus, adapterStatuses, type CheckpointStatus } from "./status-service.ts";
+import { directionOf, SyncDirectionEnum } from "./types.ts";
+
+const CheckpointStatusRef = builder.objectRef<CheckpointStatus>("SyncCheckpointStatus").implement({
+  description: "One direction of an adapter",
+  fields: (t) => ({
+    id: t.string({ resolve: (s) => s.checkpoint.id }),
+    cursor: t.string({
+      nullable: true,
+      description: "inbound: the stored source cursor",
+      resolve: (s) => s.checkpoint.cursor,
+    }),
+    ackedSeq: t.string({
+      description: "outbound: the acknowledged seq",
+      resolve: (s) => String(s.checkpoint.ackedSeq),
+    }),
+    sourceTime: t.field({ type: "DateTime", nullable: true, resolve: (s) => s.checkpoint.sourceTime }),
+    sourceBacklog: t.int({
+      nullable: true,
+      description: "inbound: as last reported",
+      resolve: (s) => s.checkpoint.sourceBacklog,
+    }),
+    lagRecords: t.exposeInt("lagRecords"),
+    lagSeconds: t.exposeInt("lagSeconds"),
+    lastError: t.string({ nullable: true, resolve: (s) => s.checkpoint.lastError }),
+    lastErrorAt: t.field({ type: "DateTime", nullable: true, resolve: (s) => s.checkpoint.lastErrorAt }),
+    lastSeenAt: t.field({ type: "DateTime", nullable: true, resolve: (s) => s.checkpoint.lastSeenAt }),
+  }),
+});
+
+const both = (s: AdapterStatus) => [s.inbound, s.outbound].filter((c): c is CheckpointStatus => c !== null);
+const newest = (dates: Array<Date | null>) =>
+  dates.reduce<Date | null>((max, d) => (d && (!max || d > max) ? d : max), null);
+
+const AdapterStatusRef = builder.objectRef<AdapterStatus>("AdapterSyncStatus").implement({
+  description: "同步状态 — one adapter (a jurisdiction's named source and consumer); definitions in docs/sync.md",
+  fields: (t) => ({
+    jurisdiction: t.exposeString("jurisdiction"),
+    adapter: t.exposeString("adapter", { description: "the source / consumer name it uses" }),
+    lagRecords: t.int({
+      description: "inbound backlog + outbound unacknowledged changes",
+      resolve: (s) => both(s).reduce((n, c) => n + c.lagRecords, 0),
+    }),
+    lagSeconds: t.int({
+      description: "the larger of the two directions' lag in seconds",
+      resolve: (s) => Math.max(0, ...both(s).map((c) => c.lagSeconds)),
+    }),
+    quarantined: t.exposeInt("quarantined", { description: "records of this adapter waiting in the quarantine" }),
+    lastError: t.string({
+      nullable: true,
+      description: "the most recent error still standing (cleared by the next success in its direction)",
+      resolve: (s) =>
+        [...both(s)]
+          .sort((a, b) => Number(b.checkpoint.lastErrorAt ?? 0) - Number(a.checkpoint.lastErrorAt ?? 0))
+          .find((c) => c.checkpoint.lastError)?.checkpoint.lastError ?? null,
+    }),
+    lastSeenAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      resolve: (s) => newest(both(s).map((c) => c.checkpoint.lastSeenAt)),
+    }),
+    cursor: t.string({ nullable: true, resolve: (s) => s.inbound?.checkpoint.cursor ?? null }),
+    ackedSeq: t.string({
+      nullable: true,
+      resolve: (s) => (s.outbound ? String(s.outbound.checkpoint.ackedSeq) : null),
+    }),
+    inbound: t.field({ type: CheckpointStatusRef, nullable: true, resolve: (s) => s.inbound }),
+    outbound: t.field({ type: CheckpointStatusRef, nullable: true, resolve: (s) => s.outbound }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  syncStatus: t.field({
+    type: [AdapterStatusRef],
+    description:
+      "同步状态 — one entry per adapter: lag in records and seconds, quarantine size, last error (a province sees its own, gz all)",
+    authScopes: { scope: "read" },
+    resolve: (_root, _args, ctx) => adapterStatuses(ctx.prisma, ctx.caller?.issuer as Jurisdiction, ctx.now),
+  }),
+}));
+
+const adapterArgs = (t: Parameters<Parameters<typeof builder.mutationFields>[0]>[0]) => ({
+  source: t.arg.string({
+    required: true,
+    description: "the adapter's name (as in ingestRecords / acknowledgeChanges)",
+  }),
+  direction: t.arg({ type: SyncDirectionEnum, required: false, defaultValue: "INBOUND" }),
+});
+
+type Report = Pick<CheckpointTouch, "sourceBacklog" | "sourceTime" | "lastError">;
+
+/** An adapter's own report: touch its checkpoint (audited), answer with its status. */
+async function report(
+  ctx: GatewayContext,
+  args: { source: string; direction?: "INBOUND" | "OUTBOUND" | null },
+  fields: Report,
+) {
+  const issuer = ctx.caller?.issuer as Jurisdiction;
+  const name = adapterName(args.source);
+  const direction = directionOf(args.direction ?? "INBOUND");
+  await writeAudited(ctx, async (tx) => {
+    const c = await touchCheckpoint(tx, { issuer, name, direction, now: ctx.now, ...fields });
+    return { result: c, recordIds: [c.id] };
+  });
+  const [status] = await adapterStatuses(ctx.prisma, issuer, ctx.now, { jurisdiction: issuer, adapter: name });
+  return status as AdapterStatus;
+}
+
+builder.mutationFields((t) => ({
+  heartbeat: t.field({
+    type: AdapterStatusRef,
+    description: "心跳 — the adapter is alive; an idle inbound side reports its backlog (0: caught up) and source time",
+    authScopes: { scope: "read" },
+    args: {
+      ...adapterArgs(t),
+      sourceBacklog: t.arg.int({ required: false, description: "inbound: changes still waiting on the source" }),
+      sourceTime: t.arg({
+        type: "DateTime",
+        required: false,
+        description: "inbound: time of the newest source change applied",
+      }),
+    },
+    resolve: (_root, args, ctx) => {
+      if (args.sourceBacklog != null && args.sourceBacklog < 0) {
+        throw badInput("sourceBacklog cannot be negative", { reason: "BAD_BACKLOG" });
+      }
+      return report(ctx, args, { sourceBacklog: args.sourceBacklog, sourceTime: args.sourceTime });
+    },
+  }),
+
+  reportSyncError: t.field({
+    type: AdapterStatusRef,
+    description:
+      "同步错误 — the adapter reports a failure (platform down, push refused…); shown by syncStatus until its next success",
+    authScopes: { scope: "read" },
+    args: { ...adapterArgs(t), message: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => {
+      const message = args.message.trim().slice(0, 2000);
+      if (!message) throw badInput("message is empty", { reason: "EMPTY_MESSAGE" });
+      return report(ctx, args, { lastError: message });
+    },
+  }),
+}));

@@ -1,0 +1,50 @@
+/** The change stream's event, and the seq numbers it is addressed by. */
+import { badInput } from "../../gateway/errors.ts";
+import { builder } from "../builder.ts";
+import type { Change } from "./rules/visibility.ts";
+
+const MAX_SEQ = 2n ** 63n - 1n;
+
+/** A seq as the API writes it (a decimal string: BIGINT does not fit GraphQL Int). */
+export function parseSeq(text: string, field = "seq"): bigint {
+  const trimmed = text.trim();
+  const seq = /^\d{1,19}$/.test(trimmed) ? BigInt(trimmed) : -1n;
+  if (seq < 0n || seq > MAX_SEQ)
+    throw badInput(`${field} must be a non-negative integer string, e.g. "1234"`, { reason: "BAD_SEQ" });
+  return seq;
+}
+
+export const ChangeRef = builder.objectRef<Change>("Change").implement({
+  description: "One change of the outbox as the subscriber may see it, or a heartbeat (kind `heartbeat`)",
+  fields: (t) => ({
+    seq: t.string({
+      description:
+        "position in the outbox, strictly increasing; acknowledge it once handled. Heartbeat: the newest seq read",
+      resolve: (c) => String(c.seq),
+    }),
+    kind: t.exposeString("kind", {
+      description: "record.upserted, officer.upserted, item.changed, benchmark.merged, … or heartbeat",
+    }),
+    entityType: t.exposeString("entityType"),
+    entityId: t.exposeString("entityId"),
+    originJurisdiction: t.exposeString("originJurisdiction", {
+      nullable: true,
+      description: "whose data it is (null: shared)",
+    }),
+    payload: t.field({
+      type: "JSON",
+      description: "the entity as changed; personal data masked per rule",
+      resolve: (c) => c.payload,
+    }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+export const SyncDirectionEnum = builder.enumType("SyncDirection", {
+  values: {
+    INBOUND: { description: "province → gateway: the source cursor of what the adapter pushes" },
+    OUTBOUND: { description: "gateway → province: the acknowledged seq of the change stream it follows" },
+  } as const,
+});
+
+export const directionOf = (value: "INBOUND" | "OUTBOUND") => (value === "INBOUND" ? "inbound" : "outbound");
