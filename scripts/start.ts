@@ -8,6 +8,7 @@ import { loadConfigOrExit } from "../gateway/config.ts";
 import { startGateway } from "../gateway/server.ts";
 import { isEmpty, seedDatabase } from "../prisma/seed/seed.ts";
 import { runMigrations } from "./migrate.ts";
+import { startSyncProcesses } from "./start-sync.ts";
 
 const started = Date.now();
 const config = loadConfigOrExit();
@@ -15,7 +16,11 @@ const log = (message: string) => console.log(`[start] ${message}`);
 
 const keys = await ensureDemoKeys(config.auth.keysDir);
 const created = keys.filter((k) => k.status !== "kept").map((k) => k.issuer);
-log(created.length > 0 ? `demo keys created in ${config.auth.keysDir}/ for ${created.join(", ")}` : `demo keys: ${config.auth.keysDir}/`);
+log(
+  created.length > 0
+    ? `demo keys created in ${config.auth.keysDir}/ for ${created.join(", ")}`
+    : `demo keys: ${config.auth.keysDir}/`,
+);
 
 log(`migrating ${config.database.url ? "PostgreSQL" : `embedded PGlite (${config.database.pgliteDir})`} …`);
 await runMigrations({ databaseUrl: config.database.url, pgliteDir: config.database.pgliteDir });
@@ -26,14 +31,33 @@ const graphiqlToken =
     ? undefined
     : await (async () => {
         const key = await loadPrivateKey(config.auth.keysDir, "gz");
-        return signToken({ privateKey: key.key, kid: key.kid, alg: key.alg, issuer: "gz", subject: "graphiql-dev", audience: config.auth.audience, ttlSeconds: 12 * 3600 });
+        return signToken({
+          privateKey: key.key,
+          kid: key.kid,
+          alg: key.alg,
+          issuer: "gz",
+          subject: "graphiql-dev",
+          audience: config.auth.audience,
+          ttlSeconds: 12 * 3600,
+        });
       })();
 
 const running = await startGateway(config, { graphiqlToken });
 if (await isEmpty(running.db.prisma)) {
   const report = await seedDatabase(running.db.prisma);
-  log(`seeded: ${Object.entries(report).map(([table, n]) => `${n} ${table}`).join(", ")}`);
+  log(
+    `seeded: ${Object.entries(report)
+      .map(([table, n]) => `${n} ${table}`)
+      .join(", ")}`,
+  );
 }
+
+const sync = startSyncProcesses({
+  gatewayUrl: running.url,
+  keysDir: config.auth.keysDir,
+  audience: config.auth.audience,
+  env: process.env,
+});
 
 log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`
@@ -41,6 +65,9 @@ console.log(`
   health / readiness   ${running.url}/healthz   ${running.url}/readyz
   database             ${config.database.url ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${config.database.pgliteDir}/`}
   bus                  ${config.redis.url ? "Redis (REDIS_URL)" : "in-process"}
+  Chongqing platform   ${sync.urls.cq}   (simulator; /_sim/health, /_sim/store)
+  Sichuan platform     ${sync.urls.sc}   (simulator)
+  adapters             adapters/chongqing, adapters/sichuan (child processes)
   tokens               npm run token -- --as cq|sc|gz [--scope S ...]
 `);
 
@@ -49,6 +76,7 @@ async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   log(`${signal}: stopping …`);
+  await sync.stopAll();
   await running.close();
   log("stopped");
   process.exit(0);

@@ -1,0 +1,3 @@
+import { runAdapterProcess } from "../core/main.ts";
+
+await runAdapterProcess("cq");

@@ -1,0 +1,45 @@
+/** Chongqing record → the gateway's canonical RecordInput. Pure, field by field. */
+import {
+  type ItemCodes,
+  type MapResult,
+  type RecordKind,
+  SOURCE_UPDATED_AT,
+  unmappable,
+} from "../../core/canonical.ts";
+import type { CqRecord } from "../types.ts";
+
+const KINDS: Record<CqRecord["recordType"], RecordKind> = { INSPECTION: "INSPECTION", PENALTY: "PENALTY_DECISION" };
+
+/** epoch milliseconds → ISO 8601 (UTC, `Z`) */
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+export function cqRecordToInput(record: CqRecord, items: ItemCodes): MapResult {
+  const itemCode = items.toUnified(record.itemCode);
+  if (itemCode === null) {
+    return unmappable(
+      record,
+      record.recordId,
+      record.version,
+      "UNMAPPED_ITEM_CODE",
+      `Chongqing item code ${record.itemCode} is not in the shared catalog`,
+    );
+  }
+  return {
+    ok: true,
+    record: {
+      originId: record.recordId,
+      version: record.version,
+      kind: KINDS[record.recordType],
+      itemCode,
+      enterpriseUscc: record.enterpriseCreditCode ?? null,
+      officerCertificates: [...record.officerCertNos],
+      occurredAt: iso(record.occurredAt),
+      decidedAt: iso(record.decidedAt ?? null),
+      fineFen: record.fineAmountFen === null ? null : String(record.fineAmountFen),
+      result: record.result ?? null,
+      findings: record.findings ?? null,
+      taskId: record.taskId ?? null,
+      payload: { [SOURCE_UPDATED_AT]: iso(record.updatedAt), ...(record.deleted ? { deleted: true } : {}) },
+    },
+  };
+}

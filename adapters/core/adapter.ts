@@ -1,0 +1,89 @@
+/**
+ * One province's adapter: loads its signing key and the catalog, then runs the inbound and outbound
+ * halves side by side until `stop()`. Both halves share one adapter name (`source` = `consumer`).
+ */
+import { loadPrivateKey } from "../../gateway/auth/keys.ts";
+import { withRetry } from "./backoff.ts";
+import type { Jurisdiction } from "./canonical.ts";
+import { Catalog } from "./catalog.ts";
+import { GatewayClient } from "./gateway-client.ts";
+import { type InboundPlatform, runInbound } from "./inbound-sync.ts";
+import { type OutboundPlatform, runOutbound } from "./outbound-sync.ts";
+import { SyncReporter } from "./sync-reporter.ts";
+
+export interface SyncAdapterOptions<In, Out> {
+  jurisdiction: Jurisdiction;
+  gatewayUrl: string;
+  keysDir: string;
+  platform: InboundPlatform<In> & OutboundPlatform<Out>;
+  /** @default "platform" */
+  name?: string;
+  /** @default "gaozhu-gateway" */
+  audience?: string;
+  /** pause of the inbound side when caught up. @default 1000 */
+  idleMs?: number;
+  /** heartbeat and error-report interval. @default 10_000 */
+  reportEveryMs?: number;
+  /** @default 30_000 */
+  retryCapMs?: number;
+  log?: (message: string) => void;
+}
+
+export interface RunningAdapter {
+  stop(): Promise<void>;
+}
+
+export async function startSyncAdapter<In, Out>(options: SyncAdapterOptions<In, Out>): Promise<RunningAdapter> {
+  const name = options.name ?? "platform";
+  const log = options.log ?? ((m: string) => console.log(`[adapter ${options.jurisdiction}] ${m}`));
+  const key = await loadPrivateKey(options.keysDir, options.jurisdiction);
+  const client = new GatewayClient({
+    gatewayUrl: options.gatewayUrl,
+    issuer: options.jurisdiction,
+    key,
+    audience: options.audience,
+    subject: `${options.jurisdiction}-adapter-${name}`,
+  });
+  const catalog = new Catalog(options.jurisdiction, client);
+  const controller = new AbortController();
+  const { signal } = controller;
+  const reporter = (direction: "INBOUND" | "OUTBOUND") =>
+    new SyncReporter(client, name, direction, options.reportEveryMs ?? 10_000, log);
+  const common = { client, items: catalog, signal, retryCapMs: options.retryCapMs ?? 30_000 };
+
+  const run = async () => {
+    // the catalog first: nothing can be mapped without it
+    const inboundReporter = reporter("INBOUND");
+    await withRetry(() => catalog.load(), {
+      signal,
+      capMs: common.retryCapMs,
+      onRetry: (e) => inboundReporter.error(e),
+    });
+    log(`catalog: ${catalog.size} items`);
+    await Promise.allSettled([
+      runInbound({
+        ...common,
+        platform: options.platform,
+        source: name,
+        reporter: inboundReporter,
+        idleMs: options.idleMs,
+      }),
+      runOutbound({
+        ...common,
+        platform: options.platform,
+        jurisdiction: options.jurisdiction,
+        consumer: name,
+        reporter: reporter("OUTBOUND"),
+      }),
+    ]);
+  };
+  const done = run().catch((error) => {
+    if (!signal.aborted) log(`stopped on error: ${error instanceof Error ? error.stack : error}`);
+  });
+  return {
+    async stop() {
+      controller.abort(new Error("adapter stopped"));
+      await done;
+    },
+  };
+}

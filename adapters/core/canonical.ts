@@ -1,0 +1,108 @@
+/**
+ * The gateway's canonical shapes as an adapter sees them (docs/sync.md): what a mapper produces
+ * (`RecordInput`) and what the change stream delivers (`RecordChange`). Vendor shapes stop at the mappers.
+ */
+export type Jurisdiction = "cq" | "sc";
+export type RecordKind = "INSPECTION" | "PENALTY_DECISION";
+
+/**
+ * One result vocabulary for both platforms, so that a record reads the same on either side:
+ * inspections PENDING → COMPLIANT | NON_COMPLIANT, penalty decisions PENDING → DECIDED.
+ */
+export type CanonicalResult = "PENDING" | "COMPLIANT" | "NON_COMPLIANT" | "DECIDED";
+
+/** `RecordInput` of the gateway's `ingestRecords` */
+export interface RecordInput {
+  originId: string;
+  version: number;
+  kind: RecordKind;
+  itemCode: string | null;
+  enterpriseUscc: string | null;
+  officerCertificates: string[] | null;
+  occurredAt: string | null;
+  decidedAt: string | null;
+  fineFen: string | null;
+  result: string | null;
+  findings: string | null;
+  taskId: string | null;
+  payload: Record<string, unknown> | null;
+}
+
+/** what the adapter could not even map: goes to `quarantineRecords`, never dropped */
+export interface Unmappable {
+  originId: string | null;
+  version: number | null;
+  /** SCREAMING_SNAKE, e.g. UNMAPPED_ITEM_CODE */
+  code: string;
+  reason: string;
+  /** the vendor record as received */
+  payload: unknown;
+}
+
+export type MapResult = { ok: true; record: RecordInput } | { ok: false; unmappable: Unmappable };
+
+/** one event of the `changes` subscription */
+export interface Change {
+  seq: string;
+  kind: string;
+  entityType: string;
+  entityId: string;
+  originJurisdiction: string | null;
+  payload: Record<string, unknown>;
+  createdAt: string;
+}
+
+/** the payload of a `record.upserted` change (same names as the GraphQL EnforcementRecord) */
+export interface RecordChange {
+  id: string;
+  origin: string;
+  originId: string;
+  version: number;
+  kind: RecordKind;
+  itemCode: string | null;
+  enterpriseUscc: string | null;
+  officerCertificates: string[];
+  occurredAt: string;
+  decidedAt: string | null;
+  fineFen: string | null;
+  fineYuan: string | null;
+  result: string | null;
+  findings: string | null;
+  taskId: string | null;
+  payload: Record<string, unknown> | null;
+}
+
+/** province item code ⇄ unified item code; `null` when the catalog does not know it */
+export interface ItemCodes {
+  toUnified(provinceCode: string): string | null;
+  fromUnified(unifiedCode: string): string | null;
+}
+
+/** extra field carrying the platform's own last-change time (the shared-record shapes need one) */
+export const SOURCE_UPDATED_AT = "sourceUpdatedAt";
+
+/** the time the platform last changed a record, for the other side's `updatedAt` */
+export function sourceUpdatedAt(record: RecordChange): string {
+  const value = record.payload?.[SOURCE_UPDATED_AT];
+  return typeof value === "string" ? value : (record.decidedAt ?? record.occurredAt);
+}
+
+export function unmappable(
+  vendor: unknown,
+  originId: string | null,
+  version: number | null,
+  code: string,
+  reason: string,
+): MapResult {
+  return { ok: false, unmappable: { originId, version, code, reason, payload: vendor } };
+}
+
+/** keeps, per id, only the highest version (feeds deliver at least once and may reorder) */
+export function newestPerId<T>(items: readonly T[], id: (item: T) => string, version: (item: T) => number): T[] {
+  const best = new Map<string, T>();
+  for (const item of items) {
+    const held = best.get(id(item));
+    if (!held || version(item) > version(held)) best.set(id(item), item);
+  }
+  return [...best.values()];
+}

@@ -1,0 +1,135 @@
+/**
+ * The adapter's only way into the gateway: GraphQL over fetch, signed with its province's key.
+ * Mutations get a FRESH token each (the gateway refuses a replayed `jti`, docs/sync.md); queries and
+ * the subscription reuse a cached one until it is near expiry.
+ */
+import type { Issuer } from "../../gateway/auth/issuers.ts";
+import type { SigningKey } from "../../gateway/auth/keys.ts";
+import { signToken } from "../../gateway/auth/sign-token.ts";
+import type { Change } from "./canonical.ts";
+import { openSse } from "./sse.ts";
+
+export interface GatewayClientOptions {
+  gatewayUrl: string;
+  issuer: Issuer;
+  key: SigningKey;
+  /** @default `${issuer}-adapter` */
+  subject?: string;
+  /** @default "gaozhu-gateway" */
+  audience?: string;
+  /** @default 900 */
+  tokenTtlSeconds?: number;
+}
+
+/** a GraphQL or HTTP failure; `permanent` when repeating the same request cannot help */
+export class GatewayError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string | undefined,
+    readonly reason: string | undefined,
+  ) {
+    super(message);
+    this.name = "GatewayError";
+  }
+  get permanent(): boolean {
+    return ["BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED", "FORBIDDEN"].includes(this.code ?? "");
+  }
+}
+
+export const isPermanentGatewayError = (error: unknown) => error instanceof GatewayError && error.permanent;
+
+type GraphQLBody<T> = { data?: T | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+
+export class GatewayClient {
+  private cached: { token: string; expiresAt: number } | null = null;
+  readonly graphqlUrl: string;
+
+  constructor(private readonly options: GatewayClientOptions) {
+    this.graphqlUrl = `${options.gatewayUrl.replace(/\/$/, "")}/graphql`;
+  }
+
+  private mint(): Promise<string> {
+    const { key, issuer } = this.options;
+    return signToken({
+      privateKey: key.key,
+      kid: key.kid,
+      alg: key.alg,
+      issuer,
+      audience: this.options.audience,
+      subject: this.options.subject ?? `${issuer}-adapter`,
+      ttlSeconds: this.options.tokenTtlSeconds,
+    });
+  }
+
+  /** a token for reads: reused until a minute before it expires */
+  private async readToken(): Promise<string> {
+    const ttlMs = (this.options.tokenTtlSeconds ?? 900) * 1000;
+    if (!this.cached || this.cached.expiresAt - Date.now() < Math.min(60_000, ttlMs / 2)) {
+      this.cached = { token: await this.mint(), expiresAt: Date.now() + ttlMs };
+    }
+    return this.cached.token;
+  }
+
+  query<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+    return this.readToken().then((token) => this.post<T>(token, query, variables, signal));
+  }
+
+  /** every mutation request with a token of its own — also every retry of it */
+  mutate<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+    return this.mint().then((token) => this.post<T>(token, query, variables, signal));
+  }
+
+  private async post<T>(token: string, query: string, variables: Record<string, unknown>, signal?: AbortSignal) {
+    const response = await fetch(this.graphqlUrl, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/graphql-response+json, application/json",
+        authorization: `Bearer ${token}`,
+      },
+      body: JSON.stringify({ query, variables }),
+      signal,
+    });
+    const text = await response.text();
+    let body: GraphQLBody<T>;
+    try {
+      body = JSON.parse(text) as GraphQLBody<T>;
+    } catch {
+      throw new GatewayError(
+        `gateway answered ${response.status}: ${text.slice(0, 200)}`,
+        response.status,
+        undefined,
+        undefined,
+      );
+    }
+    const first = body.errors?.[0];
+    if (first || !body.data) {
+      const code = first?.extensions?.code as string | undefined;
+      const reason = first?.extensions?.reason as string | undefined;
+      throw new GatewayError(first?.message ?? "no data", response.status, code, reason);
+    }
+    return body.data;
+  }
+
+  /**
+   * One `changes` stream from the consumer's acknowledged seq. It ends (the iterator returns) when
+   * the gateway completes it (token expiry, shutdown) or the connection drops: then open a new one.
+   */
+  async changes(consumer: string, signal: AbortSignal): Promise<AsyncIterable<Change>> {
+    const query = `subscription($consumer: String) { changes(consumer: $consumer) {
+      seq kind entityType entityId originJurisdiction payload createdAt } }`;
+    const token = await this.mint(); // a whole TTL for the stream
+    const events = await openSse(this.graphqlUrl, token, { query, variables: { consumer } }, signal);
+    return (async function* () {
+      for await (const message of events) {
+        const parsed = JSON.parse(message) as GraphQLBody<{ changes: Change }>;
+        if (parsed.errors?.length) {
+          const e = parsed.errors[0]!;
+          throw new GatewayError(e.message, 200, e.extensions?.code as string, e.extensions?.reason as string);
+        }
+        if (parsed.data?.changes) yield parsed.data.changes;
+      }
+    })();
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Inbound: platform feed → pure mapper → gateway. Per page: what the mapper cannot map goes to
+ * `quarantineRecords`, the rest to `ingestRecords` WITH the page's cursor (stored in the same
+ * transaction as the records), then the next page. The cursor to resume from is the gateway's
+ * (`syncStatus … inbound { cursor }`), so a restarted adapter continues exactly where it was; a
+ * page replayed after a crash changes nothing (newest version wins, docs/sync.md).
+ */
+import { abortableSleep, withRetry } from "./backoff.ts";
+import type { ItemCodes, MapResult, RecordInput, Unmappable } from "./canonical.ts";
+import type { GatewayClient } from "./gateway-client.ts";
+import type { SyncReporter } from "./sync-reporter.ts";
+
+/** one page of the platform's feed, records already parsed (newest version per id) */
+export interface FeedPage<V> {
+  records: V[];
+  /** entries that failed the vendor schema: quarantined as they are */
+  invalid: Unmappable[];
+  /** the position after this page */
+  cursor: string;
+  /** changes still waiting after this page */
+  backlog: number;
+  /** ISO time of the newest change in the page */
+  sourceTime: string | null;
+}
+
+export interface InboundPlatform<V> {
+  readPage(cursor: string | null, signal: AbortSignal): Promise<FeedPage<V>>;
+  map(record: V, items: ItemCodes): MapResult;
+}
+
+export interface InboundOptions<V> {
+  client: GatewayClient;
+  platform: InboundPlatform<V>;
+  items: ItemCodes;
+  source: string;
+  reporter: SyncReporter;
+  signal: AbortSignal;
+  /** pause when caught up. @default 1000 */
+  idleMs?: number;
+  retryCapMs?: number;
+}
+
+const STATUS = `query { syncStatus { jurisdiction adapter inbound { cursor } } }`;
+const QUARANTINE = `mutation($source: String!, $items: [QuarantineItemInput!]!) {
+  quarantineRecords(source: $source, items: $items) { id } }`;
+const INGEST = `mutation($input: IngestRecordsInput!) { ingestRecords(input: $input) { applied unchanged quarantined cursor } }`;
+
+type Status = { syncStatus: Array<{ adapter: string; inbound: { cursor: string | null } | null }> };
+
+export async function storedInboundCursor(client: GatewayClient, source: string): Promise<string | null> {
+  const { syncStatus } = await client.query<Status>(STATUS);
+  return syncStatus.find((s) => s.adapter === source)?.inbound?.cursor ?? null;
+}
+
+export async function runInbound<V>(options: InboundOptions<V>): Promise<void> {
+  const { client, platform, source, reporter, signal } = options;
+  const retry = <T>(work: () => Promise<T>) =>
+    withRetry(work, { signal, capMs: options.retryCapMs, onRetry: (error) => reporter.error(error) });
+
+  let cursor = await retry(() => storedInboundCursor(client, source));
+  while (!signal.aborted) {
+    const page = await retry(() => platform.readPage(cursor, signal));
+    const mapped = page.records.map((record) => platform.map(record, options.items));
+    const refused = [...page.invalid, ...mapped.flatMap((m) => (m.ok ? [] : [m.unmappable]))];
+    const records: RecordInput[] = mapped.flatMap((m) => (m.ok ? [m.record] : []));
+    // quarantined before the cursor moves past them: never skipped silently
+    if (refused.length > 0) await retry(() => client.mutate(QUARANTINE, { source, items: refused }, signal));
+    if (records.length > 0 || refused.length > 0 || page.cursor !== cursor) {
+      const input = {
+        source,
+        cursor: page.cursor,
+        sourceTime: page.sourceTime,
+        sourceBacklog: page.backlog,
+        records,
+      };
+      await retry(() => client.mutate(INGEST, { input }, signal));
+    }
+    const moved = page.cursor !== cursor;
+    cursor = page.cursor;
+    if (!moved && page.backlog === 0) {
+      await reporter.heartbeatIfDue({ sourceBacklog: 0 });
+      await abortableSleep(options.idleMs ?? 1000, signal).catch(() => {});
+    }
+  }
+}

@@ -1,0 +1,21 @@
+/** The body of an adapter process: parse config, start, stop cleanly on SIGINT/SIGTERM. */
+import { startAdapter } from "../start-adapter.ts";
+import type { Jurisdiction } from "./canonical.ts";
+import { parseAdapterConfig } from "./config.ts";
+
+export async function runAdapterProcess(province: Jurisdiction): Promise<void> {
+  const parsed = parseAdapterConfig(province, process.env);
+  if (!parsed.ok) {
+    for (const problem of parsed.problems) console.error(`[adapter ${province}] config: ${problem}`);
+    process.exit(1);
+  }
+  const { config } = parsed;
+  const adapter = await startAdapter(config);
+  console.log(`[adapter ${province}] ${config.platformUrl} ⇄ ${config.gatewayUrl} as "${config.name}"`);
+  const stop = async () => {
+    await adapter.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop());
+  process.once("SIGTERM", () => void stop());
+}
