@@ -4,12 +4,20 @@
  */
 
 import { z } from "zod";
-import { newestPerId } from "../core/canonical.ts";
-import { newestIso, requestJson } from "../core/http.ts";
+import { type FeedDialect, sortFeedEntries } from "../core/feed-entries.ts";
+import { requestJson } from "../core/http.ts";
 import type { FeedPage } from "../core/inbound-sync.ts";
 import { type CqRecord, type CqSharedRecord, cqChange, cqChangesPage, cqInboundResponse } from "./types.ts";
 
 const loosePage = cqChangesPage.extend({ items: z.array(z.unknown()) });
+
+const CQ_FEED: FeedDialect<z.infer<typeof cqChange>, CqRecord> = {
+  entry: cqChange,
+  recordOf: (e) => (e.entity === "record" ? e.data : null),
+  timeOf: (e) => e.data.updatedAt,
+  idOf: (r) => r.recordId,
+  versionOf: (r) => r.version,
+};
 
 export class ChongqingClient {
   constructor(
@@ -20,34 +28,10 @@ export class ChongqingClient {
   async readPage(cursor: string | null, signal: AbortSignal): Promise<FeedPage<CqRecord>> {
     const query = new URLSearchParams({ limit: String(this.pageSize), ...(cursor ? { cursor } : {}) });
     const page = loosePage.parse(await requestJson(`${this.baseUrl}/api/v1/changes?${query}`, { signal }));
-    const records: CqRecord[] = [];
-    const invalid: FeedPage<CqRecord>["invalid"] = [];
-    const times: number[] = [];
-    for (const raw of page.items) {
-      const parsed = cqChange.safeParse(raw);
-      if (!parsed.success) {
-        invalid.push({
-          originId: null,
-          version: null,
-          code: "INVALID_VENDOR_RECORD",
-          reason: parsed.error.message.slice(0, 500),
-          payload: raw,
-        });
-        continue;
-      }
-      times.push(parsed.data.data.updatedAt);
-      if (parsed.data.entity === "record") records.push(parsed.data.data);
-    }
     return {
-      records: newestPerId(
-        records,
-        (r) => r.recordId,
-        (r) => r.version,
-      ),
-      invalid,
+      ...sortFeedEntries(page.items, CQ_FEED),
       cursor: page.nextCursor,
       backlog: page.hasMore ? 1 : 0,
-      sourceTime: newestIso(times),
     };
   }
 

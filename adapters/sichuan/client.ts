@@ -4,8 +4,8 @@
  * shared-records endpoint (HMAC-SHA256, `scSignedHeaders`).
  */
 import { z } from "zod";
-import { newestPerId } from "../core/canonical.ts";
-import { newestIso, requestJson } from "../core/http.ts";
+import { type FeedDialect, sortFeedEntries } from "../core/feed-entries.ts";
+import { requestJson } from "../core/http.ts";
 import type { FeedPage } from "../core/inbound-sync.ts";
 import {
   parseBeijingTime,
@@ -19,6 +19,14 @@ import {
 
 const loosePage = scChangesPage.extend({ data: z.array(z.unknown()) });
 
+const SC_FEED: FeedDialect<z.infer<typeof scChange>, ScRecord> = {
+  entry: scChange,
+  recordOf: (e) => (e.entity_type === "record" ? e.data : null),
+  timeOf: (e) => parseBeijingTime(e.changed_at) ?? 0,
+  idOf: (r) => r.record_no,
+  versionOf: (r) => r.rev,
+};
+
 export class SichuanClient {
   constructor(
     private readonly baseUrl: string,
@@ -29,35 +37,11 @@ export class SichuanClient {
   async readPage(cursor: string | null, signal: AbortSignal): Promise<FeedPage<ScRecord>> {
     const query = new URLSearchParams({ since_id: cursor ?? "0", page_size: String(this.pageSize) });
     const page = loosePage.parse(await requestJson(`${this.baseUrl}/openapi/changes?${query}`, { signal }));
-    const records: ScRecord[] = [];
-    const invalid: FeedPage<ScRecord>["invalid"] = [];
-    const times: number[] = [];
-    for (const raw of page.data) {
-      const parsed = scChange.safeParse(raw);
-      if (!parsed.success) {
-        invalid.push({
-          originId: null,
-          version: null,
-          code: "INVALID_VENDOR_RECORD",
-          reason: parsed.error.message.slice(0, 500),
-          payload: raw,
-        });
-        continue;
-      }
-      times.push(parseBeijingTime(parsed.data.changed_at) ?? 0);
-      if (parsed.data.entity_type === "record") records.push(parsed.data.data);
-    }
     return {
-      records: newestPerId(
-        records,
-        (r) => r.record_no,
-        (r) => r.rev,
-      ),
-      invalid,
+      ...sortFeedEntries(page.data, SC_FEED),
       cursor: String(page.next_since_id),
       // `total` counts the changes after since_id including this page's
       backlog: Math.max(0, page.total - page.data.length),
-      sourceTime: newestIso(times),
     };
   }
 
