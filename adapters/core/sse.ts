@@ -33,15 +33,7 @@ async function* parseEvents(stream: ReadableStream<Uint8Array>): AsyncGenerator<
         const block = buffer.slice(0, boundary);
         buffer = buffer.slice(boundary + 2);
         boundary = buffer.indexOf("\n\n");
-        const lines = block.split("\n");
-        const event = lines
-          .find((l) => l.startsWith("event:"))
-          ?.slice(6)
-          .trim();
-        const data = lines
-          .filter((l) => l.startsWith("data:"))
-          .map((l) => l.slice(5).trimStart())
-          .join("\n");
+        const { event, data } = parseSseBlock(block);
         if (event === "complete") return;
         if (event === "next" && data) yield data;
       }
@@ -49,4 +41,18 @@ async function* parseEvents(stream: ReadableStream<Uint8Array>): AsyncGenerator<
   } finally {
     await reader.cancel().catch(() => {});
   }
+}
+
+/** One server-sent event block (the lines between blank lines) → its event name and data. */
+export function parseSseBlock(block: string): { event: string | undefined; data: string } {
+  const lines = block.split("\n");
+  const event = lines
+    .find((l) => l.startsWith("event:"))
+    ?.slice(6)
+    .trim();
+  const data = lines
+    .filter((l) => l.startsWith("data:"))
+    .map((l) => l.slice(5).trimStart())
+    .join("\n");
+  return { event, data };
 }

@@ -1,4 +1,5 @@
 /** Reads a GraphQL subscription over SSE (graphql-yoga's "distinct connections" mode) through gateway.fetch. */
+import { parseSseBlock } from "../../adapters/core/sse.ts";
 import type { Issuer } from "../../gateway/auth/issuers.ts";
 import type { TestGateway } from "../support/gateway.ts";
 
@@ -52,15 +53,7 @@ export async function openChanges(
     while (boundary >= 0) {
       const block = buffer.slice(0, boundary);
       buffer = buffer.slice(boundary + 2);
-      const lines = block.split("\n");
-      const event = lines
-        .find((l) => l.startsWith("event:"))
-        ?.slice(6)
-        .trim();
-      const data = lines
-        .filter((l) => l.startsWith("data:"))
-        .map((l) => l.slice(5).trim())
-        .join("\n");
+      const { event, data } = parseSseBlock(block);
       if (event === "next" && data) queue.push(JSON.parse(data) as Message);
       if (event === "complete") done = true;
       boundary = buffer.indexOf("\n\n");
