@@ -9,7 +9,11 @@ await runMigrations({ databaseUrl: config.database.url, pgliteDir: config.databa
 const db = await createDatabase({ databaseUrl: config.database.url, pgliteDir: config.database.pgliteDir });
 try {
   const report = await seedDatabase(db.prisma);
-  console.log(`added: ${Object.entries(report).map(([table, n]) => `${n} ${table}`).join(", ")}`);
+  console.log(
+    `added: ${Object.entries(report)
+      .map(([table, n]) => `${n} ${table}`)
+      .join(", ")}`,
+  );
 } finally {
   await db.close();
 }

@@ -12,7 +12,7 @@ import { copyRows, insertRows, withScratchDatabase } from "../lib/postgres.ts";
 import { progress } from "../lib/progress.ts";
 import { median } from "../lib/result.ts";
 
-const ENTERPRISE_COLUMNS = [
+export const ENTERPRISE_COLUMNS = [
   "id",
   "uscc",
   "name",
@@ -25,7 +25,7 @@ const ENTERPRISE_COLUMNS = [
   "version",
   "updatedAt",
 ] as const;
-const OFFICER_COLUMNS = [
+export const OFFICER_COLUMNS = [
   "id",
   "certificateNumber",
   "name",
@@ -40,7 +40,7 @@ const OFFICER_COLUMNS = [
   "updatedAt",
 ] as const;
 
-function enterpriseValues(i: number, now: string): unknown[] {
+export function enterpriseValues(i: number, now: string): unknown[] {
   const e = enterpriseRow(i);
   return [
     randomUUID(),
@@ -56,7 +56,7 @@ function enterpriseValues(i: number, now: string): unknown[] {
     now,
   ];
 }
-function officerValues(i: number, now: string): unknown[] {
+export function officerValues(i: number, now: string): unknown[] {
   const o = officerRow(i);
   return [
     randomUUID(),

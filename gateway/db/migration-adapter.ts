@@ -6,6 +6,7 @@
 //   2. adapter-pg's shadow database (wrong db, wrong order)   → connectToShadowDb below
 //   3. Prisma 6 needs `url`, Prisma 7 forbids it              → scripts/migrate.ts derives prisma/.schema6.prisma
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -115,8 +116,10 @@ async function connectToServerShadow(fields: pg.PoolConfig): Promise<SqlAdapter>
 
 // For a PGlite target the shadow is a fresh in-memory PGlite, served like the main one through pglite-socket
 // so that the same adapter (with workaround 1) talks to it.
+// It loads pg_trgm so that the migrations build there what they build on Postgres (library_search_indexes creates
+// its trigram indexes only where the extension exists), and `check` agrees with schema.prisma on both backends.
 async function connectToPgliteShadow(): Promise<SqlAdapter> {
-  const db = await PGlite.create();
+  const db = await PGlite.create({ extensions: { pg_trgm } });
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 4 });
   await server.start();
   const [host, port] = server.getServerConn().split(":");

@@ -28,7 +28,9 @@ export function useHealth({ readiness, timeoutMs = 2000 }: HealthOptions): Plugi
         }),
       );
       const ready = Object.values(checks).every((v) => v === "ok");
-      endResponse(fetchAPI.Response.json({ status: ready ? "ready" : "not ready", checks }, { status: ready ? 200 : 503 }));
+      endResponse(
+        fetchAPI.Response.json({ status: ready ? "ready" : "not ready", checks }, { status: ready ? 200 : 503 }),
+      );
     },
   };
 }

@@ -1,7 +1,7 @@
 /** GraphQL view of the fine rules and tiers stored as JSON (shapes: ./rules/types.ts). */
 import { builder } from "../builder.ts";
 import { fenToYuan, formatMultiple, formatYuan } from "../common/money.ts";
-import { BASE_KINDS, type BenchmarkTier, type FineRule, type LenientRule, LENIENT_LISTS } from "./rules/types.ts";
+import { BASE_KINDS, type BenchmarkTier, type FineRule, LENIENT_LISTS, type LenientRule } from "./rules/types.ts";
 
 export const BaseKindEnum = builder.enumType("BaseKind", {
   description: "罚款基数 — what a multiple-of-base fine multiplies",
@@ -31,16 +31,38 @@ export function describeFineRule(rule: FineRule): string {
 export const FineRuleRef = builder.objectRef<FineRule>("FineRule").implement({
   description: "罚款规则 — one rule of the fine engine; the fields that apply depend on `kind`",
   fields: (t) => ({
-    kind: t.string({ resolve: (r) => r.kind, description: "FIXED_RANGE | UP_TO_MAX | MULTIPLE_OF_BASE | PER_SQUARE_METRE" }),
+    kind: t.string({
+      resolve: (r) => r.kind,
+      description: "FIXED_RANGE | UP_TO_MAX | MULTIPLE_OF_BASE | PER_SQUARE_METRE",
+    }),
     summary: t.string({ resolve: describeFineRule, description: "human-readable rule (中文)" }),
-    minYuan: t.float({ nullable: true, resolve: (r) => (r.kind === "FIXED_RANGE" ? fenToYuan(r.minFen) : r.kind === "UP_TO_MAX" ? 0 : null) }),
-    maxYuan: t.float({ nullable: true, resolve: (r) => (r.kind === "FIXED_RANGE" || r.kind === "UP_TO_MAX" ? fenToYuan(r.maxFen) : null) }),
-    base: t.field({ type: BaseKindEnum, nullable: true, resolve: (r) => (r.kind === "MULTIPLE_OF_BASE" ? r.base : null) }),
+    minYuan: t.float({
+      nullable: true,
+      resolve: (r) => (r.kind === "FIXED_RANGE" ? fenToYuan(r.minFen) : r.kind === "UP_TO_MAX" ? 0 : null),
+    }),
+    maxYuan: t.float({
+      nullable: true,
+      resolve: (r) => (r.kind === "FIXED_RANGE" || r.kind === "UP_TO_MAX" ? fenToYuan(r.maxFen) : null),
+    }),
+    base: t.field({
+      type: BaseKindEnum,
+      nullable: true,
+      resolve: (r) => (r.kind === "MULTIPLE_OF_BASE" ? r.base : null),
+    }),
     minMultiple: t.float({ nullable: true, resolve: (r) => (r.kind === "MULTIPLE_OF_BASE" ? r.minBp / 10_000 : null) }),
     maxMultiple: t.float({ nullable: true, resolve: (r) => (r.kind === "MULTIPLE_OF_BASE" ? r.maxBp / 10_000 : null) }),
-    floorYuan: t.float({ nullable: true, resolve: (r) => (r.kind === "MULTIPLE_OF_BASE" && r.floorFen !== undefined ? fenToYuan(r.floorFen) : null) }),
-    minYuanPerM2: t.float({ nullable: true, resolve: (r) => (r.kind === "PER_SQUARE_METRE" ? fenToYuan(r.minFenPerM2) : null) }),
-    maxYuanPerM2: t.float({ nullable: true, resolve: (r) => (r.kind === "PER_SQUARE_METRE" ? fenToYuan(r.maxFenPerM2) : null) }),
+    floorYuan: t.float({
+      nullable: true,
+      resolve: (r) => (r.kind === "MULTIPLE_OF_BASE" && r.floorFen !== undefined ? fenToYuan(r.floorFen) : null),
+    }),
+    minYuanPerM2: t.float({
+      nullable: true,
+      resolve: (r) => (r.kind === "PER_SQUARE_METRE" ? fenToYuan(r.minFenPerM2) : null),
+    }),
+    maxYuanPerM2: t.float({
+      nullable: true,
+      resolve: (r) => (r.kind === "PER_SQUARE_METRE" ? fenToYuan(r.maxFenPerM2) : null),
+    }),
   }),
 });
 

@@ -1,8 +1,8 @@
 /** `mergeBenchmarks` — the committee publishes the unified benchmark of an item (有利相对人). */
 import { builder } from "../builder.ts";
-import { BenchmarkRef } from "./types.ts";
 import { type MergeOutcome, publishMergedBenchmark } from "./merge-service.ts";
 import type { MergeConflict, MergeProvenance } from "./rules/merge.ts";
+import { BenchmarkRef } from "./types.ts";
 
 interface BoundSource {
   level: number;
@@ -52,7 +52,10 @@ const MergeConflictRef = builder.objectRef<MergeConflict>("BenchmarkMergeConflic
 const MergePayloadRef = builder.objectRef<MergeOutcome>("MergeBenchmarksPayload").implement({
   fields: (t) => ({
     merged: t.boolean({ resolve: (o) => o.merged }),
-    created: t.boolean({ description: "false when the same unified benchmark was already in force", resolve: (o) => o.merged && o.created }),
+    created: t.boolean({
+      description: "false when the same unified benchmark was already in force",
+      resolve: (o) => o.merged && o.created,
+    }),
     benchmark: t.field({ type: BenchmarkRef, nullable: true, resolve: (o) => (o.merged ? o.benchmark : null) }),
     provenance: t.field({ type: [BoundSourceRef], resolve: (o) => (o.merged ? flattenProvenance(o.provenance) : []) }),
     conflicts: t.field({ type: [MergeConflictRef], resolve: (o) => (o.merged ? [] : o.conflicts) }),

@@ -28,7 +28,8 @@ export async function publishMergedBenchmark(
     where: { OR: [{ code: itemCode }, { cqCode: itemCode }, { scCode: itemCode }] },
   });
   if (!item) throw notFound(`No enforcement item with code ${itemCode}`, { reason: "UNKNOWN_ITEM" });
-  if (item.kind !== "PENALTY") throw badInput(`${item.code} is not a penalty item: it has no benchmark`, { reason: "NOT_A_PENALTY_ITEM" });
+  if (item.kind !== "PENALTY")
+    throw badInput(`${item.code} is not a penalty item: it has no benchmark`, { reason: "NOT_A_PENALTY_ITEM" });
 
   const provincial = async (source: "cq" | "sc") =>
     ctx.prisma.benchmark.findFirst({
@@ -38,9 +39,12 @@ export async function publishMergedBenchmark(
   const [cq, sc] = await Promise.all([provincial("cq"), provincial("sc")]);
   const missing = [cq ? null : "Chongqing", sc ? null : "Sichuan"].filter(Boolean);
   if (!cq || !sc) {
-    throw badInput(`${item.code} has no ${missing.join(" or ")} benchmark in force on ${day.toISOString().slice(0, 10)}`, {
-      reason: "NO_PROVINCIAL_BENCHMARK",
-    });
+    throw badInput(
+      `${item.code} has no ${missing.join(" or ")} benchmark in force on ${day.toISOString().slice(0, 10)}`,
+      {
+        reason: "NO_PROVINCIAL_BENCHMARK",
+      },
+    );
   }
   const result = mergeBenchmarks(bodyOf(cq), bodyOf(sc));
   if (!result.ok) return { merged: false, conflicts: result.conflicts };
@@ -52,7 +56,10 @@ export async function publishMergedBenchmark(
     });
     if (current && sameBody(bodyOf(current), result.body)) {
       // idempotent: the unified benchmark in force already is this merge
-      return { result: { merged: true as const, created: false, benchmark: current, provenance: result.provenance }, recordIds: [current.id] };
+      return {
+        result: { merged: true as const, created: false, benchmark: current, provenance: result.provenance },
+        recordIds: [current.id],
+      };
     }
     const benchmark = await createUnifiedVersion(tx, item.code, day, cq, sc, result.body, result.provenance);
     return {
@@ -83,7 +90,12 @@ async function createUnifiedVersion(
   const latest = await tx.benchmark.findFirst({ where: { itemCode, source: "gz" }, orderBy: { version: "desc" } });
   // the previous unified version ends the day before the merged one takes effect
   await tx.benchmark.updateMany({
-    where: { itemCode, source: "gz", effectiveFrom: { lt: day }, OR: [{ effectiveTo: null }, { effectiveTo: { gte: day } }] },
+    where: {
+      itemCode,
+      source: "gz",
+      effectiveFrom: { lt: day },
+      OR: [{ effectiveTo: null }, { effectiveTo: { gte: day } }],
+    },
     data: { effectiveTo: new Date(day.getTime() - DAY_MS) },
   });
   return tx.benchmark.create({
@@ -95,7 +107,11 @@ async function createUnifiedVersion(
       violation: cq.violation,
       tiers: body.tiers as Prisma.InputJsonValue,
       lenientRules: body.lenientRules as Prisma.InputJsonValue,
-      provenance: { rule: "有利相对人", from: { cq: cq.version, sc: sc.version }, ...provenance } as unknown as Prisma.InputJsonValue,
+      provenance: {
+        rule: "有利相对人",
+        from: { cq: cq.version, sc: sc.version },
+        ...provenance,
+      } as unknown as Prisma.InputJsonValue,
       illustrative: cq.illustrative || sc.illustrative,
       note: `按照有利相对人原则由重庆 v${cq.version} 与四川 v${sc.version} 合并 — merged from Chongqing v${cq.version} and Sichuan v${sc.version}`,
     },

@@ -15,7 +15,12 @@ describe("configuration", () => {
   });
 
   it("reports every problem at once, not just the first", () => {
-    const result = parseConfig({ PORT: "seventy", DATABASE_URL: "mysql://x", REDIS_URL: "http://y", NODE_ENV: "staging" });
+    const result = parseConfig({
+      PORT: "seventy",
+      DATABASE_URL: "mysql://x",
+      REDIS_URL: "http://y",
+      NODE_ENV: "staging",
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toHaveLength(4);
