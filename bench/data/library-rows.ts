@@ -4,6 +4,7 @@
  * with a correct GB 11643 check digit — so that the same rows can go through the gateway's validating upserts
  * (issue 5) and through a raw COPY / INSERT baseline.
  */
+import { DOMAIN_CODES } from "../../prisma/seed/data/catalog.ts";
 import { computeCitizenIdCheckChar } from "../../schema/libraries/rules/citizen-id.ts";
 import { computeOrgCodeCheckChar } from "../../schema/libraries/rules/org-code.ts";
 import { computeUsccCheckChar } from "../../schema/libraries/rules/uscc.ts";
@@ -49,16 +50,7 @@ const INDUSTRIES = [
   "餐饮",
 ];
 const GRADES = ["A", "B", "C", "D"] as const;
-const DOMAINS = [
-  "EMERGENCY",
-  "ECOLOGY",
-  "PLANNING_RESOURCES",
-  "MARKET",
-  "URBAN",
-  "TRANSPORT",
-  "AGRICULTURE",
-  "CULTURE_TOURISM",
-];
+const DOMAINS: readonly string[] = DOMAIN_CODES;
 
 export function enterpriseRow(i: number): EnterpriseRow {
   const side = i % 2 === 0 ? CQ : SC;
