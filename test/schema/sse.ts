@@ -1,17 +1,11 @@
 /** Reads a GraphQL subscription over SSE (graphql-yoga's "distinct connections" mode) through gateway.fetch. */
+import type { Change } from "../../adapters/core/canonical.ts";
 import { parseSseBlock } from "../../adapters/core/sse.ts";
 import type { Issuer } from "../../gateway/auth/issuers.ts";
 import type { TestGateway } from "../support/gateway.ts";
 
-export interface StreamChange {
-  seq: string;
-  kind: string;
-  entityType: string;
-  entityId: string;
-  originJurisdiction: string | null;
-  payload: Record<string, unknown>;
-  createdAt: string;
-}
+/** one event of the `changes` subscription, as the adapters read it */
+export type StreamChange = Change;
 
 type Message = {
   data?: { changes?: StreamChange } | null;
