@@ -192,7 +192,7 @@ describe("ingestRecords: supervision of penalty decisions", () => {
     expect(await t.prisma.changeEvent.count({ where: { kind: "warning.raised", entityId: warnings[0]?.id } })).toBe(1);
   });
 
-  it("stores a decision supervision cannot measure, saying NOT_ASSESSED", async () => {
+  it("stores a decision supervision cannot measure, saying NOT_ASSESSED, and measures the rest of the batch", async () => {
     const { data } = await ingest(t, "sc", {
       records: [
         inspection("SC-CF-000002", {
@@ -201,8 +201,19 @@ describe("ingestRecords: supervision of penalty decisions", () => {
           decidedAt: "2026-06-10T09:00:00+08:00",
           fineYuan: "20000",
         }),
+        inspection("SC-CF-000003", {
+          kind: "PENALTY_DECISION",
+          itemCode: "GZ-001",
+          decidedAt: "2026-06-10T09:00:00+08:00",
+          fineYuan: "500000.00",
+        }),
       ],
     });
-    expect(data?.ingestRecords.results[0]).toMatchObject({ status: "APPLIED", code: "NOT_ASSESSED" });
+    const [unmeasured, measured] = data?.ingestRecords.results ?? [];
+    expect(unmeasured).toMatchObject({ status: "APPLIED", code: "NOT_ASSESSED" });
+    expect(measured).toMatchObject({ status: "APPLIED", code: null });
+    const warnings = await t.prisma.supervisionWarning.findMany({ where: { recordId: measured?.recordId ?? "" } });
+    expect(warnings.map((w) => w.kind)).toContain("FINE_ABOVE_RANGE");
+    expect(await t.prisma.supervisionWarning.count({ where: { recordId: unmeasured?.recordId ?? "" } })).toBe(0);
   });
 });
