@@ -100,7 +100,7 @@ describe("library mappers", () => {
         const results = query.includes("upsertOfficers")
           ? [
               { key: "CQ-0001", ok: true, code: "APPLIED", message: "" },
-              { key: "SC-GZ-2024-0001", ok: false, code: "CITIZEN_ID_CHECK", message: "idNumber: bad check digit" },
+              { key: "SC-GZ-2024-0001", ok: false, code: "CITIZEN_ID_CHECK_DIGIT", message: "idNumber: bad check digit" },
             ]
           : [];
         return { upsert: { results } };
@@ -116,7 +116,7 @@ describe("library mappers", () => {
       {
         originId: "officer:SC-GZ-2024-0001",
         version: 2,
-        code: "CITIZEN_ID_CHECK",
+        code: "CITIZEN_ID_CHECK_DIGIT",
         reason: "idNumber: bad check digit",
         payload: scOfficerToInput(scOfficer),
       },
