@@ -100,7 +100,12 @@ describe("library mappers", () => {
         const results = query.includes("upsertOfficers")
           ? [
               { key: "CQ-0001", ok: true, code: "APPLIED", message: "" },
-              { key: "SC-GZ-2024-0001", ok: false, code: "CITIZEN_ID_CHECK_DIGIT", message: "idNumber: bad check digit" },
+              {
+                key: "SC-GZ-2024-0001",
+                ok: false,
+                code: "CITIZEN_ID_CHECK_DIGIT",
+                message: "idNumber: bad check digit",
+              },
             ]
           : [];
         return { upsert: { results } };
