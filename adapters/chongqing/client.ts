@@ -25,7 +25,8 @@ const CQ_FEED: FeedDialect<z.infer<typeof cqChange>, CqRecord> = {
 export class ChongqingClient {
   constructor(
     private readonly baseUrl: string,
-    private readonly pageSize = 500,
+    /** the most the feed serves in one page: fewer, larger batches for the gateway */
+    private readonly pageSize = 1000,
   ) {}
 
   async readPage(cursor: string | null, signal: AbortSignal): Promise<FeedPage<CqRecord>> {

@@ -34,7 +34,8 @@ export class SichuanClient {
   constructor(
     private readonly baseUrl: string,
     private readonly secret: string,
-    private readonly pageSize = 500,
+    /** the most the feed serves in one page: fewer, larger batches for the gateway */
+    private readonly pageSize = 1000,
   ) {}
 
   async readPage(cursor: string | null, signal: AbortSignal): Promise<FeedPage<ScRecord>> {
