@@ -36,7 +36,8 @@ export const USAGE = `usage: npm run bench -- [scenario ...] [--quick] [--cpu-pr
                         [--rounds N] [--warmup S] [--duration S]
   no scenario: all of them, in order
   --quick       short loads (a smoke test of the harness)
-  --cpu-prof    run the gateway child under node --cpu-prof (files in bench/results/profiles/)
+  --cpu-prof    run the gateway child (in ingest/propagate also the simulators and adapters) under node --cpu-prof
+                (files in bench/results/profiles/)
   --no-profile  do not profile the gateway when a goal is missed
   --postgres    the gateway on a scratch Postgres database (BENCH_POSTGRES_URL), as deployed
   --pglite      the gateway on embedded PGlite, as \`npm start\` runs without DATABASE_URL

@@ -44,12 +44,11 @@ function forward(child: ChildProcess, name: string): void {
 export async function startServerChild(name: string, entry: string, options: StartOptions = {}): Promise<ServerChild> {
   const execArgv = ["--import", "tsx"];
   if (options.cpuProfDir) {
-    mkdirSync(options.cpuProfDir, { recursive: true });
-    execArgv.push(
-      "--cpu-prof",
-      `--cpu-prof-dir=${options.cpuProfDir}`,
-      `--cpu-prof-name=${name}-whole-life-${new Date().toISOString().replaceAll(":", "-")}.cpuprofile`,
-    );
+    // a directory per process, Node's own file names (CPU.<date>.<pid>.<thread>…): tsx's loader runs in a worker
+    // thread that writes a profile too, and under one fixed name it overwrote the main thread's
+    const dir = path.join(options.cpuProfDir, `${name}-whole-life-${new Date().toISOString().replaceAll(":", "-")}`);
+    mkdirSync(dir, { recursive: true });
+    execArgv.push("--cpu-prof", `--cpu-prof-dir=${dir}`);
   }
   const child = fork(path.join(BENCH_DIR, "servers", entry), [], {
     cwd: REPO_ROOT,

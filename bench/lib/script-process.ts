@@ -4,6 +4,7 @@
  * an optional line to wait for (e.g. the URL a simulator listens on), and a stop that always ends it.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { REPO_ROOT } from "./paths.ts";
@@ -29,12 +30,19 @@ export interface ScriptOptions {
   readyTimeoutMs?: number;
   /** forward its output to our stderr. @default true */
   echo?: boolean;
+  /** run under `node --cpu-prof`, writing into this directory when it exits */
+  cpuProfDir?: string;
 }
 
 export async function startScript(name: string, options: ScriptOptions): Promise<ScriptProcess> {
+  // a directory per process, Node's own file names: with `--import tsx` the loader's worker thread writes a
+  // profile too, and one fixed name would let it overwrite the main thread's
+  const profileDir = options.cpuProfDir && path.join(options.cpuProfDir, `${name}-${Date.now()}`);
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", path.join(REPO_ROOT, options.file), ...(options.args ?? [])],
+    [...profile, "--import", "tsx", path.join(REPO_ROOT, options.file), ...(options.args ?? [])],
     { cwd: REPO_ROOT, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] },
   );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -146,7 +146,7 @@ async function measureThroughAdapters(
       `ingest: ${formatNumber(count)} records in ${held.seconds.toFixed(1)} s = ${formatNumber(rowsPerSecond)} rows/s`,
     );
     const raw = {
-      measured: { ...held, rowsPerSecond, gatewayRssMb: rssMb, adapterPageSize: 500 },
+      measured: { ...held, rowsPerSecond, gatewayRssMb: rssMb, adapterPageSize: 1000 },
       path: "Chongqing simulator → adapters/chongqing (own process) → ingestRecords → gateway (own process) → Postgres",
     };
     const missed = rowsPerSecond / baselineRowsPerSecond < GOAL;

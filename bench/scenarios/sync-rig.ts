@@ -6,6 +6,7 @@
  */
 import { type ServerChild, startServerChild } from "../lib/child.ts";
 import { askOnce } from "../lib/graphql.ts";
+import { PROFILES_DIR } from "../lib/paths.ts";
 import { createScratchDatabase, type ScratchDatabase } from "../lib/postgres.ts";
 import { progress } from "../lib/progress.ts";
 import { type ScriptProcess, startScript } from "../lib/script-process.ts";
@@ -36,6 +37,8 @@ export async function startSyncRig(
   provinces: readonly Province[],
 ): Promise<SyncRig> {
   const processes: ScriptProcess[] = [];
+  // --cpu-prof: every process of the pipeline, each profile written when it stops
+  const cpuProfDir = ctx.options.cpuProf ? PROFILES_DIR : undefined;
   let database: ScratchDatabase | undefined;
   let gateway: ServerChild | undefined;
   const stop = async () => {
@@ -48,6 +51,7 @@ export async function startSyncRig(
     progress(`${name}: starting a gateway on a scratch Postgres database …`);
     gateway = await startServerChild(`gateway-${name}`, "gateway.ts", {
       env: { BENCH_KEYS_DIR: ctx.keys.dir, BENCH_GATEWAY_DATABASE_URL: database.url },
+      cpuProfDir,
     });
     const platforms: Partial<Record<Province, string>> = {};
     for (const province of provinces) {
@@ -55,6 +59,7 @@ export async function startSyncRig(
         file: SIMULATOR[province],
         args: ["--port", "0", "--rate", "0"],
         readyLine: /simulator on (http:\/\/[\d.:]+)/,
+        cpuProfDir,
       });
       processes.push(simulator);
       platforms[province] = simulator.ready![1]!;
@@ -72,6 +77,7 @@ export async function startSyncRig(
           const adapter = await startScript(`adapter-${province}`, {
             file: ADAPTER[province],
             env: { GATEWAY_URL: gatewayBase, KEYS_DIR: ctx.keys.dir, PLATFORM_URL: platformUrl },
+            cpuProfDir,
           });
           processes.push(adapter);
         }
