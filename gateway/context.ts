@@ -8,6 +8,7 @@ import type { Bus } from "./bus/index.ts";
 import type { GatewayConfig } from "./config.ts";
 import type { PrismaClient } from "./db/generated/prisma/client.ts";
 import type { GatewayMetrics } from "./metrics/metrics.ts";
+import type { RateLimiter } from "./rate-limit.ts";
 
 export type Jurisdiction = "cq" | "sc" | "gz";
 
@@ -30,6 +31,8 @@ export interface GatewayServices {
   clock: () => Date;
   /** Prometheus metrics served at /metrics */
   metrics: GatewayMetrics;
+  /** calls without a token (the 执法码 check) per client address */
+  publicRateLimit: RateLimiter;
 }
 
 /** What the audit entry of this request will say; resolvers add the ids of records they touch. */
@@ -50,4 +53,6 @@ export interface GatewayContext {
   now: Date;
   services: GatewayServices;
   audit: RequestAudit;
+  /** the client's address (the first X-Forwarded-For hop when TRUST_PROXY is set), for rate limits */
+  clientAddress: string;
 }
