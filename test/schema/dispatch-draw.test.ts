@@ -245,7 +245,8 @@ describe("who may draw", () => {
         input: { name: "x", itemCodes: ["NO-SUCH"], teamSize: 1, visitFrom: "2026-12-05", visitTo: "2026-12-01" },
       },
     });
-    const codes = (result.errors?.[0]?.extensions?.problems as { code: string }[]).map((p) => p.code);
+    const problems = (result.errors?.[0]?.extensions?.problems ?? []) as { code: string }[];
+    const codes = problems.map((p) => p.code);
     expect(codes).toEqual(expect.arrayContaining(["TEAM_SIZE", "VISIT_WINDOW", "UNKNOWN_ITEM"]));
   });
 });
