@@ -87,7 +87,11 @@ describe("执法码", () => {
   });
 
   it("is rate-limited per address: RATE_LIMITED (429) past the limit", async () => {
-    const limited = await createTestGateway({ seed: false, env: { PUBLIC_RATE_LIMIT_PER_MINUTE: "3" } });
+    // in-process counting (REDIS_URL empty): with Redis the same limiter counts in Redis, shared by replicas
+    const limited = await createTestGateway({
+      seed: false,
+      env: { PUBLIC_RATE_LIMIT_PER_MINUTE: "3", REDIS_URL: "" },
+    });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) {
