@@ -2,6 +2,7 @@
  * What every resolver receives. `caller` is the verified token's principal (null without a token:
  * only public fields then resolve). Built per request by gateway/app.ts.
  */
+import type { CatalogReadModel } from "../schema/catalog/catalog-read-model.ts";
 import type { AuditLog } from "./audit/audit-log.ts";
 import type { Authenticator } from "./auth/authenticator.ts";
 import type { Bus } from "./bus/index.ts";
@@ -33,6 +34,8 @@ export interface GatewayServices {
   metrics: GatewayMetrics;
   /** calls without a token (the 执法码 check) per client address */
   publicRateLimit: RateLimiter;
+  /** the catalog in memory, kept fresh by the outbox's catalog changes */
+  catalog: CatalogReadModel;
 }
 
 /** What the audit entry of this request will say; resolvers add the ids of records they touch. */

@@ -4,10 +4,11 @@
  */
 import { createServer, type Server } from "node:http";
 import { Redis } from "ioredis";
+import { createCatalogReadModel } from "../schema/catalog/catalog-read-model.ts";
 import { createGateway, type Gateway } from "./app.ts";
 import { createAuditLog } from "./audit/audit-log.ts";
 import { createAuthenticator } from "./auth/authenticator.ts";
-import { createBus } from "./bus/index.ts";
+import { type Bus, createBus } from "./bus/index.ts";
 import type { GatewayConfig } from "./config.ts";
 import type { GatewayServices } from "./context.ts";
 import { createDatabase, type Database } from "./db/client.ts";
@@ -27,13 +28,15 @@ export interface AssembleOptions {
   db?: Database;
   graphiqlToken?: string;
   clock?: () => Date;
+  /** an already-open bus (tests: two replicas sharing one in-process bus); the caller closes it */
+  bus?: Bus;
 }
 
 /** Everything but the socket: used by the server below and by tests through `gateway.fetch`. */
 export async function assembleGateway(config: GatewayConfig, options: AssembleOptions = {}) {
   const db =
     options.db ?? (await createDatabase({ databaseUrl: config.database.url, pgliteDir: config.database.pgliteDir }));
-  const bus = createBus(config.redis);
+  const bus = options.bus ?? createBus(config.redis);
   const redis = config.redis.url
     ? new Redis(config.redis.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false })
     : undefined;
@@ -55,13 +58,15 @@ export async function assembleGateway(config: GatewayConfig, options: AssembleOp
       keyPrefix: `${config.redis.prefix}public-rate:`,
       redis,
     }),
+    catalog: createCatalogReadModel(db.prisma, bus),
   };
   const gateway = createGateway({ ...services, db, graphiqlToken: options.graphiqlToken });
   const close = async () => {
     await services.auditLog.flush().catch(() => {});
     await authenticator.close();
+    await services.catalog.close();
     redis?.disconnect();
-    await bus.close();
+    if (!options.bus) await bus.close();
     if (!options.db) await db.close();
   };
   return { gateway, db, services, close };

@@ -65,7 +65,8 @@ export async function runInbound<V>(options: InboundOptions<V>): Promise<void> {
     const records: RecordInput[] = mapped.flatMap((m) => (m.ok ? [m.record] : []));
     // quarantined before the cursor moves past them: never skipped silently
     if (refused.length > 0) await retry(() => client.mutate(QUARANTINE, { source, items: refused }, signal));
-    if (records.length > 0 || refused.length > 0 || page.cursor !== cursor) {
+    // an empty batch too when an error stands: its commit tells syncStatus the side works again
+    if (records.length > 0 || refused.length > 0 || page.cursor !== cursor || reporter.failing) {
       const input = {
         source,
         cursor: page.cursor,
@@ -73,7 +74,7 @@ export async function runInbound<V>(options: InboundOptions<V>): Promise<void> {
         sourceBacklog: page.backlog,
         records,
       };
-      await retry(() => client.mutate(INGEST, { input }, signal));
+      await reporter.clearing(() => retry(() => client.mutate(INGEST, { input }, signal)));
     }
     const moved = page.cursor !== cursor;
     cursor = page.cursor;

@@ -37,8 +37,31 @@ export interface OutboundOptions<V> {
 const ACK = `mutation($consumer: String!, $seq: String!) { acknowledgeChanges(consumer: $consumer, seq: $seq) { ackedSeq } }`;
 const TIMEOUT: unique symbol = Symbol("timeout");
 
+/**
+ * Records acknowledged WITHOUT reaching the platform, because their item has no code there. They are
+ * skipped rather than retried: waiting for a code that may never come would stall every change behind
+ * them. So they are counted, logged and kept standing in syncStatus `lastError` (docs/sync.md).
+ */
+export class Undelivered {
+  count = 0;
+  private readonly latest: string[] = [];
+
+  add(records: readonly RecordChange[]): void {
+    for (const r of records) {
+      this.count += 1;
+      this.latest.push(`${r.origin}/${r.originId} v${r.version} (item ${r.itemCode ?? "none"})`);
+    }
+    this.latest.splice(0, Math.max(0, this.latest.length - 5));
+  }
+
+  summary(): string {
+    return `${this.count} record(s) acknowledged but not delivered: their item has no code on this platform; latest: ${this.latest.join(", ")}`;
+  }
+}
+
 export async function runOutbound<V>(options: OutboundOptions<V>): Promise<void> {
   const { client, consumer, reporter, signal } = options;
+  const undelivered = new Undelivered();
   const retry = <T>(work: () => Promise<T>) =>
     withRetry(work, { signal, capMs: options.retryCapMs, onRetry: (error) => reporter.error(error) });
 
@@ -47,14 +70,36 @@ export async function runOutbound<V>(options: OutboundOptions<V>): Promise<void>
     const records = batch
       .filter((c) => c.kind === "record.upserted" && c.originJurisdiction !== options.jurisdiction)
       .map((c) => c.payload as unknown as RecordChange);
-    const vendor = records.flatMap((record) => {
-      const mapped = options.platform.toPlatform(record, options.items);
-      if (mapped === null) reporter.error(new Error(`${record.originId}: item ${record.itemCode} has no code here`));
-      return mapped === null ? [] : [mapped];
-    });
-    if (vendor.length > 0) await retry(() => options.platform.pushRecords(vendor, signal));
+    let mapped = mapAll(records);
+    if (mapped.unmapped.length > 0) {
+      // the catalog may have changed without an item.changed reaching us yet: look once more
+      await retry(() => options.items.load());
+      mapped = mapAll(records);
+    }
+    if (mapped.vendor.length > 0) await retry(() => options.platform.pushRecords(mapped.vendor, signal));
     const last = batch.at(-1);
-    if (last) await retry(() => client.mutate(ACK, { consumer, seq: last.seq }, signal));
+    if (last) await acknowledge(last.seq);
+    if (mapped.unmapped.length > 0) {
+      undelivered.add(mapped.unmapped);
+      reporter.standingProblem(undelivered.summary());
+    }
+  }
+
+  function mapAll(records: RecordChange[]) {
+    const vendor: V[] = [];
+    const unmapped: RecordChange[] = [];
+    for (const record of records) {
+      const v = options.platform.toPlatform(record, options.items);
+      if (v === null) unmapped.push(record);
+      else vendor.push(v);
+    }
+    return { vendor, unmapped };
+  }
+
+  let acked = "0";
+  async function acknowledge(seq: string): Promise<void> {
+    await reporter.clearing(() => retry(() => client.mutate(ACK, { consumer, seq }, signal)));
+    acked = seq;
   }
 
   while (!signal.aborted) {
@@ -63,6 +108,8 @@ export async function runOutbound<V>(options: OutboundOptions<V>): Promise<void>
     signal.addEventListener("abort", stop, { once: true });
     try {
       const events = (await client.changes(consumer, stream.signal))[Symbol.asyncIterator]();
+      // reconnected after a failure: acknowledging what is already acknowledged clears the error
+      if (reporter.failing) await acknowledge(acked);
       let batch: Change[] = [];
       let pending = events.next();
       for (;;) {

@@ -15,6 +15,9 @@ const REPORT_ERROR = `mutation($source: String!, $direction: SyncDirection, $mes
 export class SyncReporter {
   private lastError = 0;
   private lastHeartbeat = 0;
+  private unresolved = false;
+  private problem: string | null = null;
+  private inFlight: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly client: GatewayClient,
@@ -27,9 +30,39 @@ export class SyncReporter {
   error(error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
     this.log(`${this.direction.toLowerCase()} retrying: ${message}`);
+    this.unresolved = true;
     if (Date.now() - this.lastError < this.everyMs) return;
     this.lastError = Date.now();
-    this.client
+    this.send(message);
+  }
+
+  /**
+   * An error was reported since the last success, so syncStatus still shows it: the side must make a
+   * call that clears it (a committed ingest inbound, an acknowledgement outbound) even when it has
+   * nothing new to send, or a recovered adapter looks broken for as long as it stays idle.
+   */
+  get failing(): boolean {
+    return this.unresolved;
+  }
+
+  /** run the clearing call through this, so that it lands after any error report still in flight */
+  async clearing<T>(call: () => Promise<T>): Promise<T> {
+    await this.inFlight;
+    const result = await call();
+    this.unresolved = false;
+    if (this.problem) this.send(this.problem); // a standing problem outlives the success that cleared it
+    return result;
+  }
+
+  /** a problem that a success does not solve (e.g. records not delivered): reported again after each clearing call */
+  standingProblem(message: string): void {
+    this.log(`${this.direction.toLowerCase()}: ${message}`);
+    this.problem = message;
+    this.send(message);
+  }
+
+  private send(message: string): void {
+    this.inFlight = this.client
       .mutate(REPORT_ERROR, { source: this.source, direction: this.direction, message: message.slice(0, 500) })
       .catch(() => {});
   }

@@ -5,6 +5,7 @@
 //   1. catalog column types the adapter cannot map           → CatalogTypesClient
 //   2. adapter-pg's shadow database (wrong db, wrong order)   → connectToShadowDb below
 //   3. Prisma 6 needs `url`, Prisma 7 forbids it              → scripts/migrate.ts derives prisma/.schema6.prisma
+//   4. adapter-pg splits a migration on every semicolon        → sendScriptWhole
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
@@ -93,6 +94,26 @@ function adapterWithCleanup(adapter: SqlAdapter, cleanup: () => Promise<void>): 
   return adapter;
 }
 
+// ── Workaround 4: migration scripts sent whole ────────────────────────────────────────────────────────────
+// adapter-pg's executeScript does `script.split(";")` and sends the pieces one by one: a semicolon in a comment,
+// a string or a dollar-quoted DO block cuts a statement in two (a draft of library_search_indexes failed with
+// `syntax error at or near "elsewhere"`: the word after a semicolon in a comment), and a migration that fails
+// half-way stays half-applied. Prisma's native engine sends the script whole, as one simple query (one implicit
+// transaction, statements split by Postgres's own parser); so do we, on Postgres and on the pglite-socket alike,
+// so that a migration applies the same way here as wherever Prisma runs it natively.
+function sendScriptWhole(adapter: SqlAdapter): SqlAdapter {
+  const pool = (adapter as unknown as { underlyingDriver(): pg.Pool }).underlyingDriver();
+  const reportError = (adapter as unknown as { onError(error: unknown): never }).onError.bind(adapter);
+  adapter.executeScript = async (script: string) => {
+    try {
+      await pool.query(script);
+    } catch (error) {
+      reportError(error); // the engine's error shape (DriverAdapterError), as adapter-pg reports it
+    }
+  };
+  return adapter;
+}
+
 // ── Workaround 2: shadow database ─────────────────────────────────────────────────────────────────────────
 // adapter-pg's connectToShadowDb (a) connects to the main database when given a connectionString and
 // (b) drops the shadow database before closing its pool (`being accessed by other users`). Ours creates
@@ -110,7 +131,7 @@ async function connectToServerShadow(fields: pg.PoolConfig): Promise<SqlAdapter>
     }
   };
   await admin(`CREATE DATABASE "${name}"`);
-  const adapter = await new PrismaPg(migrationPoolConfig({ ...fields, database: name }, 4)).connect();
+  const adapter = sendScriptWhole(await new PrismaPg(migrationPoolConfig({ ...fields, database: name }, 4)).connect());
   return adapterWithCleanup(adapter, () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
 
@@ -124,7 +145,7 @@ async function connectToPgliteShadow(): Promise<SqlAdapter> {
   await server.start();
   const [host, port] = server.getServerConn().split(":");
   const fields: pg.PoolConfig = { host, port: Number(port), user: "postgres", database: "postgres" };
-  const adapter = await new PrismaPg(migrationPoolConfig(fields, 1)).connect();
+  const adapter = sendScriptWhole(await new PrismaPg(migrationPoolConfig(fields, 1)).connect());
   return adapterWithCleanup(adapter, async () => {
     await server.stop();
     await db.close();
@@ -159,7 +180,7 @@ export function createMigrationAdapter(target: MigrationTarget): MigrationAdapte
   return {
     provider: main.provider,
     adapterName: main.adapterName,
-    connect: () => main.connect(),
+    connect: async () => sendScriptWhole(await main.connect()),
     connectToShadowDb: () => (target.pgliteSocket ? connectToPgliteShadow() : connectToServerShadow(fields)),
   };
 }

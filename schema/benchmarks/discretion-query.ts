@@ -3,7 +3,7 @@ import { builder } from "../builder.ts";
 import { EnforcementItemRef } from "../catalog/types.ts";
 import { fenToYuan } from "../common/money.ts";
 import { ACCIDENT_LEVEL_VALUES, toCaseFacts } from "./discretion-input.ts";
-import { asDiscretionInputErrors, type ItemDiscretion, matchItemDiscretion } from "./discretion-service.ts";
+import { asDiscretionInputErrors, type ItemDiscretion, matchCatalogDiscretion } from "./discretion-service.ts";
 import { BaseKindEnum, LenientListEnum } from "./fine-rule-view.ts";
 import type { LenientMatch } from "./rules/lenient.ts";
 import { HARM_LEVELS } from "./rules/types.ts";
@@ -137,8 +137,8 @@ builder.queryFields((t) => ({
     authScopes: { scope: "read" },
     args: { input: t.arg({ type: MatchDiscretionInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      asDiscretionInputErrors(() =>
-        matchItemDiscretion(ctx.prisma, {
+      asDiscretionInputErrors(async () =>
+        matchCatalogDiscretion(await ctx.services.catalog.snapshot(), {
           itemCode: input.itemCode,
           actDate: input.actDate,
           decisionDate: input.decisionDate,

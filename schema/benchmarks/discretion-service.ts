@@ -1,16 +1,18 @@
 /**
- * 裁量基准智能匹配 with its inputs from the database: the item (by any of its three codes), its unified
- * benchmark versions and the legal bases in force, then the pure `matchDiscretion`. Takes a Prisma client
- * or a transaction client, so the matchDiscretion query, reportPenaltyDecision and the ingest path all
- * measure a case the same way.
+ * 裁量基准智能匹配 with its inputs: the item (by any of its three codes), its unified benchmark versions and
+ * the legal bases in force, then the pure `matchDiscretion`. The matchDiscretion query reads them from the
+ * catalog in memory; reportPenaltyDecision and the ingest path from their own transaction. Both measure a
+ * case the same way (`discretionOf`).
  *
  * Only the unified (gz) benchmarks are loaded: in the New Area one ruler measures both sides
  * (一把尺子量到底); the provincial benchmarks are inputs of the merge, not rules for a case.
  */
 import type { GraphQLError } from "graphql";
-import type { EnforcementItem, Prisma } from "../../gateway/db/generated/prisma/client.ts";
+import type { Benchmark, EnforcementItem, LegalBasis, Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { badInput } from "../../gateway/errors.ts";
+import type { CatalogSnapshot } from "../catalog/catalog-read-model.ts";
 import { itemByAnyCode } from "../catalog/queries.ts";
+import { findItemByAnyCode } from "../catalog/rules/catalog-view.ts";
 import { arabicArticles, legalBasisCitation } from "./rules/citation.ts";
 import {
   type BenchmarkVersion,
@@ -20,7 +22,7 @@ import {
   matchDiscretion,
 } from "./rules/discretion.ts";
 import { FineRuleError } from "./rules/fine-engine.ts";
-import { benchmarkBody, type CaseFactsInput } from "./rules/types.ts";
+import { type BenchmarkBody, benchmarkBody, type CaseFactsInput } from "./rules/types.ts";
 
 export interface DiscretionRequest {
   /** unified, Chongqing or Sichuan code */
@@ -46,6 +48,14 @@ export class UnknownItemError extends Error {
 
 type Db = Prisma.TransactionClient;
 
+/** What matching reads of one item: the item, its unified benchmark versions (by version), its legal bases. */
+export interface ItemRules {
+  item: EnforcementItem;
+  gzBenchmarks: readonly Benchmark[];
+  legalBases: readonly LegalBasis[];
+}
+
+/** From the database (or inside a transaction, which must see its own writes). */
 export async function matchItemDiscretion(db: Db, request: DiscretionRequest): Promise<ItemDiscretion> {
   const found = await db.enforcementItem.findFirst({
     where: itemByAnyCode(request.itemCode),
@@ -56,6 +66,35 @@ export async function matchItemDiscretion(db: Db, request: DiscretionRequest): P
   });
   if (!found) throw new UnknownItemError(request.itemCode);
   const { benchmarks, legalBases, ...item } = found;
+  return discretionOf({ item, gzBenchmarks: benchmarks, legalBases }, request);
+}
+
+/** From the catalog in memory (the `matchDiscretion` query). */
+export function matchCatalogDiscretion(catalog: CatalogSnapshot, request: DiscretionRequest): ItemDiscretion {
+  const item = findItemByAnyCode(catalog.items, request.itemCode);
+  if (!item) throw new UnknownItemError(request.itemCode);
+  return discretionOf(
+    {
+      item,
+      gzBenchmarks: catalog.gzBenchmarks.get(item.code) ?? [],
+      legalBases: catalog.legalBases.get(item.code) ?? [],
+    },
+    request,
+  );
+}
+
+/** A stored benchmark's rules, validated once per row read (rows of the catalog in memory are reused). */
+const parsedBodies = new WeakMap<Benchmark, BenchmarkBody>();
+function bodyOf(benchmark: Benchmark): BenchmarkBody {
+  let body = parsedBodies.get(benchmark);
+  if (!body) {
+    body = benchmarkBody.parse({ tiers: benchmark.tiers, lenientRules: benchmark.lenientRules });
+    parsedBodies.set(benchmark, body);
+  }
+  return body;
+}
+
+function discretionOf({ item, gzBenchmarks, legalBases }: ItemRules, request: DiscretionRequest): ItemDiscretion {
   const actDay = chinaDay(request.actDate);
   const decisionDay = chinaDay(request.decisionDate);
 
@@ -63,7 +102,7 @@ export async function matchItemDiscretion(db: Db, request: DiscretionRequest): P
     legalBases
       .filter((b) => chinaDay(b.effectiveFrom) <= day && (b.effectiveTo === null || day <= chinaDay(b.effectiveTo)))
       .map(legalBasisCitation);
-  const versions: BenchmarkVersion[] = benchmarks.map((b) => {
+  const versions: BenchmarkVersion[] = gzBenchmarks.map((b) => {
     const from = chinaDay(b.effectiveFrom);
     const to = b.effectiveTo ? chinaDay(b.effectiveTo) : null;
     // a version applied to the act cites the law of the act's day; one applied only at decision, that day's law
@@ -73,7 +112,7 @@ export async function matchItemDiscretion(db: Db, request: DiscretionRequest): P
       source: b.source,
       effectiveFrom: b.effectiveFrom,
       effectiveTo: b.effectiveTo,
-      body: benchmarkBody.parse({ tiers: b.tiers, lenientRules: b.lenientRules }),
+      body: bodyOf(b),
       citations: citationsOn(actCovered ? actDay : decisionDay),
     };
   });

@@ -1,12 +1,14 @@
-import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
+/**
+ * Catalog reads. Which items match, and in what order, is decided on the catalog in memory
+ * (./catalog-read-model.ts, ./rules/catalog-view.ts); the database is asked only for the relations a
+ * query selects (domain, legal bases) of the items already chosen.
+ */
+import type { GatewayContext } from "../../gateway/context.ts";
+import type { EnforcementItem, Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { builder } from "../builder.ts";
-import { beijingDay, inForceWhere } from "../common/effective-dates.ts";
+import { beijingDay } from "../common/effective-dates.ts";
+import { filterItems, findItemByAnyCode, type ItemPage, pageOf } from "./rules/catalog-view.ts";
 import { ItemKindEnum } from "./types.ts";
-
-/** Items empowered on `day` (empoweredFrom ≤ day ≤ empoweredTo). */
-function empoweredOn(day: Date): Prisma.EnforcementItemWhereInput {
-  return inForceWhere(day, "empoweredFrom", "empoweredTo");
-}
 
 /** Any of the three codes finds the item: unified, Chongqing catalog, Sichuan catalog. */
 export function itemByAnyCode(code: string): Prisma.EnforcementItemWhereInput {
@@ -32,9 +34,11 @@ builder.queryFields((t) => ({
       search: t.arg.string({ required: false, description: "text in the name or any of the three codes" }),
       asOf: t.arg({ type: "Date", required: false }),
     },
-    totalCount: (_connection, args, ctx) => ctx.prisma.enforcementItem.count({ where: itemFilter(args, ctx.now) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.enforcementItem.findMany({ ...query, where: itemFilter(args, ctx.now), orderBy: { code: "asc" } }),
+    totalCount: async (_connection, args, ctx) => (await matchingItems(ctx, args)).matching.length,
+    resolve: async ({ take, skip, cursor, ...selection }, _root, args, ctx) => {
+      const { all, matching } = await matchingItems(ctx, args);
+      return withRelations(ctx, selection, pageOf(all, matching, { take, skip, cursor } as ItemPage));
+    },
   }),
 
   item: t.prismaField({
@@ -43,11 +47,11 @@ builder.queryFields((t) => ({
     description: "One item by its unified, Chongqing or Sichuan code, if empowered on `asOf` (default today)",
     authScopes: { scope: "read" },
     args: { code: t.arg.string({ required: true }), asOf: t.arg({ type: "Date", required: false }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.enforcementItem.findFirst({
-        ...query,
-        where: { AND: [itemByAnyCode(args.code), empoweredOn(args.asOf ?? beijingDay(ctx.now))] },
-      }),
+    resolve: async (query, _root, args, ctx) => {
+      const { items } = await ctx.services.catalog.snapshot();
+      const found = findItemByAnyCode(items, args.code, args.asOf ?? beijingDay(ctx.now));
+      return found && ((await withRelations(ctx, query, [found]))[0] ?? null);
+    },
   }),
 }));
 
@@ -58,20 +62,25 @@ interface ItemFilterArgs {
   asOf?: Date | null;
 }
 
-function itemFilter(args: ItemFilterArgs, now: Date): Prisma.EnforcementItemWhereInput {
-  const and: Prisma.EnforcementItemWhereInput[] = [empoweredOn(args.asOf ?? beijingDay(now))];
-  if (args.domain) and.push({ domainCode: args.domain });
-  if (args.kind) and.push({ kind: args.kind });
-  const search = args.search?.trim();
-  if (search) {
-    and.push({
-      OR: [
-        { name: { contains: search } },
-        { code: { contains: search, mode: "insensitive" } },
-        { cqCode: { contains: search, mode: "insensitive" } },
-        { scCode: { contains: search, mode: "insensitive" } },
-      ],
-    });
-  }
-  return { AND: and };
+async function matchingItems(ctx: GatewayContext, args: ItemFilterArgs) {
+  const { items } = await ctx.services.catalog.snapshot();
+  return { all: items, matching: filterItems(items, { ...args, day: args.asOf ?? beijingDay(ctx.now) }) };
+}
+
+/**
+ * The rows as they are when the query selects no relation (Pothos then asks for neither `include` nor
+ * `select`); otherwise the same items read again with the relations selected, in the same order.
+ */
+async function withRelations(
+  ctx: GatewayContext,
+  selection: { include?: unknown; select?: unknown },
+  rows: EnforcementItem[],
+): Promise<EnforcementItem[]> {
+  if (rows.length === 0 || (selection.include === undefined && selection.select === undefined)) return rows;
+  const loaded = await ctx.prisma.enforcementItem.findMany({
+    ...(selection as Prisma.EnforcementItemFindManyArgs),
+    where: { code: { in: rows.map((row) => row.code) } },
+  });
+  const byCode = new Map(loaded.map((row) => [row.code, row]));
+  return rows.flatMap((row) => byCode.get(row.code) ?? []);
 }

@@ -30,5 +30,6 @@ export async function writeAudited<T>(
   );
   ctx.audit.writtenInTransaction = true;
   if (lastSeq !== null) void ctx.services.bus.publish(CHANGES_CHANNEL, String(lastSeq)).catch(() => {});
+  ctx.services.catalog.noteCommitted(outcome.changes ?? [], lastSeq);
   return outcome.result;
 }

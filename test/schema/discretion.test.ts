@@ -120,6 +120,8 @@ describe("matchDiscretion refuses bad input with stable codes", () => {
       where: { itemCode: "GZ-067" },
       data: { effectiveFrom: new Date("2026-06-01") },
     });
+    // written behind the gateway's back (no outbox event): the catalog in memory must be told
+    t.services.catalog.invalidate();
   });
 
   const disposal = (amountYuan: number) => ({ baseAmounts: [{ base: "DISPOSAL_COST", amountYuan }] });

@@ -190,6 +190,19 @@ describe("Sichuan simulator", () => {
     ]);
   });
 
+  it("reports when each received record arrived, to the millisecond, at its stored version", async () => {
+    const sim = await start();
+    const before = Date.now();
+    await signedPost(`${sim.url}/openapi/shared-records`, { records: [shared()] }, SECRET);
+    await signedPost(`${sim.url}/openapi/shared-records`, { records: [shared({ rev: 4 })] }, SECRET);
+    const after = Date.now();
+    const { arrivals } = (await call<{ arrivals: Array<Record<string, unknown>> }>(`${sim.url}/_sim/arrivals`)).body;
+    expect(arrivals).toEqual([{ origin: "cq", originId: "CQ-PEN-000003", version: 4, receivedAt: expect.any(Number) }]);
+    const receivedAt = arrivals[0]!.receivedAt as number;
+    expect(receivedAt).toBeGreaterThanOrEqual(before);
+    expect(receivedAt).toBeLessThanOrEqual(after);
+  });
+
   it("turns officers' results for a dispatch task into its own inspection records", async () => {
     const sim = await start();
     const task = {

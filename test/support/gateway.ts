@@ -100,6 +100,8 @@ export async function createTestGateway(options: { seed?: boolean; env?: Record<
   return {
     gateway: assembled.gateway,
     prisma: database.prisma,
+    /** the database this gateway uses, for a second replica on it (`assembleGateway(config, { db })`) */
+    db: database.db,
     services: assembled.services,
     config,
     keys,

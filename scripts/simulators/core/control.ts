@@ -1,6 +1,7 @@
 /**
  * The control API under /_sim (never faulted): health, activity rate, fault knobs, bulk generation,
- * a dump of the whole store for reconciliation, and officers reporting dispatch-task results.
+ * a dump of the whole store for reconciliation, arrival times of received records (propagation latency),
+ * and officers reporting dispatch-task results.
  */
 import { z } from "zod";
 import { faultPatch } from "./faults.ts";
@@ -73,6 +74,18 @@ export function registerControlRoutes(ctx: SimContext): void {
         tasks: [...store.tasks.values()].map((t) => dialect.task(t)),
         officers: [...store.officers.values()].map((o) => dialect.officer(o)),
         enterprises: [...store.enterprises.values()].map((e) => dialect.enterprise(e)),
+      },
+    }))
+    // to the millisecond, in epoch ms: the dialects' own times are coarser (Sichuan's have whole seconds)
+    .on("GET", "/_sim/arrivals", () => ({
+      status: 200,
+      body: {
+        arrivals: [...store.received.values()].map(({ origin, originId, version, receivedAt }) => ({
+          origin,
+          originId,
+          version,
+          receivedAt,
+        })),
       },
     }))
     .on("POST", "/_sim/tasks/:taskId/results", (req) => {
