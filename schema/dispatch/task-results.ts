@@ -13,7 +13,7 @@ import { type FactsInput, toCaseFacts } from "../benchmarks/discretion-input.ts"
 import { asDiscretionInputErrors, matchItemDiscretion } from "../benchmarks/discretion-service.ts";
 import { writeAudited } from "../common/write.ts";
 import { transition } from "./rules/index.ts";
-import { resultRefusal } from "./rules/task-access.ts";
+import { resultRefusal, type TaskViewer } from "./rules/task-access.ts";
 import { TASK_INCLUDE, type TaskWithTeam, taskChange } from "./task-change.ts";
 import { lockedTask } from "./task-service.ts";
 import { taskViewer } from "./task-viewer.ts";
@@ -75,12 +75,66 @@ function nextState(task: TaskWithTeam, itemsWithResult: number) {
   return state;
 }
 
+/**
+ * Applies results to a locked, open task: checks each (item of the task, officer of the viewer's province
+ * on the team), stores what is new, moves the state. Returns the updated task, or null when nothing changed.
+ */
+export async function applyItemResults(
+  tx: Tx,
+  task: TaskWithTeam,
+  viewer: TaskViewer,
+  results: readonly ItemResultInput[],
+  now: Date,
+): Promise<TaskWithTeam | null> {
+  let changed = 0;
+  for (const input of results) {
+    if (!task.itemCodes.includes(input.itemCode)) {
+      throw badInput(`item ${input.itemCode} is not an item of task ${task.id}`, { reason: "ITEM_NOT_IN_TASK" });
+    }
+    const refusal = resultRefusal(viewer, task.officers, input.recordedBy);
+    if (refusal) {
+      throw forbidden(`${input.recordedBy} may not record results on task ${task.id}: ${refusal}`, { reason: refusal });
+    }
+    if (
+      sameResult(
+        task.results.find((s) => s.itemCode === input.itemCode),
+        input,
+      )
+    )
+      continue;
+    const data = {
+      result: input.result,
+      findings: input.findings ?? null,
+      recordedBy: input.recordedBy,
+      jurisdiction: viewer.issuer,
+      penaltyCase: (await penaltyCaseOf(tx, input, now)) ?? undefined,
+      recordedAt: now,
+    };
+    await tx.taskItemResult.upsert({
+      where: { taskId_itemCode: { taskId: task.id, itemCode: input.itemCode } },
+      create: { taskId: task.id, itemCode: input.itemCode, ...data },
+      update: data,
+    });
+    changed++;
+  }
+  if (changed === 0) return null;
+  const count = await tx.taskItemResult.count({ where: { taskId: task.id } });
+  return tx.inspectionTask.update({
+    where: { id: task.id },
+    data: { state: nextState(task, count), version: { increment: 1 } },
+    include: TASK_INCLUDE,
+  });
+}
+
+export const isOpen = (task: Pick<TaskWithTeam, "state">) =>
+  task.state === "DISPATCHED" || task.state === "IN_PROGRESS";
+
 export async function recordTaskResults(ctx: GatewayContext, taskId: string, results: readonly ItemResultInput[]) {
   if (results.length === 0) throw badInput("No results given", { reason: "NO_RESULTS" });
   const viewer = await taskViewer(ctx);
   return writeAudited(ctx, async (tx) => {
     const task = await lockedTask(tx, taskId);
-    if (task.state !== "DISPATCHED" && task.state !== "IN_PROGRESS") {
+    if (!isOpen(task)) {
       const replay =
         task.state === "DONE" &&
         results.every((r) =>
@@ -94,45 +148,8 @@ export async function recordTaskResults(ctx: GatewayContext, taskId: string, res
         reason: "TASK_NOT_OPEN",
       });
     }
-    let changed = 0;
-    for (const input of results) {
-      if (!task.itemCodes.includes(input.itemCode)) {
-        throw badInput(`item ${input.itemCode} is not an item of task ${taskId}`, { reason: "ITEM_NOT_IN_TASK" });
-      }
-      const refusal = resultRefusal(viewer, task.officers, input.recordedBy);
-      if (refusal)
-        throw forbidden(`${input.recordedBy} may not record results on task ${taskId}: ${refusal}`, {
-          reason: refusal,
-        });
-      if (
-        sameResult(
-          task.results.find((s) => s.itemCode === input.itemCode),
-          input,
-        )
-      )
-        continue;
-      const data = {
-        result: input.result,
-        findings: input.findings ?? null,
-        recordedBy: input.recordedBy,
-        jurisdiction: viewer.issuer,
-        penaltyCase: (await penaltyCaseOf(tx, input, ctx.now)) ?? undefined,
-        recordedAt: ctx.now,
-      };
-      await tx.taskItemResult.upsert({
-        where: { taskId_itemCode: { taskId, itemCode: input.itemCode } },
-        create: { taskId, itemCode: input.itemCode, ...data },
-        update: data,
-      });
-      changed++;
-    }
-    if (changed === 0) return { result: task, recordIds: [task.id] };
-    const count = await tx.taskItemResult.count({ where: { taskId } });
-    const updated = await tx.inspectionTask.update({
-      where: { id: taskId },
-      data: { state: nextState(task, count), version: { increment: 1 } },
-      include: TASK_INCLUDE,
-    });
+    const updated = await applyItemResults(tx, task, viewer, results, ctx.now);
+    if (!updated) return { result: task, recordIds: [task.id] };
     return { result: updated, recordIds: [taskId], changes: [taskChange(updated)] };
   });
 }
