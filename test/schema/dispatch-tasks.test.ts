@@ -240,7 +240,7 @@ describe("results that arrive as records from a platform", () => {
     const record = (originId: string, itemCode: string, result: string) => ({
       originId,
       version: 1,
-      kind: "INSPECTION",
+      kind: "INSPECTION" as const,
       itemCode,
       enterpriseUscc: task.enterpriseUscc,
       officerCertificates: [sc.certificateNumber],
