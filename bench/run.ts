@@ -6,11 +6,12 @@
  */
 
 import { parseBenchArgs, USAGE } from "./lib/args.ts";
-import { type ServerChild, startServerChild } from "./lib/child.ts";
+import type { ServerChild } from "./lib/child.ts";
+import { startPreparedGateway } from "./lib/gateway-child.ts";
 import { createBenchKeys } from "./lib/keys.ts";
 import { machineNote } from "./lib/machine.ts";
 import { PROFILES_DIR } from "./lib/paths.ts";
-import { createScratchDatabase, DEFAULT_POSTGRES_URL, type ScratchDatabase } from "./lib/postgres.ts";
+import { createScratchDatabase, DEFAULT_POSTGRES_URL, postgresProblem, type ScratchDatabase } from "./lib/postgres.ts";
 import { progress } from "./lib/progress.ts";
 import { renderTable } from "./lib/report.ts";
 import { errorResult, type ScenarioResult } from "./lib/result.ts";
@@ -37,16 +38,21 @@ const ctx: ScenarioContext = {
   postgresUrl: process.env.BENCH_POSTGRES_URL || DEFAULT_POSTGRES_URL,
   gateway() {
     gateway ??= (async () => {
-      progress(`starting the gateway (fresh ${options.gatewayDatabase} database: migrate + seed) …`);
-      const env: Record<string, string> = { BENCH_KEYS_DIR: keys.dir };
+      if (options.gatewayDatabase === "auto") {
+        const problem = await postgresProblem(ctx.postgresUrl);
+        options.gatewayDatabase = problem ? "pglite" : "postgres";
+        if (problem) progress(`${problem}: the gateway runs on embedded PGlite`);
+      }
+      progress(`starting the gateway (fresh ${options.gatewayDatabase} database: npm run seed, then serve) …`);
       if (options.gatewayDatabase === "postgres") {
         gatewayDatabase = await createScratchDatabase(ctx.postgresUrl, "gateway");
-        env.BENCH_GATEWAY_DATABASE_URL = gatewayDatabase.url;
       }
-      const child = await startServerChild("gateway", "gateway.ts", {
-        env,
-        cpuProfDir: options.cpuProf ? PROFILES_DIR : undefined,
-      });
+      const child = await startPreparedGateway(
+        "gateway",
+        keys.dir,
+        { url: gatewayDatabase?.url },
+        { cpuProfDir: options.cpuProf ? PROFILES_DIR : undefined },
+      );
       ctx.notes.set("gateway.rssAtStartMb", (await child.memory()).rss / 1e6);
       return child;
     })();

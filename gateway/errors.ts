@@ -22,6 +22,9 @@ export const unauthenticated = (message: string, reason: string) =>
 export const conflict = (message: string, extensions: Extensions = {}) =>
   apiError(message, "CONFLICT", 409, extensions);
 export const tooManyRequests = (message: string) => apiError(message, "RATE_LIMITED", 429);
+/** a dependency the request needs is down; the same request may succeed later */
+export const unavailable = (message: string, reason: string) =>
+  apiError(message, "SERVICE_UNAVAILABLE", 503, { reason });
 
 /** Prisma's known error codes, mapped in one place (P2002 unique clash, P2025 record not found). */
 export function fromPrismaError(error: unknown): GraphQLError | null {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [scenario ...] [--quick] [--cpu-prof] [--no-profile] [--postgres] [--rounds N] [--warmup S] [--duration S]`.
+ * `npm run bench -- [scenario ...] [--quick] [--cpu-prof] [--no-profile] [--postgres | --pglite] [--rounds N] [--warmup S] [--duration S]`.
  * Pure: argv in, options or the list of problems out.
  */
 
@@ -19,8 +19,11 @@ export interface BenchOptions {
   cpuProf: boolean;
   /** when a goal is missed, profile the gateway for a few seconds under the same load (default on) */
   profileOnMiss: boolean;
-  /** the gateway's database: embedded PGlite (the default, as `npm start` runs) or a scratch Postgres database */
-  gatewayDatabase: "pglite" | "postgres";
+  /**
+   * the gateway's database: a scratch Postgres database, as deployed, or embedded PGlite (as `npm start` runs
+   * without DATABASE_URL); "auto" (the default): Postgres when BENCH_POSTGRES_URL answers, else PGlite
+   */
+  gatewayDatabase: "auto" | "pglite" | "postgres";
   timing: LoadTiming;
 }
 
@@ -29,13 +32,15 @@ export const FULL_TIMING: LoadTiming = { warmupSeconds: 3, durationSeconds: 10, 
 /** a smoke test of the harness: figures too short to compare */
 export const QUICK_TIMING: LoadTiming = { warmupSeconds: 2, durationSeconds: 5, rounds: 1 };
 
-export const USAGE = `usage: npm run bench -- [scenario ...] [--quick] [--cpu-prof] [--no-profile] [--postgres]
+export const USAGE = `usage: npm run bench -- [scenario ...] [--quick] [--cpu-prof] [--no-profile] [--postgres | --pglite]
                         [--rounds N] [--warmup S] [--duration S]
   no scenario: all of them, in order
   --quick       short loads (a smoke test of the harness)
   --cpu-prof    run the gateway child under node --cpu-prof (files in bench/results/profiles/)
   --no-profile  do not profile the gateway when a goal is missed
-  --postgres    the gateway on a scratch Postgres database (BENCH_POSTGRES_URL) instead of embedded PGlite`;
+  --postgres    the gateway on a scratch Postgres database (BENCH_POSTGRES_URL), as deployed
+  --pglite      the gateway on embedded PGlite, as \`npm start\` runs without DATABASE_URL
+                (neither: Postgres when BENCH_POSTGRES_URL answers, else PGlite)`;
 
 export type ParsedArgs = { ok: true; options: BenchOptions } | { ok: false; problems: string[]; help: boolean };
 
@@ -45,7 +50,7 @@ export function parseBenchArgs(argv: readonly string[], known: readonly string[]
   let quick = false;
   let cpuProf = false;
   let profileOnMiss = true;
-  let gatewayDatabase: BenchOptions["gatewayDatabase"] = "pglite";
+  let gatewayDatabase: BenchOptions["gatewayDatabase"] = "auto";
   const overrides: Partial<LoadTiming> = {};
   const positiveNumber = (flag: string, value: string | undefined, integer: boolean): number | undefined => {
     const n = Number(value);
@@ -62,6 +67,7 @@ export function parseBenchArgs(argv: readonly string[], known: readonly string[]
     else if (arg === "--cpu-prof") cpuProf = true;
     else if (arg === "--no-profile") profileOnMiss = false;
     else if (arg === "--postgres") gatewayDatabase = "postgres";
+    else if (arg === "--pglite") gatewayDatabase = "pglite";
     else if (arg === "--rounds") overrides.rounds = positiveNumber(arg, argv[++i], true);
     else if (arg === "--warmup") overrides.warmupSeconds = positiveNumber(arg, argv[++i], false);
     else if (arg === "--duration") overrides.durationSeconds = positiveNumber(arg, argv[++i], false);

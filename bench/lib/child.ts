@@ -54,7 +54,8 @@ export async function startServerChild(name: string, entry: string, options: Sta
   const child = fork(path.join(BENCH_DIR, "servers", entry), [], {
     cwd: REPO_ROOT,
     execArgv,
-    env: { ...process.env, ...options.env },
+    // every server under test runs as deployed (docker-compose.yml): graphql-js, for one, skips its dev checks
+    env: { ...process.env, NODE_ENV: "production", ...options.env },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
   forward(child, name);

@@ -2,15 +2,43 @@
  * memory — the gateway's resident set size at the end of the read load (and of ingest, once built). No
  * baseline: the goal is absolute. The process's memory breakdown says where it sits (with embedded PGlite the
  * database's WASM heap lives inside the gateway process, counted in `arrayBuffers`/`external`).
+ * When the gateway under test runs on Postgres (as deployed), a second gateway on embedded PGlite (as
+ * `npm start` runs without DATABASE_URL) takes the same read load once, and its RSS is reported beside.
  */
-import { runLoad } from "../lib/load.ts";
+import type { ServerChild } from "../lib/child.ts";
+import { startPreparedGateway } from "../lib/gateway-child.ts";
+import { drain, runLoad } from "../lib/load.ts";
 import { formatNumber } from "../lib/report.ts";
 import { goalCheck, measuredResult } from "../lib/result.ts";
 import { gatewayReadTarget } from "./read.ts";
-import type { Scenario } from "./types.ts";
+import type { Scenario, ScenarioContext } from "./types.ts";
 
 const LIMIT_MB = 300;
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+
+/** RSS (MB) after the read load on `gateway`, and its req/s then. */
+async function rssAfterRead(ctx: ScenarioContext, gateway: ServerChild) {
+  const target = await gatewayReadTarget(ctx, gateway);
+  const { warmupSeconds, durationSeconds } = ctx.options.timing;
+  const figures = await runLoad(target, {
+    warmupSeconds,
+    seconds: durationSeconds,
+    phase: `read load for memory (${gateway.info.database})`,
+  });
+  await drain(target);
+  return { rssMb: (await gateway.memory()).rss / 1e6, requestsPerSecond: figures.requestsPerSecond };
+}
+
+/** The same read on a gateway on embedded PGlite, started for this measure and stopped after. */
+async function embeddedFigures(ctx: ScenarioContext) {
+  const child = await startPreparedGateway("gateway-pglite", ctx.keys.dir, {});
+  try {
+    const atStartMb = (await child.memory()).rss / 1e6;
+    return { atStartMb, ...(await rssAfterRead(ctx, child)) };
+  } finally {
+    await child.stop();
+  }
+}
 
 export const memory: Scenario = {
   name: "memory",
@@ -19,13 +47,9 @@ export const memory: Scenario = {
   async run(ctx, common) {
     const gateway = await ctx.gateway();
     let afterRead = ctx.notes.get("read.gatewayRssMb") as number | undefined;
-    if (afterRead === undefined) {
-      // read did not run in this invocation: put the gateway under the same load, once
-      const target = await gatewayReadTarget(ctx, gateway);
-      const { warmupSeconds, durationSeconds } = ctx.options.timing;
-      await runLoad(target, { warmupSeconds, seconds: durationSeconds, phase: "read load for memory" });
-      afterRead = (await gateway.memory()).rss / 1e6;
-    }
+    // read did not run in this invocation: put the gateway under the same load, once
+    afterRead ??= (await rssAfterRead(ctx, gateway)).rssMb;
+    const embedded = gateway.info.database === "postgres" ? await embeddedFigures(ctx) : null;
     const afterIngest = ctx.notes.get("ingest.gatewayRssMb") as number | undefined;
     const now = await gateway.memory();
     const checks = [goalCheck("RSS after read (MB)", afterRead, "<", LIMIT_MB)];
@@ -42,6 +66,14 @@ export const memory: Scenario = {
         `for scale: bare graphql-yoga under the same loader (tsx) held ${formatNumber(bareYoga)} MB after its read load`,
       );
     }
+    if (embedded) {
+      notes.push(
+        `the same gateway on embedded PGlite (\`npm start\` without DATABASE_URL): ${formatNumber(embedded.rssMb)} MB ` +
+          `after the same read load (${formatNumber(embedded.requestsPerSecond)} req/s), ${formatNumber(embedded.atStartMb)} MB ` +
+          "right after start — PGlite is the whole Postgres inside the gateway process (WebAssembly memory, shared " +
+          "buffers, caches); the goal is measured on the gateway as deployed, with Postgres in its own process",
+      );
+    }
     if (gateway.info.database === "pglite") {
       notes.push(
         "with embedded PGlite the whole Postgres (WebAssembly memory, its shared buffers and caches) lives inside the " +
@@ -54,9 +86,11 @@ export const memory: Scenario = {
       checks,
       summary:
         `gateway RSS ${formatNumber(afterRead)} MB after read (${gateway.info.database}); ` +
+        (embedded ? `on embedded PGlite ${formatNumber(embedded.rssMb)} MB after the same read; ` : "") +
         (afterIngest === undefined ? "ingest not built" : `${formatNumber(afterIngest)} MB after ingest`),
       raw: {
         database: gateway.info.database,
+        embedded,
         rssAfterReadMb: afterRead,
         rssAfterIngestMb: afterIngest ?? null,
         rssAtStartMb: ctx.notes.get("gateway.rssAtStartMb") ?? null,

@@ -1,10 +1,13 @@
-import { type DocumentNode, type GraphQLError, Kind, type OperationDefinitionNode, OperationTypeNode } from "graphql";
+import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode, OperationTypeNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { GatewayContext } from "../context.ts";
+import { unavailable } from "../errors.ts";
 
 /**
  * A mutation claims its token's `jti` before anything runs: a second use of the same token for a
  * mutation is refused with 401 TOKEN_REPLAYED and changes nothing. Queries reuse tokens freely.
+ * When the replay store (Redis) cannot be reached the mutation fails closed, with 503
+ * SERVICE_UNAVAILABLE so that a client knows to retry (it was an empty 500 before).
  */
 export function useReplayGuard(): Plugin<GatewayContext> {
   return {
@@ -19,7 +22,14 @@ export function useReplayGuard(): Plugin<GatewayContext> {
       try {
         await ctx.services.authenticator.claimForMutation(ctx.caller);
       } catch (error) {
-        setResultAndStopExecution({ errors: [error as GraphQLError] });
+        const refusal =
+          error instanceof GraphQLError
+            ? error
+            : unavailable(
+                "Replay protection is unavailable: nothing was written, retry later",
+                "REPLAY_STORE_UNAVAILABLE",
+              );
+        setResultAndStopExecution({ errors: [refusal] });
       }
     },
   };

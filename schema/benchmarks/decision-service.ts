@@ -4,11 +4,14 @@
  * measured against its benchmark (./warning-service.ts), in one audited transaction.
  * The origin is always the caller's issuer — never taken from the input.
  */
+import { randomUUID } from "node:crypto";
 import type { GatewayContext } from "../../gateway/context.ts";
-import type { EnforcementRecord, Prisma } from "../../gateway/db/generated/prisma/client.ts";
+import type { EnforcementRecord } from "../../gateway/db/generated/prisma/client.ts";
 import { conflict, fromPrismaError } from "../../gateway/errors.ts";
 import { itemByAnyCode } from "../catalog/queries.ts";
 import { writeAudited } from "../common/write.ts";
+import { recordUpserted, writeRecordRows } from "../records/ingest-service.ts";
+import type { RecordRow, StoredDocument } from "../records/rules/record-document.ts";
 import { discretionInputError } from "./discretion-service.ts";
 import type { CaseFactsInput } from "./rules/types.ts";
 import { assessPenaltyDecisions } from "./warning-service.ts";
@@ -52,10 +55,10 @@ export async function reportPenaltyDecision(
         return { result: { record: existing, applied: false }, recordIds: [existing.id] };
       }
       const item = await tx.enforcementItem.findFirst({ where: itemByAnyCode(push.itemCode), select: { code: true } });
-      const data = recordData(push, item?.code ?? push.itemCode);
-      const record = existing
-        ? await tx.enforcementRecord.update({ where: { id: existing.id }, data })
-        : await tx.enforcementRecord.create({ data: { ...data, ...key, kind: "PENALTY_DECISION" } });
+      // the same row and change event as ingestRecords writes (schema/records)
+      const row = recordRow(existing?.id ?? randomUUID(), origin, push, item?.code ?? push.itemCode);
+      await writeRecordRows(tx, [row], new Set(existing ? [row.originId] : []));
+      const record = await tx.enforcementRecord.findUniqueOrThrow({ where: { id: row.id } });
       const warningChanges = await assessPenaltyDecisions(
         tx,
         [
@@ -77,21 +80,7 @@ export async function reportPenaltyDecision(
       return {
         result: { record, applied: true },
         recordIds: [record.id],
-        changes: [
-          {
-            kind: "record.upserted",
-            entityType: "record",
-            entityId: record.id,
-            originJurisdiction: origin,
-            payload: {
-              kind: record.kind,
-              originId: record.originId,
-              version: record.version,
-              itemCode: record.itemCode,
-            },
-          },
-          ...warningChanges,
-        ],
+        changes: [recordUpserted(row), ...warningChanges],
       };
     });
   } catch (error) {
@@ -100,8 +89,17 @@ export async function reportPenaltyDecision(
   }
 }
 
-function recordData(push: PenaltyDecisionPush, itemCode: string) {
+function recordRow(id: string, origin: string, push: PenaltyDecisionPush, itemCode: string): RecordRow {
+  const document: StoredDocument = {
+    findings: null,
+    taskId: null,
+    extra: { ...(push.lenientApplied !== null && { lenientApplied: push.lenientApplied }), facts: push.facts },
+  };
   return {
+    id,
+    kind: "PENALTY_DECISION",
+    originJurisdiction: origin,
+    originId: push.originId,
     version: push.version,
     itemCode,
     enterpriseUscc: push.enterpriseUscc,
@@ -110,6 +108,6 @@ function recordData(push: PenaltyDecisionPush, itemCode: string) {
     decidedAt: push.decidedAt,
     fineFen: push.fineFen,
     result: push.result,
-    payload: { lenientApplied: push.lenientApplied, facts: push.facts } as Prisma.InputJsonValue,
-  } satisfies Prisma.EnforcementRecordUpdateInput;
+    payload: document,
+  };
 }

@@ -55,18 +55,35 @@ export interface ItemRules {
   legalBases: readonly LegalBasis[];
 }
 
-/** From the database (or inside a transaction, which must see its own writes). */
-export async function matchItemDiscretion(db: Db, request: DiscretionRequest): Promise<ItemDiscretion> {
-  const found = await db.enforcementItem.findFirst({
-    where: itemByAnyCode(request.itemCode),
+/**
+ * The rules of the items named by `codes` (any of their three codes), read in one go — inside a transaction,
+ * which must see its own writes: code → rules; a code no item has is absent. A batch of decisions (ingest)
+ * reads each item once, whatever the number of decisions.
+ */
+export async function loadItemRules(db: Db, codes: readonly string[]): Promise<Map<string, ItemRules>> {
+  const wanted = [...new Set(codes)];
+  const rules = new Map<string, ItemRules>();
+  if (wanted.length === 0) return rules;
+  const rows = await db.enforcementItem.findMany({
+    where: { OR: wanted.map(itemByAnyCode) },
     include: {
       benchmarks: { where: { source: "gz" }, orderBy: { version: "asc" } },
       legalBases: { orderBy: [{ sortOrder: "asc" }, { effectiveFrom: "asc" }] },
     },
   });
-  if (!found) throw new UnknownItemError(request.itemCode);
-  const { benchmarks, legalBases, ...item } = found;
-  return discretionOf({ item, gzBenchmarks: benchmarks, legalBases }, request);
+  for (const code of wanted) {
+    const found = findItemByAnyCode(rows, code);
+    if (!found) continue;
+    const { benchmarks, legalBases, ...item } = found;
+    rules.set(code, { item, gzBenchmarks: benchmarks, legalBases });
+  }
+  return rules;
+}
+
+/** From rules read beforehand (`loadItemRules`); no rules: the code is unknown. */
+export function matchRulesDiscretion(rules: ItemRules | undefined, request: DiscretionRequest): ItemDiscretion {
+  if (!rules) throw new UnknownItemError(request.itemCode);
+  return discretionOf(rules, request);
 }
 
 /** From the catalog in memory (the `matchDiscretion` query). */

@@ -7,12 +7,21 @@
  * new. A newer version of a record supersedes the open warnings of its older versions.
  * An item unknown to the shared list, or not yet empowered at the act date, is ITEM_NOT_EMPOWERED —
  * a warning, not an error. Other matching errors (NOT_A_PENALTY_ITEM, DECISION_BEFORE_ACT, missing
- * base amounts, …) are thrown as they are: the caller refuses or quarantines that decision.
+ * base amounts, …) refuse the decision (`assessPenaltyDecisions` throws them) or leave it unmeasured
+ * (`assessEachPenaltyDecision` lists them). A batch reads its items' rules once and writes its warnings in
+ * one statement, whatever its size.
  */
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import type { ChangeInput } from "../../gateway/outbox/outbox.ts";
-import { type DiscretionRequest, matchItemDiscretion, UnknownItemError } from "./discretion-service.ts";
+import {
+  type DiscretionRequest,
+  type ItemRules,
+  loadItemRules,
+  matchRulesDiscretion,
+  UnknownItemError,
+} from "./discretion-service.ts";
 import { DiscretionError, type DiscretionMatch } from "./rules/discretion.ts";
+import { FineRuleError } from "./rules/fine-engine.ts";
 import type { CaseFactsInput } from "./rules/types.ts";
 import { assessDecision, type SupervisionWarning } from "./rules/warnings.ts";
 
@@ -48,11 +57,11 @@ interface Measured {
   warnings: SupervisionWarning[];
 }
 
-/** Matches one decision and lists its warnings; throws DiscretionError/FineRuleError for refusals. */
-export async function measurePenaltyDecision(
-  tx: Prisma.TransactionClient,
-  d: PenaltyDecisionToAssess,
-): Promise<Measured> {
+/**
+ * Matches one decision against its item's rules (read beforehand for the whole batch: `loadItemRules`) and lists
+ * its warnings; throws DiscretionError/FineRuleError for refusals.
+ */
+function measurePenaltyDecision(rules: ReadonlyMap<string, ItemRules>, d: PenaltyDecisionToAssess): Measured {
   const request: DiscretionRequest = {
     itemCode: d.itemCode ?? "",
     actDate: d.actDate,
@@ -68,7 +77,7 @@ export async function measurePenaltyDecision(
   });
   if (!d.itemCode) return notEmpowered("处罚决定未注明执法事项 (no item code)");
   try {
-    const { item, match } = await matchItemDiscretion(tx, request);
+    const { item, match } = matchRulesDiscretion(rules.get(d.itemCode), request);
     return { itemCode: item.code, match, warnings: assessDecision(match, d, match.empoweredAtDecision) };
   } catch (error) {
     if (error instanceof UnknownItemError) return notEmpowered(`${d.itemCode} 不在高竹新区赋权事项清单中`);
@@ -77,12 +86,71 @@ export async function measurePenaltyDecision(
   }
 }
 
+const rulesFor = (tx: Prisma.TransactionClient, decisions: readonly PenaltyDecisionToAssess[]) =>
+  loadItemRules(
+    tx,
+    decisions.flatMap((d) => (d.itemCode ? [d.itemCode] : [])),
+  );
+
+const unmeasurable = (error: unknown): error is DiscretionError | FineRuleError =>
+  error instanceof DiscretionError || error instanceof FineRuleError;
+
+/** All or nothing: the first decision that cannot be measured is thrown, and nothing is written. */
 export async function assessPenaltyDecisions(
   tx: Prisma.TransactionClient,
   decisions: readonly PenaltyDecisionToAssess[],
   now: Date,
 ): Promise<ChangeInput[]> {
-  const missing = decisions.filter((d) => d.originId === undefined).map((d) => d.recordId);
+  const rules = await rulesFor(tx, decisions);
+  const measured = decisions.map((decision) => ({ decision, measured: measurePenaltyDecision(rules, decision) }));
+  return writeWarnings(tx, measured, now);
+}
+
+export interface Assessment {
+  changes: ChangeInput[];
+  /** recordId → the rule error that kept its decision from being measured (nothing written for it) */
+  unmeasured: Map<string, DiscretionError | FineRuleError>;
+}
+
+/**
+ * Each decision on its own (a batch of ingested records): one that cannot be measured is listed in
+ * `unmeasured` and the others are assessed all the same; any other error is thrown.
+ */
+export async function assessEachPenaltyDecision(
+  tx: Prisma.TransactionClient,
+  decisions: readonly PenaltyDecisionToAssess[],
+  now: Date,
+): Promise<Assessment> {
+  const rules = await rulesFor(tx, decisions);
+  const measured: MeasuredDecision[] = [];
+  const unmeasured = new Map<string, DiscretionError | FineRuleError>();
+  for (const decision of decisions) {
+    try {
+      measured.push({ decision, measured: measurePenaltyDecision(rules, decision) });
+    } catch (error) {
+      if (!unmeasurable(error)) throw error;
+      unmeasured.set(decision.recordId, error);
+    }
+  }
+  return { changes: await writeWarnings(tx, measured, now), unmeasured };
+}
+
+interface MeasuredDecision {
+  decision: PenaltyDecisionToAssess;
+  measured: Measured;
+}
+
+/**
+ * Supersedes the open warnings of older versions and stores the new warnings: one statement each for the
+ * whole batch, whatever its size.
+ */
+async function writeWarnings(
+  tx: Prisma.TransactionClient,
+  decisions: readonly MeasuredDecision[],
+  now: Date,
+): Promise<ChangeInput[]> {
+  if (decisions.length === 0) return [];
+  const missing = decisions.filter(({ decision }) => decision.originId === undefined).map((m) => m.decision.recordId);
   const originIds = new Map(
     missing.length === 0
       ? []
@@ -90,13 +158,18 @@ export async function assessPenaltyDecisions(
           await tx.enforcementRecord.findMany({ where: { id: { in: missing } }, select: { id: true, originId: true } })
         ).map((r) => [r.id, r.originId] as const),
   );
+  const newest = new Map<string, number>();
+  for (const { decision: d } of decisions)
+    newest.set(d.recordId, Math.max(newest.get(d.recordId) ?? 0, d.recordVersion));
+  await tx.supervisionWarning.updateMany({
+    where: {
+      status: "OPEN",
+      OR: [...newest].map(([recordId, version]) => ({ recordId, recordVersion: { lt: version } })),
+    },
+    data: { status: "SUPERSEDED" },
+  });
   const rows: Prisma.SupervisionWarningCreateManyInput[] = [];
-  for (const d of decisions) {
-    const measured = await measurePenaltyDecision(tx, d);
-    await tx.supervisionWarning.updateMany({
-      where: { recordId: d.recordId, recordVersion: { lt: d.recordVersion }, status: "OPEN" },
-      data: { status: "SUPERSEDED" },
-    });
+  for (const { decision: d, measured } of decisions) {
     const decision: StoredDecision = {
       originId: d.originId ?? originIds.get(d.recordId) ?? "",
       itemCode: d.itemCode,

@@ -12,6 +12,7 @@ import type { ChangeInput } from "../../gateway/outbox/outbox.ts";
 import { applyTaskAnswers } from "../dispatch/task-answers.ts";
 import { assessDecidedPenalties, type PenaltyAssessment } from "./penalty-supervision.ts";
 import { QuarantineStore } from "./quarantine-store.ts";
+import { insertRecordRows, updateRecordRows } from "./record-writes.ts";
 import { documentOf, type RecordRow, recordChangePayload, rowOf, sameContent } from "./rules/record-document.ts";
 import { checkRecord, type RecordInput } from "./rules/record-input.ts";
 import { compareVersion } from "./rules/versions.ts";
@@ -114,18 +115,12 @@ export async function ingestInTransaction(
     current.set(row.originId, row);
     written.set(row.originId, row);
     await quarantine.supersede(row.originId, row.version, now);
-    changes.push({
-      kind: "record.upserted",
-      entityType: "record",
-      entityId: row.id,
-      originJurisdiction: origin,
-      payload: recordChangePayload(row) as Prisma.InputJsonValue,
-    });
+    changes.push(recordUpserted(row));
     if (row.kind === "PENALTY_DECISION" && row.decidedAt) penalties.push({ row, extra: check.record.extra });
     results.push({ ...base, status: "APPLIED", code: null, message: null, recordId: row.id });
   }
 
-  await writeRows(tx, [...written.values()], existed);
+  await writeRecordRows(tx, [...written.values()], existed);
   // 执法监督预警: decided penalties are measured against their benchmark once stored
   const supervision = await assessDecidedPenalties(tx, penalties, now);
   for (const result of results) {
@@ -155,12 +150,23 @@ function validVersion(version: number): boolean {
   return Number.isSafeInteger(version) && version >= 1;
 }
 
-async function writeRows(tx: Prisma.TransactionClient, rows: readonly RecordRow[], existed: ReadonlySet<string>) {
-  const data = (row: RecordRow) => ({ ...row, payload: row.payload as Prisma.InputJsonValue });
-  const inserts = rows.filter((row) => !existed.has(row.originId));
-  if (inserts.length > 0) await tx.enforcementRecord.createMany({ data: inserts.map(data) });
-  for (const row of rows.filter((r) => existed.has(r.originId))) {
-    const { id, ...fields } = data(row);
-    await tx.enforcementRecord.update({ where: { id }, data: fields });
-  }
+/** The one `record.upserted` change event, whoever writes the record (ingestRecords, reportPenaltyDecision). */
+export function recordUpserted(row: RecordRow): ChangeInput {
+  return {
+    kind: "record.upserted",
+    entityType: "record",
+    entityId: row.id,
+    originJurisdiction: row.originJurisdiction,
+    payload: recordChangePayload(row) as Prisma.InputJsonValue,
+  };
+}
+
+/** Inserts the rows whose originId was not stored (`existed`), updates the others. */
+export async function writeRecordRows(
+  tx: Prisma.TransactionClient,
+  rows: readonly RecordRow[],
+  existed: ReadonlySet<string>,
+) {
+  await insertRecordRows(tx, rows.filter((row) => !existed.has(row.originId)));
+  await updateRecordRows(tx, rows.filter((row) => existed.has(row.originId)));
 }

@@ -6,10 +6,8 @@
  */
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import type { ChangeInput } from "../../gateway/outbox/outbox.ts";
-import { DiscretionError } from "../benchmarks/rules/discretion.ts";
-import { FineRuleError } from "../benchmarks/rules/fine-engine.ts";
 import type { CaseFactsInput } from "../benchmarks/rules/types.ts";
-import { assessPenaltyDecisions, type PenaltyDecisionToAssess } from "../benchmarks/warning-service.ts";
+import { assessEachPenaltyDecision, type PenaltyDecisionToAssess } from "../benchmarks/warning-service.ts";
 import type { RecordRow } from "./rules/record-document.ts";
 
 export interface PenaltyAssessment {
@@ -42,30 +40,14 @@ function decisionOf({ row, extra }: PenaltyAssessment): PenaltyDecisionToAssess 
 const isObject = (value: unknown): value is object =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-const unmeasurable = (error: unknown): error is DiscretionError | FineRuleError =>
-  error instanceof DiscretionError || error instanceof FineRuleError;
-
 export async function assessDecidedPenalties(
   tx: Prisma.TransactionClient,
   penalties: readonly PenaltyAssessment[],
   now: Date,
 ): Promise<SupervisionOutcome> {
-  const notAssessed = new Map<string, string>();
-  if (penalties.length === 0) return { changes: [], notAssessed };
-  try {
-    return { changes: await assessPenaltyDecisions(tx, penalties.map(decisionOf), now), notAssessed };
-  } catch (error) {
-    if (!unmeasurable(error)) throw error;
-  }
-  // one decision could not be measured: measure them one by one (the service is idempotent)
-  const changes: ChangeInput[] = [];
-  for (const penalty of penalties) {
-    try {
-      changes.push(...(await assessPenaltyDecisions(tx, [decisionOf(penalty)], now)));
-    } catch (error) {
-      if (!unmeasurable(error)) throw error;
-      notAssessed.set(penalty.row.id, `${error.code}: ${error.message}`);
-    }
-  }
+  const { changes, unmeasured } = await assessEachPenaltyDecision(tx, penalties.map(decisionOf), now);
+  const notAssessed = new Map(
+    [...unmeasured].map(([recordId, error]) => [recordId, `${error.code}: ${error.message}`]),
+  );
   return { changes, notAssessed };
 }

@@ -1,10 +1,14 @@
-/** Shared pieces of the adapter end-to-end tests: stores of both platforms and of the gateway, compared. */
+/**
+ * What the adapter end-to-end tests check: the three stores (origin platform, gateway, receiving
+ * platform) hold the same records at the same versions; no version ever went backwards (watched while
+ * waiting, and from the gateway's outbox and the platforms' write history afterwards); `syncStatus`
+ * shows both adapters caught up.
+ */
 import { expect } from "vitest";
 import type { CqRecord, CqSharedRecord } from "../../adapters/chongqing/types.ts";
+import type { Jurisdiction } from "../../adapters/core/canonical.ts";
 import type { ScRecord, ScSharedRecord } from "../../adapters/sichuan/types.ts";
-import type { startLiveGateway } from "../support/live-gateway.ts";
-
-type Live = Awaited<ReturnType<typeof startLiveGateway>>;
+import { PROVINCES, type SyncWorld, sleep } from "./sync-world.ts";
 
 export interface PlatformStore<Own, Received> {
   records: Own[];
@@ -26,11 +30,13 @@ function versions(pairs: Array<[string, number]>): Map<string, number> {
   return map;
 }
 
+export type Snapshot = Awaited<ReturnType<typeof snapshot>>;
+
 /** one direction's three stores: origin platform, gateway, receiving platform */
-export async function snapshot(live: Live, origin: "cq" | "sc", cqUrl: string, scUrl: string) {
-  const cq = await storeOf<CqRecord, CqSharedRecord>(cqUrl);
-  const sc = await storeOf<ScRecord, ScSharedRecord>(scUrl);
-  const rows = await live.prisma.enforcementRecord.findMany({
+export async function snapshot(world: SyncWorld, origin: Jurisdiction) {
+  const cq = await storeOf<CqRecord, CqSharedRecord>(world.sims.cq.url);
+  const sc = await storeOf<ScRecord, ScSharedRecord>(world.sims.sc.url);
+  const rows = await world.live.prisma.enforcementRecord.findMany({
     where: { originJurisdiction: origin },
     select: { originId: true, version: true },
   });
@@ -48,20 +54,111 @@ export async function snapshot(live: Live, origin: "cq" | "sc", cqUrl: string, s
 const same = (a: Map<string, number>, b: Map<string, number>) =>
   a.size === b.size && [...a].every(([id, v]) => b.get(id) === v);
 
-/** polls until the three stores hold the same ids at the same versions; bounded */
-export async function waitForReconciled(
-  read: () => ReturnType<typeof snapshot>,
-  timeoutMs = 60_000,
-): Promise<Awaited<ReturnType<typeof snapshot>>> {
+/** fails when a store shows a record at a lower version than an earlier look at the same store did */
+class VersionWatch {
+  private readonly seen = new Map<string, number>();
+  look(store: string, held: Map<string, number>): void {
+    for (const [id, version] of held) {
+      const before = this.seen.get(`${store} ${id}`) ?? 0;
+      expect(version, `${store}: ${id} went back from version ${before}`).toBeGreaterThanOrEqual(before);
+      this.seen.set(`${store} ${id}`, version);
+    }
+  }
+}
+
+/** polls until the three stores hold the same ids at the same versions, watching versions; bounded */
+export async function waitForReconciled(world: SyncWorld, origin: Jurisdiction, timeoutMs = 60_000): Promise<Snapshot> {
   const deadline = Date.now() + timeoutMs;
+  const watch = new VersionWatch();
   for (;;) {
-    const s = await read();
+    const s = await snapshot(world, origin);
+    watch.look("gateway", s.gateway);
+    watch.look("target", s.target);
     if (s.source.size > 0 && same(s.source, s.gateway) && same(s.source, s.target)) return s;
     if (Date.now() > deadline) {
       throw new Error(
         `not reconciled in ${timeoutMs} ms: source ${s.source.size}, gateway ${s.gateway.size}, target ${s.target.size}`,
       );
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await sleep(250);
+  }
+}
+
+/**
+ * Per record, the versions the gateway published (`record.upserted`, in seq order) and the versions
+ * each receiving platform stored (in storing order) only ever rose.
+ */
+export async function expectVersionsNeverWentBack(world: SyncWorld): Promise<void> {
+  const events = await world.live.prisma.changeEvent.findMany({
+    where: { kind: "record.upserted" },
+    orderBy: { seq: "asc" },
+    select: { entityId: true, payload: true },
+  });
+  const published = new Map<string, number[]>();
+  for (const e of events) {
+    const version = (e.payload as { version: number }).version;
+    published.set(e.entityId, [...(published.get(e.entityId) ?? []), version]);
+  }
+  expect(published.size).toBeGreaterThan(0);
+  for (const [id, list] of published) expectRising(list, `gateway record ${id}`);
+
+  const rows = await world.live.prisma.enforcementRecord.findMany({
+    select: { originJurisdiction: true, originId: true, version: true },
+  });
+  for (const row of rows) {
+    const receiver = world.sims[row.originJurisdiction === "cq" ? "sc" : "cq"];
+    const stored = receiver.store.receivedVersions(row.originJurisdiction, row.originId);
+    expectRising(stored, `${receiver.province} received ${row.originId}`);
+    expect(stored.at(-1), `${row.originId} on ${receiver.province}`).toBe(row.version);
+  }
+}
+
+function expectRising(list: readonly number[], what: string): void {
+  for (let i = 1; i < list.length; i++) {
+    expect(list[i]!, `${what}: versions ${list.join(" → ")}`).toBeGreaterThan(list[i - 1]!);
+  }
+}
+
+interface AdapterStatus {
+  jurisdiction: string;
+  adapter: string;
+  lagRecords: number;
+  lagSeconds: number;
+  quarantined: number;
+  lastError: string | null;
+}
+
+export async function syncStatus(world: SyncWorld): Promise<AdapterStatus[]> {
+  const answer = await world.gz<{ syncStatus: AdapterStatus[] }>(
+    `{ syncStatus { jurisdiction adapter lagRecords lagSeconds quarantined lastError } }`,
+  );
+  if (!answer.data) throw new Error(`syncStatus failed: ${JSON.stringify(answer.errors)}`);
+  return answer.data.syncStatus;
+}
+
+/**
+ * Polls `syncStatus` until both adapters show no lag and no standing error (bounded), then checks
+ * their quarantine sizes.
+ */
+export async function expectCaughtUp(
+  world: SyncWorld,
+  quarantined: Record<Jurisdiction, number> = { cq: 0, sc: 0 },
+  timeoutMs = 20_000,
+): Promise<AdapterStatus[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const statuses = (await syncStatus(world)).filter((s) => s.adapter === "platform");
+    const settled =
+      statuses.length === PROVINCES.length && statuses.every((s) => s.lagRecords === 0 && s.lastError === null);
+    if (settled || Date.now() > deadline) {
+      expect(statuses.map((s) => [s.jurisdiction, s.lagRecords, s.lagSeconds, s.lastError]).sort()).toEqual([
+        ["cq", 0, 0, null],
+        ["sc", 0, 0, null],
+      ]);
+      for (const s of statuses)
+        expect(s.quarantined, `${s.jurisdiction} quarantined`).toBe(quarantined[s.jurisdiction as Jurisdiction]);
+      return statuses;
+    }
+    await sleep(250);
   }
 }

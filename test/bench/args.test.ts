@@ -8,7 +8,7 @@ describe("npm run bench arguments", () => {
     const parsed = parseBenchArgs([], KNOWN);
     expect(parsed).toMatchObject({
       ok: true,
-      options: { scenarios: KNOWN, quick: false, profileOnMiss: true, gatewayDatabase: "pglite", timing: FULL_TIMING },
+      options: { scenarios: KNOWN, quick: false, profileOnMiss: true, gatewayDatabase: "auto", timing: FULL_TIMING },
     });
   });
 
@@ -18,6 +18,16 @@ describe("npm run bench arguments", () => {
       ok: true,
       options: { scenarios: ["read"], quick: true, timing: { ...QUICK_TIMING, rounds: 3 } },
     });
+  });
+
+  it("puts the gateway on Postgres or PGlite when told, else decides by whether Postgres answers", () => {
+    const database = (argv: string[]) => {
+      const parsed = parseBenchArgs(argv, KNOWN);
+      return parsed.ok ? parsed.options.gatewayDatabase : null;
+    };
+    expect(database(["--postgres"])).toBe("postgres");
+    expect(database(["--pglite"])).toBe("pglite");
+    expect(database(["read"])).toBe("auto");
   });
 
   it("reports every problem: unknown scenarios and options, bad numbers", () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
-import { changeCount, ingest, inspection } from "./sync-helpers.ts";
+import { changeCount, ingest, inspection, USCC } from "./sync-helpers.ts";
 
 let t: TestGateway;
 beforeAll(async () => {
@@ -98,6 +98,46 @@ describe("ingestRecords: a batch and its cursor in one transaction", () => {
     expect(await changeCount(t)).toBe(before);
   });
 
+  it("replaces every field of a stored record with a newer version from a later batch, times and fines exact", async () => {
+    const first = await ingest(t, "sc", {
+      records: [inspection("SC-CF-000020", { kind: "PENALTY_DECISION", itemCode: "GZ-001", result: "待定" })],
+    });
+    const id = first.data?.ingestRecords.results[0]?.recordId;
+    const stored = () => t.prisma.enforcementRecord.findUniqueOrThrow({ where: { id: id ?? "" } });
+    expect(await stored()).toMatchObject({ version: 1, decidedAt: null, fineFen: null, result: "待定" });
+    await ingest(t, "sc", {
+      records: [
+        inspection("SC-CF-000020", {
+          version: 2,
+          kind: "PENALTY_DECISION",
+          itemCode: "GZ-001",
+          officerCertificates: ["51000000000001", "51000000000002"],
+          occurredAt: "2026-06-01T09:00:00.123+08:00",
+          decidedAt: "2026-06-12T16:30:00+08:00",
+          fineYuan: "12000.50",
+          result: "已决定",
+          findings: null,
+          payload: { 文书号: "川高竹罚〔2026〕7号" },
+        }),
+      ],
+    });
+    expect(await stored()).toMatchObject({
+      id,
+      originJurisdiction: "sc",
+      originId: "SC-CF-000020",
+      version: 2,
+      kind: "PENALTY_DECISION",
+      itemCode: "GZ-001",
+      enterpriseUscc: USCC,
+      officerCertificates: ["51000000000001", "51000000000002"],
+      occurredAt: new Date("2026-06-01T01:00:00.123Z"),
+      decidedAt: new Date("2026-06-12T08:30:00Z"),
+      fineFen: 1_200_050n,
+      result: "已决定",
+      payload: { findings: null, taskId: null, extra: { 文书号: "川高竹罚〔2026〕7号" } },
+    });
+  });
+
   it("applies several versions of one record in one batch in order, newest last", async () => {
     const { data } = await ingest(t, "sc", {
       records: [
@@ -192,7 +232,7 @@ describe("ingestRecords: supervision of penalty decisions", () => {
     expect(await t.prisma.changeEvent.count({ where: { kind: "warning.raised", entityId: warnings[0]?.id } })).toBe(1);
   });
 
-  it("stores a decision supervision cannot measure, saying NOT_ASSESSED", async () => {
+  it("stores a decision supervision cannot measure, saying NOT_ASSESSED, and measures the rest of the batch", async () => {
     const { data } = await ingest(t, "sc", {
       records: [
         inspection("SC-CF-000002", {
@@ -201,8 +241,19 @@ describe("ingestRecords: supervision of penalty decisions", () => {
           decidedAt: "2026-06-10T09:00:00+08:00",
           fineYuan: "20000",
         }),
+        inspection("SC-CF-000003", {
+          kind: "PENALTY_DECISION",
+          itemCode: "GZ-001",
+          decidedAt: "2026-06-10T09:00:00+08:00",
+          fineYuan: "500000.00",
+        }),
       ],
     });
-    expect(data?.ingestRecords.results[0]).toMatchObject({ status: "APPLIED", code: "NOT_ASSESSED" });
+    const [unmeasured, measured] = data?.ingestRecords.results ?? [];
+    expect(unmeasured).toMatchObject({ status: "APPLIED", code: "NOT_ASSESSED" });
+    expect(measured).toMatchObject({ status: "APPLIED", code: null });
+    const warnings = await t.prisma.supervisionWarning.findMany({ where: { recordId: measured?.recordId ?? "" } });
+    expect(warnings.map((w) => w.kind)).toContain("FINE_ABOVE_RANGE");
+    expect(await t.prisma.supervisionWarning.count({ where: { recordId: unmeasured?.recordId ?? "" } })).toBe(0);
   });
 });

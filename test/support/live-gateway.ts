@@ -1,36 +1,61 @@
 /**
  * A whole gateway served over HTTP on an ephemeral port, on its own seeded test database — for
- * tests that drive it like an outside client (the adapters). Stop with `dispose()`.
+ * tests that drive it like an outside client (the adapters). The database outlives the gateway:
+ * `stop()` ends the HTTP server and all in-process state (bus, replay cache, streams), `start()`
+ * serves a NEW gateway on the same database, keys and port — a killed and restarted gateway.
+ * Dispose with `dispose()`.
  */
 import { randomBytes } from "node:crypto";
 import { parseConfig } from "../../gateway/config.ts";
-import { startGateway } from "../../gateway/server.ts";
+import { type RunningGateway, startGateway } from "../../gateway/server.ts";
 import { seedDatabase } from "../../prisma/seed/seed.ts";
 import { createTestDatabase } from "./database.ts";
 import { createTestKeys } from "./keys.ts";
+
+export type LiveGateway = Awaited<ReturnType<typeof startLiveGateway>>;
 
 export async function startLiveGateway(env: Record<string, string> = {}) {
   const database = await createTestDatabase();
   await seedDatabase(database.prisma);
   const keys = await createTestKeys();
-  const parsed = parseConfig({
-    NODE_ENV: "test",
-    LOG_LEVEL: "silent",
-    PORT: "0",
-    KEYS_DIR: keys.dir,
-    REDIS_URL: process.env.REDIS_URL,
-    REDIS_PREFIX: `gz-test-${randomBytes(4).toString("hex")}:`,
-    ...env,
-  });
-  if (!parsed.ok) throw new Error(parsed.problems.join("; "));
-  const running = await startGateway(parsed.config, { db: database.db });
+  const redisPrefix = `gz-test-${randomBytes(4).toString("hex")}:`;
+  const configOn = (port: string) => {
+    const parsed = parseConfig({
+      NODE_ENV: "test",
+      LOG_LEVEL: "silent",
+      KEYS_DIR: keys.dir,
+      REDIS_URL: process.env.REDIS_URL,
+      REDIS_PREFIX: redisPrefix,
+      ...env,
+      PORT: port,
+    });
+    if (!parsed.ok) throw new Error(parsed.problems.join("; "));
+    return parsed.config;
+  };
+  let running: RunningGateway | null = await startGateway(configOn("0"), { db: database.db });
+  const url = running.url.replace("localhost", "127.0.0.1");
+  // a restart listens on the same port, so the adapters' GATEWAY_URL stays right
+  const config = configOn(new URL(url).port);
   return {
-    url: running.url.replace("localhost", "127.0.0.1"),
+    url,
     keysDir: keys.dir,
     prisma: database.prisma,
-    config: parsed.config,
+    config,
+    get running(): boolean {
+      return running !== null;
+    },
+    /** the gateway is gone (connections cut, process state dropped); the database stays */
+    async stop() {
+      const was = running;
+      running = null;
+      await was?.close();
+    },
+    /** a new gateway on the same database, keys and port */
+    async start() {
+      if (!running) running = await startGateway(config, { db: database.db });
+    },
     async dispose() {
-      await running.close();
+      await this.stop();
       await database.dispose();
       await keys.cleanup();
     },

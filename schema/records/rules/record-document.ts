@@ -36,8 +36,8 @@ export function storedDocument(record: CanonicalRecord): StoredDocument {
   return { findings: record.findings, taskId: record.taskId, extra: record.extra };
 }
 
-/** Reads the payload column; a row written without the `{ findings, taskId, extra }` shape (e.g. by
- * `reportPenaltyDecision`) keeps its whole payload as the extra fields. */
+/** Reads the payload column; a row written without the `{ findings, taskId, extra }` shape (by
+ * `reportPenaltyDecision` before it wrote this shape too) keeps its whole payload as the extra fields. */
 export function documentOf(row: Pick<RecordRow, "payload">): StoredDocument {
   const { findings, taskId, extra, ...rest } = (row.payload ?? {}) as Partial<StoredDocument> & Record<string, unknown>;
   return { findings: findings ?? null, taskId: taskId ?? null, extra: extra ?? rest };

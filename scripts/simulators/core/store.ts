@@ -37,6 +37,8 @@ export class SimStore {
   readonly enterprises = new Map<string, SimEnterprise>();
   readonly received = new Map<string, ReceivedRecord>();
   readonly tasks = new Map<string, ReceivedTask>();
+  /** every version of a received record stored since start, in storing order: proof none went backwards */
+  private readonly receivedHistory = new Map<string, number[]>();
   private readonly taskRecords = new Map<string, string>();
   private readonly counters: Record<RecordKind, number> = { INSPECTION: 0, PENALTY: 0 };
   private readonly listeners: (() => void)[] = [];
@@ -151,9 +153,17 @@ export class SimStore {
     if (status !== "stored") return status;
     const stored: ReceivedRecord = Object.freeze({ ...record, receivedAt: this.now() });
     this.received.set(k, stored);
+    const history = this.receivedHistory.get(k);
+    if (history) history.push(record.version);
+    else this.receivedHistory.set(k, [record.version]);
     this.options.journal?.append({ t: "received", r: stored });
     this.mutations += 1;
     return status;
+  }
+
+  /** the versions of one received record stored since this store started, oldest first */
+  receivedVersions(origin: string, originId: string): readonly number[] {
+    return this.receivedHistory.get(key(origin, originId)) ?? [];
   }
 
   putTask(task: Omit<ReceivedTask, "receivedAt">): InboundStatus {
