@@ -10,7 +10,7 @@ import type { GatewayContext } from "../../gateway/context.ts";
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { badInput, conflict, forbidden } from "../../gateway/errors.ts";
 import { type FactsInput, toCaseFacts } from "../benchmarks/discretion-input.ts";
-import { asDiscretionInputErrors, matchItemDiscretion } from "../benchmarks/discretion-service.ts";
+import { asDiscretionInputErrors, loadItemRules, matchRulesDiscretion } from "../benchmarks/discretion-service.ts";
 import { writeAudited } from "../common/write.ts";
 import { transition } from "./rules/index.ts";
 import { resultRefusal, type TaskViewer } from "./rules/task-access.ts";
@@ -45,8 +45,13 @@ async function penaltyCaseOf(tx: Tx, input: ItemResultInput, now: Date): Promise
     });
   }
   const { itemCode, actDate, decisionDate, facts } = input.penaltyCase;
-  const { item, match } = await asDiscretionInputErrors(() =>
-    matchItemDiscretion(tx, { itemCode, actDate, decisionDate: decisionDate ?? now, facts: toCaseFacts(facts) }),
+  const { item, match } = await asDiscretionInputErrors(async () =>
+    matchRulesDiscretion((await loadItemRules(tx, [itemCode])).get(itemCode), {
+      itemCode,
+      actDate,
+      decisionDate: decisionDate ?? now,
+      facts: toCaseFacts(facts),
+    }),
   );
   return {
     itemCode: item.code,
