@@ -8,7 +8,7 @@ import type { DrawParameters, DrawStratum, FrozenCandidate, PublishedDraw } from
 
 type Db = Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw" | "draw">;
 
-const CHUNK = 5_000;
+const CHUNK = 20_000;
 
 export async function insertCandidates(db: Db, drawId: string, candidates: readonly FrozenCandidate[]) {
   for (let start = 0; start < candidates.length; start += CHUNK) {

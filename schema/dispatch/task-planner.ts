@@ -7,7 +7,8 @@
  * - teams: `formTeams` over all of them in USCC order, each with its reproducible team seed; a task
  *   with no valid team is still planned, with the reasons, and cannot be dispatched until re-teamed.
  */
-import type { InspectionPlan, Prisma } from "../../gateway/db/generated/prisma/client.ts";
+import { randomUUID } from "node:crypto";
+import { type InspectionPlan, Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { visitsSince } from "./candidate-source.ts";
 import { conflictsWith, officerPool } from "./officer-pool.ts";
 import { applyYearlyCap, formTeams, type JointVisit, type TeamOutcome, teamSeed } from "./rules/index.ts";
@@ -70,38 +71,56 @@ async function withinCap(db: Db, plan: InspectionPlan, drafts: TaskDraft[]) {
   return { kept: drafts.filter((d) => keptUscc.has(d.uscc)), overCap: overCap.map((o) => o.visit.uscc) };
 }
 
-async function saveTask(db: Db, drawId: string, draft: TaskDraft, outcome: TeamOutcome): Promise<string> {
-  const team = outcome.ok ? outcome.members : [];
-  const teamProblems = outcome.ok ? undefined : (outcome.reasons as unknown as Prisma.InputJsonValue);
-  const data = {
+const teamProblemsOf = (outcome: TeamOutcome) =>
+  outcome.ok ? Prisma.DbNull : (outcome.reasons as unknown as Prisma.InputJsonValue);
+
+const teamRows = (taskId: string, outcome: TeamOutcome) =>
+  (outcome.ok ? outcome.members : []).map((m, i) => ({
+    taskId,
+    certificateNumber: m.certificateNumber,
+    homeJurisdiction: m.homeJurisdiction,
+    pick: i + 1,
+  }));
+
+/** An existing task that takes the plan's items (综合查一次): new items and domains, re-formed team. */
+async function updateMerged(db: Db, draft: TaskDraft & { id: string }, outcome: TeamOutcome): Promise<void> {
+  await db.inspectionTask.update({
+    where: { id: draft.id },
+    data: {
+      itemCodes: draft.itemCodes,
+      domains: draft.domains,
+      teamProblems: teamProblemsOf(outcome),
+      version: { increment: 1 },
+    },
+  });
+  await db.taskOfficer.deleteMany({ where: { taskId: draft.id } });
+  const team = teamRows(draft.id, outcome);
+  if (team.length > 0) await db.taskOfficer.createMany({ data: team });
+}
+
+/** New tasks in bulk: a draw over a million enterprises plans thousands at once. */
+async function createFresh(db: Db, drawId: string, drafts: readonly { draft: TaskDraft; outcome: TeamOutcome }[]) {
+  const rows = drafts.map(({ draft }) => ({
+    id: randomUUID(),
+    drawId,
+    enterpriseUscc: draft.uscc,
+    enterpriseName: draft.name,
     itemCodes: draft.itemCodes,
     domains: draft.domains,
-    teamProblems: teamProblems ?? (null as unknown as Prisma.InputJsonValue),
-  };
-  const task = draft.id
-    ? await db.inspectionTask.update({ where: { id: draft.id }, data: { ...data, version: { increment: 1 } } })
-    : await db.inspectionTask.create({
-        data: {
-          ...data,
-          drawId,
-          enterpriseUscc: draft.uscc,
-          enterpriseName: draft.name,
-          visitFrom: draft.visitFrom,
-          visitTo: draft.visitTo,
-        },
-      });
-  if (draft.id) await db.taskOfficer.deleteMany({ where: { taskId: task.id } });
-  if (team.length > 0) {
-    await db.taskOfficer.createMany({
-      data: team.map((m, i) => ({
-        taskId: task.id,
-        certificateNumber: m.certificateNumber,
-        homeJurisdiction: m.homeJurisdiction,
-        pick: i + 1,
-      })),
-    });
+    visitFrom: draft.visitFrom,
+    visitTo: draft.visitTo,
+  }));
+  const CHUNK = 2_000;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await db.inspectionTask.createMany({ data: rows.slice(i, i + CHUNK) });
   }
-  return task.id;
+  const problems = drafts.map(({ outcome }, i) => ({ id: rows[i]!.id, outcome })).filter(({ outcome }) => !outcome.ok);
+  for (const { id, outcome } of problems) {
+    await db.inspectionTask.update({ where: { id }, data: { teamProblems: teamProblemsOf(outcome) } });
+  }
+  const team = drafts.flatMap(({ outcome }, i) => teamRows(rows[i]!.id, outcome));
+  for (let i = 0; i < team.length; i += CHUNK) await db.taskOfficer.createMany({ data: team.slice(i, i + CHUNK) });
+  return rows.map((r) => r.id);
 }
 
 export async function planTasks(db: Db, input: PlanTasksInput) {
@@ -112,7 +131,7 @@ export async function planTasks(db: Db, input: PlanTasksInput) {
     selected.map((s) => s.uscc),
   );
   const merged: TaskDraft[] = [];
-  const fresh: TaskDraft[] = [];
+  const newVisits: TaskDraft[] = [];
   for (const { uscc, name } of selected) {
     const task = existing.get(uscc);
     if (task) {
@@ -128,10 +147,10 @@ export async function planTasks(db: Db, input: PlanTasksInput) {
       });
     } else {
       const { itemCodes, domains, visitFrom, visitTo } = plan;
-      fresh.push({ uscc, name, itemCodes: [...itemCodes], domains: [...domains], visitFrom, visitTo });
+      newVisits.push({ uscc, name, itemCodes: [...itemCodes], domains: [...domains], visitFrom, visitTo });
     }
   }
-  const { kept, overCap } = await withinCap(db, plan, fresh);
+  const { kept, overCap } = await withinCap(db, plan, newVisits);
   const drafts = [...merged, ...kept].sort((a, b) => (a.uscc < b.uscc ? -1 : a.uscc > b.uscc ? 1 : 0));
   const pool = await officerPool(
     db,
@@ -153,7 +172,14 @@ export async function planTasks(db: Db, input: PlanTasksInput) {
       size: plan.teamSize,
     })),
   );
+  const fresh: { draft: TaskDraft; outcome: TeamOutcome }[] = [];
   const taskIds: string[] = [];
-  for (const [i, draft] of drafts.entries()) taskIds.push(await saveTask(db, drawId, draft, outcomes[i]!));
+  for (const [i, draft] of drafts.entries()) {
+    if (draft.id) {
+      await updateMerged(db, draft as TaskDraft & { id: string }, outcomes[i]!);
+      taskIds.push(draft.id);
+    } else fresh.push({ draft, outcome: outcomes[i]! });
+  }
+  taskIds.push(...(await createFresh(db, drawId, fresh)));
   return { taskIds, mergedInto: merged.map((m) => m.id as string), overCap };
 }
