@@ -168,6 +168,7 @@ export async function planTasks(db: Db, input: PlanTasksInput) {
       uscc: d.uscc,
       domains: d.domains,
       visitDay: d.visitFrom,
+      lastDay: d.visitTo,
       seed: teamSeed(seed, d.uscc),
       size: plan.teamSize,
     })),
