@@ -29,6 +29,8 @@ import {
 import { planTasks } from "./task-planner.ts";
 
 const DAY_MS = 86_400_000;
+/** a draw over a million enterprises freezes (commit) and reads back (reveal) every one of them */
+const DRAW_TIMEOUT_MS = 600_000;
 const yearStart = (day: Date) => new Date(Date.UTC(day.getUTCFullYear(), 0, 1));
 
 /** The plan's candidates frozen on the Beijing day of `now`; those at their yearly cap are excluded, and say so. */
@@ -52,36 +54,40 @@ export async function commitDraw(ctx: GatewayContext, planId: string) {
   if (!plan) throw notFound(`No inspection plan ${planId}`);
   const day = beijingDay(ctx.now);
   const seed = randomBytes(32).toString("hex");
-  return writeAudited(ctx, async (tx) => {
-    const candidates = await freezeForPlan(tx, plan, ctx.now);
-    const draw = await tx.draw.create({
-      data: {
-        planId,
-        parameters: drawParametersOf(plan) as unknown as Prisma.InputJsonValue,
-        drawDay: day,
-        seedHash: commitSeed(seed),
-        seed,
-        candidateListHash: hashCanonicalList(candidates),
-        candidateCount: candidates.length,
-        committedBy: ctx.caller?.subject ?? "gz",
-      },
-    });
-    await insertCandidates(tx, draw.id, candidates);
-    const { seedHash, candidateListHash, candidateCount } = draw;
-    return {
-      result: draw,
-      recordIds: [draw.id],
-      changes: [
-        {
-          kind: "dispatch.drawCommitted",
-          entityType: "Draw",
-          entityId: draw.id,
-          originJurisdiction: "gz",
-          payload: { planId, seedHash, candidateListHash, candidateCount, jurisdictions: [] },
+  return writeAudited(
+    ctx,
+    async (tx) => {
+      const candidates = await freezeForPlan(tx, plan, ctx.now);
+      const draw = await tx.draw.create({
+        data: {
+          planId,
+          parameters: drawParametersOf(plan) as unknown as Prisma.InputJsonValue,
+          drawDay: day,
+          seedHash: commitSeed(seed),
+          seed,
+          candidateListHash: hashCanonicalList(candidates),
+          candidateCount: candidates.length,
+          committedBy: ctx.caller?.subject ?? "gz",
         },
-      ],
-    };
-  });
+      });
+      await insertCandidates(tx, draw.id, candidates);
+      const { seedHash, candidateListHash, candidateCount } = draw;
+      return {
+        result: draw,
+        recordIds: [draw.id],
+        changes: [
+          {
+            kind: "dispatch.drawCommitted",
+            entityType: "Draw",
+            entityId: draw.id,
+            originJurisdiction: "gz",
+            payload: { planId, seedHash, candidateListHash, candidateCount, jurisdictions: [] },
+          },
+        ],
+      };
+    },
+    { timeoutMs: DRAW_TIMEOUT_MS },
+  );
 }
 
 export async function revealDraw(ctx: GatewayContext, drawId: string) {

@@ -167,6 +167,12 @@ export async function writeRecordRows(
   rows: readonly RecordRow[],
   existed: ReadonlySet<string>,
 ) {
-  await insertRecordRows(tx, rows.filter((row) => !existed.has(row.originId)));
-  await updateRecordRows(tx, rows.filter((row) => existed.has(row.originId)));
+  await insertRecordRows(
+    tx,
+    rows.filter((row) => !existed.has(row.originId)),
+  );
+  await updateRecordRows(
+    tx,
+    rows.filter((row) => existed.has(row.originId)),
+  );
 }
