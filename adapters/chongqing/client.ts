@@ -7,6 +7,7 @@ import { z } from "zod";
 import { type FeedDialect, sortFeedEntries } from "../core/feed-entries.ts";
 import { requestJson } from "../core/http.ts";
 import type { FeedPage } from "../core/inbound-sync.ts";
+import { cqEnterpriseToInput, cqOfficerToInput } from "./mappers/to-library.ts";
 import {
   type CqDispatchTask,
   type CqRecord,
@@ -21,6 +22,8 @@ const loosePage = cqChangesPage.extend({ items: z.array(z.unknown()) });
 const CQ_FEED: FeedDialect<z.infer<typeof cqChange>, CqRecord> = {
   entry: cqChange,
   recordOf: (e) => (e.entity === "record" ? e.data : null),
+  officerOf: (e) => (e.entity === "officer" ? cqOfficerToInput(e.data) : null),
+  enterpriseOf: (e) => (e.entity === "enterprise" ? cqEnterpriseToInput(e.data) : null),
   timeOf: (e) => e.data.updatedAt,
   idOf: (r) => r.recordId,
   versionOf: (r) => r.version,
@@ -29,7 +32,8 @@ const CQ_FEED: FeedDialect<z.infer<typeof cqChange>, CqRecord> = {
 export class ChongqingClient {
   constructor(
     private readonly baseUrl: string,
-    private readonly pageSize = 500,
+    /** the most the feed serves in one page: fewer, larger batches for the gateway */
+    private readonly pageSize = 1000,
   ) {}
 
   async readPage(cursor: string | null, signal: AbortSignal): Promise<FeedPage<CqRecord>> {

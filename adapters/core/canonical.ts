@@ -1,6 +1,7 @@
 /**
  * The gateway's canonical shapes as an adapter sees them (docs/sync.md): what a mapper produces
- * (`RecordInput`) and what the change stream delivers (`RecordChange`). Vendor shapes stop at the mappers.
+ * (`RecordInput`, `OfficerInput`, `EnterpriseInput`) and what the change stream delivers
+ * (`RecordChange`). Vendor shapes stop at the mappers.
  */
 export type Jurisdiction = "cq" | "sc";
 export type RecordKind = "INSPECTION" | "PENALTY_DECISION";
@@ -26,6 +27,38 @@ export interface RecordInput {
   findings: string | null;
   taskId: string | null;
   payload: Record<string, unknown> | null;
+}
+
+/**
+ * `OfficerInput` of the gateway's `upsertOfficers` (人员库). The home jurisdiction is the token's
+ * issuer; the platform's `version` / `rev` orders the writes. Dates are Beijing calendar days.
+ */
+export interface OfficerInput {
+  certificateNumber: string;
+  name: string;
+  version: number;
+  unit: string | null;
+  status: "ACTIVE" | "SUSPENDED" | "RETIRED";
+  /** YYYY-MM-DD, first valid day */
+  certificateValidFrom: string | null;
+  /** YYYY-MM-DD, last valid day */
+  certificateValidTo: string | null;
+  /** unified domain codes (EMERGENCY, ECOLOGY, …) */
+  qualifiedDomains: string[];
+  idNumber: string | null;
+  phone: string | null;
+}
+
+/** `EnterpriseInput` of the gateway's `upsertEnterprises` (对象库) */
+export interface EnterpriseInput {
+  uscc: string;
+  name: string;
+  version: number;
+  divisionCode: string | null;
+  industry: string | null;
+  creditGrade: "A" | "B" | "C" | "D" | null;
+  legalRepresentative: string | null;
+  address: string | null;
 }
 
 /** what the adapter could not even map: goes to `quarantineRecords`, never dropped */

@@ -1,18 +1,23 @@
 /**
- * Inbound: platform feed → pure mapper → gateway. Per page: what the mapper cannot map goes to
- * `quarantineRecords`, the rest to `ingestRecords` WITH the page's cursor (stored in the same
- * transaction as the records), then the next page. The cursor to resume from is the gateway's
+ * Inbound: platform feed → pure mapper → gateway. Per page: officer and enterprise changes go to the
+ * libraries (./library-sync.ts), what the mapper cannot map goes to `quarantineRecords`, the rest to
+ * `ingestRecords` WITH the page's cursor (stored in the same transaction as the records), then the next
+ * page (read ahead while this one is stored). The cursor to resume from is the gateway's
  * (`syncStatus … inbound { cursor }`), so a restarted adapter continues exactly where it was; a
  * page replayed after a crash changes nothing (newest version wins, docs/sync.md).
  */
 import { abortableSleep, withRetry } from "./backoff.ts";
-import type { ItemCodes, MapResult, RecordInput, Unmappable } from "./canonical.ts";
+import type { EnterpriseInput, ItemCodes, MapResult, OfficerInput, RecordInput, Unmappable } from "./canonical.ts";
 import type { GatewayClient } from "./gateway-client.ts";
+import { pushLibraryChanges } from "./library-sync.ts";
 import type { SyncReporter } from "./sync-reporter.ts";
 
 /** one page of the platform's feed, records already parsed (newest version per id) */
 export interface FeedPage<V> {
   records: V[];
+  /** officer and enterprise changes, mapped, newest version per key */
+  officers: OfficerInput[];
+  enterprises: EnterpriseInput[];
   /** entries that failed the vendor schema: quarantined as they are */
   invalid: Unmappable[];
   /** the position after this page */
@@ -57,16 +62,29 @@ export async function runInbound<V>(options: InboundOptions<V>): Promise<void> {
   const retry = <T>(work: () => Promise<T>) =>
     withRetry(work, { signal, capMs: options.retryCapMs, onRetry: (error) => reporter.error(error) });
 
+  const read = (from: string | null) => {
+    const reading = retry(() => platform.readPage(from, signal));
+    reading.catch(() => {}); // awaited below: this only keeps an abort during a read-ahead from going unhandled
+    return reading;
+  };
   let cursor = await retry(() => storedInboundCursor(client, source));
+  let next = read(cursor);
   while (!signal.aborted) {
-    const page = await retry(() => platform.readPage(cursor, signal));
+    const page = await next;
+    const moved = page.cursor !== cursor;
+    // read ahead: the platform serves the next page while this one is mapped and stored (the page after a
+    // cursor does not depend on whether the gateway has stored it yet)
+    const caughtUp = !moved && page.backlog === 0;
+    if (!caughtUp) next = read(page.cursor);
+    // officers and enterprises before the records and the cursor: a crash in between replays them
+    const refusedLibrary = await pushLibraryChanges(client, page, retry, signal);
     const mapped = page.records.map((record) => platform.map(record, options.items));
-    const refused = [...page.invalid, ...mapped.flatMap((m) => (m.ok ? [] : [m.unmappable]))];
+    const refused = [...page.invalid, ...refusedLibrary, ...mapped.flatMap((m) => (m.ok ? [] : [m.unmappable]))];
     const records: RecordInput[] = mapped.flatMap((m) => (m.ok ? [m.record] : []));
     // quarantined before the cursor moves past them: never skipped silently
     if (refused.length > 0) await retry(() => client.mutate(QUARANTINE, { source, items: refused }, signal));
     // an empty batch too when an error stands: its commit tells syncStatus the side works again
-    if (records.length > 0 || refused.length > 0 || page.cursor !== cursor || reporter.failing) {
+    if (records.length > 0 || refused.length > 0 || moved || reporter.failing) {
       const input = {
         source,
         cursor: page.cursor,
@@ -76,11 +94,11 @@ export async function runInbound<V>(options: InboundOptions<V>): Promise<void> {
       };
       await reporter.clearing(() => retry(() => client.mutate(INGEST, { input }, signal)));
     }
-    const moved = page.cursor !== cursor;
     cursor = page.cursor;
-    if (!moved && page.backlog === 0) {
+    if (caughtUp) {
       await reporter.heartbeatIfDue({ sourceBacklog: 0 });
       await abortableSleep(options.idleMs ?? 1000, signal).catch(() => {});
+      next = read(cursor);
     }
   }
 }

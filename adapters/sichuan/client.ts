@@ -7,6 +7,7 @@ import { z } from "zod";
 import { type FeedDialect, sortFeedEntries } from "../core/feed-entries.ts";
 import { requestJson } from "../core/http.ts";
 import type { FeedPage } from "../core/inbound-sync.ts";
+import { scEnterpriseToInput, scOfficerToInput } from "./mappers/to-library.ts";
 import {
   parseBeijingTime,
   type ScDispatchTask,
@@ -23,6 +24,8 @@ const loosePage = scChangesPage.extend({ data: z.array(z.unknown()) });
 const SC_FEED: FeedDialect<z.infer<typeof scChange>, ScRecord> = {
   entry: scChange,
   recordOf: (e) => (e.entity_type === "record" ? e.data : null),
+  officerOf: (e) => (e.entity_type === "officer" ? scOfficerToInput(e.data) : null),
+  enterpriseOf: (e) => (e.entity_type === "enterprise" ? scEnterpriseToInput(e.data) : null),
   timeOf: (e) => parseBeijingTime(e.changed_at) ?? 0,
   idOf: (r) => r.record_no,
   versionOf: (r) => r.rev,
@@ -32,7 +35,8 @@ export class SichuanClient {
   constructor(
     private readonly baseUrl: string,
     private readonly secret: string,
-    private readonly pageSize = 500,
+    /** the most the feed serves in one page: fewer, larger batches for the gateway */
+    private readonly pageSize = 1000,
   ) {}
 
   async readPage(cursor: string | null, signal: AbortSignal): Promise<FeedPage<ScRecord>> {

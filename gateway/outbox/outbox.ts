@@ -30,7 +30,14 @@ export async function appendChanges(
 ): Promise<bigint | null> {
   if (changes.length === 0) return null;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK})`;
-  const rows = await tx.changeEvent.createManyAndReturn({ data: [...changes], select: { seq: true } });
+  // one raw statement, the batch as one jsonb parameter (the ORM's createManyAndReturn cost ~0.2 s of CPU per
+  // 500 changes in the ingest bench); ORDER BY the position: numbers follow the input order
+  const rows = await tx.$queryRaw<Array<{ seq: bigint }>>`
+    INSERT INTO "ChangeEvent" ("kind", "entityType", "entityId", "originJurisdiction", "payload")
+    SELECT c.doc->>'kind', c.doc->>'entityType', c.doc->>'entityId', c.doc->>'originJurisdiction', c.doc->'payload'
+    FROM jsonb_array_elements(${JSON.stringify(changes)}::jsonb) WITH ORDINALITY AS c(doc, position)
+    ORDER BY c.position
+    RETURNING "seq"`;
   let last = 0n;
   for (const row of rows) if (row.seq > last) last = row.seq;
   return last;

@@ -4,7 +4,13 @@
  * also across an adapter restart and with the platforms failing, duplicating and reordering.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectCaughtUp, expectVersionsNeverWentBack, waitForReconciled } from "./sync-support.ts";
+import {
+  expectCaughtUp,
+  expectLibraryVersionsNeverWentBack,
+  expectVersionsNeverWentBack,
+  waitForLibrariesReconciled,
+  waitForReconciled,
+} from "./sync-support.ts";
 import { type SyncWorld, sleep, startSyncWorld, totalCount } from "./sync-world.ts";
 
 let world: SyncWorld;
@@ -58,7 +64,21 @@ describe("adapters ⇄ gateway ⇄ platforms", () => {
     }
   }, 120_000);
 
+  it("carries officer and enterprise changes from both platforms to the gateway's libraries", async () => {
+    const before = await world.live.prisma.libraryChange.count({ where: { outcome: "APPLIED" } });
+    for (const province of ["cq", "sc"] as const) {
+      world.sims[province].generator.run(300); // ~5% officer changes, ~5% enterprise changes
+      const s = await waitForLibrariesReconciled(world, province);
+      expect([...s.gateway.officers.values()].some((v) => v > 1)).toBe(true);
+      expect([...s.gateway.enterprises.values()].some((v) => v > 1)).toBe(true);
+    }
+    expect(await world.live.prisma.libraryChange.count({ where: { outcome: "APPLIED" } })).toBeGreaterThan(before);
+    await expectLibraryVersionsNeverWentBack(world);
+  }, 90_000);
+
   it("leaves no version gone backwards and both adapters caught up, nothing quarantined", async () => {
+    await waitForReconciled(world, "cq");
+    await waitForReconciled(world, "sc");
     await expectVersionsNeverWentBack(world);
     await expectCaughtUp(world);
   }, 30_000);

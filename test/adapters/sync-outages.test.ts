@@ -4,7 +4,14 @@
  * version went backwards, and syncStatus shows both adapters caught up.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectCaughtUp, expectVersionsNeverWentBack, syncStatus, waitForReconciled } from "./sync-support.ts";
+import {
+  expectCaughtUp,
+  expectLibraryVersionsNeverWentBack,
+  expectVersionsNeverWentBack,
+  syncStatus,
+  waitForLibrariesReconciled,
+  waitForReconciled,
+} from "./sync-support.ts";
 import { type SyncWorld, sleep, startSyncWorld, totalCount } from "./sync-world.ts";
 
 let world: SyncWorld;
@@ -15,14 +22,16 @@ beforeAll(async () => {
 
 afterAll(() => world?.dispose(), 60_000);
 
-/** both directions reconciled, versions only rose, both adapters caught up */
+/** both directions reconciled (records, and officers and enterprises), versions only rose, both adapters caught up */
 async function expectSettled() {
   world.setRate(0);
   for (const origin of ["cq", "sc"] as const) {
     const s = await waitForReconciled(world, origin);
     expect(await totalCount(world, origin)).toBe(s.source.size);
+    await waitForLibrariesReconciled(world, origin);
   }
   await expectVersionsNeverWentBack(world);
+  await expectLibraryVersionsNeverWentBack(world);
   await expectCaughtUp(world);
 }
 

@@ -7,7 +7,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RedisChild, redisServerAvailable, startRedisChild } from "./redis-child.ts";
-import { expectCaughtUp, expectVersionsNeverWentBack, waitForReconciled } from "./sync-support.ts";
+import {
+  expectCaughtUp,
+  expectVersionsNeverWentBack,
+  waitForLibrariesReconciled,
+  waitForReconciled,
+} from "./sync-support.ts";
 import { type SyncWorld, sleep, startSyncWorld, totalCount, until } from "./sync-world.ts";
 
 let redis: RedisChild;
@@ -48,6 +53,7 @@ describe.skipIf(!redisServerAvailable())("sync across a Redis restart (needs /us
     for (const origin of ["cq", "sc"] as const) {
       const s = await waitForReconciled(world, origin);
       expect(await totalCount(world, origin)).toBe(s.source.size);
+      await waitForLibrariesReconciled(world, origin);
     }
     expect(await totalCount(world, "cq")).toBeGreaterThan(stored);
     await expectVersionsNeverWentBack(world);

@@ -113,6 +113,65 @@ export async function expectVersionsNeverWentBack(world: SyncWorld): Promise<voi
   }
 }
 
+/** a platform's own officers and enterprises, and the gateway's libraries of that origin: key → version */
+export async function librarySnapshot(world: SyncWorld, origin: Jurisdiction) {
+  const store = world.sims[origin].store;
+  const officers = await world.live.prisma.officer.findMany({
+    where: { homeJurisdiction: origin },
+    select: { certificateNumber: true, version: true },
+  });
+  const enterprises = await world.live.prisma.enterprise.findMany({
+    where: { registeringJurisdiction: origin },
+    select: { uscc: true, version: true },
+  });
+  return {
+    platform: {
+      officers: new Map([...store.officers.values()].map((o) => [o.certNo, o.version])),
+      enterprises: new Map([...store.enterprises.values()].map((e) => [e.uscc, e.version])),
+    },
+    gateway: {
+      officers: new Map(officers.map((o) => [o.certificateNumber, o.version])),
+      enterprises: new Map(enterprises.map((e) => [e.uscc, e.version])),
+    },
+  };
+}
+
+/** polls until the gateway's libraries hold the platform's officers and enterprises at their versions; bounded */
+export async function waitForLibrariesReconciled(world: SyncWorld, origin: Jurisdiction, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const s = await librarySnapshot(world, origin);
+    const officersSame = same(s.platform.officers, s.gateway.officers);
+    const enterprisesSame = same(s.platform.enterprises, s.gateway.enterprises);
+    if (officersSame && enterprisesSame) return s;
+    if (Date.now() > deadline) {
+      expect(Object.fromEntries(s.gateway.officers), `${origin} officers`).toEqual(
+        Object.fromEntries(s.platform.officers),
+      );
+      expect(Object.fromEntries(s.gateway.enterprises), `${origin} enterprises`).toEqual(
+        Object.fromEntries(s.platform.enterprises),
+      );
+      throw new Error(`${origin} libraries not reconciled in ${timeoutMs} ms`);
+    }
+    await sleep(250);
+  }
+}
+
+/** per officer and enterprise, the versions the gateway applied (its history, in time order) only rose */
+export async function expectLibraryVersionsNeverWentBack(world: SyncWorld): Promise<void> {
+  const applied = await world.live.prisma.libraryChange.findMany({
+    where: { outcome: "APPLIED" },
+    orderBy: { at: "asc" },
+    select: { entityType: true, entityKey: true, version: true },
+  });
+  const byKey = new Map<string, number[]>();
+  for (const a of applied) {
+    const key = `${a.entityType} ${a.entityKey}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), a.version]);
+  }
+  for (const [key, list] of byKey) expectRising(list, key);
+}
+
 function expectRising(list: readonly number[], what: string): void {
   for (let i = 1; i < list.length; i++) {
     expect(list[i]!, `${what}: versions ${list.join(" → ")}`).toBeGreaterThan(list[i - 1]!);
