@@ -2,8 +2,10 @@
  * The gateway as a yoga instance: schema, context, plugins. No listening socket here (server.ts),
  * so tests drive it in-process with `yoga.fetch`.
  */
+import type { IncomingMessage } from "node:http";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { schema } from "../schema/index.ts";
+import { clientAddressOf } from "./client-address.ts";
 import type { GatewayContext, GatewayServices } from "./context.ts";
 import type { Database } from "./db/client.ts";
 import { EXAMPLE_OPERATIONS } from "./graphiql-examples.ts";
@@ -41,11 +43,13 @@ export function createGateway(deps: GatewayDeps): Gateway {
     maskedErrors: !(config.env === "development"),
     batching: { limit: 5 },
     logging: config.logLevel === "silent" ? false : config.logLevel,
-    context: async ({ request, params }) => {
+    context: async (initial) => {
+      const { request, params } = initial;
       const audit = describeRequest(params);
+      const clientAddress = clientAddressOf(request, (initial as { req?: IncomingMessage }).req, config.trustProxy);
       try {
         const caller = await services.authenticator.authenticate(request.headers.get("authorization"));
-        return { prisma: db.prisma, caller, now: services.clock(), services, audit };
+        return { prisma: db.prisma, caller, now: services.clock(), services, audit, clientAddress };
       } catch (error) {
         // a refused token is an access attempt too: audit it before answering 401
         const extensions = (error as { extensions?: Record<string, unknown> }).extensions;

@@ -52,6 +52,10 @@ const envSchema = z.object({
   STREAM_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   /** change stream: read the outbox at least this often when no bus wake-up comes (bus down); @default 2000 */
   STREAM_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
+  /** calls without a token (the public 执法码 check) per client address per minute; @default 30 */
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** behind a load balancer: take the client address from the first X-Forwarded-For hop; @default false */
+  TRUST_PROXY: boolean.default(false),
   /** serve /metrics without a token; @default true */
   METRICS_PUBLIC: boolean.default(true),
   /** GraphiQL and introspection; default on outside production */
@@ -73,6 +77,8 @@ export interface GatewayConfig {
   };
   graphiql: boolean;
   metricsPublic: boolean;
+  publicRateLimitPerMinute: number;
+  trustProxy: boolean;
   /** the change stream's timing (schema/sync/change-stream.ts) */
   stream: { heartbeatMs: number; pollMs: number };
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
@@ -108,6 +114,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       },
       graphiql: e.GRAPHIQL ?? e.NODE_ENV !== "production",
       metricsPublic: e.METRICS_PUBLIC,
+      publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
+      trustProxy: e.TRUST_PROXY,
       stream: { heartbeatMs: e.STREAM_HEARTBEAT_MS, pollMs: e.STREAM_POLL_MS },
       logLevel: e.LOG_LEVEL,
     },

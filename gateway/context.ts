@@ -9,6 +9,7 @@ import type { Bus } from "./bus/index.ts";
 import type { GatewayConfig } from "./config.ts";
 import type { PrismaClient } from "./db/generated/prisma/client.ts";
 import type { GatewayMetrics } from "./metrics/metrics.ts";
+import type { RateLimiter } from "./rate-limit.ts";
 
 export type Jurisdiction = "cq" | "sc" | "gz";
 
@@ -31,6 +32,8 @@ export interface GatewayServices {
   clock: () => Date;
   /** Prometheus metrics served at /metrics */
   metrics: GatewayMetrics;
+  /** calls without a token (the 执法码 check) per client address */
+  publicRateLimit: RateLimiter;
   /** the catalog in memory, kept fresh by the outbox's catalog changes */
   catalog: CatalogReadModel;
 }
@@ -53,4 +56,6 @@ export interface GatewayContext {
   now: Date;
   services: GatewayServices;
   audit: RequestAudit;
+  /** the client's address (the first X-Forwarded-For hop when TRUST_PROXY is set), for rate limits */
+  clientAddress: string;
 }

@@ -13,6 +13,7 @@ import type { GatewayConfig } from "./config.ts";
 import type { GatewayServices } from "./context.ts";
 import { createDatabase, type Database } from "./db/client.ts";
 import { createMetrics } from "./metrics/metrics.ts";
+import { createRateLimiter } from "./rate-limit.ts";
 
 export interface RunningGateway {
   url: string;
@@ -52,6 +53,11 @@ export async function assembleGateway(config: GatewayConfig, options: AssembleOp
     auditLog: createAuditLog(db.prisma),
     clock: options.clock ?? (() => new Date()),
     metrics: createMetrics(db.prisma),
+    publicRateLimit: createRateLimiter({
+      pointsPerMinute: config.publicRateLimitPerMinute,
+      keyPrefix: `${config.redis.prefix}public-rate:`,
+      redis,
+    }),
     catalog: createCatalogReadModel(db.prisma, bus),
   };
   const gateway = createGateway({ ...services, db, graphiqlToken: options.graphiqlToken });

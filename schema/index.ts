@@ -24,5 +24,9 @@ import "./records/quarantine-types.ts";
 import "./records/quarantine-mutations.ts";
 import "./sync/stream-fields.ts";
 import "./sync/status-fields.ts";
+import "./dispatch/types.ts";
+import "./dispatch/queries.ts";
+import "./dispatch/plan-mutations.ts";
+import "./dispatch/task-mutations.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -8,7 +8,14 @@ import { type FeedDialect, sortFeedEntries } from "../core/feed-entries.ts";
 import { requestJson } from "../core/http.ts";
 import type { FeedPage } from "../core/inbound-sync.ts";
 import { cqEnterpriseToInput, cqOfficerToInput } from "./mappers/to-library.ts";
-import { type CqRecord, type CqSharedRecord, cqChange, cqChangesPage, cqInboundResponse } from "./types.ts";
+import {
+  type CqDispatchTask,
+  type CqRecord,
+  type CqSharedRecord,
+  cqChange,
+  cqChangesPage,
+  cqInboundResponse,
+} from "./types.ts";
 
 const loosePage = cqChangesPage.extend({ items: z.array(z.unknown()) });
 
@@ -37,6 +44,16 @@ export class ChongqingClient {
       cursor: page.nextCursor,
       backlog: page.hasMore ? 1 : 0,
     };
+  }
+
+  async pushTasks(tasks: CqDispatchTask[], signal: AbortSignal): Promise<void> {
+    const body = await requestJson(`${this.baseUrl}/api/v1/dispatch-tasks`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ tasks }),
+      signal,
+    });
+    cqInboundResponse.parse(body);
   }
 
   async pushRecords(records: CqSharedRecord[], signal: AbortSignal): Promise<void> {

@@ -105,6 +105,30 @@ export interface RecordChange {
   payload: Record<string, unknown> | null;
 }
 
+/** the payload of a `dispatch.task` change (schema/dispatch/task-change.ts): a joint task at its version */
+export interface TaskChange {
+  taskId: string;
+  version: number;
+  state: "PLANNED" | "DISPATCHED" | "IN_PROGRESS" | "DONE" | "CANCELLED";
+  enterprise: { uscc: string; name: string };
+  itemCodes: string[];
+  /** Beijing days, inclusive */
+  visitFrom: string;
+  visitTo: string;
+  officers: { certificateNumber: string; jurisdiction: string }[];
+  /** the 执法码; null before dispatch and once revoked */
+  inspectionCode: string | null;
+  codeRevoked: boolean;
+  jurisdictions: string[];
+}
+
+/** the visit window of a task as instants: Beijing midnight of the first day to the end of the last */
+export function taskWindow(task: Pick<TaskChange, "visitFrom" | "visitTo">): { from: number; to: number } {
+  const from = Date.parse(`${task.visitFrom}T00:00:00+08:00`);
+  const to = Date.parse(`${task.visitTo}T23:59:59+08:00`);
+  return { from, to };
+}
+
 /** province item code ⇄ unified item code; `null` when the catalog does not know it */
 export interface ItemCodes {
   toUnified(provinceCode: string): string | null;

@@ -1,25 +1,37 @@
 /**
  * Outbound: the gateway's `changes` stream → the platform. Changes are gathered into small batches;
  * per batch the other province's records are pushed (idempotent on the platform by origin, originId,
- * version), the catalog is reloaded on `item.changed`, and only THEN the batch's last seq is
+ * version), then the joint tasks its officers are on (idempotent by task and version; a task without a
+ * code to show — revoked — is not pushed), the catalog is reloaded on `item.changed`, and only THEN the batch's last seq is
  * acknowledged. A crash between push and ack replays the batch, which the idempotent push absorbs.
  * The stream resumes from the acknowledged seq (`changes(consumer:)`) whenever it ends or goes silent.
  */
 import { abortableSleep, withRetry } from "./backoff.ts";
-import type { Change, ItemCodes, Jurisdiction, RecordChange } from "./canonical.ts";
+import {
+  type Change,
+  type ItemCodes,
+  type Jurisdiction,
+  newestPerId,
+  type RecordChange,
+  type TaskChange,
+} from "./canonical.ts";
 import type { GatewayClient } from "./gateway-client.ts";
 import type { SyncReporter } from "./sync-reporter.ts";
 
-export interface OutboundPlatform<V> {
+export interface OutboundPlatform<V, T = unknown> {
   /** the platform's shape of another province's record; null when its item has no code here */
   toPlatform(record: RecordChange, items: ItemCodes): V | null;
   /** pushes records; resolves only when the platform accepted all of them */
   pushRecords(records: V[], signal: AbortSignal): Promise<void>;
+  /** the platform's shape of a joint task; null when it has nothing to show (no code: not dispatched, or revoked) */
+  taskToPlatform(task: TaskChange, items: ItemCodes): T | null;
+  /** pushes joint tasks (idempotent by task and version) */
+  pushTasks(tasks: T[], signal: AbortSignal): Promise<void>;
 }
 
-export interface OutboundOptions<V> {
+export interface OutboundOptions<V, T = unknown> {
   client: GatewayClient;
-  platform: OutboundPlatform<V>;
+  platform: OutboundPlatform<V, T>;
   jurisdiction: Jurisdiction;
   items: ItemCodes & { load(): Promise<void> };
   consumer: string;
@@ -59,7 +71,7 @@ export class Undelivered {
   }
 }
 
-export async function runOutbound<V>(options: OutboundOptions<V>): Promise<void> {
+export async function runOutbound<V, T>(options: OutboundOptions<V, T>): Promise<void> {
   const { client, consumer, reporter, signal } = options;
   const undelivered = new Undelivered();
   const retry = <T>(work: () => Promise<T>) =>
@@ -77,12 +89,29 @@ export async function runOutbound<V>(options: OutboundOptions<V>): Promise<void>
       mapped = mapAll(records);
     }
     if (mapped.vendor.length > 0) await retry(() => options.platform.pushRecords(mapped.vendor, signal));
+    const tasks = tasksFor(batch);
+    if (tasks.length > 0) await retry(() => options.platform.pushTasks(tasks, signal));
     const last = batch.at(-1);
     if (last) await acknowledge(last.seq);
     if (mapped.unmapped.length > 0) {
       undelivered.add(mapped.unmapped);
       reporter.standingProblem(undelivered.summary());
     }
+  }
+
+  /** joint tasks with this province's officers on the team, newest version per task, in the platform's shape */
+  function tasksFor(batch: readonly Change[]): T[] {
+    const tasks = batch
+      .filter((c) => c.kind === "dispatch.task")
+      .map((c) => c.payload as unknown as TaskChange)
+      .filter((task) => task.jurisdictions.includes(options.jurisdiction));
+    return newestPerId(
+      tasks,
+      (t) => t.taskId,
+      (t) => t.version,
+    )
+      .map((task) => options.platform.taskToPlatform(task, options.items))
+      .filter((task): task is T => task !== null);
   }
 
   function mapAll(records: RecordChange[]) {

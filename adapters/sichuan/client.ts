@@ -10,6 +10,7 @@ import type { FeedPage } from "../core/inbound-sync.ts";
 import { scEnterpriseToInput, scOfficerToInput } from "./mappers/to-library.ts";
 import {
   parseBeijingTime,
+  type ScDispatchTask,
   type ScRecord,
   type ScSharedRecord,
   scChange,
@@ -47,6 +48,17 @@ export class SichuanClient {
       // `total` counts the changes after since_id including this page's
       backlog: Math.max(0, page.total - page.data.length),
     };
+  }
+
+  async pushTasks(tasks: ScDispatchTask[], signal: AbortSignal): Promise<void> {
+    const raw = JSON.stringify({ tasks });
+    const body = await requestJson(`${this.baseUrl}/openapi/dispatch-tasks`, {
+      method: "POST",
+      headers: scSignedHeaders(raw, this.secret),
+      body: raw,
+      signal,
+    });
+    scInboundResponse.parse(body);
   }
 
   async pushRecords(records: ScSharedRecord[], signal: AbortSignal): Promise<void> {

@@ -16,7 +16,8 @@
  *   jurisdiction + domain; 16 connections, p50/p99 each, with EXPLAIN ANALYZE of the SQL behind each (the indexes
  *   are in prisma/migrations/*_library_search_indexes). raw.search.worstP99RatioToSeqScan = worst p99 ÷ seq scan.
  *
- * TODO(issue 7): the 双随机 draw over all enterprises and officers; ratio = draw seconds ÷ seq scan seconds.
+ * - draw (./library-draw.ts, issue 7): a 双随机 draw over every enterprise and officer, commit + reveal through
+ *   GraphQL; raw.draw.ratioToSeqScan = draw seconds ÷ seq scan seconds; the draw must verify.
  */
 import pg from "pg";
 import { type ServerChild, startServerChild } from "../lib/child.ts";
@@ -26,6 +27,7 @@ import { progress } from "../lib/progress.ts";
 import { formatNumber } from "../lib/report.ts";
 import { type GoalCheck, goalCheck, measuredResult, notBuiltResult, ratioOf } from "../lib/result.ts";
 import { type LibraryBaseline, measureLibraryBaseline } from "./library-baseline.ts";
+import { measureDraw } from "./library-draw.ts";
 import { copyRest, type GatewayPush, pushThroughGateway } from "./library-gateway.ts";
 import { measureSearch } from "./library-search.ts";
 import type { Scenario, ScenarioContext } from "./types.ts";
@@ -43,7 +45,7 @@ const CONCURRENCY = 4;
 
 /**
  * Upsert (bounded by time and count, the rest COPYed) and search on a gateway of its own on a scratch Postgres
- * database (PGlite would measure PGlite). The draw (issue 7) is reported as not built while it is missing.
+ * database (PGlite would measure PGlite), then the draw over the whole tables.
  */
 async function measureThroughGateway(
   ctx: ScenarioContext,
@@ -76,6 +78,10 @@ async function measureThroughGateway(
       seconds: quick ? 3 : 8,
       connections: 16,
     });
+    progress("library-scale: a 双随机 draw over every enterprise and officer …");
+    const draw = await measureDraw(gateway.url, ctx.keys, client);
+    const drawSeconds = draw.commitSeconds + draw.revealSeconds;
+    const drawRatio = ratioOf(drawSeconds * 1000, baseline.seqScanMs);
     const e = push.enterprises;
     const o = push.officers;
     const vsInsert = ratioOf(e.rowsPerSecond, baseline.enterprises.insert.rowsPerSecond);
@@ -86,13 +92,18 @@ async function measureThroughGateway(
       goalCheck("upsert ÷ INSERT measured", vsInsert, ">", 0),
       goalCheck("upsert ÷ COPY measured", vsCopy, ">", 0),
       goalCheck("search p99 ÷ seq scan measured", searchRatio, ">", 0),
+      goalCheck("draw ÷ seq scan measured", drawRatio, ">", 0),
+      goalCheck("draw verifies (1 = yes)", draw.valid ? 1 : 0, ">=", 1),
     ];
     const summary =
       `upsert ${rate(e.rowsPerSecond)} (${formatNumber(e.rows)} of ${formatNumber(counts.enterprises)} enterprises ` +
       `through GraphQL, rest COPYed) = ${vsInsert?.toFixed(2)} × INSERT, ${vsCopy?.toFixed(2)} × COPY; ` +
       `officers ${rate(o.rowsPerSecond)} (${formatNumber(o.rows)}); search p50/p99 ` +
       search.map((s) => `${s.name} ${formatNumber(s.p50Ms)}/${formatNumber(s.p99Ms)} ms`).join(", ") +
-      `; draw not built (issue 7)`;
+      `; draw over ${formatNumber(draw.candidates)} enterprises ${drawSeconds.toFixed(1)} s (commit ` +
+      `${draw.commitSeconds.toFixed(1)} s, reveal ${draw.revealSeconds.toFixed(1)} s: ${formatNumber(draw.selected)} ` +
+      `selected, ${formatNumber(draw.tasks)} tasks, ${formatNumber(draw.tasksWithoutTeam)} without a team) = ` +
+      `${drawRatio?.toFixed(1)} × seq scan, verified ${draw.valid ? "valid" : "INVALID"}`;
     return {
       ratio: vsInsert ?? 0,
       checks,
@@ -109,7 +120,7 @@ async function measureThroughGateway(
           officersRatioToCopy: ratioOf(o.rowsPerSecond, baseline.officers.copy.rowsPerSecond),
         },
         search: { connections: 16, cases: search, worstP99Ms: worstP99, worstP99RatioToSeqScan: searchRatio },
-        draw: "not built (issue 7)",
+        draw: { ...draw, seconds: drawSeconds, ratioToSeqScan: drawRatio, seqScanMs: baseline.seqScanMs },
       },
     };
   } finally {

@@ -17,6 +17,7 @@ export interface WriteOutcome<T> {
 export async function writeAudited<T>(
   ctx: GatewayContext,
   work: (tx: Prisma.TransactionClient) => Promise<WriteOutcome<T>>,
+  options: { timeoutMs?: number } = {},
 ): Promise<T> {
   const { outcome, lastSeq } = await ctx.prisma.$transaction(
     async (tx) => {
@@ -26,7 +27,7 @@ export async function writeAudited<T>(
       await ctx.services.auditLog.appendInTransaction(tx, auditRecordFor(ctx, undefined));
       return { outcome, lastSeq };
     },
-    { timeout: 120_000, maxWait: 30_000 },
+    { timeout: options.timeoutMs ?? 120_000, maxWait: 30_000 },
   );
   ctx.audit.writtenInTransaction = true;
   if (lastSeq !== null) void ctx.services.bus.publish(CHANGES_CHANNEL, String(lastSeq)).catch(() => {});

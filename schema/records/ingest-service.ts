@@ -9,10 +9,11 @@ import { randomUUID } from "node:crypto";
 import type { Jurisdiction } from "../../gateway/context.ts";
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import type { ChangeInput } from "../../gateway/outbox/outbox.ts";
+import { applyTaskAnswers } from "../dispatch/task-answers.ts";
 import { assessDecidedPenalties, type PenaltyAssessment } from "./penalty-supervision.ts";
 import { QuarantineStore } from "./quarantine-store.ts";
 import { insertRecordRows, updateRecordRows } from "./record-writes.ts";
-import { type RecordRow, recordChangePayload, rowOf, sameContent } from "./rules/record-document.ts";
+import { documentOf, type RecordRow, recordChangePayload, rowOf, sameContent } from "./rules/record-document.ts";
 import { checkRecord, type RecordInput } from "./rules/record-input.ts";
 import { compareVersion } from "./rules/versions.ts";
 
@@ -126,12 +127,23 @@ export async function ingestInTransaction(
     const note = result.recordId ? supervision.notAssessed.get(result.recordId) : undefined;
     if (result.status === "APPLIED" && note) Object.assign(result, { code: "NOT_ASSESSED", message: note });
   }
+  // 联合检查: inspections that answer a joint task's item become its results (schema/dispatch/task-answers.ts)
+  const answers = await applyTaskAnswers(tx, origin, [...written.values()].map(answeringRecord), now);
+  for (const result of results) {
+    const note = result.recordId ? answers.notApplied.get(result.recordId) : undefined;
+    if (result.status === "APPLIED" && note) Object.assign(result, { code: "TASK_NOT_ANSWERED", message: note });
+  }
   return {
     results,
-    changes: [...changes, ...supervision.changes],
+    changes: [...changes, ...supervision.changes, ...answers.changes],
     recordIds: [...written.values()].map((r) => r.id),
     quarantine,
   };
+}
+
+function answeringRecord(row: RecordRow) {
+  const { taskId, findings } = documentOf(row);
+  return { ...row, taskId, findings };
 }
 
 function validVersion(version: number): boolean {

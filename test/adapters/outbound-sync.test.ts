@@ -4,10 +4,12 @@
  * adapter's reported error, after the acknowledgement, so syncStatus shows it.
  */
 import { describe, expect, it, vi } from "vitest";
-import type { Change, ItemCodes, RecordChange } from "../../adapters/core/canonical.ts";
+import { taskToCq } from "../../adapters/chongqing/mappers/from-task.ts";
+import type { Change, ItemCodes, RecordChange, TaskChange } from "../../adapters/core/canonical.ts";
 import type { GatewayClient } from "../../adapters/core/gateway-client.ts";
 import { runOutbound } from "../../adapters/core/outbound-sync.ts";
 import { SyncReporter } from "../../adapters/core/sync-reporter.ts";
+import { taskToSc } from "../../adapters/sichuan/mappers/from-task.ts";
 
 function recordChange(seq: number, originId: string, itemCode: string): Change {
   const payload = { origin: "sc", originId, version: 3, itemCode } as Partial<RecordChange>;
@@ -55,6 +57,8 @@ describe("outbound sync", () => {
     const platform = {
       toPlatform: (r: RecordChange, codes: ItemCodes) => (codes.fromUnified(r.itemCode ?? "") ? r.originId : null),
       pushRecords: async (ids: string[]) => void pushed.push(ids),
+      taskToPlatform: () => null,
+      pushTasks: async () => {},
     };
     const reporter = new SyncReporter(client, "platform", "OUTBOUND", 60_000, () => {});
     const controller = new AbortController();
@@ -80,5 +84,79 @@ describe("outbound sync", () => {
     expect(report).toBeGreaterThan(ack); // after the acknowledgement, which would clear it
     expect(calls[report]?.variables.message).toMatch(/^1 record\(s\) acknowledged but not delivered/);
     expect(calls[report]?.variables.message).toContain("sc/SC-JC-000001 v3 (item GZ-999)");
+  });
+
+  it("pushes the joint tasks its officers are on, newest version per task, and nothing without a code", async () => {
+    const task = (version: number, code: string | null, jurisdictions: string[]): TaskChange => ({
+      taskId: "T-1",
+      version,
+      state: "DISPATCHED",
+      enterprise: { uscc: "91500112MAG000014A", name: "示例企业" },
+      itemCodes: ["GZ-001"],
+      visitFrom: "2026-12-01",
+      visitTo: "2026-12-03",
+      officers: [
+        { certificateNumber: "CQ-1", jurisdiction: "cq" },
+        { certificateNumber: "SC-1", jurisdiction: "sc" },
+      ],
+      inspectionCode: code,
+      codeRevoked: code === null,
+      jurisdictions,
+    });
+    const change = (seq: number, payload: TaskChange): Change => ({
+      seq: String(seq),
+      kind: "dispatch.task",
+      entityType: "InspectionTask",
+      entityId: payload.taskId,
+      originJurisdiction: "gz",
+      payload: payload as unknown as Record<string, unknown>,
+      createdAt: new Date().toISOString(),
+    });
+    const { client, calls } = scriptedGateway([
+      change(1, task(2, "code-v2", ["cq", "sc"])),
+      change(2, task(3, "code-v3", ["cq", "sc"])),
+      change(3, { ...task(4, "other", ["sc"]), taskId: "T-2" }),
+      change(4, { ...task(1, null, ["cq", "sc"]), taskId: "T-3" }),
+    ]);
+    const items = { toUnified: () => null, fromUnified: (c: string) => c.replace("GZ", "CQ"), load: async () => {} };
+    const pushed: unknown[][] = [];
+    const platform = {
+      toPlatform: () => null,
+      pushRecords: async () => {},
+      taskToPlatform: taskToCq,
+      pushTasks: async (tasks: unknown[]) => void pushed.push(tasks),
+    };
+    const reporter = new SyncReporter(client, "platform", "OUTBOUND", 60_000, () => {});
+    const controller = new AbortController();
+    const run = runOutbound({
+      client,
+      platform,
+      jurisdiction: "cq",
+      items,
+      consumer: "p",
+      reporter,
+      signal: controller.signal,
+      flushMs: 10,
+    });
+    await vi.waitFor(() => expect(calls.some((c) => c.query.includes("acknowledgeChanges"))).toBe(true));
+    controller.abort();
+    await run;
+    expect(pushed).toEqual([
+      [
+        {
+          taskId: "T-1",
+          version: 3,
+          enterpriseUscc: "91500112MAG000014A",
+          officerCertNos: ["CQ-1", "SC-1"],
+          itemCodes: ["CQ-001"],
+          window: { from: Date.parse("2026-12-01T00:00:00+08:00"), to: Date.parse("2026-12-03T23:59:59+08:00") },
+          code: "code-v3",
+        },
+      ],
+    ]);
+    expect(taskToSc(task(3, "c", ["sc"]), items)?.window).toEqual({
+      from: "2026-12-01 00:00:00",
+      to: "2026-12-03 23:59:59",
+    });
   });
 });

@@ -17,6 +17,7 @@ export {
   type FreezeContext,
   type FrozenCandidate,
   freezeCandidates,
+  hashCanonicalList,
   normaliseUscc,
 } from "./draw-candidates.ts";
 export {

@@ -10,7 +10,14 @@
  * must be the USCC of the 企业码 it is checked against — then the validity window, then whether the task
  * is still known and not revoked. The first failure is the answer, as one stable reason.
  */
-import { CompactSign, compactVerify, createLocalJWKSet, errors, type JSONWebKeySet } from "jose";
+import {
+  CompactSign,
+  type CompactVerifyGetKey,
+  compactVerify,
+  createLocalJWKSet,
+  errors,
+  type JSONWebKeySet,
+} from "jose";
 import { z } from "zod";
 import { SUPPORTED_ALGORITHMS } from "../../../gateway/auth/issuers.ts";
 import type { SigningKey } from "../../../gateway/auth/keys.ts";
@@ -60,8 +67,8 @@ const claimsSchema = z.object({
 export type TaskStanding = "ACTIVE" | "REVOKED" | "UNKNOWN";
 
 export interface VerifyInspectionCodeOptions {
-  /** the `gz` JWKS */
-  publicKeys: JSONWebKeySet;
+  /** the `gz` JWKS, or a resolver of its keys (the gateway's trust registry) */
+  publicKeys: JSONWebKeySet | CompactVerifyGetKey;
   now: Date;
   /** the task's standing in the database: UNKNOWN when no such task, REVOKED when revoked or cancelled */
   taskStanding: (taskId: string) => TaskStanding | Promise<TaskStanding>;
@@ -82,10 +89,14 @@ export type InspectionCodeCheck =
 
 const refuse = (reason: InspectionCodeRefusal): InspectionCodeCheck => ({ valid: false, reason });
 
-async function verifiedPayload(code: string, publicKeys: JSONWebKeySet): Promise<Uint8Array | InspectionCodeRefusal> {
+async function verifiedPayload(
+  code: string,
+  publicKeys: JSONWebKeySet | CompactVerifyGetKey,
+): Promise<Uint8Array | InspectionCodeRefusal> {
   if (code.length > MAX_CODE_LENGTH || code.split(".").length !== 3) return "MALFORMED";
   try {
-    const { payload } = await compactVerify(code, createLocalJWKSet(publicKeys), {
+    const keys = typeof publicKeys === "function" ? publicKeys : createLocalJWKSet(publicKeys);
+    const { payload } = await compactVerify(code, keys, {
       algorithms: [...SUPPORTED_ALGORITHMS],
     });
     return payload;

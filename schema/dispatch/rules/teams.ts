@@ -6,8 +6,8 @@
  * seed (`teamSeed(drawSeed, uscc)`: reproducible, and public once the draw seed is revealed).
  *
  * Rules:
- * - an officer is eligible when `dispatchability` (libraries) passes on the visit day — certificate
- *   valid that day, ACTIVE, qualified for EVERY domain of the task — and has no declared conflict with
+ * - an officer is eligible when `dispatchability` (libraries) passes on the first and the last day of the
+ *   visit window — certificate valid throughout, ACTIVE, qualified for EVERY domain of the task — and has no declared conflict with
  *   the enterprise. The strict reading of "qualified for every domain among its items" is taken on
  *   purpose: in 综合查一次 every member checks every item, and only an officer qualified for an item's
  *   domain may act on it (行政处罚法 第42条). A task nobody can cover alone is refused with
@@ -52,8 +52,10 @@ export interface Conflict {
 export interface TeamRequest {
   uscc: string;
   domains: readonly string[];
-  /** Beijing day of the visit (UTC midnight) */
+  /** Beijing day of the visit (UTC midnight): the first day of its window */
   visitDay: Date;
+  /** the window's last day: certificates must stay valid to it (default: visitDay) */
+  lastDay?: Date;
   /** 64 hex characters, see teamSeed */
   seed: string;
   /** @default 2 */
@@ -73,19 +75,21 @@ export function teamSeed(drawSeed: string, uscc: string): string {
 }
 
 function whyIneligible(officer: TeamOfficer, request: TeamRequest, conflicted: ReadonlySet<string>): string[] {
-  const reasons = dispatchability(officer, request.visitDay, request.domains).reasons.map((r) => r.code);
+  const days = [request.visitDay, request.lastDay ?? request.visitDay];
+  const codes = days.flatMap((day) => dispatchability(officer, day, request.domains).reasons.map((r) => r.code));
+  const reasons = [...new Set(codes)];
   if (conflicted.has(officer.certificateNumber.trim())) reasons.push("CONFLICT");
   return reasons;
 }
 
 /** The same test as `whyIneligible(...).length === 0` but conflicts, without building reasons: the hot path. */
-function isDispatchable(officer: TeamOfficer, day: number, domains: readonly string[]): boolean {
+function isDispatchable(officer: TeamOfficer, day: number, lastDay: number, domains: readonly string[]): boolean {
   return (
     officer.status === "ACTIVE" &&
     officer.certificateValidFrom !== null &&
     officer.certificateValidTo !== null &&
     officer.certificateValidFrom.getTime() <= day &&
-    day <= officer.certificateValidTo.getTime() &&
+    lastDay <= officer.certificateValidTo.getTime() &&
     domains.every((d) => officer.qualifiedDomains.includes(d))
   );
 }
@@ -171,10 +175,11 @@ function formTeamFromSorted(
   }
   const conflicted = conflicts.get(normaliseUscc(request.uscc)) ?? NONE;
   const day = request.visitDay.getTime();
-  const cacheKey = `${day}|${[...new Set(request.domains)].sort().join(",")}`;
+  const lastDay = Math.max(day, (request.lastDay ?? request.visitDay).getTime());
+  const cacheKey = `${day}|${lastDay}|${[...new Set(request.domains)].sort().join(",")}`;
   let dispatchable = cache.get(cacheKey);
   if (!dispatchable) {
-    dispatchable = pool.filter((o) => isDispatchable(o, day, request.domains));
+    dispatchable = pool.filter((o) => isDispatchable(o, day, lastDay, request.domains));
     cache.set(cacheKey, dispatchable);
   }
   const eligible =

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { faultPatch } from "./faults.ts";
 import { HttpError, parseBody } from "./router.ts";
 import type { SimContext } from "./simulator.ts";
+import { answerTaskItems } from "./task-answers.ts";
 
 const rateBody = z.object({ rate: z.number().min(0).max(100_000) });
 const generateBody = z.object({ count: z.number().int().min(1).max(1_000_000) });
@@ -94,28 +95,12 @@ export function registerControlRoutes(ctx: SimContext): void {
       const body = parseBody(req, taskResultsBody);
       const unknown = body.results.filter((r) => !task.itemCodes.includes(r.itemCode)).map((r) => r.itemCode);
       if (unknown.length > 0) throw new HttpError(400, "BAD_INPUT", `items not in the task: ${unknown.join(", ")}`);
-      const records = store.batch(() =>
-        body.results.map((result) => {
-          const outcome = {
-            result: result.outcome === "compliant" ? ("COMPLIANT" as const) : ("NON_COMPLIANT" as const),
-            findings: result.findings ?? null,
-            officerCertNos: body.officerCertNos ?? task.officerCertNos,
-          };
-          // reporting an item again corrects the earlier report (a new version), never a second record
-          const earlier = store.recordForTaskItem(task.taskId, result.itemCode);
-          if (earlier) return store.updateRecord(earlier.id, outcome);
-          return store.createRecord({
-            ...outcome,
-            kind: "INSPECTION",
-            itemCode: result.itemCode,
-            enterpriseUscc: task.enterpriseUscc,
-            occurredAt: store.now(),
-            decidedAt: null,
-            fineFen: null,
-            taskId: task.taskId,
-          });
-        }),
-      );
+      const answers = body.results.map((result) => ({
+        itemCode: result.itemCode,
+        result: result.outcome === "compliant" ? ("COMPLIANT" as const) : ("NON_COMPLIANT" as const),
+        findings: result.findings ?? null,
+      }));
+      const records = answerTaskItems(store, task, answers, body.officerCertNos);
       return { status: 200, body: { records: records.map((r) => dialect.record(r)) } };
     });
 }

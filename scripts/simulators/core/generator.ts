@@ -7,6 +7,7 @@ import type { CreditGrade, RecordBody, SimOfficer, SimRecord } from "./model.ts"
 import { mixSeed, Prng } from "./prng.ts";
 import type { ProvinceItem } from "./seed.ts";
 import type { SimStore } from "./store.ts";
+import { answerTaskItems, nextItemToAnswer } from "./task-answers.ts";
 
 const HOUR = 3600_000;
 const GRADES: CreditGrade[] = ["A", "B", "C", "D"];
@@ -34,8 +35,9 @@ export class ActivityGenerator {
     this.itemsByCode = new Map(items.map((i) => [i.code, i]));
   }
 
-  /** one unit of activity; mostly records */
+  /** one unit of activity; mostly records, and first any joint-task item that falls to our officers */
   step(): void {
+    if (this.answerTaskItem()) return;
     const roll = this.rng.next();
     if (this.store.recordIds.length === 0 || roll < 0.55) this.createRecord();
     else if (roll < 0.9) this.advanceRecord(this.store.recordIds[this.rng.int(0, this.store.recordIds.length - 1)]!);
@@ -96,6 +98,26 @@ export class ActivityGenerator {
     }
     const note = record.kind === "PENALTY" ? "决定书文字更正" : "复查：已整改";
     return { findings: `${record.findings ?? ""}；${note}` };
+  }
+
+  /** an officer answers one item of a joint task it holds (./task-answers.ts); false when none waits */
+  private answerTaskItem(): boolean {
+    const next = nextItemToAnswer(this.store);
+    if (!next) return false;
+    const compliant = this.rng.chance(0.7);
+    answerTaskItems(
+      this.store,
+      next.task,
+      [
+        {
+          itemCode: next.itemCode,
+          result: compliant ? "COMPLIANT" : "NON_COMPLIANT",
+          findings: compliant ? "未发现违法行为" : this.rng.pick(FINDINGS),
+        },
+      ],
+      [next.officer],
+    );
+    return true;
   }
 
   /** a plausible fine: whole hundreds of yuan, sometimes with fen (e.g. 12000.50), within a tier's range */

@@ -37,6 +37,20 @@ const members = (outcome: ReturnType<typeof formTeam>) =>
   outcome.ok ? outcome.members.map((m) => m.certificateNumber) : outcome.reasons;
 
 describe("formTeam", () => {
+  it("refuses an officer whose certificate ends inside the visit window, and names it", () => {
+    const pool = [
+      officer("渝1", "cq", { certificateValidTo: day("2026-07-02") }),
+      officer("渝2", "cq"),
+      officer("川1", "sc"),
+    ];
+    const outcome = formTeam(pool, [], request({ lastDay: day("2026-07-03") }));
+    expect(members(outcome)).toEqual(["渝2", "川1"]);
+    const alone = formTeam([pool[0]!, pool[2]!], [], request({ lastDay: day("2026-07-03") }));
+    expect(alone.ok).toBe(false);
+    if (!alone.ok) expect(alone.reasons[0]).toMatchObject({ code: "CERTIFICATES_EXPIRED", jurisdiction: "cq" });
+    expect(formTeam([pool[0]!, pool[2]!], [], request()).ok).toBe(true); // a one-day visit on the 1st is fine
+  });
+
   it("forms a mixed team: the least-loaded officer of each province", () => {
     const pool = [
       officer("渝1", "cq", { load: 2 }),

@@ -1,0 +1,221 @@
+/**
+ * Reads of joint dispatch: plans and draws (public to every reader: 一公开), tasks as each caller may
+ * see them, `verifyDraw`, and `verifyInspection` — the one check an enterprise makes without a token.
+ */
+
+import { tooManyRequests } from "../../gateway/errors.ts";
+import { builder } from "../builder.ts";
+import { committeeKeyResolver } from "./code-signing.ts";
+import { publishedDraw } from "./draw-store.ts";
+import { candidateListHash, type PublishedDraw, verifyDraw as recompute, verifyInspectionCode } from "./rules/index.ts";
+import { taskViewer, visibleTasksWhere } from "./task-viewer.ts";
+import { TaskStateEnum } from "./types.ts";
+
+const READ = { scope: "read" } as const;
+
+interface DrawCheck {
+  drawId: string;
+  valid: boolean;
+  revealed: boolean;
+  problems: { code: string; message: string }[];
+}
+
+const DrawProblemRef = builder.objectRef<{ code: string; message: string }>("DrawProblem").implement({
+  fields: (t) => ({ code: t.exposeString("code"), message: t.exposeString("message") }),
+});
+
+const DrawCheckRef = builder.objectRef<DrawCheck>("DrawVerification").implement({
+  description: "the draw recomputed from its published data alone (docs/draw-verification.md)",
+  fields: (t) => ({
+    drawId: t.exposeString("drawId"),
+    valid: t.exposeBoolean("valid"),
+    revealed: t.exposeBoolean("revealed", { description: "false: only the commitment (list hash) could be checked" }),
+    problems: t.field({
+      type: [DrawProblemRef],
+      description: "SEED_MISMATCH, CANDIDATE_LIST_MISMATCH, STRATUM_MISMATCH, SELECTION_MISMATCH, …",
+      resolve: (c) => c.problems,
+    }),
+  }),
+});
+
+interface CodeCheck {
+  valid: boolean;
+  reason: string | null;
+  taskId: string | null;
+  enterpriseUscc: string | null;
+  officers: readonly string[];
+  items: readonly string[];
+  validFrom: Date | null;
+  validTo: Date | null;
+}
+
+const CodeCheckRef = builder.objectRef<CodeCheck>("InspectionCodeCheck").implement({
+  description: "两码互核 — is this 执法码 a real task at this enterprise, now?",
+  fields: (t) => ({
+    valid: t.exposeBoolean("valid"),
+    reason: t.exposeString("reason", {
+      nullable: true,
+      description:
+        "when not valid: MALFORMED | BAD_SIGNATURE | WRONG_ENTERPRISE | NOT_YET_VALID | EXPIRED | UNKNOWN_TASK | REVOKED",
+    }),
+    taskId: t.exposeString("taskId", { nullable: true }),
+    enterpriseUscc: t.exposeString("enterpriseUscc", { nullable: true }),
+    officers: t.exposeStringList("officers", { description: "certificate numbers of the team (when valid)" }),
+    items: t.exposeStringList("items", { description: "item codes the visit covers (when valid)" }),
+    validFrom: t.expose("validFrom", { type: "DateTime", nullable: true }),
+    validTo: t.expose("validTo", { type: "DateTime", nullable: true }),
+  }),
+});
+
+const refused = (reason: string): CodeCheck => ({
+  valid: false,
+  reason,
+  taskId: null,
+  enterpriseUscc: null,
+  officers: [],
+  items: [],
+  validFrom: null,
+  validTo: null,
+});
+
+builder.queryFields((t) => ({
+  inspectionPlans: t.prismaField({
+    type: ["InspectionPlan"],
+    authScopes: READ,
+    args: { first: t.arg.int({ defaultValue: 50 }) },
+    resolve: (query, _r, args, ctx) =>
+      ctx.prisma.inspectionPlan.findMany({
+        ...query,
+        orderBy: { createdAt: "desc" },
+        take: Math.min(args.first ?? 50, 500),
+      }),
+  }),
+  draw: t.prismaField({
+    type: "Draw",
+    nullable: true,
+    description: "a draw as published (一公开): hashes, and once revealed the seed, strata and selection",
+    authScopes: READ,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _r, { id }, ctx) => ctx.prisma.draw.findUnique({ ...query, where: { id: String(id) } }),
+  }),
+  publishedDraw: t.field({
+    type: "JSON",
+    nullable: true,
+    description:
+      "everything needed to recompute a revealed draw, in the documented form: parameters, candidates, seedHash, seed, strata, selected",
+    authScopes: READ,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_r, { id }, ctx) => {
+      const found = await publishedDraw(ctx.prisma, String(id));
+      if (!found) return null;
+      return {
+        ...found.published,
+        id: found.draw.id,
+        status: found.draw.status,
+        seed: found.draw.status === "REVEALED" ? found.draw.seed : null,
+      };
+    },
+  }),
+  verifyDraw: t.field({
+    type: DrawCheckRef,
+    nullable: true,
+    description: "recompute a draw from what was published; null when there is no such draw",
+    authScopes: READ,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_r, { id }, ctx) => {
+      const found = await publishedDraw(ctx.prisma, String(id));
+      if (!found) return null;
+      const { draw, published } = found;
+      if (draw.status !== "REVEALED" || !draw.seed) {
+        return { drawId: draw.id, revealed: false, ...commitmentCheck(published) };
+      }
+      const outcome = recompute(published, draw.seed);
+      return { drawId: draw.id, revealed: true, ...outcome };
+    },
+  }),
+  tasks: t.prismaConnection({
+    type: "InspectionTask",
+    cursor: "id",
+    description: "joint tasks: all for gz; a province's those with its officers; an officer's token its own",
+    authScopes: READ,
+    args: {
+      state: t.arg({ type: TaskStateEnum, required: false }),
+      drawId: t.arg.id({ required: false }),
+      enterpriseUscc: t.arg.string({ required: false }),
+    },
+    totalCount: async (_c, args, ctx) => ctx.prisma.inspectionTask.count({ where: await taskFilter(ctx, args) }),
+    resolve: async (query, _r, args, ctx) =>
+      ctx.prisma.inspectionTask.findMany({ ...query, where: await taskFilter(ctx, args), orderBy: { id: "asc" } }),
+  }),
+  task: t.prismaField({
+    type: "InspectionTask",
+    nullable: true,
+    authScopes: READ,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (query, _r, { id }, ctx) =>
+      ctx.prisma.inspectionTask.findFirst({
+        ...query,
+        where: { id: String(id), ...visibleTasksWhere(await taskViewer(ctx)) },
+      }),
+  }),
+  verifyInspection: t.field({
+    type: CodeCheckRef,
+    description:
+      "执法码核验 — no token needed: an enterprise checks the code shown at its door against its own USCC (rate-limited per address)",
+    args: { code: t.arg.string({ required: true }), uscc: t.arg.string({ required: true }) },
+    resolve: async (_r, { code, uscc }, ctx) => {
+      if (!(await ctx.services.publicRateLimit.allow(ctx.clientAddress))) {
+        throw tooManyRequests("Too many code checks from this address: wait a minute");
+      }
+      const check = await verifyInspectionCode(code, uscc, {
+        publicKeys: committeeKeyResolver(ctx.services),
+        now: ctx.now,
+        taskStanding: async (taskId) => {
+          const task = await ctx.prisma.inspectionTask.findUnique({
+            where: { id: taskId },
+            select: { state: true, codeRevokedAt: true },
+          });
+          if (!task) return "UNKNOWN";
+          return task.codeRevokedAt !== null || task.state === "CANCELLED" ? "REVOKED" : "ACTIVE";
+        },
+      });
+      if (!check.valid) return refused(check.reason);
+      const { task } = check;
+      return {
+        valid: true,
+        reason: null,
+        taskId: task.taskId,
+        enterpriseUscc: task.uscc,
+        officers: task.officers,
+        items: task.items,
+        validFrom: task.notBefore,
+        validTo: task.expiresAt,
+      };
+    },
+  }),
+}));
+
+async function taskFilter(
+  ctx: Parameters<typeof taskViewer>[0],
+  args: { state?: string | null; drawId?: string | number | null; enterpriseUscc?: string | null },
+) {
+  return {
+    ...visibleTasksWhere(await taskViewer(ctx)),
+    ...(args.state ? { state: args.state as "PLANNED" } : {}),
+    ...(args.drawId ? { drawId: String(args.drawId) } : {}),
+    ...(args.enterpriseUscc ? { enterpriseUscc: args.enterpriseUscc.trim().toUpperCase() } : {}),
+  };
+}
+
+/** Before the reveal only the commitment can be checked: does the frozen list still hash as published? */
+function commitmentCheck(published: PublishedDraw): Pick<DrawCheck, "valid" | "problems"> {
+  let hash: string;
+  try {
+    hash = candidateListHash(published.candidates);
+  } catch (error) {
+    return { valid: false, problems: [{ code: "INVALID_CANDIDATE_LIST", message: (error as Error).message }] };
+  }
+  if (hash === published.candidateListHash) return { valid: true, problems: [] };
+  const message = `the candidate list hashes to ${hash}, published ${published.candidateListHash}`;
+  return { valid: false, problems: [{ code: "CANDIDATE_LIST_MISMATCH", message }] };
+}

@@ -1,0 +1,21 @@
+/** The caller as a task viewer: an officer-level token is one whose `sub` is an officer of its issuer. */
+import type { GatewayContext } from "../../gateway/context.ts";
+import type { TaskViewer } from "./rules/task-access.ts";
+
+export async function taskViewer(ctx: GatewayContext): Promise<TaskViewer> {
+  const caller = ctx.caller;
+  if (!caller) throw new Error("taskViewer needs an authenticated caller");
+  if (caller.issuer === "gz") return { issuer: "gz", officer: null };
+  const officer = await ctx.prisma.officer.findFirst({
+    where: { certificateNumber: caller.subject, homeJurisdiction: caller.issuer },
+    select: { certificateNumber: true },
+  });
+  return { issuer: caller.issuer, officer: officer?.certificateNumber ?? null };
+}
+
+/** The Prisma filter of the tasks a viewer sees (the same rule as `seesTask`). */
+export function visibleTasksWhere(viewer: TaskViewer) {
+  if (viewer.issuer === "gz") return {};
+  if (viewer.officer !== null) return { officers: { some: { certificateNumber: viewer.officer } } };
+  return { officers: { some: { homeJurisdiction: viewer.issuer } } };
+}
