@@ -32,4 +32,23 @@ query EnterprisesByGrade {
 query Officers {
   officers(first: 30) { totalCount edges { node { certificateNumber name homeJurisdiction qualifiedDomains phone } } }
 }
+
+# 双随机一公开 (committee): plan → commitDraw (hashes published) → revealDraw (seed, selection, tasks)
+mutation PlanAnInspection {
+  createInspectionPlan(input: {
+    name: "安全生产双随机抽查", itemCodes: ["GZ-017", "GZ-018"], baseRatioPpm: 100000,
+    visitFrom: "2026-12-01", visitTo: "2026-12-05"
+  }) { id domains factors { riskClass permille } }
+}
+mutation CommitDraw($planId: ID!) { commitDraw(planId: $planId) { id seedHash candidateListHash candidateCount } }
+mutation RevealDraw($drawId: ID!) {
+  revealDraw(drawId: $drawId) { seed selected strata { key population count selected } atYearlyCap }
+}
+query VerifyDraw($drawId: ID!) { verifyDraw(id: $drawId) { valid revealed problems { code message } } }
+query Tasks {
+  tasks(first: 10) { totalCount edges { node { id enterpriseName state itemCodes officers { certificateNumber homeJurisdiction } teamProblems } } }
+}
+mutation Dispatch($taskId: ID!) { dispatchTask(id: $taskId) { state inspectionCode } }
+# 两码互核 — works without any token (remove the Authorization header to try)
+query CheckACode($code: String!, $uscc: String!) { verifyInspection(code: $code, uscc: $uscc) { valid reason officers items } }
 `;
