@@ -16,6 +16,7 @@ export class SyncReporter {
   private lastError = 0;
   private lastHeartbeat = 0;
   private unresolved = false;
+  private errors = 0;
   private problem: string | null = null;
   private inFlight: Promise<unknown> = Promise.resolve();
 
@@ -31,6 +32,7 @@ export class SyncReporter {
     const message = error instanceof Error ? error.message : String(error);
     this.log(`${this.direction.toLowerCase()} retrying: ${message}`);
     this.unresolved = true;
+    this.errors += 1;
     if (Date.now() - this.lastError < this.everyMs) return;
     this.lastError = Date.now();
     this.send(message);
@@ -48,8 +50,11 @@ export class SyncReporter {
   /** run the clearing call through this, so that it lands after any error report still in flight */
   async clearing<T>(call: () => Promise<T>): Promise<T> {
     await this.inFlight;
+    const errorsBefore = this.errors;
     const result = await call();
-    this.unresolved = false;
+    // an error reported meanwhile (a retry of this call, or the other work of this side) may have
+    // landed after it: then it still stands, and the next clearing call clears it
+    if (this.errors === errorsBefore) this.unresolved = false;
     if (this.problem) this.send(this.problem); // a standing problem outlives the success that cleared it
     return result;
   }
