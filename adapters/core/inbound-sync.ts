@@ -2,9 +2,9 @@
  * Inbound: platform feed → pure mapper → gateway. Per page: officer and enterprise changes go to the
  * libraries (./library-sync.ts), what the mapper cannot map goes to `quarantineRecords`, the rest to
  * `ingestRecords` WITH the page's cursor (stored in the same transaction as the records), then the next
- * page (read ahead while this one is stored). The cursor to resume from is the gateway's
- * (`syncStatus … inbound { cursor }`), so a restarted adapter continues exactly where it was; a
- * page replayed after a crash changes nothing (newest version wins, docs/sync.md).
+ * page (read ahead while this one is stored when the platform holds more). The cursor to resume from is
+ * the gateway's (`syncStatus … inbound { cursor }`), so a restarted adapter continues exactly where it
+ * was; a page replayed after a crash changes nothing (newest version wins, docs/sync.md).
  */
 import { abortableSleep, withRetry } from "./backoff.ts";
 import type { EnterpriseInput, ItemCodes, MapResult, OfficerInput, RecordInput, Unmappable } from "./canonical.ts";
@@ -76,10 +76,11 @@ export async function runInbound<V>(options: InboundOptions<V>): Promise<void> {
   while (!signal.aborted) {
     const page = await next;
     const moved = page.cursor !== cursor;
-    // read ahead: the platform serves the next page while this one is mapped and stored (the page after a
-    // cursor does not depend on whether the gateway has stored it yet)
     const caughtUp = !moved && page.backlog === 0;
-    if (!caughtUp) next = read(page.cursor);
+    // more waiting on the platform: read ahead, the next page comes while this one is mapped and stored (the page
+    // after a cursor does not depend on the gateway having stored it). Drained: read after storing this one, so
+    // that the next page holds what was created meanwhile (read ahead, it would be empty: a cycle lost)
+    if (page.backlog > 0) next = read(page.cursor);
     // officers and enterprises before the records and the cursor: a crash in between replays them
     const refusedLibrary = await pushLibraryChanges(client, page, retry, signal);
     const mapped = page.records.map((record) => platform.map(record, options.items));
@@ -106,6 +107,9 @@ export async function runInbound<V>(options: InboundOptions<V>): Promise<void> {
       await abortableSleep(Math.min(idleMs, FIRST_PAUSE_MS * 2 ** quietReads), signal).catch(() => {});
       quietReads += 1;
       next = read(cursor);
-    } else quietReads = 0;
+    } else {
+      quietReads = 0;
+      if (page.backlog === 0) next = read(cursor);
+    }
   }
 }

@@ -39,7 +39,7 @@ export interface OutboundOptions<V, T = unknown> {
   signal: AbortSignal;
   /** a batch is pushed once this many changes wait. @default 200 */
   batchSize?: number;
-  /** … or when no change came for this long. @default 100 */
+  /** … or when no change came for this long (the changes of one commit arrive together). @default 25 */
   flushMs?: number;
   /** no event (not even a heartbeat, every 15 s) for this long: the stream is dead. @default 40_000 */
   silenceMs?: number;
@@ -142,7 +142,7 @@ export async function runOutbound<V, T>(options: OutboundOptions<V, T>): Promise
       let batch: Change[] = [];
       let pending = events.next();
       for (;;) {
-        const wait = batch.length > 0 ? (options.flushMs ?? 100) : (options.silenceMs ?? 40_000);
+        const wait = batch.length > 0 ? (options.flushMs ?? 25) : (options.silenceMs ?? 40_000);
         const next = await Promise.race([pending, abortableSleep(wait, signal).then((): typeof TIMEOUT => TIMEOUT)]);
         if (next === TIMEOUT) {
           if (batch.length === 0) break; // silent stream: reconnect
