@@ -78,20 +78,43 @@ export function createMemoryReplayGuard(options: MemoryReplayGuardOptions = {}):
 export interface RedisReplayGuardOptions extends GuardTiming {
   /** e.g. the gateway's REDIS_PREFIX plus "jti:"; @default "gz:jti:" */
   keyPrefix?: string;
+  /** how long a claim waits for a connection that is not ready yet (just started, reconnecting); @default 1500 */
+  connectWaitMs?: number;
 }
 
-/** Shared by all gateway replicas: `SET key 1 PX ttl NX` succeeds for the first claim only. */
+/**
+ * Shared by all gateway replicas: `SET key 1 PX ttl NX` succeeds for the first claim only. The client
+ * runs without an offline queue (a claim must not wait behind a dead connection), so a claim first
+ * waits, bounded, for a connection still being made: a gateway just started, or Redis just back,
+ * would otherwise refuse its first mutations.
+ */
 export function createRedisReplayGuard(redis: Redis, options: RedisReplayGuardOptions = {}): ReplayGuard {
   const now = options.now ?? Date.now;
   const tolerance = options.toleranceSeconds ?? 60;
   const prefix = options.keyPrefix ?? "gz:jti:";
+  const connectWaitMs = options.connectWaitMs ?? 1500;
   return {
     async claim(jti, issuer, expiresAt) {
+      await ready(redis, connectWaitMs);
       const ttlMs = Math.max(1000, Math.ceil(keepUntilMs(expiresAt, tolerance) - now()));
       const result = await redis.set(replayKey(prefix, issuer, jti), "1", "PX", ttlMs, "NX");
       return result === "OK";
     },
   };
+}
+
+/** resolves when the client is ready, or after `waitMs` (then the command fails: fail closed) */
+function ready(redis: Redis, waitMs: number): Promise<void> {
+  if (redis.status === "ready") return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off("ready", done);
+      resolve();
+    };
+    const timer = setTimeout(done, waitMs);
+    redis.once("ready", done);
+  });
 }
 
 /** Long `jti`s are hashed so that a key stays short whatever an issuer puts in the claim. */
