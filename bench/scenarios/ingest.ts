@@ -170,7 +170,7 @@ async function profileSecondPass(rig: SyncRig, held: number, extra: number): Pro
   } finally {
     await rig.gateway.stopProfile(file);
   }
-  const seconds = (performance.now() - t0) / 1000;
+  const seconds = Math.round((performance.now() - t0) / 100) / 10;
   const summary = summariseProfile(JSON.parse(readFileSync(file, "utf8")) as CpuProfile);
   return { target: "gateway (ingest)", seconds, file: path.relative(REPO_ROOT, file), ...summary };
 }
