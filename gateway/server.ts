@@ -7,6 +7,7 @@ import { Redis } from "ioredis";
 import { createCatalogReadModel } from "../schema/catalog/catalog-read-model.ts";
 import { createGateway, type Gateway } from "./app.ts";
 import { createAuditLog } from "./audit/audit-log.ts";
+import { createPgAuditBatchWriter } from "./audit/pg-audit-batch-writer.ts";
 import { createAuthenticator } from "./auth/authenticator.ts";
 import { type Bus, createBus } from "./bus/index.ts";
 import type { GatewayConfig } from "./config.ts";
@@ -46,11 +47,13 @@ export async function assembleGateway(config: GatewayConfig, options: AssembleOp
     redisPrefix: config.redis.prefix,
     logger: config.logLevel === "silent" ? { warn() {} } : console,
   });
+  // on Postgres, read audits group-commit over a connection of their own, in two round trips a batch
+  const auditWriter = db.url ? createPgAuditBatchWriter(db.url) : undefined;
   const services: GatewayServices = {
     config,
     bus,
     authenticator,
-    auditLog: createAuditLog(db.prisma),
+    auditLog: createAuditLog(db.prisma, { writeBatch: auditWriter?.write }),
     clock: options.clock ?? (() => new Date()),
     metrics: createMetrics(db.prisma),
     publicRateLimit: createRateLimiter({
@@ -63,6 +66,7 @@ export async function assembleGateway(config: GatewayConfig, options: AssembleOp
   const gateway = createGateway({ ...services, db, graphiqlToken: options.graphiqlToken });
   const close = async () => {
     await services.auditLog.flush().catch(() => {});
+    await auditWriter?.close();
     await authenticator.close();
     await services.catalog.close();
     redis?.disconnect();

@@ -39,6 +39,43 @@ export interface AuditLogOptions {
   /** entries per transaction at most @default 500 */
   maxBatch?: number;
   clock?: () => Date;
+  /**
+   * writes one group-commit batch as a transaction of its own, resolving once it committed; default: a Prisma
+   * interactive transaction (five round trips). On Postgres the gateway passes `createPgAuditBatchWriter`
+   * (./pg-audit-batch-writer.ts), which needs two.
+   */
+  writeBatch?: AuditBatchWriter;
+}
+
+/** Writes a batch of entries, durably, in one transaction of its own. */
+export type AuditBatchWriter = (records: AuditRecord[], clock: () => Date) => Promise<void>;
+
+/** The chain head and the batch's numbers, read after the lock (a statement of its own: it must see the last commit). */
+export const auditHeadSql = (count: number) => `
+  SELECT (SELECT "hash" FROM "AuditEntry" ORDER BY "seq" DESC LIMIT 1) AS head,
+         ARRAY(SELECT nextval(pg_get_serial_sequence('"AuditEntry"', 'seq'))
+               FROM generate_series(1, ${Math.trunc(count)}::int)) AS seqs`;
+
+export const AUDIT_LOCK_SQL = `SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
+
+/** The rows of a batch, chained after `head` (null: the log is empty) and numbered with `seqs`. */
+export function chainBatch(
+  head: string | null,
+  seqs: ReadonlyArray<bigint | string | number>,
+  records: readonly AuditRecord[],
+  clock: () => Date,
+): AuditRow[] {
+  let previous: Pick<AuditRow, "hash"> | null = head ? { hash: head } : null;
+  return records.map((record, index) => {
+    const row = chainAuditEntry(previous, {
+      ...record,
+      recordIds: [...record.recordIds],
+      seq: BigInt(seqs[index]!),
+      at: clock(),
+    });
+    previous = row;
+    return row;
+  });
 }
 
 export function createAuditLog(prisma: PrismaClient, options: AuditLogOptions = {}): AuditLog {
@@ -53,40 +90,32 @@ export function createAuditLog(prisma: PrismaClient, options: AuditLogOptions = 
   async function appendInTransaction(tx: Prisma.TransactionClient, records: AuditRecord | AuditRecord[]) {
     const list = Array.isArray(records) ? records : [records];
     if (list.length === 0) return;
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-    const [numbers] = await tx.$queryRaw<Array<{ head: string | null; seqs: bigint[] }>>`
-      SELECT (SELECT "hash" FROM "AuditEntry" ORDER BY "seq" DESC LIMIT 1) AS head,
-             ARRAY(SELECT nextval(pg_get_serial_sequence('"AuditEntry"', 'seq'))
-                   FROM generate_series(1, ${list.length}::int)) AS seqs`;
-    let previous: Pick<AuditRow, "hash"> | null = numbers?.head ? { hash: numbers.head } : null;
-    const rows = list.map((record, index) => {
-      const row = chainAuditEntry(previous, {
-        ...record,
-        recordIds: [...record.recordIds],
-        seq: BigInt(numbers!.seqs[index]!),
-        at: clock(),
-      });
-      previous = row;
-      return Prisma.sql`(${row.seq}, ${row.at}, ${row.issuer}, ${row.subject}, ${row.operationName},
+    await tx.$executeRawUnsafe(AUDIT_LOCK_SQL);
+    const [numbers] = await tx.$queryRawUnsafe<Array<{ head: string | null; seqs: bigint[] }>>(
+      auditHeadSql(list.length),
+    );
+    const rows = chainBatch(numbers?.head ?? null, numbers!.seqs, list, clock).map(
+      (row) => Prisma.sql`(${row.seq}, ${new Date(row.at)}, ${row.issuer}, ${row.subject}, ${row.operationName},
         ${row.operationType ?? "unknown"}, ${row.documentHash}, ${row.variablesHash}, ${row.recordIds}::text[],
-        ${row.outcome}, ${row.errorCode}, ${row.prevHash}, ${row.hash})`;
-    });
+        ${row.outcome}, ${row.errorCode}, ${row.prevHash}, ${row.hash})`,
+    );
     await tx.$executeRaw`
       INSERT INTO "AuditEntry" ("seq", "at", "issuer", "subject", "operationName", "operationType", "documentHash",
         "variablesHash", "recordIds", "outcome", "errorCode", "prevHash", "hash")
       VALUES ${Prisma.join(rows)}`;
   }
 
+  const writeBatch: AuditBatchWriter =
+    options.writeBatch ?? ((records) => prisma.$transaction((tx) => appendInTransaction(tx, records)));
+
   async function drain(): Promise<void> {
     while (queue.length > 0) {
       const batch = queue.slice(0, maxBatch);
       queue = queue.slice(batch.length);
       try {
-        await prisma.$transaction((tx) =>
-          appendInTransaction(
-            tx,
-            batch.map((b) => b.record),
-          ),
+        await writeBatch(
+          batch.map((b) => b.record),
+          clock,
         );
         for (const b of batch) b.done();
       } catch (error) {

@@ -24,6 +24,8 @@ export type { PrismaClient };
 export interface Database {
   prisma: PrismaClient;
   kind: "postgres" | "pglite";
+  /** the Postgres server's connection string (kind "postgres"), for work that needs a connection of its own */
+  url?: string;
   /** resolves when the database answers a trivial query */
   ping(): Promise<void>;
   /** disconnects Prisma, then closes the pool, or the PGlite instance this module opened */
@@ -44,7 +46,7 @@ export interface DatabaseTarget {
 export async function createDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.databaseUrl) {
     const adapter = new PrismaPg({ connectionString: target.databaseUrl, max: target.poolSize ?? 10 });
-    return wrap(new PrismaClient({ adapter }), "postgres", async () => {});
+    return { ...wrap(new PrismaClient({ adapter }), "postgres", async () => {}), url: target.databaseUrl };
   }
   const owned = !target.pglite;
   const pglite = target.pglite ?? (target.pgliteDir ? await openPgliteDir(target.pgliteDir) : await PGlite.create());

@@ -1,0 +1,66 @@
+/**
+ * The read-audit group commit under concurrency, as the gateway wires it: on Postgres the two-round-trip
+ * writer over a connection of its own (gateway/audit/pg-audit-batch-writer.ts), on PGlite the Prisma
+ * transaction. Each append resolves only once its entry is stored; mutations appending in their own
+ * transactions at the same time still share one unbroken chain; a failed batch rejects its appends and
+ * leaves the writer usable.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AuditRecord, createAuditLog } from "../../gateway/audit/audit-log.ts";
+import { createPgAuditBatchWriter, type PgAuditBatchWriter } from "../../gateway/audit/pg-audit-batch-writer.ts";
+import { verifyStoredChain } from "../../gateway/audit/verify-stored-chain.ts";
+import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+
+const record = (operationName: string, overrides: Partial<AuditRecord> = {}): AuditRecord => ({
+  issuer: "cq",
+  subject: "officer-1",
+  operationName,
+  operationType: "query",
+  documentHash: null,
+  variablesHash: null,
+  recordIds: ["rec-1", 'quote\'s "and" \\ backslash'],
+  outcome: "OK",
+  errorCode: null,
+  ...overrides,
+});
+
+let t: TestDatabase;
+let writer: PgAuditBatchWriter | undefined;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  writer = t.db.url ? createPgAuditBatchWriter(t.db.url) : undefined;
+});
+afterAll(async () => {
+  await writer?.close();
+  await t?.dispose();
+});
+
+describe(`audit group commit (${process.env.DATABASE_URL ? "Postgres, own connection" : "PGlite, Prisma transaction"})`, () => {
+  it("each append resolves once its entry is stored; concurrent in-transaction appends share one chain", async () => {
+    const log = createAuditLog(t.prisma, { writeBatch: writer?.write });
+    const stored = async (name: string) => t.prisma.auditEntry.count({ where: { operationName: name } });
+    const reads = Array.from({ length: 120 }, (_, i) =>
+      log.append(record(`read-${i}`)).then(async () => expect(await stored(`read-${i}`)).toBe(1)),
+    );
+    const writes = Array.from({ length: 4 }, (_, i) =>
+      t.prisma.$transaction((tx) => log.appendInTransaction(tx, record(`write-${i}`, { operationType: "mutation" }))),
+    );
+    await Promise.all([...reads, ...writes]);
+    expect(await t.prisma.auditEntry.count()).toBe(124);
+    expect(await verifyStoredChain(t.prisma)).toMatchObject({ ok: true, checked: 124 });
+    const stranger = await t.prisma.auditEntry.findFirstOrThrow({ where: { operationName: "read-7" } });
+    expect(stranger.recordIds).toEqual(["rec-1", 'quote\'s "and" \\ backslash']);
+  });
+
+  it("a batch that fails rejects its appends, stores none of them, and the next batch still commits", async () => {
+    const log = createAuditLog(t.prisma, { writeBatch: writer?.write });
+    const before = await t.prisma.auditEntry.count();
+    // outcome is NOT NULL: the whole batch's INSERT fails
+    const failing = log.append(record("bad", { outcome: null as unknown as "OK" }));
+    await expect(failing).rejects.toThrow();
+    expect(await t.prisma.auditEntry.count()).toBe(before);
+    await log.append(record("after-failure"));
+    expect(await t.prisma.auditEntry.count()).toBe(before + 1);
+    expect(await verifyStoredChain(t.prisma)).toMatchObject({ ok: true, checked: before + 1 });
+  });
+});
