@@ -134,6 +134,8 @@ export const cqDispatchTask = z.object({
   itemCodes: z.array(z.string().min(1)).min(1),
   window: z.object({ from: ms, to: ms }),
   code: z.string().min(1),
+  /** REVOKED: the task was cancelled or its code revoked — the team must not show it */
+  status: z.enum(["ACTIVE", "REVOKED"]).default("ACTIVE"),
 });
 export type CqDispatchTask = z.infer<typeof cqDispatchTask>;
 export const cqDispatchTasksBody = z.object({ tasks: z.array(cqDispatchTask).min(1) });

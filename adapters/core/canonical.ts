@@ -116,8 +116,9 @@ export interface TaskChange {
   visitFrom: string;
   visitTo: string;
   officers: { certificateNumber: string; jurisdiction: string }[];
-  /** the 执法码; null before dispatch and once revoked */
+  /** the 执法码; null before dispatch */
   inspectionCode: string | null;
+  /** the code is revoked (also when the task is cancelled): platforms must withdraw it */
   codeRevoked: boolean;
   jurisdictions: string[];
 }

@@ -1,8 +1,8 @@
 /**
  * Outbound: the gateway's `changes` stream → the platform. Changes are gathered into small batches;
  * per batch the other province's records are pushed (idempotent on the platform by origin, originId,
- * version), then the joint tasks its officers are on (idempotent by task and version; a task without a
- * code to show — revoked — is not pushed), the catalog is reloaded on `item.changed`, and only THEN the batch's last seq is
+ * version), then the joint tasks its officers are on (idempotent by task and version, a revoked one
+ * marked so; one not dispatched yet has no code and is not pushed), the catalog is reloaded on `item.changed`, and only THEN the batch's last seq is
  * acknowledged. A crash between push and ack replays the batch, which the idempotent push absorbs.
  * The stream resumes from the acknowledged seq (`changes(consumer:)`) whenever it ends or goes silent.
  */
@@ -23,7 +23,7 @@ export interface OutboundPlatform<V, T = unknown> {
   toPlatform(record: RecordChange, items: ItemCodes): V | null;
   /** pushes records; resolves only when the platform accepted all of them */
   pushRecords(records: V[], signal: AbortSignal): Promise<void>;
-  /** the platform's shape of a joint task; null when it has nothing to show (no code: not dispatched, or revoked) */
+  /** the platform's shape of a joint task; null when it has no code yet (not dispatched) */
   taskToPlatform(task: TaskChange, items: ItemCodes): T | null;
   /** pushes joint tasks (idempotent by task and version) */
   pushTasks(tasks: T[], signal: AbortSignal): Promise<void>;

@@ -218,6 +218,8 @@ export const scDispatchTask = z.object({
   window: z.object({ from: time, to: time }),
   /** the 执法码 shown at the visit */
   code: z.string().min(1),
+  /** revoked: the task was cancelled or its code revoked — the team must not show it */
+  state: z.enum(["valid", "revoked"]).default("valid"),
 });
 export type ScDispatchTask = z.infer<typeof scDispatchTask>;
 export const scDispatchTasksBody = z.object({ tasks: z.array(scDispatchTask).min(1) });

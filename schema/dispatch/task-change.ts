@@ -40,7 +40,8 @@ export function taskChange(task: TaskWithTeam): ChangeInput {
         certificateNumber: o.certificateNumber,
         jurisdiction: o.homeJurisdiction,
       })),
-      inspectionCode: task.codeRevokedAt ? null : task.inspectionCode,
+      inspectionCode: task.inspectionCode,
+      /** a cancelled task's code is revoked with it */
       codeRevoked: task.codeRevokedAt !== null,
       results: task.results.map((r) => ({
         itemCode: r.itemCode,

@@ -102,4 +102,30 @@ describe("joint tasks ⇄ platforms", () => {
     for (const result of results) expect(result.jurisdiction).toBe(officerOf.get(result.recordedBy));
     expect(new Set(results.map((r) => r.jurisdiction))).toEqual(new Set(["cq", "sc"]));
   }, 90_000);
+
+  it("a revoked code reaches both platforms as a revoked task, which their officers no longer answer", async () => {
+    const task = await world.live.prisma.inspectionTask.findFirstOrThrow({
+      where: { state: "PLANNED", officers: { some: {} } },
+      orderBy: { id: "asc" },
+    });
+    await world.gz(`mutation($id: ID!) { dispatchTask(id: $id) { id } }`, { id: task.id });
+    const revoked = await world.gz<{ revokeInspectionCode: { codeRevoked: boolean } }>(
+      `mutation($id: ID!) { revokeInspectionCode(taskId: $id, reason: "证件遗失") { codeRevoked } }`,
+      { id: task.id },
+    );
+    expect(revoked.data?.revokeInspectionCode.codeRevoked).toBe(true);
+    await until(
+      "both platforms hold the task as revoked",
+      async () => {
+        const cq = (await simTasks(world.sims.cq.url)).find((t) => t.taskId === task.id);
+        const sc = (await simTasks(world.sims.sc.url)).find((t) => t.task_id === task.id);
+        return cq?.status === "REVOKED" && sc?.state === "revoked";
+      },
+      30_000,
+    );
+    world.sims.cq.generator.run(3);
+    world.sims.sc.generator.run(3);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await world.live.prisma.taskItemResult.count({ where: { taskId: task.id } })).toBe(0);
+  }, 60_000);
 });

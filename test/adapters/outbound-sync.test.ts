@@ -151,6 +151,7 @@ describe("outbound sync", () => {
           itemCodes: ["CQ-001"],
           window: { from: Date.parse("2026-12-01T00:00:00+08:00"), to: Date.parse("2026-12-03T23:59:59+08:00") },
           code: "code-v3",
+          status: "ACTIVE",
         },
       ],
     ]);

@@ -2,7 +2,7 @@
 import { type ItemCodes, type TaskChange, taskWindow } from "../../core/canonical.ts";
 import type { CqDispatchTask } from "../types.ts";
 
-/** null when the task has no code to show (not dispatched, or revoked) or an item has no Chongqing code */
+/** null when the task has no code yet (not dispatched) or an item has no Chongqing code */
 export function taskToCq(task: TaskChange, items: ItemCodes): CqDispatchTask | null {
   if (task.inspectionCode === null) return null;
   const itemCodes = task.itemCodes.map((code) => items.fromUnified(code));
@@ -15,5 +15,6 @@ export function taskToCq(task: TaskChange, items: ItemCodes): CqDispatchTask | n
     itemCodes: itemCodes as string[],
     window: taskWindow(task),
     code: task.inspectionCode,
+    status: task.codeRevoked || task.state === "CANCELLED" ? "REVOKED" : "ACTIVE",
   };
 }

@@ -2,7 +2,7 @@
 import { type ItemCodes, type TaskChange, taskWindow } from "../../core/canonical.ts";
 import { formatBeijingTime, type ScDispatchTask } from "../types.ts";
 
-/** null when the task has no code to show (not dispatched, or revoked) or an item has no Sichuan code */
+/** null when the task has no code yet (not dispatched) or an item has no Sichuan code */
 export function taskToSc(task: TaskChange, items: ItemCodes): ScDispatchTask | null {
   if (task.inspectionCode === null) return null;
   const itemCodes = task.itemCodes.map((code) => items.fromUnified(code));
@@ -16,5 +16,6 @@ export function taskToSc(task: TaskChange, items: ItemCodes): ScDispatchTask | n
     item_codes: itemCodes as string[],
     window: { from: formatBeijingTime(window.from), to: formatBeijingTime(window.to) },
     code: task.inspectionCode,
+    state: task.codeRevoked || task.state === "CANCELLED" ? "revoked" : "valid",
   };
 }

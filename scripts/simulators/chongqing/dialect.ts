@@ -116,7 +116,10 @@ export const toCqShared = (r: ReceivedRecord): CqSharedRecord & { receivedAt: nu
   receivedAt: r.receivedAt,
 });
 
-export const fromCqTask = (t: CqDispatchTask): Omit<ReceivedTask, "receivedAt"> => ({ ...t });
+export const fromCqTask = ({ status, ...t }: CqDispatchTask): Omit<ReceivedTask, "receivedAt"> => ({
+  ...t,
+  revoked: status === "REVOKED",
+});
 
 export const toCqTask = (t: ReceivedTask): CqDispatchTask & { receivedAt: number } => ({
   taskId: t.taskId,
@@ -126,5 +129,6 @@ export const toCqTask = (t: ReceivedTask): CqDispatchTask & { receivedAt: number
   itemCodes: [...t.itemCodes],
   window: { ...t.window },
   code: t.code,
+  status: t.revoked ? "REVOKED" : "ACTIVE",
   receivedAt: t.receivedAt,
 });

@@ -83,6 +83,8 @@ export interface ReceivedTask {
   itemCodes: readonly string[];
   window: { from: number; to: number };
   code: string;
+  /** cancelled, or its code revoked: not to be shown nor answered */
+  revoked: boolean;
   receivedAt: number;
 }
 

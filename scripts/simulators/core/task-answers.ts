@@ -46,6 +46,7 @@ export function answerTaskItems(
 /** An item of a held task that falls to one of this platform's officers and is not answered yet. */
 export function nextItemToAnswer(store: SimStore): { task: ReceivedTask; itemCode: string; officer: string } | null {
   for (const task of store.tasks.values()) {
+    if (task.revoked) continue;
     for (const [i, itemCode] of task.itemCodes.entries()) {
       const officer = task.officerCertNos[i % task.officerCertNos.length]!;
       if (!store.officers.has(officer)) continue;

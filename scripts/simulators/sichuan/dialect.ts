@@ -144,6 +144,7 @@ export const fromScTask = (t: ScDispatchTask): Omit<ReceivedTask, "receivedAt"> 
   itemCodes: t.item_codes,
   window: { from: ms(t.window.from), to: ms(t.window.to) },
   code: t.code,
+  revoked: t.state === "revoked",
 });
 
 export const toScTask = (t: ReceivedTask): ScDispatchTask & { received_at: string } => ({
@@ -154,5 +155,6 @@ export const toScTask = (t: ReceivedTask): ScDispatchTask & { received_at: strin
   item_codes: [...t.itemCodes],
   window: { from: time(t.window.from), to: time(t.window.to) },
   code: t.code,
+  state: t.revoked ? "revoked" : "valid",
   received_at: time(t.receivedAt),
 });
