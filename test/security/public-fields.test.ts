@@ -1,0 +1,22 @@
+/**
+ * Every root field declares who may call it (scope-auth), except the one the product makes public: the
+ * 执法码 check an enterprise runs at its door without an account. A field added without authScopes
+ * would be open to anyone with no token at all — this test names it.
+ */
+import { describe, expect, it } from "vitest";
+import { schema } from "../../schema/index.ts";
+
+const PUBLIC = ["Query.verifyInspection"];
+
+describe("root fields without a token", () => {
+  it("are exactly the public ones", () => {
+    const open: string[] = [];
+    for (const type of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+      for (const [name, field] of Object.entries(type?.getFields() ?? {})) {
+        const options = (field.extensions as { pothosOptions?: { authScopes?: unknown } }).pothosOptions;
+        if (!options?.authScopes) open.push(`${type?.name}.${name}`);
+      }
+    }
+    expect(open).toEqual(PUBLIC);
+  });
+});
