@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage } from "node:http";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import { CATALOG_READ_FIELDS } from "../schema/catalog/catalog-read-model.ts";
 import { schema } from "../schema/index.ts";
 import { clientAddressOf } from "./client-address.ts";
 import type { GatewayContext, GatewayServices } from "./context.ts";
@@ -14,6 +15,7 @@ import { useHardening } from "./plugins/use-hardening.ts";
 import { useHealth } from "./plugins/use-health.ts";
 import { useIntrospectionGate } from "./plugins/use-introspection-gate.ts";
 import { useMetrics } from "./plugins/use-metrics.ts";
+import { useReadCache } from "./plugins/use-read-cache.ts";
 import { useReplayGuard } from "./plugins/use-replay-guard.ts";
 
 export interface GatewayDeps extends GatewayServices {
@@ -71,6 +73,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
         authenticate: (authorization) => services.authenticator.authenticate(authorization),
       }),
       useReplayGuard(),
+      // last: it stops execution of a repeated catalog read, after the audit and metrics plugins have seen it
+      useReadCache({ fields: CATALOG_READ_FIELDS, version: (ctx) => ctx.services.catalog.snapshot() }),
     ],
   });
 }

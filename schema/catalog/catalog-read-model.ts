@@ -16,6 +16,13 @@ import type { Benchmark, EnforcementItem, LegalBasis, PrismaClient } from "../..
 
 /** Outbox kinds that change what the copy holds (legal bases are announced as item.changed). */
 export const CATALOG_CHANGE_KINDS: ReadonlySet<string> = new Set(["item.changed", "benchmark.merged"]);
+/**
+ * Root query fields whose answers change only with the copy (a new snapshot object), the arguments, the day and
+ * the caller's issuer and scopes: the gateway keeps their results per snapshot (gateway/plugins/use-read-cache.ts).
+ * The relations they may select besides the copy (an item's legal bases, announced as item.changed; its domain,
+ * fixed reference data) change with it.
+ */
+export const CATALOG_READ_FIELDS: ReadonlySet<string> = new Set(["items", "item"]);
 /** Where a replica that committed a catalog change wakes the others; the message is that change's seq. */
 export const CATALOG_CHANNEL = "catalog";
 

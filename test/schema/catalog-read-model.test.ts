@@ -122,3 +122,31 @@ describe("pages of the catalog in memory", () => {
     expect(fromMemory.map((i) => i.code)).toEqual(fromDatabase.map((i) => i.code));
   });
 });
+
+describe("repeated catalog reads answered from the kept result (gateway/plugins/use-read-cache.ts)", () => {
+  const READ = "query Read($code: String!) { item(code: $code) { code name } }";
+  const read = (opts: { scopes?: string[] } = {}) =>
+    t.gql<{ item: { code: string; name: string } | null }>(READ, { as: "cq", variables: { code: "GZ-020" }, ...opts });
+  const auditedReads = () => t.prisma.auditEntry.count({ where: { operationName: "Read" } });
+
+  it("audits every repeated read, durably before it answers", async () => {
+    const before = await auditedReads();
+    const answers = [await read(), await read(), await read()];
+    expect(answers.map((a) => a.data?.item?.code)).toEqual(["GZ-020", "GZ-020", "GZ-020"]);
+    // no flush: each answer came only after its entry was stored
+    expect(await auditedReads()).toBe(before + 3);
+  });
+
+  it("never hands a kept answer to a caller whose scopes differ", async () => {
+    expect((await read()).data?.item?.code).toBe("GZ-020");
+    const withoutRead = await read({ scopes: ["records:write"] });
+    expect(withoutRead.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(withoutRead.data?.item ?? null).toBeNull();
+  });
+
+  it("drops kept answers when the catalog changes", async () => {
+    expect((await read()).data?.item?.name).not.toBe("缓存之后改名");
+    await update("GZ-020", { name: "缓存之后改名" });
+    expect((await read()).data?.item?.name).toBe("缓存之后改名");
+  });
+});
