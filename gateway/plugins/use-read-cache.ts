@@ -33,8 +33,8 @@ export function useReadCache(options: ReadCacheOptions): Plugin<GatewayContext> 
       );
       if (!operation || !ctx.caller || !ctx.audit.documentHash || !answersFrom(operation, options.fields)) return;
       const version = await options.version(ctx);
-      let answers = byVersion.get(version);
-      if (!answers) byVersion.set(version, (answers = new Map()));
+      const answers = byVersion.get(version) ?? new Map<string, ExecutionResult>();
+      if (!byVersion.has(version)) byVersion.set(version, answers);
       const key = [
         ctx.caller.issuer,
         [...ctx.caller.scopes].sort().join(" "),
@@ -45,14 +45,13 @@ export function useReadCache(options: ReadCacheOptions): Plugin<GatewayContext> 
       ].join("\n");
       const known = answers.get(key);
       if (known) return setResultAndStopExecution(known);
-      const stored = answers;
       return {
         onExecuteDone({ result }) {
           const plain = result as ExecutionResult;
           if ("errors" in plain && plain.errors?.length) return;
           if (ctx.audit.recordIds.size > 0 || Symbol.asyncIterator in result) return;
-          if (stored.size >= maxEntries) stored.delete(stored.keys().next().value!);
-          stored.set(key, plain);
+          if (answers.size >= maxEntries) answers.delete(answers.keys().next().value!);
+          answers.set(key, plain);
         },
       };
     },
