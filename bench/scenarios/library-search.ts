@@ -30,8 +30,8 @@ export const SEARCH_CASES: SearchCase[] = [
     name: "usccPrefix",
     query: `{ enterprises(usccPrefix: "9150010910004", first: 20) { totalCount edges { node { uscc name } } } }`,
     table: "Enterprise",
-    where: `"uscc" LIKE $1`,
-    params: ["9150010910004%"],
+    where: `"uscc" LIKE $1 AND "uscc" >= $2 AND "uscc" <= $3`,
+    params: ["9150010910004%", "9150010910004", "9150010910004YYYYY"],
   },
   {
     name: "park + creditGrade",

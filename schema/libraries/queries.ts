@@ -3,6 +3,7 @@ import { builder } from "../builder.ts";
 import { beijingDay } from "../common/effective-dates.ts";
 import { RiskColourEnum, riskColourWhere } from "./risk-colour-filter.ts";
 import type { RiskColour } from "./rules/risk-colour.ts";
+import { usccPrefixBounds } from "./rules/uscc.ts";
 import { CreditGradeEnum, OfficerStatusEnum } from "./types.ts";
 
 export const CertificateStatusEnum = builder.enumType("CertificateStatus", {
@@ -131,7 +132,8 @@ interface EnterpriseFilterArgs {
 function enterpriseFilter(args: EnterpriseFilterArgs): Prisma.EnterpriseWhereInput {
   const and: Prisma.EnterpriseWhereInput[] = [];
   if (args.search?.trim()) and.push({ name: { contains: args.search.trim() } });
-  if (args.usccPrefix?.trim()) and.push({ uscc: { startsWith: args.usccPrefix.trim().toUpperCase() } });
+  const prefix = args.usccPrefix?.trim().toUpperCase();
+  if (prefix) and.push({ uscc: { startsWith: prefix, ...usccPrefixBounds(prefix) } });
   if (args.park) and.push({ park: args.park });
   if (args.town) and.push({ town: args.town });
   if (args.industry) and.push({ industry: args.industry });

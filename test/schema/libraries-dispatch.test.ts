@@ -150,6 +150,17 @@ describe("search", () => {
     }
   });
 
+  it("finds by USCC prefix exactly the enterprises whose USCC starts with it", async () => {
+    const all = (await t.prisma.enterprise.findMany({ select: { uscc: true } })).map((e) => e.uscc);
+    for (const prefix of ["9", "91500112", "91511623MAG0005", all[0]!]) {
+      const { data } = await t.gql<{ enterprises: { totalCount: number } }>(
+        "query($p: String) { enterprises(first: 1, usccPrefix: $p) { totalCount } }",
+        { as: "gz", variables: { p: prefix.toLowerCase() } },
+      );
+      expect(data?.enterprises.totalCount).toBe(all.filter((u) => u.startsWith(prefix)).length);
+    }
+  });
+
   it("combines enterprise filters (USCC prefix, town, industry, grade) and officer filters with totals", async () => {
     const e = await t.gql<{
       enterprises: { totalCount: number; edges: Array<{ node: { uscc: string; town: string; creditGrade: string } }> };

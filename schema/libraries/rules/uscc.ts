@@ -116,3 +116,15 @@ export function divisionCodeOfUscc(uscc: string): string | null {
   const division = uscc.slice(2, 8);
   return uscc.length === 18 && /^\d{6}$/.test(division) ? division : null;
 }
+
+/**
+ * `enterprises(usccPrefix:)` as a range the unique index on `uscc` serves under any collation: every USCC
+ * starting with `prefix` lies between the prefix itself and the prefix padded with the last character of
+ * the charset ("Y"), as strings of [0-9A-Y] sort alike in byte order and in the usual collations (digits
+ * before letters). The caller keeps the exact `startsWith` beside it; `LIKE 'x%'` alone is a seq scan
+ * unless the database's collation is "C".
+ */
+export function usccPrefixBounds(prefix: string): { gte: string; lte: string } {
+  const last = USCC_CHARSET.charAt(USCC_CHARSET.length - 1);
+  return { gte: prefix, lte: prefix.padEnd(18, last) };
+}
