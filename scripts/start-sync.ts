@@ -2,6 +2,10 @@
  * `npm start`'s sync half: both platform simulators and both adapters, each its own child process
  * (as in production, where each province runs its adapter on its side), with its config in its
  * environment. `stopAll()` ends them on Ctrl-C.
+ *
+ * Supervised like a process manager would (docker-compose `restart: unless-stopped`): a child that
+ * dies — crashed, or killed to test recovery — is started again after a pause that doubles up to 10 s
+ * (back to 1 s once it has run for a minute); each child ends with `npm start` (EXIT_WITH_PARENT).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
@@ -13,8 +17,53 @@ export interface SyncProcessesOptions {
   env: Record<string, string | undefined>;
 }
 
-function run(file: string, env: Record<string, string | undefined>): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", file], { env: { ...process.env, ...env }, stdio: "inherit" });
+export interface Supervised {
+  readonly current: ChildProcess;
+  stop(): Promise<void>;
+}
+
+const FIRST_PAUSE_MS = 1000;
+const MAX_PAUSE_MS = 10_000;
+const STABLE_MS = 60_000;
+
+/** Runs `file` (node --import tsx) and starts it again whenever it dies, until `stop()`. */
+export function supervise(file: string, env: Record<string, string | undefined>): Supervised {
+  let stopping = false;
+  let pause = FIRST_PAUSE_MS;
+  const start = (): ChildProcess => {
+    const child = spawn(process.execPath, ["--import", "tsx", file], {
+      env: { ...process.env, ...env, EXIT_WITH_PARENT: "1" },
+      stdio: "inherit",
+    });
+    const startedAt = Date.now();
+    child.once("exit", (code, signal) => {
+      if (stopping) return;
+      if (Date.now() - startedAt > STABLE_MS) pause = FIRST_PAUSE_MS;
+      console.log(`[start] ${file} exited (${signal ?? `code ${code}`}); starting it again in ${pause / 1000} s`);
+      setTimeout(() => {
+        if (!stopping) supervised.current = start();
+      }, pause).unref();
+      pause = Math.min(pause * 2, MAX_PAUSE_MS);
+    });
+    return child;
+  };
+  const supervised = {
+    current: start(),
+    stop(): Promise<void> {
+      stopping = true;
+      const child = supervised.current;
+      return new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const force = setTimeout(() => child.kill("SIGKILL"), 5000);
+        child.once("exit", () => {
+          clearTimeout(force);
+          resolve();
+        });
+        child.kill("SIGTERM");
+      });
+    },
+  };
+  return supervised;
 }
 
 export function startSyncProcesses(options: SyncProcessesOptions) {
@@ -30,29 +79,16 @@ export function startSyncProcesses(options: SyncProcessesOptions) {
   const gatewayUrl = options.gatewayUrl.replace("//localhost", "//127.0.0.1");
   const adapterEnv = { GATEWAY_URL: gatewayUrl, KEYS_DIR: options.keysDir, JWT_AUDIENCE: options.audience };
   const children = [
-    run("scripts/simulators/chongqing/main.ts", { ...shared, SIM_CQ_PORT: cqPort }),
-    run("scripts/simulators/sichuan/main.ts", { ...shared, SIM_SC_PORT: scPort, SIM_SC_SECRET: secret }),
+    supervise("scripts/simulators/chongqing/main.ts", { ...shared, SIM_CQ_PORT: cqPort }),
+    supervise("scripts/simulators/sichuan/main.ts", { ...shared, SIM_SC_PORT: scPort, SIM_SC_SECRET: secret }),
     // adapters retry with backoff until their platform answers: no need to wait for the simulators
-    run("adapters/chongqing/main.ts", { ...adapterEnv, PLATFORM_URL: urls.cq }),
-    run("adapters/sichuan/main.ts", { ...adapterEnv, PLATFORM_URL: urls.sc, SC_SECRET: secret }),
+    supervise("adapters/chongqing/main.ts", { ...adapterEnv, PLATFORM_URL: urls.cq }),
+    supervise("adapters/sichuan/main.ts", { ...adapterEnv, PLATFORM_URL: urls.sc, SC_SECRET: secret }),
   ];
   return {
     urls,
     async stopAll(): Promise<void> {
-      await Promise.all(
-        children.map(
-          (child) =>
-            new Promise<void>((resolve) => {
-              if (child.exitCode !== null || child.signalCode !== null) return resolve();
-              const force = setTimeout(() => child.kill("SIGKILL"), 5000);
-              child.once("exit", () => {
-                clearTimeout(force);
-                resolve();
-              });
-              child.kill("SIGTERM");
-            }),
-        ),
-      );
+      await Promise.all(children.map((child) => child.stop()));
     },
   };
 }

@@ -2,6 +2,7 @@
 import { startAdapter } from "../start-adapter.ts";
 import type { Jurisdiction } from "./canonical.ts";
 import { parseAdapterConfig } from "./config.ts";
+import { exitWithParent } from "./exit-with-parent.ts";
 
 export async function runAdapterProcess(province: Jurisdiction): Promise<void> {
   const parsed = parseAdapterConfig(province, process.env);
@@ -18,4 +19,5 @@ export async function runAdapterProcess(province: Jurisdiction): Promise<void> {
   };
   process.once("SIGINT", () => void stop());
   process.once("SIGTERM", () => void stop());
+  exitWithParent(() => adapter.stop());
 }

@@ -9,8 +9,10 @@
  *   --secret <s>      SIM_SC_SECRET               Sichuan's HMAC secret
  *   --latency-ms, --error-rate, --duplicate-rate, --reorder-rate   initial fault knobs
  */
+
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { exitWithParent } from "../../../adapters/core/exit-with-parent.ts";
 import type { Province } from "./model.ts";
 import type { RunningSimulator, SimulatorOptions } from "./simulator.ts";
 
@@ -88,4 +90,5 @@ export async function runFromCommandLine(
   const shutdown = () => void sim.stop().then(() => process.exit(0));
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
+  exitWithParent(() => sim.stop());
 }
