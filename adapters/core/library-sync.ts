@@ -5,6 +5,7 @@
  * What the gateway refuses is quarantined like a refused record — originId `officer:<certificate>` /
  * `enterprise:<uscc>`, the gateway's code and message — visible and counted, never blocking the page.
  */
+import { libraryQuarantineId } from "../../schema/records/rules/library-quarantine-id.ts";
 import type { EnterpriseInput, OfficerInput, Unmappable } from "./canonical.ts";
 import type { GatewayClient } from "./gateway-client.ts";
 import type { FeedPage } from "./inbound-sync.ts";
@@ -14,9 +15,6 @@ const UPSERT_OFFICERS = `mutation($records: [OfficerInput!]!) { upsertOfficers(r
 const UPSERT_ENTERPRISES = `mutation($records: [EnterpriseInput!]!) { upsertEnterprises(records: $records) ${RESULTS} }`;
 
 type Answer = Record<string, { results: Array<{ key: string; ok: boolean; code: string; message: string }> }>;
-
-/** a quarantine originId: 1–100 of A–Z a–z 0–9 _ . : - */
-const quarantineId = (kind: string, key: string) => `${kind}:${key}`.replace(/[^A-Za-z0-9_.:-]/g, "_").slice(0, 100);
 
 export async function pushLibraryChanges(
   client: GatewayClient,
@@ -34,7 +32,7 @@ export async function pushLibraryChanges(
       if (result.ok || !input) return;
       const key = "uscc" in input ? input.uscc : input.certificateNumber;
       refused.push({
-        originId: quarantineId(kind, key),
+        originId: libraryQuarantineId(kind, key),
         version: input.version,
         code: result.code,
         reason: result.message,

@@ -5,11 +5,14 @@
  * every record gets its result. A record refused (invalid, FORBIDDEN, …) is reported and not written;
  * the others are written whole or, if the transaction fails, not at all.
  */
+
 import type { GatewayContext, Jurisdiction } from "../../gateway/context.ts";
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { badInput, unauthenticated } from "../../gateway/errors.ts";
 import type { ChangeInput } from "../../gateway/outbox/outbox.ts";
 import { writeAudited } from "../common/write.ts";
+import { QuarantineStore } from "../records/quarantine-store.ts";
+import { libraryQuarantineId } from "../records/rules/library-quarantine-id.ts";
 import type { FieldChanges } from "./rules/field-changes.ts";
 import type { RecordProblem } from "./rules/record-problem.ts";
 
@@ -134,6 +137,16 @@ export async function runLibraryBatch<W, S>(
           current.set(record.key, outcome.state);
           applied.set(record.key, { ...applied.get(record.key), ...changes });
         }
+      }
+      // a refused earlier version the adapter quarantined is made obsolete by this accepted one
+      const quarantine = await QuarantineStore.load(
+        tx,
+        caller.issuer,
+        valid.map((r) => libraryQuarantineId(kind.entityType, r.key)),
+      );
+      for (const record of valid) {
+        if (!results[record.index]?.ok) continue;
+        await quarantine.supersede(libraryQuarantineId(kind.entityType, record.key), record.write.version, ctx.now);
       }
       const ids = await save(tx, kind, stored, current, applied);
       await tx.libraryChange.createMany({ data: history });
