@@ -2,7 +2,19 @@
 import type { GatewayContext } from "../../gateway/context.ts";
 import type { TaskViewer } from "./rules/task-access.ts";
 
-export async function taskViewer(ctx: GatewayContext): Promise<TaskViewer> {
+/** One lookup per request: `tasks` asks for the viewer for its page and again for its totalCount. */
+const viewers = new WeakMap<GatewayContext, Promise<TaskViewer>>();
+
+export function taskViewer(ctx: GatewayContext): Promise<TaskViewer> {
+  let viewer = viewers.get(ctx);
+  if (!viewer) {
+    viewer = lookUpViewer(ctx);
+    viewers.set(ctx, viewer);
+  }
+  return viewer;
+}
+
+async function lookUpViewer(ctx: GatewayContext): Promise<TaskViewer> {
   const caller = ctx.caller;
   if (!caller) throw new Error("taskViewer needs an authenticated caller");
   if (caller.issuer === "gz") return { issuer: "gz", officer: null };
