@@ -93,10 +93,9 @@ async function fromDatabase(): Promise<Fetched> {
   try {
     const found = await publishedDraw(db.prisma, drawId as string);
     if (!found) throw new Error(`no draw ${drawId} in the database`);
-    const seed = found.draw.status === "REVEALED" ? found.draw.seed : null;
     return {
       published: found.published,
-      seed,
+      seed: found.seed,
       source: config.database.url ? "DATABASE_URL" : config.database.pgliteDir,
     };
   } finally {

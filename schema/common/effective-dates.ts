@@ -10,6 +10,11 @@ export function beijingDay(instant: Date): Date {
   return new Date(Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth(), shifted.getUTCDate()));
 }
 
+/** The instant a Beijing day (as a UTC-midnight Date) begins: its midnight in Beijing. */
+export function beijingMidnight(day: Date): Date {
+  return new Date(day.getTime() - BEIJING_OFFSET_MS);
+}
+
 export function isInForce(range: { from: Date; to: Date | null }, day: Date): boolean {
   return range.from.getTime() <= day.getTime() && (range.to === null || day.getTime() <= range.to.getTime());
 }

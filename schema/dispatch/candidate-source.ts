@@ -9,28 +9,16 @@
  * inspection, whichever department made it).
  */
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
-import { beijingDay } from "../common/effective-dates.ts";
-import type { CreditGrade } from "../libraries/rules/risk-colour.ts";
+import { beijingDay, beijingMidnight } from "../common/effective-dates.ts";
 import type { DrawScope } from "./rules/draw-plan.ts";
 import type { CountedVisit, EnterpriseForDraw } from "./rules/index.ts";
 
 type Db = Pick<Prisma.TransactionClient, "$queryRaw">;
 
-interface EnterpriseRow {
-  uscc: string;
-  name: string;
-  park: string | null;
-  town: string | null;
-  industry: string | null;
-  creditGrade: CreditGrade | null;
-  creditGradeCq: CreditGrade | null;
-  creditGradeSc: CreditGrade | null;
-}
+/** An enterprise as the draw reads it, before its last visit day is known. */
+type EnterpriseRow = Omit<EnterpriseForDraw, "lastInspectedOn" | "domains" | "items">;
 
 const listOrNull = (values: readonly string[] | undefined) => (values?.length ? [...values] : null);
-
-/** Beijing midnight of a Beijing day (stored as UTC midnight) as an instant. */
-const beijingMidnight = (day: Date) => new Date(day.getTime() - 8 * 3_600_000);
 
 export async function enterprisesInScope(db: Db, scope: DrawScope): Promise<EnterpriseRow[]> {
   const parks = listOrNull(scope.parks);

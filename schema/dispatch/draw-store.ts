@@ -41,11 +41,15 @@ export interface StoredDraw {
   selected: string[];
 }
 
-/** The published form of a revealed draw, with its revealed seed; null when there is no such draw. */
+/** The seed as it may be shown: only once the draw is revealed (secret until then). */
+export const revealedSeed = (draw: Pick<StoredDraw, "status" | "seed">): string | null =>
+  draw.status === "REVEALED" ? draw.seed : null;
+
+/** The published form of a draw and its seed once revealed (null before); null when there is no such draw. */
 export async function publishedDraw(
   db: Db,
   drawId: string,
-): Promise<{ draw: StoredDraw; published: PublishedDraw } | null> {
+): Promise<{ draw: StoredDraw; published: PublishedDraw; seed: string | null } | null> {
   const draw = await db.draw.findUnique({ where: { id: drawId } });
   if (!draw) return null;
   const candidates = await frozenCandidates(db, drawId);
@@ -58,5 +62,5 @@ export async function publishedDraw(
     selected: draw.selected,
     candidates,
   };
-  return { draw: draw as StoredDraw, published };
+  return { draw: draw as StoredDraw, published, seed: revealedSeed(draw) };
 }

@@ -112,7 +112,7 @@ builder.queryFields((t) => ({
         ...found.published,
         id: found.draw.id,
         status: found.draw.status,
-        seed: found.draw.status === "REVEALED" ? found.draw.seed : null,
+        seed: found.seed,
       };
     },
   }),
@@ -125,11 +125,9 @@ builder.queryFields((t) => ({
     resolve: async (_r, { id }, ctx) => {
       const found = await publishedDraw(ctx.prisma, String(id));
       if (!found) return null;
-      const { draw, published } = found;
-      if (draw.status !== "REVEALED" || !draw.seed) {
-        return { drawId: draw.id, revealed: false, ...commitmentCheck(published) };
-      }
-      const outcome = recompute(published, draw.seed);
+      const { draw, published, seed } = found;
+      if (!seed) return { drawId: draw.id, revealed: false, ...commitmentCheck(published) };
+      const outcome = recompute(published, seed);
       return { drawId: draw.id, revealed: true, ...outcome };
     },
   }),

@@ -7,6 +7,7 @@
 
 import type { InspectionTask, TaskItemResult, TaskOfficer } from "../../gateway/db/generated/prisma/client.ts";
 import type { ChangeInput } from "../../gateway/outbox/outbox.ts";
+import { isoDay } from "../libraries/rules/record-problem.ts";
 
 export type TaskWithTeam = InspectionTask & { officers: TaskOfficer[]; results: TaskItemResult[] };
 
@@ -14,8 +15,6 @@ export const TASK_INCLUDE = {
   officers: { orderBy: { pick: "asc" } },
   results: { orderBy: { itemCode: "asc" } },
 } as const;
-
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 export function taskJurisdictions(task: Pick<TaskWithTeam, "officers">): string[] {
   return [...new Set(task.officers.map((o) => o.homeJurisdiction))].sort();

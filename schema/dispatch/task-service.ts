@@ -6,6 +6,7 @@
 import type { GatewayContext } from "../../gateway/context.ts";
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { badInput, conflict, notFound } from "../../gateway/errors.ts";
+import { beijingMidnight } from "../common/effective-dates.ts";
 import { writeAudited } from "../common/write.ts";
 import { committeeSigningKey } from "./code-signing.ts";
 import { signInspectionCode, type TaskEvent, transition } from "./rules/index.ts";
@@ -14,9 +15,6 @@ import { TASK_INCLUDE, type TaskWithTeam, taskChange } from "./task-change.ts";
 
 type Tx = Prisma.TransactionClient;
 const HOUR_MS = 3_600_000;
-
-/** Beijing midnight at the start of a Beijing day stored as UTC midnight. */
-const beijingMidnight = (day: Date) => new Date(day.getTime() - 8 * HOUR_MS);
 
 export async function lockedTask(tx: Tx, taskId: string): Promise<TaskWithTeam> {
   await tx.$queryRaw`SELECT id FROM "InspectionTask" WHERE id = ${taskId} FOR UPDATE`;

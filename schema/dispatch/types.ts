@@ -4,6 +4,7 @@
  */
 import { builder } from "../builder.ts";
 import { fenToYuan } from "../common/money.ts";
+import { revealedSeed } from "./draw-store.ts";
 import type { DrawStratum } from "./rules/index.ts";
 
 export const TaskStateEnum = builder.enumType("TaskState", {
@@ -90,7 +91,7 @@ builder.prismaObject("Draw", {
     seed: t.string({
       nullable: true,
       description: "the seed, 64 hex characters — null until the reveal",
-      resolve: (d) => (d.status === "REVEALED" ? d.seed : null),
+      resolve: revealedSeed,
     }),
     candidateListHash: t.exposeString("candidateListHash"),
     candidateCount: t.exposeInt("candidateCount"),
