@@ -80,6 +80,21 @@ export async function loadItemRules(db: Db, codes: readonly string[]): Promise<M
   return rules;
 }
 
+/** The same rules from the catalog in memory (a snapshot known to be current: `currentSnapshot`). */
+export function snapshotItemRules(catalog: CatalogSnapshot, codes: readonly string[]): Map<string, ItemRules> {
+  const rules = new Map<string, ItemRules>();
+  for (const code of new Set(codes)) {
+    const item = findItemByAnyCode(catalog.items, code);
+    if (!item) continue;
+    rules.set(code, {
+      item,
+      gzBenchmarks: catalog.gzBenchmarks.get(item.code) ?? [],
+      legalBases: catalog.legalBases.get(item.code) ?? [],
+    });
+  }
+  return rules;
+}
+
 /** From rules read beforehand (`loadItemRules`); no rules: the code is unknown. */
 export function matchRulesDiscretion(rules: ItemRules | undefined, request: DiscretionRequest): ItemDiscretion {
   if (!rules) throw new UnknownItemError(request.itemCode);
@@ -88,16 +103,7 @@ export function matchRulesDiscretion(rules: ItemRules | undefined, request: Disc
 
 /** From the catalog in memory (the `matchDiscretion` query). */
 export function matchCatalogDiscretion(catalog: CatalogSnapshot, request: DiscretionRequest): ItemDiscretion {
-  const item = findItemByAnyCode(catalog.items, request.itemCode);
-  if (!item) throw new UnknownItemError(request.itemCode);
-  return discretionOf(
-    {
-      item,
-      gzBenchmarks: catalog.gzBenchmarks.get(item.code) ?? [],
-      legalBases: catalog.legalBases.get(item.code) ?? [],
-    },
-    request,
-  );
+  return matchRulesDiscretion(snapshotItemRules(catalog, [request.itemCode]).get(request.itemCode), request);
 }
 
 /** A stored benchmark's rules, validated once per row read (rows of the catalog in memory are reused). */

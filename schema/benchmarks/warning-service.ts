@@ -11,13 +11,16 @@
  * (`assessEachPenaltyDecision` lists them). A batch reads its items' rules once and writes its warnings in
  * one statement, whatever its size.
  */
-import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
+import { randomUUID } from "node:crypto";
+import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import type { ChangeInput } from "../../gateway/outbox/outbox.ts";
+import { type CatalogSnapshot, isCurrent } from "../catalog/catalog-read-model.ts";
 import {
   type DiscretionRequest,
   type ItemRules,
   loadItemRules,
   matchRulesDiscretion,
+  snapshotItemRules,
   UnknownItemError,
 } from "./discretion-service.ts";
 import { DiscretionError, type DiscretionMatch } from "./rules/discretion.ts";
@@ -86,11 +89,16 @@ function measurePenaltyDecision(rules: ReadonlyMap<string, ItemRules>, d: Penalt
   }
 }
 
-const rulesFor = (tx: Prisma.TransactionClient, decisions: readonly PenaltyDecisionToAssess[]) =>
-  loadItemRules(
-    tx,
-    decisions.flatMap((d) => (d.itemCode ? [d.itemCode] : [])),
-  );
+/** The items' rules: from the catalog copy taken before `tx` began when it is still current, else read in `tx`. */
+async function rulesFor(
+  tx: Prisma.TransactionClient,
+  decisions: readonly PenaltyDecisionToAssess[],
+  catalog?: CatalogSnapshot,
+) {
+  const codes = decisions.flatMap((d) => (d.itemCode ? [d.itemCode] : []));
+  if (codes.length === 0) return new Map<string, ItemRules>();
+  return catalog && (await isCurrent(catalog, tx)) ? snapshotItemRules(catalog, codes) : loadItemRules(tx, codes);
+}
 
 const unmeasurable = (error: unknown): error is DiscretionError | FineRuleError =>
   error instanceof DiscretionError || error instanceof FineRuleError;
@@ -120,8 +128,9 @@ export async function assessEachPenaltyDecision(
   tx: Prisma.TransactionClient,
   decisions: readonly PenaltyDecisionToAssess[],
   now: Date,
+  catalog?: CatalogSnapshot,
 ): Promise<Assessment> {
-  const rules = await rulesFor(tx, decisions);
+  const rules = await rulesFor(tx, decisions, catalog);
   const measured: MeasuredDecision[] = [];
   const unmeasured = new Map<string, DiscretionError | FineRuleError>();
   for (const decision of decisions) {
@@ -138,6 +147,36 @@ export async function assessEachPenaltyDecision(
 interface MeasuredDecision {
   decision: PenaltyDecisionToAssess;
   measured: Measured;
+}
+
+interface WarningRow extends SupervisionWarning {
+  id: string;
+  recordId: string;
+  recordVersion: number;
+  originJurisdiction: string;
+  itemCode: string | null;
+  match: object;
+  decision: StoredDecision;
+}
+
+const WARNING_COLUMNS = Prisma.raw(`"id" text, "kind" text, "severity" text, "message" text, "recordId" text,
+  "recordVersion" int, "originJurisdiction" text, "itemCode" text, "match" jsonb, "decision" jsonb`);
+
+/**
+ * Inserts the warnings as ONE jsonb parameter (the ORM's createManyAndReturn spent ~20 ms on ~50 warnings with
+ * their match documents in the ingest bench); a replayed push hits the unique (recordId, recordVersion, kind)
+ * and returns nothing for it: nothing new raised.
+ */
+function insertWarnings(tx: Prisma.TransactionClient, rows: readonly WarningRow[], now: Date) {
+  return tx.$queryRaw<Array<Omit<WarningRow, "match" | "decision">>>`
+    INSERT INTO "SupervisionWarning" ("id", "kind", "severity", "message", "recordId", "recordVersion",
+      "originJurisdiction", "itemCode", "match", "decision", "status", "createdAt")
+    SELECT w."id", w."kind"::"WarningKind", w."severity"::"WarningSeverity", w."message", w."recordId",
+      w."recordVersion", w."originJurisdiction", w."itemCode", w."match", w."decision", 'OPEN', ${now}
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS w(${WARNING_COLUMNS})
+    ON CONFLICT ("recordId", "recordVersion", "kind") DO NOTHING
+    RETURNING "id", "kind"::text AS "kind", "severity"::text AS "severity", "message", "recordId", "recordVersion",
+      "originJurisdiction", "itemCode"`;
 }
 
 /**
@@ -161,14 +200,13 @@ async function writeWarnings(
   const newest = new Map<string, number>();
   for (const { decision: d } of decisions)
     newest.set(d.recordId, Math.max(newest.get(d.recordId) ?? 0, d.recordVersion));
-  await tx.supervisionWarning.updateMany({
-    where: {
-      status: "OPEN",
-      OR: [...newest].map(([recordId, version]) => ({ recordId, recordVersion: { lt: version } })),
-    },
-    data: { status: "SUPERSEDED" },
-  });
-  const rows: Prisma.SupervisionWarningCreateManyInput[] = [];
+  // one statement over two arrays (the ORM's OR of one condition per decision cost ~20 ms per 500 decisions in the
+  // ingest bench); the unique (recordId, recordVersion, kind) index finds each record's rows
+  await tx.$executeRaw`
+    UPDATE "SupervisionWarning" AS w SET "status" = 'SUPERSEDED'
+    FROM unnest(${[...newest.keys()]}::text[], ${[...newest.values()]}::int[]) AS n("recordId", "version")
+    WHERE w."recordId" = n."recordId" AND w."recordVersion" < n."version" AND w."status" = 'OPEN'`;
+  const rows: WarningRow[] = [];
   for (const { decision: d, measured } of decisions) {
     const decision: StoredDecision = {
       originId: d.originId ?? originIds.get(d.recordId) ?? "",
@@ -181,20 +219,21 @@ async function writeWarnings(
     };
     for (const w of measured.warnings) {
       rows.push({
-        ...w,
+        id: randomUUID(),
+        kind: w.kind,
+        severity: w.severity,
+        message: w.message,
         recordId: d.recordId,
         recordVersion: d.recordVersion,
         originJurisdiction: d.originJurisdiction,
         itemCode: measured.itemCode,
-        match: (measured.match ?? {}) as unknown as Prisma.InputJsonValue,
-        decision: decision as unknown as Prisma.InputJsonValue,
-        createdAt: now,
+        match: measured.match ?? {},
+        decision,
       });
     }
   }
   if (rows.length === 0) return [];
-  // a replayed push hits the unique (recordId, recordVersion, kind) and returns nothing: nothing new raised
-  const created = await tx.supervisionWarning.createManyAndReturn({ data: rows, skipDuplicates: true });
+  const created = await insertWarnings(tx, rows, now);
   return created.map((w) => ({
     kind: "warning.raised",
     entityType: "warning",

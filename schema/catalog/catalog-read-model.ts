@@ -128,11 +128,20 @@ export function createCatalogReadModel(
   };
 }
 
-const catalogSeqQuery = (prisma: PrismaClient) =>
-  prisma.changeEvent.aggregate({ _max: { seq: true }, where: { kind: { in: [...CATALOG_CHANGE_KINDS] } } });
+const catalogSeqQuery = (db: Pick<PrismaClient, "changeEvent">) =>
+  db.changeEvent.aggregate({ _max: { seq: true }, where: { kind: { in: [...CATALOG_CHANGE_KINDS] } } });
 
-async function newestCatalogSeq(prisma: PrismaClient): Promise<bigint> {
-  return (await catalogSeqQuery(prisma))._max.seq ?? 0n;
+/** The newest catalog change committed (0 when there is none): a snapshot with this seq is current. */
+export async function newestCatalogSeq(db: Pick<PrismaClient, "changeEvent">): Promise<bigint> {
+  return (await catalogSeqQuery(db))._max.seq ?? 0n;
+}
+
+/**
+ * Whether a copy taken earlier is still current for `db` (a transaction: the newest catalog change it sees is
+ * the copy's): one indexed aggregate instead of reading the catalog again.
+ */
+export async function isCurrent(snapshot: CatalogSnapshot, db: Pick<PrismaClient, "changeEvent">): Promise<boolean> {
+  return snapshot.seq === (await newestCatalogSeq(db));
 }
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -100,8 +100,16 @@ builder.mutationFields((t) => ({
       if (input.sourceBacklog != null && input.sourceBacklog < 0) {
         throw badInput("sourceBacklog cannot be negative", { reason: "BAD_BACKLOG" });
       }
+      // taken outside the transaction (it may read the database itself); checked for currency inside it
+      const catalog = await ctx.services.catalog.snapshot();
       const payload = await writeAudited<IngestPayload>(ctx, async (tx) => {
-        const outcome = await ingestInTransaction(tx, { origin, source, records: input.records, now: ctx.now });
+        const outcome = await ingestInTransaction(tx, {
+          origin,
+          source,
+          records: input.records,
+          now: ctx.now,
+          catalog,
+        });
         const checkpoint = await touchCheckpoint(tx, {
           issuer: origin,
           name: source,

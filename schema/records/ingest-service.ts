@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import type { Jurisdiction } from "../../gateway/context.ts";
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import type { ChangeInput } from "../../gateway/outbox/outbox.ts";
+import type { CatalogSnapshot } from "../catalog/catalog-read-model.ts";
 import { applyTaskAnswers } from "../dispatch/task-answers.ts";
 import { assessDecidedPenalties, type PenaltyAssessment } from "./penalty-supervision.ts";
 import { QuarantineStore } from "./quarantine-store.ts";
@@ -38,6 +39,8 @@ export interface IngestRequest {
   now: Date;
   /** the quarantine row being replayed: a refusal updates it instead of the open row */
   replayOf?: string;
+  /** the catalog in memory, taken before the transaction: decisions are measured against it while it is current */
+  catalog?: CatalogSnapshot;
 }
 
 export interface IngestOutcome {
@@ -122,7 +125,7 @@ export async function ingestInTransaction(
 
   await writeRecordRows(tx, [...written.values()], existed);
   // 执法监督预警: decided penalties are measured against their benchmark once stored
-  const supervision = await assessDecidedPenalties(tx, penalties, now);
+  const supervision = await assessDecidedPenalties(tx, penalties, now, request.catalog);
   for (const result of results) {
     const note = result.recordId ? supervision.notAssessed.get(result.recordId) : undefined;
     if (result.status === "APPLIED" && note) Object.assign(result, { code: "NOT_ASSESSED", message: note });

@@ -8,6 +8,7 @@ import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import type { ChangeInput } from "../../gateway/outbox/outbox.ts";
 import type { CaseFactsInput } from "../benchmarks/rules/types.ts";
 import { assessEachPenaltyDecision, type PenaltyDecisionToAssess } from "../benchmarks/warning-service.ts";
+import type { CatalogSnapshot } from "../catalog/catalog-read-model.ts";
 import type { RecordRow } from "./rules/record-document.ts";
 
 export interface PenaltyAssessment {
@@ -44,8 +45,9 @@ export async function assessDecidedPenalties(
   tx: Prisma.TransactionClient,
   penalties: readonly PenaltyAssessment[],
   now: Date,
+  catalog?: CatalogSnapshot,
 ): Promise<SupervisionOutcome> {
-  const { changes, unmeasured } = await assessEachPenaltyDecision(tx, penalties.map(decisionOf), now);
+  const { changes, unmeasured } = await assessEachPenaltyDecision(tx, penalties.map(decisionOf), now, catalog);
   const notAssessed = new Map(
     [...unmeasured].map(([recordId, error]) => [recordId, `${error.code}: ${error.message}`]),
   );
