@@ -12,7 +12,14 @@ import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { openPgliteDir } from "../gateway/db/pglite-dir.ts";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+/** the repository: the nearest directory above this module holding prisma/migrations (scripts/ or dist/scripts/) */
+function repositoryRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(resolve(dir, "prisma", "migrations"))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no prisma/migrations above ${from}`);
+  }
+}
+const root = repositoryRoot(dirname(fileURLToPath(import.meta.url)));
 const SCHEMA = "prisma/schema.prisma";
 const SCHEMA6 = "prisma/.schema6.prisma";
 const MIGRATIONS = "prisma/migrations";

@@ -1,5 +1,5 @@
 /**
- * The parent side of a server under test: forks `bench/servers/<entry>.ts` (through tsx) in its own process,
+ * The parent side of a server under test: forks `bench/servers/<entry>.ts`, precompiled (./bundles.ts), in its own process,
  * waits for "ready", and asks it for its RSS, a CPU profile window, or a clean stop.
  */
 import { type ChildProcess, fork } from "node:child_process";
@@ -7,7 +7,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import type { ChildMessage, ParentMessage } from "../servers/protocol.ts";
-import { BENCH_DIR, REPO_ROOT } from "./paths.ts";
+import { bundledEntry } from "./bundles.ts";
+import { REPO_ROOT } from "./paths.ts";
 import { progress } from "./progress.ts";
 
 export interface ServerChild {
@@ -42,15 +43,15 @@ function forward(child: ChildProcess, name: string): void {
 }
 
 export async function startServerChild(name: string, entry: string, options: StartOptions = {}): Promise<ServerChild> {
-  const execArgv = ["--import", "tsx"];
+  const file = await bundledEntry(`bench/servers/${entry}`);
+  const execArgv: string[] = [];
   if (options.cpuProfDir) {
-    // a directory per process, Node's own file names (CPU.<date>.<pid>.<thread>…): tsx's loader runs in a worker
-    // thread that writes a profile too, and under one fixed name it overwrote the main thread's
+    // a directory per process, Node's own file names (CPU.<date>.<pid>.<thread>…)
     const dir = path.join(options.cpuProfDir, `${name}-whole-life-${new Date().toISOString().replaceAll(":", "-")}`);
     mkdirSync(dir, { recursive: true });
     execArgv.push("--cpu-prof", `--cpu-prof-dir=${dir}`);
   }
-  const child = fork(path.join(BENCH_DIR, "servers", entry), [], {
+  const child = fork(file, [], {
     cwd: REPO_ROOT,
     execArgv,
     // every server under test runs as deployed (docker-compose.yml): graphql-js, for one, skips its dev checks

@@ -1,12 +1,13 @@
 /**
- * A repository script (a simulator, an adapter) as its own process, started as `npm start` starts it
- * (`node --import tsx <file>`, its config in its environment): output forwarded line by line with its name,
+ * A repository script (a simulator, an adapter) as its own process, its config in its environment: an adapter
+ * precompiled as deployed (./bundles.ts), a simulator as `npm start` starts it (`node --import tsx <file>`): output forwarded line by line with its name,
  * an optional line to wait for (e.g. the URL a simulator listens on), and a stop that always ends it.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import { BUNDLED_ENTRIES, bundledEntry } from "./bundles.ts";
 import { REPO_ROOT } from "./paths.ts";
 import { progress } from "./progress.ts";
 
@@ -40,11 +41,14 @@ export async function startScript(name: string, options: ScriptOptions): Promise
   const profileDir = options.cpuProfDir && path.join(options.cpuProfDir, `${name}-${Date.now()}`);
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [...profile, "--import", "tsx", path.join(REPO_ROOT, options.file), ...(options.args ?? [])],
-    { cwd: REPO_ROOT, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] },
-  );
+  const program = BUNDLED_ENTRIES.includes(options.file)
+    ? [await bundledEntry(options.file)]
+    : ["--import", "tsx", path.join(REPO_ROOT, options.file)];
+  const child: ChildProcess = spawn(process.execPath, [...profile, ...program, ...(options.args ?? [])], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let onLine: ((line: string) => void) | undefined;
   for (const stream of [child.stdout, child.stderr]) {
