@@ -11,6 +11,7 @@ import type { GatewayContext, GatewayServices } from "./context.ts";
 import type { Database } from "./db/client.ts";
 import { EXAMPLE_OPERATIONS } from "./graphiql-examples.ts";
 import { auditRecordFor, describeRequest, useAudit } from "./plugins/use-audit.ts";
+import { useBodyLimit } from "./plugins/use-body-limit.ts";
 import { useHardening } from "./plugins/use-hardening.ts";
 import { useHealth } from "./plugins/use-health.ts";
 import { useIntrospectionGate } from "./plugins/use-introspection-gate.ts";
@@ -44,6 +45,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
       : false,
     maskedErrors: !(config.env === "development"),
     batching: { limit: 5 },
+    // by Content-Length instead (./plugins/use-body-limit.ts)
+    maxRequestBodySize: false,
     logging: config.logLevel === "silent" ? false : config.logLevel,
     context: async (initial) => {
       const { request, params } = initial;
@@ -63,6 +66,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     },
     plugins: [
       useHealth({ readiness: { database: () => db.ping(), bus: () => services.bus.ping() } }),
+      useBodyLimit(),
       ...useHardening(),
       useIntrospectionGate({ allowed: explorable }),
       useAudit(services),
