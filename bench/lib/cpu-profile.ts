@@ -13,6 +13,9 @@ export interface CpuProfile {
   samples?: number[];
 }
 
+/** our own code, precompiled into one file per process (gateway/, schema/, … together) */
+export const BUNDLED_CODE = "ours (bundled)";
+
 /** "graphql", "@whatwg-node/server", "node:internal", "gateway", "GC", … */
 export function packageOf(functionName: string, url: string): string {
   if (functionName === "(garbage collector)") return "GC";
@@ -28,6 +31,8 @@ export function packageOf(functionName: string, url: string): string {
     return first?.startsWith("@") ? `${first}/${second}` : (first ?? url);
   }
   const path = url.replace(/^file:\/\//, "");
+  // a precompiled process under test (bench/lib/bundles.ts): gateway/, schema/ … in one file
+  if (path.includes("/dist/")) return BUNDLED_CODE;
   const repo = /\/(gateway|schema|bench|prisma|adapters|scripts)\//.exec(path);
   return repo?.[1] ?? path.split("/").slice(-2).join("/");
 }

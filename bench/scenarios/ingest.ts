@@ -140,8 +140,10 @@ async function measureThroughAdapters(
     await rig.startAdapters(["cq"]);
     const held = await waitUntilHeld(rig, count, t0, LIMIT_SECONDS, "ingest");
     const rowsPerSecond = count / held.seconds;
-    const rssMb = (await rig.gateway.memory()).rss / 1e6;
+    const memory = await rig.gateway.memory();
+    const rssMb = memory.rss / 1e6;
     ctx.notes.set("ingest.gatewayRssMb", rssMb);
+    ctx.notes.set("ingest.gatewayMemory", memory);
     progress(
       `ingest: ${formatNumber(count)} records in ${held.seconds.toFixed(1)} s = ${formatNumber(rowsPerSecond)} rows/s`,
     );

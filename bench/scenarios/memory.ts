@@ -60,10 +60,19 @@ export const memory: Scenario = {
         `external ${mb(now.external)} MB (array buffers ${mb(now.arrayBuffers)} MB)` +
         (atStart === undefined ? "" : `; ${formatNumber(atStart)} MB right after start, before any load`),
     ];
+    const ingested = ctx.notes.get("ingest.gatewayMemory") as NodeJS.MemoryUsage | undefined;
+    if (ingested) {
+      notes.push(
+        `the ingest gateway at the end of ingest: ${mb(ingested.rss)} MB resident, of which JS heap ` +
+          `${mb(ingested.heapUsed)} MB used of ${mb(ingested.heapTotal)} MB, external ${mb(ingested.external)} MB — ` +
+          "V8 keeps the heap it grew to while absorbing 1,000-record batches (each a ~0.5 MB request, its parsed " +
+          "and coerced copies and the SQL parameters built from them)",
+      );
+    }
     const bareYoga = ctx.notes.get("read.baselineRssMb") as number | undefined;
     if (bareYoga !== undefined) {
       notes.push(
-        `for scale: bare graphql-yoga under the same loader (tsx) held ${formatNumber(bareYoga)} MB after its read load`,
+        `for scale: bare graphql-yoga, precompiled alike, held ${formatNumber(bareYoga)} MB after its read load`,
       );
     }
     if (embedded) {
