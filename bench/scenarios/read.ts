@@ -62,6 +62,7 @@ export const read: Scenario = {
       ctx.notes.set("read.gatewayRssMb", g.rssMb);
       ctx.notes.set("read.baselineRssMb", b.rssMb);
       ctx.notes.set("read.baselineRequestsPerSecond", b.requestsPerSecond);
+      ctx.notes.set("read.gatewayRequestsPerSecond", g.requestsPerSecond);
       const verify = await measureVerifyCost(ctx.keys, ctx.options.quick ? 300 : 2000);
       const ratio = ratioOf(g.requestsPerSecond, b.requestsPerSecond);
       const p99Ratio = ratioOf(g.p99Ms, b.p99Ms);
