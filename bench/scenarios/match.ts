@@ -167,7 +167,12 @@ export const match: Scenario = {
         query: QUERY,
         timing,
         graphql: graphqlRounds,
-        batched: { matchesPerRequest: BATCHED, query: BATCHED_QUERY, rounds: batchedRounds, callsPerSecond: batchedCps },
+        batched: {
+          matchesPerRequest: BATCHED,
+          query: BATCHED_QUERY,
+          rounds: batchedRounds,
+          callsPerSecond: batchedCps,
+        },
         pureCallsPerSecond: pureRounds,
         outcome: expected.outcome,
       },

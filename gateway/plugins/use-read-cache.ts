@@ -79,6 +79,10 @@ export function withSerializedOnce(result: ExecutionResult): ExecutionResult {
   let json: string | undefined;
   const shared: ExecutionResult & { stringify?: (value: unknown) => string } = { ...result };
   // yoga passes a copy instead when it has something to strip (errors, extensions.http): that one is serialized anew
-  shared.stringify = (value) => (value === shared ? (json ??= JSON.stringify(value)) : JSON.stringify(value));
+  shared.stringify = (value) => {
+    if (value !== shared) return JSON.stringify(value);
+    json ??= JSON.stringify(value);
+    return json;
+  };
   return shared;
 }
