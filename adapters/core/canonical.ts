@@ -124,10 +124,33 @@ export interface TaskChange {
 }
 
 /** the visit window of a task as instants: Beijing midnight of the first day to the end of the last */
-export function taskWindow(task: Pick<TaskChange, "visitFrom" | "visitTo">): { from: number; to: number } {
+function taskWindow(task: Pick<TaskChange, "visitFrom" | "visitTo">): { from: number; to: number } {
   const from = Date.parse(`${task.visitFrom}T00:00:00+08:00`);
   const to = Date.parse(`${task.visitTo}T23:59:59+08:00`);
   return { from, to };
+}
+
+/** What both platforms' dispatch-task shapes say, before each names it in its own dialect. */
+export interface TaskForPlatform {
+  inspectionCode: string;
+  /** the items in the platform's own codes */
+  itemCodes: string[];
+  window: { from: number; to: number };
+  /** the code must be withdrawn: revoked, or the task cancelled */
+  withdrawn: boolean;
+}
+
+/** null when the task has no code yet (not dispatched) or an item has no code on the platform. Pure. */
+export function taskForPlatform(task: TaskChange, items: ItemCodes): TaskForPlatform | null {
+  if (task.inspectionCode === null) return null;
+  const itemCodes = task.itemCodes.map((code) => items.fromUnified(code));
+  if (itemCodes.some((code) => code === null)) return null;
+  return {
+    inspectionCode: task.inspectionCode,
+    itemCodes: itemCodes as string[],
+    window: taskWindow(task),
+    withdrawn: task.codeRevoked || task.state === "CANCELLED",
+  };
 }
 
 /** province item code ⇄ unified item code; `null` when the catalog does not know it */
