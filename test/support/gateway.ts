@@ -29,21 +29,29 @@ export interface GqlResult<T = Record<string, unknown>> {
     | undefined;
 }
 
+/** A Redis key prefix of a test's own (removed on dispose). */
+export const testRedisPrefix = () => `gz-test-${randomBytes(4).toString("hex")}:`;
+
+/** The configuration of a test gateway: quiet, these keys, Redis under `redisPrefix` when REDIS_URL is set. */
+export function testConfig(keysDir: string, redisPrefix: string, env: Record<string, string> = {}): GatewayConfig {
+  const parsed = parseConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    KEYS_DIR: keysDir,
+    REDIS_URL: process.env.REDIS_URL,
+    REDIS_PREFIX: redisPrefix,
+    ...env,
+  });
+  if (!parsed.ok) throw new Error(parsed.problems.join("; "));
+  return parsed.config;
+}
+
 export async function createTestGateway(options: { seed?: boolean; env?: Record<string, string> } = {}) {
   const database = await createTestDatabase();
   if (options.seed !== false) await seedDatabase(database.prisma);
   const keys = await createTestKeys();
-  const redisPrefix = `gz-test-${randomBytes(4).toString("hex")}:`;
-  const parsed = parseConfig({
-    NODE_ENV: "test",
-    LOG_LEVEL: "silent",
-    KEYS_DIR: keys.dir,
-    REDIS_URL: process.env.REDIS_URL,
-    REDIS_PREFIX: redisPrefix,
-    ...options.env,
-  });
-  if (!parsed.ok) throw new Error(parsed.problems.join("; "));
-  const config: GatewayConfig = parsed.config;
+  const redisPrefix = testRedisPrefix();
+  const config = testConfig(keys.dir, redisPrefix, options.env);
   const assembled = await assembleGateway(config, { db: database.db });
 
   async function token(issuer: Issuer, opts: TokenOptions = {}): Promise<string> {

@@ -5,11 +5,10 @@
  * serves a NEW gateway on the same database, keys and port — a killed and restarted gateway.
  * Dispose with `dispose()`.
  */
-import { randomBytes } from "node:crypto";
-import { parseConfig } from "../../gateway/config.ts";
 import { type RunningGateway, startGateway } from "../../gateway/server.ts";
 import { seedDatabase } from "../../prisma/seed/seed.ts";
 import { createTestDatabase } from "./database.ts";
+import { testConfig, testRedisPrefix } from "./gateway.ts";
 import { createTestKeys } from "./keys.ts";
 
 export type LiveGateway = Awaited<ReturnType<typeof startLiveGateway>>;
@@ -18,20 +17,8 @@ export async function startLiveGateway(env: Record<string, string> = {}) {
   const database = await createTestDatabase();
   await seedDatabase(database.prisma);
   const keys = await createTestKeys();
-  const redisPrefix = `gz-test-${randomBytes(4).toString("hex")}:`;
-  const configOn = (port: string) => {
-    const parsed = parseConfig({
-      NODE_ENV: "test",
-      LOG_LEVEL: "silent",
-      KEYS_DIR: keys.dir,
-      REDIS_URL: process.env.REDIS_URL,
-      REDIS_PREFIX: redisPrefix,
-      ...env,
-      PORT: port,
-    });
-    if (!parsed.ok) throw new Error(parsed.problems.join("; "));
-    return parsed.config;
-  };
+  const redisPrefix = testRedisPrefix();
+  const configOn = (port: string) => testConfig(keys.dir, redisPrefix, { ...env, PORT: port });
   let running: RunningGateway | null = await startGateway(configOn("0"), { db: database.db });
   const url = running.url.replace("localhost", "127.0.0.1");
   // a restart listens on the same port, so the adapters' GATEWAY_URL stays right
