@@ -4,19 +4,11 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "../support/free-port.ts";
 
 export const REDIS_SERVER = "/usr/bin/redis-server";
 
 export const redisServerAvailable = () => existsSync(REDIS_SERVER);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 export interface RedisChild {
   url: string;

@@ -4,11 +4,11 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildEntries, DEPLOYED_ENTRIES, distPathOf, REPO_ROOT } from "../../scripts/build.ts";
+import { freePort } from "../support/free-port.ts";
 import { createTestKeys } from "../support/keys.ts";
 
 let dir: string;
@@ -37,17 +37,6 @@ function run(file: string, args: string[], env: Record<string, string>) {
 }
 
 const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once("exit", resolve));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
 
 describe("npm run build", () => {
   it("precompiles the migration runner and the gateway, which migrate and serve without tsx", async () => {
