@@ -80,17 +80,23 @@ export async function loadItemRules(db: Db, codes: readonly string[]): Promise<M
   return rules;
 }
 
-/** The same rules from the catalog in memory (a snapshot known to be current: `currentSnapshot`). */
+/** One item's rules from the catalog in memory, by any of its codes; undefined: no item has the code. */
+function catalogItemRules(catalog: CatalogSnapshot, code: string): ItemRules | undefined {
+  const item = findItemByAnyCode(catalog.items, code);
+  if (!item) return undefined;
+  return {
+    item,
+    gzBenchmarks: catalog.gzBenchmarks.get(item.code) ?? [],
+    legalBases: catalog.legalBases.get(item.code) ?? [],
+  };
+}
+
+/** `loadItemRules` from the catalog in memory (a copy known to be current: `isCurrent`). */
 export function snapshotItemRules(catalog: CatalogSnapshot, codes: readonly string[]): Map<string, ItemRules> {
   const rules = new Map<string, ItemRules>();
   for (const code of new Set(codes)) {
-    const item = findItemByAnyCode(catalog.items, code);
-    if (!item) continue;
-    rules.set(code, {
-      item,
-      gzBenchmarks: catalog.gzBenchmarks.get(item.code) ?? [],
-      legalBases: catalog.legalBases.get(item.code) ?? [],
-    });
+    const found = catalogItemRules(catalog, code);
+    if (found) rules.set(code, found);
   }
   return rules;
 }
@@ -103,7 +109,7 @@ export function matchRulesDiscretion(rules: ItemRules | undefined, request: Disc
 
 /** From the catalog in memory (the `matchDiscretion` query). */
 export function matchCatalogDiscretion(catalog: CatalogSnapshot, request: DiscretionRequest): ItemDiscretion {
-  return matchRulesDiscretion(snapshotItemRules(catalog, [request.itemCode]).get(request.itemCode), request);
+  return matchRulesDiscretion(catalogItemRules(catalog, request.itemCode), request);
 }
 
 /** A stored benchmark's rules, validated once per row read (rows of the catalog in memory are reused). */

@@ -1,9 +1,11 @@
 /** Chongqing officer / enterprise → the gateway's canonical library inputs (人员库 / 对象库). Pure, field by field. */
+import { beijingDay } from "../../../schema/common/effective-dates.ts";
+import { isoDay } from "../../../schema/libraries/rules/record-problem.ts";
 import type { EnterpriseInput, OfficerInput } from "../../core/canonical.ts";
 import type { CqEnterprise, CqOfficer } from "../types.ts";
 
 /** an instant → its calendar day in Beijing time (Chongqing writes certificate days as instants) */
-const beijingDay = (ms: number): string => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+const beijingDayOf = (ms: number): string => isoDay(beijingDay(new Date(ms)));
 
 export function cqOfficerToInput(officer: CqOfficer): OfficerInput {
   return {
@@ -12,8 +14,8 @@ export function cqOfficerToInput(officer: CqOfficer): OfficerInput {
     version: officer.version,
     unit: officer.unit || null,
     status: officer.status,
-    certificateValidFrom: beijingDay(officer.validFrom),
-    certificateValidTo: beijingDay(officer.validUntil),
+    certificateValidFrom: beijingDayOf(officer.validFrom),
+    certificateValidTo: beijingDayOf(officer.validUntil),
     qualifiedDomains: [...officer.domains],
     idNumber: officer.idCardNo || null,
     phone: officer.mobile || null,
