@@ -9,8 +9,8 @@ import { loadPublicJwks } from "../../gateway/auth/keys.ts";
 import {
   AuthError,
   type AuthFailureReason,
-  bearerToken,
   createTokenVerifier,
+  credentialsOf,
   type TokenVerifier,
   toUnauthenticated,
 } from "../../gateway/auth/verify-token.ts";
@@ -277,10 +277,11 @@ describe("how a refusal reaches the client", () => {
     });
   });
 
-  it("reads a bearer token from the Authorization header", () => {
-    expect(bearerToken("Bearer abc.def.ghi")).toBe("abc.def.ghi");
-    expect(bearerToken("bearer  abc.def.ghi")).toBe("abc.def.ghi");
-    expect(() => bearerToken(undefined)).toThrow(expect.objectContaining({ reason: "MISSING_TOKEN" }));
-    expect(() => bearerToken("Basic dXNlcjpwYXNz")).toThrow(expect.objectContaining({ reason: "MALFORMED_TOKEN" }));
+  it("reads a Bearer or DPoP token from the Authorization header", () => {
+    expect(credentialsOf("Bearer abc.def.ghi")).toEqual({ scheme: "Bearer", token: "abc.def.ghi" });
+    expect(credentialsOf("bearer  abc.def.ghi")).toEqual({ scheme: "Bearer", token: "abc.def.ghi" });
+    expect(credentialsOf("DPoP abc.def.ghi")).toEqual({ scheme: "DPoP", token: "abc.def.ghi" });
+    expect(() => credentialsOf(undefined)).toThrow(expect.objectContaining({ reason: "MISSING_TOKEN" }));
+    expect(() => credentialsOf("Basic dXNlcjpwYXNz")).toThrow(expect.objectContaining({ reason: "MALFORMED_TOKEN" }));
   });
 });

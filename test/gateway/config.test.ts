@@ -34,4 +34,17 @@ describe("configuration", () => {
     const result = parseConfig({ NODE_ENV: "production" });
     expect(result.ok && result.config.graphiql).toBe(false);
   });
+
+  it("reads PUBLIC_ORIGIN as a list of origins and refuses anything with a path or query", () => {
+    const result = parseConfig({ PUBLIC_ORIGIN: "https://Gateway.Example:443, http://10.0.0.5:4000/" });
+    expect(result.ok && result.config.auth.dpop.publicOrigins).toEqual([
+      "https://gateway.example",
+      "http://10.0.0.5:4000",
+    ]);
+    const defaults = parseConfig({});
+    expect(defaults.ok && defaults.config.auth.dpop).toEqual({ proofWindowSeconds: 60, publicOrigins: null });
+    const bad = parseConfig({ PUBLIC_ORIGIN: "https://gateway.example/graphql, ftp://x, gateway" });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems).toHaveLength(3);
+  });
 });
