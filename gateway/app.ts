@@ -18,6 +18,7 @@ import { useIntrospectionGate } from "./plugins/use-introspection-gate.ts";
 import { useMetrics } from "./plugins/use-metrics.ts";
 import { useReadCache } from "./plugins/use-read-cache.ts";
 import { useReplayGuard } from "./plugins/use-replay-guard.ts";
+import { useRequestShape } from "./plugins/use-request-shape.ts";
 
 export interface GatewayDeps extends GatewayServices {
   db: Database;
@@ -67,6 +68,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     plugins: [
       useHealth({ readiness: { database: () => db.ping(), bus: () => services.bus.ping() } }),
       useBodyLimit(),
+      useRequestShape(),
       ...useHardening(),
       useIntrospectionGate({ allowed: explorable }),
       useAudit(services),
