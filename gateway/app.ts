@@ -6,6 +6,7 @@ import type { IncomingMessage } from "node:http";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { CATALOG_READ_FIELDS } from "../schema/catalog/catalog-read-model.ts";
 import { schema } from "../schema/index.ts";
+import { syncHealth } from "../schema/sync/status-service.ts";
 import { clientAddressOf } from "./client-address.ts";
 import type { GatewayContext, GatewayServices } from "./context.ts";
 import type { Database } from "./db/client.ts";
@@ -66,7 +67,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
       }
     },
     plugins: [
-      useHealth({ readiness: { database: () => db.ping(), bus: () => services.bus.ping() } }),
+      useHealth({
+        readiness: { database: () => db.ping(), bus: () => services.bus.ping() },
+        details: { sync: () => syncHealth(db.prisma, { now: services.clock(), ...config.sync }) },
+      }),
       useBodyLimit(),
       useRequestShape(),
       ...useHardening(),

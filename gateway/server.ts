@@ -56,7 +56,7 @@ export async function assembleGateway(config: GatewayConfig, options: AssembleOp
     authenticator,
     auditLog: createAuditLog(db.prisma, { writeBatch: auditWriter?.write }),
     clock: options.clock ?? (() => new Date()),
-    metrics: createMetrics(db.prisma),
+    metrics: createMetrics(db.prisma, config.sync),
     publicRateLimit: createRateLimiter({
       pointsPerMinute: config.publicRateLimitPerMinute,
       keyPrefix: `${config.redis.prefix}public-rate:`,
