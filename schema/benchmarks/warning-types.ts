@@ -2,6 +2,8 @@
 import type { Prisma, SupervisionWarning } from "../../gateway/db/generated/prisma/client.ts";
 import { notFound } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
+import { jurisdictionOf } from "../common/jurisdiction.ts";
+import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { writeAudited } from "../common/write.ts";
 import { DiscretionOutcomeEnum, PenaltyRangeRef, TierRef } from "./discretion-query.ts";
 import type { DiscretionMatch } from "./rules/discretion.ts";
@@ -28,7 +30,11 @@ const WarningRecordRef = builder.objectRef<SupervisionWarning>("WarningRecord").
   description: "the penalty decision, as pushed in the version that raised the warning",
   fields: (t) => ({
     id: t.id({ resolve: (w) => w.recordId }),
-    origin: t.string({ resolve: (w) => w.originJurisdiction }),
+    origin: t.field({
+      type: JurisdictionEnum,
+      description: "来源 — whose decision it is",
+      resolve: (w) => jurisdictionOf(w.originJurisdiction),
+    }),
     originId: t.string({ resolve: (w) => decisionOf(w).originId }),
     version: t.int({ resolve: (w) => w.recordVersion }),
     fineYuan: t.field({
@@ -99,7 +105,7 @@ builder.queryFields((t) => ({
     args: {
       kind: t.arg({ type: WarningKindEnum, required: false }),
       severity: t.arg({ type: WarningSeverityEnum, required: false }),
-      origin: t.arg.string({ required: false, description: "cq | sc" }),
+      origin: t.arg({ type: JurisdictionEnum, required: false, description: "来源 — one province's decisions" }),
       itemCode: t.arg.string({ required: false, description: "unified item code" }),
       status: t.arg({ type: WarningStatusEnum, required: false }),
     },

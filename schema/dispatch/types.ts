@@ -3,6 +3,8 @@
  * public fields, and its seed is shown only once revealed. Tasks are filtered per caller (task-viewer.ts).
  */
 import { builder } from "../builder.ts";
+import { jurisdictionOf } from "../common/jurisdiction.ts";
+import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { revealedSeed } from "./draw-store.ts";
 import type { DrawStratum } from "./rules/index.ts";
 
@@ -125,7 +127,11 @@ builder.prismaObject("TaskOfficer", {
   description: "a team member",
   fields: (t) => ({
     certificateNumber: t.exposeString("certificateNumber"),
-    homeJurisdiction: t.exposeString("homeJurisdiction"),
+    homeJurisdiction: t.field({
+      type: JurisdictionEnum,
+      description: "所属辖区 — the province that issued the member's 执法证",
+      resolve: (o) => jurisdictionOf(o.homeJurisdiction),
+    }),
     pick: t.exposeInt("pick", { description: "1 = the Chongqing pick, 2 = the Sichuan pick, 3… anyone" }),
   }),
 });
@@ -137,7 +143,11 @@ builder.prismaObject("TaskItemResult", {
     result: t.expose("result", { type: ItemResultEnum }),
     findings: t.exposeString("findings", { nullable: true }),
     recordedBy: t.exposeString("recordedBy"),
-    jurisdiction: t.exposeString("jurisdiction"),
+    jurisdiction: t.field({
+      type: JurisdictionEnum,
+      description: "辖区 — the province whose platform recorded it",
+      resolve: (r) => jurisdictionOf(r.jurisdiction),
+    }),
     penaltyCase: t.expose("penaltyCase", {
       type: "JSON",
       nullable: true,

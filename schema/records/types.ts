@@ -1,5 +1,7 @@
 /** 执法记录 — enforcement records pushed by the provinces, as GraphQL types and inputs. */
 import { builder } from "../builder.ts";
+import { jurisdictionOf } from "../common/jurisdiction.ts";
+import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { seesPersonalDataInClear } from "../libraries/rules/personal-data.ts";
 import { maskPersonalFields } from "../sync/rules/mask-payload.ts";
 import { documentOf } from "./rules/record-document.ts";
@@ -16,7 +18,11 @@ builder.prismaObject("EnforcementRecord", {
   description: "执法记录 — a record of a province's platform, unique by (origin, originId); the newest version is kept",
   fields: (t) => ({
     id: t.exposeID("id"),
-    origin: t.exposeString("originJurisdiction", { description: "the province that owns it: cq 重庆 / sc 四川" }),
+    origin: t.field({
+      type: JurisdictionEnum,
+      description: "来源 — the province that owns it",
+      resolve: (r) => jurisdictionOf(r.originJurisdiction),
+    }),
     originId: t.exposeString("originId", { description: "its id on the origin platform" }),
     version: t.exposeInt("version", { description: "the origin's version; a newer one replaces it" }),
     kind: t.expose("kind", { type: RecordKindEnum }),

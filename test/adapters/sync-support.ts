@@ -211,11 +211,11 @@ export async function expectCaughtUp(
       statuses.length === PROVINCES.length && statuses.every((s) => s.lagRecords === 0 && s.lastError === null);
     if (settled || Date.now() > deadline) {
       expect(statuses.map((s) => [s.jurisdiction, s.lagRecords, s.lagSeconds, s.lastError]).sort()).toEqual([
-        ["cq", 0, 0, null],
-        ["sc", 0, 0, null],
+        ["CQ", 0, 0, null],
+        ["SC", 0, 0, null],
       ]);
       for (const s of statuses)
-        expect(s.quarantined, `${s.jurisdiction} quarantined`).toBe(quarantined[s.jurisdiction as Province]);
+        expect(s.quarantined, `${s.jurisdiction} quarantined`).toBe(quarantined[s.jurisdiction.toLowerCase() as Province]);
       return statuses;
     }
     await sleep(250);

@@ -11,7 +11,7 @@ afterAll(() => t.dispose());
 const PUSH = `mutation($input: PenaltyDecisionInput!) {
   reportPenaltyDecision(input: $input) { recordId origin originId version applied }
 }`;
-const WARNINGS = `query($kind: WarningKind, $origin: String, $after: String) {
+const WARNINGS = `query($kind: WarningKind, $origin: Jurisdiction, $after: String) {
   warnings(first: 50, kind: $kind, origin: $origin, after: $after) {
     totalCount
     edges { node { id kind severity message status itemCode createdAt
@@ -55,7 +55,7 @@ describe("supervision warnings (执法监督预警) on pushed penalty decisions"
     ] as const) {
       const { data, errors } = await push(decision(id, fine));
       expect(errors).toBeUndefined();
-      expect(data?.reportPenaltyDecision).toMatchObject({ origin: "cq", version: 1, applied: true });
+      expect(data?.reportPenaltyDecision).toMatchObject({ origin: "CQ", version: 1, applied: true });
       expect(await warningsOf(id)).toHaveLength(0);
     }
     const stored = await t.prisma.enforcementRecord.findUniqueOrThrow({
@@ -127,7 +127,7 @@ describe("supervision warnings (执法监督预警) on pushed penalty decisions"
 
 describe("who may push and who may see", () => {
   it("refuses a province pushing for the other's origin, writing nothing of that origin", async () => {
-    const result = await push({ ...decision("forged-1", 999_999), origin: "sc" }, "cq");
+    const result = await push({ ...decision("forged-1", 999_999), origin: "SC" }, "cq");
     expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect(await t.prisma.enforcementRecord.count({ where: { originId: "forged-1" } })).toBe(0);
   });
@@ -153,12 +153,12 @@ describe("who may push and who may see", () => {
     expect(above).toMatchObject({
       kind: "FINE_ABOVE_RANGE",
       status: "SUPERSEDED",
-      record: { origin: "cq", version: 1, fineYuan: yuan(400_000.01) },
+      record: { origin: "CQ", version: 1, fineYuan: yuan(400_000.01) },
       match: { range: { minYuan: yuan(100_000), maxYuan: yuan(400_000) }, benchmarkVersion: 1 },
     });
     const filtered = await t.gql<Warnings>(WARNINGS, {
       as: "gz",
-      variables: { kind: "FINE_BELOW_RANGE", origin: "cq" },
+      variables: { kind: "FINE_BELOW_RANGE", origin: "CQ" },
     });
     expect(filtered.data!.warnings.totalCount).toBe(1);
     expect(filtered.data!.warnings.edges[0]!.node.record.originId).toBe("cq-below");
