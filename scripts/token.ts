@@ -6,7 +6,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { calculateJwkThumbprint, type JWK } from "jose";
-import { DEFAULT_AUDIENCE, ISSUERS, isIssuer } from "../gateway/auth/issuers.ts";
+import { DEFAULT_AUDIENCE, DEFAULT_MAX_LIFETIME_SECONDS, ISSUERS, isIssuer } from "../gateway/auth/issuers.ts";
 import { ensureDemoKeys, loadPrivateKey } from "../gateway/auth/keys.ts";
 import { effectiveScopes, ISSUER_CEILING, parseScopeClaim, SCOPES } from "../gateway/auth/scopes.ts";
 import { signToken } from "../gateway/auth/sign-token.ts";
@@ -19,15 +19,14 @@ const USAGE = `usage: npm run token -- --as <${ISSUERS.join("|")}> [--sub ID] [-
   --dpop-jwk: bind the token to this PUBLIC key (a JWK, EC P-256 or Ed25519, as a file or inline JSON);
               send it as "Authorization: DPoP <token>" with a "DPoP" proof per request (docs/security.md)`;
 
-const MAX_TTL_SECONDS = 7 * 24 * 3600;
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
 
-/** "15m", "900s", "2h", "1d" or a plain number of seconds. */
-function parseTtl(text: string): number | null {
+/** "15m", "900s", "2h", "1d" or a plain number of seconds, up to `maxSeconds`. */
+function parseTtl(text: string, maxSeconds: number): number | null {
   const match = /^(\d+)\s*([smhd]?)$/.exec(text.trim());
   if (!match) return null;
   const seconds = Number(match[1]) * UNIT_SECONDS[(match[2] || "s") as keyof typeof UNIT_SECONDS];
-  return seconds > 0 && seconds <= MAX_TTL_SECONDS ? seconds : null;
+  return seconds > 0 && seconds <= maxSeconds ? seconds : null;
 }
 
 const OPTIONS = {
@@ -61,8 +60,12 @@ async function boundKeyOf(source: string): Promise<string> {
 runCli(USAGE, OPTIONS, async (values) => {
   const issuer = values.as;
   if (!isIssuer(issuer)) exitWithUsage(issuer ? `unknown issuer "${issuer}"` : "--as is required", USAGE);
-  const ttlSeconds = parseTtl(values.ttl ?? "15m");
-  if (ttlSeconds === null) exitWithUsage(`--ttl "${values.ttl}" must look like 15m, 900s, 2h (at most 7d)`, USAGE);
+  // the gateway refuses longer tokens by default (JWT_MAX_LIFETIME_SECONDS_<ISSUER>)
+  const maxTtl = DEFAULT_MAX_LIFETIME_SECONDS[issuer];
+  const ttlSeconds = parseTtl(values.ttl ?? "15m", maxTtl);
+  if (ttlSeconds === null) {
+    exitWithUsage(`--ttl "${values.ttl}" must look like 15m, 900s, 2h (at most ${maxTtl / 3600}h for ${issuer})`, USAGE);
+  }
   const subject = values.sub ?? `${issuer}-dev`;
   if (!subject.trim()) exitWithUsage("--sub must not be empty", USAGE);
   const audience = values.aud?.trim() || exitWithUsage("--aud must not be empty", USAGE);

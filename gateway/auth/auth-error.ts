@@ -40,8 +40,10 @@ export const AUTH_FAILURE_REASONS = [
   "MISSING_JTI",
   /** a mutation with a `jti` already used */
   "TOKEN_REPLAYED",
-  /** `sub`, `iat` or `exp` absent */
+  /** `sub`, `iat` or `exp` absent (without `iat` a token's lifetime cannot be measured) */
   "MISSING_CLAIM",
+  /** `exp − iat` longer than the issuer's cap (JWT_MAX_LIFETIME_SECONDS_<ISSUER>) */
+  "TOKEN_LIFETIME_TOO_LONG",
   // DPoP (RFC 9449, gateway/auth/dpop.ts): sender-constrained tokens
   /** a token carrying `cnf` sent as `Bearer`: a bound token is only good with its proof */
   "DPOP_BOUND_TOKEN_AS_BEARER",

@@ -60,6 +60,7 @@ export async function createAuthenticator(
     registry,
     audience: auth.audience,
     clockToleranceSeconds: auth.clockToleranceSeconds,
+    maxLifetimeSeconds: auth.maxLifetimeSeconds,
     now,
   });
   // the guard keeps an entry until exp + tolerance, which must cover the verifier's leeway

@@ -7,7 +7,7 @@
  */
 import { decodeJwt, decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from "jose";
 import { AuthError, type AuthFailureReason } from "./auth-error.ts";
-import { DEFAULT_AUDIENCE, type Issuer, isSupportedAlgorithm } from "./issuers.ts";
+import { DEFAULT_AUDIENCE, DEFAULT_MAX_LIFETIME_SECONDS, type Issuer, isSupportedAlgorithm } from "./issuers.ts";
 import { LruCache } from "./lru-cache.ts";
 import { effectiveScopes, parseScopeClaim, type Scope } from "./scopes.ts";
 import type { TrustRegistry } from "./trust-registry.ts";
@@ -38,6 +38,8 @@ export interface TokenVerifierOptions {
   audience?: string;
   /** leeway for `exp`, `nbf` and `iat`; @default 30 */
   clockToleranceSeconds?: number;
+  /** the longest `exp − iat` accepted per issuer; @default DEFAULT_MAX_LIFETIME_SECONDS */
+  maxLifetimeSeconds?: Readonly<Record<Issuer, number>>;
   /** verified tokens kept; 0 disables the cache; @default 10_000 */
   cacheSize?: number;
   /** @default Date.now — milliseconds since the epoch */
@@ -74,6 +76,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   const { registry } = options;
   const audience = options.audience ?? DEFAULT_AUDIENCE;
   const tolerance = options.clockToleranceSeconds ?? 30;
+  const maxLifetime = options.maxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME_SECONDS;
   const now = options.now ?? Date.now;
   const cache = new LruCache<string, { principal: Principal; keySetVersion: number }>(options.cacheSize ?? 10_000);
   const inFlight = new Map<string, Promise<Principal>>();
@@ -103,6 +106,12 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       throw fromJoseError(error);
     }
     const principal = toPrincipal(payload, issuer, kid, nowMs / 1000 + tolerance);
+    if (principal.expiresAt - principal.issuedAt > maxLifetime[issuer]) {
+      throw new AuthError(
+        "TOKEN_LIFETIME_TOO_LONG",
+        `A ${issuer} token may live at most ${maxLifetime[issuer]} s (exp − iat): mint a shorter one`,
+      );
+    }
     if (principal.expiresAt * 1000 > now()) cache.set(token, { principal, keySetVersion });
     return principal;
   }

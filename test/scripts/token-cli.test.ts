@@ -1,6 +1,7 @@
 /**
- * `npm run token -- --dpop-jwk`: a token bound to the public key given (inline or as a file), as
- * `cnf.jkt`; a private key is refused, so that it never ends up in a shell history.
+ * `npm run token`: with `--dpop-jwk` a token bound to the public key given (inline or as a file), as
+ * `cnf.jkt` — a private key is refused, so that it never ends up in a shell history; `--ttl` within
+ * the gateway's default lifetime cap.
  */
 import { execFile } from "node:child_process";
 import { writeFile } from "node:fs/promises";
@@ -23,7 +24,7 @@ const token = (...args: string[]) =>
     env: { ...process.env, KEYS_DIR: dir },
   });
 
-describe("npm run token -- --dpop-jwk", () => {
+describe("npm run token", () => {
   it("binds the token to the public key, given inline or as a file", async () => {
     const { publicKey, privateKey } = await generateKeyPair("ES256", { extractable: true });
     const publicJwk = await exportJWK(publicKey);
@@ -39,5 +40,11 @@ describe("npm run token -- --dpop-jwk", () => {
     const refused = await token("--dpop-jwk", JSON.stringify(await exportJWK(privateKey))).catch((e) => e);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/PUBLIC key/);
+  }, 30_000);
+
+  it("refuses a --ttl beyond what the gateway accepts by default for the issuer", async () => {
+    const refused = await token("--ttl", "13h").catch((e) => e);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/at most 12h for gz/);
   }, 30_000);
 });

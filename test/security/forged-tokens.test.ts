@@ -65,6 +65,11 @@ const FORGERIES: Forgery[] = [
     forge: (claimed) => t.keys.token(claimed, { iat: now() - 3600, nbf: now() - 3600, exp: now() - 120 }),
   },
   {
+    name: "living ten years",
+    reason: "TOKEN_LIFETIME_TOO_LONG",
+    forge: (claimed) => t.keys.token(claimed, { exp: now() + 10 * 365 * 86_400 }),
+  },
+  {
     name: "not yet valid (nbf in an hour)",
     reason: "TOKEN_NOT_YET_VALID",
     forge: (claimed) => t.keys.token(claimed, { nbf: now() + 3600, exp: now() + 7200 }),
