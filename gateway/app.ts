@@ -53,7 +53,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       const audit = describeRequest(params);
       const clientAddress = clientAddressOf(request, (initial as { req?: IncomingMessage }).req, config.trustProxy);
       try {
-        const caller = await services.authenticator.authenticate(request.headers.get("authorization"));
+        const caller = await services.authenticator.authenticate(request);
         return { prisma: db.prisma, caller, now: services.clock(), services, audit, clientAddress };
       } catch (error) {
         // a refused token is an access attempt too: audit it before answering 401
@@ -74,7 +74,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       useMetrics({
         metrics: services.metrics,
         public: config.metricsPublic,
-        authenticate: (authorization) => services.authenticator.authenticate(authorization),
+        authenticate: (request) => services.authenticator.authenticate(request),
       }),
       useReplayGuard(),
       // last: it stops execution of a repeated catalog read, after the audit and metrics plugins have seen it

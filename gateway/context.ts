@@ -21,6 +21,12 @@ export interface Caller {
   jti: string;
   /** `exp`, seconds since the epoch */
   expiresAt: number;
+  /**
+   * a DPoP-bound token (RFC 9449) whose key this request proved; null for a bearer token.
+   * `replayChecked` is false when the replay store could not record the proof's jti (then mutations
+   * are refused, reads go on).
+   */
+  dpop: { boundKey: string; replayChecked: boolean } | null;
 }
 
 /** Long-lived parts shared by all requests. */

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import type { Province } from "./canonical.ts";
+import type { TokenMode } from "./gateway-client.ts";
 
 const adapterEnv = z.object({
   GATEWAY_URL: z.url().default("http://127.0.0.1:4000"),
@@ -16,6 +17,8 @@ const adapterEnv = z.object({
   JWT_AUDIENCE: z.string().min(1).default("gaozhu-gateway"),
   SC_SECRET: z.string().min(1).default("gaozhu-sc-dev-secret"),
   ADAPTER_IDLE_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  /** "dpop": key-bound tokens with a proof per request; "bearer": a fresh token per mutation (before DPoP) */
+  GATEWAY_TOKEN_MODE: z.enum(["dpop", "bearer"]).default("dpop"),
 });
 
 export interface AdapterConfig {
@@ -27,6 +30,7 @@ export interface AdapterConfig {
   audience: string;
   scSecret: string;
   idleMs: number;
+  tokenMode: TokenMode;
 }
 
 export function parseAdapterConfig(
@@ -49,6 +53,7 @@ export function parseAdapterConfig(
       audience: e.JWT_AUDIENCE,
       scSecret: e.SC_SECRET,
       idleMs: e.ADAPTER_IDLE_MS,
+      tokenMode: e.GATEWAY_TOKEN_MODE,
     },
   };
 }

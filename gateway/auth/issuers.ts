@@ -12,6 +12,15 @@ export const DEFAULT_AUDIENCE = "gaozhu-gateway";
 export const isIssuer = isJurisdiction;
 
 /**
+ * The longest a token may live (`exp − iat`), per issuer, unless configured otherwise
+ * (JWT_MAX_LIFETIME_SECONDS_<ISSUER>). A province's tokens: one day — its adapter mints 15-minute
+ * tokens, and a day covers an officer's shift, night shifts included. The committee's: a working day
+ * — its tokens can carry the widest rights (dispatch, catalog, pii:read, audit:read). Longer-lived
+ * access is a matter of minting again, never of a token that outlives the person's day.
+ */
+export const DEFAULT_MAX_LIFETIME_SECONDS: Readonly<Record<Issuer, number>> = { cq: 86_400, sc: 86_400, gz: 43_200 };
+
+/**
  * Signature algorithms the gateway can be configured to accept. Asymmetric only: with a symmetric
  * algorithm (HS*) anyone holding the verification secret could mint tokens, and the gateway holds
  * only public keys, so an HS* token would have to be "verified" with a public — i.e. known — key.
