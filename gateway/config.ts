@@ -39,7 +39,13 @@ function parseOrigins(value: string | undefined, ctx: z.RefinementCtx): readonly
 }
 
 /** at least a minute (clients mint ahead), at most 30 days */
-const lifetime = (fallback: number) => z.coerce.number().int().min(60).max(30 * 86_400).default(fallback);
+const lifetime = (fallback: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 86_400)
+    .default(fallback);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),

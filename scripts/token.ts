@@ -64,7 +64,10 @@ runCli(USAGE, OPTIONS, async (values) => {
   const maxTtl = DEFAULT_MAX_LIFETIME_SECONDS[issuer];
   const ttlSeconds = parseTtl(values.ttl ?? "15m", maxTtl);
   if (ttlSeconds === null) {
-    exitWithUsage(`--ttl "${values.ttl}" must look like 15m, 900s, 2h (at most ${maxTtl / 3600}h for ${issuer})`, USAGE);
+    exitWithUsage(
+      `--ttl "${values.ttl}" must look like 15m, 900s, 2h (at most ${maxTtl / 3600}h for ${issuer})`,
+      USAGE,
+    );
   }
   const subject = values.sub ?? `${issuer}-dev`;
   if (!subject.trim()) exitWithUsage("--sub must not be empty", USAGE);

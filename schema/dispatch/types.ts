@@ -5,6 +5,8 @@
 import { builder } from "../builder.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
+import { maskPersonalText } from "../libraries/rules/mask-personal-data.ts";
+import { seesPersonalDataInClear } from "../libraries/rules/personal-data.ts";
 import { revealedSeed } from "./draw-store.ts";
 import type { DrawStratum } from "./rules/index.ts";
 
@@ -141,7 +143,14 @@ builder.prismaObject("TaskItemResult", {
   fields: (t) => ({
     itemCode: t.exposeString("itemCode"),
     result: t.expose("result", { type: ItemResultEnum }),
-    findings: t.exposeString("findings", { nullable: true }),
+    findings: t.string({
+      nullable: true,
+      description: "检查情况 (free text); personal data masked outside the recording province (gz needs pii:read)",
+      resolve: (r, _a, ctx) =>
+        r.findings === null || seesPersonalDataInClear(ctx.caller, r.jurisdiction)
+          ? r.findings
+          : maskPersonalText(r.findings),
+    }),
     recordedBy: t.exposeString("recordedBy"),
     jurisdiction: t.field({
       type: JurisdictionEnum,

@@ -215,7 +215,9 @@ export async function expectCaughtUp(
         ["SC", 0, 0, null],
       ]);
       for (const s of statuses)
-        expect(s.quarantined, `${s.jurisdiction} quarantined`).toBe(quarantined[s.jurisdiction.toLowerCase() as Province]);
+        expect(s.quarantined, `${s.jurisdiction} quarantined`).toBe(
+          quarantined[s.jurisdiction.toLowerCase() as Province],
+        );
       return statuses;
     }
     await sleep(250);

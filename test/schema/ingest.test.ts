@@ -45,14 +45,14 @@ describe("ingestRecords: a batch and its cursor in one transaction", () => {
     // 互认: Chongqing reads Sichuan's records
     const read = await t.gql<{
       records: { totalCount: number; edges: Array<{ node: { originId: string; origin: string } }> };
-    }>('{ records(first: 10, origin: SC, kind: INSPECTION) { totalCount edges { node { originId origin } } } }', {
+    }>("{ records(first: 10, origin: SC, kind: INSPECTION) { totalCount edges { node { originId origin } } } }", {
       as: "cq",
     });
     expect(read.data?.records.totalCount).toBe(2);
     expect(read.data?.records.edges.map((e) => e.node.originId)).toEqual(["SC-JC-000001", "SC-JC-000002"]);
     type Page = { records: { edges: Array<{ node: { originId: string } }>; pageInfo: { endCursor: string } } };
     const PAGE =
-      'query($after: String) { records(first: 1, after: $after, origin: SC) { edges { node { originId } } pageInfo { endCursor } } }';
+      "query($after: String) { records(first: 1, after: $after, origin: SC) { edges { node { originId } } pageInfo { endCursor } } }";
     const first = await t.gql<Page>(PAGE, { as: "cq" });
     const second = await t.gql<Page>(PAGE, { as: "cq", variables: { after: first.data?.records.pageInfo.endCursor } });
     expect(second.data?.records.edges.map((e) => e.node.originId)).toEqual(["SC-JC-000002"]);
