@@ -2,7 +2,9 @@
  * What every resolver receives. `caller` is the verified token's principal (null without a token:
  * only public fields then resolve). Built per request by gateway/app.ts.
  */
+
 import type { CatalogReadModel } from "../schema/catalog/catalog-read-model.ts";
+import type { Jurisdiction } from "../schema/common/jurisdiction.ts";
 import type { AuditLog } from "./audit/audit-log.ts";
 import type { Authenticator } from "./auth/authenticator.ts";
 import type { Bus } from "./bus/index.ts";
@@ -10,8 +12,6 @@ import type { GatewayConfig } from "./config.ts";
 import type { PrismaClient } from "./db/generated/prisma/client.ts";
 import type { GatewayMetrics } from "./metrics/metrics.ts";
 import type { RateLimiter } from "./rate-limit.ts";
-
-export type Jurisdiction = "cq" | "sc" | "gz";
 
 export interface Caller {
   issuer: Jurisdiction;

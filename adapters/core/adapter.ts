@@ -4,7 +4,7 @@
  */
 import { loadPrivateKey } from "../../gateway/auth/keys.ts";
 import { withRetry } from "./backoff.ts";
-import type { Jurisdiction } from "./canonical.ts";
+import type { Province } from "./canonical.ts";
 import { Catalog } from "./catalog.ts";
 import { GatewayClient } from "./gateway-client.ts";
 import { type InboundPlatform, runInbound } from "./inbound-sync.ts";
@@ -12,7 +12,7 @@ import { type OutboundPlatform, runOutbound } from "./outbound-sync.ts";
 import { SyncReporter } from "./sync-reporter.ts";
 
 export interface SyncAdapterOptions<In, Out> {
-  jurisdiction: Jurisdiction;
+  jurisdiction: Province;
   gatewayUrl: string;
   keysDir: string;
   platform: InboundPlatform<In> & OutboundPlatform<Out>;

@@ -3,7 +3,7 @@
  * then the process exits 1. Nothing else in an adapter reads `process.env`.
  */
 import { z } from "zod";
-import type { Jurisdiction } from "./canonical.ts";
+import type { Province } from "./canonical.ts";
 
 const adapterEnv = z.object({
   GATEWAY_URL: z.url().default("http://127.0.0.1:4000"),
@@ -19,7 +19,7 @@ const adapterEnv = z.object({
 });
 
 export interface AdapterConfig {
-  province: Jurisdiction;
+  province: Province;
   gatewayUrl: string;
   keysDir: string;
   platformUrl: string;
@@ -30,7 +30,7 @@ export interface AdapterConfig {
 }
 
 export function parseAdapterConfig(
-  province: Jurisdiction,
+  province: Province,
   env: Record<string, string | undefined>,
 ): { ok: true; config: AdapterConfig } | { ok: false; problems: string[] } {
   const parsed = adapterEnv.safeParse(env);

@@ -10,8 +10,8 @@ import { abortableSleep, withRetry } from "./backoff.ts";
 import {
   type Change,
   type ItemCodes,
-  type Jurisdiction,
   newestPerId,
+  type Province,
   type RecordChange,
   type TaskChange,
 } from "./canonical.ts";
@@ -32,7 +32,7 @@ export interface OutboundPlatform<V, T = unknown> {
 export interface OutboundOptions<V, T = unknown> {
   client: GatewayClient;
   platform: OutboundPlatform<V, T>;
-  jurisdiction: Jurisdiction;
+  jurisdiction: Province;
   items: ItemCodes & { load(): Promise<void> };
   consumer: string;
   reporter: SyncReporter;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { badInput, forbidden } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
 import { type PushOutcome, reportPenaltyDecision } from "./decision-service.ts";
-import { exactFen, toCaseFacts } from "./discretion-input.ts";
+import { toCaseFacts } from "./discretion-input.ts";
 import { CaseFactsInputRef } from "./discretion-query.ts";
 
 const PenaltyDecisionInput = builder.inputType("PenaltyDecisionInput", {
@@ -18,7 +18,7 @@ const PenaltyDecisionInput = builder.inputType("PenaltyDecisionInput", {
     itemCode: t.string({ required: true, description: "unified, Chongqing or Sichuan item code" }),
     occurredAt: t.field({ type: "DateTime", required: true, description: "违法行为发生时间" }),
     decidedAt: t.field({ type: "DateTime", required: true, description: "处罚决定时间" }),
-    fineYuan: t.float({ required: false, description: "罚款 (元); null: no fine" }),
+    fineYuan: t.field({ type: "Yuan", required: false, description: "罚款 — the fine in yuan; null: no fine" }),
     lenientApplied: t.boolean({
       required: false,
       description: "the decision says a lenient list (不予处罚/从轻/减轻) was applied",
@@ -67,8 +67,7 @@ builder.mutationFields((t) => ({
       }
       const parsed = pushShape.safeParse(input);
       if (!parsed.success) throw badInput(z.prettifyError(parsed.error), { reason: "INVALID_INPUT" });
-      const fineFen = input.fineYuan == null ? null : exactFen(input.fineYuan, "fineYuan");
-      if (fineFen !== null && fineFen < 0n) throw badInput("fineYuan is negative", { reason: "NEGATIVE_FINE" });
+      const fineFen = input.fineYuan ?? null;
       return reportPenaltyDecision(ctx, origin, {
         originId: parsed.data.originId,
         version: parsed.data.version,

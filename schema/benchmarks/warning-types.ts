@@ -2,7 +2,6 @@
 import type { Prisma, SupervisionWarning } from "../../gateway/db/generated/prisma/client.ts";
 import { notFound } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
-import { fenToYuan } from "../common/money.ts";
 import { writeAudited } from "../common/write.ts";
 import { DiscretionOutcomeEnum, PenaltyRangeRef, TierRef } from "./discretion-query.ts";
 import type { DiscretionMatch } from "./rules/discretion.ts";
@@ -32,9 +31,11 @@ const WarningRecordRef = builder.objectRef<SupervisionWarning>("WarningRecord").
     origin: t.string({ resolve: (w) => w.originJurisdiction }),
     originId: t.string({ resolve: (w) => decisionOf(w).originId }),
     version: t.int({ resolve: (w) => w.recordVersion }),
-    fineYuan: t.float({
+    fineYuan: t.field({
+      type: "Yuan",
       nullable: true,
-      resolve: (w) => (decisionOf(w).fineFen === null ? null : fenToYuan(BigInt(decisionOf(w).fineFen as string))),
+      description: "罚款 — the fine the decision imposed",
+      resolve: (w) => (decisionOf(w).fineFen === null ? null : BigInt(decisionOf(w).fineFen as string)),
     }),
     decidedAt: t.field({ type: "DateTime", resolve: (w) => new Date(decisionOf(w).decisionDate) }),
   }),

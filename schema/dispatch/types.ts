@@ -3,7 +3,6 @@
  * public fields, and its seed is shown only once revealed. Tasks are filtered per caller (task-viewer.ts).
  */
 import { builder } from "../builder.ts";
-import { fenToYuan } from "../common/money.ts";
 import { revealedSeed } from "./draw-store.ts";
 import type { DrawStratum, ExclusionReason } from "./rules/index.ts";
 
@@ -167,12 +166,13 @@ builder.prismaObject("TaskItemResult", {
       nullable: true,
       description: "the discretion matched for the case it opened: outcome, range (fen), tier, citations",
     }),
-    penaltyRangeYuan: t.floatList({
+    penaltyRangeYuan: t.field({
+      type: ["Yuan"],
       nullable: true,
       description: "[min, max] in yuan of the case's lawful fine, when it has one",
       resolve: (r) => {
         const range = (r.penaltyCase as { range?: { minFen: number; maxFen: number } | null } | null)?.range;
-        return range ? [fenToYuan(range.minFen), fenToYuan(range.maxFen)] : null;
+        return range ? [range.minFen, range.maxFen] : null;
       },
     }),
     recordedAt: t.expose("recordedAt", { type: "DateTime" }),

@@ -1,7 +1,9 @@
 /** `syncStatus`, and the adapters' own reports: `heartbeat` and `reportSyncError`. */
-import type { GatewayContext, Jurisdiction } from "../../gateway/context.ts";
+
+import type { GatewayContext } from "../../gateway/context.ts";
 import { badInput } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
+import type { Jurisdiction } from "../common/jurisdiction.ts";
 import { writeAudited } from "../common/write.ts";
 import { adapterName, type CheckpointTouch, touchCheckpoint } from "./checkpoints.ts";
 import { type AdapterStatus, adapterStatuses, type CheckpointStatus } from "./status-service.ts";

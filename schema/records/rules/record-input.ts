@@ -4,7 +4,6 @@
  * below, never silently dropped (docs/sync.md); codes are stable SCREAMING_SNAKE strings.
  */
 import { validateUscc } from "../../libraries/rules/uscc.ts";
-import { parseFen, parseYuanToFen } from "./fine.ts";
 
 export type RecordKind = "INSPECTION" | "PENALTY_DECISION";
 
@@ -18,8 +17,8 @@ export interface RecordInput {
   officerCertificates?: readonly string[] | null;
   occurredAt?: Date | null;
   decidedAt?: Date | null;
-  fineYuan?: string | null;
-  fineFen?: string | null;
+  /** fen: the `Yuan` scalar has parsed the decimal yuan already */
+  fineYuan?: bigint | null;
   result?: string | null;
   findings?: string | null;
   taskId?: string | null;
@@ -50,7 +49,6 @@ export type QuarantineCode =
   | "INVALID_VERSION"
   | "UNKNOWN_ITEM"
   | "BAD_USCC"
-  | "BAD_FINE"
   | "BAD_DATES"
   | "INVALID_TEXT"
   | "INVALID_PAYLOAD";
@@ -100,8 +98,6 @@ export function checkRecord(input: RecordInput, ctx: CheckContext): RecordCheck 
   if (input.decidedAt && input.decidedAt < occurredAt) {
     return fail("BAD_DATES", "decidedAt is before occurredAt");
   }
-  const fine = fineOf(input);
-  if (!fine.ok) return fail("BAD_FINE", fine.message);
 
   return {
     ok: true,
@@ -114,32 +110,13 @@ export function checkRecord(input: RecordInput, ctx: CheckContext): RecordCheck 
       officerCertificates: officers,
       occurredAt,
       decidedAt: input.decidedAt ?? null,
-      fineFen: fine.fen,
+      fineFen: input.fineYuan ?? null,
       result: input.result ?? null,
       findings: input.findings ?? null,
       taskId: input.taskId ?? null,
       extra: (input.payload as Record<string, unknown> | null | undefined) ?? {},
     },
   };
-}
-
-/** fineYuan ("12000.50", exact) or fineFen ("1200050"); both may be given only when they agree. */
-function fineOf(input: RecordInput): { ok: true; fen: bigint | null } | { ok: false; message: string } {
-  const fromYuan = input.fineYuan == null ? null : parseYuanToFen(input.fineYuan);
-  const fromFen = input.fineFen == null ? null : parseFen(input.fineFen);
-  if (input.fineYuan != null && fromYuan === null) {
-    return {
-      ok: false,
-      message: `fineYuan "${input.fineYuan}" is not a decimal amount of yuan with at most 2 decimals`,
-    };
-  }
-  if (input.fineFen != null && fromFen === null) {
-    return { ok: false, message: `fineFen "${input.fineFen}" is not a whole number of fen` };
-  }
-  if (fromYuan !== null && fromFen !== null && fromYuan !== fromFen) {
-    return { ok: false, message: `fineYuan ${input.fineYuan} and fineFen ${input.fineFen} disagree` };
-  }
-  return { ok: true, fen: fromYuan ?? fromFen };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
