@@ -7,6 +7,7 @@
  * item's empowerment date (the gateway judges no act before it); laws that start or end later carry
  * their own dates (生态环境法典 2026-08-15, 危险化学品安全法 2026-05-01, 矿产资源法 2025-07-01).
  */
+import type { StatutoryFine } from "../../../schema/benchmarks/rules/statute.ts";
 import type { LegalBasisRole, SeedLegalBasis } from "./types.ts";
 
 /** 《重庆市人大常委会关于川渝高竹新区行政管理事项的决定》 in force (DOMAIN.md §0.5). */
@@ -43,7 +44,7 @@ export const LAW = {
     to: PRE_CODE_TO,
     note: PRE_CODE_NOTE,
   },
-  envProtection: { name: "中华人民共和国环境保护法", version: null, to: PRE_CODE_TO, note: PRE_CODE_NOTE },
+  envProtection: { name: "中华人民共和国环境保护法", version: "2014-04-24", to: PRE_CODE_TO, note: PRE_CODE_NOTE },
   ecoCode: { name: "中华人民共和国生态环境法典", version: "2026-03-12 通过，2026-08-15 施行", from: CODE_FROM },
   projectEnv: {
     name: "建设项目环境保护管理条例",
@@ -108,6 +109,12 @@ export interface BasisOptions {
   note?: string;
   from?: string;
   to?: string | null;
+  /** what the article allows when it fines (statute.ts) */
+  statute?: StatutoryFine;
+  /** the article provides 按日连续处罚 for the act */
+  dailyFine?: boolean;
+  /** false: the article number comes from a source not checked against the statute's text (say which in `note`) */
+  verified?: boolean;
 }
 
 /** A basis citing an article given by DOMAIN.md; `ref` omitted → law name only, unverified. */
@@ -124,13 +131,28 @@ export function basis(role: LegalBasisRole, law: Law, ref?: ArticleRef, o: Basis
     summary: o.summary ?? null,
     effectiveFrom: o.from ?? law.from ?? EMPOWERED,
     effectiveTo: o.to !== undefined ? o.to : (law.to ?? null),
-    verified: ref !== undefined,
+    verified: ref !== undefined && o.verified !== false,
     note: notes.length ? notes.join("；") : null,
+    statutoryFine: o.statute ?? null,
+    dailyFine: o.dailyFine ?? false,
   };
 }
 
-/** The 生态环境法典 basis that takes over a pre-Code ecology basis on 2026-08-15 (article not verified). */
-export const codeSuccessor = (role: LegalBasisRole): SeedLegalBasis =>
+/**
+ * The 生态环境法典 basis that takes over a pre-Code ecology basis on 2026-08-15. Its article is not verified; the
+ * pre-Code figures (and daily fine, where the pre-Code law gave one) are carried over, and the note says so.
+ */
+export const codeSuccessor = (
+  role: LegalBasisRole,
+  carried: { statute?: StatutoryFine; dailyFine?: boolean } = {},
+): SeedLegalBasis =>
   basis(role, LAW.ecoCode, undefined, {
-    note: "法典对应条文待核实 / the Code article for this act is not verified (DOMAIN.md §0.3)",
+    ...carried,
+    note: [
+      "法典对应条文待核实 / the Code article for this act is not verified (docs/law.md)",
+      carried.statute ? "暂沿用法典施行前的法定幅度 / pre-Code figures carried over, not verified" : null,
+      carried.dailyFine ? "暂沿用法典施行前的按日连续处罚 / pre-Code daily fine carried over, not verified" : null,
+    ]
+      .filter((x) => x !== null)
+      .join("；"),
   });

@@ -164,8 +164,6 @@ export interface LadderOptions {
   escalationMeasures?: string[];
   /** responsible-person fine the law sets only on 逾期未改正 (goes into the escalation) */
   escalationResponsible?: FineRule | FineRule[];
-  /** 按日连续处罚: the article allowing it, e.g. "安全生产法 第一百一十二条" */
-  daily?: string;
   /** responsible-person fine that applies with the tier's own fine */
   responsible?: FineRule | FineRule[];
   /** measures on every tier */
@@ -198,8 +196,6 @@ export function ladder(shapes: TierShape[], fines: FineRule[], o: LadderOptions 
             },
           }
         : {}),
-      dailyContinuous: o.daily !== undefined,
-      ...(o.daily !== undefined ? { dailyContinuousCitation: o.daily } : {}),
       ...(responsible ? { responsiblePersonFine: responsible } : {}),
       otherMeasures: [...(o.measures ?? []), ...(last ? (o.heaviestMeasures ?? []) : [])],
     };
@@ -250,14 +246,6 @@ export const LENIENT_STANDARD: LenientRule[] = [MINOR_NO_HARM, FIRST_VIOLATION, 
 export const LENIENT_SERIOUS: LenientRule[] = [NO_FAULT];
 
 export const body = (tiers: BenchmarkTier[], lenientRules: LenientRule[]): BenchmarkBody => ({ tiers, lenientRules });
-
-/** 按日连续处罚 on every tier (安全生产法 第112条, 大气污染防治法 第123条). */
-export const withDaily = (b: BenchmarkBody, citation: string): BenchmarkBody => ({
-  ...b,
-  tiers: b.tiers.map((t) => ({ ...t, dailyContinuous: true, dailyContinuousCitation: citation })),
-});
-export const SAFETY_DAILY = "安全生产法 第一百一十二条";
-export const AIR_DAILY = "大气污染防治法 第一百二十三条";
 
 /** How tiers were split, for benchmark notes. */
 export const SPLIT_NOTE = {
