@@ -1,7 +1,7 @@
 /**
- * The five domains guessed after Chongqing's "7+1" structure (DOMAIN.md §1.1). DOMAIN.md has no fine
+ * The five domains guessed after Chongqing's "7+1" structure (docs/law.md). docs/law.md has no fine
  * figures for their own laws, so they are inspection and coercion items (law name only, article not
- * verified) — except three 城市管理 penalty items that rest on laws whose figures DOMAIN.md §2 does give
+ * verified) — except three 城市管理 penalty items that rest on laws whose figures docs/law.md does give
  * (安全生产法 第99条(八) 燃气报警, 城乡规划法 第66条 临时建设, 大气污染防治法 第117条 扬尘).
  */
 import { type Empowerer, type ItemDraft, lawItem, otherItem, penaltyItem } from "./build.ts";

@@ -1,5 +1,5 @@
 /**
- * 规划与自然资源: 城乡规划法, 土地管理法 + 实施条例 and 矿产资源法 (2024) with the figures of DOMAIN.md §2.3.
+ * 规划与自然资源: 城乡规划法, 土地管理法 + 实施条例 and 矿产资源法 (2024) with the figures of docs/law.md
  * Mining items are empowered from 2025-07-01, when the revised 矿产资源法 took force.
  */
 import type { StatutoryFine } from "../../../schema/benchmarks/rules/statute.ts";

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 
-/** What a "multiple of a base" fine multiplies (DOMAIN.md §2, §6.4). */
+/** What a "multiple of a base" fine multiplies (docs/law.md). */
 export const BASE_KINDS = [
   "INVESTMENT", // 建设项目总投资额 (环境影响评价法 第31条)
   "CONSTRUCTION_COST", // 工程造价 (城乡规划法 第64条, 第66条)

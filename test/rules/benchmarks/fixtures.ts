@@ -1,4 +1,4 @@
-/** Shared builders for the benchmark-rule tests. Figures are DOMAIN.md §2; money in fen (1万元 = 1_000_000 fen). */
+/** Shared builders for the benchmark-rule tests. Figures are docs/law.md; money in fen (1万元 = 1_000_000 fen). */
 import type { LegalBasisView } from "../../../schema/benchmarks/rules/case-evaluation.ts";
 import { type StatutoryFine, statutoryFine } from "../../../schema/benchmarks/rules/statute.ts";
 import {
@@ -15,7 +15,7 @@ export const facts = (input: CaseFactsInput = {}): CaseFacts => caseFacts.parse(
 export const body = (input: unknown): BenchmarkBody => benchmarkBody.parse(input);
 export const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-/** 安全生产法 第97条(四) 未如实记录安全生产教育和培训情况, tiered by 人员占比 as in DOMAIN.md §1.3. */
+/** 安全生产法 第97条(四) 未如实记录安全生产教育和培训情况, tiered by 人员占比 as in docs/law.md */
 export const safetyTraining97 = () =>
   body({
     tiers: [
