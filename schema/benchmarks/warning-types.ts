@@ -10,8 +10,16 @@ import type { DiscretionMatch } from "./rules/discretion.ts";
 import type { StoredDecision } from "./warning-service.ts";
 
 const WarningKindEnum = builder.enumType("WarningKind", {
-  description: "预警类型 — fine above / below the lawful range, a lenient list ignored, an item not empowered",
-  values: ["FINE_ABOVE_RANGE", "FINE_BELOW_RANGE", "LENIENT_IGNORED", "ITEM_NOT_EMPOWERED"] as const,
+  description: "预警类型 — what is wrong with a pushed penalty decision",
+  values: {
+    FINE_ABOVE_RANGE: { description: "罚款高于上限 — fine above the lawful range" },
+    FINE_BELOW_RANGE: { description: "罚款低于下限 — fine below the lawful range" },
+    LENIENT_IGNORED: { description: "未适用四张清单 — a lenient list that applies was ignored" },
+    ITEM_NOT_EMPOWERED: { description: "事项未赋权 — the item is not empowered to the committee" },
+    FACTS_MISSING: {
+      description: "未附案件事实 — no facts pushed: measured against the whole statutory range (LOW)",
+    },
+  } as const,
 });
 const WarningSeverityEnum = builder.enumType("WarningSeverity", { values: ["HIGH", "MEDIUM", "LOW"] as const });
 const WARNING_STATUSES = ["OPEN", "ACKNOWLEDGED", "SUPERSEDED"] as const;

@@ -237,9 +237,10 @@ describe("ingestRecords: supervision of penalty decisions", () => {
       records: [
         inspection("SC-CF-000002", {
           kind: "PENALTY_DECISION",
-          itemCode: "GZ-016",
+          itemCode: "GZ-016", // 安全生产法 第95条: a share of the 上一年年收入, which these facts do not give
           decidedAt: "2026-06-10T09:00:00+08:00",
           fineYuan: "20000",
+          payload: { facts: {} },
         }),
         inspection("SC-CF-000003", {
           kind: "PENALTY_DECISION",

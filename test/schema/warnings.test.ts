@@ -30,7 +30,7 @@ type WarningNode = {
 };
 type Warnings = { warnings: { totalCount: number; edges: Array<{ node: WarningNode }> } };
 
-/** GZ-041 (水污染防治法 第83条), facts {} → tier 1: 10万–40万 */
+/** GZ-041 (水污染防治法 第83条), facts {} (an ordinary case) → tier 1: 10万–40万 */
 const decision = (originId: string, fine: number | null, over: Record<string, unknown> = {}) => ({
   originId,
   version: 1,
@@ -38,6 +38,7 @@ const decision = (originId: string, fine: number | null, over: Record<string, un
   occurredAt: "2025-03-01T10:00:00+08:00",
   decidedAt: "2025-04-01T10:00:00+08:00",
   fineYuan: fine === null ? null : yuan(fine),
+  facts: {},
   ...over,
 });
 
