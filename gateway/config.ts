@@ -6,6 +6,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_MAX_LIFETIME_SECONDS } from "./auth/issuers.ts";
+import { createLogger, LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from "./logging/logger.ts";
 
 const optionalUrl = (protocols: readonly string[]) =>
   z
@@ -108,8 +109,18 @@ const envSchema = z.object({
   METRICS_PUBLIC: boolean.default(true),
   /** GraphiQL and introspection; default on outside production */
   GRAPHIQL: boolean.optional(),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  /** json: one object a line; pretty: one readable line; auto: pretty on a terminal; @default auto */
+  LOG_FORMAT: z.enum(LOG_FORMATS).default("auto"),
+  /** OpenTelemetry traces of GraphQL operations and Prisma queries, sent over OTLP/HTTP; @default false */
+  TRACING: boolean.default(false),
+  /** where the traces go (an OpenTelemetry collector, Jaeger, Tempo …) */
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl(["http", "https"]),
+  /** @default "gaozhu-gateway" */
+  OTEL_SERVICE_NAME: z.string().min(1).default("gaozhu-gateway"),
 });
+
+const DEFAULT_OTLP_TRACES_URL = "http://127.0.0.1:4318/v1/traces";
 
 export interface GatewayConfig {
   env: "development" | "test" | "production";
@@ -135,7 +146,9 @@ export interface GatewayConfig {
   stream: { heartbeatMs: number; pollMs: number };
   /** when an adapter's figures are too old to trust (schema/sync/rules/staleness.ts) */
   sync: { staleAfterSeconds: number };
-  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  log: { level: LogLevel; format: LogFormat };
+  /** off by default; gateway/tracing/tracing.ts */
+  tracing: { enabled: boolean; otlpTracesUrl: string; serviceName: string };
 }
 
 export type ConfigResult = { ok: true; config: GatewayConfig } | { ok: false; problems: string[] };
@@ -178,7 +191,12 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       trustProxy: e.TRUST_PROXY,
       stream: { heartbeatMs: e.STREAM_HEARTBEAT_MS, pollMs: e.STREAM_POLL_MS },
       sync: { staleAfterSeconds: e.SYNC_STALE_AFTER_SECONDS },
-      logLevel: e.LOG_LEVEL,
+      log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
+      tracing: {
+        enabled: e.TRACING,
+        otlpTracesUrl: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? DEFAULT_OTLP_TRACES_URL,
+        serviceName: e.OTEL_SERVICE_NAME,
+      },
     },
   };
 }
@@ -187,7 +205,10 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
 export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): GatewayConfig {
   const result = parseConfig(env);
   if (result.ok) return result.config;
-  console.error("Configuration problems (fix all, then start again):");
-  for (const problem of result.problems) console.error(`  - ${problem}`);
+  // the configured log settings are unknown here: the defaults, on stderr
+  createLogger("config", { to: "stderr" }).fatal(
+    { problems: result.problems },
+    "configuration problems: fix all, then start again",
+  );
   process.exit(1);
 }

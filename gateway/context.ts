@@ -10,6 +10,7 @@ import type { Authenticator } from "./auth/authenticator.ts";
 import type { Bus } from "./bus/index.ts";
 import type { GatewayConfig } from "./config.ts";
 import type { PrismaClient } from "./db/generated/prisma/client.ts";
+import type { Logger } from "./logging/logger.ts";
 import type { GatewayMetrics } from "./metrics/metrics.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 
@@ -36,6 +37,8 @@ export interface GatewayServices {
   bus: Bus;
   authenticator: Authenticator;
   clock: () => Date;
+  /** the gateway's structured log (gateway/logging/logger.ts); never personal data or tokens */
+  logger: Logger;
   /** Prometheus metrics served at /metrics */
   metrics: GatewayMetrics;
   /** calls without a token (the 执法码 check) per client address */

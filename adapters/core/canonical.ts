@@ -83,7 +83,8 @@ export interface Change {
   kind: string;
   entityType: string;
   entityId: string;
-  originJurisdiction: string | null;
+  /** whose data it is, as GraphQL spells a jurisdiction; null: shared catalog data */
+  origin: "CQ" | "SC" | "GZ" | null;
   payload: Record<string, unknown>;
   createdAt: string;
 }

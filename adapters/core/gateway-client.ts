@@ -141,7 +141,7 @@ export class GatewayClient {
    */
   async changes(consumer: string, signal: AbortSignal): Promise<AsyncIterable<Change>> {
     const query = `subscription($consumer: String) { changes(consumer: $consumer) {
-      seq kind entityType entityId originJurisdiction payload createdAt } }`;
+      seq kind entityType entityId origin payload createdAt } }`;
     const token = await this.mint(); // a whole TTL for the stream
     const events = await openSse(
       this.graphqlUrl,

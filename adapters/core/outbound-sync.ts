@@ -80,7 +80,7 @@ export async function runOutbound<V, T>(options: OutboundOptions<V, T>): Promise
   async function handle(batch: Change[]): Promise<void> {
     if (batch.some((c) => c.kind === "item.changed")) await retry(() => options.items.load());
     const records = batch
-      .filter((c) => c.kind === "record.upserted" && c.originJurisdiction !== options.jurisdiction)
+      .filter((c) => c.kind === "record.upserted" && c.origin !== options.jurisdiction.toUpperCase())
       .map((c) => c.payload as unknown as RecordChange);
     let mapped = mapAll(records);
     if (mapped.unmapped.length > 0) {

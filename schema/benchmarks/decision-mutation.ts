@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { badInput, forbidden } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
+import { jurisdictionOf } from "../common/jurisdiction.ts";
+import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { type PushOutcome, reportPenaltyDecision } from "./decision-service.ts";
 import { toCaseFacts } from "./discretion-input.ts";
 import { CaseFactsInputRef } from "./discretion-query.ts";
@@ -9,7 +11,8 @@ import { CaseFactsInputRef } from "./discretion-query.ts";
 const PenaltyDecisionInput = builder.inputType("PenaltyDecisionInput", {
   description: "行政处罚决定 as pushed by a province; the origin is the caller's issuer",
   fields: (t) => ({
-    origin: t.string({
+    origin: t.field({
+      type: JurisdictionEnum,
       required: false,
       description: "optional check: must equal the caller's issuer (cq or sc), or the push is FORBIDDEN",
     }),
@@ -42,7 +45,11 @@ const pushShape = z.object({
 const PushPayload = builder.objectRef<PushOutcome>("ReportPenaltyDecisionPayload").implement({
   fields: (t) => ({
     recordId: t.id({ resolve: (o) => o.record.id }),
-    origin: t.string({ resolve: (o) => o.record.originJurisdiction }),
+    origin: t.field({
+      type: JurisdictionEnum,
+      description: "来源 — whose record it is",
+      resolve: (o) => jurisdictionOf(o.record.originJurisdiction),
+    }),
     originId: t.string({ resolve: (o) => o.record.originId }),
     version: t.int({ description: "the version the gateway holds now", resolve: (o) => o.record.version }),
     applied: t.boolean({

@@ -23,15 +23,20 @@ export const factsInput = z
     areaM2: z.number().nullish(),
     daysNotCorrected: z.number().int().nullish(),
     accidentLevel: z.enum(ACCIDENT_LEVEL_VALUES).nullish(),
+    particularlySerious: z.boolean().nullish(),
   })
   .nullish();
 export type FactsInput = z.input<typeof factsInput>;
 
-/** GraphQL facts → CaseFactsInput. Amounts are converted to fen exactly; a base named twice is refused. */
-export function toCaseFacts(input: FactsInput): CaseFactsInput {
+/**
+ * GraphQL facts → CaseFactsInput. Amounts are converted to fen exactly; a base named twice is refused. No facts at
+ * all (null or absent) stays null: the case is then measured against the whole statutory range, not as the lightest.
+ */
+export function toCaseFacts(input: FactsInput): CaseFactsInput | null {
   const parsed = factsInput.safeParse(input);
   if (!parsed.success) throw badInput(`invalid facts: ${z.prettifyError(parsed.error)}`, { reason: "INVALID_FACTS" });
-  const { baseAmounts, ...rest } = parsed.data ?? {};
+  if (parsed.data === null || parsed.data === undefined) return null;
+  const { baseAmounts, ...rest } = parsed.data;
   const facts: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(rest)) if (value !== null && value !== undefined) facts[key] = value;
   const baseAmountsFen: Partial<Record<(typeof BASE_KINDS)[number], number>> = {};

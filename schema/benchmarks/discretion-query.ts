@@ -40,6 +40,11 @@ export const CaseFactsInputRef = builder.inputType("CaseFactsInput", {
     areaM2: t.float({ defaultValue: 0, description: "面积 (平方米)" }),
     daysNotCorrected: t.int({ defaultValue: 0, description: "逾期未改正天数 (按日连续处罚)" }),
     accidentLevel: t.field({ type: AccidentLevelEnum, defaultValue: "NONE", description: "事故等级" }),
+    particularlySerious: t.boolean({
+      required: false,
+      description:
+        "情节特别严重、影响特别恶劣 — particularly serious (安全生产法 第114条第2款: 2–5倍); null: not stated, judged against the range including it",
+    }),
   }),
 });
 
@@ -48,7 +53,11 @@ const MatchDiscretionInput = builder.inputType("MatchDiscretionInput", {
     itemCode: t.string({ required: true, description: "unified, Chongqing or Sichuan item code" }),
     actDate: t.field({ type: "Date", required: true, description: "违法行为发生日" }),
     decisionDate: t.field({ type: "Date", required: true, description: "作出处罚决定日" }),
-    facts: t.field({ type: CaseFactsInputRef, required: false }),
+    facts: t.field({
+      type: CaseFactsInputRef,
+      required: false,
+      description: "案件事实 — absent: no facts known, the answer is the whole statutory range; {}: an ordinary case",
+    }),
   }),
 });
 
@@ -125,6 +134,11 @@ const DiscretionMatchRef = builder.objectRef<ItemDiscretion>("DiscretionMatch").
       resolve: (d) => d.match.responsiblePersonRange,
     }),
     empoweredAtDecision: t.boolean({ resolve: (d) => d.match.empoweredAtDecision }),
+    factsMissing: t.boolean({
+      description:
+        "未提供案件事实 — no facts were given: `range` is everything the statute allows (null if unknowable)",
+      resolve: (d) => d.match.factsMissing,
+    }),
   }),
 });
 

@@ -84,7 +84,6 @@ export const BenchmarkTierRef = builder.objectRef<BenchmarkTier>("BenchmarkTier"
       description: "逾期未改正 / 拒不改正 — the rule that applies instead",
       resolve: (tier) => tier.escalation?.fine ?? null,
     }),
-    dailyContinuous: t.exposeBoolean("dailyContinuous", { description: "按日连续处罚" }),
     responsiblePersonFine: t.field({
       type: FineRuleRef,
       nullable: true,

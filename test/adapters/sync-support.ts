@@ -213,11 +213,13 @@ export async function expectCaughtUp(
       statuses.every((s) => s.lagRecords === 0 && s.lastError === null && s.state === "CAUGHT_UP");
     if (settled || Date.now() > deadline) {
       expect(statuses.map((s) => [s.jurisdiction, s.lagRecords, s.lagSeconds, s.lastError, s.state]).sort()).toEqual([
-        ["cq", 0, 0, null, "CAUGHT_UP"],
-        ["sc", 0, 0, null, "CAUGHT_UP"],
+        ["CQ", 0, 0, null, "CAUGHT_UP"],
+        ["SC", 0, 0, null, "CAUGHT_UP"],
       ]);
       for (const s of statuses)
-        expect(s.quarantined, `${s.jurisdiction} quarantined`).toBe(quarantined[s.jurisdiction as Province]);
+        expect(s.quarantined, `${s.jurisdiction} quarantined`).toBe(
+          quarantined[s.jurisdiction.toLowerCase() as Province],
+        );
       return statuses;
     }
     await sleep(250);

@@ -118,8 +118,8 @@ export async function until(what: string, check: () => Promise<boolean> | boolea
 /** how many records of an origin the gateway holds, as the `records` connection counts them */
 export async function totalCount(world: SyncWorld, origin: Province): Promise<number> {
   const answer = await world.gz<{ records: { totalCount: number } }>(
-    `query($o: String) { records(origin: $o, first: 1) { totalCount } }`,
-    { o: origin },
+    `query($o: Jurisdiction) { records(origin: $o, first: 1) { totalCount } }`,
+    { o: origin.toUpperCase() },
   );
   if (!answer.data) throw new Error(`records query failed: ${JSON.stringify(answer.errors)}`);
   return answer.data.records.totalCount;

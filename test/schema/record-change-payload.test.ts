@@ -54,7 +54,14 @@ describe("record.upserted payload", () => {
     const viaPush = await t.gql<{ reportPenaltyDecision: { recordId: string; applied: boolean } }>(PUSH, {
       as: "cq",
       variables: {
-        input: { originId: "CQ-PEN-000902", version: 1, ...decided, fineYuan: "150000", lenientApplied: false },
+        input: {
+          originId: "CQ-PEN-000902",
+          version: 1,
+          ...decided,
+          fineYuan: "150000",
+          lenientApplied: false,
+          facts: {},
+        },
       },
     });
     expect(viaPush.errors).toBeUndefined();

@@ -15,7 +15,7 @@ type Message = {
 
 export const CHANGES = `subscription($afterSeq: String, $kinds: [String!], $consumer: String, $includeOwn: Boolean) {
   changes(afterSeq: $afterSeq, kinds: $kinds, consumer: $consumer, includeOwn: $includeOwn) {
-    seq kind entityType entityId originJurisdiction payload createdAt } }`;
+    seq kind entityType entityId origin payload createdAt } }`;
 
 export async function openChanges(
   t: TestGateway,

@@ -11,7 +11,7 @@ afterAll(() => t.dispose());
 const PUSH = `mutation($input: PenaltyDecisionInput!) {
   reportPenaltyDecision(input: $input) { recordId origin originId version applied }
 }`;
-const WARNINGS = `query($kind: WarningKind, $origin: String, $after: String) {
+const WARNINGS = `query($kind: WarningKind, $origin: Jurisdiction, $after: String) {
   warnings(first: 50, kind: $kind, origin: $origin, after: $after) {
     totalCount
     edges { node { id kind severity message status itemCode createdAt
@@ -30,7 +30,7 @@ type WarningNode = {
 };
 type Warnings = { warnings: { totalCount: number; edges: Array<{ node: WarningNode }> } };
 
-/** GZ-041 (水污染防治法 第83条), facts {} → tier 1: 10万–40万 */
+/** GZ-041 (水污染防治法 第83条), facts {} (an ordinary case) → tier 1: 10万–40万 */
 const decision = (originId: string, fine: number | null, over: Record<string, unknown> = {}) => ({
   originId,
   version: 1,
@@ -38,6 +38,7 @@ const decision = (originId: string, fine: number | null, over: Record<string, un
   occurredAt: "2025-03-01T10:00:00+08:00",
   decidedAt: "2025-04-01T10:00:00+08:00",
   fineYuan: fine === null ? null : yuan(fine),
+  facts: {},
   ...over,
 });
 
@@ -55,7 +56,7 @@ describe("supervision warnings (执法监督预警) on pushed penalty decisions"
     ] as const) {
       const { data, errors } = await push(decision(id, fine));
       expect(errors).toBeUndefined();
-      expect(data?.reportPenaltyDecision).toMatchObject({ origin: "cq", version: 1, applied: true });
+      expect(data?.reportPenaltyDecision).toMatchObject({ origin: "CQ", version: 1, applied: true });
       expect(await warningsOf(id)).toHaveLength(0);
     }
     const stored = await t.prisma.enforcementRecord.findUniqueOrThrow({
@@ -127,7 +128,7 @@ describe("supervision warnings (执法监督预警) on pushed penalty decisions"
 
 describe("who may push and who may see", () => {
   it("refuses a province pushing for the other's origin, writing nothing of that origin", async () => {
-    const result = await push({ ...decision("forged-1", 999_999), origin: "sc" }, "cq");
+    const result = await push({ ...decision("forged-1", 999_999), origin: "SC" }, "cq");
     expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect(await t.prisma.enforcementRecord.count({ where: { originId: "forged-1" } })).toBe(0);
   });
@@ -153,12 +154,12 @@ describe("who may push and who may see", () => {
     expect(above).toMatchObject({
       kind: "FINE_ABOVE_RANGE",
       status: "SUPERSEDED",
-      record: { origin: "cq", version: 1, fineYuan: yuan(400_000.01) },
+      record: { origin: "CQ", version: 1, fineYuan: yuan(400_000.01) },
       match: { range: { minYuan: yuan(100_000), maxYuan: yuan(400_000) }, benchmarkVersion: 1 },
     });
     const filtered = await t.gql<Warnings>(WARNINGS, {
       as: "gz",
-      variables: { kind: "FINE_BELOW_RANGE", origin: "cq" },
+      variables: { kind: "FINE_BELOW_RANGE", origin: "CQ" },
     });
     expect(filtered.data!.warnings.totalCount).toBe(1);
     expect(filtered.data!.warnings.edges[0]!.node.record.originId).toBe("cq-below");

@@ -82,7 +82,7 @@ const REFUSED_WRITES: WriteAttempt[] = [
     name: "sc pushing a penalty decision as origin cq",
     as: "sc",
     document: REPORT_DECISION,
-    variables: { input: decision("forged-by-sc", { origin: "cq" }) },
+    variables: { input: decision("forged-by-sc", { origin: "CQ" }) },
     reason: "ORIGIN_MISMATCH",
   },
   {
@@ -182,7 +182,7 @@ describe("a province writes only its own records", () => {
       as: "sc",
       variables: { input: decision("D-2025-001", { version: 7, fineYuan: "100000.00" }) },
     });
-    expect(result.data).toMatchObject({ reportPenaltyDecision: { origin: "sc", version: 7 } });
+    expect(result.data).toMatchObject({ reportPenaltyDecision: { origin: "SC", version: 7 } });
     expect(await t.prisma.enforcementRecord.findUniqueOrThrow({ where: key("cq") })).toEqual(cqRecord);
   });
 });

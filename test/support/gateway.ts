@@ -11,7 +11,7 @@ import type { Issuer } from "../../gateway/auth/issuers.ts";
 import { loadPrivateKey } from "../../gateway/auth/keys.ts";
 import { signToken } from "../../gateway/auth/sign-token.ts";
 import { type GatewayConfig, parseConfig } from "../../gateway/config.ts";
-import { assembleGateway } from "../../gateway/server.ts";
+import { type AssembleOptions, assembleGateway } from "../../gateway/server.ts";
 import { seedDatabase } from "../../prisma/seed/seed.ts";
 import { createTestDatabase } from "./database.ts";
 import { createTestKeys } from "./keys.ts";
@@ -63,13 +63,19 @@ export function testConfig(keysDir: string, redisPrefix: string, env: Record<str
   return parsed.config;
 }
 
-export async function createTestGateway(options: { seed?: boolean; env?: Record<string, string> } = {}) {
+export async function createTestGateway(
+  options: { seed?: boolean; env?: Record<string, string> } & Pick<AssembleOptions, "logger" | "tracing"> = {},
+) {
   const database = await createTestDatabase();
   if (options.seed !== false) await seedDatabase(database.prisma);
   const keys = await createTestKeys();
   const redisPrefix = testRedisPrefix();
   const config = testConfig(keys.dir, redisPrefix, options.env);
-  const assembled = await assembleGateway(config, { db: database.db });
+  const assembled = await assembleGateway(config, {
+    db: database.db,
+    logger: options.logger,
+    tracing: options.tracing,
+  });
 
   async function token(issuer: Issuer, opts: TokenOptions = {}): Promise<string> {
     const key = await loadPrivateKey(keys.dir, issuer);
@@ -130,6 +136,8 @@ export async function createTestGateway(options: { seed?: boolean; env?: Record<
     /** the database this gateway uses, for a second replica on it (`assembleGateway(config, { db })`) */
     db: database.db,
     services: assembled.services,
+    /** with TRACING=true: the tracer (flush() before reading an in-memory exporter) */
+    tracing: assembled.tracing,
     config,
     keys,
     token,

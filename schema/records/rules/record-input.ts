@@ -3,6 +3,7 @@
  * catalog lookup and the clock are passed in. A record that fails is quarantined with the `code`
  * below, never silently dropped (docs/sync.md); codes are stable SCREAMING_SNAKE strings.
  */
+import { findUnsafeText } from "../../common/rules/text-safety.ts";
 import { validateUscc } from "../../libraries/rules/uscc.ts";
 
 export type RecordKind = "INSPECTION" | "PENALTY_DECISION";
@@ -74,6 +75,9 @@ export function checkRecord(input: RecordInput, ctx: CheckContext): RecordCheck 
   if (!Number.isSafeInteger(input.version) || input.version < 1) {
     return fail("INVALID_VERSION", `version must be a positive integer, got ${input.version}`);
   }
+  // before anything else: such a value cannot even be stored in the quarantine as it is
+  const unsafe = findUnsafeText(input);
+  if (unsafe) return fail("INVALID_TEXT", unsafe.message);
   const officers = (input.officerCertificates ?? []).map((c) => c.trim()).filter(Boolean);
   const missing: string[] = (["itemCode", "enterpriseUscc", "occurredAt"] as const).filter((field) => !input[field]);
   if (officers.length === 0) missing.push("officerCertificates");
@@ -82,7 +86,6 @@ export function checkRecord(input: RecordInput, ctx: CheckContext): RecordCheck 
   const uscc = (input.enterpriseUscc as string).trim().toUpperCase();
   const occurredAt = input.occurredAt as Date;
 
-  if (hasNul(input)) return fail("INVALID_TEXT", "text must not contain the NUL character (U+0000)");
   if (input.payload != null && !isPlainObject(input.payload)) {
     return fail("INVALID_PAYLOAD", "payload must be a JSON object of extra fields");
   }
@@ -121,12 +124,4 @@ export function checkRecord(input: RecordInput, ctx: CheckContext): RecordCheck 
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Postgres text and jsonb cannot hold U+0000: refuse it here rather than fail the whole batch. */
-function hasNul(value: unknown): boolean {
-  if (typeof value === "string") return value.includes("\u0000");
-  if (Array.isArray(value)) return value.some(hasNul);
-  if (isPlainObject(value)) return Object.entries(value).some(([key, v]) => key.includes("\u0000") || hasNul(v));
-  return false;
 }
