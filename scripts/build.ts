@@ -21,14 +21,15 @@ export const DEPLOYED_ENTRIES = [
 ] as const;
 
 /**
- * Bundles `entries` (paths relative to the repository) to `dist/<same path>.js`; returns the output paths.
- * Node 20 runs them as ES modules (package.json "type": "module").
+ * Bundles `entries` (paths relative to the repository) to `<outdir>/<same path>.js`; returns the output paths.
+ * Node 20 runs them as ES modules (package.json "type": "module"). `outdir` must lie inside the
+ * repository: the bundles import their packages from its node_modules.
  */
-export async function buildEntries(entries: readonly string[]): Promise<string[]> {
+export async function buildEntries(entries: readonly string[], outdir = DIST_DIR): Promise<string[]> {
   await build({
     entryPoints: entries.map((entry) => path.join(REPO_ROOT, entry)),
     outbase: REPO_ROOT,
-    outdir: DIST_DIR,
+    outdir,
     bundle: true,
     platform: "node",
     target: "node20",
@@ -39,11 +40,11 @@ export async function buildEntries(entries: readonly string[]): Promise<string[]
     sourcemap: "linked",
     logLevel: "warning",
   });
-  return entries.map((entry) => distPathOf(entry));
+  return entries.map((entry) => distPathOf(entry, outdir));
 }
 
-export function distPathOf(entry: string): string {
-  return path.join(DIST_DIR, entry.replace(/\.ts$/, ".js"));
+export function distPathOf(entry: string, outdir = DIST_DIR): string {
+  return path.join(outdir, entry.replace(/\.ts$/, ".js"));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -8,7 +8,10 @@ import { expect } from "vitest";
 import type { CqRecord, CqSharedRecord } from "../../adapters/chongqing/types.ts";
 import type { Province } from "../../adapters/core/canonical.ts";
 import type { ScRecord, ScSharedRecord } from "../../adapters/sichuan/types.ts";
-import { PROVINCES, type SyncWorld, sleep } from "./sync-world.ts";
+import { type SyncWorld as AnySyncWorld, PROVINCES, sleep, type WorldGateway } from "./sync-world.ts";
+
+/** any world: one in-process gateway, or replicas behind a balancer */
+type SyncWorld = AnySyncWorld<WorldGateway>;
 
 export interface PlatformStore<Own, Received> {
   records: Own[];

@@ -2,12 +2,15 @@
  * The world of the adapter end-to-end tests: a live gateway over HTTP, both platform simulators and
  * both adapters in-process, with the knobs the fault tests turn (adapters stopped and started, the
  * gateway stopped and started, activity on or off) and what they read back (gz queries, adapter logs).
+ * The gateway is an in-process live gateway unless the test brings its own (replicas behind a
+ * balancer, test/adapters/scale-out.test.ts).
  */
 import type { RunningAdapter } from "../../adapters/core/adapter.ts";
 import type { Province } from "../../adapters/core/canonical.ts";
 import { startAdapter } from "../../adapters/start-adapter.ts";
 import { loadPrivateKey } from "../../gateway/auth/keys.ts";
 import { signToken } from "../../gateway/auth/sign-token.ts";
+import type { PrismaClient } from "../../gateway/db/client.ts";
 import { PROVINCES } from "../../schema/common/jurisdiction.ts";
 import { startChongqingSimulator } from "../../scripts/simulators/chongqing/index.ts";
 import type { RunningSimulator } from "../../scripts/simulators/core/simulator.ts";
@@ -16,8 +19,16 @@ import { type LiveGateway, startLiveGateway } from "../support/live-gateway.ts";
 
 export { PROVINCES };
 
-export interface SyncWorld {
-  live: LiveGateway;
+/** What the world needs of a gateway: where to reach it, its keys, its database. */
+export interface WorldGateway {
+  url: string;
+  keysDir: string;
+  prisma: PrismaClient;
+  dispose(): Promise<void>;
+}
+
+export interface SyncWorld<G extends WorldGateway = LiveGateway> {
+  live: G;
   sims: Record<Province, RunningSimulator>;
   /** what each adapter logged (its retries show here) */
   logs: Record<Province, string[]>;
@@ -35,8 +46,13 @@ export interface SyncWorld {
   dispose(): Promise<void>;
 }
 
+/** the world around an in-process live gateway */
 export async function startSyncWorld(gatewayEnv: Record<string, string> = {}): Promise<SyncWorld> {
-  const live = await startLiveGateway(gatewayEnv);
+  return startSyncWorldOn(await startLiveGateway(gatewayEnv));
+}
+
+/** the world around a gateway the test runs itself; disposing the world disposes it */
+export async function startSyncWorldOn<G extends WorldGateway>(live: G): Promise<SyncWorld<G>> {
   const sims = {
     cq: await startChongqingSimulator({ rate: 0, seed: 11 }),
     sc: await startSichuanSimulator({ rate: 0, seed: 22 }),
@@ -45,7 +61,7 @@ export async function startSyncWorld(gatewayEnv: Record<string, string> = {}): P
   const logs: Record<Province, string[]> = { cq: [], sc: [] };
   const gzKey = await loadPrivateKey(live.keysDir, "gz");
 
-  const world: SyncWorld = {
+  const world: SyncWorld<G> = {
     live,
     sims,
     logs,
@@ -116,7 +132,7 @@ export async function until(what: string, check: () => Promise<boolean> | boolea
 }
 
 /** how many records of an origin the gateway holds, as the `records` connection counts them */
-export async function totalCount(world: SyncWorld, origin: Province): Promise<number> {
+export async function totalCount(world: SyncWorld<WorldGateway>, origin: Province): Promise<number> {
   const answer = await world.gz<{ records: { totalCount: number } }>(
     `query($o: Jurisdiction) { records(origin: $o, first: 1) { totalCount } }`,
     { o: origin.toUpperCase() },

@@ -41,7 +41,7 @@ const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => 
 describe("npm run build", () => {
   it("precompiles the migration runner and the gateway, which migrate and serve without tsx", async () => {
     const outputs = await buildEntries(DEPLOYED_ENTRIES);
-    expect(outputs).toEqual(DEPLOYED_ENTRIES.map(distPathOf));
+    expect(outputs).toEqual(DEPLOYED_ENTRIES.map((entry) => distPathOf(entry)));
 
     const env = { NODE_ENV: "production", PGLITE_DIR: path.join(dir, "pglite") };
     const migrate = run(distPathOf("scripts/migrate.ts"), ["deploy"], env);

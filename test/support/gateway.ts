@@ -154,7 +154,8 @@ export async function createTestGateway(
 
 export type TestGateway = Awaited<ReturnType<typeof createTestGateway>>;
 
-async function deleteRedisPrefix(url: string, prefix: string) {
+/** Removes a test's Redis keys (its prefix). */
+export async function deleteRedisPrefix(url: string, prefix: string) {
   const redis = new Redis(url, { maxRetriesPerRequest: 1 });
   try {
     let cursor = "0";
