@@ -7,7 +7,13 @@ import { tooManyRequests } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
 import { committeeKeyResolver } from "./code-signing.ts";
 import { publishedDraw } from "./draw-store.ts";
-import { candidateListHash, type PublishedDraw, verifyDraw as recompute, verifyInspectionCode } from "./rules/index.ts";
+import {
+  candidateListHash,
+  type PublishedDraw,
+  verifyDraw as recompute,
+  taskStanding,
+  verifyInspectionCode,
+} from "./rules/index.ts";
 import { taskViewer, visibleTasksWhere } from "./task-viewer.ts";
 import { TaskStateEnum } from "./types.ts";
 
@@ -56,7 +62,7 @@ const CodeCheckRef = builder.objectRef<CodeCheck>("InspectionCodeCheck").impleme
     reason: t.exposeString("reason", {
       nullable: true,
       description:
-        "when not valid: MALFORMED | BAD_SIGNATURE | WRONG_ENTERPRISE | NOT_YET_VALID | EXPIRED | UNKNOWN_TASK | REVOKED",
+        "when not valid: MALFORMED | BAD_SIGNATURE | WRONG_ENTERPRISE | NOT_YET_VALID | EXPIRED | UNKNOWN_TASK | REVOKED (code revoked or task cancelled) | COMPLETED (task done)",
     }),
     taskId: t.exposeString("taskId", { nullable: true }),
     enterpriseUscc: t.exposeString("enterpriseUscc", { nullable: true }),
@@ -168,14 +174,13 @@ builder.queryFields((t) => ({
       const check = await verifyInspectionCode(code, uscc, {
         publicKeys: committeeKeyResolver(ctx.services),
         now: ctx.now,
-        taskStanding: async (taskId) => {
-          const task = await ctx.prisma.inspectionTask.findUnique({
-            where: { id: taskId },
-            select: { state: true, codeRevokedAt: true },
-          });
-          if (!task) return "UNKNOWN";
-          return task.codeRevokedAt !== null || task.state === "CANCELLED" ? "REVOKED" : "ACTIVE";
-        },
+        taskStanding: async (taskId) =>
+          taskStanding(
+            await ctx.prisma.inspectionTask.findUnique({
+              where: { id: taskId },
+              select: { state: true, codeRevokedAt: true },
+            }),
+          ),
       });
       if (!check.valid) return refused(check.reason);
       const { task } = check;
