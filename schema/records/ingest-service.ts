@@ -112,7 +112,9 @@ export async function ingestInTransaction(
           version: validVersion(input.version) ? input.version : null,
           code: check.code,
           reason: replaceUnsafeText(check.message),
-          payload: replaceUnsafeText(JSON.parse(JSON.stringify(input))) as Prisma.InputJsonValue,
+          payload: replaceUnsafeText(
+            JSON.parse(JSON.stringify(keptOf(input, check.oversized))),
+          ) as Prisma.InputJsonValue,
         },
         request.replayOf,
       );
@@ -155,6 +157,11 @@ function answeringRecord(row: RecordRow) {
 }
 
 const storable = (text: string) => findUnsafeText(text) === null;
+
+/** The refused record as the quarantine keeps it: a field over its limit is named, not stored. */
+function keptOf(input: RecordInput, oversized: keyof RecordInput | undefined): RecordInput {
+  return oversized ? { ...input, [oversized]: `[not kept: over its limit, see docs/limits.md]` } : input;
+}
 
 function validVersion(version: number): boolean {
   return Number.isSafeInteger(version) && version >= 1;
