@@ -7,6 +7,8 @@
 import type { GatewayContext } from "../../gateway/context.ts";
 import type { LibraryChange } from "../../gateway/db/generated/prisma/client.ts";
 import { builder } from "../builder.ts";
+import { jurisdictionOf } from "../common/jurisdiction.ts";
+import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import type { FieldChanges, FieldValue } from "./rules/field-changes.ts";
 import { maskAddress, maskIdNumber, maskPhone } from "./rules/mask.ts";
 import { maskPersonalText } from "./rules/mask-personal-data.ts";
@@ -88,7 +90,11 @@ const ChangeRef = builder.objectRef<ChangeView>("LibraryChange").implement({
   description: "修改记录 — one write of a library record",
   fields: (t) => ({
     id: t.exposeID("id"),
-    jurisdiction: t.exposeString("jurisdiction", { description: "who wrote: cq, sc or gz (a correction)" }),
+    writer: t.field({
+      type: JurisdictionEnum,
+      description: "写入方 — who wrote it: the province, or GZ correcting",
+      resolve: (c) => jurisdictionOf(c.jurisdiction),
+    }),
     subject: t.exposeString("subject", { nullable: true, description: "the token's subject" }),
     version: t.exposeInt("version", { description: "the version the write carried" }),
     outcome: t.exposeString("outcome", {

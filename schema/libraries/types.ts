@@ -1,6 +1,8 @@
 /** 人员库 and 对象库 — officers and enterprises as GraphQL types (personal data masked by rule). */
 import type { GatewayContext } from "../../gateway/context.ts";
 import { builder } from "../builder.ts";
+import { jurisdictionOf } from "../common/jurisdiction.ts";
+import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { maskAddress, maskIdNumber, maskPhone } from "./rules/mask.ts";
 import { maskPersonalText } from "./rules/mask-personal-data.ts";
 import { seesPersonalDataInClear } from "./rules/personal-data.ts";
@@ -39,7 +41,11 @@ builder.prismaObject("Officer", {
     id: t.exposeID("id"),
     certificateNumber: t.exposeString("certificateNumber", { description: "执法证号" }),
     name: t.string({ resolve: (o, _a, ctx) => freeText(ctx, o.homeJurisdiction, o.name) as string }),
-    homeJurisdiction: t.exposeString("homeJurisdiction", { description: "cq 重庆 / sc 四川" }),
+    homeJurisdiction: t.field({
+      type: JurisdictionEnum,
+      description: "所属辖区 — the province that issued the 执法证",
+      resolve: (o) => jurisdictionOf(o.homeJurisdiction),
+    }),
     unit: t.string({
       nullable: true,
       description: "所在单位",
@@ -86,7 +92,11 @@ builder.prismaObject("Enterprise", {
       description: "行政区划代码 (GB/T 2260) of its location",
     }),
     industry: t.exposeString("industry", { nullable: true, description: "行业" }),
-    registeringJurisdiction: t.exposeString("registeringJurisdiction", { description: "登记地 cq / sc" }),
+    registeringJurisdiction: t.field({
+      type: JurisdictionEnum,
+      description: "登记地 — the province where it is registered",
+      resolve: (e) => jurisdictionOf(e.registeringJurisdiction),
+    }),
     creditGrade: t.expose("creditGrade", {
       type: CreditGradeEnum,
       nullable: true,

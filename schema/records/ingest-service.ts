@@ -6,10 +6,10 @@
  * transaction), cursor included, so the adapter simply sends the batch again.
  */
 import { randomUUID } from "node:crypto";
-import type { Jurisdiction } from "../../gateway/context.ts";
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import type { ChangeInput } from "../../gateway/outbox/outbox.ts";
 import type { CatalogSnapshot } from "../catalog/catalog-read-model.ts";
+import type { Jurisdiction } from "../common/jurisdiction.ts";
 import { findUnsafeText, replaceUnsafeText } from "../common/rules/text-safety.ts";
 import { applyTaskAnswers } from "../dispatch/task-answers.ts";
 import { assessDecidedPenalties, type PenaltyAssessment } from "./penalty-supervision.ts";

@@ -4,10 +4,12 @@
  * the catalog does not know), so it is visible and replayable like any refused record.
  * Only the origin province resolves its records (records:write lies only with cq and sc).
  */
-import type { GatewayContext, Jurisdiction } from "../../gateway/context.ts";
+
+import type { GatewayContext } from "../../gateway/context.ts";
 import type { Prisma, QuarantinedRecord } from "../../gateway/db/generated/prisma/client.ts";
 import { badInput, conflict, notFound } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
+import type { Jurisdiction } from "../common/jurisdiction.ts";
 import { checkJsonSize, limitOf } from "../common/rules/field-limits.ts";
 import { replaceUnsafeText } from "../common/rules/text-safety.ts";
 import { writeAudited } from "../common/write.ts";

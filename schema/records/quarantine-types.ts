@@ -2,6 +2,8 @@
 import type { GatewayContext } from "../../gateway/context.ts";
 import type { Prisma, QuarantinedRecord } from "../../gateway/db/generated/prisma/client.ts";
 import { builder } from "../builder.ts";
+import { jurisdictionOf } from "../common/jurisdiction.ts";
+import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { maskPersonalData, maskPersonalText } from "../libraries/rules/mask-personal-data.ts";
 import { seesPersonalDataInClear } from "../libraries/rules/personal-data.ts";
 
@@ -24,7 +26,11 @@ builder.prismaObject("QuarantinedRecord", {
   description: "A refused record: never silently dropped, never blocking the ones behind it",
   fields: (t) => ({
     id: t.exposeID("id"),
-    origin: t.exposeString("originJurisdiction"),
+    origin: t.field({
+      type: JurisdictionEnum,
+      description: "来源 — the province whose record it is",
+      resolve: (q) => jurisdictionOf(q.originJurisdiction),
+    }),
     originId: t.exposeString("originId", { nullable: true }),
     version: t.exposeInt("version", { nullable: true }),
     source: t.exposeString("source", { description: "the adapter's name" }),
@@ -57,7 +63,7 @@ builder.queryFields((t) => ({
     description: "隔离区 — refused records, oldest first (a province sees its own, gz all)",
     authScopes: { scope: "read" },
     args: {
-      origin: t.arg.string({ required: false, description: "gz: cq or sc" }),
+      origin: t.arg({ type: JurisdictionEnum, required: false, description: "来源 — for GZ: one province's" }),
       status: t.arg({ type: QuarantineStatusEnum, required: false, description: "default: all" }),
     },
     totalCount: (_c, args, ctx) =>

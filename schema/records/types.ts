@@ -2,9 +2,10 @@
 
 import type { GatewayContext } from "../../gateway/context.ts";
 import { builder } from "../builder.ts";
+import { jurisdictionOf } from "../common/jurisdiction.ts";
+import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { maskPersonalData, maskPersonalText } from "../libraries/rules/mask-personal-data.ts";
 import { seesPersonalDataInClear } from "../libraries/rules/personal-data.ts";
-import { formatFenAsYuan } from "./rules/fine.ts";
 import { documentOf } from "./rules/record-document.ts";
 
 export const RecordKindEnum = builder.enumType("RecordKind", {
@@ -23,7 +24,11 @@ builder.prismaObject("EnforcementRecord", {
   description: "执法记录 — a record of a province's platform, unique by (origin, originId); the newest version is kept",
   fields: (t) => ({
     id: t.exposeID("id"),
-    origin: t.exposeString("originJurisdiction", { description: "the province that owns it: cq 重庆 / sc 四川" }),
+    origin: t.field({
+      type: JurisdictionEnum,
+      description: "来源 — the province that owns it",
+      resolve: (r) => jurisdictionOf(r.originJurisdiction),
+    }),
     originId: t.exposeString("originId", { description: "its id on the origin platform" }),
     version: t.exposeInt("version", { description: "the origin's version; a newer one replaces it" }),
     kind: t.expose("kind", { type: RecordKindEnum }),
@@ -35,15 +40,11 @@ builder.prismaObject("EnforcementRecord", {
     officerCertificates: t.exposeStringList("officerCertificates", { description: "执法证号 of the officers" }),
     occurredAt: t.expose("occurredAt", { type: "DateTime", description: "检查时间 / 违法行为发生时间" }),
     decidedAt: t.expose("decidedAt", { type: "DateTime", nullable: true, description: "处罚决定时间" }),
-    fineFen: t.string({
+    fineYuan: t.field({
+      type: "Yuan",
       nullable: true,
-      description: "罚款 in integer fen (a string: fines can exceed 32-bit integers)",
-      resolve: (r) => (r.fineFen === null ? null : String(r.fineFen)),
-    }),
-    fineYuan: t.string({
-      nullable: true,
-      description: '罚款 in yuan, exact, two decimals (e.g. "12000.50")',
-      resolve: (r) => (r.fineFen === null ? null : formatFenAsYuan(r.fineFen)),
+      description: "罚款 — the fine in yuan; null: no fine",
+      resolve: (r) => r.fineFen,
     }),
     result: t.string({
       nullable: true,
@@ -85,8 +86,7 @@ export const RecordInputRef = builder.inputType("RecordInput", {
     officerCertificates: t.stringList({ required: false, description: "执法证号, at least one" }),
     occurredAt: t.field({ type: "DateTime", required: false }),
     decidedAt: t.field({ type: "DateTime", required: false }),
-    fineYuan: t.string({ required: false, description: 'decimal yuan, at most 2 decimals ("12000.50"); or fineFen' }),
-    fineFen: t.string({ required: false, description: 'integer fen as a string ("1200050"); or fineYuan' }),
+    fineYuan: t.field({ type: "Yuan", required: false, description: "罚款 — the fine in yuan; absent: no fine" }),
     result: t.string({ required: false }),
     findings: t.string({ required: false }),
     taskId: t.string({ required: false, description: "the dispatch task it answers" }),

@@ -6,7 +6,6 @@
 import { checkJsonSize, checkTextSize, limitOf, type SizeProblem } from "../../common/rules/field-limits.ts";
 import { findUnsafeText } from "../../common/rules/text-safety.ts";
 import { validateUscc } from "../../libraries/rules/uscc.ts";
-import { parseFen, parseYuanToFen } from "./fine.ts";
 
 export type RecordKind = "INSPECTION" | "PENALTY_DECISION";
 
@@ -20,8 +19,8 @@ export interface RecordInput {
   officerCertificates?: readonly string[] | null;
   occurredAt?: Date | null;
   decidedAt?: Date | null;
-  fineYuan?: string | null;
-  fineFen?: string | null;
+  /** fen: the `Yuan` scalar has parsed the decimal yuan already */
+  fineYuan?: bigint | null;
   result?: string | null;
   findings?: string | null;
   taskId?: string | null;
@@ -52,7 +51,6 @@ export type QuarantineCode =
   | "INVALID_VERSION"
   | "UNKNOWN_ITEM"
   | "BAD_USCC"
-  | "BAD_FINE"
   | "BAD_DATES"
   | "INVALID_TEXT"
   | "INVALID_PAYLOAD"
@@ -113,8 +111,6 @@ export function checkRecord(input: RecordInput, ctx: CheckContext): RecordCheck 
   if (input.decidedAt && input.decidedAt < occurredAt) {
     return fail("BAD_DATES", "decidedAt is before occurredAt");
   }
-  const fine = fineOf(input);
-  if (!fine.ok) return fail("BAD_FINE", fine.message);
 
   return {
     ok: true,
@@ -127,7 +123,7 @@ export function checkRecord(input: RecordInput, ctx: CheckContext): RecordCheck 
       officerCertificates: officers,
       occurredAt,
       decidedAt: input.decidedAt ?? null,
-      fineFen: fine.fen,
+      fineFen: input.fineYuan ?? null,
       result: input.result ?? null,
       findings: input.findings ?? null,
       taskId: input.taskId ?? null,
@@ -147,25 +143,6 @@ function sizeProblem(input: RecordInput): { field: keyof RecordInput; problem: S
   }
   const payload = checkJsonSize(input.payload, "payload", limitOf("RecordInput.payload"));
   return payload ? { field: "payload", problem: payload } : null;
-}
-
-/** fineYuan ("12000.50", exact) or fineFen ("1200050"); both may be given only when they agree. */
-function fineOf(input: RecordInput): { ok: true; fen: bigint | null } | { ok: false; message: string } {
-  const fromYuan = input.fineYuan == null ? null : parseYuanToFen(input.fineYuan);
-  const fromFen = input.fineFen == null ? null : parseFen(input.fineFen);
-  if (input.fineYuan != null && fromYuan === null) {
-    return {
-      ok: false,
-      message: `fineYuan "${input.fineYuan}" is not a decimal amount of yuan with at most 2 decimals`,
-    };
-  }
-  if (input.fineFen != null && fromFen === null) {
-    return { ok: false, message: `fineFen "${input.fineFen}" is not a whole number of fen` };
-  }
-  if (fromYuan !== null && fromFen !== null && fromYuan !== fromFen) {
-    return { ok: false, message: `fineYuan ${input.fineYuan} and fineFen ${input.fineFen} disagree` };
-  }
-  return { ok: true, fen: fromYuan ?? fromFen };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
