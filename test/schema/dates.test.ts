@@ -79,7 +79,7 @@ describe("DateTime answers in Beijing time", () => {
   it("writes an instant with the +08:00 offset, the same instant as pushed", async () => {
     await ingest(t, "sc", { records: [inspection("SC-DATE-0100", { occurredAt: "2026-06-01T01:30:00Z" })] });
     const answer = await t.gql<{ record: { occurredAt: string } }>(
-      `{ record(origin: "sc", originId: "SC-DATE-0100") { occurredAt } }`,
+      `{ record(origin: SC, originId: "SC-DATE-0100") { occurredAt } }`,
       { as: "sc" },
     );
     expect(answer.data?.record.occurredAt).toBe("2026-06-01T09:30:00.000+08:00");

@@ -44,6 +44,19 @@ describe("records over a limit are refused alone", () => {
     expect(JSON.stringify(row.payload).length).toBeLessThan(10_000);
   });
 
+  it("a refused record with a fine is quarantined, its fine kept as the yuan sent (a bigint failed the batch)", async () => {
+    const answer = await ingest(t, "sc", {
+      records: [
+        inspection("SC-LIM-FINE-1", { itemCode: "NO-SUCH-ITEM", fineYuan: "12000.50" }),
+        inspection("SC-LIM-FINE-2"),
+      ],
+    });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.ingestRecords).toMatchObject({ applied: 1, quarantined: 1 });
+    const row = await t.prisma.quarantinedRecord.findFirstOrThrow({ where: { originId: "SC-LIM-FINE-1" } });
+    expect(row.payload).toMatchObject({ fineYuan: "12000.50" });
+  });
+
   it("findings exactly at the limit are applied", async () => {
     const answer = await ingest(t, "sc", {
       records: [inspection("SC-LIM-EXACT", { findings: "𠀋".repeat(limit("RecordInput.findings")) })],
