@@ -18,6 +18,7 @@ import { auditRecordFor, describeRequest, useAudit } from "./plugins/use-audit.t
 import { useBodyLimit } from "./plugins/use-body-limit.ts";
 import { useHardening } from "./plugins/use-hardening.ts";
 import { useHealth } from "./plugins/use-health.ts";
+import { useInputSafety } from "./plugins/use-input-safety.ts";
 import { useIntrospectionGate } from "./plugins/use-introspection-gate.ts";
 import { useMetrics } from "./plugins/use-metrics.ts";
 import { useReadCache } from "./plugins/use-read-cache.ts";
@@ -34,6 +35,9 @@ export interface GatewayDeps extends GatewayServices {
 }
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
+
+/** batch inputs whose resolvers refuse one record and store the others (with the same rules) */
+const PER_RECORD_INPUTS = ["RecordInput", "OfficerInput", "EnterpriseInput", "QuarantineItemInput"];
 
 export function createGateway(deps: GatewayDeps): Gateway {
   const { config, db, graphiqlToken, tracerProvider, ...rest } = deps;
@@ -93,6 +97,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
       }),
       // after useAudit (it reads the operation useAudit names) and useMetrics (scrapes are not reported)
       useRequestReport({ logger: services.logger, metrics: services.metrics }),
+      // before the replay guard: a refused argument does not use up the token's one mutation
+      useInputSafety({ perRecord: PER_RECORD_INPUTS }),
       useReplayGuard(),
       // last: it stops execution of a repeated catalog read, after the audit and metrics plugins have seen it
       useReadCache({ fields: CATALOG_READ_FIELDS, version: (ctx) => ctx.services.catalog.snapshot() }),
