@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { openPgliteDir } from "../gateway/db/pglite-dir.ts";
+import { cliLogger, printProblem } from "./cli-output.ts";
 
 /** the repository: the nearest directory above this module holding prisma/migrations (scripts/ or dist/scripts/) */
 function repositoryRoot(from: string): string {
@@ -166,20 +167,22 @@ async function main(argv: string[]): Promise<number> {
   const [command = "", ...rest] = argv;
   const build = COMMANDS[command];
   if (!build) {
-    console.error(`usage: tsx scripts/migrate.ts ${Object.keys(COMMANDS).join(" | ")} [prisma options]`);
+    printProblem(`usage: tsx scripts/migrate.ts ${Object.keys(COMMANDS).join(" | ")} [prisma options]`);
     return 64;
   }
   const target: MigrationTargetInput = { databaseUrl: process.env.DATABASE_URL, pgliteDir: process.env.PGLITE_DIR };
-  console.error(`migrate ${command} → ${describeTarget(command, target)}`);
+  // the Prisma CLI's own output is the program output (stdout); this script's lines are its log
+  const log = cliLogger("migrate");
+  log.info(`migrate ${command} → ${describeTarget(command, target)}`);
   const { code } = await migrate(build(rest), target, false);
   if (command === "check") {
-    if (code === 0) console.error(`check: ${SCHEMA} and ${MIGRATIONS} agree.`);
+    if (code === 0) log.info(`check: ${SCHEMA} and ${MIGRATIONS} agree.`);
     else if (code === 2)
-      console.error(
-        `check FAILED: ${SCHEMA} and ${MIGRATIONS} disagree (above: what the migrations lack).\n` +
+      log.error(
+        `check FAILED: ${SCHEMA} and ${MIGRATIONS} disagree (above: what the migrations lack). ` +
           "Create a migration with: npm run migrate:dev -- --name <what-changed>",
       );
-    else console.error(`check FAILED: migrate diff exited ${code}.`);
+    else log.error(`check FAILED: migrate diff exited ${code}.`);
   }
   return code;
 }

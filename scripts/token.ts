@@ -1,12 +1,13 @@
 /**
  * npm run token -- --as cq|sc|gz [--sub ID] [--scope S ...] [--ttl 15m] [--aud X]
- * Prints what the token is on stderr and the token itself as the last line of stdout, so that
+ * Logs what the token is on stderr and prints the token itself as the last line of stdout, so that
  * `TOKEN=$(npm run -s token -- --as cq)` works. Mutations refuse a reused token: mint one per mutation.
  */
 import { DEFAULT_AUDIENCE, ISSUERS, isIssuer } from "../gateway/auth/issuers.ts";
 import { ensureDemoKeys, loadPrivateKey } from "../gateway/auth/keys.ts";
 import { effectiveScopes, ISSUER_CEILING, parseScopeClaim, SCOPES } from "../gateway/auth/scopes.ts";
 import { signToken } from "../gateway/auth/sign-token.ts";
+import { cliLogger, print } from "./cli-output.ts";
 import { exitWithUsage, keysDirFromEnv, runCli } from "./key-cli.ts";
 
 const USAGE = `usage: npm run token -- --as <${ISSUERS.join("|")}> [--sub ID] [--scope S ...] [--ttl 15m|900s|2h] [--aud AUDIENCE]
@@ -46,18 +47,20 @@ runCli(USAGE, OPTIONS, async (values) => {
   const unknown = scopes?.filter((scope) => !known.includes(scope)) ?? [];
   if (unknown.length > 0) exitWithUsage(`unknown scope ${unknown.map((s) => `"${s}"`).join(", ")}`, USAGE);
 
+  const log = cliLogger("token");
   const keysDir = keysDirFromEnv();
   const created = (await ensureDemoKeys(keysDir)).filter((result) => result.status === "created");
-  if (created.length > 0)
-    console.error(`created demo keys for ${created.map((r) => r.issuer).join(", ")} in ${keysDir}`);
+  if (created.length > 0) log.info(`created demo keys for ${created.map((r) => r.issuer).join(", ")} in ${keysDir}`);
   const { key, kid, alg } = await loadPrivateKey(keysDir, issuer);
   const token = await signToken({ privateKey: key, kid, alg, issuer, audience, subject, scopes, ttlSeconds });
 
   const granted = [...effectiveScopes({ issuer, requestedScopes: scopes ?? null })];
   const ignored = scopes?.filter((scope) => !(ISSUER_CEILING[issuer] as ReadonlySet<string>).has(scope)) ?? [];
   const expires = new Date(Date.now() + ttlSeconds * 1000).toISOString();
-  console.error(`${issuer} token for "${subject}" (kid ${kid}, aud ${audience}), expires ${expires}`);
-  console.error(`scopes: ${granted.join(" ") || "(none)"}${scopes === undefined ? ` — ${issuer}'s default` : ""}`);
-  if (ignored.length > 0) console.error(`note: the gateway ignores ${ignored.join(", ")} for ${issuer}`);
-  console.log(token);
+  log.info(
+    { issuer, subject, kid, audience, expires, scopes: granted },
+    `${issuer} token for "${subject}", scopes: ${granted.join(" ") || "(none)"}${scopes === undefined ? ` (${issuer}'s default)` : ""}`,
+  );
+  if (ignored.length > 0) log.warn(`the gateway ignores ${ignored.join(", ")} for ${issuer}`);
+  print(token);
 });

@@ -29,7 +29,7 @@ interface RequestLine {
 }
 
 const requestLines = () =>
-  lines.map((line) => JSON.parse(line) as RequestLine).filter((entry) => entry.msg === "request");
+  lines.map((line) => JSON.parse(line) as RequestLine).filter((entry) => entry.requestId !== undefined);
 const lineOf = (requestId: string) => requestLines().find((entry) => entry.requestId === requestId);
 
 /** one request, its body read (the log line is written once the response is) */
