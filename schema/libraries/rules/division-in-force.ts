@@ -19,8 +19,6 @@ export interface DivisionPeriod {
   note: string | null;
 }
 
-export type DivisionErrorCode = "DIVISION_FORMAT" | "UNKNOWN_DIVISION" | "DIVISION_NOT_IN_FORCE";
-
 /** null when `code` is a known division in force on `day`; otherwise the problem, naming the successor. */
 export function checkDivisionInForce(
   code: string,
