@@ -59,7 +59,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       const audit = describeRequest(params);
       const clientAddress = clientAddressOf(request, (initial as { req?: IncomingMessage }).req, config.trustProxy);
       try {
-        const caller = await services.authenticator.authenticate(request.headers.get("authorization"));
+        const caller = await services.authenticator.authenticate(request);
         return { prisma: db.prisma, caller, now: services.clock(), services, audit, clientAddress };
       } catch (error) {
         // a refused token is an access attempt too: audit it before answering 401
@@ -83,7 +83,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       useMetrics({
         metrics: services.metrics,
         public: config.metricsPublic,
-        authenticate: (authorization) => services.authenticator.authenticate(authorization),
+        authenticate: (request) => services.authenticator.authenticate(request),
       }),
       // after useAudit (it reads the operation useAudit names) and useMetrics (scrapes are not reported)
       useRequestReport({ logger: services.logger, metrics: services.metrics }),

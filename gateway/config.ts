@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_MAX_LIFETIME_SECONDS } from "./auth/issuers.ts";
 import { createLogger, LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from "./logging/logger.ts";
 
 const optionalUrl = (protocols: readonly string[]) =>
@@ -27,6 +28,32 @@ export const LOG_ENV = {
   /** json: one object a line; pretty: one readable line; auto: pretty on a terminal; @default auto */
   LOG_FORMAT: z.enum(LOG_FORMATS).default("auto"),
 };
+
+/** "https://a.example, http://b.example:8080" → their normalised origins; anything with a path, query or credentials is a problem */
+function parseOrigins(value: string | undefined, ctx: z.RefinementCtx): readonly string[] | null {
+  const parts = (value ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (parts.length === 0) return null;
+  const origins: string[] = [];
+  for (const part of parts) {
+    const url = URL.canParse(part) ? new URL(part) : null;
+    const bare = url && /^https?:$/.test(url.protocol) && `${url.origin}/` === url.href.replace(/\/?$/, "/");
+    if (!url || !bare) ctx.addIssue({ code: "custom", message: `"${part}" is not an origin like https://host[:port]` });
+    else origins.push(url.origin);
+  }
+  return origins;
+}
+
+/** at least a minute (clients mint ahead), at most 30 days */
+const lifetime = (fallback: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 86_400)
+    .default(fallback);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -56,6 +83,21 @@ const envSchema = z.object({
   JWT_AUDIENCE: z.string().min(1).default("gaozhu-gateway"),
   /** leeway for exp/nbf/iat; @default 30 */
   JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  /** the longest lifetime (exp − iat) accepted per issuer, seconds; @default cq, sc 86400 (24 h), gz 43200 (12 h) */
+  JWT_MAX_LIFETIME_SECONDS_CQ: lifetime(DEFAULT_MAX_LIFETIME_SECONDS.cq),
+  JWT_MAX_LIFETIME_SECONDS_SC: lifetime(DEFAULT_MAX_LIFETIME_SECONDS.sc),
+  JWT_MAX_LIFETIME_SECONDS_GZ: lifetime(DEFAULT_MAX_LIFETIME_SECONDS.gz),
+  /** DPoP (RFC 9449): a proof's `iat` is accepted this many seconds either side of the gateway's clock; @default 60 */
+  DPOP_PROOF_WINDOW_SECONDS: z.coerce.number().int().min(5).max(600).default(60),
+  /**
+   * the origin(s) clients address the gateway by, comma-separated (e.g. behind a load balancer
+   * "https://gateway.gaozhu.example"); a DPoP proof's `htu` must name one of them. Absent → the
+   * request's own URL as the gateway received it.
+   */
+  PUBLIC_ORIGIN: z
+    .string()
+    .optional()
+    .transform((value, ctx) => parseOrigins(value, ctx)),
   /** change stream: heartbeat after this long without an event; @default 15000 */
   STREAM_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   /** change stream: read the outbox at least this often when no bus wake-up comes (bus down); @default 2000 */
@@ -90,6 +132,10 @@ export interface GatewayConfig {
     clockToleranceSeconds: number;
     jwks: { cq: string; sc: string; gz: string };
     algorithms: { cq: "ES256" | "EdDSA"; sc: "ES256" | "EdDSA"; gz: "ES256" | "EdDSA" };
+    /** `exp − iat` accepted per issuer, seconds */
+    maxLifetimeSeconds: { cq: number; sc: number; gz: number };
+    /** sender-constrained tokens (docs/security.md, DPoP) */
+    dpop: { proofWindowSeconds: number; publicOrigins: readonly string[] | null };
   };
   graphiql: boolean;
   metricsPublic: boolean;
@@ -129,6 +175,12 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         clockToleranceSeconds: e.JWT_CLOCK_TOLERANCE_SECONDS,
         jwks: { cq: jwksFor(e.JWKS_CQ, "cq"), sc: jwksFor(e.JWKS_SC, "sc"), gz: jwksFor(e.JWKS_GZ, "gz") },
         algorithms: { cq: e.JWT_ALG_CQ, sc: e.JWT_ALG_SC, gz: e.JWT_ALG_GZ },
+        maxLifetimeSeconds: {
+          cq: e.JWT_MAX_LIFETIME_SECONDS_CQ,
+          sc: e.JWT_MAX_LIFETIME_SECONDS_SC,
+          gz: e.JWT_MAX_LIFETIME_SECONDS_GZ,
+        },
+        dpop: { proofWindowSeconds: e.DPOP_PROOF_WINDOW_SECONDS, publicOrigins: e.PUBLIC_ORIGIN },
       },
       graphiql: e.GRAPHIQL ?? e.NODE_ENV !== "production",
       metricsPublic: e.METRICS_PUBLIC,

@@ -2,7 +2,9 @@
  * What every resolver receives. `caller` is the verified token's principal (null without a token:
  * only public fields then resolve). Built per request by gateway/app.ts.
  */
+
 import type { CatalogReadModel } from "../schema/catalog/catalog-read-model.ts";
+import type { Jurisdiction } from "../schema/common/jurisdiction.ts";
 import type { AuditLog } from "./audit/audit-log.ts";
 import type { Authenticator } from "./auth/authenticator.ts";
 import type { Bus } from "./bus/index.ts";
@@ -12,8 +14,6 @@ import type { Logger } from "./logging/logger.ts";
 import type { GatewayMetrics } from "./metrics/metrics.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 
-export type Jurisdiction = "cq" | "sc" | "gz";
-
 export interface Caller {
   issuer: Jurisdiction;
   subject: string;
@@ -22,6 +22,12 @@ export interface Caller {
   jti: string;
   /** `exp`, seconds since the epoch */
   expiresAt: number;
+  /**
+   * a DPoP-bound token (RFC 9449) whose key this request proved; null for a bearer token.
+   * `replayChecked` is false when the replay store could not record the proof's jti (then mutations
+   * are refused, reads go on).
+   */
+  dpop: { boundKey: string; replayChecked: boolean } | null;
 }
 
 /** Long-lived parts shared by all requests. */

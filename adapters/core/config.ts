@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 import { type GatewayConfig, LOG_ENV } from "../../gateway/config.ts";
-import type { Jurisdiction } from "./canonical.ts";
+import type { Province } from "./canonical.ts";
+import type { TokenMode } from "./gateway-client.ts";
 
 const adapterEnv = z.object({
   GATEWAY_URL: z.url().default("http://127.0.0.1:4000"),
@@ -18,10 +19,12 @@ const adapterEnv = z.object({
   SC_SECRET: z.string().min(1).default("gaozhu-sc-dev-secret"),
   ADAPTER_IDLE_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   ...LOG_ENV,
+  /** "dpop": key-bound tokens with a proof per request; "bearer": a fresh token per mutation (before DPoP) */
+  GATEWAY_TOKEN_MODE: z.enum(["dpop", "bearer"]).default("dpop"),
 });
 
 export interface AdapterConfig {
-  province: Jurisdiction;
+  province: Province;
   gatewayUrl: string;
   keysDir: string;
   platformUrl: string;
@@ -30,10 +33,11 @@ export interface AdapterConfig {
   scSecret: string;
   idleMs: number;
   log: GatewayConfig["log"];
+  tokenMode: TokenMode;
 }
 
 export function parseAdapterConfig(
-  province: Jurisdiction,
+  province: Province,
   env: Record<string, string | undefined>,
 ): { ok: true; config: AdapterConfig } | { ok: false; problems: string[] } {
   const parsed = adapterEnv.safeParse(env);
@@ -53,6 +57,7 @@ export function parseAdapterConfig(
       scSecret: e.SC_SECRET,
       idleMs: e.ADAPTER_IDLE_MS,
       log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
+      tokenMode: e.GATEWAY_TOKEN_MODE,
     },
   };
 }

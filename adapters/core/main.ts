@@ -1,11 +1,11 @@
 /** The body of an adapter process: parse config, start, stop cleanly on SIGINT/SIGTERM. */
 import { createLogger } from "../../gateway/logging/logger.ts";
 import { startAdapter } from "../start-adapter.ts";
-import type { Jurisdiction } from "./canonical.ts";
+import type { Province } from "./canonical.ts";
 import { parseAdapterConfig } from "./config.ts";
 import { exitWithParent } from "./exit-with-parent.ts";
 
-export async function runAdapterProcess(province: Jurisdiction): Promise<void> {
+export async function runAdapterProcess(province: Province): Promise<void> {
   const parsed = parseAdapterConfig(province, process.env);
   if (!parsed.ok) {
     createLogger(`adapter ${province}`, { to: "stderr" }).fatal(

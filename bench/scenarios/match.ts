@@ -6,7 +6,9 @@
 import { performance } from "node:perf_hooks";
 import { items } from "../../prisma/seed/data/catalog.ts";
 import type { SeedItem } from "../../prisma/seed/data/types.ts";
+import { legalBasisCitation } from "../../schema/benchmarks/rules/citation.ts";
 import { type DiscretionInput, matchDiscretion } from "../../schema/benchmarks/rules/discretion.ts";
+import { statutoryFine } from "../../schema/benchmarks/rules/statute.ts";
 import { benchmarkBody } from "../../schema/benchmarks/rules/types.ts";
 import { askOnce, hasField, schemaOf } from "../lib/graphql.ts";
 import { profileUnderLoad } from "../lib/profile.ts";
@@ -51,8 +53,14 @@ function pureInput(item: SeedItem, facts: Record<string, unknown>): DiscretionIn
         effectiveFrom: day(b.effectiveFrom),
         effectiveTo: b.effectiveTo ? day(b.effectiveTo) : null,
         body: benchmarkBody.parse(b.body),
-        citations: item.legalBases.map((l) => `${l.lawName}${l.citation}`),
       })),
+    legalBases: item.legalBases.map((l) => ({
+      citation: legalBasisCitation(l),
+      effectiveFrom: day(l.effectiveFrom),
+      effectiveTo: l.effectiveTo ? day(l.effectiveTo) : null,
+      statute: l.statutoryFine ? statutoryFine.parse(l.statutoryFine) : null,
+      dailyFine: l.dailyFine,
+    })),
     actDate: day(beijingDay(-30)),
     decisionDate: day(beijingDay(0)),
     facts,

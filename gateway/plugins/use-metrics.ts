@@ -6,8 +6,8 @@ export interface MetricsOptions {
   metrics: GatewayMetrics;
   /** serve /metrics without a token (config METRICS_PUBLIC); otherwise a gz token is required */
   public: boolean;
-  /** verifies the Authorization header (throws on an invalid token, null without one) */
-  authenticate: (authorization: string | null) => Promise<Caller | null>;
+  /** verifies the request's Authorization (and DPoP) header (throws on an invalid token, null without one) */
+  authenticate: (request: Request) => Promise<Caller | null>;
 }
 
 /**
@@ -19,7 +19,7 @@ export function useMetrics({ metrics, public: isPublic, authenticate }: MetricsO
     async onRequest({ url, request, endResponse, fetchAPI }) {
       if (url.pathname !== "/metrics") return;
       if (!isPublic) {
-        const caller = await authenticate(request.headers.get("authorization")).catch(() => null);
+        const caller = await authenticate(request).catch(() => null);
         if (caller?.issuer !== "gz") {
           const status = caller ? 403 : 401;
           endResponse(fetchAPI.Response.json({ error: "/metrics needs a gz token" }, { status }));

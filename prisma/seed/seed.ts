@@ -3,7 +3,7 @@
  * `skipDuplicates`, so running it again adds what is missing and never overwrites live data.
  * The catalog is illustrative (the official 125-item list is not public: DOMAIN.md §1.1).
  */
-import type { PrismaClient } from "../../gateway/db/generated/prisma/client.ts";
+import { Prisma, type PrismaClient } from "../../gateway/db/generated/prisma/client.ts";
 import { domains, items } from "./data/catalog.ts";
 import { divisions } from "./data/divisions.ts";
 import { enterprises } from "./data/enterprises.ts";
@@ -58,6 +58,7 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedReport> {
           id: `${item.code}-LB-${String(index + 1).padStart(2, "0")}`,
           itemCode: item.code,
           sortOrder: index,
+          statutoryFine: basis.statutoryFine ?? Prisma.DbNull,
           effectiveFrom: requiredDay(basis.effectiveFrom),
           effectiveTo: day(basis.effectiveTo),
         })),

@@ -28,7 +28,8 @@ export interface PenaltyDecisionPush {
   enterpriseUscc: string | null;
   officerCertificates: string[];
   result: string | null;
-  facts: CaseFactsInput;
+  /** null: the decision came without facts */
+  facts: CaseFactsInput | null;
 }
 
 export interface PushOutcome {
@@ -72,7 +73,7 @@ export async function reportPenaltyDecision(
             decisionDate: push.decidedAt,
             fineFen: push.fineFen,
             ...(push.lenientApplied === null ? {} : { lenientApplied: push.lenientApplied }),
-            facts: push.facts,
+            ...(push.facts === null ? {} : { facts: push.facts }),
           },
         ],
         ctx.now,
@@ -93,7 +94,10 @@ function recordRow(id: string, origin: string, push: PenaltyDecisionPush, itemCo
   const document: StoredDocument = {
     findings: null,
     taskId: null,
-    extra: { ...(push.lenientApplied !== null && { lenientApplied: push.lenientApplied }), facts: push.facts },
+    extra: {
+      ...(push.lenientApplied !== null && { lenientApplied: push.lenientApplied }),
+      ...(push.facts !== null && { facts: push.facts }),
+    },
   };
   return {
     id,

@@ -5,12 +5,11 @@
  */
 import { z } from "zod";
 import { badInput } from "../../gateway/errors.ts";
-import { yuanToFen } from "../common/money.ts";
 import { BASE_KINDS, type CaseFactsInput, HARM_LEVELS } from "./rules/types.ts";
 
 export const ACCIDENT_LEVEL_VALUES = ["NONE", "GENERAL", "LARGER", "MAJOR", "EXTRAORDINARY"] as const;
 
-const baseAmount = z.object({ base: z.enum(BASE_KINDS), amountYuan: z.number() });
+const baseAmount = z.object({ base: z.enum(BASE_KINDS), amountYuan: z.bigint() });
 
 /** The GraphQL CaseFactsInput as it arrives: every field optional, explicit null = the default. */
 export const factsInput = z
@@ -24,15 +23,20 @@ export const factsInput = z
     areaM2: z.number().nullish(),
     daysNotCorrected: z.number().int().nullish(),
     accidentLevel: z.enum(ACCIDENT_LEVEL_VALUES).nullish(),
+    particularlySerious: z.boolean().nullish(),
   })
   .nullish();
 export type FactsInput = z.input<typeof factsInput>;
 
-/** GraphQL facts → CaseFactsInput. Amounts are converted to fen exactly; a base named twice is refused. */
-export function toCaseFacts(input: FactsInput): CaseFactsInput {
+/**
+ * GraphQL facts → CaseFactsInput. Amounts are converted to fen exactly; a base named twice is refused. No facts at
+ * all (null or absent) stays null: the case is then measured against the whole statutory range, not as the lightest.
+ */
+export function toCaseFacts(input: FactsInput): CaseFactsInput | null {
   const parsed = factsInput.safeParse(input);
   if (!parsed.success) throw badInput(`invalid facts: ${z.prettifyError(parsed.error)}`, { reason: "INVALID_FACTS" });
-  const { baseAmounts, ...rest } = parsed.data ?? {};
+  if (parsed.data === null || parsed.data === undefined) return null;
+  const { baseAmounts, ...rest } = parsed.data;
   const facts: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(rest)) if (value !== null && value !== undefined) facts[key] = value;
   const baseAmountsFen: Partial<Record<(typeof BASE_KINDS)[number], number>> = {};
@@ -40,16 +44,7 @@ export function toCaseFacts(input: FactsInput): CaseFactsInput {
     if (baseAmountsFen[base] !== undefined) {
       throw badInput(`base amount ${base} is given twice`, { reason: "INVALID_FACTS" });
     }
-    baseAmountsFen[base] = Number(exactFen(amountYuan, `base amount ${base}`));
+    baseAmountsFen[base] = Number(amountYuan);
   }
   return { ...facts, baseAmountsFen } as CaseFactsInput;
-}
-
-/** Yuan → fen or BAD_USER_INPUT (reason INVALID_AMOUNT); the sign is left to the caller's own check. */
-export function exactFen(amountYuan: number, what: string): bigint {
-  try {
-    return yuanToFen(amountYuan);
-  } catch (error) {
-    throw badInput(`${what}: ${(error as Error).message}`, { reason: "INVALID_AMOUNT" });
-  }
 }

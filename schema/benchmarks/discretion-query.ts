@@ -1,7 +1,6 @@
 /** `matchDiscretion` — 裁量基准智能匹配: which rule applies to a case, and the lawful range (issue 4). */
 import { builder } from "../builder.ts";
 import { EnforcementItemRef } from "../catalog/types.ts";
-import { fenToYuan } from "../common/money.ts";
 import { ACCIDENT_LEVEL_VALUES, toCaseFacts } from "./discretion-input.ts";
 import { asDiscretionInputErrors, type ItemDiscretion, matchCatalogDiscretion } from "./discretion-service.ts";
 import { BaseKindEnum, LenientListEnum } from "./fine-rule-view.ts";
@@ -25,7 +24,7 @@ const BaseAmountInput = builder.inputType("BaseAmountInput", {
   description: "罚款基数 — an amount a multiple-of-base fine multiplies",
   fields: (t) => ({
     base: t.field({ type: BaseKindEnum, required: true }),
-    amountYuan: t.float({ required: true, description: "元, at most 2 decimals; never negative" }),
+    amountYuan: t.field({ type: "Yuan", required: true, description: "基数金额 — the amount in yuan" }),
   }),
 });
 
@@ -41,6 +40,11 @@ export const CaseFactsInputRef = builder.inputType("CaseFactsInput", {
     areaM2: t.float({ defaultValue: 0, description: "面积 (平方米)" }),
     daysNotCorrected: t.int({ defaultValue: 0, description: "逾期未改正天数 (按日连续处罚)" }),
     accidentLevel: t.field({ type: AccidentLevelEnum, defaultValue: "NONE", description: "事故等级" }),
+    particularlySerious: t.boolean({
+      required: false,
+      description:
+        "情节特别严重、影响特别恶劣 — particularly serious (安全生产法 第114条第2款: 2–5倍); null: not stated, judged against the range including it",
+    }),
   }),
 });
 
@@ -49,7 +53,11 @@ const MatchDiscretionInput = builder.inputType("MatchDiscretionInput", {
     itemCode: t.string({ required: true, description: "unified, Chongqing or Sichuan item code" }),
     actDate: t.field({ type: "Date", required: true, description: "违法行为发生日" }),
     decisionDate: t.field({ type: "Date", required: true, description: "作出处罚决定日" }),
-    facts: t.field({ type: CaseFactsInputRef, required: false }),
+    facts: t.field({
+      type: CaseFactsInputRef,
+      required: false,
+      description: "案件事实 — absent: no facts known, the answer is the whole statutory range; {}: an ordinary case",
+    }),
   }),
 });
 
@@ -61,8 +69,8 @@ interface Range {
 export const PenaltyRangeRef = builder.objectRef<Range>("PenaltyRange").implement({
   description: "罚款幅度 — a lawful range, in yuan (both bounds inclusive)",
   fields: (t) => ({
-    minYuan: t.float({ resolve: (r) => fenToYuan(r.minFen) }),
-    maxYuan: t.float({ resolve: (r) => fenToYuan(r.maxFen) }),
+    minYuan: t.field({ type: "Yuan", description: "下限 — the lowest lawful fine", resolve: (r) => r.minFen }),
+    maxYuan: t.field({ type: "Yuan", description: "上限 — the highest lawful fine", resolve: (r) => r.maxFen }),
     days: t.int({ nullable: true, description: "按日连续处罚: days counted", resolve: (r) => r.days ?? null }),
   }),
 });
@@ -126,6 +134,11 @@ const DiscretionMatchRef = builder.objectRef<ItemDiscretion>("DiscretionMatch").
       resolve: (d) => d.match.responsiblePersonRange,
     }),
     empoweredAtDecision: t.boolean({ resolve: (d) => d.match.empoweredAtDecision }),
+    factsMissing: t.boolean({
+      description:
+        "未提供案件事实 — no facts were given: `range` is everything the statute allows (null if unknowable)",
+      resolve: (d) => d.match.factsMissing,
+    }),
   }),
 });
 

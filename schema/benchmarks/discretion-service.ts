@@ -16,12 +16,13 @@ import { findItemByAnyCode } from "../catalog/rules/catalog-view.ts";
 import { arabicArticles, legalBasisCitation } from "./rules/citation.ts";
 import {
   type BenchmarkVersion,
-  chinaDay,
   DiscretionError,
   type DiscretionMatch,
+  type LegalBasisView,
   matchDiscretion,
 } from "./rules/discretion.ts";
 import { FineRuleError } from "./rules/fine-engine.ts";
+import { type StatutoryFine, statutoryFine } from "./rules/statute.ts";
 import { type BenchmarkBody, benchmarkBody, type CaseFactsInput } from "./rules/types.ts";
 
 export interface DiscretionRequest {
@@ -29,7 +30,8 @@ export interface DiscretionRequest {
   itemCode: string;
   actDate: Date;
   decisionDate: Date;
-  facts: CaseFactsInput;
+  /** null: no facts were given — the case is measured against the whole statutory range */
+  facts: CaseFactsInput | null;
 }
 
 export interface ItemDiscretion {
@@ -123,29 +125,33 @@ function bodyOf(benchmark: Benchmark): BenchmarkBody {
   return body;
 }
 
-function discretionOf({ item, gzBenchmarks, legalBases }: ItemRules, request: DiscretionRequest): ItemDiscretion {
-  const actDay = chinaDay(request.actDate);
-  const decisionDay = chinaDay(request.decisionDate);
-
-  const citationsOn = (day: string) =>
-    legalBases
-      .filter((b) => chinaDay(b.effectiveFrom) <= day && (b.effectiveTo === null || day <= chinaDay(b.effectiveTo)))
-      .map(legalBasisCitation);
-  const versions: BenchmarkVersion[] = gzBenchmarks.map((b) => {
-    const from = chinaDay(b.effectiveFrom);
-    const to = b.effectiveTo ? chinaDay(b.effectiveTo) : null;
-    // a version applied to the act cites the law of the act's day; one applied only at decision, that day's law
-    const actCovered = from <= actDay && (to === null || actDay <= to);
-    return {
-      version: b.version,
-      source: b.source,
-      effectiveFrom: b.effectiveFrom,
-      effectiveTo: b.effectiveTo,
-      body: bodyOf(b),
-      citations: citationsOn(actCovered ? actDay : decisionDay),
+/** A stored legal basis as the rules read it: its citation written once, its statutory fine validated once. */
+const basisViews = new WeakMap<LegalBasis, LegalBasisView>();
+function basisView(row: LegalBasis): LegalBasisView {
+  let view = basisViews.get(row);
+  if (!view) {
+    const statute: StatutoryFine | null = row.statutoryFine === null ? null : statutoryFine.parse(row.statutoryFine);
+    view = {
+      citation: arabicArticles(legalBasisCitation(row)),
+      effectiveFrom: row.effectiveFrom,
+      effectiveTo: row.effectiveTo,
+      statute,
+      dailyFine: row.dailyFine,
     };
-  });
-  const match = matchDiscretion({ item, benchmarks: versions, ...request });
+    basisViews.set(row, view);
+  }
+  return view;
+}
+
+function discretionOf({ item, gzBenchmarks, legalBases }: ItemRules, request: DiscretionRequest): ItemDiscretion {
+  const versions: BenchmarkVersion[] = gzBenchmarks.map((b) => ({
+    version: b.version,
+    source: b.source,
+    effectiveFrom: b.effectiveFrom,
+    effectiveTo: b.effectiveTo,
+    body: bodyOf(b),
+  }));
+  const match = matchDiscretion({ item, benchmarks: versions, legalBases: legalBases.map(basisView), ...request });
   return { item, match: withArabicArticles(match) };
 }
 
@@ -159,7 +165,12 @@ function withArabicArticles(match: DiscretionMatch): DiscretionMatch {
 }
 
 /** Rule errors that are faults of the stored benchmark, not of the caller: left to the error masking. */
-const DATA_FAULTS: ReadonlySet<string> = new Set(["INVALID_RULE", "INVALID_CONDITION", "NO_NORMS"]);
+const DATA_FAULTS: ReadonlySet<string> = new Set([
+  "INVALID_RULE",
+  "INVALID_CONDITION",
+  "NO_NORMS",
+  "NO_STATUTORY_RANGE",
+]);
 
 /**
  * The one place where matching errors become API errors: BAD_USER_INPUT with `reason` = the rule's code

@@ -2,6 +2,7 @@
 import { builder } from "../builder.ts";
 import { type MergeOutcome, publishMergedBenchmark } from "./merge-service.ts";
 import type { MergeConflict, MergeProvenance } from "./rules/merge.ts";
+import type { Clamp } from "./rules/merge-statute.ts";
 import { BenchmarkRef } from "./types.ts";
 
 interface BoundSource {
@@ -25,7 +26,6 @@ function flattenProvenance(provenance: MergeProvenance): BoundSource[] {
     for (const [part, bounds] of Object.entries(parts)) {
       for (const [bound, from] of Object.entries(bounds ?? {})) rows.push({ level: tier.level, part, bound, from });
     }
-    rows.push({ level: tier.level, part: "dailyContinuous", bound: "dailyContinuous", from: tier.dailyContinuous });
   }
   return rows;
 }
@@ -37,6 +37,53 @@ const BoundSourceRef = builder.objectRef<BoundSource>("BenchmarkBoundSource").im
     part: t.exposeString("part", { description: "fine | escalation | responsiblePersonFine | conditions | …" }),
     bound: t.exposeString("bound", { description: "e.g. maxFen, minFen, whenBaseUnknown.minFen" }),
     from: t.exposeString("from", { description: "cq | sc | both" }),
+  }),
+});
+
+const ClampUnitEnum = builder.enumType("ClampUnit", {
+  description: "依法调整的单位 — the unit of a clamped bound",
+  values: {
+    YUAN: { description: "元 — an amount of money" },
+    MULTIPLE: { description: "倍 — a multiple of a base amount (0.05 = 5%)" },
+    YUAN_PER_SQUARE_METRE: { description: "元/平方米 — an amount per square metre" },
+  } as const,
+});
+
+const UNIT: Record<Clamp["unit"], "YUAN" | "MULTIPLE" | "YUAN_PER_SQUARE_METRE"> = {
+  FEN: "YUAN",
+  BP: "MULTIPLE",
+  FEN_PER_M2: "YUAN_PER_SQUARE_METRE",
+};
+
+/** fen → "80000.00" (exact decimal yuan); bp → "0.05" (exact decimal multiple) */
+function decimal(value: number | null, unit: Clamp["unit"]): string | null {
+  if (value === null) return null;
+  if (unit === "BP") return String(value / 10_000);
+  const whole = Math.trunc(value / 100);
+  return `${whole}.${String(value % 100).padStart(2, "0")}`;
+}
+
+const ClampRef = builder.objectRef<Clamp>("BenchmarkClamp").implement({
+  description:
+    "依法调整 — a bound of the merged benchmark brought inside the statutory range, or a statutory rule (floor, fallback) restored",
+  fields: (t) => ({
+    level: t.exposeInt("level", { description: "阶次 — tier level" }),
+    part: t.exposeString("part", {
+      description: "fine | escalation | responsiblePersonFine | escalationResponsiblePersonFine",
+    }),
+    bound: t.exposeString("bound", { description: "e.g. minFen, maxBp, baseFloorFen, whenBaseUnknown.minFen" }),
+    unit: t.field({ type: ClampUnitEnum, resolve: (c) => UNIT[c.unit] }),
+    before: t.string({
+      nullable: true,
+      description: "合并结果 — the merged value, exact decimal; null: neither side stated it",
+      resolve: (c) => decimal(c.before, c.unit),
+    }),
+    after: t.string({
+      nullable: true,
+      description: "依法取值 — the value published, exact decimal; null: the statute has no such rule",
+      resolve: (c) => decimal(c.after, c.unit),
+    }),
+    citation: t.exposeString("citation", { description: "法定幅度的依据 — the statute it was kept inside" }),
   }),
 });
 
@@ -59,6 +106,11 @@ const MergePayloadRef = builder.objectRef<MergeOutcome>("MergeBenchmarksPayload"
     benchmark: t.field({ type: BenchmarkRef, nullable: true, resolve: (o) => (o.merged ? o.benchmark : null) }),
     provenance: t.field({ type: [BoundSourceRef], resolve: (o) => (o.merged ? flattenProvenance(o.provenance) : []) }),
     conflicts: t.field({ type: [MergeConflictRef], resolve: (o) => (o.merged ? [] : o.conflicts) }),
+    clamped: t.field({
+      type: [ClampRef],
+      description: "依法调整 — what the merge changed to stay inside the statute (empty: nothing)",
+      resolve: (o) => (o.merged ? o.clamped : []),
+    }),
   }),
 });
 

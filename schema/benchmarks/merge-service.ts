@@ -4,16 +4,19 @@
  * with its provenance, closing the previous unified version the day before.
  */
 import type { GatewayContext } from "../../gateway/context.ts";
-import type { Benchmark, Prisma } from "../../gateway/db/generated/prisma/client.ts";
+import { type Benchmark, Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { badInput, notFound } from "../../gateway/errors.ts";
 import { stableJson } from "../../gateway/util/stable-json.ts";
 import { beijingDay, inForceWhere } from "../common/effective-dates.ts";
 import { writeAudited } from "../common/write.ts";
+import { legalBasisCitation } from "./rules/citation.ts";
 import { type MergeConflict, type MergeProvenance, mergeBenchmarks } from "./rules/merge.ts";
+import type { Clamp } from "./rules/merge-statute.ts";
+import { governingNormWithoutFacts, type PenaltyNorm, statutoryFine } from "./rules/statute.ts";
 import { type BenchmarkBody, benchmarkBody } from "./rules/types.ts";
 
 export type MergeOutcome =
-  | { merged: true; created: boolean; benchmark: Benchmark; provenance: MergeProvenance }
+  | { merged: true; created: boolean; benchmark: Benchmark; provenance: MergeProvenance; clamped: Clamp[] }
   | { merged: false; conflicts: MergeConflict[] };
 
 const DAY_MS = 86_400_000;
@@ -46,8 +49,9 @@ export async function publishMergedBenchmark(
       },
     );
   }
-  const result = mergeBenchmarks(bodyOf(cq), bodyOf(sc));
+  const result = mergeBenchmarks(bodyOf(cq), bodyOf(sc), await governingStatute(ctx, item.code, day));
   if (!result.ok) return { merged: false, conflicts: result.conflicts };
+  const { clamped } = result;
 
   return writeAudited<MergeOutcome>(ctx, async (tx) => {
     const current = await tx.benchmark.findFirst({
@@ -57,13 +61,16 @@ export async function publishMergedBenchmark(
     if (current && sameBody(bodyOf(current), result.body)) {
       // idempotent: the unified benchmark in force already is this merge
       return {
-        result: { merged: true as const, created: false, benchmark: current, provenance: result.provenance },
+        result: { merged: true as const, created: false, benchmark: current, provenance: result.provenance, clamped },
         recordIds: [current.id],
       };
     }
-    const benchmark = await createUnifiedVersion(tx, item.code, day, cq, sc, result.body, result.provenance);
+    const benchmark = await createUnifiedVersion(tx, item.code, day, cq, sc, result.body, {
+      ...result.provenance,
+      clamped,
+    });
     return {
-      result: { merged: true as const, created: true, benchmark, provenance: result.provenance },
+      result: { merged: true as const, created: true, benchmark, provenance: result.provenance, clamped },
       recordIds: [benchmark.id],
       changes: [
         {
@@ -85,7 +92,7 @@ async function createUnifiedVersion(
   cq: Benchmark,
   sc: Benchmark,
   body: BenchmarkBody,
-  provenance: MergeProvenance,
+  provenance: MergeProvenance & { clamped: Clamp[] },
 ): Promise<Benchmark> {
   const latest = await tx.benchmark.findFirst({ where: { itemCode, source: "gz" }, orderBy: { version: "desc" } });
   // the previous unified version ends the day before the merged one takes effect
@@ -116,6 +123,21 @@ async function createUnifiedVersion(
       note: `按照有利相对人原则由重庆 v${cq.version} 与四川 v${sc.version} 合并 — merged from Chongqing v${cq.version} and Sichuan v${sc.version}`,
     },
   });
+}
+
+/**
+ * The statute the merged benchmark must stay inside: the item's penalty norm in force on `day`, or, where the catalog
+ * holds several for the act, the one with the higher fine (行政处罚法 第29条). Null: no statutory fine recorded (or
+ * several that cannot be weighed without facts) — the merge then keeps to what the provinces wrote.
+ */
+async function governingStatute(ctx: GatewayContext, itemCode: string, day: Date): Promise<PenaltyNorm | null> {
+  const bases = await ctx.prisma.legalBasis.findMany({
+    where: { itemCode, statutoryFine: { not: Prisma.AnyNull }, ...inForceWhere(day, "effectiveFrom", "effectiveTo") },
+    orderBy: [{ sortOrder: "asc" }, { effectiveFrom: "asc" }],
+  });
+  const norms = bases.map((b) => ({ citation: legalBasisCitation(b), statute: statutoryFine.parse(b.statutoryFine) }));
+  if (norms.length <= 1) return norms[0] ?? null;
+  return governingNormWithoutFacts(norms)?.norm ?? null;
 }
 
 function bodyOf(benchmark: Benchmark): BenchmarkBody {

@@ -40,6 +40,7 @@ export interface PenaltyDecisionToAssess {
   /** null: no fine (e.g. 警告 only) */
   fineFen: bigint | null;
   lenientApplied?: boolean;
+  /** absent: the decision came without facts (measured against the whole statutory range, FACTS_MISSING) */
   facts?: CaseFactsInput;
 }
 
@@ -51,7 +52,8 @@ export interface StoredDecision {
   decisionDate: string;
   fineFen: string | null;
   lenientApplied: boolean | null;
-  facts: CaseFactsInput;
+  /** null: pushed without facts */
+  facts: CaseFactsInput | null;
 }
 
 interface Measured {
@@ -69,14 +71,16 @@ function measurePenaltyDecision(rules: ReadonlyMap<string, ItemRules>, d: Penalt
     itemCode: d.itemCode ?? "",
     actDate: d.actDate,
     decisionDate: d.decisionDate,
-    facts: d.facts ?? {},
+    facts: d.facts ?? null,
   };
   const notEmpowered = (why: string): Measured => ({
     itemCode: d.itemCode,
     match: null,
-    warnings: assessDecision({ outcome: "PENALTY", lenient: null, range: null, tierRange: null }, d, false).map(
-      (w) => ({ ...w, message: `${w.message}: ${why}` }),
-    ),
+    warnings: assessDecision(
+      { outcome: "PENALTY", lenient: null, range: null, tierRange: null, factsMissing: false },
+      d,
+      false,
+    ).map((w) => ({ ...w, message: `${w.message}: ${why}` })),
   });
   if (!d.itemCode) return notEmpowered("处罚决定未注明执法事项 (no item code)");
   try {
@@ -215,7 +219,7 @@ async function writeWarnings(
       decisionDate: d.decisionDate.toISOString(),
       fineFen: d.fineFen === null ? null : d.fineFen.toString(),
       lenientApplied: d.lenientApplied ?? null,
-      facts: d.facts ?? {},
+      facts: d.facts ?? null,
     };
     for (const w of measured.warnings) {
       rows.push({

@@ -54,6 +54,9 @@ builder.prismaObject("LegalBasis", {
     effectiveTo: t.expose("effectiveTo", { type: "Date", nullable: true, description: "last day in force" }),
     verified: t.exposeBoolean("verified", { description: "false: the article is not verified (条款待核实)" }),
     note: t.exposeString("note", { nullable: true }),
+    dailyFine: t.exposeBoolean("dailyFine", {
+      description: "按日连续处罚 — this article lets the authority fine daily, at the original amount, until corrected",
+    }),
   }),
 });
 

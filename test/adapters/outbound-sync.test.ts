@@ -19,7 +19,7 @@ function recordChange(seq: number, originId: string, itemCode: string): Change {
     kind: "record.upserted",
     entityType: "record",
     entityId: `id-${seq}`,
-    originJurisdiction: "sc",
+    origin: "SC",
     payload: payload as Record<string, unknown>,
     createdAt: new Date().toISOString(),
   };
@@ -109,7 +109,7 @@ describe("outbound sync", () => {
       kind: "dispatch.task",
       entityType: "InspectionTask",
       entityId: payload.taskId,
-      originJurisdiction: "gz",
+      origin: "GZ",
       payload: payload as unknown as Record<string, unknown>,
       createdAt: new Date().toISOString(),
     });

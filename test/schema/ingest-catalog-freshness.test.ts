@@ -33,6 +33,7 @@ const decision = (originId: string): RecordVars => ({
   decidedAt: "2025-04-01T10:00:00+08:00",
   fineYuan: "200000",
   result: "罚款",
+  payload: { facts: {} },
 });
 
 const UPDATE = `mutation($code: String!, $input: UpdateItemInput!) { updateItem(code: $code, input: $input) { code version } }`;

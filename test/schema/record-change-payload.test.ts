@@ -54,7 +54,14 @@ describe("record.upserted payload", () => {
     const viaPush = await t.gql<{ reportPenaltyDecision: { recordId: string; applied: boolean } }>(PUSH, {
       as: "cq",
       variables: {
-        input: { originId: "CQ-PEN-000902", version: 1, ...decided, fineYuan: 150000, lenientApplied: false },
+        input: {
+          originId: "CQ-PEN-000902",
+          version: 1,
+          ...decided,
+          fineYuan: "150000",
+          lenientApplied: false,
+          facts: {},
+        },
       },
     });
     expect(viaPush.errors).toBeUndefined();
@@ -69,7 +76,6 @@ describe("record.upserted payload", () => {
       version: 1,
       kind: "PENALTY_DECISION",
       itemCode: "GZ-041",
-      fineFen: "15000000",
       fineYuan: "150000.00",
       occurredAt: "2025-03-01T02:00:00.000Z",
       findings: null,

@@ -54,7 +54,6 @@ describe("catalog seed data", () => {
     expect(multiples.some((r) => r.baseFloorFen === 20_000_000 && r.base === "DISPOSAL_COST")).toBe(true);
     expect(multiples.some((r) => r.whenBaseUnknown && r.base === "MARKET_VALUE")).toBe(true);
     expect(allTiers.some((t: BenchmarkTier) => t.escalation)).toBe(true);
-    expect(allTiers.some((t) => t.dailyContinuous && t.dailyContinuousCitation)).toBe(true);
     expect(allTiers.some((t) => t.responsiblePersonFine || t.escalation?.responsiblePersonFine)).toBe(true);
     const lists = new Set(allBenchmarks.flatMap((b) => b.body.lenientRules.map((r) => r.list)));
     expect(lists).toEqual(new Set(["NO_PENALTY", "LIGHTER", "NO_COERCION"]));
@@ -100,7 +99,8 @@ describe("catalog seed data", () => {
     expect(preCode.every((b) => b.effectiveTo === "2026-08-14")).toBe(true);
     const code = ecology.flatMap((i) => i.legalBases).filter((b) => b.lawName.includes("生态环境法典"));
     expect(code.every((b) => b.effectiveFrom === "2026-08-15")).toBe(true);
-    expect(code.filter((b) => b.article !== null).map((b) => b.article)).toEqual([1140]);
+    // 第1140条 is reported by one secondary source only: kept, but not verified until the Code's text is read
+    expect(code.filter((b) => b.article !== null).map((b) => [b.article, b.verified])).toEqual([[1140, false]]);
     const wastewater = ecology.find((i) => i.legalBases.some((b) => b.article === 1140)) as SeedItem;
     expect(gz(wastewater, 1).effectiveTo).toBe("2026-08-14");
     expect(gz(wastewater, 2).effectiveFrom).toBe("2026-08-15");
@@ -131,7 +131,7 @@ describe("catalog seed data", () => {
     second.benchmarks = [];
     third.benchmarks[0]?.body.tiers.reverse();
     const problems = validateCatalog(broken).join("\n");
-    expect(problems).toMatch(/GZ-001 basis 1: article \d+ set but not verified/);
+    expect(problems).toMatch(/GZ-001 basis 1: article \d+ set but not verified, and no note says where/);
     expect(problems).toMatch(/GZ-002: no gz benchmark v1/);
     expect(problems).toMatch(/GZ-003 gz v1: tier 1 has level 3/);
   });

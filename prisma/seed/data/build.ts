@@ -104,10 +104,10 @@ const SCOPE: Record<ItemKind, string> = {
 };
 
 export const ILLUSTRATIVE_ITEM =
-  "示例事项：高竹新区125项赋权清单未公开，本条为按公开法律与同类清单编制的示例 / illustrative: the official list is not public (DOMAIN.md §1.1)";
+  "示例事项：高竹新区125项赋权清单未公开，本条为按公开法律与同类清单编制的示例 / illustrative: the official list is not public (docs/law.md)";
 const ILLUSTRATIVE_BENCHMARK = "示例基准：高竹新区统一裁量基准未公开 / the unified benchmark is not public";
 const YUBEI_ABOLISHED =
-  "委托机关所在的渝北区已于2025-11-06撤销（DOMAIN.md §0.1），承继的委托机关待核实 / successor of the entrusting body UNVERIFIED";
+  "委托机关所在的渝北区已于2025-11-06撤销（docs/law.md），承继的委托机关待核实 / successor of the entrusting body UNVERIFIED";
 
 export function benchmark(
   source: BenchmarkSource,
@@ -174,7 +174,7 @@ export function otherItem(
   return { domainCode, kind, by, name, legalBases, benchmarks: [], ...extra };
 }
 
-/** An inspection or coercion item implemented under the named laws (articles not given by DOMAIN.md). */
+/** An inspection or coercion item implemented under the named laws (articles not given by docs/law.md). */
 export function lawItem(
   domainCode: string,
   kind: "INSPECTION" | "COERCION",

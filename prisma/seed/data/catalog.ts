@@ -2,6 +2,13 @@
  * The catalog seed (事项库 + 裁量基准) and its integrity check. `validateCatalog()` lists every problem it
  * finds (empty = sound); the seed test asserts it is empty.
  */
+import { legalBasisCitation } from "../../../schema/benchmarks/rules/citation.ts";
+import { clampTier } from "../../../schema/benchmarks/rules/merge-statute.ts";
+import {
+  governingNormWithoutFacts,
+  type PenaltyNorm,
+  statutoryFine,
+} from "../../../schema/benchmarks/rules/statute.ts";
 import { allHold, selectTier } from "../../../schema/benchmarks/rules/tier-selection.ts";
 import { type BenchmarkTier, benchmarkBody, caseFacts, type FineRule } from "../../../schema/benchmarks/rules/types.ts";
 import { COMMITTEE, dayBefore } from "./build.ts";
@@ -57,14 +64,55 @@ function checkDomains(list: SeedDomain[], used: Set<string>, problems: string[])
 
 function checkBasis(where: string, b: SeedLegalBasis, problems: string[]) {
   checkRange(where, b.effectiveFrom, b.effectiveTo, problems);
-  // never an invented article: a number is only given where DOMAIN.md gives it, and then it is verified
-  if (b.article !== null && !b.verified) problems.push(`${where}: article ${b.article} set but not verified`);
+  // never an invented article: a number is given only where the statute's text was read (then it is verified), or
+  // where a named source reports it (then it is not verified, and the note says where it comes from)
+  if (b.article !== null && !b.verified && !b.note) {
+    problems.push(`${where}: article ${b.article} set but not verified, and no note says where it comes from`);
+  }
   if (b.article === null && b.verified) problems.push(`${where}: verified without an article`);
   if (b.article === null && (b.clause !== null || b.subItem !== null || b.citation !== "")) {
     problems.push(`${where}: clause/item/citation without an article`);
   }
   if (b.article !== null && !b.citation.startsWith("第")) problems.push(`${where}: article without a citation`);
   if (!b.lawName) problems.push(`${where}: no law name`);
+  if (b.statutoryFine !== null && !statutoryFine.safeParse(b.statutoryFine).success) {
+    problems.push(`${where}: statutory fine invalid`);
+  }
+  if ((b.statutoryFine !== null || b.dailyFine) && b.role !== "PENALTY") {
+    problems.push(`${where}: a statutory fine or daily fine on a ${b.role} basis`);
+  }
+}
+
+const inForceOn = (b: SeedLegalBasis, day: string) =>
+  b.effectiveFrom <= day && (b.effectiveTo === null || day <= b.effectiveTo);
+
+/** The norm a benchmark in force from `day` must stay inside (行政处罚法 第29条 when several). */
+function governingOn(item: SeedItem, day: string): PenaltyNorm | null {
+  const norms = item.legalBases
+    .filter((b) => b.statutoryFine !== null && inForceOn(b, day))
+    .map((b) => ({ citation: legalBasisCitation(b), statute: statutoryFine.parse(b.statutoryFine) }));
+  return norms.length <= 1 ? (norms[0] ?? null) : (governingNormWithoutFacts(norms)?.norm ?? null);
+}
+
+/** Every tier of every benchmark lies inside the statute: keeping it there changes nothing. */
+function checkInsideStatute(where: string, item: SeedItem, bm: SeedBenchmark, problems: string[]) {
+  const norm = governingOn(item, bm.effectiveFrom);
+  if (!norm) {
+    problems.push(`${where}: no statutory fine in force on ${bm.effectiveFrom}`);
+    return;
+  }
+  for (const tier of bm.body.tiers) {
+    try {
+      const { clamps } = clampTier(tier, norm);
+      for (const c of clamps) {
+        problems.push(
+          `${where}: tier ${c.level} ${c.part}.${c.bound} ${c.before} is outside ${c.citation} (${c.after})`,
+        );
+      }
+    } catch (e) {
+      problems.push(`${where}: tier ${tier.level} cannot be compared with ${norm.citation}: ${(e as Error).message}`);
+    }
+  }
 }
 
 /** lower and upper bound of a rule on its own scale; rules on different scales are not compared */
@@ -114,6 +162,7 @@ function checkBenchmark(where: string, item: SeedItem, bm: SeedBenchmark, proble
   // the stored JSON must be complete: parsing fills in no default
   if (canonical(parsed.data) !== canonical(bm.body)) problems.push(`${where}: body relies on zod defaults`);
   checkTiers(where, bm.body.tiers, problems);
+  checkInsideStatute(where, item, bm, problems);
   const defaults = caseFacts.parse({});
   for (const rule of bm.body.lenientRules) {
     if (allHold(rule.conditions, defaults)) problems.push(`${where}: lenient rule "${rule.description}" holds for {}`);

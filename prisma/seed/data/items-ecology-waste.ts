@@ -1,6 +1,6 @@
 /**
  * 生态环境 (2/2): construction projects (环境影响评价法, 建设项目环境保护管理条例), solid waste (固体废物污染环境
- * 防治法) and discharge permits (排污许可管理条例), figures from DOMAIN.md §2.2; then the domain's inspection
+ * 防治法) and discharge permits (排污许可管理条例), figures from docs/law.md; then the domain's inspection
  * and coercion items (环境保护法 until the Code, articles not verified).
  */
 
@@ -8,6 +8,16 @@ import type { LenientRule } from "../../../schema/benchmarks/rules/types.ts";
 import { type Empowerer, type ItemDraft, otherItem, penaltyItem } from "./build.ts";
 import { penaltyOf, preCode, SAME_ACT, statutory } from "./items-ecology.ts";
 import { basis, codeSuccessor, LAW } from "./legal.ts";
+import {
+  EIA_31,
+  EIA_31_FILING,
+  FIVE_TO_TWENTY,
+  PERMIT_33,
+  PROJECT_23,
+  TEN_TO_HUNDRED,
+  WASTE_102_COST,
+  WASTE_112_COST,
+} from "./statutes.ts";
 import {
   body,
   fixed,
@@ -47,7 +57,7 @@ function hazardousWaste(
     by,
     name,
     violation,
-    legalBases: [solid({ article: 112, subItem }, byCost ? S112_COST : S112)],
+    legalBases: [solid({ article: 112, subItem }, byCost ? S112_COST : S112, byCost ? WASTE_112_COST : TEN_TO_HUNDRED)],
     body: body(ladder(HARM_LADDER, fines, { measures: ["责令改正"] }), lenient),
     benchmarkNote: `${statutory(`固体废物污染环境防治法 第112条 ${figures}`)}；${SPLIT_NOTE.thirds}`,
   });
@@ -63,6 +73,7 @@ const penalties: ItemDraft[] = [
       penaltyOf(LAW.eia)(
         { article: 31 },
         "责令停止建设，根据违法情节和危害后果，处建设项目总投资额1%以上5%以下罚款，并可以责令恢复原状",
+        EIA_31,
       ),
     ],
     body: body(
@@ -78,7 +89,11 @@ const penalties: ItemDraft[] = [
     name: "对建设单位未依法备案建设项目环境影响登记表的行政处罚",
     violation: "建设项目环境影响登记表未依法备案",
     legalBases: [
-      penaltyOf(LAW.eia)({ article: 31 }, "建设单位未依法备案建设项目环境影响登记表的，责令备案，处5万元以下罚款"),
+      penaltyOf(LAW.eia)(
+        { article: 31, clause: 3 },
+        "建设单位未依法备案建设项目环境影响登记表的，责令备案，处5万元以下罚款",
+        EIA_31_FILING,
+      ),
     ],
     body: body(ladder(HARM_LADDER, maxBands(wan(5)), { measures: ["责令备案"] }), LENIENT_STANDARD),
     benchmarkNote: `${statutory("环境影响评价法 第31条 登记表未备案 ≤5万")}；${SPLIT_NOTE.maxBands}`,
@@ -96,12 +111,15 @@ const penalties: ItemDraft[] = [
         {
           summary:
             "责令限期改正，处20万元以上100万元以下罚款；逾期不改正的，处100万元以上200万元以下罚款；对直接负责的主管人员和其他责任人员处5万元以上20万元以下罚款；造成重大环境污染或者生态破坏的，责令停止生产或者使用，或者报经有批准权的人民政府批准，责令关闭",
+          statute: PROJECT_23,
         },
       ),
     ],
     body: body(
       ladder(HARM_LADDER, rangeThirds(wan(20), wan(100)), {
         escalation: fixed(wan(100), wan(200)),
+        // "对直接负责的主管人员和其他责任人员，处5万元以上20万元以下的罚款" stands beside both fines, not only 逾期
+        responsible: fixed(wan(5), wan(20)),
         escalationResponsible: fixed(wan(5), wan(20)),
         measures: ["责令限期改正"],
         heaviestMeasures: [
@@ -122,7 +140,10 @@ const penalties: ItemDraft[] = [
         "PENALTY",
         LAW.projectEnv,
         { article: 23 },
-        { summary: "未依法向社会公开环境保护设施验收报告的，责令公开，处5万元以上20万元以下罚款" },
+        {
+          summary: "未依法向社会公开环境保护设施验收报告的，责令公开，处5万元以上20万元以下罚款",
+          statute: FIVE_TO_TWENTY,
+        },
       ),
     ],
     body: body(ladder(HARM_LADDER, rangeThirds(wan(5), wan(20)), { measures: ["责令公开"] }), LENIENT_STANDARD),
@@ -151,7 +172,7 @@ const penalties: ItemDraft[] = [
     by: "gz",
     name: "对产生工业固体废物的单位未建立固体废物管理台账并如实记录的行政处罚",
     violation: "未建立工业固体废物管理台账并如实记录",
-    legalBases: [solid({ article: 102, subItem: 8 }, "责令改正，处5万元以上20万元以下罚款")],
+    legalBases: [solid({ article: 102, subItem: 8 }, "责令改正，处5万元以上20万元以下罚款", FIVE_TO_TWENTY)],
     body: body(ladder(HARM_LADDER, rangeThirds(wan(5), wan(20)), { measures: ["责令改正"] }), LENIENT_STANDARD),
     benchmarkNote: `${statutory("固体废物污染环境防治法 第102条(八) 5万–20万")}；${SPLIT_NOTE.thirds}`,
     provincial: "aligned",
@@ -164,6 +185,7 @@ const penalties: ItemDraft[] = [
       solid(
         { article: 102, subItem: 7 },
         "责令改正，处所需处置费用1倍以上3倍以下罚款，所需处置费用不足10万元的，按10万元计算",
+        WASTE_102_COST,
       ),
     ],
     body: body(
@@ -188,6 +210,29 @@ const penalties: ItemDraft[] = [
         {
           summary:
             "责令改正或者限制生产、停产整治，处20万元以上100万元以下罚款；情节严重的，报经有批准权的人民政府批准，责令停业、关闭",
+          statute: PERMIT_33,
+        },
+      ),
+      // 第38条: "排污单位违反本条例规定排放污染物，受到罚款处罚，被责令改正的 … 组织复查，发现其继续实施该违法行为或者
+      // 拒绝、阻挠复查的，依照《中华人民共和国环境保护法》的规定按日连续处罚"
+      basis(
+        "PENALTY",
+        LAW.dischargePermit,
+        { article: 38 },
+        {
+          summary:
+            "受到罚款处罚，被责令改正，复查发现继续实施该违法行为或者拒绝、阻挠复查的，依照环境保护法按日连续处罚",
+          dailyFine: true,
+        },
+      ),
+      basis(
+        "PENALTY",
+        LAW.envProtection,
+        { article: 59 },
+        {
+          summary:
+            "违法排放污染物，受到罚款处罚，被责令改正，拒不改正的，可以自责令改正之日的次日起，按照原处罚数额按日连续处罚",
+          dailyFine: true,
         },
       ),
     ],

@@ -1,9 +1,10 @@
 /**
  * 应急管理 (2/3): responsible persons, liability insurance and accident liability (安全生产法 第94–96, 109,
- * 114条, DOMAIN.md §2.1).
+ * 114条, docs/law.md).
  */
 import { type ItemDraft, penaltyItem } from "./build.ts";
-import { duty, penalty } from "./items-emergency.ts";
+import { duty, penalty, safetyDaily } from "./items-emergency.ts";
+import { SAFETY_94, SAFETY_95, SAFETY_96, SAFETY_109, SAFETY_114 } from "./statutes.ts";
 import {
   ACCIDENT_LADDER,
   body,
@@ -41,6 +42,7 @@ export const emergencyAccidentItems: ItemDraft[] = [
       penalty(
         { article: 94 },
         "责令限期改正，处2万元以上5万元以下罚款；逾期未改正的，处5万元以上10万元以下罚款，责令生产经营单位停产停业整顿",
+        SAFETY_94,
       ),
     ],
     body: body(
@@ -64,6 +66,7 @@ export const emergencyAccidentItems: ItemDraft[] = [
       penalty(
         { article: 96 },
         "责令限期改正，处1万元以上3万元以下罚款；导致发生生产安全事故的，暂停或者吊销其与安全生产有关的资格，并处上一年年收入20%以上50%以下罚款",
+        SAFETY_96,
       ),
     ],
     body: body(
@@ -86,7 +89,12 @@ export const emergencyAccidentItems: ItemDraft[] = [
     violation: "高危行业、领域的生产经营单位未按照国家规定投保安全生产责任保险",
     legalBases: [
       duty({ article: 51, clause: 2 }, "高危行业、领域的生产经营单位应当投保安全生产责任保险"),
-      penalty({ article: 109 }, "责令限期改正，处5万元以上10万元以下罚款；逾期未改正的，处10万元以上20万元以下罚款"),
+      penalty(
+        { article: 109 },
+        "责令限期改正，处5万元以上10万元以下罚款；逾期未改正的，处10万元以上20万元以下罚款",
+        SAFETY_109,
+      ),
+      safetyDaily(),
     ],
     body: body(
       ladder(HARM_LADDER, rangeThirds(wan(5), wan(10)), {
@@ -106,19 +114,19 @@ export const emergencyAccidentItems: ItemDraft[] = [
       penalty(
         { article: 114 },
         "一般事故30万–100万元；较大事故100万–200万元；重大事故200万–1000万元；特别重大事故1000万–2000万元；情节特别严重、影响特别恶劣的，可以按照上述罚款数额的2倍以上5倍以下处罚",
+        SAFETY_114,
       ),
     ],
     body: body(
       ladder(
         ACCIDENT_LADDER,
         [fixed(wan(30), wan(100)), fixed(wan(100), wan(200)), fixed(wan(200), wan(1000)), fixed(wan(1000), wan(2000))],
-        {
-          measures: ["情节特别严重、影响特别恶劣的，可以按照本阶次罚款数额的二倍以上五倍以下处以罚款"],
-        },
+        // 第114条第2款 (情节特别严重 2–5倍) is the statute's, applied by the engine on the fact `particularlySerious`
+        {},
       ),
       [],
     ),
-    benchmarkNote: "法定幅度：安全生产法 第114条（DOMAIN.md §2.1 #15）；" + SPLIT_NOTE.accident,
+    benchmarkNote: "法定幅度：安全生产法 第114条（docs/law.md）；" + SPLIT_NOTE.accident,
   }),
   penaltyItem({
     domainCode: D,
@@ -127,7 +135,7 @@ export const emergencyAccidentItems: ItemDraft[] = [
     violation: "主要负责人未履行安全生产管理职责，导致发生生产安全事故",
     legalBases: [
       duty({ article: 21 }, "主要负责人的安全生产职责"),
-      penalty({ article: 95 }, "一般、较大、重大、特别重大事故分别处上一年年收入40%、60%、80%、100%的罚款"),
+      penalty({ article: 95 }, "一般、较大、重大、特别重大事故分别处上一年年收入40%、60%、80%、100%的罚款", SAFETY_95),
     ],
     body: body(
       ladder(

@@ -1,6 +1,6 @@
 /**
- * 应急管理 (3/3): inspection and coercion items. DOMAIN.md gives no article for them, so each names its law
- * only (article null, unverified). 危险化学品 items move to 危险化学品安全法 on 2026-05-01 (DOMAIN.md §0.4).
+ * 应急管理 (3/3): inspection and coercion items. docs/law.md gives no article for them, so each names its law
+ * only (article null, unverified). 危险化学品 items move to 危险化学品安全法 on 2026-05-01 (docs/law.md).
  */
 import { type Empowerer, type ItemDraft, lawItem } from "./build.ts";
 import { LAW, type Law, named } from "./legal.ts";

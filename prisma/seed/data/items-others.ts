@@ -1,14 +1,15 @@
 /**
- * The five domains guessed after Chongqing's "7+1" structure (DOMAIN.md §1.1). DOMAIN.md has no fine
+ * The five domains guessed after Chongqing's "7+1" structure (docs/law.md). docs/law.md has no fine
  * figures for their own laws, so they are inspection and coercion items (law name only, article not
- * verified) — except three 城市管理 penalty items that rest on laws whose figures DOMAIN.md §2 does give
+ * verified) — except three 城市管理 penalty items that rest on laws whose figures docs/law.md does give
  * (安全生产法 第99条(八) 燃气报警, 城乡规划法 第66条 临时建设, 大气污染防治法 第117条 扬尘).
  */
 import { type Empowerer, type ItemDraft, lawItem, otherItem, penaltyItem } from "./build.ts";
 import { dust117Bases, dust117Body, N117 } from "./items-ecology.ts";
-import { bands5, N99, P99 } from "./items-emergency.ts";
+import { bands5, N99, P99, safetyDaily } from "./items-emergency.ts";
 import { N66, P66, temporaryBuildingBody } from "./items-planning.ts";
 import { basis, codeSuccessor, LAW, type Law, named } from "./legal.ts";
+import { PLANNING_66, SAFETY_99 } from "./statutes.ts";
 import { SPLIT_NOTE } from "./tiers.ts";
 
 type Kind = "INSPECTION" | "COERCION";
@@ -54,7 +55,8 @@ const urbanPenalties: ItemDraft[] = [
         { article: 36, clause: 4 },
         { summary: "餐饮等行业的生产经营单位使用燃气的，应当安装可燃气体报警装置" },
       ),
-      basis("PENALTY", LAW.safety, { article: 99, subItem: 8 }, { summary: P99 }),
+      basis("PENALTY", LAW.safety, { article: 99, subItem: 8 }, { summary: P99, statute: SAFETY_99 }),
+      safetyDaily(),
     ],
     body: bands5(),
     benchmarkNote: `${N99}；${SPLIT_NOTE.maxBands}`,
@@ -65,7 +67,7 @@ const urbanPenalties: ItemDraft[] = [
     by: "cq",
     name: "对临时建筑物、构筑物超过批准期限不拆除的行政处罚",
     violation: "临时建筑物、构筑物超过批准期限不拆除",
-    legalBases: [basis("PENALTY", LAW.planning, { article: 66 }, { summary: P66 })],
+    legalBases: [basis("PENALTY", LAW.planning, { article: 66 }, { summary: P66, statute: PLANNING_66 })],
     body: temporaryBuildingBody(),
     benchmarkNote: N66,
   }),
@@ -74,7 +76,7 @@ const urbanPenalties: ItemDraft[] = [
     by: "gz",
     name: "对贮存易产生扬尘的物料未采取密闭或者围挡、遮盖等防尘措施的行政处罚",
     violation: "易产生扬尘的物料未密闭，或者未设置围挡、未采取覆盖措施",
-    legalBases: dust117Bases(),
+    legalBases: dust117Bases(true),
     body: dust117Body(),
     benchmarkNote: N117,
   }),

@@ -1,5 +1,5 @@
 /**
- * The 125 enforcement items (illustrative: the official list is not public, DOMAIN.md §1.1), in catalog
+ * The 125 enforcement items (illustrative: the official list is not public, docs/law.md), in catalog
  * order. Unified codes GZ-001… follow this order, so append new items at the end of their domain file
  * only with care: codes are identities.
  */

@@ -1,22 +1,23 @@
 /**
- * Laws and legal-basis builders for the catalog seed. Only DOMAIN.md is used as a legal source:
- * article/clause/item numbers appear only where DOMAIN.md §2 gives them; everywhere else a basis names
- * the law alone (article null, verified false, "条款待核实").
+ * Laws and legal-basis builders for the catalog seed. Article/clause/item numbers appear only where the
+ * statute's text was read (docs/law.md); everywhere else a basis names the law alone (article null, verified
+ * false, "条款待核实"), or keeps a reported number with verified false and a note naming its source.
  *
  * Effective ranges: a basis whose law was already in force when the item was empowered starts on the
  * item's empowerment date (the gateway judges no act before it); laws that start or end later carry
  * their own dates (生态环境法典 2026-08-15, 危险化学品安全法 2026-05-01, 矿产资源法 2025-07-01).
  */
+import type { StatutoryFine } from "../../../schema/benchmarks/rules/statute.ts";
 import type { LegalBasisRole, SeedLegalBasis } from "./types.ts";
 
-/** 《重庆市人大常委会关于川渝高竹新区行政管理事项的决定》 in force (DOMAIN.md §0.5). */
+/** 《重庆市人大常委会关于川渝高竹新区行政管理事项的决定》 in force (docs/law.md). */
 export const EMPOWERED = "2024-08-01";
-/** 《生态环境法典》 in force; the folded-in laws end the day before (DOMAIN.md §0.3). */
+/** 《生态环境法典》 in force; the folded-in laws end the day before (docs/law.md). */
 export const CODE_FROM = "2026-08-15";
 export const PRE_CODE_TO = "2026-08-14";
-/** 《危险化学品安全法》 in force (DOMAIN.md §0.4). */
+/** 《危险化学品安全法》 in force (docs/law.md). */
 export const HAZCHEM_FROM = "2026-05-01";
-/** 矿产资源法 (2024-11-08 修订) in force (DOMAIN.md §2.3 #35). */
+/** 矿产资源法 (2024-11-08 修订) in force (docs/law.md #35). */
 export const MINERAL_FROM = "2025-07-01";
 
 export const UNVERIFIED_ARTICLE = "条款待核实 / article not verified";
@@ -30,7 +31,7 @@ export interface Law {
 }
 
 const PRE_CODE_NOTE =
-  "生态环境法典施行前的依据 / pre-Code basis, folded into 生态环境法典 from 2026-08-15 (DOMAIN.md §0.3)";
+  "生态环境法典施行前的依据 / pre-Code basis, folded into 生态环境法典 from 2026-08-15 (docs/law.md)";
 
 export const LAW = {
   safety: { name: "中华人民共和国安全生产法", version: "2021-06-10 第三次修正" },
@@ -43,7 +44,7 @@ export const LAW = {
     to: PRE_CODE_TO,
     note: PRE_CODE_NOTE,
   },
-  envProtection: { name: "中华人民共和国环境保护法", version: null, to: PRE_CODE_TO, note: PRE_CODE_NOTE },
+  envProtection: { name: "中华人民共和国环境保护法", version: "2014-04-24", to: PRE_CODE_TO, note: PRE_CODE_NOTE },
   ecoCode: { name: "中华人民共和国生态环境法典", version: "2026-03-12 通过，2026-08-15 施行", from: CODE_FROM },
   projectEnv: {
     name: "建设项目环境保护管理条例",
@@ -63,7 +64,7 @@ export const LAW = {
     name: "危险化学品安全管理条例",
     version: "2013",
     to: "2026-04-30",
-    note: "危险化学品安全法施行前的依据，需重新映射 / superseded by 危险化学品安全法 (DOMAIN.md §0.4)",
+    note: "危险化学品安全法施行前的依据，需重新映射 / superseded by 危险化学品安全法 (docs/law.md)",
   },
   hazchemLaw: { name: "中华人民共和国危险化学品安全法", version: "2025-12-27 主席令第64号", from: HAZCHEM_FROM },
 } satisfies Record<string, Law>;
@@ -108,9 +109,15 @@ export interface BasisOptions {
   note?: string;
   from?: string;
   to?: string | null;
+  /** what the article allows when it fines (statute.ts) */
+  statute?: StatutoryFine;
+  /** the article provides 按日连续处罚 for the act */
+  dailyFine?: boolean;
+  /** false: the article number comes from a source not checked against the statute's text (say which in `note`) */
+  verified?: boolean;
 }
 
-/** A basis citing an article given by DOMAIN.md; `ref` omitted → law name only, unverified. */
+/** A basis citing an article given by docs/law.md; `ref` omitted → law name only, unverified. */
 export function basis(role: LegalBasisRole, law: Law, ref?: ArticleRef, o: BasisOptions = {}): SeedLegalBasis {
   const notes = [ref ? null : UNVERIFIED_ARTICLE, law.note ?? null, o.note ?? null].filter((x) => x !== null);
   return {
@@ -124,13 +131,28 @@ export function basis(role: LegalBasisRole, law: Law, ref?: ArticleRef, o: Basis
     summary: o.summary ?? null,
     effectiveFrom: o.from ?? law.from ?? EMPOWERED,
     effectiveTo: o.to !== undefined ? o.to : (law.to ?? null),
-    verified: ref !== undefined,
+    verified: ref !== undefined && o.verified !== false,
     note: notes.length ? notes.join("；") : null,
+    statutoryFine: o.statute ?? null,
+    dailyFine: o.dailyFine ?? false,
   };
 }
 
-/** The 生态环境法典 basis that takes over a pre-Code ecology basis on 2026-08-15 (article not verified). */
-export const codeSuccessor = (role: LegalBasisRole): SeedLegalBasis =>
+/**
+ * The 生态环境法典 basis that takes over a pre-Code ecology basis on 2026-08-15. Its article is not verified; the
+ * pre-Code figures (and daily fine, where the pre-Code law gave one) are carried over, and the note says so.
+ */
+export const codeSuccessor = (
+  role: LegalBasisRole,
+  carried: { statute?: StatutoryFine; dailyFine?: boolean } = {},
+): SeedLegalBasis =>
   basis(role, LAW.ecoCode, undefined, {
-    note: "法典对应条文待核实 / the Code article for this act is not verified (DOMAIN.md §0.3)",
+    ...carried,
+    note: [
+      "法典对应条文待核实 / the Code article for this act is not verified (docs/law.md)",
+      carried.statute ? "暂沿用法典施行前的法定幅度 / pre-Code figures carried over, not verified" : null,
+      carried.dailyFine ? "暂沿用法典施行前的按日连续处罚 / pre-Code daily fine carried over, not verified" : null,
+    ]
+      .filter((x) => x !== null)
+      .join("；"),
   });

@@ -1,5 +1,5 @@
 /**
- * Builders for benchmark bodies (裁量阶次 + 四张清单). Statutory bounds always come from DOMAIN.md §2; how a
+ * Builders for benchmark bodies (裁量阶次 + 四张清单). Statutory bounds always come from docs/law.md; how a
  * statutory range is split into tiers is stated by the split function used and is illustrative unless a
  * benchmark's note says it was published.
  *
@@ -47,7 +47,7 @@ export const HARM_LADDER: TierShape[] = [
   { name: "严重", conditions: [cond("harm", "eq", "SEVERE")], conditionText: "造成严重危害后果或者恶劣社会影响" },
 ];
 
-/** 未如实记录/未培训 人员占用人单位总人数 (published sample, DOMAIN.md §1.3). */
+/** 未如实记录/未培训 人员占用人单位总人数 (published sample, docs/law.md). */
 export const PROPORTION_LADDER: TierShape[] = [
   {
     name: "轻微",
@@ -92,7 +92,7 @@ export function rangeThirds(minFen: number, maxFen: number): FineRule[] {
   return [fixed(minFen, a), fixed(a, b), fixed(b, maxFen)];
 }
 
-/** Percent bands of a statutory maximum; default = DOMAIN.md §1.3 "从轻 ≤20%, 一般 40%–60%" (+ 从重 60%–100%). */
+/** Percent bands of a statutory maximum; default = docs/law.md "从轻 ≤20%, 一般 40%–60%" (+ 从重 60%–100%). */
 export interface MaxBands {
   light: number;
   midLow: number;
@@ -164,8 +164,6 @@ export interface LadderOptions {
   escalationMeasures?: string[];
   /** responsible-person fine the law sets only on 逾期未改正 (goes into the escalation) */
   escalationResponsible?: FineRule | FineRule[];
-  /** 按日连续处罚: the article allowing it, e.g. "安全生产法 第一百一十二条" */
-  daily?: string;
   /** responsible-person fine that applies with the tier's own fine */
   responsible?: FineRule | FineRule[];
   /** measures on every tier */
@@ -198,15 +196,13 @@ export function ladder(shapes: TierShape[], fines: FineRule[], o: LadderOptions 
             },
           }
         : {}),
-      dailyContinuous: o.daily !== undefined,
-      ...(o.daily !== undefined ? { dailyContinuousCitation: o.daily } : {}),
       ...(responsible ? { responsiblePersonFine: responsible } : {}),
       otherMeasures: [...(o.measures ?? []), ...(last ? (o.heaviestMeasures ?? []) : [])],
     };
   });
 }
 
-// 四张清单 entries. Citations per DOMAIN.md §1.3 (行政处罚法 第32/33条, 行政强制法 第16条第2款).
+// 四张清单 entries. Citations per docs/law.md (行政处罚法 第32/33条, 行政强制法 第16条第2款).
 export const MINOR_NO_HARM: LenientRule = {
   list: "NO_PENALTY",
   conditions: [cond("harm", "eq", "NONE"), cond("correctedInTime", "eq", true)],
@@ -251,20 +247,12 @@ export const LENIENT_SERIOUS: LenientRule[] = [NO_FAULT];
 
 export const body = (tiers: BenchmarkTier[], lenientRules: LenientRule[]): BenchmarkBody => ({ tiers, lenientRules });
 
-/** 按日连续处罚 on every tier (安全生产法 第112条, 大气污染防治法 第123条). */
-export const withDaily = (b: BenchmarkBody, citation: string): BenchmarkBody => ({
-  ...b,
-  tiers: b.tiers.map((t) => ({ ...t, dailyContinuous: true, dailyContinuousCitation: citation })),
-});
-export const SAFETY_DAILY = "安全生产法 第一百一十二条";
-export const AIR_DAILY = "大气污染防治法 第一百二十三条";
-
 /** How tiers were split, for benchmark notes. */
 export const SPLIT_NOTE = {
   thirds: "阶次为示例：法定幅度三等分（取整到百元/十个基点）/ illustrative tiers: statutory range split in thirds",
   maxBands:
-    "阶次为示例：仅规定上限时 从轻≤20%、一般 40%–60%、从重 60%–100%（DOMAIN.md §1.3 通行规则）/ illustrative tiers from the §1.3 generic rule",
+    "阶次为示例：仅规定上限时 从轻≤20%、一般 40%–60%、从重 60%–100%（docs/law.md 通行规则）/ illustrative tiers from the §1.3 generic rule",
   accident: "阶次即法定事故等级 / tiers are the statutory accident grades",
   published:
-    "阶次取自 DOMAIN.md §1.3 所引公开基准样例（第97条(四)），第三阶次原文截断、按前两阶次规律补足 / tiers 1–2 from the published sample, tier 3 completed",
+    "阶次取自 docs/law.md 所引公开基准样例（第97条(四)），第三阶次原文截断、按前两阶次规律补足 / tiers 1–2 from the published sample, tier 3 completed",
 };

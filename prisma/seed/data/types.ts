@@ -3,6 +3,7 @@
  * (Domain, EnforcementItem, LegalBasis, Benchmark); benchmark bodies follow
  * schema/benchmarks/rules/types.ts. Dates are calendar days, "YYYY-MM-DD".
  */
+import type { StatutoryFine } from "../../../schema/benchmarks/rules/statute.ts";
 import type { BenchmarkBody } from "../../../schema/benchmarks/rules/types.ts";
 
 export type ItemKind = "PENALTY" | "INSPECTION" | "COERCION";
@@ -33,6 +34,10 @@ export interface SeedLegalBasis {
   effectiveTo: string | null;
   verified: boolean;
   note: string | null;
+  /** 法定罚款幅度 of a penalty norm, from the statute's text (null: a duty, or no fine in this article) */
+  statutoryFine: StatutoryFine | null;
+  /** this article provides 按日连续处罚 for the item's act */
+  dailyFine: boolean;
 }
 
 /** 裁量基准: `gz` is the unified one, `cq` / `sc` the provincial inputs of the 有利相对人 merge. */

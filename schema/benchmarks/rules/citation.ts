@@ -63,6 +63,8 @@ export interface LegalBasisParts {
   subItem: number | null;
   /** the citation as written in the catalog (used when the article number is unknown) */
   citation: string;
+  /** false: the article number is reported by a source not yet checked against the statute's text */
+  verified?: boolean;
 }
 
 /** One legal basis as a citation; an unknown article is said to be unknown, never invented. */
@@ -74,5 +76,6 @@ export function legalBasisCitation(basis: LegalBasisParts): string {
   }
   const clause = basis.clause === null ? "" : `第${basis.clause}款`;
   const subItem = basis.subItem === null ? "" : `第(${chineseNumeral(basis.subItem)})项`;
-  return `${law} 第${basis.article}条${clause}${subItem}`;
+  const unverified = basis.verified === false ? " (条款未核实 — article not verified)" : "";
+  return `${law} 第${basis.article}条${clause}${subItem}${unverified}`;
 }

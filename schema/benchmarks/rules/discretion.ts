@@ -1,16 +1,28 @@
 /**
- * 裁量基准智能匹配 — matchDiscretion: item + benchmark versions + dates + facts → outcome, tier, lawful range,
- * citations and readable steps. Pure: every date is passed in, nothing is read from a clock or a database.
+ * 裁量基准智能匹配 — matchDiscretion: item + benchmark versions + legal bases + dates + facts → outcome, tier, lawful
+ * range, citations and readable steps. Pure: every date is passed in, nothing is read from a clock or a database.
  *
  * Dates are compared as calendar days in China time (UTC+8, no DST): a `@db.Date` value (UTC midnight) and
- * a Beijing-midnight instant both land on the intended day. Benchmark `effectiveTo` is inclusive.
- * When several benchmarks are in force on one day, the unified one (source "gz") is preferred, then the
- * highest version.
+ * a Beijing-midnight instant both land on the intended day. `effectiveTo` is inclusive. When several
+ * benchmarks are in force on one day, the unified one (source "gz") is preferred, then the highest version.
+ *
+ * What applies is the rule set of the act's day: its benchmark and the legal bases then in force. 行政处罚法 第37条:
+ * "实施行政处罚，适用违法行为发生时的法律、法规、规章的规定。但是，作出行政处罚决定时，法律、法规、规章已被修改或者
+ * 废止，且新的规定处罚较轻或者不认为是违法的，适用新的规定" — the decision day's set applies only when it is lighter.
+ * A benchmark is not a 法律、法规、规章; a change of benchmark version alone is weighed the same way by analogy.
  */
-import { evaluateTierFine, type FineRange, FineRuleError, type FineRuleErrorCode, rangeText } from "./fine-engine.ts";
-import { assessLenient, type LenientMatch, LIST_NAMES, lenientRange } from "./lenient.ts";
-import { selectTier } from "./tier-selection.ts";
-import { type BenchmarkBody, type CaseFacts, type CaseFactsInput, caseFacts } from "./types.ts";
+import {
+  type BenchmarkVersion,
+  type Evaluation,
+  evaluateCase,
+  type LegalBasisView,
+  type RuleSet,
+} from "./case-evaluation.ts";
+import { FineRuleError, type FineRuleErrorCode, rangeText } from "./fine-engine.ts";
+import { LIST_NAMES } from "./lenient.ts";
+import { type CaseFacts, type CaseFactsInput, caseFacts } from "./types.ts";
+
+export type { BenchmarkVersion, DiscretionOutcome, LegalBasisView } from "./case-evaluation.ts";
 
 export type DiscretionErrorCode =
   | FineRuleErrorCode
@@ -32,38 +44,17 @@ export class DiscretionError extends Error {
   }
 }
 
-export interface BenchmarkVersion {
-  version: number;
-  source: string;
-  effectiveFrom: Date;
-  effectiveTo: Date | null;
-  body: BenchmarkBody;
-  citations: string[];
-}
 export interface DiscretionInput {
   item: { code: string; name: string; kind: string; empoweredFrom: Date; empoweredTo: Date | null };
   benchmarks: readonly BenchmarkVersion[];
+  /** every legal basis of the item, with its dates; those in force on a day are that day's law */
+  legalBases: readonly LegalBasisView[];
   actDate: Date;
   decisionDate: Date;
-  facts: CaseFactsInput;
+  /** null: no facts were given (judged against the whole statutory range); `{}`: an ordinary case */
+  facts: CaseFactsInput | null;
 }
-export type DiscretionOutcome = "NO_PENALTY" | "PENALTY" | "MITIGATED_PENALTY" | "LIGHTER_PENALTY";
-export interface DiscretionMatch {
-  outcome: DiscretionOutcome;
-  lenient: LenientMatch | null;
-  noCoercion: boolean;
-  tier: { level: number; name: string } | null;
-  /** the lawful fine range; null when no penalty is given */
-  range: FineRange | null;
-  citations: string[];
-  steps: string[];
-  benchmarkVersion: number;
-  benchmarkSource: string;
-  /** the tier's range before 从轻/减轻 (also computed for NO_PENALTY when possible, for 首违不罚 "可以") */
-  tierRange: FineRange | null;
-  /** 按日连续处罚: a separate decision, original fine × days */
-  dailyContinuous: (FineRange & { days: number }) | null;
-  responsiblePersonRange: FineRange | null;
+export interface DiscretionMatch extends Evaluation {
   /** false when the decision date is after the item's empowerment ended (a warning, not a refusal) */
   empoweredAtDecision: boolean;
 }
@@ -71,7 +62,11 @@ export interface DiscretionMatch {
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 export const chinaDay = (d: Date) => new Date(d.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 
-const inForce = (b: BenchmarkVersion, day: string) =>
+interface Dated {
+  effectiveFrom: Date;
+  effectiveTo: Date | null;
+}
+const inForce = (b: Dated, day: string) =>
   chinaDay(b.effectiveFrom) <= day && (b.effectiveTo === null || day <= chinaDay(b.effectiveTo));
 
 function benchmarkOn(benchmarks: readonly BenchmarkVersion[], day: string): BenchmarkVersion | null {
@@ -80,7 +75,8 @@ function benchmarkOn(benchmarks: readonly BenchmarkVersion[], day: string): Benc
   return candidates[0] ?? null;
 }
 
-function parseFacts(input: CaseFactsInput): CaseFacts {
+function parseFacts(input: CaseFactsInput | null): CaseFacts | null {
+  if (input === null) return null;
   for (const [kind, amount] of Object.entries(input.baseAmountsFen ?? {})) {
     if (typeof amount === "number" && amount < 0) {
       throw new DiscretionError("NEGATIVE_BASE_AMOUNT", `base amount ${kind} is negative (${amount} fen)`);
@@ -92,66 +88,6 @@ function parseFacts(input: CaseFactsInput): CaseFacts {
     throw new DiscretionError("INVALID_FACTS", `invalid facts: ${detail}`);
   }
   return parsed.data;
-}
-
-type Evaluation = Omit<DiscretionMatch, "steps" | "empoweredAtDecision"> & { steps: string[] };
-
-function evaluate(b: BenchmarkVersion, facts: CaseFacts): Evaluation {
-  const lenient = assessLenient(b.body.lenientRules, facts);
-  const noPenalty = lenient.applied?.list === "NO_PENALTY";
-  const steps = [...lenient.steps];
-  let tier = null;
-  let tierEval = null;
-  try {
-    const selection = selectTier(b.body.tiers, facts);
-    steps.push(...selection.steps);
-    tier = selection.tier;
-    tierEval = evaluateTierFine(tier, facts);
-    steps.push(...tierEval.steps);
-  } catch (e) {
-    // under 不予处罚 the tier is only informative; otherwise a missing tier or base is the caller's error
-    if (!noPenalty || !(e instanceof FineRuleError)) throw e;
-    steps.push(`（不予处罚时阶次仅供参考，未能确定: ${e.message}）`);
-  }
-  const tierRange = tierEval ? { minFen: tierEval.minFen, maxFen: tierEval.maxFen } : null;
-  let outcome: DiscretionOutcome = "PENALTY";
-  let range: FineRange | null = tierRange;
-  const applied = lenient.applied;
-  if (applied?.list === "NO_PENALTY") {
-    outcome = "NO_PENALTY";
-    range = null;
-    if (applied.discretionary && tierRange) {
-      steps.push(`首违不罚为"可以"不予处罚；如决定处罚，罚款应在 ${rangeText(tierRange)} 之内`);
-    }
-  } else if (applied && tierRange) {
-    const statutoryMin = Math.min(
-      ...b.body.tiers.flatMap((t) => {
-        try {
-          return [evaluateTierFine(t, facts).minFen];
-        } catch {
-          return [];
-        }
-      }),
-    );
-    const adjusted = lenientRange(tierRange, applied.list, statutoryMin);
-    outcome = applied.list === "LIGHTER" ? "LIGHTER_PENALTY" : "MITIGATED_PENALTY";
-    range = { minFen: adjusted.minFen, maxFen: adjusted.maxFen };
-    steps.push(adjusted.step);
-  }
-  return {
-    outcome,
-    lenient: applied,
-    noCoercion: lenient.noCoercion !== null,
-    tier: tier ? { level: tier.level, name: tier.name } : null,
-    range,
-    citations: [...new Set([...b.citations, ...lenient.citations, ...(tierEval?.citations ?? [])])],
-    steps,
-    benchmarkVersion: b.version,
-    benchmarkSource: b.source,
-    tierRange,
-    dailyContinuous: outcome === "NO_PENALTY" ? null : (tierEval?.dailyContinuous ?? null),
-    responsiblePersonRange: outcome === "NO_PENALTY" ? null : (tierEval?.responsiblePerson ?? null),
-  };
 }
 
 /** Lighter first: binding 不予处罚, discretionary 不予处罚, then lower maximum, then lower minimum. */
@@ -172,6 +108,42 @@ const summary = (e: Evaluation) =>
 
 const describe = (b: BenchmarkVersion) =>
   `${b.source} v${b.version} (${chinaDay(b.effectiveFrom)} 至 ${b.effectiveTo ? chinaDay(b.effectiveTo) : "今"})`;
+
+const sameBases = (a: RuleSet, b: RuleSet) =>
+  a.bases.length === b.bases.length && a.bases.every((basis, i) => basis === b.bases[i]);
+
+/**
+ * The rule set of the act's day against the decision day's (行政处罚法 第37条: the new one only when lighter; for a
+ * benchmark version alone, by analogy). Returns the evaluation applied and the steps that say why.
+ */
+function weighOldAndNew(atAct: RuleSet, atDecision: RuleSet, facts: CaseFacts | null) {
+  const old = evaluateCase(atAct, facts);
+  const lawChanged = !sameBases(atAct, atDecision);
+  if (!lawChanged && atAct.benchmark === atDecision.benchmark) {
+    return {
+      chosen: old,
+      steps: [`适用裁量基准 ${describe(atAct.benchmark)}，违法行为发生时和作出决定时均有效`],
+      cite: false,
+    };
+  }
+  const next = evaluateCase(atDecision, facts);
+  const useNew = lighter(next, old);
+  const what = lawChanged ? "法律依据" : "裁量基准";
+  const rule = lawChanged
+    ? "从旧兼从轻 (行政处罚法 第37条)"
+    : "从旧兼从轻 (参照行政处罚法 第37条: 裁量基准不是法律、法规、规章，比照适用 — by analogy)";
+  const citedOn = (set: RuleSet) => set.bases.map((b) => b.citation).join("、") || "无";
+  return {
+    chosen: useNew ? next : old,
+    steps: [
+      `违法行为发生时 (${atAct.day}) 的${what}: ${describe(atAct.benchmark)}，依据 ${citedOn(atAct)} → ${summary(old)}；作出决定时 (${atDecision.day}): ${describe(atDecision.benchmark)}，依据 ${citedOn(atDecision)} → ${summary(next)}`,
+      useNew
+        ? `${rule}: 新的规定处罚较轻，适用作出决定时的规定 (新基准 v${atDecision.benchmark.version} 处罚较轻)`
+        : `${rule}: 新的规定并不更轻，适用违法行为发生时的规定 (适用违法行为发生时的 v${atAct.benchmark.version})`,
+    ],
+    cite: true,
+  };
+}
 
 export function matchDiscretion(input: DiscretionInput): DiscretionMatch {
   const { item, actDate, decisionDate } = input;
@@ -204,9 +176,9 @@ export function matchDiscretion(input: DiscretionInput): DiscretionMatch {
     );
   }
   const facts = parseFacts(input.facts);
-  const atAct = benchmarkOn(input.benchmarks, actDay);
-  const atDecision = benchmarkOn(input.benchmarks, decisionDay);
-  if (!atAct && !atDecision) {
+  const benchmarkAtAct = benchmarkOn(input.benchmarks, actDay);
+  const benchmarkAtDecision = benchmarkOn(input.benchmarks, decisionDay);
+  if (!benchmarkAtAct && !benchmarkAtDecision) {
     throw new DiscretionError(
       "NO_BENCHMARK_IN_FORCE",
       `no benchmark of item ${item.code} is in force on ${actDay} or ${decisionDay}`,
@@ -217,37 +189,28 @@ export function matchDiscretion(input: DiscretionInput): DiscretionMatch {
     `事项 ${item.code}「${item.name}」为行政处罚事项，自 ${chinaDay(item.empoweredFrom)} 起赋权；违法行为发生于 ${actDay}，决定于 ${decisionDay}`,
   ];
   if (!empoweredAtDecision) steps.push(`注意: 决定日已超出赋权期限 (至 ${chinaDay(item.empoweredTo as Date)})`);
-  let chosen: Evaluation;
-  let citations: string[] = [];
+  if (!benchmarkAtAct) steps.push("违法行为发生时无有效裁量基准，适用作出决定时有效的基准");
+  if (!benchmarkAtDecision) steps.push("作出决定时无有效裁量基准，适用违法行为发生时有效的基准");
+  const ruleSet = (day: string, benchmark: BenchmarkVersion): RuleSet => ({
+    day,
+    benchmark,
+    bases: input.legalBases.filter((b) => inForce(b, day)),
+  });
+  const atAct = ruleSet(actDay, (benchmarkAtAct ?? benchmarkAtDecision) as BenchmarkVersion);
+  const atDecision = ruleSet(decisionDay, (benchmarkAtDecision ?? benchmarkAtAct) as BenchmarkVersion);
+  let weighed: ReturnType<typeof weighOldAndNew>;
   try {
-    if (atAct && atDecision && atAct !== atDecision) {
-      const old = evaluate(atAct, facts);
-      const next = evaluate(atDecision, facts);
-      const useNew = lighter(next, old);
-      chosen = useNew ? next : old;
-      steps.push(
-        `违法行为发生时有效的裁量基准 ${describe(atAct)}: ${summary(old)}；作出决定时有效的 ${describe(atDecision)}: ${summary(next)}`,
-        useNew
-          ? `从旧兼从轻 (行政处罚法 第37条): 新基准 v${atDecision.version} 处罚较轻，适用新基准`
-          : `从旧兼从轻 (行政处罚法 第37条): 新基准 v${atDecision.version} 并不更轻，适用违法行为发生时的 v${atAct.version}`,
-      );
-      citations.push("行政处罚法 第37条");
-    } else {
-      const only = (atAct ?? atDecision) as BenchmarkVersion;
-      chosen = evaluate(only, facts);
-      const when =
-        atAct && atDecision
-          ? "违法行为发生时和作出决定时均有效"
-          : atAct
-            ? "违法行为发生时有效 (决定日无有效基准)"
-            : "作出决定时有效 (违法行为发生时无有效基准)";
-      steps.push(`适用裁量基准 ${describe(only)}，${when}`);
-    }
+    weighed = weighOldAndNew(atAct, atDecision, facts);
   } catch (e) {
     if (e instanceof FineRuleError) throw new DiscretionError(e.code, e.message);
     throw e;
   }
-  citations = [...new Set([...chosen.citations, ...citations])];
-  steps.push(...chosen.steps, `结论: ${summary(chosen)}${chosen.noCoercion ? "；可免于行政强制" : ""}`);
+  const { chosen } = weighed;
+  const citations = [...new Set([...chosen.citations, ...(weighed.cite ? ["行政处罚法 第37条"] : [])])];
+  steps.push(
+    ...weighed.steps,
+    ...chosen.steps,
+    `结论: ${summary(chosen)}${chosen.noCoercion ? "；可免于行政强制" : ""}`,
+  );
   return { ...chosen, citations, steps: steps.map((s, i) => `${i + 1}. ${s}`), empoweredAtDecision };
 }

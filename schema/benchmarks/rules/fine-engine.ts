@@ -17,6 +17,7 @@ export type FineRuleErrorCode =
   | "AMOUNT_TOO_LARGE"
   | "NO_NORMS"
   | "NO_TIER_MATCHES"
+  | "NO_STATUTORY_RANGE"
   | "INVALID_CONDITION";
 
 /** Expected failures of the benchmark rules; `code` is stable and part of the API. */
@@ -156,26 +157,18 @@ export function evaluateFine(rule: FineRule, facts: CaseFacts): FineEvaluation {
 }
 
 export interface TierFineEvaluation extends FineEvaluation {
-  /** the tier's own fine (the "原处罚数额" range) */
+  /** the tier's own fine (the "原处罚数额" range a daily fine repeats) */
   base: FineRange;
   /** true when 逾期未改正 replaced the range by escalation.fine */
   escalated: boolean;
-  /**
-   * 按日连续处罚: a separate decision made from the day after the order to correct, in the amount of the
-   * original fine × days. Reported beside the range, never added to it.
-   */
-  dailyContinuous: (FineRange & { days: number }) | null;
   responsiblePerson: FineRange | null;
   otherMeasures: string[];
 }
 
-const DAILY_DEFAULT_CITATION = "安全生产法 第112条 / 大气污染防治法 第123条";
-
-/** The tier's range for these facts: escalation on 逾期未改正, daily continuous fines, responsible persons. */
+/** The tier's range for these facts: escalation on 逾期未改正, responsible persons. */
 export function evaluateTierFine(tier: BenchmarkTier, facts: CaseFacts): TierFineEvaluation {
   const base = evaluateFine(tier.fine, facts);
   const steps = [...base.steps];
-  const citations: string[] = [];
   let range: FineRange = { minFen: base.minFen, maxFen: base.maxFen };
   let escalated = false;
   let person = tier.responsiblePersonFine ? evaluateFine(tier.responsiblePersonFine, facts) : null;
@@ -188,35 +181,26 @@ export function evaluateTierFine(tier: BenchmarkTier, facts: CaseFacts): TierFin
     if (tier.escalation.responsiblePersonFine) person = evaluateFine(tier.escalation.responsiblePersonFine, facts);
     otherMeasures.push(...tier.escalation.otherMeasures);
   }
-  let daily: TierFineEvaluation["dailyContinuous"] = null;
-  if (tier.dailyContinuous && !facts.correctedInTime) {
-    const days = facts.daysNotCorrected;
-    const citation = tier.dailyContinuousCitation ?? DAILY_DEFAULT_CITATION;
-    if (days > 0) {
-      daily = {
-        minFen: toSafe(BigInt(base.minFen) * BigInt(days)),
-        maxFen: toSafe(BigInt(base.maxFen) * BigInt(days)),
-        days,
-      };
-      citations.push(citation);
-      steps.push(
-        `按日连续处罚 (${citation}): 原处罚数额 ${rangeText(base)} × ${days} 日 = ${rangeText(daily)}，另行决定，不计入本决定区间 (a separate decision)`,
-      );
-    } else {
-      steps.push(`可按日连续处罚 (${citation})，但未改正天数为 0，不适用 (no days not corrected)`);
-    }
-  }
   if (person) steps.push(`对直接负责的主管人员和其他直接责任人员 (responsible persons): ${rangeText(person)}`);
   return {
     ...range,
     steps,
-    citations,
+    citations: [],
     base: { minFen: base.minFen, maxFen: base.maxFen },
     escalated,
-    dailyContinuous: daily,
     responsiblePerson: person ? { minFen: person.minFen, maxFen: person.maxFen } : null,
     otherMeasures,
   };
+}
+
+/** A range times a multiple in basis points (安全生产法 第114条第2款: 二倍以上五倍以下), rounded inward. */
+export function timesBp(range: FineRange, minBp: number, maxBp: number): FineRange {
+  return inward([BigInt(range.minFen), BigInt(minBp), BP_PER_UNIT], [BigInt(range.maxFen), BigInt(maxBp), BP_PER_UNIT]);
+}
+
+/** A range times a whole number of days (按日连续处罚: 原处罚数额 × 日数). */
+export function timesDays(range: FineRange, days: number): FineRange {
+  return { minFen: toSafe(BigInt(range.minFen) * BigInt(days)), maxFen: toSafe(BigInt(range.maxFen) * BigInt(days)) };
 }
 
 export interface ConcurrentNorm extends FineRange {
@@ -228,7 +212,7 @@ export interface ConcurrentNorm extends FineRange {
  * 行政处罚法 第29条: one act breaking several norms is fined once, "按照罚款数额高的规定处罚".
  * "Higher" is compared by the maximum; equal maxima by the higher minimum; a full tie keeps the first given.
  */
-export function combineConcurrentNorms(norms: readonly ConcurrentNorm[]): FineEvaluation & { chosen: ConcurrentNorm } {
+export function combineConcurrentNorms<N extends ConcurrentNorm>(norms: readonly N[]): FineEvaluation & { chosen: N } {
   const [first, ...rest] = norms;
   if (!first) throw new FineRuleError("NO_NORMS", "combineConcurrentNorms needs at least one norm");
   let chosen = first;

@@ -8,6 +8,7 @@ export {
   type DiscretionInput,
   type DiscretionMatch,
   type DiscretionOutcome,
+  type LegalBasisView,
   matchDiscretion,
 } from "./discretion.ts";
 export {
@@ -38,6 +39,19 @@ export {
   type Side,
   type TierProvenance,
 } from "./merge.ts";
+export type { Clamp, ClampPart, ClampUnit } from "./merge-statute.ts";
+export {
+  aggravate,
+  clampInto,
+  type Governing,
+  governingNorm,
+  governingNormWithoutFacts,
+  type PenaltyNorm,
+  type StatutoryFine,
+  type StatutoryRange,
+  statutoryFine,
+  wholeStatutoryRange,
+} from "./statute.ts";
 export {
   ACCIDENT_LEVELS,
   compareConditionSets,

@@ -125,7 +125,7 @@ export const LIST_NAMES: Record<LenientList, string> = {
 };
 
 /**
- * What 从轻 / 减轻 do to the tier's range (DOMAIN.md §1.3: "一般 = middle tier, 从轻 < middle"):
+ * What 从轻 / 减轻 do to the tier's range (docs/law.md: "一般 = middle tier, 从轻 < middle"):
  * - 从轻 (LIGHTER): stays inside the range, in its lower half: [min, min + ⌊(max − min) / 2⌋].
  *   The same rule is used for "≤ max" fines (0 … max/2); the stricter "从轻 ≤ 20% of max" seen on some
  *   local pages is UNVERIFIED and not applied.

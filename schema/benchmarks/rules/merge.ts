@@ -6,8 +6,13 @@
  * the same presence of escalation and of responsible-person fines. Anything else is a conflict — never a guess.
  *
  * Per aligned tier, for every bound the lower value wins (lower maximum, lower minimum; for multiples the
- * lower bp and the lower floors, an absent floor counting as 0). Each bound records where it came from:
- * "cq", "sc", or "both" when equal. `dailyContinuous` is true only if both say so.
+ * lower bp). Each bound records where it came from: "cq", "sc", or "both" when equal. A rule of the statute that
+ * only one side states (a floor such as 固废法 第112条 "不足二十万元的，按二十万元计算", a fallback range) is kept,
+ * never dropped: leaving it out is not more favourable, it is leaving the law.
+ *
+ * Then, given the governing statute (./statute.ts), every merged tier is kept inside it and the statute's own rules
+ * restored (./merge-statute.ts); what was changed is reported in `clamped`. 按日连续处罚 is not merged: it belongs
+ * to the legal bases, not to a benchmark.
  *
  * Conditions: tiers are tried in order, lightest first, so a WIDER condition set on a tier lets more cases
  * stop at it instead of falling into a heavier later tier. The wider set wins (see compareConditionSets);
@@ -18,6 +23,8 @@
  * Symmetry: whenever the two sides differ in a way the rule cannot order (texts, list order), the choice is
  * by a fixed order (lexicographic / sorted), so merge(a, b) and merge(b, a) give the same body.
  */
+import { type Clamp, clampTier, StatuteMismatch } from "./merge-statute.ts";
+import type { PenaltyNorm } from "./statute.ts";
 import { compareConditionSets } from "./tier-selection.ts";
 import type { BenchmarkBody, BenchmarkTier, FactCondition, FineRule, LenientRule } from "./types.ts";
 
@@ -31,7 +38,6 @@ export interface TierProvenance {
   escalation: BoundProvenance | null;
   escalationResponsiblePerson: BoundProvenance | null;
   responsiblePersonFine: BoundProvenance | null;
-  dailyContinuous: Side;
 }
 export interface MergeProvenance {
   tiers: TierProvenance[];
@@ -45,14 +51,15 @@ export type MergeConflictCode =
   | "FINE_SHAPE_MISMATCH"
   | "ESCALATION_MISMATCH"
   | "RESPONSIBLE_PERSON_MISMATCH"
-  | "CONDITIONS_UNORDERED";
+  | "CONDITIONS_UNORDERED"
+  | "STATUTE_MISMATCH";
 export interface MergeConflict {
   level: number;
   code: MergeConflictCode;
   reason: string;
 }
 export type MergeResult =
-  | { ok: true; body: BenchmarkBody; provenance: MergeProvenance }
+  | { ok: true; body: BenchmarkBody; provenance: MergeProvenance; clamped: Clamp[] }
   | { ok: false; conflicts: MergeConflict[] };
 
 class Mismatch extends Error {
@@ -65,14 +72,12 @@ class Mismatch extends Error {
 }
 
 const lower = (a: number, b: number): [number, Side] => (a === b ? [a, "both"] : a < b ? [a, "cq"] : [b, "sc"]);
-/** optional floors: absent = no floor = 0, so absent wins over a present floor */
-function lowerOptional(a: number | undefined, b: number | undefined): [number | undefined, Side] {
-  if (a === b) return [a, "both"];
-  const side = lower(a ?? 0, b ?? 0)[1];
-  if (side === "both") return [undefined, "both"];
-  return [side === "cq" ? a : b, side];
+/** a statutory rule (a floor, a threshold): stated by one side only → kept; by both → the lower */
+function statedRule(a: number | undefined, b: number | undefined): [number | undefined, Side] {
+  if (a === undefined) return [b, b === undefined ? "both" : "sc"];
+  if (b === undefined) return [a, "cq"];
+  return lower(a, b);
 }
-const smaller = (a: string, b: string) => (a <= b ? a : b);
 const canon = (x: unknown) => JSON.stringify(x);
 
 function mergeFine(a: FineRule, b: FineRule, what: string): [FineRule, BoundProvenance] {
@@ -105,8 +110,12 @@ function mergeFine(a: FineRule, b: FineRule, what: string): [FineRule, BoundProv
   }
   if (a.kind === "MULTIPLE_OF_BASE" && b.kind === "MULTIPLE_OF_BASE") {
     if (a.base !== b.base) throw new Mismatch("FINE_SHAPE_MISMATCH", `${what}: multiple of ${a.base} vs ${b.base}`);
-    if (a.baseThresholdFen !== b.baseThresholdFen || !a.whenBaseUnknown !== !b.whenBaseUnknown) {
-      throw new Mismatch("FINE_SHAPE_MISMATCH", `${what}: the fallback for an unknown/low base differs`);
+    const bothFallbacks = a.whenBaseUnknown !== undefined && b.whenBaseUnknown !== undefined;
+    if (bothFallbacks && a.baseThresholdFen !== b.baseThresholdFen) {
+      throw new Mismatch(
+        "FINE_SHAPE_MISMATCH",
+        `${what}: the threshold below which the fallback range applies differs`,
+      );
     }
     const out: FineRule = {
       kind: a.kind,
@@ -115,16 +124,22 @@ function mergeFine(a: FineRule, b: FineRule, what: string): [FineRule, BoundProv
       maxBp: take("maxBp", lower(a.maxBp, b.maxBp)),
     };
     for (const key of ["floorFen", "baseFloorFen"] as const) {
-      const [v, side] = lowerOptional(a[key], b[key]);
-      if (a[key] !== undefined || b[key] !== undefined) p[key] = side;
-      if (v !== undefined) out[key] = v;
+      const [v, side] = statedRule(a[key], b[key]);
+      if (v !== undefined) {
+        out[key] = v;
+        p[key] = side;
+      }
     }
-    if (a.baseThresholdFen !== undefined) out.baseThresholdFen = a.baseThresholdFen;
-    if (a.whenBaseUnknown && b.whenBaseUnknown) {
-      const [fallback, fp] = mergeFine(a.whenBaseUnknown, b.whenBaseUnknown, what);
-      if (fallback.kind === "FIXED_RANGE") out.whenBaseUnknown = fallback;
+    const fallbackFrom = a.whenBaseUnknown ? a : b.whenBaseUnknown ? b : null;
+    if (bothFallbacks) {
+      const [fallback, fp] = mergeFine(a.whenBaseUnknown as FineRule, b.whenBaseUnknown as FineRule, what);
+      out.whenBaseUnknown = fallback as typeof out.whenBaseUnknown;
       for (const [k, side] of Object.entries(fp)) p[`whenBaseUnknown.${k}`] = side;
+    } else if (fallbackFrom) {
+      // a fallback stated by one side only is the statute's rule for an unknown base: kept with its threshold
+      out.whenBaseUnknown = fallbackFrom.whenBaseUnknown;
     }
+    if (fallbackFrom?.baseThresholdFen !== undefined) out.baseThresholdFen = fallbackFrom.baseThresholdFen;
     return [out, p];
   }
   throw new Mismatch("FINE_KIND_MISMATCH", `${what}: ${a.kind} (cq) vs ${b.kind} (sc)`);
@@ -165,7 +180,6 @@ function mergeTier(a: BenchmarkTier, b: BenchmarkTier): [BenchmarkTier, TierProv
     conditions,
     conditionText: textFrom.conditionText,
     fine,
-    dailyContinuous: a.dailyContinuous && b.dailyContinuous,
     otherMeasures: unionList(a.otherMeasures, b.otherMeasures),
   };
   const prov: TierProvenance = {
@@ -175,10 +189,7 @@ function mergeTier(a: BenchmarkTier, b: BenchmarkTier): [BenchmarkTier, TierProv
     escalation: null,
     escalationResponsiblePerson: null,
     responsiblePersonFine: null,
-    dailyContinuous: a.dailyContinuous === b.dailyContinuous ? "both" : a.dailyContinuous ? "sc" : "cq",
   };
-  const citations = [a.dailyContinuousCitation, b.dailyContinuousCitation].filter((c): c is string => !!c);
-  if (citations.length) tier.dailyContinuousCitation = citations.reduce(smaller);
   if (!a.escalation !== !b.escalation) {
     throw new Mismatch("ESCALATION_MISMATCH", `escalation (逾期未改正) is set only by ${a.escalation ? "cq" : "sc"}`);
   }
@@ -258,14 +269,18 @@ function byLevel(tiers: readonly BenchmarkTier[], side: Side, conflicts: MergeCo
   return map;
 }
 
-/** The unified benchmark under 有利相对人, or the list of tiers that cannot be aligned and why. */
-export function mergeBenchmarks(cq: BenchmarkBody, sc: BenchmarkBody): MergeResult {
+/**
+ * The unified benchmark under 有利相对人, kept inside `statute` (the governing norm, when known), or the list of
+ * tiers that cannot be aligned and why.
+ */
+export function mergeBenchmarks(cq: BenchmarkBody, sc: BenchmarkBody, statute: PenaltyNorm | null = null): MergeResult {
   const conflicts: MergeConflict[] = [];
   const a = byLevel(cq.tiers, "cq", conflicts);
   const b = byLevel(sc.tiers, "sc", conflicts);
   const levels = [...new Set([...a.keys(), ...b.keys()])].sort((x, y) => x - y);
   const tiers: BenchmarkTier[] = [];
   const provTiers: TierProvenance[] = [];
+  const clamped: Clamp[] = [];
   for (const level of levels) {
     const ta = a.get(level);
     const tb = b.get(level);
@@ -278,15 +293,26 @@ export function mergeBenchmarks(cq: BenchmarkBody, sc: BenchmarkBody): MergeResu
       continue;
     }
     try {
-      const [tier, prov] = mergeTier(ta, tb);
-      tiers.push(tier);
+      const [merged, prov] = mergeTier(ta, tb);
+      const lawful = statute ? clampTier(merged, statute) : { tier: merged, clamps: [] };
+      tiers.push(lawful.tier);
       provTiers.push(prov);
+      clamped.push(...lawful.clamps);
     } catch (e) {
+      if (e instanceof StatuteMismatch) {
+        conflicts.push({ level, code: "STATUTE_MISMATCH", reason: `${statute?.citation}: ${e.message}` });
+        continue;
+      }
       if (!(e instanceof Mismatch)) throw e;
       conflicts.push({ level, code: e.code, reason: e.message });
     }
   }
   if (conflicts.length) return { ok: false, conflicts };
   const [lenientRules, lenientProv] = mergeLenient(cq.lenientRules, sc.lenientRules);
-  return { ok: true, body: { tiers, lenientRules }, provenance: { tiers: provTiers, lenientRules: lenientProv } };
+  return {
+    ok: true,
+    body: { tiers, lenientRules },
+    provenance: { tiers: provTiers, lenientRules: lenientProv },
+    clamped,
+  };
 }

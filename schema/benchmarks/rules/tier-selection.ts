@@ -188,6 +188,12 @@ const covers = (a: FactSet, b: FactSet) =>
 
 const FACTS: readonly Fact[] = [...Object.keys(FINITE_DOMAINS), ...NUMERIC] as Fact[];
 
+/** True when some case satisfies every condition of both sets (a tier and a statutory range can both apply). */
+export function conditionsOverlap(a: readonly FactCondition[], b: readonly FactCondition[]): boolean {
+  const both = [...a, ...b];
+  return !FACTS.some((f) => isEmpty(factSet(f, both)));
+}
+
 /** "a" when a admits every case b admits and more, "b" the reverse, "equal", or "unordered". */
 export function compareConditionSets(
   a: readonly FactCondition[],

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 
-/** What a "multiple of a base" fine multiplies (DOMAIN.md §2, §6.4). */
+/** What a "multiple of a base" fine multiplies (docs/law.md). */
 export const BASE_KINDS = [
   "INVESTMENT", // 建设项目总投资额 (环境影响评价法 第31条)
   "CONSTRUCTION_COST", // 工程造价 (城乡规划法 第64条, 第66条)
@@ -80,6 +80,11 @@ export const caseFacts = z.object({
   daysNotCorrected: z.number().int().nonnegative().default(0),
   /** 安全生产法 第114条 accident grade, when the case is an accident */
   accidentLevel: z.enum(["NONE", "GENERAL", "LARGER", "MAJOR", "EXTRAORDINARY"]).default("NONE"),
+  /**
+   * 情节特别严重、影响特别恶劣 (安全生产法 第114条第2款). No default on purpose: absent means the case does not say,
+   * and a statute that aggravates on it is then judged against the range that includes the aggravation.
+   */
+  particularlySerious: z.boolean().optional(),
 });
 export type CaseFacts = z.infer<typeof caseFacts>;
 export type CaseFactsInput = z.input<typeof caseFacts>;
@@ -119,10 +124,6 @@ export const benchmarkTier = z.object({
       responsiblePersonFine: fineRule.optional(),
     })
     .optional(),
-  /** 按日连续处罚 (安全生产法 第112条, 大气污染防治法 第123条): fine × days not corrected */
-  dailyContinuous: z.boolean().default(false),
-  /** the article that allows the daily fine for this item, e.g. "大气污染防治法 第123条" (added) */
-  dailyContinuousCitation: z.string().optional(),
   /** fine on the directly responsible persons (对直接负责的主管人员…), when the law sets one */
   responsiblePersonFine: fineRule.optional(),
   otherMeasures: z.array(z.string()).default([]),
@@ -143,6 +144,11 @@ export const lenientRule = z.object({
   discretionary: z.boolean().optional(),
 });
 export type LenientRule = z.infer<typeof lenientRule>;
+
+/*
+ * 按日连续处罚 is not part of a benchmark: it is given by an article (安全生产法 第112条, 大气污染防治法 第123条 …)
+ * and is stored on that legal basis (`dailyFine`), see ./statute.ts.
+ */
 
 /** A whole benchmark for one penalty item, as stored in Benchmark.tiers / Benchmark.lenientRules. */
 export const benchmarkBody = z.object({

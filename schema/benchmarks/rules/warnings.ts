@@ -6,12 +6,19 @@
  * Severity: a fine above the range or any penalty despite a binding 不予处罚 burdens the counterparty
  * unlawfully (HIGH); a fine below the range, an item not empowered (HIGH), a 从轻/减轻 range exceeded while
  * the tier's own range is respected (MEDIUM); a penalty despite the discretionary 首违不罚 ("可以") is LOW.
+ * A decision pushed without facts is measured against the whole statutory range (the match says so) and raises
+ * one FACTS_MISSING (LOW): missing facts are a gap to fill, not a licence to warn as if the case were the lightest.
  */
 
 import type { DiscretionMatch } from "./discretion.ts";
 import { yuan } from "./fine-engine.ts";
 
-export type WarningKind = "FINE_ABOVE_RANGE" | "FINE_BELOW_RANGE" | "LENIENT_IGNORED" | "ITEM_NOT_EMPOWERED";
+export type WarningKind =
+  | "FINE_ABOVE_RANGE"
+  | "FINE_BELOW_RANGE"
+  | "LENIENT_IGNORED"
+  | "ITEM_NOT_EMPOWERED"
+  | "FACTS_MISSING";
 export type WarningSeverity = "HIGH" | "MEDIUM" | "LOW";
 export interface SupervisionWarning {
   kind: WarningKind;
@@ -25,7 +32,7 @@ export interface PushedDecision {
   lenientApplied?: boolean;
 }
 
-type Match = Pick<DiscretionMatch, "outcome" | "lenient" | "range" | "tierRange">;
+type Match = Pick<DiscretionMatch, "outcome" | "lenient" | "range" | "tierRange" | "factsMissing">;
 
 export function assessDecision(match: Match, decision: PushedDecision, itemEmpowered: boolean): SupervisionWarning[] {
   const warnings: SupervisionWarning[] = [];
@@ -33,6 +40,13 @@ export function assessDecision(match: Match, decision: PushedDecision, itemEmpow
     warnings.push({ kind, severity, message });
   if (!itemEmpowered)
     warn("ITEM_NOT_EMPOWERED", "HIGH", "事项未赋权给管委会 (the item is not empowered to the committee)");
+  if (match.factsMissing) {
+    warn(
+      "FACTS_MISSING",
+      "LOW",
+      "处罚决定未附案件事实，按法定幅度整体衡量 (no facts: measured against the whole statutory range)",
+    );
+  }
 
   const fine = decision.fineFen === null ? null : BigInt(decision.fineFen);
   const fined = fine !== null && fine > 0n;
@@ -73,7 +87,12 @@ export function assessDecision(match: Match, decision: PushedDecision, itemEmpow
 
   const side = outside(match.range);
   if (side === "below") {
-    warn("FINE_BELOW_RANGE", "MEDIUM", `罚款 ${yuan(fine as bigint)} 低于裁量下限 ${yuan(match.range?.minFen ?? 0)}`);
+    const what = match.factsMissing ? "法定" : "裁量";
+    warn(
+      "FINE_BELOW_RANGE",
+      "MEDIUM",
+      `罚款 ${yuan(fine as bigint)} 低于${what}下限 ${yuan(match.range?.minFen ?? 0)}`,
+    );
   } else if (side === "above") {
     const lenientOnly = match.outcome !== "PENALTY" && outside(match.tierRange) === null;
     if (lenientOnly) {
@@ -83,7 +102,12 @@ export function assessDecision(match: Match, decision: PushedDecision, itemEmpow
         `罚款 ${yuan(fine as bigint)} 在阶次区间内，但高于${match.outcome === "LIGHTER_PENALTY" ? "从轻" : "减轻"}处罚上限 ${yuan(match.range?.maxFen ?? 0)} (${match.lenient?.citation ?? ""})`,
       );
     } else {
-      warn("FINE_ABOVE_RANGE", "HIGH", `罚款 ${yuan(fine as bigint)} 高于裁量上限 ${yuan(match.range?.maxFen ?? 0)}`);
+      const what = match.factsMissing ? "法定" : "裁量";
+      warn(
+        "FINE_ABOVE_RANGE",
+        "HIGH",
+        `罚款 ${yuan(fine as bigint)} 高于${what}上限 ${yuan(match.range?.maxFen ?? 0)}`,
+      );
     }
   }
   return warnings;

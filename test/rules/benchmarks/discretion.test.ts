@@ -6,7 +6,18 @@ import {
   matchDiscretion,
 } from "../../../schema/benchmarks/rules/discretion.ts";
 import type { BenchmarkBody } from "../../../schema/benchmarks/rules/types.ts";
-import { air99, day, errorCode, item, oneTier, safetyTraining97, W } from "./fixtures.ts";
+import {
+  air99,
+  basisView,
+  day,
+  errorCode,
+  fixedRange,
+  item,
+  oneTier,
+  safetyTraining97,
+  statuteOf,
+  W,
+} from "./fixtures.ts";
 
 const version = (v: number, from: string, to: string | null, b: BenchmarkBody, source = "gz"): BenchmarkVersion => ({
   version: v,
@@ -14,17 +25,21 @@ const version = (v: number, from: string, to: string | null, b: BenchmarkBody, s
   effectiveFrom: day(from),
   effectiveTo: to ? day(to) : null,
   body: b,
-  citations: ["大气污染防治法 第99条第(一)项"],
 });
 
-const input = (over: Partial<DiscretionInput> = {}): DiscretionInput => ({
+/** 大气污染防治法 第99条: "处十万元以上一百万元以下的罚款" */
+const air99Basis = basisView("大气污染防治法 第99条第(一)项", { statute: statuteOf(fixedRange(W(10), W(100))) });
+
+const baseInput = (over: Partial<DiscretionInput> = {}): DiscretionInput => ({
   item,
   benchmarks: [version(1, "2024-08-01", null, air99())],
+  legalBases: [air99Basis],
   actDate: day("2026-03-01"),
   decisionDate: day("2026-04-01"),
   facts: {},
   ...over,
 });
+const input = baseInput;
 
 describe("matchDiscretion: ordinary cases", () => {
   it("answers facts {} with the first tier and the statutory range (大气污染防治法 第99条 10万–100万)", () => {
@@ -43,6 +58,7 @@ describe("matchDiscretion: ordinary cases", () => {
     const m = matchDiscretion(
       input({
         benchmarks: [version(1, "2024-08-01", null, safetyTraining97())],
+        legalBases: [basisView("安全生产法 第112条", { dailyFine: true })],
         facts: { correctedInTime: false, daysNotCorrected: 2 },
       }),
     );
@@ -72,7 +88,9 @@ describe("matchDiscretion: ordinary cases", () => {
 
   it("computes a per-m² case (土地管理法 第77条 + 实施条例 第57条: 300 m² → 3万–30万)", () => {
     const land = oneTier({ kind: "PER_SQUARE_METRE", minFenPerM2: 10_000, maxFenPerM2: 100_000 });
-    const m = matchDiscretion(input({ benchmarks: [version(1, "2024-08-01", null, land)], facts: { areaM2: 300 } }));
+    const m = matchDiscretion(
+      input({ benchmarks: [version(1, "2024-08-01", null, land)], legalBases: [], facts: { areaM2: 300 } }),
+    );
     expect(m.range).toEqual({ minFen: W(3), maxFen: W(30) });
   });
 });
@@ -117,7 +135,7 @@ describe("matchDiscretion: lenient lists", () => {
     const b = safetyTraining97();
     b.lenientRules.push({ list: "MITIGATED", conditions: [], description: "配合查处", citation: "行政处罚法 第32条" });
     const m = matchDiscretion(
-      input({ benchmarks: [version(1, "2024-08-01", null, b)], facts: { proportionAffectedPct: 20 } }),
+      input({ benchmarks: [version(1, "2024-08-01", null, b)], legalBases: [], facts: { proportionAffectedPct: 20 } }),
     );
     expect(m.outcome).toBe("MITIGATED_PENALTY");
     expect(m.range).toEqual({ minFen: 0, maxFen: 0 });
@@ -128,7 +146,9 @@ describe("matchDiscretion: lenient lists", () => {
   });
 });
 
-describe("matchDiscretion: 从旧兼从轻 across a version change (行政处罚法 第37条)", () => {
+describe("matchDiscretion: 从旧兼从轻 across a benchmark version change (行政处罚法 第37条, by analogy)", () => {
+  // benchmarks alone: no statute recorded, so nothing is clamped
+  const input = (over: Partial<DiscretionInput> = {}) => baseInput({ legalBases: [], ...over });
   const v1 = version(1, "2024-08-01", "2026-08-14", air99(W(10), W(100)));
   const july = day("2026-07-10");
   const september = day("2026-09-10");

@@ -5,7 +5,7 @@ import {
   evaluateTierFine,
 } from "../../../schema/benchmarks/rules/fine-engine.ts";
 import type { CaseFacts, FineRule } from "../../../schema/benchmarks/rules/types.ts";
-import { air99, errorCode, facts, safetyTraining97, W } from "./fixtures.ts";
+import { errorCode, facts, safetyTraining97, W } from "./fixtures.ts";
 
 const wasteDisposal112: FineRule = {
   kind: "MULTIPLE_OF_BASE",
@@ -135,13 +135,13 @@ describe("evaluateFine: every fine-rule kind with statutory figures", () => {
   });
 });
 
-describe("evaluateTierFine: escalation, responsible persons and daily continuous fines", () => {
+describe("evaluateTierFine: escalation and responsible persons", () => {
   const tier97 = safetyTraining97().tiers[0]!;
 
   it("uses the tier's own range when corrected in time (安全生产法 第97条: ≤3万 in tier 1)", () => {
     const r = evaluateTierFine(tier97, facts());
     expect([r.minFen, r.maxFen, r.escalated]).toEqual([0, W(3), false]);
-    expect(r.dailyContinuous).toBeNull();
+    expect(r.base).toEqual({ minFen: 0, maxFen: W(3) });
   });
 
   it("escalates on 逾期未改正 to escalation.fine with the responsible-person fine (10万–13万; 人 2万–5万)", () => {
@@ -149,31 +149,6 @@ describe("evaluateTierFine: escalation, responsible persons and daily continuous
     expect([r.minFen, r.maxFen, r.escalated]).toEqual([W(10), W(13), true]);
     expect(r.responsiblePerson).toEqual({ minFen: W(2), maxFen: W(5) });
     expect(r.otherMeasures).toContain("责令停产停业整顿");
-  });
-
-  it("reports 按日连续处罚 as original amount × days, beside the range (大气污染防治法 第123条)", () => {
-    const tier = air99().tiers[0]!;
-    const r = evaluateTierFine(tier, facts({ correctedInTime: false, daysNotCorrected: 5 }));
-    expect([r.minFen, r.maxFen]).toEqual([W(10), W(100)]);
-    expect(r.dailyContinuous).toEqual({ minFen: W(50), maxFen: W(500), days: 5 });
-    expect(r.citations).toEqual(["大气污染防治法 第123条"]);
-    expect(r.steps.some((s) => s.includes("按日连续处罚") && s.includes("第123条"))).toBe(true);
-  });
-
-  it("applies no daily fine when corrected, when days are 0, or when the tier does not allow it", () => {
-    const tier = air99().tiers[0]!;
-    expect(evaluateTierFine(tier, facts({ daysNotCorrected: 5 })).dailyContinuous).toBeNull();
-    expect(evaluateTierFine(tier, facts({ correctedInTime: false })).dailyContinuous).toBeNull();
-    const noDaily = { ...tier, dailyContinuous: false };
-    expect(
-      evaluateTierFine(noDaily, facts({ correctedInTime: false, daysNotCorrected: 5 })).dailyContinuous,
-    ).toBeNull();
-  });
-
-  it("bases the daily fine on the original (pre-escalation) amount and cites 安全生产法 第112条", () => {
-    const r = evaluateTierFine(tier97, facts({ correctedInTime: false, daysNotCorrected: 3 }));
-    expect(r.dailyContinuous).toEqual({ minFen: 0, maxFen: W(9), days: 3 });
-    expect(r.citations).toEqual(["安全生产法 第112条"]);
   });
 });
 

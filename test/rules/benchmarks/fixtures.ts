@@ -1,4 +1,6 @@
-/** Shared builders for the benchmark-rule tests. Figures are DOMAIN.md §2; money in fen (1万元 = 1_000_000 fen). */
+/** Shared builders for the benchmark-rule tests. Figures are docs/law.md; money in fen (1万元 = 1_000_000 fen). */
+import type { LegalBasisView } from "../../../schema/benchmarks/rules/case-evaluation.ts";
+import { type StatutoryFine, statutoryFine } from "../../../schema/benchmarks/rules/statute.ts";
 import {
   type BenchmarkBody,
   benchmarkBody,
@@ -13,7 +15,7 @@ export const facts = (input: CaseFactsInput = {}): CaseFacts => caseFacts.parse(
 export const body = (input: unknown): BenchmarkBody => benchmarkBody.parse(input);
 export const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-/** 安全生产法 第97条(四) 未如实记录安全生产教育和培训情况, tiered by 人员占比 as in DOMAIN.md §1.3. */
+/** 安全生产法 第97条(四) 未如实记录安全生产教育和培训情况, tiered by 人员占比 as in docs/law.md */
 export const safetyTraining97 = () =>
   body({
     tiers: [
@@ -28,8 +30,6 @@ export const safetyTraining97 = () =>
           otherMeasures: ["责令停产停业整顿"],
           responsiblePersonFine: { kind: "FIXED_RANGE", minFen: W(2), maxFen: W(5) },
         },
-        dailyContinuous: true,
-        dailyContinuousCitation: "安全生产法 第112条",
       },
       {
         level: 2,
@@ -48,19 +48,27 @@ export const safetyTraining97 = () =>
     ],
   });
 
-/** 大气污染防治法 第99条: 10万–100万, 拒不改正 按日连续处罚 (第123条). */
+/** 大气污染防治法 第99条: 10万–100万 (one tier). */
 export const air99 = (minFen = W(10), maxFen = W(100)) =>
-  body({
-    tiers: [
-      {
-        level: 1,
-        name: "一般",
-        fine: { kind: "FIXED_RANGE", minFen, maxFen },
-        dailyContinuous: true,
-        dailyContinuousCitation: "大气污染防治法 第123条",
-      },
-    ],
-  });
+  body({ tiers: [{ level: 1, name: "一般", fine: { kind: "FIXED_RANGE", minFen, maxFen } }] });
+
+/** A legal basis as the rules read it; in force from the empowerment (2024-08-01) unless told. */
+export function basisView(
+  citation: string,
+  o: { statute?: StatutoryFine; dailyFine?: boolean; from?: string; to?: string } = {},
+): LegalBasisView {
+  return {
+    citation,
+    effectiveFrom: day(o.from ?? "2024-08-01"),
+    effectiveTo: o.to ? day(o.to) : null,
+    statute: o.statute ?? null,
+    dailyFine: o.dailyFine ?? false,
+  };
+}
+/** One statutory range for every case. */
+export const statuteOf = (fine: unknown, extras: Record<string, unknown> = {}): StatutoryFine =>
+  statutoryFine.parse({ ranges: [{ fine, ...extras }] });
+export const fixedRange = (minFen: number, maxFen: number) => ({ kind: "FIXED_RANGE" as const, minFen, maxFen });
 
 export const item = {
   code: "GZ-017",

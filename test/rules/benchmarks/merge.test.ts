@@ -18,10 +18,10 @@ describe("mergeBenchmarks: a merge computed by hand (安全生产法 第97条)",
   sc.tiers[0]!.conditionText = "未如实记录人员占总人数 15% 以下";
   sc.tiers[1]!.fine = { kind: "FIXED_RANGE", minFen: W(2), maxFen: W(8) };
   sc.tiers[2]!.escalation = { fine: { kind: "FIXED_RANGE", minFen: W(15), maxFen: W(20) }, otherMeasures: [] };
-  sc.tiers[0]!.dailyContinuous = false;
-  const r = ok(mergeBenchmarks(cq, sc));
+  const merged = () => ok(mergeBenchmarks(cq, sc));
 
   it("takes the lower bound of each side, tier by tier", () => {
+    const r = merged();
     expect(r.body.tiers.map((t) => t.fine)).toEqual([
       { kind: "UP_TO_MAX", maxFen: W(2) },
       { kind: "FIXED_RANGE", minFen: W(2), maxFen: W(7) },
@@ -31,6 +31,7 @@ describe("mergeBenchmarks: a merge computed by hand (安全生产法 第97条)",
   });
 
   it("records which province each bound came from", () => {
+    const r = merged();
     expect(r.provenance.tiers.map((t) => t.fine)).toEqual([
       { maxFen: "sc" },
       { minFen: "sc", maxFen: "cq" },
@@ -40,14 +41,10 @@ describe("mergeBenchmarks: a merge computed by hand (安全生产法 第97条)",
   });
 
   it("keeps the wider tier-1 conditions (15% lets more cases stop at the lightest tier) with their text", () => {
+    const r = merged();
     expect(r.body.tiers[0]!.conditions).toEqual([{ fact: "proportionAffectedPct", op: "lt", value: 15 }]);
     expect(r.body.tiers[0]!.conditionText).toContain("15%");
     expect(r.provenance.tiers[0]!.conditions).toBe("sc");
-  });
-
-  it("keeps 按日连续处罚 only when both provinces allow it", () => {
-    expect(r.body.tiers[0]!.dailyContinuous).toBe(false);
-    expect(r.provenance.tiers[0]!.dailyContinuous).toBe("sc");
   });
 
   it("keeps a lenient entry present on either side, once", () => {
@@ -135,6 +132,9 @@ interface Shape {
   kind: FineRule["kind"];
   fallback: boolean;
   escalation: boolean;
+  /** statutory floors: the same on both sides where stated, but a side may leave one out */
+  floorFen?: number;
+  baseFloorFen?: number;
 }
 function fine(r: Rand, shape: Shape, threshold: number): FineRule {
   const [lo, hi] = pair(r, W(200));
@@ -146,8 +146,8 @@ function fine(r: Rand, shape: Shape, threshold: number): FineRule {
   }
   const [minBp, maxBp] = pair(r, 60_000);
   const rule: FineRule = { kind: "MULTIPLE_OF_BASE", base: "DISPOSAL_COST", minBp, maxBp };
-  if (r() < 0.5) rule.floorFen = int(r, 0, W(30));
-  if (r() < 0.5) rule.baseFloorFen = int(r, 0, W(30));
+  if (shape.floorFen !== undefined && r() < 0.5) rule.floorFen = shape.floorFen;
+  if (shape.baseFloorFen !== undefined && r() < 0.5) rule.baseFloorFen = shape.baseFloorFen;
   if (shape.fallback) {
     rule.baseThresholdFen = threshold;
     rule.whenBaseUnknown = { kind: "FIXED_RANGE", minFen: lo, maxFen: hi };
@@ -191,7 +191,6 @@ function side(r: Rand, shapes: Shape[], threshold: number, unorderable: boolean)
       ],
       fine: fine(r, shape, threshold),
       ...(shape.escalation ? { escalation: { fine: fine(r, { ...shape, kind: "FIXED_RANGE" }, threshold) } } : {}),
-      dailyContinuous: r() < 0.5,
       otherMeasures: r() < 0.5 ? ["责令改正"] : [],
     })),
     lenientRules: LENIENT_POOL.filter(() => r() < 0.5),
@@ -204,10 +203,28 @@ function generate(seed: number) {
     kind: pick(r, ["FIXED_RANGE", "UP_TO_MAX", "MULTIPLE_OF_BASE", "PER_SQUARE_METRE"] as const),
     fallback: r() < 0.5,
     escalation: r() < 0.5,
+    ...(r() < 0.5 ? { floorFen: int(r, 0, W(30)) } : {}),
+    ...(r() < 0.5 ? { baseFloorFen: int(r, 0, W(30)) } : {}),
   }));
   const threshold = int(r, 0, W(20));
   const unorderable = r() < 0.3;
   return { cq: side(r, shapes, threshold, unorderable), sc: side(r, shapes, threshold, unorderable), r };
+}
+
+/** A side with the statutory rules the other side states: what it says once the law it left out is read in. */
+function withStatutoryRules(b: BenchmarkBody, other: BenchmarkBody): BenchmarkBody {
+  const copy = structuredClone(b);
+  copy.tiers.forEach((t, i) => {
+    const o = other.tiers[i]?.fine;
+    if (t.fine.kind !== "MULTIPLE_OF_BASE" || o?.kind !== "MULTIPLE_OF_BASE") return;
+    for (const key of ["floorFen", "baseFloorFen"] as const)
+      if (t.fine[key] === undefined && o[key] !== undefined) t.fine[key] = o[key];
+    if (!t.fine.whenBaseUnknown && o.whenBaseUnknown) {
+      t.fine.whenBaseUnknown = o.whenBaseUnknown;
+      t.fine.baseThresholdFen = o.baseThresholdFen;
+    }
+  });
+  return copy;
 }
 
 const swapProvenance = (p: MergeProvenance): MergeProvenance =>
@@ -217,14 +234,20 @@ const get = (o: unknown, path: string): number => {
   return (v as number | undefined) ?? 0; // an absent floor is no floor
 };
 
+const isStated = (b: BenchmarkBody, path: string) =>
+  path.split(".").reduce<unknown>((x, k) => (x as Record<string, unknown> | undefined)?.[k], b.tiers) !== undefined;
+
 const SEEDS = Array.from({ length: 300 }, (_, i) => i + 1);
 
 describe("mergeBenchmarks properties (300 generated pairs)", () => {
-  it("the unified range never exceeds either province's on the same tier, for any facts", () => {
+  it("the unified range never exceeds either province's on the same tier (statutory rules read in), for any facts", () => {
     let compared = 0;
     for (const seed of SEEDS) {
-      const { cq, sc, r } = generate(seed);
-      const m = mergeBenchmarks(cq, sc);
+      const generated = generate(seed);
+      const { r } = generated;
+      const m = mergeBenchmarks(generated.cq, generated.sc);
+      const cq = withStatutoryRules(generated.cq, generated.sc);
+      const sc = withStatutoryRules(generated.sc, generated.cq);
       if (!m.ok) continue;
       for (let t = 0; t < m.body.tiers.length; t++) {
         for (let k = 0; k < 3; k++) {
@@ -297,7 +320,8 @@ describe("mergeBenchmarks properties (300 generated pairs)", () => {
             const [u, a, b] = [get(m.body.tiers, path), get(cq.tiers, path), get(sc.tiers, path)];
             if (s === "both") expect([u, u]).toEqual([a, b]);
             else expect(u).toBe(s === "cq" ? a : b);
-            if (s !== "both") expect(u).toBeLessThan(s === "cq" ? b : a);
+            // a statutory floor stated by one side is kept: the other side simply did not state it
+            if (s !== "both" && isStated(s === "cq" ? sc : cq, path)) expect(u).toBeLessThan(s === "cq" ? b : a);
             checked++;
           }
         }

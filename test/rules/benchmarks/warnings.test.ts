@@ -6,9 +6,8 @@ import { air99, day, item, W } from "./fixtures.ts";
 const match = (facts = {}, b = air99()): DiscretionMatch =>
   matchDiscretion({
     item,
-    benchmarks: [
-      { version: 1, source: "gz", effectiveFrom: day("2024-08-01"), effectiveTo: null, body: b, citations: [] },
-    ],
+    benchmarks: [{ version: 1, source: "gz", effectiveFrom: day("2024-08-01"), effectiveTo: null, body: b }],
+    legalBases: [],
     actDate: day("2026-03-01"),
     decisionDate: day("2026-04-01"),
     facts,
