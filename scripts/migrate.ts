@@ -1,6 +1,6 @@
 // The one entry point for migrations:  tsx scripts/migrate.ts deploy | dev --name <name> | status | check | reset
 //
-// Runs the Prisma 6 CLI (WASM schema engine; the Prisma 7 CLI cannot migrate offline — PRISMA-OFFLINE.md) as a
+// Runs the Prisma 6 CLI (WASM schema engine; the Prisma 7 CLI cannot migrate offline — docs/prisma-offline.md) as a
 // child process with prisma.migrate.config.ts. Target: DATABASE_URL when set; otherwise the embedded PGlite
 // directory (PGLITE_DIR, default .data/pglite), which THIS process opens and serves to the CLI on an ephemeral
 // loopback port — so the directory is never opened by two processes, and is free again when we return.
@@ -33,7 +33,7 @@ export interface MigrationTargetInput {
   pgliteDir?: string;
 }
 
-// Workaround 3 (PRISMA-OFFLINE.md): Prisma 6 requires `url` in the datasource, Prisma 7 forbids it. Derive
+// Workaround 3 (docs/prisma-offline.md): Prisma 6 requires `url` in the datasource, Prisma 7 forbids it. Derive
 // a Prisma 6 copy: a literal dummy url (with env() unset Prisma 6 would try to download a query engine; the
 // real connection comes from the adapter), and one `engineType = "client"` generator in place of ours.
 // Every command that could generate gets --skip-generate.
