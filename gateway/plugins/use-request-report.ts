@@ -24,7 +24,8 @@ interface InFlight {
   labels: Set<string>;
 }
 
-interface RequestLine {
+/** the fields of a request's log line (docs/observability.md) */
+export interface RequestLine {
   requestId: string;
   method: string;
   path: string;
