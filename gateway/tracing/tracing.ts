@@ -8,7 +8,6 @@
  * Spans carry no personal data: no variables, no resolver arguments, no results, the document only
  * when it has no inline arguments, and error messages reduced to their codes (./redacting-exporter.ts).
  */
-import type { TracerProvider } from "@opentelemetry/api";
 import type { SpanExporter } from "@opentelemetry/sdk-trace-node";
 import type { Plugin } from "graphql-yoga";
 import type { GatewayConfig } from "../config.ts";
@@ -16,7 +15,6 @@ import type { Logger } from "../logging/logger.ts";
 import { redactingExporter } from "./redacting-exporter.ts";
 
 export interface Tracing {
-  provider: TracerProvider;
   /** the yoga plugin that makes each operation a span */
   plugin: Plugin;
   /** send what is buffered now (tests; shutdown does it too) */
@@ -68,7 +66,6 @@ export async function startTracing(
   prisma.setTracerProvider(provider);
   prisma.enable();
   return {
-    provider,
     // no variables, resolver arguments or results on spans: they may hold personal data
     plugin: envelop.useOpenTelemetry(
       { resolvers: false, variables: false, result: false },
