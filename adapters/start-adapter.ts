@@ -5,11 +5,11 @@
 
 import { chongqingPlatform } from "./chongqing/platform.ts";
 import { type RunningAdapter, type SyncAdapterOptions, startSyncAdapter } from "./core/adapter.ts";
-import type { Jurisdiction } from "./core/canonical.ts";
+import type { Province } from "./core/canonical.ts";
 import { sichuanPlatform } from "./sichuan/platform.ts";
 
 export interface AdapterOptions extends Omit<SyncAdapterOptions<unknown, unknown>, "platform" | "jurisdiction"> {
-  province: Jurisdiction;
+  province: Province;
   platformUrl: string;
   /** Sichuan's HMAC secret for signed POSTs. @default "gaozhu-sc-dev-secret" */
   scSecret?: string;

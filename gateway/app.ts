@@ -3,6 +3,8 @@
  * so tests drive it in-process with `yoga.fetch`.
  */
 import type { IncomingMessage } from "node:http";
+import { useOpenTelemetry } from "@envelop/opentelemetry";
+import { SpanKind, type TracerProvider } from "@opentelemetry/api";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { CATALOG_READ_FIELDS } from "../schema/catalog/catalog-read-model.ts";
 import { schema } from "../schema/index.ts";
@@ -10,6 +12,7 @@ import { clientAddressOf } from "./client-address.ts";
 import type { GatewayContext, GatewayServices } from "./context.ts";
 import type { Database } from "./db/client.ts";
 import { EXAMPLE_OPERATIONS } from "./graphiql-examples.ts";
+import { yogaLogger } from "./logging/yoga-logger.ts";
 import { auditRecordFor, describeRequest, useAudit } from "./plugins/use-audit.ts";
 import { useBodyLimit } from "./plugins/use-body-limit.ts";
 import { useHardening } from "./plugins/use-hardening.ts";
@@ -18,17 +21,20 @@ import { useIntrospectionGate } from "./plugins/use-introspection-gate.ts";
 import { useMetrics } from "./plugins/use-metrics.ts";
 import { useReadCache } from "./plugins/use-read-cache.ts";
 import { useReplayGuard } from "./plugins/use-replay-guard.ts";
+import { useRequestReport } from "./plugins/use-request-report.ts";
 
 export interface GatewayDeps extends GatewayServices {
   db: Database;
   /** development only: a token GraphiQL starts with, so a newcomer can try queries at once */
   graphiqlToken?: string;
+  /** TRACING=true: the provider of gateway/tracing/tracing.ts */
+  tracerProvider?: TracerProvider;
 }
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
 
 export function createGateway(deps: GatewayDeps): Gateway {
-  const { config, db, graphiqlToken, ...rest } = deps;
+  const { config, db, graphiqlToken, tracerProvider, ...rest } = deps;
   const services: GatewayServices = { config, ...rest };
   // GraphiQL and introspection: on in development (GRAPHIQL=false turns them off), never in production
   const explorable = config.graphiql && config.env !== "production";
@@ -47,13 +53,13 @@ export function createGateway(deps: GatewayDeps): Gateway {
     batching: { limit: 5 },
     // by Content-Length instead (./plugins/use-body-limit.ts)
     maxRequestBodySize: false,
-    logging: config.logLevel === "silent" ? false : config.logLevel,
+    logging: yogaLogger(services.logger.child({ component: "yoga" })),
     context: async (initial) => {
       const { request, params } = initial;
       const audit = describeRequest(params);
       const clientAddress = clientAddressOf(request, (initial as { req?: IncomingMessage }).req, config.trustProxy);
       try {
-        const caller = await services.authenticator.authenticate(request.headers.get("authorization"));
+        const caller = await services.authenticator.authenticate(request);
         return { prisma: db.prisma, caller, now: services.clock(), services, audit, clientAddress };
       } catch (error) {
         // a refused token is an access attempt too: audit it before answering 401
@@ -69,13 +75,18 @@ export function createGateway(deps: GatewayDeps): Gateway {
       useBodyLimit(),
       ...useHardening(),
       useIntrospectionGate({ allowed: explorable }),
+      // no variables, resolver arguments or results on spans: they may hold personal data
+      ...(tracerProvider
+        ? [useOpenTelemetry({ resolvers: false, variables: false, result: false }, tracerProvider, SpanKind.SERVER)]
+        : []),
       useAudit(services),
-      // after useAudit: it reads the operation type useAudit records
       useMetrics({
         metrics: services.metrics,
         public: config.metricsPublic,
-        authenticate: (authorization) => services.authenticator.authenticate(authorization),
+        authenticate: (request) => services.authenticator.authenticate(request),
       }),
+      // after useAudit (it reads the operation useAudit names) and useMetrics (scrapes are not reported)
+      useRequestReport({ logger: services.logger, metrics: services.metrics }),
       useReplayGuard(),
       // last: it stops execution of a repeated catalog read, after the audit and metrics plugins have seen it
       useReadCache({ fields: CATALOG_READ_FIELDS, version: (ctx) => ctx.services.catalog.snapshot() }),

@@ -5,6 +5,8 @@
  */
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_MAX_LIFETIME_SECONDS } from "./auth/issuers.ts";
+import { createLogger, LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from "./logging/logger.ts";
 
 const optionalUrl = (protocols: readonly string[]) =>
   z
@@ -19,6 +21,32 @@ const optionalUrl = (protocols: readonly string[]) =>
 const boolean = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => value === "true" || value === "1" || value === "yes");
+
+/** "https://a.example, http://b.example:8080" → their normalised origins; anything with a path, query or credentials is a problem */
+function parseOrigins(value: string | undefined, ctx: z.RefinementCtx): readonly string[] | null {
+  const parts = (value ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (parts.length === 0) return null;
+  const origins: string[] = [];
+  for (const part of parts) {
+    const url = URL.canParse(part) ? new URL(part) : null;
+    const bare = url && /^https?:$/.test(url.protocol) && `${url.origin}/` === url.href.replace(/\/?$/, "/");
+    if (!url || !bare) ctx.addIssue({ code: "custom", message: `"${part}" is not an origin like https://host[:port]` });
+    else origins.push(url.origin);
+  }
+  return origins;
+}
+
+/** at least a minute (clients mint ahead), at most 30 days */
+const lifetime = (fallback: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 86_400)
+    .default(fallback);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -48,6 +76,21 @@ const envSchema = z.object({
   JWT_AUDIENCE: z.string().min(1).default("gaozhu-gateway"),
   /** leeway for exp/nbf/iat; @default 30 */
   JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  /** the longest lifetime (exp − iat) accepted per issuer, seconds; @default cq, sc 86400 (24 h), gz 43200 (12 h) */
+  JWT_MAX_LIFETIME_SECONDS_CQ: lifetime(DEFAULT_MAX_LIFETIME_SECONDS.cq),
+  JWT_MAX_LIFETIME_SECONDS_SC: lifetime(DEFAULT_MAX_LIFETIME_SECONDS.sc),
+  JWT_MAX_LIFETIME_SECONDS_GZ: lifetime(DEFAULT_MAX_LIFETIME_SECONDS.gz),
+  /** DPoP (RFC 9449): a proof's `iat` is accepted this many seconds either side of the gateway's clock; @default 60 */
+  DPOP_PROOF_WINDOW_SECONDS: z.coerce.number().int().min(5).max(600).default(60),
+  /**
+   * the origin(s) clients address the gateway by, comma-separated (e.g. behind a load balancer
+   * "https://gateway.gaozhu.example"); a DPoP proof's `htu` must name one of them. Absent → the
+   * request's own URL as the gateway received it.
+   */
+  PUBLIC_ORIGIN: z
+    .string()
+    .optional()
+    .transform((value, ctx) => parseOrigins(value, ctx)),
   /** change stream: heartbeat after this long without an event; @default 15000 */
   STREAM_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   /** change stream: read the outbox at least this often when no bus wake-up comes (bus down); @default 2000 */
@@ -60,8 +103,18 @@ const envSchema = z.object({
   METRICS_PUBLIC: boolean.default(true),
   /** GraphiQL and introspection; default on outside production */
   GRAPHIQL: boolean.optional(),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  /** json: one object a line; pretty: one readable line; auto: pretty on a terminal; @default auto */
+  LOG_FORMAT: z.enum(LOG_FORMATS).default("auto"),
+  /** OpenTelemetry traces of GraphQL operations and Prisma queries, sent over OTLP/HTTP; @default false */
+  TRACING: boolean.default(false),
+  /** where the traces go (an OpenTelemetry collector, Jaeger, Tempo …) */
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl(["http", "https"]),
+  /** @default "gaozhu-gateway" */
+  OTEL_SERVICE_NAME: z.string().min(1).default("gaozhu-gateway"),
 });
+
+const DEFAULT_OTLP_TRACES_URL = "http://127.0.0.1:4318/v1/traces";
 
 export interface GatewayConfig {
   env: "development" | "test" | "production";
@@ -74,6 +127,10 @@ export interface GatewayConfig {
     clockToleranceSeconds: number;
     jwks: { cq: string; sc: string; gz: string };
     algorithms: { cq: "ES256" | "EdDSA"; sc: "ES256" | "EdDSA"; gz: "ES256" | "EdDSA" };
+    /** `exp − iat` accepted per issuer, seconds */
+    maxLifetimeSeconds: { cq: number; sc: number; gz: number };
+    /** sender-constrained tokens (docs/security.md, DPoP) */
+    dpop: { proofWindowSeconds: number; publicOrigins: readonly string[] | null };
   };
   graphiql: boolean;
   metricsPublic: boolean;
@@ -81,7 +138,9 @@ export interface GatewayConfig {
   trustProxy: boolean;
   /** the change stream's timing (schema/sync/change-stream.ts) */
   stream: { heartbeatMs: number; pollMs: number };
-  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  log: { level: LogLevel; format: LogFormat };
+  /** off by default; gateway/tracing/tracing.ts */
+  tracing: { enabled: boolean; otlpTracesUrl: string; serviceName: string };
 }
 
 export type ConfigResult = { ok: true; config: GatewayConfig } | { ok: false; problems: string[] };
@@ -111,13 +170,24 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         clockToleranceSeconds: e.JWT_CLOCK_TOLERANCE_SECONDS,
         jwks: { cq: jwksFor(e.JWKS_CQ, "cq"), sc: jwksFor(e.JWKS_SC, "sc"), gz: jwksFor(e.JWKS_GZ, "gz") },
         algorithms: { cq: e.JWT_ALG_CQ, sc: e.JWT_ALG_SC, gz: e.JWT_ALG_GZ },
+        maxLifetimeSeconds: {
+          cq: e.JWT_MAX_LIFETIME_SECONDS_CQ,
+          sc: e.JWT_MAX_LIFETIME_SECONDS_SC,
+          gz: e.JWT_MAX_LIFETIME_SECONDS_GZ,
+        },
+        dpop: { proofWindowSeconds: e.DPOP_PROOF_WINDOW_SECONDS, publicOrigins: e.PUBLIC_ORIGIN },
       },
       graphiql: e.GRAPHIQL ?? e.NODE_ENV !== "production",
       metricsPublic: e.METRICS_PUBLIC,
       publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
       trustProxy: e.TRUST_PROXY,
       stream: { heartbeatMs: e.STREAM_HEARTBEAT_MS, pollMs: e.STREAM_POLL_MS },
-      logLevel: e.LOG_LEVEL,
+      log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
+      tracing: {
+        enabled: e.TRACING,
+        otlpTracesUrl: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? DEFAULT_OTLP_TRACES_URL,
+        serviceName: e.OTEL_SERVICE_NAME,
+      },
     },
   };
 }
@@ -126,7 +196,10 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
 export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): GatewayConfig {
   const result = parseConfig(env);
   if (result.ok) return result.config;
-  console.error("Configuration problems (fix all, then start again):");
-  for (const problem of result.problems) console.error(`  - ${problem}`);
+  // the configured log settings are unknown here: the defaults, on stderr
+  createLogger("config", { to: "stderr" }).fatal(
+    { problems: result.problems },
+    "configuration problems: fix all, then start again",
+  );
   process.exit(1);
 }

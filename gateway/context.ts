@@ -2,16 +2,17 @@
  * What every resolver receives. `caller` is the verified token's principal (null without a token:
  * only public fields then resolve). Built per request by gateway/app.ts.
  */
+
 import type { CatalogReadModel } from "../schema/catalog/catalog-read-model.ts";
+import type { Jurisdiction } from "../schema/common/jurisdiction.ts";
 import type { AuditLog } from "./audit/audit-log.ts";
 import type { Authenticator } from "./auth/authenticator.ts";
 import type { Bus } from "./bus/index.ts";
 import type { GatewayConfig } from "./config.ts";
 import type { PrismaClient } from "./db/generated/prisma/client.ts";
+import type { Logger } from "./logging/logger.ts";
 import type { GatewayMetrics } from "./metrics/metrics.ts";
 import type { RateLimiter } from "./rate-limit.ts";
-
-export type Jurisdiction = "cq" | "sc" | "gz";
 
 export interface Caller {
   issuer: Jurisdiction;
@@ -21,6 +22,12 @@ export interface Caller {
   jti: string;
   /** `exp`, seconds since the epoch */
   expiresAt: number;
+  /**
+   * a DPoP-bound token (RFC 9449) whose key this request proved; null for a bearer token.
+   * `replayChecked` is false when the replay store could not record the proof's jti (then mutations
+   * are refused, reads go on).
+   */
+  dpop: { boundKey: string; replayChecked: boolean } | null;
 }
 
 /** Long-lived parts shared by all requests. */
@@ -30,6 +37,8 @@ export interface GatewayServices {
   bus: Bus;
   authenticator: Authenticator;
   clock: () => Date;
+  /** the gateway's structured log (gateway/logging/logger.ts); never personal data or tokens */
+  logger: Logger;
   /** Prometheus metrics served at /metrics */
   metrics: GatewayMetrics;
   /** calls without a token (the 执法码 check) per client address */

@@ -4,11 +4,19 @@
  */
 import type { GraphQLError } from "graphql";
 import { createGraphQLError } from "graphql-yoga";
+import type { AuthFailureReason } from "./auth/auth-error.ts";
+import { challengeFor } from "./auth/challenge.ts";
 
 type Extensions = Record<string, unknown>;
 
-function apiError(message: string, code: string, status: number, extensions: Extensions = {}): GraphQLError {
-  return createGraphQLError(message, { extensions: { code, http: { status }, ...extensions } });
+function apiError(
+  message: string,
+  code: string,
+  status: number,
+  extensions: Extensions = {},
+  headers?: Record<string, string>,
+): GraphQLError {
+  return createGraphQLError(message, { extensions: { code, http: { status, headers }, ...extensions } });
 }
 
 export const badInput = (message: string, extensions: Extensions & { reason?: string } = {}) =>
@@ -17,8 +25,9 @@ export const notFound = (message: string, extensions: Extensions = {}) =>
   apiError(message, "NOT_FOUND", 404, extensions);
 export const forbidden = (message: string, extensions: Extensions = {}) =>
   apiError(message, "FORBIDDEN", 403, extensions);
-export const unauthenticated = (message: string, reason: string) =>
-  apiError(message, "UNAUTHENTICATED", 401, { reason });
+/** 401 with its `WWW-Authenticate` challenge (gateway/auth/challenge.ts); `scheme` is what the client sent */
+export const unauthenticated = (message: string, reason: AuthFailureReason, scheme: "Bearer" | "DPoP" | null = null) =>
+  apiError(message, "UNAUTHENTICATED", 401, { reason }, { "WWW-Authenticate": challengeFor(scheme, reason, message) });
 export const conflict = (message: string, extensions: Extensions = {}) =>
   apiError(message, "CONFLICT", 409, extensions);
 export const tooManyRequests = (message: string) => apiError(message, "RATE_LIMITED", 429);

@@ -13,8 +13,10 @@ import { type Bus, createBus } from "./bus/index.ts";
 import type { GatewayConfig } from "./config.ts";
 import type { GatewayServices } from "./context.ts";
 import { createDatabase, type Database } from "./db/client.ts";
+import { createLogger, type Logger } from "./logging/logger.ts";
 import { createMetrics } from "./metrics/metrics.ts";
 import { createRateLimiter } from "./rate-limit.ts";
+import { startTracing, type TracingOptions } from "./tracing/tracing.ts";
 
 export interface RunningGateway {
   url: string;
@@ -31,10 +33,20 @@ export interface AssembleOptions {
   clock?: () => Date;
   /** an already-open bus (tests: two replicas sharing one in-process bus); the caller closes it */
   bus?: Bus;
+  /** instead of one from config.log (tests read what the gateway logs) */
+  logger?: Logger;
+  /** when config.tracing is on (tests: an in-memory span exporter) */
+  tracing?: TracingOptions;
 }
 
 /** Everything but the socket: used by the server below and by tests through `gateway.fetch`. */
 export async function assembleGateway(config: GatewayConfig, options: AssembleOptions = {}) {
+  const logger = options.logger ?? createLogger("gateway", config.log);
+  // before the database opens, so that its first queries are traced too
+  const tracing = await startTracing(config.tracing, {
+    logger: logger.child({ component: "tracing" }),
+    ...options.tracing,
+  });
   const db =
     options.db ?? (await createDatabase({ databaseUrl: config.database.url, pgliteDir: config.database.pgliteDir }));
   const bus = options.bus ?? createBus(config.redis);
@@ -45,7 +57,7 @@ export async function assembleGateway(config: GatewayConfig, options: AssembleOp
   const authenticator = await createAuthenticator(config.auth, {
     redis,
     redisPrefix: config.redis.prefix,
-    logger: config.logLevel === "silent" ? { warn() {} } : console,
+    logger: logger.child({ component: "auth" }),
   });
   // on Postgres, read audits group-commit over a connection of their own, in two round trips a batch
   const auditWriter = db.url ? createPgAuditBatchWriter(db.url) : undefined;
@@ -55,6 +67,7 @@ export async function assembleGateway(config: GatewayConfig, options: AssembleOp
     authenticator,
     auditLog: createAuditLog(db.prisma, { writeBatch: auditWriter?.write }),
     clock: options.clock ?? (() => new Date()),
+    logger,
     metrics: createMetrics(db.prisma),
     publicRateLimit: createRateLimiter({
       pointsPerMinute: config.publicRateLimitPerMinute,
@@ -63,7 +76,12 @@ export async function assembleGateway(config: GatewayConfig, options: AssembleOp
     }),
     catalog: createCatalogReadModel(db.prisma, bus),
   };
-  const gateway = createGateway({ ...services, db, graphiqlToken: options.graphiqlToken });
+  const gateway = createGateway({
+    ...services,
+    db,
+    graphiqlToken: options.graphiqlToken,
+    tracerProvider: tracing?.provider,
+  });
   const close = async () => {
     await services.auditLog.flush().catch(() => {});
     await auditWriter?.close();
@@ -72,8 +90,9 @@ export async function assembleGateway(config: GatewayConfig, options: AssembleOp
     redis?.disconnect();
     if (!options.bus) await bus.close();
     if (!options.db) await db.close();
+    await tracing?.shutdown();
   };
-  return { gateway, db, services, close };
+  return { gateway, db, services, tracing, close };
 }
 
 export async function startGateway(config: GatewayConfig, options: AssembleOptions = {}): Promise<RunningGateway> {

@@ -1,4 +1,5 @@
-import type { GatewayContext, Jurisdiction } from "../gateway/context.ts";
+import type { GatewayContext } from "../gateway/context.ts";
+import type { Jurisdiction } from "./common/jurisdiction.ts";
 
 /** The scope initializer: how each AuthScope is decided for a request (scope-auth plugin). */
 export function authScopesFor(ctx: GatewayContext) {

@@ -4,12 +4,13 @@ import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
-import type { GatewayContext, Jurisdiction } from "../gateway/context.ts";
+import type { GatewayContext } from "../gateway/context.ts";
 import type PrismaTypes from "../gateway/db/generated/pothos-types.ts";
 import { getDatamodel } from "../gateway/db/generated/pothos-types.ts";
 import { forbidden, unauthenticated } from "../gateway/errors.ts";
 import { authScopesFor } from "./auth-scopes.ts";
-import { dateScalar, dateTimeScalar, jsonScalar } from "./scalars.ts";
+import type { Jurisdiction } from "./common/jurisdiction.ts";
+import { dateScalar, dateTimeScalar, jsonScalar, yuanScalar } from "./scalars.ts";
 
 export interface AuthScopes {
   /** any verified token of a known issuer */
@@ -29,6 +30,8 @@ export const builder = new SchemaBuilder<{
     Date: { Input: Date; Output: Date };
     DateTime: { Input: Date; Output: Date };
     JSON: { Input: unknown; Output: unknown };
+    /** integer fen inside; decimal yuan strings on the wire */
+    Yuan: { Input: bigint; Output: bigint | number };
     ID: { Input: string; Output: string | number | bigint };
   };
 }>({
@@ -56,6 +59,7 @@ export const builder = new SchemaBuilder<{
 builder.addScalarType("Date", dateScalar);
 builder.addScalarType("DateTime", dateTimeScalar);
 builder.addScalarType("JSON", jsonScalar);
+builder.addScalarType("Yuan", yuanScalar);
 builder.queryType({ description: "Reads: the shared catalog, benchmarks, libraries and records" });
 builder.mutationType({ description: "Writes: each jurisdiction only its own records; every write audited" });
 builder.subscriptionType({ description: "Streams over SSE (Accept: text/event-stream): the change stream" });

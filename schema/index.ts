@@ -27,6 +27,8 @@ import "./sync/status-fields.ts";
 import "./dispatch/types.ts";
 import "./dispatch/queries.ts";
 import "./dispatch/plan-mutations.ts";
+import "./dispatch/plan-preview.ts";
 import "./dispatch/task-mutations.ts";
+import "./dispatch/dispatch-batch.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });

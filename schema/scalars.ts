@@ -1,6 +1,7 @@
 /** Calendar dates (YYYY-MM-DD, as laws and certificates use them) and instants (ISO 8601 with offset). */
 import { GraphQLScalarType, Kind, valueFromASTUntyped } from "graphql";
 import { badInput } from "../gateway/errors.ts";
+import { fenFromYuanText, yuanTextFromFen } from "./common/money.ts";
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -47,4 +48,24 @@ export const jsonScalar = new GraphQLScalarType<unknown, unknown>({
   serialize: (value) => value,
   parseValue: (value) => value,
   parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
+});
+
+function parseYuan(value: unknown): bigint {
+  const fen = typeof value === "string" ? fenFromYuanText(value) : null;
+  if (fen === null) {
+    throw badInput('Yuan must be a string of decimal yuan, at most two decimals, e.g. "12000.50"', {
+      reason: "BAD_AMOUNT",
+    });
+  }
+  return fen;
+}
+
+/** Money at the edge: a string of decimal yuan in, integer fen inside (schema/common/money.ts). */
+export const yuanScalar = new GraphQLScalarType<bigint, string>({
+  name: "Yuan",
+  description:
+    '金额（元） — an amount of money in yuan, exact: a string with at most two decimals, never negative, at most 13 integer digits (e.g. "12000.50"). Answers always carry two decimals',
+  serialize: (fen) => yuanTextFromFen(fen as bigint | number),
+  parseValue: parseYuan,
+  parseLiteral: (ast) => parseYuan(ast.kind === Kind.STRING ? ast.value : null),
 });

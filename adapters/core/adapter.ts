@@ -4,15 +4,15 @@
  */
 import { loadPrivateKey } from "../../gateway/auth/keys.ts";
 import { withRetry } from "./backoff.ts";
-import type { Jurisdiction } from "./canonical.ts";
+import type { Province } from "./canonical.ts";
 import { Catalog } from "./catalog.ts";
-import { GatewayClient } from "./gateway-client.ts";
+import { GatewayClient, type TokenMode } from "./gateway-client.ts";
 import { type InboundPlatform, runInbound } from "./inbound-sync.ts";
 import { type OutboundPlatform, runOutbound } from "./outbound-sync.ts";
 import { SyncReporter } from "./sync-reporter.ts";
 
 export interface SyncAdapterOptions<In, Out> {
-  jurisdiction: Jurisdiction;
+  jurisdiction: Province;
   gatewayUrl: string;
   keysDir: string;
   platform: InboundPlatform<In> & OutboundPlatform<Out>;
@@ -20,6 +20,8 @@ export interface SyncAdapterOptions<In, Out> {
   name?: string;
   /** @default "gaozhu-gateway" */
   audience?: string;
+  /** @default "dpop" (adapters/core/gateway-client.ts) */
+  tokenMode?: TokenMode;
   /** pause of the inbound side when caught up. @default 1000 */
   idleMs?: number;
   /** heartbeat and error-report interval. @default 10_000 */
@@ -42,6 +44,7 @@ export async function startSyncAdapter<In, Out>(options: SyncAdapterOptions<In, 
     issuer: options.jurisdiction,
     key,
     audience: options.audience,
+    tokenMode: options.tokenMode,
     subject: `${options.jurisdiction}-adapter-${name}`,
   });
   const catalog = new Catalog(options.jurisdiction, client);

@@ -3,7 +3,9 @@
  * (`RecordInput`, `OfficerInput`, `EnterpriseInput`) and what the change stream delivers
  * (`RecordChange`). Vendor shapes stop at the mappers.
  */
-export type Jurisdiction = "cq" | "sc";
+import type { Province } from "../../schema/common/jurisdiction.ts";
+
+export type { Province };
 export type RecordKind = "INSPECTION" | "PENALTY_DECISION";
 
 /**
@@ -22,7 +24,8 @@ export interface RecordInput {
   officerCertificates: string[] | null;
   occurredAt: string | null;
   decidedAt: string | null;
-  fineFen: string | null;
+  /** decimal yuan, two decimals ("12000.50") */
+  fineYuan: string | null;
   result: string | null;
   findings: string | null;
   taskId: string | null;
@@ -80,7 +83,8 @@ export interface Change {
   kind: string;
   entityType: string;
   entityId: string;
-  originJurisdiction: string | null;
+  /** whose data it is, as GraphQL spells a jurisdiction; null: shared catalog data */
+  origin: "CQ" | "SC" | "GZ" | null;
   payload: Record<string, unknown>;
   createdAt: string;
 }
@@ -97,7 +101,6 @@ export interface RecordChange {
   officerCertificates: string[];
   occurredAt: string;
   decidedAt: string | null;
-  fineFen: string | null;
   fineYuan: string | null;
   result: string | null;
   findings: string | null;

@@ -2,7 +2,7 @@
  * The shared catalog as an adapter needs it: its province's item codes ⇄ the unified codes. Loaded
  * once from the gateway's `items` query and reloaded when an `item.changed` event arrives.
  */
-import type { ItemCodes, Jurisdiction } from "./canonical.ts";
+import type { ItemCodes, Province } from "./canonical.ts";
 import type { GatewayClient } from "./gateway-client.ts";
 
 const ITEMS = `query($after: String) { items(first: 100, after: $after) {
@@ -20,7 +20,7 @@ export class Catalog implements ItemCodes {
   private fromUnifiedMap = new Map<string, string>();
 
   constructor(
-    private readonly province: Jurisdiction,
+    private readonly province: Province,
     private readonly client: GatewayClient,
   ) {}
 

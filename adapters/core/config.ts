@@ -3,7 +3,8 @@
  * then the process exits 1. Nothing else in an adapter reads `process.env`.
  */
 import { z } from "zod";
-import type { Jurisdiction } from "./canonical.ts";
+import type { Province } from "./canonical.ts";
+import type { TokenMode } from "./gateway-client.ts";
 
 const adapterEnv = z.object({
   GATEWAY_URL: z.url().default("http://127.0.0.1:4000"),
@@ -16,10 +17,12 @@ const adapterEnv = z.object({
   JWT_AUDIENCE: z.string().min(1).default("gaozhu-gateway"),
   SC_SECRET: z.string().min(1).default("gaozhu-sc-dev-secret"),
   ADAPTER_IDLE_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  /** "dpop": key-bound tokens with a proof per request; "bearer": a fresh token per mutation (before DPoP) */
+  GATEWAY_TOKEN_MODE: z.enum(["dpop", "bearer"]).default("dpop"),
 });
 
 export interface AdapterConfig {
-  province: Jurisdiction;
+  province: Province;
   gatewayUrl: string;
   keysDir: string;
   platformUrl: string;
@@ -27,10 +30,11 @@ export interface AdapterConfig {
   audience: string;
   scSecret: string;
   idleMs: number;
+  tokenMode: TokenMode;
 }
 
 export function parseAdapterConfig(
-  province: Jurisdiction,
+  province: Province,
   env: Record<string, string | undefined>,
 ): { ok: true; config: AdapterConfig } | { ok: false; problems: string[] } {
   const parsed = adapterEnv.safeParse(env);
@@ -49,6 +53,7 @@ export function parseAdapterConfig(
       audience: e.JWT_AUDIENCE,
       scSecret: e.SC_SECRET,
       idleMs: e.ADAPTER_IDLE_MS,
+      tokenMode: e.GATEWAY_TOKEN_MODE,
     },
   };
 }

@@ -1,8 +1,14 @@
 /**
  * The adapter's only way into the gateway: GraphQL over fetch, signed with its province's key.
- * Mutations get a FRESH token each (the gateway refuses a replayed `jti`, docs/sync.md); queries and
- * the subscription reuse a cached one until it is near expiry.
+ *
+ * By default the adapter's tokens are DPoP-bound (docs/security.md): it keeps a key pair in memory
+ * (the private half not extractable, new each process), binds each token it mints to it, reuses the
+ * token for every request until it is near expiry, and signs a proof per request — so a token read
+ * off the wire or a log is worth nothing. In `bearer` mode (the adapters before DPoP, and any client
+ * that cannot sign proofs) mutations get a FRESH token each (the gateway refuses a replayed `jti`);
+ * queries and the subscription reuse a cached one.
  */
+import { type DpopKey, generateDpopKey, signDpopProof } from "../../gateway/auth/dpop-proof.ts";
 import type { Issuer } from "../../gateway/auth/issuers.ts";
 import type { SigningKey } from "../../gateway/auth/keys.ts";
 import { signToken } from "../../gateway/auth/sign-token.ts";
@@ -19,7 +25,12 @@ export interface GatewayClientOptions {
   audience?: string;
   /** @default 900 */
   tokenTtlSeconds?: number;
+  /** @default "dpop" */
+  tokenMode?: TokenMode;
 }
+
+/** "dpop": one key-bound token, a proof per request; "bearer": a fresh token per mutation */
+export type TokenMode = "dpop" | "bearer";
 
 /** a GraphQL or HTTP failure; `permanent` when repeating the same request cannot help */
 export class GatewayError extends Error {
@@ -43,13 +54,16 @@ type GraphQLBody<T> = { data?: T | null; errors?: Array<{ message: string; exten
 
 export class GatewayClient {
   private cached: { token: string; expiresAt: number } | null = null;
+  /** made on first use, kept for the life of the process */
+  private dpopKey: Promise<DpopKey> | null = null;
   readonly graphqlUrl: string;
 
   constructor(private readonly options: GatewayClientOptions) {
     this.graphqlUrl = `${options.gatewayUrl.replace(/\/$/, "")}/graphql`;
+    if ((options.tokenMode ?? "dpop") === "dpop") this.dpopKey = generateDpopKey();
   }
 
-  private mint(): Promise<string> {
+  private async mint(): Promise<string> {
     const { key, issuer } = this.options;
     return signToken({
       privateKey: key.key,
@@ -59,10 +73,18 @@ export class GatewayClient {
       audience: this.options.audience,
       subject: this.options.subject ?? `${issuer}-adapter`,
       ttlSeconds: this.options.tokenTtlSeconds,
+      boundKey: this.dpopKey ? (await this.dpopKey).thumbprint : undefined,
     });
   }
 
-  /** a token for reads: reused until a minute before it expires */
+  /** the Authorization (and DPoP) headers of one POST to the GraphQL endpoint */
+  private async headers(token: string): Promise<Record<string, string>> {
+    if (!this.dpopKey) return { authorization: `Bearer ${token}` };
+    const proof = await signDpopProof(await this.dpopKey, { method: "POST", url: this.graphqlUrl, accessToken: token });
+    return { authorization: `DPoP ${token}`, dpop: proof };
+  }
+
+  /** a token reused until a minute before it expires: for reads, and for everything when DPoP-bound */
   private async readToken(): Promise<string> {
     const ttlMs = (this.options.tokenTtlSeconds ?? 900) * 1000;
     if (!this.cached || this.cached.expiresAt - Date.now() < Math.min(60_000, ttlMs / 2)) {
@@ -75,9 +97,10 @@ export class GatewayClient {
     return this.readToken().then((token) => this.post<T>(token, query, variables, signal));
   }
 
-  /** every mutation request with a token of its own — also every retry of it */
+  /** a bearer token of its own for every mutation request — also every retry of it; a bound token is reused */
   mutate<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
-    return this.mint().then((token) => this.post<T>(token, query, variables, signal));
+    const token = this.dpopKey ? this.readToken() : this.mint();
+    return token.then((t) => this.post<T>(t, query, variables, signal));
   }
 
   private async post<T>(token: string, query: string, variables: Record<string, unknown>, signal?: AbortSignal) {
@@ -86,7 +109,7 @@ export class GatewayClient {
       headers: {
         "content-type": "application/json",
         accept: "application/graphql-response+json, application/json",
-        authorization: `Bearer ${token}`,
+        ...(await this.headers(token)),
       },
       body: JSON.stringify({ query, variables }),
       signal,
@@ -118,9 +141,14 @@ export class GatewayClient {
    */
   async changes(consumer: string, signal: AbortSignal): Promise<AsyncIterable<Change>> {
     const query = `subscription($consumer: String) { changes(consumer: $consumer) {
-      seq kind entityType entityId originJurisdiction payload createdAt } }`;
+      seq kind entityType entityId origin payload createdAt } }`;
     const token = await this.mint(); // a whole TTL for the stream
-    const events = await openSse(this.graphqlUrl, token, { query, variables: { consumer } }, signal);
+    const events = await openSse(
+      this.graphqlUrl,
+      await this.headers(token),
+      { query, variables: { consumer } },
+      signal,
+    );
     return (async function* () {
       for await (const message of events) {
         const parsed = JSON.parse(message) as GraphQLBody<{ changes: Change }>;

@@ -1,10 +1,10 @@
 /** The body of an adapter process: parse config, start, stop cleanly on SIGINT/SIGTERM. */
 import { startAdapter } from "../start-adapter.ts";
-import type { Jurisdiction } from "./canonical.ts";
+import type { Province } from "./canonical.ts";
 import { parseAdapterConfig } from "./config.ts";
 import { exitWithParent } from "./exit-with-parent.ts";
 
-export async function runAdapterProcess(province: Jurisdiction): Promise<void> {
+export async function runAdapterProcess(province: Province): Promise<void> {
   const parsed = parseAdapterConfig(province, process.env);
   if (!parsed.ok) {
     for (const problem of parsed.problems) console.error(`[adapter ${province}] config: ${problem}`);

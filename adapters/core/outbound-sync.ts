@@ -10,8 +10,8 @@ import { abortableSleep, withRetry } from "./backoff.ts";
 import {
   type Change,
   type ItemCodes,
-  type Jurisdiction,
   newestPerId,
+  type Province,
   type RecordChange,
   type TaskChange,
 } from "./canonical.ts";
@@ -32,7 +32,7 @@ export interface OutboundPlatform<V, T = unknown> {
 export interface OutboundOptions<V, T = unknown> {
   client: GatewayClient;
   platform: OutboundPlatform<V, T>;
-  jurisdiction: Jurisdiction;
+  jurisdiction: Province;
   items: ItemCodes & { load(): Promise<void> };
   consumer: string;
   reporter: SyncReporter;
@@ -80,7 +80,7 @@ export async function runOutbound<V, T>(options: OutboundOptions<V, T>): Promise
   async function handle(batch: Change[]): Promise<void> {
     if (batch.some((c) => c.kind === "item.changed")) await retry(() => options.items.load());
     const records = batch
-      .filter((c) => c.kind === "record.upserted" && c.originJurisdiction !== options.jurisdiction)
+      .filter((c) => c.kind === "record.upserted" && c.origin !== options.jurisdiction.toUpperCase())
       .map((c) => c.payload as unknown as RecordChange);
     let mapped = mapAll(records);
     if (mapped.unmapped.length > 0) {

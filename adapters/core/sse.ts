@@ -1,14 +1,15 @@
 /** Reads a GraphQL-over-SSE response (graphql-yoga "distinct connections"): yields each `next` event's data. */
 
+/** `authorization` holds the request's Authorization header (and its DPoP proof, when bound) */
 export async function openSse(
   url: string,
-  token: string,
+  authorization: Record<string, string>,
   body: unknown,
   signal: AbortSignal,
 ): Promise<AsyncIterable<string>> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "text/event-stream", authorization: `Bearer ${token}` },
+    headers: { "content-type": "application/json", accept: "text/event-stream", ...authorization },
     body: JSON.stringify(body),
     signal,
   });

@@ -4,7 +4,7 @@
  *
  * Dialect: snake_case JSON; Sichuan's own item codes (`scCode` of the catalog, e.g. "SC-511623-XZCF-00001");
  * times are "YYYY-MM-DD HH:mm:ss" in Beijing time (UTC+8, no offset written, whole seconds); dates
- * "YYYY-MM-DD"; money is a decimal STRING of yuan ("12000.50") — convert with `yuanToFen`, never
+ * "YYYY-MM-DD"; money is a decimal STRING of yuan ("12000.50") — convert with schema/common/money.ts, never
  * through a float; record numbers look like `SC-JC-000123` (检查) / `SC-CF-000045` (处罚).
  *
  * Reading — use `GET /openapi/changes?since_id=<n>&page_size=<n>`, not the listing:
@@ -24,15 +24,16 @@
  * every POST an adapter makes to it (shared records, dispatch tasks); unsigned or badly signed → 401.
  * The timestamp header is not covered by the signature, so callback bodies repeat it in `sent_at`.
  */
+
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { fenFromYuanText } from "../../schema/common/money.ts";
 
 // ---- scalar codecs -------------------------------------------------------------------------------
 
 const BEIJING_OFFSET_MS = 8 * 3600_000;
 const TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const YUAN = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
 
 /** epoch ms → "YYYY-MM-DD HH:mm:ss" Beijing time (milliseconds dropped) */
 export function formatBeijingTime(epochMs: number): string {
@@ -49,19 +50,6 @@ export function parseBeijingTime(text: string): number | null {
 /** "YYYY-MM-DD" → true when it is a real calendar date */
 export const isScDate = (text: string): boolean =>
   DATE.test(text) && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
-
-/** "12000.50" / "12000.5" / "12000" → 1200050 / 1200050 / 1200000 fen, exactly; null when malformed */
-export function yuanToFen(text: string): number | null {
-  const m = YUAN.exec(text);
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? "0").padEnd(2, "0"));
-}
-
-/** 1200050 fen → "12000.50" (always two decimals, as Sichuan writes it) */
-export function fenToYuan(fen: number): string {
-  if (!Number.isSafeInteger(fen) || fen < 0) throw new RangeError(`not a fen amount: ${fen}`);
-  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, "0")}`;
-}
 
 // ---- signature ------------------------------------------------------------------------------------
 
@@ -94,7 +82,7 @@ export function scSignedHeaders(rawBody: string, secret: string, nowMs = Date.no
 
 const time = z.string().refine((s) => parseBeijingTime(s) !== null, "expected YYYY-MM-DD HH:mm:ss (Beijing time)");
 const date = z.string().refine(isScDate, "expected YYYY-MM-DD");
-const yuan = z.string().refine((s) => yuanToFen(s) !== null, "expected a decimal yuan string like 12000.50");
+const yuan = z.string().refine((s) => fenFromYuanText(s) !== null, "expected a decimal yuan string like 12000.50");
 const uscc = z.string().length(18);
 const certNos = z.array(z.string().min(1));
 

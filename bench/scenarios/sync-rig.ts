@@ -4,6 +4,8 @@
  * scripts/start-sync.ts), the adapters signing with their province's key from the bench's keys directory.
  * `stop()` ends every process the rig started and drops the database, whatever state it is in.
  */
+
+import type { Province } from "../../schema/common/jurisdiction.ts";
 import { type ServerChild, startServerChild } from "../lib/child.ts";
 import { askOnce } from "../lib/graphql.ts";
 import { PROFILES_DIR } from "../lib/paths.ts";
@@ -11,8 +13,6 @@ import { createScratchDatabase, type ScratchDatabase } from "../lib/postgres.ts"
 import { progress } from "../lib/progress.ts";
 import { type ScriptProcess, startScript } from "../lib/script-process.ts";
 import type { ScenarioContext } from "./types.ts";
-
-export type Province = "cq" | "sc";
 
 const SIMULATOR: Record<Province, string> = {
   cq: "scripts/simulators/chongqing/main.ts",

@@ -2,6 +2,27 @@
  * Why a token was refused. The reason travels to the client as `extensions.reason` beside the code
  * UNAUTHENTICATED and HTTP 401 (gateway/errors.ts `unauthenticated(message, reason)`).
  */
+
+/** The DPoP proof, not the token, was refused (`WWW-Authenticate: DPoP error="invalid_dpop_proof"`). */
+export const DPOP_PROOF_REASONS = [
+  /** `Authorization: DPoP <token>` without a `DPoP` proof header */
+  "DPOP_PROOF_MISSING",
+  /** the proof is not one compact JWS of `typ` dpop+jwt, signed ES256/EdDSA by the public `jwk` it carries, with jti, htm, htu and iat */
+  "DPOP_PROOF_INVALID",
+  /** the proof's key is not the one the token's `cnf.jkt` names */
+  "DPOP_BINDING_MISMATCH",
+  /** `htm` is not this request's method */
+  "DPOP_HTM_MISMATCH",
+  /** `htu` is not this request's URL (the configured public origin behind a proxy) */
+  "DPOP_HTU_MISMATCH",
+  /** `iat` further than the proof window from the gateway's clock */
+  "DPOP_PROOF_IAT_OUT_OF_WINDOW",
+  /** `ath` is not the hash of the token sent */
+  "DPOP_ATH_MISMATCH",
+  /** the proof's `jti` was already used */
+  "DPOP_PROOF_REPLAYED",
+] as const;
+
 export const AUTH_FAILURE_REASONS = [
   "MISSING_TOKEN",
   "MALFORMED_TOKEN",
@@ -19,8 +40,16 @@ export const AUTH_FAILURE_REASONS = [
   "MISSING_JTI",
   /** a mutation with a `jti` already used */
   "TOKEN_REPLAYED",
-  /** `sub`, `iat` or `exp` absent */
+  /** `sub`, `iat` or `exp` absent (without `iat` a token's lifetime cannot be measured) */
   "MISSING_CLAIM",
+  /** `exp − iat` longer than the issuer's cap (JWT_MAX_LIFETIME_SECONDS_<ISSUER>) */
+  "TOKEN_LIFETIME_TOO_LONG",
+  // DPoP (RFC 9449, gateway/auth/dpop.ts): sender-constrained tokens
+  /** a token carrying `cnf` sent as `Bearer`: a bound token is only good with its proof */
+  "DPOP_BOUND_TOKEN_AS_BEARER",
+  /** `Authorization: DPoP` with a token that carries no `cnf.jkt` */
+  "DPOP_TOKEN_NOT_BOUND",
+  ...DPOP_PROOF_REASONS,
 ] as const;
 
 export type AuthFailureReason = (typeof AUTH_FAILURE_REASONS)[number];

@@ -1,18 +1,24 @@
 /**
- * The three token issuers the gateway trusts (glossary: jurisdiction). The names are part of the
- * outside contract: `iss` claims, key file names and `npm run token -- --as <issuer>` use them verbatim.
+ * The three token issuers the gateway trusts are the three jurisdictions (schema/common/jurisdiction.ts).
  */
-export const ISSUERS = ["cq", "sc", "gz"] as const;
+import { isJurisdiction, JURISDICTIONS, type Jurisdiction } from "../../schema/common/jurisdiction.ts";
 
-/** 重庆 `cq` / 四川 `sc` / 高竹新区管委会 `gz` */
-export type Issuer = (typeof ISSUERS)[number];
+export const ISSUERS = JURISDICTIONS;
+export type Issuer = Jurisdiction;
 
 /** The `aud` every token must carry unless configured otherwise. */
 export const DEFAULT_AUDIENCE = "gaozhu-gateway";
 
-export function isIssuer(value: unknown): value is Issuer {
-  return typeof value === "string" && (ISSUERS as readonly string[]).includes(value);
-}
+export const isIssuer = isJurisdiction;
+
+/**
+ * The longest a token may live (`exp − iat`), per issuer, unless configured otherwise
+ * (JWT_MAX_LIFETIME_SECONDS_<ISSUER>). A province's tokens: one day — its adapter mints 15-minute
+ * tokens, and a day covers an officer's shift, night shifts included. The committee's: a working day
+ * — its tokens can carry the widest rights (dispatch, catalog, pii:read, audit:read). Longer-lived
+ * access is a matter of minting again, never of a token that outlives the person's day.
+ */
+export const DEFAULT_MAX_LIFETIME_SECONDS: Readonly<Record<Issuer, number>> = { cq: 86_400, sc: 86_400, gz: 43_200 };
 
 /**
  * Signature algorithms the gateway can be configured to accept. Asymmetric only: with a symmetric

@@ -19,10 +19,15 @@ export interface SignTokenOptions {
   scopes?: readonly string[];
   /** @default 900 (15 minutes) */
   ttlSeconds?: number;
-  /** @default a random UUID — a mutation refuses a `jti` it has seen before, so use one per request */
+  /** @default a random UUID — a mutation with a bearer token refuses a `jti` it has seen before, so use one per request */
   jti?: string;
   /** @default Date.now() — milliseconds since the epoch */
   now?: number;
+  /**
+   * bind the token to a key (DPoP, RFC 9449): the key's RFC 7638 SHA-256 thumbprint, sent as
+   * `cnf.jkt`. Such a token serves any number of requests, each with a proof signed by that key.
+   */
+  boundKey?: string;
 }
 
 export const DEFAULT_TTL_SECONDS = 900;
@@ -31,7 +36,10 @@ export async function signToken(options: SignTokenOptions): Promise<string> {
   const issuedAt = Math.floor((options.now ?? Date.now()) / 1000);
   const ttl = options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
   if (!Number.isFinite(ttl) || ttl <= 0) throw new RangeError(`ttlSeconds must be positive, got ${ttl}`);
-  const claims = options.scopes === undefined ? {} : { scope: formatScopes(options.scopes) };
+  const claims = {
+    ...(options.scopes === undefined ? {} : { scope: formatScopes(options.scopes) }),
+    ...(options.boundKey === undefined ? {} : { cnf: { jkt: options.boundKey } }),
+  };
   return new SignJWT(claims)
     .setProtectedHeader({ alg: options.alg, kid: options.kid, typ: "JWT" })
     .setIssuer(options.issuer)

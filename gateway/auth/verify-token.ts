@@ -7,7 +7,7 @@
  */
 import { decodeJwt, decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from "jose";
 import { AuthError, type AuthFailureReason } from "./auth-error.ts";
-import { DEFAULT_AUDIENCE, type Issuer, isSupportedAlgorithm } from "./issuers.ts";
+import { DEFAULT_AUDIENCE, DEFAULT_MAX_LIFETIME_SECONDS, type Issuer, isSupportedAlgorithm } from "./issuers.ts";
 import { LruCache } from "./lru-cache.ts";
 import { effectiveScopes, parseScopeClaim, type Scope } from "./scopes.ts";
 import type { TrustRegistry } from "./trust-registry.ts";
@@ -28,6 +28,8 @@ export interface Principal {
   /** `exp`, seconds since the epoch */
   expiresAt: number;
   keyId: string | undefined;
+  /** `cnf.jkt` (RFC 9449): the thumbprint of the key every request must prove; null for a plain bearer token */
+  boundKey: string | null;
 }
 
 export interface TokenVerifierOptions {
@@ -36,6 +38,8 @@ export interface TokenVerifierOptions {
   audience?: string;
   /** leeway for `exp`, `nbf` and `iat`; @default 30 */
   clockToleranceSeconds?: number;
+  /** the longest `exp − iat` accepted per issuer; @default DEFAULT_MAX_LIFETIME_SECONDS */
+  maxLifetimeSeconds?: Readonly<Record<Issuer, number>>;
   /** verified tokens kept; 0 disables the cache; @default 10_000 */
   cacheSize?: number;
   /** @default Date.now — milliseconds since the epoch */
@@ -52,18 +56,27 @@ export interface TokenVerifier {
 /** Longer than any token we issue by far; refusing early bounds the work an attacker can cause. */
 const MAX_TOKEN_LENGTH = 8192;
 
-/** The token of an `Authorization: Bearer <token>` header. */
-export function bearerToken(authorization: string | null | undefined): string {
+export interface Credentials {
+  /** `Bearer` (RFC 6750) or `DPoP` (RFC 9449: the token is bound to a key the request proves) */
+  scheme: "Bearer" | "DPoP";
+  token: string;
+}
+
+/** The scheme and token of an `Authorization: Bearer <token>` or `Authorization: DPoP <token>` header. */
+export function credentialsOf(authorization: string | null | undefined): Credentials {
   if (!authorization?.trim()) throw new AuthError("MISSING_TOKEN", "No bearer token");
-  const match = /^Bearer[ ]+([^ ]+)[ ]*$/i.exec(authorization);
-  if (!match?.[1]) throw new AuthError("MALFORMED_TOKEN", 'Expected "Authorization: Bearer <token>"');
-  return match[1];
+  const match = /^(Bearer|DPoP)[ ]+([^ ]+)[ ]*$/i.exec(authorization);
+  if (!match?.[1] || !match[2]) {
+    throw new AuthError("MALFORMED_TOKEN", 'Expected "Authorization: Bearer <token>" or "Authorization: DPoP <token>"');
+  }
+  return { scheme: match[1].toLowerCase() === "dpop" ? "DPoP" : "Bearer", token: match[2] };
 }
 
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const { registry } = options;
   const audience = options.audience ?? DEFAULT_AUDIENCE;
   const tolerance = options.clockToleranceSeconds ?? 30;
+  const maxLifetime = options.maxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME_SECONDS;
   const now = options.now ?? Date.now;
   const cache = new LruCache<string, { principal: Principal; keySetVersion: number }>(options.cacheSize ?? 10_000);
   const inFlight = new Map<string, Promise<Principal>>();
@@ -93,6 +106,12 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       throw fromJoseError(error);
     }
     const principal = toPrincipal(payload, issuer, kid, nowMs / 1000 + tolerance);
+    if (principal.expiresAt - principal.issuedAt > maxLifetime[issuer]) {
+      throw new AuthError(
+        "TOKEN_LIFETIME_TOO_LONG",
+        `A ${issuer} token may live at most ${maxLifetime[issuer]} s (exp − iat): mint a shorter one`,
+      );
+    }
     if (principal.expiresAt * 1000 > now()) cache.set(token, { principal, keySetVersion });
     return principal;
   }
@@ -131,13 +150,18 @@ function chooseIssuer(
   }
   let alg: unknown;
   let kid: unknown;
+  let crit: unknown;
   let iss: unknown;
   try {
-    ({ alg, kid } = decodeProtectedHeader(token));
+    ({ alg, kid, crit } = decodeProtectedHeader(token));
     ({ iss } = decodeJwt(token));
   } catch {
     throw new AuthError("MALFORMED_TOKEN", "The token cannot be decoded");
   }
+  // RFC 7515 §4.1.11: an extension the gateway does not understand makes the token unusable — a
+  // malformed token for this gateway, whatever its algorithm (jose would call it "not supported")
+  if (crit !== undefined)
+    throw new AuthError("MALFORMED_TOKEN", 'The token has a "crit" header this gateway does not understand');
   if (!isSupportedAlgorithm(alg)) throw new AuthError("UNSUPPORTED_ALGORITHM", "Signature algorithm not accepted");
   if (kid !== undefined && typeof kid !== "string") throw new AuthError("MALFORMED_TOKEN", '"kid" must be a string');
   if (!registry.has(iss)) throw new AuthError("UNKNOWN_ISSUER", "Unknown token issuer");
@@ -160,6 +184,7 @@ function toPrincipal(payload: JWTPayload, issuer: Issuer, kid: string | undefine
     throw new AuthError("MALFORMED_TOKEN", '"scope" must be a space-separated string');
   }
   return Object.freeze({
+    boundKey: boundKeyOf(payload.cnf),
     issuer,
     subject: sub,
     scopes: effectiveScopes({ issuer, requestedScopes }),
@@ -169,6 +194,16 @@ function toPrincipal(payload: JWTPayload, issuer: Issuer, kid: string | undefine
     expiresAt: exp,
     keyId: kid,
   });
+}
+
+/** `cnf` absent → a bearer token; `{ jkt }` with a SHA-256 thumbprint → bound to that key; anything else is malformed */
+function boundKeyOf(cnf: unknown): string | null {
+  if (cnf === undefined) return null;
+  const jkt = typeof cnf === "object" && cnf !== null ? (cnf as { jkt?: unknown }).jkt : undefined;
+  if (typeof jkt !== "string" || !/^[A-Za-z0-9_-]{43}$/.test(jkt)) {
+    throw new AuthError("MALFORMED_TOKEN", '"cnf" must be { "jkt": <base64url SHA-256 JWK thumbprint> }');
+  }
+  return jkt;
 }
 
 const CLAIM_REASONS: Record<string, AuthFailureReason> = {

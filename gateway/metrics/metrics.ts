@@ -9,8 +9,11 @@ import type { PrismaClient } from "../db/generated/prisma/client.ts";
 
 export interface GatewayMetrics {
   readonly registry: Registry;
-  /** one HTTP request answered; `operation` is query | mutation | subscription | none */
-  observeRequest(operation: string, status: number, seconds: number): void;
+  /**
+   * one HTTP request answered; `operation` is query | mutation | subscription | none (not GraphQL, or
+   * refused before execution); `errorCodes` are the distinct `extensions.code`s of its errors
+   */
+  observeRequest(operation: string, status: number, seconds: number, errorCodes?: readonly string[]): void;
   /** per-record outcomes of one committed ingest batch */
   countIngest(origin: string, results: ReadonlyArray<{ status: string }>): void;
 }
@@ -31,6 +34,12 @@ export function createMetrics(prisma: PrismaClient): GatewayMetrics {
     help: "Time to the response head (for SSE streams: until the stream opened)",
     labelNames: ["operation"] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers,
+  });
+  const errors = new Counter({
+    name: "gz_graphql_errors_total",
+    help: "Answered requests with an error of this extensions.code (once per request and code), by GraphQL operation type",
+    labelNames: ["operation", "code"] as const,
     registers,
   });
   const ingested = new Counter({
@@ -65,9 +74,10 @@ export function createMetrics(prisma: PrismaClient): GatewayMetrics {
 
   return {
     registry,
-    observeRequest(operation, status, seconds) {
+    observeRequest(operation, status, seconds, errorCodes = []) {
       requests.inc({ operation, status: String(status) });
       duration.observe({ operation }, seconds);
+      for (const code of errorCodes) errors.inc({ operation, code });
     },
     countIngest(origin, results) {
       const outcomes = { applied: 0, unchanged: 0, quarantined: 0 };

@@ -88,7 +88,7 @@ export function useAudit(services: AuditServices): Plugin<GatewayContext> {
       };
       const audit = { ...describeRequest(params ?? {}), operationType: "invalid" };
       // who tried it, when the token is good; a bad token is the lesser news here
-      const caller = await services.authenticator.authenticate(request.headers.get("authorization")).catch(() => null);
+      const caller = await services.authenticator.authenticate(request).catch(() => null);
       await services.auditLog.append(auditRecordFor({ caller, audit }, errors)).catch(() => {});
     },
     onExecute({ args }) {

@@ -2,6 +2,7 @@
 import { verifyStoredChain } from "../../gateway/audit/verify-stored-chain.ts";
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { builder } from "../builder.ts";
+import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { AuditChainCheckRef, AuditOutcomeEnum } from "./types.ts";
 
 const AUDIT_READER = { $all: { issuer: "gz", scope: "audit:read" } } as const;
@@ -13,7 +14,11 @@ builder.queryFields((t) => ({
     description: "审计日志 — audit entries, newest first, filtered (管委会 with audit:read)",
     authScopes: AUDIT_READER,
     args: {
-      issuer: t.arg.string({ required: false, description: "cq | sc | gz" }),
+      issuer: t.arg({
+        type: JurisdictionEnum,
+        required: false,
+        description: "签发方 — entries of tokens of this issuer",
+      }),
       subject: t.arg.string({ required: false, description: "the token's `sub`" }),
       recordId: t.arg.string({ required: false, description: "entries that touched this record" }),
       from: t.arg({ type: "DateTime", required: false, description: "at or after this instant" }),

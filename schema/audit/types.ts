@@ -1,6 +1,8 @@
 /** 审计日志 — audit entries and the result of checking their hash chain, as GraphQL types. */
 import type { AuditChainResult } from "../../gateway/audit/chain.ts";
 import { builder } from "../builder.ts";
+import { jurisdictionOf } from "../common/jurisdiction.ts";
+import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 
 export const AuditOutcomeEnum = builder.enumType("AuditOutcome", {
   description: "How the audited operation ended",
@@ -19,7 +21,12 @@ builder.prismaObject("AuditEntry", {
       resolve: (entry) => String(entry.seq),
     }),
     at: t.expose("at", { type: "DateTime" }),
-    issuer: t.exposeString("issuer", { nullable: true, description: "cq / sc / gz; null when no token was verified" }),
+    issuer: t.field({
+      type: JurisdictionEnum,
+      nullable: true,
+      description: "签发方 — the token's issuer; null when no token was verified",
+      resolve: (entry) => (entry.issuer === null ? null : jurisdictionOf(entry.issuer)),
+    }),
     subject: t.exposeString("subject", { nullable: true, description: "the token's `sub`" }),
     operationName: t.exposeString("operationName", { nullable: true }),
     operationType: t.exposeString("operationType", {

@@ -2,14 +2,17 @@
 import { z } from "zod";
 import { badInput, forbidden } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
+import { jurisdictionOf } from "../common/jurisdiction.ts";
+import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { type PushOutcome, reportPenaltyDecision } from "./decision-service.ts";
-import { exactFen, toCaseFacts } from "./discretion-input.ts";
+import { toCaseFacts } from "./discretion-input.ts";
 import { CaseFactsInputRef } from "./discretion-query.ts";
 
 const PenaltyDecisionInput = builder.inputType("PenaltyDecisionInput", {
   description: "行政处罚决定 as pushed by a province; the origin is the caller's issuer",
   fields: (t) => ({
-    origin: t.string({
+    origin: t.field({
+      type: JurisdictionEnum,
       required: false,
       description: "optional check: must equal the caller's issuer (cq or sc), or the push is FORBIDDEN",
     }),
@@ -18,7 +21,7 @@ const PenaltyDecisionInput = builder.inputType("PenaltyDecisionInput", {
     itemCode: t.string({ required: true, description: "unified, Chongqing or Sichuan item code" }),
     occurredAt: t.field({ type: "DateTime", required: true, description: "违法行为发生时间" }),
     decidedAt: t.field({ type: "DateTime", required: true, description: "处罚决定时间" }),
-    fineYuan: t.float({ required: false, description: "罚款 (元); null: no fine" }),
+    fineYuan: t.field({ type: "Yuan", required: false, description: "罚款 — the fine in yuan; null: no fine" }),
     lenientApplied: t.boolean({
       required: false,
       description: "the decision says a lenient list (不予处罚/从轻/减轻) was applied",
@@ -42,7 +45,11 @@ const pushShape = z.object({
 const PushPayload = builder.objectRef<PushOutcome>("ReportPenaltyDecisionPayload").implement({
   fields: (t) => ({
     recordId: t.id({ resolve: (o) => o.record.id }),
-    origin: t.string({ resolve: (o) => o.record.originJurisdiction }),
+    origin: t.field({
+      type: JurisdictionEnum,
+      description: "来源 — whose record it is",
+      resolve: (o) => jurisdictionOf(o.record.originJurisdiction),
+    }),
     originId: t.string({ resolve: (o) => o.record.originId }),
     version: t.int({ description: "the version the gateway holds now", resolve: (o) => o.record.version }),
     applied: t.boolean({
@@ -67,8 +74,7 @@ builder.mutationFields((t) => ({
       }
       const parsed = pushShape.safeParse(input);
       if (!parsed.success) throw badInput(z.prettifyError(parsed.error), { reason: "INVALID_INPUT" });
-      const fineFen = input.fineYuan == null ? null : exactFen(input.fineYuan, "fineYuan");
-      if (fineFen !== null && fineFen < 0n) throw badInput("fineYuan is negative", { reason: "NEGATIVE_FINE" });
+      const fineFen = input.fineYuan ?? null;
       return reportPenaltyDecision(ctx, origin, {
         originId: parsed.data.originId,
         version: parsed.data.version,

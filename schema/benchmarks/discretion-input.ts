@@ -5,12 +5,11 @@
  */
 import { z } from "zod";
 import { badInput } from "../../gateway/errors.ts";
-import { yuanToFen } from "../common/money.ts";
 import { BASE_KINDS, type CaseFactsInput, HARM_LEVELS } from "./rules/types.ts";
 
 export const ACCIDENT_LEVEL_VALUES = ["NONE", "GENERAL", "LARGER", "MAJOR", "EXTRAORDINARY"] as const;
 
-const baseAmount = z.object({ base: z.enum(BASE_KINDS), amountYuan: z.number() });
+const baseAmount = z.object({ base: z.enum(BASE_KINDS), amountYuan: z.bigint() });
 
 /** The GraphQL CaseFactsInput as it arrives: every field optional, explicit null = the default. */
 export const factsInput = z
@@ -45,16 +44,7 @@ export function toCaseFacts(input: FactsInput): CaseFactsInput | null {
     if (baseAmountsFen[base] !== undefined) {
       throw badInput(`base amount ${base} is given twice`, { reason: "INVALID_FACTS" });
     }
-    baseAmountsFen[base] = Number(exactFen(amountYuan, `base amount ${base}`));
+    baseAmountsFen[base] = Number(amountYuan);
   }
   return { ...facts, baseAmountsFen } as CaseFactsInput;
-}
-
-/** Yuan → fen or BAD_USER_INPUT (reason INVALID_AMOUNT); the sign is left to the caller's own check. */
-export function exactFen(amountYuan: number, what: string): bigint {
-  try {
-    return yuanToFen(amountYuan);
-  } catch (error) {
-    throw badInput(`${what}: ${(error as Error).message}`, { reason: "INVALID_AMOUNT" });
-  }
 }

@@ -1,7 +1,6 @@
 /** `matchDiscretion` — 裁量基准智能匹配: which rule applies to a case, and the lawful range (issue 4). */
 import { builder } from "../builder.ts";
 import { EnforcementItemRef } from "../catalog/types.ts";
-import { fenToYuan } from "../common/money.ts";
 import { ACCIDENT_LEVEL_VALUES, toCaseFacts } from "./discretion-input.ts";
 import { asDiscretionInputErrors, type ItemDiscretion, matchCatalogDiscretion } from "./discretion-service.ts";
 import { BaseKindEnum, LenientListEnum } from "./fine-rule-view.ts";
@@ -25,7 +24,7 @@ const BaseAmountInput = builder.inputType("BaseAmountInput", {
   description: "罚款基数 — an amount a multiple-of-base fine multiplies",
   fields: (t) => ({
     base: t.field({ type: BaseKindEnum, required: true }),
-    amountYuan: t.float({ required: true, description: "元, at most 2 decimals; never negative" }),
+    amountYuan: t.field({ type: "Yuan", required: true, description: "基数金额 — the amount in yuan" }),
   }),
 });
 
@@ -70,8 +69,8 @@ interface Range {
 export const PenaltyRangeRef = builder.objectRef<Range>("PenaltyRange").implement({
   description: "罚款幅度 — a lawful range, in yuan (both bounds inclusive)",
   fields: (t) => ({
-    minYuan: t.float({ resolve: (r) => fenToYuan(r.minFen) }),
-    maxYuan: t.float({ resolve: (r) => fenToYuan(r.maxFen) }),
+    minYuan: t.field({ type: "Yuan", description: "下限 — the lowest lawful fine", resolve: (r) => r.minFen }),
+    maxYuan: t.field({ type: "Yuan", description: "上限 — the highest lawful fine", resolve: (r) => r.maxFen }),
     days: t.int({ nullable: true, description: "按日连续处罚: days counted", resolve: (r) => r.days ?? null }),
   }),
 });

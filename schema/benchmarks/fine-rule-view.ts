@@ -1,6 +1,6 @@
 /** GraphQL view of the fine rules and tiers stored as JSON (shapes: ./rules/types.ts). */
 import { builder } from "../builder.ts";
-import { fenToYuan, formatMultiple, formatYuan } from "../common/money.ts";
+import { formatMultiple, formatYuan } from "../common/money.ts";
 import { BASE_KINDS, type BenchmarkTier, type FineRule, LENIENT_LISTS, type LenientRule } from "./rules/types.ts";
 
 export const BaseKindEnum = builder.enumType("BaseKind", {
@@ -36,13 +36,15 @@ export const FineRuleRef = builder.objectRef<FineRule>("FineRule").implement({
       description: "FIXED_RANGE | UP_TO_MAX | MULTIPLE_OF_BASE | PER_SQUARE_METRE",
     }),
     summary: t.string({ resolve: describeFineRule, description: "human-readable rule (中文)" }),
-    minYuan: t.float({
+    minYuan: t.field({
+      type: "Yuan",
       nullable: true,
-      resolve: (r) => (r.kind === "FIXED_RANGE" ? fenToYuan(r.minFen) : r.kind === "UP_TO_MAX" ? 0 : null),
+      resolve: (r) => (r.kind === "FIXED_RANGE" ? r.minFen : r.kind === "UP_TO_MAX" ? 0 : null),
     }),
-    maxYuan: t.float({
+    maxYuan: t.field({
+      type: "Yuan",
       nullable: true,
-      resolve: (r) => (r.kind === "FIXED_RANGE" || r.kind === "UP_TO_MAX" ? fenToYuan(r.maxFen) : null),
+      resolve: (r) => (r.kind === "FIXED_RANGE" || r.kind === "UP_TO_MAX" ? r.maxFen : null),
     }),
     base: t.field({
       type: BaseKindEnum,
@@ -51,17 +53,20 @@ export const FineRuleRef = builder.objectRef<FineRule>("FineRule").implement({
     }),
     minMultiple: t.float({ nullable: true, resolve: (r) => (r.kind === "MULTIPLE_OF_BASE" ? r.minBp / 10_000 : null) }),
     maxMultiple: t.float({ nullable: true, resolve: (r) => (r.kind === "MULTIPLE_OF_BASE" ? r.maxBp / 10_000 : null) }),
-    floorYuan: t.float({
+    floorYuan: t.field({
+      type: "Yuan",
       nullable: true,
-      resolve: (r) => (r.kind === "MULTIPLE_OF_BASE" && r.floorFen !== undefined ? fenToYuan(r.floorFen) : null),
+      resolve: (r) => (r.kind === "MULTIPLE_OF_BASE" && r.floorFen !== undefined ? r.floorFen : null),
     }),
-    minYuanPerM2: t.float({
+    minYuanPerM2: t.field({
+      type: "Yuan",
       nullable: true,
-      resolve: (r) => (r.kind === "PER_SQUARE_METRE" ? fenToYuan(r.minFenPerM2) : null),
+      resolve: (r) => (r.kind === "PER_SQUARE_METRE" ? r.minFenPerM2 : null),
     }),
-    maxYuanPerM2: t.float({
+    maxYuanPerM2: t.field({
+      type: "Yuan",
       nullable: true,
-      resolve: (r) => (r.kind === "PER_SQUARE_METRE" ? fenToYuan(r.maxFenPerM2) : null),
+      resolve: (r) => (r.kind === "PER_SQUARE_METRE" ? r.maxFenPerM2 : null),
     }),
   }),
 });

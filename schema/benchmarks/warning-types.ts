@@ -2,7 +2,8 @@
 import type { Prisma, SupervisionWarning } from "../../gateway/db/generated/prisma/client.ts";
 import { notFound } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
-import { fenToYuan } from "../common/money.ts";
+import { jurisdictionOf } from "../common/jurisdiction.ts";
+import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { writeAudited } from "../common/write.ts";
 import { DiscretionOutcomeEnum, PenaltyRangeRef, TierRef } from "./discretion-query.ts";
 import type { DiscretionMatch } from "./rules/discretion.ts";
@@ -37,12 +38,18 @@ const WarningRecordRef = builder.objectRef<SupervisionWarning>("WarningRecord").
   description: "the penalty decision, as pushed in the version that raised the warning",
   fields: (t) => ({
     id: t.id({ resolve: (w) => w.recordId }),
-    origin: t.string({ resolve: (w) => w.originJurisdiction }),
+    origin: t.field({
+      type: JurisdictionEnum,
+      description: "来源 — whose decision it is",
+      resolve: (w) => jurisdictionOf(w.originJurisdiction),
+    }),
     originId: t.string({ resolve: (w) => decisionOf(w).originId }),
     version: t.int({ resolve: (w) => w.recordVersion }),
-    fineYuan: t.float({
+    fineYuan: t.field({
+      type: "Yuan",
       nullable: true,
-      resolve: (w) => (decisionOf(w).fineFen === null ? null : fenToYuan(BigInt(decisionOf(w).fineFen as string))),
+      description: "罚款 — the fine the decision imposed",
+      resolve: (w) => (decisionOf(w).fineFen === null ? null : BigInt(decisionOf(w).fineFen as string)),
     }),
     decidedAt: t.field({ type: "DateTime", resolve: (w) => new Date(decisionOf(w).decisionDate) }),
   }),
@@ -106,7 +113,7 @@ builder.queryFields((t) => ({
     args: {
       kind: t.arg({ type: WarningKindEnum, required: false }),
       severity: t.arg({ type: WarningSeverityEnum, required: false }),
-      origin: t.arg.string({ required: false, description: "cq | sc" }),
+      origin: t.arg({ type: JurisdictionEnum, required: false, description: "来源 — one province's decisions" }),
       itemCode: t.arg.string({ required: false, description: "unified item code" }),
       status: t.arg({ type: WarningStatusEnum, required: false }),
     },

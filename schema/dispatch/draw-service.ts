@@ -20,6 +20,7 @@ import { frozenCandidates, insertCandidates } from "./draw-store.ts";
 import { drawParametersOf, drawPlanOf } from "./plan-settings.ts";
 import {
   commitSeed,
+  type DrawPlan,
   enterprisesAtYearlyCap,
   type FrozenCandidate,
   freezeCandidates,
@@ -33,20 +34,33 @@ const DAY_MS = 86_400_000;
 const DRAW_TIMEOUT_MS = 600_000;
 const yearStart = (day: Date) => new Date(Date.UTC(day.getUTCFullYear(), 0, 1));
 
+/** A plan as the candidate freeze reads it: the draw plan and the yearly cap. */
+export type FreezablePlan = DrawPlan & { yearlyCap: number };
+
+export interface PlanCandidates {
+  candidates: FrozenCandidate[];
+  /** Beijing day of each enterprise's last visit (RECENTLY_INSPECTED says since when) */
+  lastVisit: ReadonlyMap<string, Date>;
+  /** visits this year of the enterprises at the yearly cap (YEARLY_CAP_REACHED says how many) */
+  visitsAtCap: ReadonlyMap<string, number>;
+}
+
 /** The plan's candidates frozen on the Beijing day of `now`; those at their yearly cap are excluded, and say so. */
-export async function freezeForPlan(
-  db: Prisma.TransactionClient,
-  plan: Parameters<typeof drawPlanOf>[0],
+export async function planCandidates(
+  db: Pick<Prisma.TransactionClient, "$queryRaw">,
+  plan: FreezablePlan,
   now: Date,
-): Promise<FrozenCandidate[]> {
+): Promise<PlanCandidates> {
   const day = beijingDay(now);
-  const drawPlan = drawPlanOf(plan);
   const exclusionStart = new Date(day.getTime() - Math.max(0, plan.excludeInspectedWithinDays - 1) * DAY_MS);
   const from = exclusionStart < yearStart(day) ? exclusionStart : yearStart(day);
-  const rows = await enterprisesInScope(db, drawPlan.scope);
+  const rows = await enterprisesInScope(db, plan.scope);
   const visits = await visitsSince(db, from, day);
-  const atYearlyCap = new Set(enterprisesAtYearlyCap(visits, { now, cap: plan.yearlyCap }).map((c) => c.uscc));
-  return freezeCandidates(drawPlan, forDraw(rows, lastVisitDays(visits)), { day, atYearlyCap });
+  const capped = enterprisesAtYearlyCap(visits, { now, cap: plan.yearlyCap });
+  const atYearlyCap = new Set(capped.map((c) => c.uscc));
+  const lastVisit = lastVisitDays(visits);
+  const candidates = freezeCandidates(plan, forDraw(rows, lastVisit), { day, atYearlyCap });
+  return { candidates, lastVisit, visitsAtCap: new Map(capped.map((c) => [c.uscc, c.visits])) };
 }
 
 export async function commitDraw(ctx: GatewayContext, planId: string) {
@@ -57,7 +71,7 @@ export async function commitDraw(ctx: GatewayContext, planId: string) {
   return writeAudited(
     ctx,
     async (tx) => {
-      const candidates = await freezeForPlan(tx, plan, ctx.now);
+      const { candidates } = await planCandidates(tx, { ...drawPlanOf(plan), yearlyCap: plan.yearlyCap }, ctx.now);
       const draw = await tx.draw.create({
         data: {
           planId,

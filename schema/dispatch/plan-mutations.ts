@@ -1,99 +1,19 @@
 /** `createInspectionPlan`, `commitDraw`, `revealDraw` — the committee's (gz, dispatch:write) 双随机 steps. */
 import type { GatewayContext } from "../../gateway/context.ts";
-import { badInput } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
 import { writeAudited } from "../common/write.ts";
 import { commitDraw, revealDraw } from "./draw-service.ts";
-import { EXAMPLE_COLOUR_FACTORS, EXAMPLE_GRADE_FACTORS, type StratifyBy } from "./rules/index.ts";
-import { planProblems } from "./rules/plan-input.ts";
+import { checkedPlan, PlanInput, type PlanInputArgs } from "./plan-input.ts";
 
 const DISPATCH = { $all: { issuer: "gz", scope: "dispatch:write" } } as const;
 
-const PlanScopeInput = builder.inputType("PlanScopeInput", {
-  description: "which enterprises are candidates; an empty or missing list = no restriction",
-  fields: (t) => ({
-    parks: t.stringList({ required: false }),
-    towns: t.stringList({ required: false }),
-    industries: t.stringList({ required: false }),
-  }),
-});
-
-const RiskFactorInput = builder.inputType("RiskFactorInput", {
-  fields: (t) => ({
-    riskClass: t.string({ required: true, description: "A–D (CREDIT_GRADE) or RED / YELLOW / GREEN (RISK_COLOUR)" }),
-    permille: t.int({ required: true, description: "thousandths of the base ratio: 500 = ×0.5, 3000 = ×3" }),
-  }),
-});
-
-const PlanInput = builder.inputType("InspectionPlanInput", {
-  fields: (t) => ({
-    name: t.string({ required: true }),
-    scope: t.field({ type: PlanScopeInput, required: false }),
-    itemCodes: t.stringList({
-      required: true,
-      description: "the items checked at every drawn enterprise, in one visit",
-    }),
-    baseRatioPpm: t.int({
-      defaultValue: 10_000,
-      description: "parts per million: 10000 = 1 % (e.g. a quarter's draw)",
-    }),
-    stratifyBy: t.string({ defaultValue: "CREDIT_GRADE", description: "CREDIT_GRADE | RISK_COLOUR" }),
-    factors: t.field({
-      type: [RiskFactorInput],
-      required: false,
-      description: "default: A ×0.5, B ×1, C ×2, D ×3 (or GREEN ×0.5, YELLOW ×1, RED ×3)",
-    }),
-    excludeInspectedWithinDays: t.int({ defaultValue: 90 }),
-    yearlyCap: t.int({ defaultValue: 2, description: "the committee's cap; 2 is a placeholder default" }),
-    teamSize: t.int({ defaultValue: 2 }),
-    visitFrom: t.field({ type: "Date", required: true }),
-    visitTo: t.field({ type: "Date", required: true }),
-  }),
-});
-
-type PlanArgs = typeof PlanInput.$inferInput;
-
-async function createPlan(ctx: GatewayContext, input: PlanArgs) {
-  const stratifyBy = (input.stratifyBy ?? "CREDIT_GRADE") as StratifyBy;
-  const factorsPermille = input.factors
-    ? Object.fromEntries(input.factors.map((f) => [f.riskClass, f.permille]))
-    : stratifyBy === "RISK_COLOUR"
-      ? EXAMPLE_COLOUR_FACTORS
-      : EXAMPLE_GRADE_FACTORS;
-  const itemCodes = [...new Set(input.itemCodes.map((c) => c.trim()))].sort();
-  const settings = {
-    itemCodes,
-    baseRatioPpm: input.baseRatioPpm ?? 10_000,
-    stratifyBy,
-    factorsPermille,
-    excludeInspectedWithinDays: input.excludeInspectedWithinDays ?? 90,
-    yearlyCap: input.yearlyCap ?? 2,
-    teamSize: input.teamSize ?? 2,
-    visitFrom: input.visitFrom,
-    visitTo: input.visitTo,
-  };
-  const problems = planProblems(settings);
-  const items = await ctx.prisma.enforcementItem.findMany({ where: { code: { in: itemCodes } } });
-  const unknown = itemCodes.filter((code) => !items.some((i) => i.code === code));
-  if (unknown.length > 0)
-    problems.push({ code: "UNKNOWN_ITEM", message: `no item has the unified code ${unknown.join(", ")}` });
-  if (problems.length > 0) {
-    throw badInput(problems.map((p) => `${p.code}: ${p.message}`).join("; "), {
-      reason: problems[0]!.code,
-      problems,
-    });
-  }
-  const scope = {
-    parks: input.scope?.parks ?? [],
-    towns: input.scope?.towns ?? [],
-    industries: input.scope?.industries ?? [],
-  };
-  const domains = [...new Set(items.map((i) => i.domainCode))].sort();
+async function createPlan(ctx: GatewayContext, input: PlanInputArgs) {
+  const { factorsPermille, ...plan } = await checkedPlan(ctx, input);
   return writeAudited(ctx, async (tx) => {
-    const plan = await tx.inspectionPlan.create({
-      data: { ...settings, name: input.name.trim(), scope, domains, createdBy: ctx.caller?.subject ?? "gz" },
+    const created = await tx.inspectionPlan.create({
+      data: { ...plan, factorsPermille: { ...factorsPermille }, createdBy: ctx.caller?.subject ?? "gz" },
     });
-    return { result: plan, recordIds: [plan.id] };
+    return { result: created, recordIds: [created.id] };
   });
 }
 

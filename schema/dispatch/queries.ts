@@ -3,6 +3,7 @@
  * see them, `verifyDraw`, and `verifyInspection` — the one check an enterprise makes without a token.
  */
 
+import type { GatewayContext } from "../../gateway/context.ts";
 import { tooManyRequests } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
 import { committeeKeyResolver } from "./code-signing.ts";
@@ -38,6 +39,11 @@ const DrawCheckRef = builder.objectRef<DrawCheck>("DrawVerification").implement(
   }),
 });
 
+interface CodeCheckItem {
+  code: string;
+  name: string;
+}
+
 interface CodeCheck {
   valid: boolean;
   reason: string | null;
@@ -45,9 +51,19 @@ interface CodeCheck {
   enterpriseUscc: string | null;
   officers: readonly string[];
   items: readonly string[];
+  visitItems: readonly CodeCheckItem[];
+  enterpriseName: string | null;
   validFrom: Date | null;
   validTo: Date | null;
 }
+
+const CodeCheckItemRef = builder.objectRef<CodeCheckItem>("InspectionCodeItem").implement({
+  description: "检查事项 — an item the visit covers, as the enterprise reads it",
+  fields: (t) => ({
+    code: t.exposeString("code", { description: "统一事项编码 — unified item code" }),
+    name: t.exposeString("name", { description: "事项名称 — item name" }),
+  }),
+});
 
 const CodeCheckRef = builder.objectRef<CodeCheck>("InspectionCodeCheck").implement({
   description: "两码互核 — is this 执法码 a real task at this enterprise, now?",
@@ -62,6 +78,15 @@ const CodeCheckRef = builder.objectRef<CodeCheck>("InspectionCodeCheck").impleme
     enterpriseUscc: t.exposeString("enterpriseUscc", { nullable: true }),
     officers: t.exposeStringList("officers", { description: "certificate numbers of the team (when valid)" }),
     items: t.exposeStringList("items", { description: "item codes the visit covers (when valid)" }),
+    visitItems: t.field({
+      type: [CodeCheckItemRef],
+      description: "检查事项 — the items the visit covers with their names (when valid)",
+      resolve: (c) => c.visitItems,
+    }),
+    enterpriseName: t.exposeString("enterpriseName", {
+      nullable: true,
+      description: "企业名称 — the enterprise the task is for (when valid: the caller gave its USCC)",
+    }),
     validFrom: t.expose("validFrom", { type: "DateTime", nullable: true }),
     validTo: t.expose("validTo", { type: "DateTime", nullable: true }),
   }),
@@ -74,6 +99,8 @@ const refused = (reason: string): CodeCheck => ({
   enterpriseUscc: null,
   officers: [],
   items: [],
+  visitItems: [],
+  enterpriseName: null,
   validFrom: null,
   validTo: null,
 });
@@ -93,10 +120,13 @@ builder.queryFields((t) => ({
   draw: t.prismaField({
     type: "Draw",
     nullable: true,
-    description: "a draw as published (一公开): hashes, and once revealed the seed, strata and selection",
-    authScopes: READ,
+    description:
+      "一公开 — a draw as published: hashes, and once revealed the seed, strata and selection. No token needed (the public page /draws/<id>); rate-limited per address without one",
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _r, { id }, ctx) => ctx.prisma.draw.findUnique({ ...query, where: { id: String(id) } }),
+    resolve: async (query, _r, { id }, ctx) => {
+      await limitPublicCaller(ctx, "Too many draw look-ups from this address: wait a minute");
+      return ctx.prisma.draw.findUnique({ ...query, where: { id: String(id) } });
+    },
   }),
   publishedDraw: t.field({
     type: "JSON",
@@ -162,23 +192,25 @@ builder.queryFields((t) => ({
       "执法码核验 — no token needed: an enterprise checks the code shown at its door against its own USCC (rate-limited per address)",
     args: { code: t.arg.string({ required: true }), uscc: t.arg.string({ required: true }) },
     resolve: async (_r, { code, uscc }, ctx) => {
-      if (!(await ctx.services.publicRateLimit.allow(ctx.clientAddress))) {
-        throw tooManyRequests("Too many code checks from this address: wait a minute");
-      }
+      await limitPublicCaller(ctx, "Too many code checks from this address: wait a minute", { always: true });
+      let enterpriseName: string | null = null;
       const check = await verifyInspectionCode(code, uscc, {
         publicKeys: committeeKeyResolver(ctx.services),
         now: ctx.now,
         taskStanding: async (taskId) => {
           const task = await ctx.prisma.inspectionTask.findUnique({
             where: { id: taskId },
-            select: { state: true, codeRevokedAt: true },
+            select: { state: true, codeRevokedAt: true, enterpriseName: true },
           });
           if (!task) return "UNKNOWN";
+          enterpriseName = task.enterpriseName;
           return task.codeRevokedAt !== null || task.state === "CANCELLED" ? "REVOKED" : "ACTIVE";
         },
       });
       if (!check.valid) return refused(check.reason);
       const { task } = check;
+      const { items } = await ctx.services.catalog.snapshot();
+      const nameOf = (itemCode: string) => items.find((i) => i.code === itemCode)?.name ?? itemCode;
       return {
         valid: true,
         reason: null,
@@ -186,12 +218,23 @@ builder.queryFields((t) => ({
         enterpriseUscc: task.uscc,
         officers: task.officers,
         items: task.items,
+        visitItems: task.items.map((itemCode) => ({ code: itemCode, name: nameOf(itemCode) })),
+        enterpriseName,
         validFrom: task.notBefore,
         validTo: task.expiresAt,
       };
     },
   }),
 }));
+
+/**
+ * What anyone may call without a token is counted per client address (PUBLIC_RATE_LIMIT_PER_MINUTE): a
+ * 执法码 cannot be guessed by brute force, nor the public pages scraped. `always`: count token holders too.
+ */
+async function limitPublicCaller(ctx: GatewayContext, message: string, options: { always?: boolean } = {}) {
+  if (ctx.caller && !options.always) return;
+  if (!(await ctx.services.publicRateLimit.allow(ctx.clientAddress))) throw tooManyRequests(message);
+}
 
 async function taskFilter(
   ctx: Parameters<typeof taskViewer>[0],

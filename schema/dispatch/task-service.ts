@@ -3,6 +3,8 @@
  * revocation of codes, and results per item from the officers' platforms. Each write is one audited
  * transaction that bumps the task's version and emits the whole task on the change stream.
  */
+import { GraphQLError } from "graphql";
+import type { SigningKey } from "../../gateway/auth/keys.ts";
 import type { GatewayContext } from "../../gateway/context.ts";
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { badInput, conflict, notFound } from "../../gateway/errors.ts";
@@ -39,28 +41,62 @@ async function saved(tx: Tx, taskId: string, data: Prisma.InspectionTaskUpdateIn
 
 const written = (task: TaskWithTeam) => ({ result: task, recordIds: [task.id], changes: [taskChange(task)] });
 
+/** PLANNED → DISPATCHED with a signed 执法码, inside `tx`; throws the refusal (NOT_FOUND, CONFLICT, NO_VALID_TEAM). */
+async function dispatchLocked(tx: Tx, taskId: string, key: SigningKey): Promise<TaskWithTeam> {
+  const task = await lockedTask(tx, taskId);
+  const state = checkedTransition(task, "DISPATCH");
+  if (task.officers.length === 0) {
+    throw badInput(`Task ${taskId} has no valid team: ${JSON.stringify(task.teamProblems)}`, {
+      reason: "NO_VALID_TEAM",
+    });
+  }
+  const inspectionCode = await signInspectionCode(
+    {
+      taskId,
+      uscc: task.enterpriseUscc,
+      officers: task.officers.map((o) => o.certificateNumber),
+      items: task.itemCodes,
+      notBefore: beijingMidnight(task.visitFrom),
+      expiresAt: new Date(beijingMidnight(task.visitTo).getTime() + 24 * HOUR_MS),
+    },
+    key,
+  );
+  return saved(tx, taskId, { state, inspectionCode });
+}
+
 export async function dispatchTask(ctx: GatewayContext, taskId: string) {
   const key = await committeeSigningKey(ctx.services);
+  return writeAudited(ctx, async (tx) => written(await dispatchLocked(tx, taskId, key)));
+}
+
+/** One task's outcome in a batch dispatch: the dispatched task, or the refusal it would have raised alone. */
+export type TaskDispatchOutcome =
+  | { taskId: string; task: TaskWithTeam; refusal: null }
+  | { taskId: string; task: null; refusal: { code: string; reason: string | null; message: string } };
+
+/**
+ * Dispatches several tasks in ONE audited transaction; a task that cannot be dispatched is reported with
+ * its refusal and the others still go. Rows are locked in id order (two overlapping batches cannot
+ * deadlock); outcomes come back in the order given.
+ */
+export async function dispatchTasks(ctx: GatewayContext, taskIds: readonly string[]): Promise<TaskDispatchOutcome[]> {
+  const key = await committeeSigningKey(ctx.services);
+  const unique = [...new Set(taskIds)];
   return writeAudited(ctx, async (tx) => {
-    const task = await lockedTask(tx, taskId);
-    const state = checkedTransition(task, "DISPATCH");
-    if (task.officers.length === 0) {
-      throw badInput(`Task ${taskId} has no valid team: ${JSON.stringify(task.teamProblems)}`, {
-        reason: "NO_VALID_TEAM",
-      });
+    const outcomes = new Map<string, TaskDispatchOutcome>();
+    for (const taskId of [...unique].sort()) {
+      try {
+        outcomes.set(taskId, { taskId, task: await dispatchLocked(tx, taskId, key), refusal: null });
+      } catch (error) {
+        if (!(error instanceof GraphQLError) || typeof error.extensions.code !== "string") throw error;
+        const { code, reason } = error.extensions;
+        const refusal = { code, reason: typeof reason === "string" ? reason : null, message: error.message };
+        outcomes.set(taskId, { taskId, task: null, refusal });
+      }
     }
-    const inspectionCode = await signInspectionCode(
-      {
-        taskId,
-        uscc: task.enterpriseUscc,
-        officers: task.officers.map((o) => o.certificateNumber),
-        items: task.itemCodes,
-        notBefore: beijingMidnight(task.visitFrom),
-        expiresAt: new Date(beijingMidnight(task.visitTo).getTime() + 24 * HOUR_MS),
-      },
-      key,
-    );
-    return written(await saved(tx, taskId, { state, inspectionCode }));
+    const ordered = unique.map((id) => outcomes.get(id)!);
+    const dispatched = ordered.flatMap((o) => (o.task ? [o.task] : []));
+    return { result: ordered, recordIds: dispatched.map((t) => t.id), changes: dispatched.map(taskChange) };
   });
 }
 

@@ -3,9 +3,12 @@
  * public fields, and its seed is shown only once revealed. Tasks are filtered per caller (task-viewer.ts).
  */
 import { builder } from "../builder.ts";
-import { fenToYuan } from "../common/money.ts";
+import { jurisdictionOf } from "../common/jurisdiction.ts";
+import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
+import { maskPersonalText } from "../libraries/rules/mask-personal-data.ts";
+import { seesPersonalDataInClear } from "../libraries/rules/personal-data.ts";
 import { revealedSeed } from "./draw-store.ts";
-import type { DrawStratum } from "./rules/index.ts";
+import type { DrawStratum, ExclusionReason } from "./rules/index.ts";
 
 export const TaskStateEnum = builder.enumType("TaskState", {
   description: "PLANNED → DISPATCHED → IN_PROGRESS → DONE, or CANCELLED from any but DONE",
@@ -18,6 +21,14 @@ export const ItemResultEnum = builder.enumType("ItemResult", {
 export const DrawStatusEnum = builder.enumType("DrawStatus", {
   description: "COMMITTED: hashes published, seed secret · REVEALED: seed and selection published",
   values: ["COMMITTED", "REVEALED"] as const,
+});
+
+export const ExclusionReasonEnum = builder.enumType("ExclusionReason", {
+  description: "排除原因 — why a candidate is left out of a draw (it stays in the published list)",
+  values: {
+    RECENTLY_INSPECTED: { description: "近期已检查 — inspected on one of the plan's last N days" },
+    YEARLY_CAP_REACHED: { description: "已达年度检查上限 — the plan's yearly cap of visits is reached" },
+  } as const,
 });
 
 const RiskFactorRef = builder.objectRef<{ riskClass: string; permille: number }>("RiskFactor").implement({
@@ -66,7 +77,7 @@ const StratumRef = builder.objectRef<DrawStratum>("DrawStratum").implement({
   }),
 });
 
-builder.prismaObject("DrawCandidate", {
+const DrawCandidateRef = builder.prismaObject("DrawCandidate", {
   description: "a frozen candidate: public fields only, eligible or excluded with the reason",
   fields: (t) => ({
     uscc: t.exposeString("uscc"),
@@ -75,7 +86,12 @@ builder.prismaObject("DrawCandidate", {
     town: t.exposeString("town", { nullable: true }),
     industry: t.exposeString("industry"),
     riskClass: t.exposeString("riskClass"),
-    excluded: t.exposeString("excluded", { nullable: true, description: "RECENTLY_INSPECTED | YEARLY_CAP_REACHED" }),
+    excluded: t.field({
+      type: ExclusionReasonEnum,
+      nullable: true,
+      description: "排除原因 — null when eligible",
+      resolve: (c) => c.excluded as ExclusionReason | null,
+    }),
   }),
 });
 
@@ -97,6 +113,16 @@ builder.prismaObject("Draw", {
     candidateCount: t.exposeInt("candidateCount"),
     strata: t.field({ type: [StratumRef], resolve: (d) => (d.strata as DrawStratum[] | null) ?? [] }),
     selected: t.exposeStringList("selected", { description: "every selected USCC, in USCC order" }),
+    selectedCandidates: t.field({
+      type: [DrawCandidateRef],
+      description:
+        "抽中企业 — the selected candidates with their public fields, in USCC order (empty until the reveal)",
+      resolve: (d, _a, ctx) =>
+        ctx.prisma.drawCandidate.findMany({
+          where: { drawId: d.id, uscc: { in: d.selected } },
+          orderBy: { uscc: "asc" },
+        }),
+    }),
     candidates: t.relatedConnection("candidates", {
       cursor: "drawId_uscc",
       totalCount: true,
@@ -126,7 +152,11 @@ builder.prismaObject("TaskOfficer", {
   description: "a team member",
   fields: (t) => ({
     certificateNumber: t.exposeString("certificateNumber"),
-    homeJurisdiction: t.exposeString("homeJurisdiction"),
+    homeJurisdiction: t.field({
+      type: JurisdictionEnum,
+      description: "所属辖区 — the province that issued the member's 执法证",
+      resolve: (o) => jurisdictionOf(o.homeJurisdiction),
+    }),
     pick: t.exposeInt("pick", { description: "1 = the Chongqing pick, 2 = the Sichuan pick, 3… anyone" }),
   }),
 });
@@ -136,20 +166,32 @@ builder.prismaObject("TaskItemResult", {
   fields: (t) => ({
     itemCode: t.exposeString("itemCode"),
     result: t.expose("result", { type: ItemResultEnum }),
-    findings: t.exposeString("findings", { nullable: true }),
+    findings: t.string({
+      nullable: true,
+      description: "检查情况 (free text); personal data masked outside the recording province (gz needs pii:read)",
+      resolve: (r, _a, ctx) =>
+        r.findings === null || seesPersonalDataInClear(ctx.caller, r.jurisdiction)
+          ? r.findings
+          : maskPersonalText(r.findings),
+    }),
     recordedBy: t.exposeString("recordedBy"),
-    jurisdiction: t.exposeString("jurisdiction"),
+    jurisdiction: t.field({
+      type: JurisdictionEnum,
+      description: "辖区 — the province whose platform recorded it",
+      resolve: (r) => jurisdictionOf(r.jurisdiction),
+    }),
     penaltyCase: t.expose("penaltyCase", {
       type: "JSON",
       nullable: true,
       description: "the discretion matched for the case it opened: outcome, range (fen), tier, citations",
     }),
-    penaltyRangeYuan: t.floatList({
+    penaltyRangeYuan: t.field({
+      type: ["Yuan"],
       nullable: true,
       description: "[min, max] in yuan of the case's lawful fine, when it has one",
       resolve: (r) => {
         const range = (r.penaltyCase as { range?: { minFen: number; maxFen: number } | null } | null)?.range;
-        return range ? [fenToYuan(range.minFen), fenToYuan(range.maxFen)] : null;
+        return range ? [range.minFen, range.maxFen] : null;
       },
     }),
     recordedAt: t.expose("recordedAt", { type: "DateTime" }),

@@ -1,14 +1,17 @@
 /**
  * History of a library record (LibraryChange rows): every applied write and every superseded one, with
  * who (issuer + subject), when, the version and what changed. Exposed as `Officer.history` and
- * `Enterprise.history`, newest first. Personal data inside officer history is masked by the same rule
+ * `Enterprise.history`, newest first. Personal data inside history is masked by the same rules
  * as the officer's own fields (./rules/personal-data.ts).
  */
 import type { GatewayContext } from "../../gateway/context.ts";
 import type { LibraryChange } from "../../gateway/db/generated/prisma/client.ts";
 import { builder } from "../builder.ts";
+import { jurisdictionOf } from "../common/jurisdiction.ts";
+import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import type { FieldChanges, FieldValue } from "./rules/field-changes.ts";
 import { maskAddress, maskIdNumber, maskPhone } from "./rules/mask.ts";
+import { maskPersonalText } from "./rules/mask-personal-data.ts";
 import { seesPersonalDataInClear } from "./rules/personal-data.ts";
 
 interface FieldChangeView {
@@ -39,14 +42,18 @@ const PERSONAL_FIELDS: Readonly<Record<string, (value: string) => string>> = {
   homeAddress: maskAddress,
 };
 
+/** the record's key, checked on write (GB 32100 / the certificate format): never mistaken for personal data */
+const CHECKED_KEYS = new Set(["uscc", "certificateNumber"]);
+
 type Show = (field: string, value: FieldValue | undefined) => string | null;
 
 function shower(clear: boolean): Show {
   return (field, value) => {
     if (value === null || value === undefined) return null;
     const text = typeof value === "string" ? value : JSON.stringify(value);
-    const mask = PERSONAL_FIELDS[field];
-    return mask && !clear ? mask(text) : text;
+    if (clear || CHECKED_KEYS.has(field)) return text;
+    // any other field is free text a province wrote: an ID or phone number in it is masked too
+    return (PERSONAL_FIELDS[field] ?? maskPersonalText)(text);
   };
 }
 
@@ -83,7 +90,11 @@ const ChangeRef = builder.objectRef<ChangeView>("LibraryChange").implement({
   description: "修改记录 — one write of a library record",
   fields: (t) => ({
     id: t.exposeID("id"),
-    jurisdiction: t.exposeString("jurisdiction", { description: "who wrote: cq, sc or gz (a correction)" }),
+    writer: t.field({
+      type: JurisdictionEnum,
+      description: "写入方 — who wrote it: the province, or GZ correcting",
+      resolve: (c) => jurisdictionOf(c.jurisdiction),
+    }),
     subject: t.exposeString("subject", { nullable: true, description: "the token's subject" }),
     version: t.exposeInt("version", { description: "the version the write carried" }),
     outcome: t.exposeString("outcome", {
@@ -133,6 +144,13 @@ builder.prismaObjectFields("Enterprise", (t) => ({
     type: [ChangeRef],
     description: "修改记录 — writes of both provinces and 管委会, newest first (superseded ones included)",
     args: { first: t.arg.int(FIRST) },
-    resolve: (e, args, ctx) => historyOf(ctx, "enterprise", e.uscc, args.first ?? 50, shower(true)),
+    resolve: (e, args, ctx) =>
+      historyOf(
+        ctx,
+        "enterprise",
+        e.uscc,
+        args.first ?? 50,
+        shower(seesPersonalDataInClear(ctx.caller, e.registeringJurisdiction)),
+      ),
   }),
 }));

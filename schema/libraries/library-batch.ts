@@ -6,10 +6,11 @@
  * the others are written whole or, if the transaction fails, not at all.
  */
 
-import type { GatewayContext, Jurisdiction } from "../../gateway/context.ts";
+import type { GatewayContext } from "../../gateway/context.ts";
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { badInput, unauthenticated } from "../../gateway/errors.ts";
 import type { ChangeInput } from "../../gateway/outbox/outbox.ts";
+import type { Jurisdiction } from "../common/jurisdiction.ts";
 import { writeAudited } from "../common/write.ts";
 import { QuarantineStore } from "../records/quarantine-store.ts";
 import { libraryQuarantineId } from "../records/rules/library-quarantine-id.ts";

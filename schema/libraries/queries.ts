@@ -1,6 +1,7 @@
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { builder } from "../builder.ts";
 import { beijingDay } from "../common/effective-dates.ts";
+import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { RiskColourEnum, riskColourWhere } from "./risk-colour-filter.ts";
 import type { RiskColour } from "./rules/risk-colour.ts";
 import { usccPrefixBounds } from "./rules/uscc.ts";
@@ -39,7 +40,11 @@ builder.queryFields((t) => ({
     description: "人员库 — officers of both provinces, filtered",
     authScopes: { scope: "read" },
     args: {
-      jurisdiction: t.arg.string({ required: false, description: "cq or sc" }),
+      jurisdiction: t.arg({
+        type: JurisdictionEnum,
+        required: false,
+        description: "所属辖区 — officers of this province",
+      }),
       domain: t.arg.string({ required: false, description: "qualified for this domain code" }),
       status: t.arg({ type: OfficerStatusEnum, required: false }),
       certificateStatus: t.arg({ type: CertificateStatusEnum, required: false }),
@@ -80,7 +85,11 @@ builder.queryFields((t) => ({
       town: t.arg.string({ required: false }),
       industry: t.arg.string({ required: false }),
       creditGrade: t.arg({ type: CreditGradeEnum, required: false }),
-      jurisdiction: t.arg.string({ required: false, description: "registering jurisdiction cq / sc" }),
+      jurisdiction: t.arg({
+        type: JurisdictionEnum,
+        required: false,
+        description: "登记地 — enterprises registered in this province",
+      }),
       riskColour: t.arg({ type: RiskColourEnum, required: false, description: "综合风险颜色 红/黄/绿" }),
     },
     totalCount: (_c, args, ctx) => ctx.prisma.enterprise.count({ where: enterpriseFilter(args) }),

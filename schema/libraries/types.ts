@@ -1,7 +1,10 @@
 /** 人员库 and 对象库 — officers and enterprises as GraphQL types (personal data masked by rule). */
 import type { GatewayContext } from "../../gateway/context.ts";
 import { builder } from "../builder.ts";
+import { jurisdictionOf } from "../common/jurisdiction.ts";
+import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { maskAddress, maskIdNumber, maskPhone } from "./rules/mask.ts";
+import { maskPersonalText } from "./rules/mask-personal-data.ts";
 import { seesPersonalDataInClear } from "./rules/personal-data.ts";
 
 export const OfficerStatusEnum = builder.enumType("OfficerStatus", {
@@ -18,6 +21,10 @@ export const CreditGradeEnum = builder.enumType("CreditGrade", {
   values: ["A", "B", "C", "D"] as const,
 });
 
+/** Free text a province wrote (a name, a unit, an address): any ID or phone number in it masked alike. */
+const freeText = (ctx: GatewayContext, owner: string, value: string | null) =>
+  personal(ctx, owner, value, maskPersonalText);
+
 function personal<T extends string | null>(
   ctx: GatewayContext,
   owner: string,
@@ -33,9 +40,17 @@ builder.prismaObject("Officer", {
   fields: (t) => ({
     id: t.exposeID("id"),
     certificateNumber: t.exposeString("certificateNumber", { description: "执法证号" }),
-    name: t.exposeString("name"),
-    homeJurisdiction: t.exposeString("homeJurisdiction", { description: "cq 重庆 / sc 四川" }),
-    unit: t.exposeString("unit", { nullable: true, description: "所在单位" }),
+    name: t.string({ resolve: (o, _a, ctx) => freeText(ctx, o.homeJurisdiction, o.name) as string }),
+    homeJurisdiction: t.field({
+      type: JurisdictionEnum,
+      description: "所属辖区 — the province that issued the 执法证",
+      resolve: (o) => jurisdictionOf(o.homeJurisdiction),
+    }),
+    unit: t.string({
+      nullable: true,
+      description: "所在单位",
+      resolve: (o, _a, ctx) => freeText(ctx, o.homeJurisdiction, o.unit),
+    }),
     status: t.expose("status", { type: OfficerStatusEnum }),
     certificateValidFrom: t.expose("certificateValidFrom", { type: "Date", nullable: true }),
     certificateValidTo: t.expose("certificateValidTo", {
@@ -77,7 +92,11 @@ builder.prismaObject("Enterprise", {
       description: "行政区划代码 (GB/T 2260) of its location",
     }),
     industry: t.exposeString("industry", { nullable: true, description: "行业" }),
-    registeringJurisdiction: t.exposeString("registeringJurisdiction", { description: "登记地 cq / sc" }),
+    registeringJurisdiction: t.field({
+      type: JurisdictionEnum,
+      description: "登记地 — the province where it is registered",
+      resolve: (e) => jurisdictionOf(e.registeringJurisdiction),
+    }),
     creditGrade: t.expose("creditGrade", {
       type: CreditGradeEnum,
       nullable: true,
@@ -94,8 +113,16 @@ builder.prismaObject("Enterprise", {
       nullable: true,
       description: "四川评定的信用等级",
     }),
-    legalRepresentative: t.exposeString("legalRepresentative", { nullable: true, description: "法定代表人" }),
-    address: t.exposeString("address", { nullable: true, description: "经营地址 (business address, not personal)" }),
+    legalRepresentative: t.string({
+      nullable: true,
+      description: "法定代表人; an ID or phone number written into it is masked like personal data",
+      resolve: (e, _a, ctx) => freeText(ctx, e.registeringJurisdiction, e.legalRepresentative),
+    }),
+    address: t.string({
+      nullable: true,
+      description: "经营地址 (business address, not personal); an ID or phone number written into it is masked",
+      resolve: (e, _a, ctx) => freeText(ctx, e.registeringJurisdiction, e.address),
+    }),
     version: t.exposeInt("version", {
       description: "the registering jurisdiction's newest version (0 while it has not written)",
     }),

@@ -3,9 +3,10 @@
  * are stored in ONE transaction (records, quarantine rows, cursor, change events, audit entry), so a
  * restarted adapter resumes from the stored cursor and a replayed batch changes nothing.
  */
-import type { Jurisdiction } from "../../gateway/context.ts";
+
 import { badInput } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
+import type { Jurisdiction } from "../common/jurisdiction.ts";
 import { writeAudited } from "../common/write.ts";
 import { adapterName, touchCheckpoint } from "../sync/checkpoints.ts";
 import { ingestInTransaction, type RecordResult } from "./ingest-service.ts";

@@ -6,10 +6,11 @@
  * transaction), cursor included, so the adapter simply sends the batch again.
  */
 import { randomUUID } from "node:crypto";
-import type { Jurisdiction } from "../../gateway/context.ts";
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import type { ChangeInput } from "../../gateway/outbox/outbox.ts";
 import type { CatalogSnapshot } from "../catalog/catalog-read-model.ts";
+import type { Jurisdiction } from "../common/jurisdiction.ts";
+import { findUnsafeText, replaceUnsafeText } from "../common/rules/text-safety.ts";
 import { applyTaskAnswers } from "../dispatch/task-answers.ts";
 import { assessDecidedPenalties, type PenaltyAssessment } from "./penalty-supervision.ts";
 import { QuarantineStore } from "./quarantine-store.ts";
@@ -61,13 +62,16 @@ export async function ingestInTransaction(
   const { origin, now } = request;
   // one batch of an origin at a time: read-then-write of versions stays correct across replicas
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${INGEST_LOCK}::int, ${ORIGIN_LOCK[origin]}::int)`;
-  const originIds = [...new Set(request.records.map((r) => r.originId))];
+  // a key PostgreSQL cannot compare (NUL) would fail the lookup, and the batch: its record is refused below
+  const originIds = [...new Set(request.records.map((r) => r.originId))].filter(storable);
   const stored = await tx.enforcementRecord.findMany({
     where: { originJurisdiction: origin, originId: { in: originIds } },
   });
   const current = new Map<string, RecordRow>(stored.map((row) => [row.originId, row]));
   const existed = new Set(current.keys());
-  const itemCodes = [...new Set(request.records.map((r) => r.itemCode?.trim()).filter((c): c is string => !!c))];
+  const itemCodes = [
+    ...new Set(request.records.map((r) => r.itemCode?.trim()).filter((c): c is string => !!c && storable(c))),
+  ];
   const items = await tx.enforcementItem.findMany({ where: { code: { in: itemCodes } }, select: { code: true } });
   const known = new Set(items.map((item) => item.code));
   const quarantine = await QuarantineStore.load(tx, origin, originIds);
@@ -103,11 +107,12 @@ export async function ingestInTransaction(
         {
           origin,
           source: request.source,
-          originId: input.originId,
+          // kept readable: characters PostgreSQL cannot store become U+FFFD
+          originId: replaceUnsafeText(input.originId),
           version: validVersion(input.version) ? input.version : null,
           code: check.code,
-          reason: check.message,
-          payload: JSON.parse(JSON.stringify(input)) as Prisma.InputJsonValue,
+          reason: replaceUnsafeText(check.message),
+          payload: replaceUnsafeText(JSON.parse(JSON.stringify(input))) as Prisma.InputJsonValue,
         },
         request.replayOf,
       );
@@ -148,6 +153,8 @@ function answeringRecord(row: RecordRow) {
   const { taskId, findings } = documentOf(row);
   return { ...row, taskId, findings };
 }
+
+const storable = (text: string) => findUnsafeText(text) === null;
 
 function validVersion(version: number): boolean {
   return Number.isSafeInteger(version) && version >= 1;

@@ -4,10 +4,13 @@
  * the catalog does not know), so it is visible and replayable like any refused record.
  * Only the origin province resolves its records (records:write lies only with cq and sc).
  */
-import type { GatewayContext, Jurisdiction } from "../../gateway/context.ts";
+
+import type { GatewayContext } from "../../gateway/context.ts";
 import type { Prisma, QuarantinedRecord } from "../../gateway/db/generated/prisma/client.ts";
 import { badInput, conflict, notFound } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
+import type { Jurisdiction } from "../common/jurisdiction.ts";
+import { replaceUnsafeText } from "../common/rules/text-safety.ts";
 import { writeAudited } from "../common/write.ts";
 import { adapterName, touchCheckpoint } from "../sync/checkpoints.ts";
 import { RecordResultRef } from "./ingest-mutation.ts";
@@ -120,7 +123,10 @@ builder.mutationFields((t) => ({
       if (badCode) throw badInput(`code "${badCode.code}" is not SCREAMING_SNAKE`, { reason: "BAD_CODE" });
       const origin = ctx.caller?.issuer as Jurisdiction;
       return writeAudited(ctx, async (tx) => {
-        const ids = args.items.map((item) => item.originId).filter((id): id is string => !!id);
+        const ids = args.items
+          .map((item) => item.originId)
+          .filter((id): id is string => !!id)
+          .map(replaceUnsafeText);
         const store = await QuarantineStore.load(tx, origin, ids);
         const rows: QuarantinedRecord[] = [];
         for (const item of args.items) {
@@ -128,11 +134,12 @@ builder.mutationFields((t) => ({
             await store.refuse({
               origin,
               source,
-              originId: item.originId ?? null,
+              // what an adapter could not map is kept whatever it holds: unstorable characters become U+FFFD
+              originId: item.originId == null ? null : replaceUnsafeText(item.originId),
               version: item.version ?? null,
               code: item.code,
-              reason: item.reason.slice(0, 2000),
-              payload: (item.payload ?? null) as Prisma.InputJsonValue,
+              reason: replaceUnsafeText(item.reason.slice(0, 2000)),
+              payload: replaceUnsafeText(item.payload ?? null) as Prisma.InputJsonValue,
             }),
           );
         }

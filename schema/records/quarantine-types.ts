@@ -1,8 +1,11 @@
 /** 隔离区 — records refused on ingest (or by an adapter's mapper), kept with the reason until resolved. */
-import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
+import type { GatewayContext } from "../../gateway/context.ts";
+import type { Prisma, QuarantinedRecord } from "../../gateway/db/generated/prisma/client.ts";
 import { builder } from "../builder.ts";
+import { jurisdictionOf } from "../common/jurisdiction.ts";
+import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
+import { maskPersonalData, maskPersonalText } from "../libraries/rules/mask-personal-data.ts";
 import { seesPersonalDataInClear } from "../libraries/rules/personal-data.ts";
-import { maskPersonalFields } from "../sync/rules/mask-payload.ts";
 
 export const QUARANTINE_STATUSES = ["QUARANTINED", "REPLAYED", "SUPERSEDED", "DISCARDED"] as const;
 export type QuarantineStatus = (typeof QUARANTINE_STATUSES)[number];
@@ -16,27 +19,40 @@ export const QuarantineStatusEnum = builder.enumType("QuarantineStatus", {
   } as const,
 });
 
+const inClear = (ctx: GatewayContext, q: Pick<QuarantinedRecord, "originJurisdiction">) =>
+  seesPersonalDataInClear(ctx.caller, q.originJurisdiction);
+
 builder.prismaObject("QuarantinedRecord", {
   description: "A refused record: never silently dropped, never blocking the ones behind it",
   fields: (t) => ({
     id: t.exposeID("id"),
-    origin: t.exposeString("originJurisdiction"),
+    origin: t.field({
+      type: JurisdictionEnum,
+      description: "来源 — the province whose record it is",
+      resolve: (q) => jurisdictionOf(q.originJurisdiction),
+    }),
     originId: t.exposeString("originId", { nullable: true }),
     version: t.exposeInt("version", { nullable: true }),
     source: t.exposeString("source", { description: "the adapter's name" }),
     code: t.exposeString("code", { description: "UNKNOWN_ITEM, BAD_USCC, MISSING_FIELD, … or the adapter's own code" }),
-    reason: t.exposeString("reason"),
+    reason: t.string({
+      description: "why (it may quote the refused value: personal data masked outside its origin)",
+      resolve: (q, _a, ctx) => (inClear(ctx, q) ? q.reason : maskPersonalText(q.reason)),
+    }),
     payload: t.field({
       type: "JSON",
       description: "the record as refused (personal data masked outside its origin)",
-      resolve: (q, _a, ctx) =>
-        seesPersonalDataInClear(ctx.caller, q.originJurisdiction) ? q.payload : maskPersonalFields(q.payload),
+      resolve: (q, _a, ctx) => (inClear(ctx, q) ? q.payload : maskPersonalData(q.payload)),
     }),
     status: t.field({ type: QuarantineStatusEnum, resolve: (q) => q.status as QuarantineStatus }),
     attempts: t.exposeInt("attempts", { description: "how often it was refused" }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     resolvedAt: t.expose("resolvedAt", { type: "DateTime", nullable: true }),
-    resolution: t.exposeString("resolution", { nullable: true }),
+    resolution: t.string({
+      nullable: true,
+      resolve: (q, _a, ctx) =>
+        q.resolution === null || inClear(ctx, q) ? q.resolution : maskPersonalText(q.resolution),
+    }),
   }),
 });
 
@@ -47,7 +63,7 @@ builder.queryFields((t) => ({
     description: "隔离区 — refused records, oldest first (a province sees its own, gz all)",
     authScopes: { scope: "read" },
     args: {
-      origin: t.arg.string({ required: false, description: "gz: cq or sc" }),
+      origin: t.arg({ type: JurisdictionEnum, required: false, description: "来源 — for GZ: one province's" }),
       status: t.arg({ type: QuarantineStatusEnum, required: false, description: "default: all" }),
     },
     totalCount: (_c, args, ctx) =>

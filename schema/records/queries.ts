@@ -1,6 +1,7 @@
 /** Reading records: both provinces read each other's (互认, mutual recognition), gz reads all. */
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { builder } from "../builder.ts";
+import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { RecordKindEnum } from "./types.ts";
 
 interface RecordFilterArgs {
@@ -26,7 +27,7 @@ builder.queryFields((t) => ({
     description: "执法记录 — records of both provinces, ordered by origin then originId, filtered",
     authScopes: { scope: "read" },
     args: {
-      origin: t.arg.string({ required: false, description: "cq or sc" }),
+      origin: t.arg({ type: JurisdictionEnum, required: false, description: "来源 — one province's records" }),
       kind: t.arg({ type: RecordKindEnum, required: false }),
       itemCode: t.arg.string({ required: false, description: "unified item code" }),
       enterpriseUscc: t.arg.string({ required: false }),
@@ -45,7 +46,10 @@ builder.queryFields((t) => ({
     nullable: true,
     description: "One record by its origin and its id there",
     authScopes: { scope: "read" },
-    args: { origin: t.arg.string({ required: true }), originId: t.arg.string({ required: true }) },
+    args: {
+      origin: t.arg({ type: JurisdictionEnum, required: true, description: "来源 — the province that owns it" }),
+      originId: t.arg.string({ required: true, description: "its id on that province's platform" }),
+    },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.enforcementRecord.findUnique({
         ...query,

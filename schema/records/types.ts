@@ -1,8 +1,11 @@
 /** 执法记录 — enforcement records pushed by the provinces, as GraphQL types and inputs. */
+
+import type { GatewayContext } from "../../gateway/context.ts";
 import { builder } from "../builder.ts";
+import { jurisdictionOf } from "../common/jurisdiction.ts";
+import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
+import { maskPersonalData, maskPersonalText } from "../libraries/rules/mask-personal-data.ts";
 import { seesPersonalDataInClear } from "../libraries/rules/personal-data.ts";
-import { maskPersonalFields } from "../sync/rules/mask-payload.ts";
-import { formatFenAsYuan } from "./rules/fine.ts";
 import { documentOf } from "./rules/record-document.ts";
 
 export const RecordKindEnum = builder.enumType("RecordKind", {
@@ -13,11 +16,19 @@ export const RecordKindEnum = builder.enumType("RecordKind", {
   } as const,
 });
 
+/** Free text of a record as this reader may see it: personal data masked outside the origin (gz needs pii:read). */
+const freeText = (ctx: GatewayContext, origin: string, text: string | null) =>
+  text === null || seesPersonalDataInClear(ctx.caller, origin) ? text : maskPersonalText(text);
+
 builder.prismaObject("EnforcementRecord", {
   description: "执法记录 — a record of a province's platform, unique by (origin, originId); the newest version is kept",
   fields: (t) => ({
     id: t.exposeID("id"),
-    origin: t.exposeString("originJurisdiction", { description: "the province that owns it: cq 重庆 / sc 四川" }),
+    origin: t.field({
+      type: JurisdictionEnum,
+      description: "来源 — the province that owns it",
+      resolve: (r) => jurisdictionOf(r.originJurisdiction),
+    }),
     originId: t.exposeString("originId", { description: "its id on the origin platform" }),
     version: t.exposeInt("version", { description: "the origin's version; a newer one replaces it" }),
     kind: t.expose("kind", { type: RecordKindEnum }),
@@ -29,21 +40,21 @@ builder.prismaObject("EnforcementRecord", {
     officerCertificates: t.exposeStringList("officerCertificates", { description: "执法证号 of the officers" }),
     occurredAt: t.expose("occurredAt", { type: "DateTime", description: "检查时间 / 违法行为发生时间" }),
     decidedAt: t.expose("decidedAt", { type: "DateTime", nullable: true, description: "处罚决定时间" }),
-    fineFen: t.string({
+    fineYuan: t.field({
+      type: "Yuan",
       nullable: true,
-      description: "罚款 in integer fen (a string: fines can exceed 32-bit integers)",
-      resolve: (r) => (r.fineFen === null ? null : String(r.fineFen)),
+      description: "罚款 — the fine in yuan; null: no fine",
+      resolve: (r) => r.fineFen,
     }),
-    fineYuan: t.string({
+    result: t.string({
       nullable: true,
-      description: '罚款 in yuan, exact, two decimals (e.g. "12000.50")',
-      resolve: (r) => (r.fineFen === null ? null : formatFenAsYuan(r.fineFen)),
+      description: "结果 as the platform writes it; personal data masked outside the origin",
+      resolve: (r, _a, ctx) => freeText(ctx, r.originJurisdiction, r.result),
     }),
-    result: t.exposeString("result", { nullable: true, description: "结果 as the platform writes it" }),
     findings: t.string({
       nullable: true,
-      description: "检查情况 / 违法事实 (free text)",
-      resolve: (r) => documentOf(r).findings,
+      description: "检查情况 / 违法事实 (free text); personal data masked outside the origin (gz needs pii:read)",
+      resolve: (r, _a, ctx) => freeText(ctx, r.originJurisdiction, documentOf(r).findings),
     }),
     taskId: t.string({
       nullable: true,
@@ -55,7 +66,7 @@ builder.prismaObject("EnforcementRecord", {
       description: "the platform's extra fields; personal data masked outside the origin (gz needs pii:read)",
       resolve: (r, _args, ctx) => {
         const extra = documentOf(r).extra;
-        return seesPersonalDataInClear(ctx.caller, r.originJurisdiction) ? extra : maskPersonalFields(extra);
+        return seesPersonalDataInClear(ctx.caller, r.originJurisdiction) ? extra : maskPersonalData(extra);
       },
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
@@ -75,8 +86,7 @@ export const RecordInputRef = builder.inputType("RecordInput", {
     officerCertificates: t.stringList({ required: false, description: "执法证号, at least one" }),
     occurredAt: t.field({ type: "DateTime", required: false }),
     decidedAt: t.field({ type: "DateTime", required: false }),
-    fineYuan: t.string({ required: false, description: 'decimal yuan, at most 2 decimals ("12000.50"); or fineFen' }),
-    fineFen: t.string({ required: false, description: 'integer fen as a string ("1200050"); or fineYuan' }),
+    fineYuan: t.field({ type: "Yuan", required: false, description: "罚款 — the fine in yuan; absent: no fine" }),
     result: t.string({ required: false }),
     findings: t.string({ required: false }),
     taskId: t.string({ required: false, description: "the dispatch task it answers" }),

@@ -4,9 +4,10 @@
  * `${issuer}:${name}:outbound` (the acknowledged seq of what it follows). The name is chosen by the
  * adapter (`source` / `consumer`) and scoped to the caller's issuer, so no province can move another's.
  */
-import type { Jurisdiction } from "../../gateway/context.ts";
+
 import type { Prisma, SyncCheckpoint } from "../../gateway/db/generated/prisma/client.ts";
 import { badInput } from "../../gateway/errors.ts";
+import type { Jurisdiction } from "../common/jurisdiction.ts";
 
 export type Direction = "inbound" | "outbound";
 

@@ -1,7 +1,11 @@
 /** `syncStatus`, and the adapters' own reports: `heartbeat` and `reportSyncError`. */
-import type { GatewayContext, Jurisdiction } from "../../gateway/context.ts";
+
+import type { GatewayContext } from "../../gateway/context.ts";
 import { badInput } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
+import type { Jurisdiction } from "../common/jurisdiction.ts";
+import { jurisdictionOf } from "../common/jurisdiction.ts";
+import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { writeAudited } from "../common/write.ts";
 import { adapterName, type CheckpointTouch, touchCheckpoint } from "./checkpoints.ts";
 import { type AdapterStatus, adapterStatuses, type CheckpointStatus } from "./status-service.ts";
@@ -41,7 +45,11 @@ const newest = (dates: Array<Date | null>) =>
 const AdapterStatusRef = builder.objectRef<AdapterStatus>("AdapterSyncStatus").implement({
   description: "同步状态 — one adapter (a jurisdiction's named source and consumer); definitions in docs/sync.md",
   fields: (t) => ({
-    jurisdiction: t.exposeString("jurisdiction"),
+    jurisdiction: t.field({
+      type: JurisdictionEnum,
+      description: "辖区 — whose adapter it is",
+      resolve: (s) => jurisdictionOf(s.jurisdiction),
+    }),
     adapter: t.exposeString("adapter", { description: "the source / consumer name it uses" }),
     lagRecords: t.int({
       description: "inbound backlog + outbound unacknowledged changes",

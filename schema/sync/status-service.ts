@@ -9,8 +9,9 @@
  *   lagSeconds: while that backlog is not 0, now − sourceTime (the newest source change applied),
  *   an upper bound of the oldest waiting change's age; 0 when caught up.
  */
-import type { Jurisdiction } from "../../gateway/context.ts";
+
 import { Prisma, type PrismaClient, type SyncCheckpoint } from "../../gateway/db/generated/prisma/client.ts";
+import type { Jurisdiction } from "../common/jurisdiction.ts";
 import { nameOfCheckpoint } from "./checkpoints.ts";
 import { PROVINCE_AUDIENCE } from "./rules/visibility.ts";
 

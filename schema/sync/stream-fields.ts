@@ -1,7 +1,8 @@
 /** `changes` (subscription over SSE) and `acknowledgeChanges`: the outbound half of an adapter. */
-import type { Jurisdiction } from "../../gateway/context.ts";
+
 import { badInput } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
+import type { Jurisdiction } from "../common/jurisdiction.ts";
 import { writeAudited } from "../common/write.ts";
 import { changeStream } from "./change-stream.ts";
 import { adapterName, checkpointId, touchCheckpoint } from "./checkpoints.ts";

@@ -1,6 +1,8 @@
 /** The change stream's event, and the seq numbers it is addressed by. */
 import { badInput } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
+import { jurisdictionOf } from "../common/jurisdiction.ts";
+import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import type { Change } from "./rules/visibility.ts";
 
 const MAX_SEQ = 2n ** 63n - 1n;
@@ -27,9 +29,11 @@ export const ChangeRef = builder.objectRef<Change>("Change").implement({
     }),
     entityType: t.exposeString("entityType"),
     entityId: t.exposeString("entityId"),
-    originJurisdiction: t.exposeString("originJurisdiction", {
+    origin: t.field({
+      type: JurisdictionEnum,
       nullable: true,
-      description: "whose data it is (null: shared)",
+      description: "归属 — whose data it is (null: shared catalog data)",
+      resolve: (c) => (c.originJurisdiction === null ? null : jurisdictionOf(c.originJurisdiction)),
     }),
     payload: t.field({
       type: "JSON",

@@ -98,7 +98,7 @@ describe("joint tasks ⇄ platforms", () => {
       orderBy: { itemCode: "asc" },
     });
     expect(results.map((r) => r.itemCode)).toEqual([...task.itemCodes].sort());
-    const officerOf = new Map(task.officers.map((o) => [o.certificateNumber, o.homeJurisdiction]));
+    const officerOf = new Map(task.officers.map((o) => [o.certificateNumber, o.homeJurisdiction.toLowerCase()]));
     for (const result of results) expect(result.jurisdiction).toBe(officerOf.get(result.recordedBy));
     expect(new Set(results.map((r) => r.jurisdiction))).toEqual(new Set(["cq", "sc"]));
   }, 90_000);

@@ -18,7 +18,7 @@ function recordChange(seq: number, originId: string, itemCode: string): Change {
     kind: "record.upserted",
     entityType: "record",
     entityId: `id-${seq}`,
-    originJurisdiction: "sc",
+    origin: "SC",
     payload: payload as Record<string, unknown>,
     createdAt: new Date().toISOString(),
   };
@@ -108,7 +108,7 @@ describe("outbound sync", () => {
       kind: "dispatch.task",
       entityType: "InspectionTask",
       entityId: payload.taskId,
-      originJurisdiction: "gz",
+      origin: "GZ",
       payload: payload as unknown as Record<string, unknown>,
       createdAt: new Date().toISOString(),
     });

@@ -64,7 +64,7 @@ describe("sync across outages", () => {
     const deadline = Date.now() + 1500;
     let shown: string | null = null;
     while (!shown && Date.now() < deadline) {
-      shown = (await syncStatus(world)).find((s) => s.jurisdiction === "cq")?.lastError ?? null;
+      shown = (await syncStatus(world)).find((s) => s.jurisdiction === "CQ")?.lastError ?? null;
       await sleep(100);
     }
     expect(shown).toMatch(/503|down/);

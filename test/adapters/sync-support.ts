@@ -6,7 +6,7 @@
  */
 import { expect } from "vitest";
 import type { CqRecord, CqSharedRecord } from "../../adapters/chongqing/types.ts";
-import type { Jurisdiction } from "../../adapters/core/canonical.ts";
+import type { Province } from "../../adapters/core/canonical.ts";
 import type { ScRecord, ScSharedRecord } from "../../adapters/sichuan/types.ts";
 import { PROVINCES, type SyncWorld, sleep } from "./sync-world.ts";
 
@@ -33,7 +33,7 @@ function versions(pairs: Array<[string, number]>): Map<string, number> {
 export type Snapshot = Awaited<ReturnType<typeof snapshot>>;
 
 /** one direction's three stores: origin platform, gateway, receiving platform */
-export async function snapshot(world: SyncWorld, origin: Jurisdiction) {
+export async function snapshot(world: SyncWorld, origin: Province) {
   const cq = await storeOf<CqRecord, CqSharedRecord>(world.sims.cq.url);
   const sc = await storeOf<ScRecord, ScSharedRecord>(world.sims.sc.url);
   const rows = await world.live.prisma.enforcementRecord.findMany({
@@ -67,7 +67,7 @@ class VersionWatch {
 }
 
 /** polls until the three stores hold the same ids at the same versions, watching versions; bounded */
-export async function waitForReconciled(world: SyncWorld, origin: Jurisdiction, timeoutMs = 60_000): Promise<Snapshot> {
+export async function waitForReconciled(world: SyncWorld, origin: Province, timeoutMs = 60_000): Promise<Snapshot> {
   const deadline = Date.now() + timeoutMs;
   const watch = new VersionWatch();
   for (;;) {
@@ -114,7 +114,7 @@ export async function expectVersionsNeverWentBack(world: SyncWorld): Promise<voi
 }
 
 /** a platform's own officers and enterprises, and the gateway's libraries of that origin: key → version */
-export async function librarySnapshot(world: SyncWorld, origin: Jurisdiction) {
+export async function librarySnapshot(world: SyncWorld, origin: Province) {
   const store = world.sims[origin].store;
   const officers = await world.live.prisma.officer.findMany({
     where: { homeJurisdiction: origin },
@@ -137,7 +137,7 @@ export async function librarySnapshot(world: SyncWorld, origin: Jurisdiction) {
 }
 
 /** polls until the gateway's libraries hold the platform's officers and enterprises at their versions; bounded */
-export async function waitForLibrariesReconciled(world: SyncWorld, origin: Jurisdiction, timeoutMs = 30_000) {
+export async function waitForLibrariesReconciled(world: SyncWorld, origin: Province, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const s = await librarySnapshot(world, origin);
@@ -201,7 +201,7 @@ export async function syncStatus(world: SyncWorld): Promise<AdapterStatus[]> {
  */
 export async function expectCaughtUp(
   world: SyncWorld,
-  quarantined: Record<Jurisdiction, number> = { cq: 0, sc: 0 },
+  quarantined: Record<Province, number> = { cq: 0, sc: 0 },
   timeoutMs = 20_000,
 ): Promise<AdapterStatus[]> {
   const deadline = Date.now() + timeoutMs;
@@ -211,11 +211,13 @@ export async function expectCaughtUp(
       statuses.length === PROVINCES.length && statuses.every((s) => s.lagRecords === 0 && s.lastError === null);
     if (settled || Date.now() > deadline) {
       expect(statuses.map((s) => [s.jurisdiction, s.lagRecords, s.lagSeconds, s.lastError]).sort()).toEqual([
-        ["cq", 0, 0, null],
-        ["sc", 0, 0, null],
+        ["CQ", 0, 0, null],
+        ["SC", 0, 0, null],
       ]);
       for (const s of statuses)
-        expect(s.quarantined, `${s.jurisdiction} quarantined`).toBe(quarantined[s.jurisdiction as Jurisdiction]);
+        expect(s.quarantined, `${s.jurisdiction} quarantined`).toBe(
+          quarantined[s.jurisdiction.toLowerCase() as Province],
+        );
       return statuses;
     }
     await sleep(250);

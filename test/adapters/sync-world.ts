@@ -4,26 +4,27 @@
  * gateway stopped and started, activity on or off) and what they read back (gz queries, adapter logs).
  */
 import type { RunningAdapter } from "../../adapters/core/adapter.ts";
-import type { Jurisdiction } from "../../adapters/core/canonical.ts";
+import type { Province } from "../../adapters/core/canonical.ts";
 import { startAdapter } from "../../adapters/start-adapter.ts";
 import { loadPrivateKey } from "../../gateway/auth/keys.ts";
 import { signToken } from "../../gateway/auth/sign-token.ts";
+import { PROVINCES } from "../../schema/common/jurisdiction.ts";
 import { startChongqingSimulator } from "../../scripts/simulators/chongqing/index.ts";
 import type { RunningSimulator } from "../../scripts/simulators/core/simulator.ts";
 import { startSichuanSimulator } from "../../scripts/simulators/sichuan/index.ts";
 import { type LiveGateway, startLiveGateway } from "../support/live-gateway.ts";
 
-export const PROVINCES: readonly Jurisdiction[] = ["cq", "sc"];
+export { PROVINCES };
 
 export interface SyncWorld {
   live: LiveGateway;
-  sims: Record<Jurisdiction, RunningSimulator>;
+  sims: Record<Province, RunningSimulator>;
   /** what each adapter logged (its retries show here) */
-  logs: Record<Jurisdiction, string[]>;
-  startAdapter(province: Jurisdiction): Promise<void>;
-  stopAdapter(province: Jurisdiction): Promise<void>;
+  logs: Record<Province, string[]>;
+  startAdapter(province: Province): Promise<void>;
+  stopAdapter(province: Province): Promise<void>;
   /** `count` new records on a platform, through its control API */
-  generate(province: Jurisdiction, count: number): Promise<void>;
+  generate(province: Province, count: number): Promise<void>;
   /** steady activity on both platforms (records, new versions, officer and enterprise changes); 0 stops it */
   setRate(stepsPerSecond: number): void;
   /** a GraphQL query as the committee (gz sees every adapter and record) */
@@ -40,8 +41,8 @@ export async function startSyncWorld(gatewayEnv: Record<string, string> = {}): P
     cq: await startChongqingSimulator({ rate: 0, seed: 11 }),
     sc: await startSichuanSimulator({ rate: 0, seed: 22 }),
   };
-  const adapters = new Map<Jurisdiction, RunningAdapter>();
-  const logs: Record<Jurisdiction, string[]> = { cq: [], sc: [] };
+  const adapters = new Map<Province, RunningAdapter>();
+  const logs: Record<Province, string[]> = { cq: [], sc: [] };
   const gzKey = await loadPrivateKey(live.keysDir, "gz");
 
   const world: SyncWorld = {
@@ -115,10 +116,10 @@ export async function until(what: string, check: () => Promise<boolean> | boolea
 }
 
 /** how many records of an origin the gateway holds, as the `records` connection counts them */
-export async function totalCount(world: SyncWorld, origin: Jurisdiction): Promise<number> {
+export async function totalCount(world: SyncWorld, origin: Province): Promise<number> {
   const answer = await world.gz<{ records: { totalCount: number } }>(
-    `query($o: String) { records(origin: $o, first: 1) { totalCount } }`,
-    { o: origin },
+    `query($o: Jurisdiction) { records(origin: $o, first: 1) { totalCount } }`,
+    { o: origin.toUpperCase() },
   );
   if (!answer.data) throw new Error(`records query failed: ${JSON.stringify(answer.errors)}`);
   return answer.data.records.totalCount;

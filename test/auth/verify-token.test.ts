@@ -9,8 +9,8 @@ import { loadPublicJwks } from "../../gateway/auth/keys.ts";
 import {
   AuthError,
   type AuthFailureReason,
-  bearerToken,
   createTokenVerifier,
+  credentialsOf,
   type TokenVerifier,
   toUnauthenticated,
 } from "../../gateway/auth/verify-token.ts";
@@ -189,6 +189,32 @@ describe("time", () => {
     expect(await refusal(await keys.token("cq", { iat: now + 120, nbf: undefined }))).toBe("TOKEN_NOT_YET_VALID");
     await expect(verifier.verify(await keys.token("cq", { iat: now + 10, nbf: undefined }))).resolves.toBeTruthy();
   });
+
+  it("caps exp − iat per issuer: a province's token one day, the committee's twelve hours by default", async () => {
+    const now = nowSeconds();
+    const living = (issuer: "cq" | "sc" | "gz", seconds: number, iat = now) =>
+      keys.token(issuer, { iat, nbf: iat, exp: iat + seconds });
+    for (const years of [10, 100]) {
+      expect(await refusal(await living("sc", years * 365 * 86_400))).toBe("TOKEN_LIFETIME_TOO_LONG");
+    }
+    await expect(verifier.verify(await living("sc", 86_400))).resolves.toMatchObject({ issuer: "sc" });
+    expect(await refusal(await living("cq", 86_401))).toBe("TOKEN_LIFETIME_TOO_LONG");
+    await expect(verifier.verify(await living("gz", 43_200))).resolves.toMatchObject({ issuer: "gz" });
+    expect(await refusal(await living("gz", 13 * 3600))).toBe("TOKEN_LIFETIME_TOO_LONG");
+    // an iat back-dated to make the remaining life look short does not help: the whole span counts
+    expect(await refusal(await living("gz", 30 * 86_400, now - 29 * 86_400))).toBe("TOKEN_LIFETIME_TOO_LONG");
+  });
+
+  it("takes the caps from configuration", async () => {
+    const strict = createTokenVerifier({
+      registry: keys.registry,
+      cacheSize: 0,
+      maxLifetimeSeconds: { cq: 600, sc: 86_400, gz: 43_200 },
+    });
+    const now = nowSeconds();
+    expect(await refusal(await keys.token("cq", { iat: now, exp: now + 900 }), strict)).toBe("TOKEN_LIFETIME_TOO_LONG");
+    await expect(strict.verify(await keys.token("cq", { iat: now, exp: now + 600 }))).resolves.toBeTruthy();
+  });
 });
 
 describe("required claims", () => {
@@ -202,7 +228,7 @@ describe("required claims", () => {
     expect(await refusal(await keys.token("cq", { jti: "" }))).toBe("MISSING_JTI");
   });
 
-  it("refuses a token without sub, iat or exp as MISSING_CLAIM", async () => {
+  it("refuses a token without sub, iat or exp as MISSING_CLAIM (without iat its lifetime is unknown)", async () => {
     for (const claim of ["sub", "iat", "exp"]) {
       expect(await refusal(await keys.token("cq", { [claim]: undefined })), claim).toBe("MISSING_CLAIM");
     }
@@ -277,10 +303,11 @@ describe("how a refusal reaches the client", () => {
     });
   });
 
-  it("reads a bearer token from the Authorization header", () => {
-    expect(bearerToken("Bearer abc.def.ghi")).toBe("abc.def.ghi");
-    expect(bearerToken("bearer  abc.def.ghi")).toBe("abc.def.ghi");
-    expect(() => bearerToken(undefined)).toThrow(expect.objectContaining({ reason: "MISSING_TOKEN" }));
-    expect(() => bearerToken("Basic dXNlcjpwYXNz")).toThrow(expect.objectContaining({ reason: "MALFORMED_TOKEN" }));
+  it("reads a Bearer or DPoP token from the Authorization header", () => {
+    expect(credentialsOf("Bearer abc.def.ghi")).toEqual({ scheme: "Bearer", token: "abc.def.ghi" });
+    expect(credentialsOf("bearer  abc.def.ghi")).toEqual({ scheme: "Bearer", token: "abc.def.ghi" });
+    expect(credentialsOf("DPoP abc.def.ghi")).toEqual({ scheme: "DPoP", token: "abc.def.ghi" });
+    expect(() => credentialsOf(undefined)).toThrow(expect.objectContaining({ reason: "MISSING_TOKEN" }));
+    expect(() => credentialsOf("Basic dXNlcjpwYXNz")).toThrow(expect.objectContaining({ reason: "MALFORMED_TOKEN" }));
   });
 });

@@ -34,4 +34,25 @@ describe("configuration", () => {
     const result = parseConfig({ NODE_ENV: "production" });
     expect(result.ok && result.config.graphiql).toBe(false);
   });
+
+  it("caps token lifetimes per issuer: 24 h for the provinces, 12 h for the committee, each configurable", () => {
+    const defaults = parseConfig({});
+    expect(defaults.ok && defaults.config.auth.maxLifetimeSeconds).toEqual({ cq: 86_400, sc: 86_400, gz: 43_200 });
+    const set = parseConfig({ JWT_MAX_LIFETIME_SECONDS_SC: "3600" });
+    expect(set.ok && set.config.auth.maxLifetimeSeconds.sc).toBe(3600);
+    expect(parseConfig({ JWT_MAX_LIFETIME_SECONDS_GZ: "0" }).ok).toBe(false);
+  });
+
+  it("reads PUBLIC_ORIGIN as a list of origins and refuses anything with a path or query", () => {
+    const result = parseConfig({ PUBLIC_ORIGIN: "https://Gateway.Example:443, http://10.0.0.5:4000/" });
+    expect(result.ok && result.config.auth.dpop.publicOrigins).toEqual([
+      "https://gateway.example",
+      "http://10.0.0.5:4000",
+    ]);
+    const defaults = parseConfig({});
+    expect(defaults.ok && defaults.config.auth.dpop).toEqual({ proofWindowSeconds: 60, publicOrigins: null });
+    const bad = parseConfig({ PUBLIC_ORIGIN: "https://gateway.example/graphql, ftp://x, gateway" });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems).toHaveLength(3);
+  });
 });

@@ -115,7 +115,7 @@ describe("tasks of a draw", () => {
     for (const task of tasks) {
       expect(task.state).toBe("PLANNED");
       expect(task.officers.length).toBeGreaterThanOrEqual(2);
-      expect(new Set(task.officers.map((o) => o.homeJurisdiction))).toEqual(new Set(["cq", "sc"]));
+      expect(new Set(task.officers.map((o) => o.homeJurisdiction))).toEqual(new Set(["CQ", "SC"]));
       for (const member of task.officers) {
         const officer = officers.get(member.certificateNumber)!;
         expect(officer.status).toBe("ACTIVE");

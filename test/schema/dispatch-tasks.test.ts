@@ -127,8 +127,8 @@ describe("results from the provinces' platforms", () => {
   it("start the task with the first result, complete it with the last; replays change nothing", async () => {
     const task = tasks[2]!;
     await dispatch(task);
-    const sc = task.officers.find((o) => o.homeJurisdiction === "sc")!;
-    const cq = task.officers.find((o) => o.homeJurisdiction === "cq")!;
+    const sc = task.officers.find((o) => o.homeJurisdiction === "SC")!;
+    const cq = task.officers.find((o) => o.homeJurisdiction === "CQ")!;
     const [first, second] = task.itemCodes;
     const one = [{ itemCode: first, result: "COMPLIANT", recordedBy: sc.certificateNumber }];
     const started = await t.gql<{ recordTaskResults: { state: string; version: number } }>(RESULTS, {
@@ -179,7 +179,7 @@ describe("results from the provinces' platforms", () => {
   it("refuse a result recorded under another province's officer, or under one not on the team", async () => {
     const task = tasks[3] ?? tasks[0]!;
     if (tasks[3]) await dispatch(task);
-    const sc = task.officers.find((o) => o.homeJurisdiction === "sc")!;
+    const sc = task.officers.find((o) => o.homeJurisdiction === "SC")!;
     const asCq = await t.gql(RESULTS, {
       as: "cq",
       variables: {
@@ -212,14 +212,14 @@ describe("results from the provinces' platforms", () => {
 
 describe("who sees which task", () => {
   it("an officer's token sees only its own tasks; a province the tasks of its officers", async () => {
-    const member = tasks[0]!.officers.find((o) => o.homeJurisdiction === "cq")!;
+    const member = tasks[0]!.officers.find((o) => o.homeJurisdiction === "CQ")!;
     const own = await tasksOf(t, null, "cq", member.certificateNumber);
     expect(own.length).toBeGreaterThan(0);
     for (const task of own) expect(task.officers.map((o) => o.certificateNumber)).toContain(member.certificateNumber);
     const all = await tasksOf(t, null, "gz");
     expect(own.length).toBeLessThan(all.length);
     const province = await tasksOf(t, null, "sc");
-    for (const task of province) expect(task.officers.some((o) => o.homeJurisdiction === "sc")).toBe(true);
+    for (const task of province) expect(task.officers.some((o) => o.homeJurisdiction === "SC")).toBe(true);
   });
 
   it("a dispatched task goes on the change stream to the provinces of its team", async () => {
@@ -236,7 +236,7 @@ describe("results that arrive as records from a platform", () => {
   it("an ingested inspection naming the task and item becomes the item's result; a stranger's record stays a record", async () => {
     const task = tasks.at(-1)!; // untouched by the tests above
     await dispatch(task);
-    const sc = task.officers.find((o) => o.homeJurisdiction === "sc")!;
+    const sc = task.officers.find((o) => o.homeJurisdiction === "SC")!;
     const record = (originId: string, itemCode: string, result: string) => ({
       originId,
       version: 1,

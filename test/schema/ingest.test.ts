@@ -45,19 +45,19 @@ describe("ingestRecords: a batch and its cursor in one transaction", () => {
     // 互认: Chongqing reads Sichuan's records
     const read = await t.gql<{
       records: { totalCount: number; edges: Array<{ node: { originId: string; origin: string } }> };
-    }>('{ records(first: 10, origin: "sc", kind: INSPECTION) { totalCount edges { node { originId origin } } } }', {
+    }>("{ records(first: 10, origin: SC, kind: INSPECTION) { totalCount edges { node { originId origin } } } }", {
       as: "cq",
     });
     expect(read.data?.records.totalCount).toBe(2);
     expect(read.data?.records.edges.map((e) => e.node.originId)).toEqual(["SC-JC-000001", "SC-JC-000002"]);
     type Page = { records: { edges: Array<{ node: { originId: string } }>; pageInfo: { endCursor: string } } };
     const PAGE =
-      'query($after: String) { records(first: 1, after: $after, origin: "sc") { edges { node { originId } } pageInfo { endCursor } } }';
+      "query($after: String) { records(first: 1, after: $after, origin: SC) { edges { node { originId } } pageInfo { endCursor } } }";
     const first = await t.gql<Page>(PAGE, { as: "cq" });
     const second = await t.gql<Page>(PAGE, { as: "cq", variables: { after: first.data?.records.pageInfo.endCursor } });
     expect(second.data?.records.edges.map((e) => e.node.originId)).toEqual(["SC-JC-000002"]);
     const one = await t.gql<{ record: { version: number; findings: string } }>(
-      '{ record(origin: "sc", originId: "SC-JC-000001") { version findings } }',
+      '{ record(origin: SC, originId: "SC-JC-000001") { version findings } }',
       { as: "gz" },
     );
     expect(one.data?.record).toEqual({ version: 1, findings: "未发现违法行为" });

@@ -172,7 +172,7 @@ describe("search", () => {
     for (const { node } of e.data?.enterprises.edges ?? [])
       expect(node).toMatchObject({ town: "高滩镇", creditGrade: "A", uscc: expect.stringMatching(/^91511623/) });
     const o = await t.gql<{ officers: { totalCount: number; edges: Array<{ node: { name: string } }> } }>(
-      '{ officers(first: 10, jurisdiction: "sc", domain: "URBAN", certificateStatus: EXPIRED, asOf: "2026-11-21") { totalCount edges { node { name } } } }',
+      '{ officers(first: 10, jurisdiction: SC, domain: "URBAN", certificateStatus: EXPIRED, asOf: "2026-11-21") { totalCount edges { node { name } } } }',
       { as: "gz" },
     );
     expect(o.data?.officers).toEqual({ totalCount: 1, edges: [{ node: { name: "唐国华" } }] });

@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => t.dispose());
 
 interface Change {
-  jurisdiction: string;
+  writer: string;
   subject: string | null;
   version: number;
   outcome: string;
@@ -17,7 +17,7 @@ interface Change {
 }
 
 const OFFICER_HISTORY = `query($c: String!) { officer(certificateNumber: $c) {
-  phone history { jurisdiction subject version outcome changes { field from to } written { field value } }
+  phone history { writer subject version outcome changes { field from to } written { field value } }
 } }`;
 
 const fieldsOf = (change: Change | undefined) => change?.changes.map((c) => c.field).sort();
@@ -43,10 +43,10 @@ describe("history", () => {
       variables: { c: number },
     });
     const history = own.data?.officer.history ?? [];
-    expect(history.map((h) => [h.version, h.outcome, h.jurisdiction, h.subject])).toEqual([
-      [3, "APPLIED", "sc", "sc-adapter"],
-      [2, "APPLIED", "sc", "sc-adapter"],
-      [1, "APPLIED", "sc", "sc-adapter"],
+    expect(history.map((h) => [h.version, h.outcome, h.writer, h.subject])).toEqual([
+      [3, "APPLIED", "SC", "sc-adapter"],
+      [2, "APPLIED", "SC", "sc-adapter"],
+      [1, "APPLIED", "SC", "sc-adapter"],
     ]);
     expect(fieldsOf(history[0])).toEqual(["status", "version"]);
     expect(history[0]?.changes.find((c) => c.field === "status")).toEqual({
@@ -93,15 +93,15 @@ describe("history", () => {
     await push("sc", enterpriseRecord({ uscc: u, version: 2, industry: "装备制造" }));
     await push("cq", enterpriseRecord({ uscc: u, version: 3, creditGrade: "B" }));
     const { data } = await t.gql<{ enterprise: { riskColour: string; history: Change[] } }>(
-      `query($u: String!) { enterprise(uscc: $u) { riskColour history { jurisdiction version outcome changes { field from to } } } }`,
+      `query($u: String!) { enterprise(uscc: $u) { riskColour history { writer version outcome changes { field from to } } } }`,
       { as: "cq", variables: { u } },
     );
     const history = data?.enterprise.history ?? [];
-    expect(history.map((h) => [h.jurisdiction, h.version, h.outcome])).toEqual([
-      ["cq", 3, "SUPERSEDED"],
-      ["sc", 2, "APPLIED"],
-      ["cq", 4, "APPLIED"],
-      ["sc", 1, "APPLIED"],
+    expect(history.map((h) => [h.writer, h.version, h.outcome])).toEqual([
+      ["CQ", 3, "SUPERSEDED"],
+      ["SC", 2, "APPLIED"],
+      ["CQ", 4, "APPLIED"],
+      ["SC", 1, "APPLIED"],
     ]);
     expect(history[0]?.changes).toEqual([]);
     expect(history[2]?.changes).toEqual(

@@ -116,7 +116,7 @@ describe("upsertEnterprises: one USCC pushed by both provinces", () => {
     expect(await resultOf(b)).toMatchObject({
       registrationProvisional: true,
       name: "重庆登记的别名",
-      registeringJurisdiction: "sc",
+      registeringJurisdiction: "SC",
     });
     await pushEnterprises("sc", [scWrites(b)[1]]);
     await pushEnterprises("sc", [scWrites(b)[0]]);
@@ -127,7 +127,7 @@ describe("upsertEnterprises: one USCC pushed by both provinces", () => {
       name: "四川测试新材料科技有限公司",
       town: "高滩镇",
       park: "高竹新区新材料产业园",
-      registeringJurisdiction: "sc",
+      registeringJurisdiction: "SC",
       registrationProvisional: false,
       creditGrade: "B",
       creditGradeCq: "C",

@@ -1,8 +1,9 @@
 /** Reads a GraphQL subscription over SSE (graphql-yoga's "distinct connections" mode) through gateway.fetch. */
 import type { Change } from "../../adapters/core/canonical.ts";
 import { parseSseBlock } from "../../adapters/core/sse.ts";
+import type { DpopKey } from "../../gateway/auth/dpop-proof.ts";
 import type { Issuer } from "../../gateway/auth/issuers.ts";
-import type { TestGateway } from "../support/gateway.ts";
+import { authorizationHeaders, TEST_GRAPHQL_URL, type TestGateway } from "../support/gateway.ts";
 
 /** one event of the `changes` subscription, as the adapters read it */
 export type StreamChange = Change;
@@ -14,19 +15,20 @@ type Message = {
 
 export const CHANGES = `subscription($afterSeq: String, $kinds: [String!], $consumer: String, $includeOwn: Boolean) {
   changes(afterSeq: $afterSeq, kinds: $kinds, consumer: $consumer, includeOwn: $includeOwn) {
-    seq kind entityType entityId originJurisdiction payload createdAt } }`;
+    seq kind entityType entityId origin payload createdAt } }`;
 
 export async function openChanges(
   t: TestGateway,
-  opts: { as?: Issuer; scopes?: string[]; token?: string; variables?: Record<string, unknown> } = {},
+  opts: { as?: Issuer; scopes?: string[]; token?: string; variables?: Record<string, unknown>; dpop?: DpopKey } = {},
 ) {
-  const bearer = opts.token ?? (opts.as ? await t.token(opts.as, { scopes: opts.scopes }) : null);
-  const response = await t.gateway.fetch("http://gateway.test/graphql", {
+  const bearer =
+    opts.token ?? (opts.as ? await t.token(opts.as, { scopes: opts.scopes, boundKey: opts.dpop?.thumbprint }) : null);
+  const response = await t.gateway.fetch(TEST_GRAPHQL_URL, {
     method: "POST",
     headers: {
       "content-type": "application/json",
       accept: "text/event-stream",
-      ...(bearer && { authorization: `Bearer ${bearer}` }),
+      ...(await authorizationHeaders(bearer, opts.dpop)),
     },
     body: JSON.stringify({ query: CHANGES, variables: opts.variables ?? {} }),
   });

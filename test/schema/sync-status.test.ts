@@ -34,7 +34,7 @@ describe("syncStatus", () => {
     await ingest(t, "sc", { records: [1, 2, 3].map((i) => inspection(`SC-JC-00030${i}`)) });
     await ingest(t, "cq", { records: [inspection("CQ-INS-000301")] }); // its own: not lag for cq
     const [cq] = await status("cq");
-    expect(cq).toMatchObject({ jurisdiction: "cq", adapter: "platform", outbound: { lagRecords: 3 } });
+    expect(cq).toMatchObject({ jurisdiction: "CQ", adapter: "platform", outbound: { lagRecords: 3 } });
     expect(cq?.outbound?.lagSeconds).toBeGreaterThanOrEqual(0);
 
     const stream = await openChanges(t, { as: "cq", variables: { consumer: "platform" } });
@@ -76,7 +76,7 @@ describe("syncStatus", () => {
     await ingest(t, "sc", { cursor: "since:9", sourceTime, sourceBacklog: 5, records: [inspection("SC-JC-000310")] });
     const [sc] = await status("sc");
     expect(sc).toMatchObject({
-      jurisdiction: "sc",
+      jurisdiction: "SC",
       adapter: "platform",
       cursor: "since:9",
       lagRecords: 5,
@@ -101,11 +101,11 @@ describe("syncStatus", () => {
   });
 
   it("shows a province its own adapters and the committee all of them", async () => {
-    expect((await status("cq")).map((s) => s.jurisdiction)).toEqual(["cq"]);
-    expect((await status("sc")).map((s) => s.jurisdiction)).toEqual(["sc"]);
+    expect((await status("cq")).map((s) => s.jurisdiction)).toEqual(["CQ"]);
+    expect((await status("sc")).map((s) => s.jurisdiction)).toEqual(["SC"]);
     expect((await status("gz")).map((s) => `${s.jurisdiction}:${s.adapter}`).sort()).toEqual([
-      "cq:platform",
-      "sc:platform",
+      "CQ:platform",
+      "SC:platform",
     ]);
   });
 });

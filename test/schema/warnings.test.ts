@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
+import { yuan } from "../support/money.ts";
 
 let t: TestGateway;
 beforeAll(async () => {
@@ -10,7 +11,7 @@ afterAll(() => t.dispose());
 const PUSH = `mutation($input: PenaltyDecisionInput!) {
   reportPenaltyDecision(input: $input) { recordId origin originId version applied }
 }`;
-const WARNINGS = `query($kind: WarningKind, $origin: String, $after: String) {
+const WARNINGS = `query($kind: WarningKind, $origin: Jurisdiction, $after: String) {
   warnings(first: 50, kind: $kind, origin: $origin, after: $after) {
     totalCount
     edges { node { id kind severity message status itemCode createdAt
@@ -24,19 +25,19 @@ type WarningNode = {
   id: string;
   kind: string;
   status: string;
-  record: { origin: string; originId: string; version: number; fineYuan: number | null };
-  match: { range: { minYuan: number; maxYuan: number } | null; benchmarkVersion: number } | null;
+  record: { origin: string; originId: string; version: number; fineYuan: string | null };
+  match: { range: { minYuan: string; maxYuan: string } | null; benchmarkVersion: number } | null;
 };
 type Warnings = { warnings: { totalCount: number; edges: Array<{ node: WarningNode }> } };
 
 /** GZ-041 (水污染防治法 第83条), facts {} (an ordinary case) → tier 1: 10万–40万 */
-const decision = (originId: string, fineYuan: number | null, over: Record<string, unknown> = {}) => ({
+const decision = (originId: string, fine: number | null, over: Record<string, unknown> = {}) => ({
   originId,
   version: 1,
   itemCode: "GZ-041",
   occurredAt: "2025-03-01T10:00:00+08:00",
   decidedAt: "2025-04-01T10:00:00+08:00",
-  fineYuan,
+  fineYuan: fine === null ? null : yuan(fine),
   facts: {},
   ...over,
 });
@@ -55,7 +56,7 @@ describe("supervision warnings (执法监督预警) on pushed penalty decisions"
     ] as const) {
       const { data, errors } = await push(decision(id, fine));
       expect(errors).toBeUndefined();
-      expect(data?.reportPenaltyDecision).toMatchObject({ origin: "cq", version: 1, applied: true });
+      expect(data?.reportPenaltyDecision).toMatchObject({ origin: "CQ", version: 1, applied: true });
       expect(await warningsOf(id)).toHaveLength(0);
     }
     const stored = await t.prisma.enforcementRecord.findUniqueOrThrow({
@@ -115,7 +116,7 @@ describe("supervision warnings (执法监督预警) on pushed penalty decisions"
   it.each([
     ["DECISION_BEFORE_ACT", decision("cq-bad-dates", 100_000, { decidedAt: "2025-02-01T10:00:00+08:00" })],
     ["NOT_A_PENALTY_ITEM", decision("cq-inspection", 100_000, { itemCode: "GZ-017" })],
-    ["NEGATIVE_FINE", decision("cq-negative", -1)],
+    ["BAD_AMOUNT", decision("cq-negative", 0, { fineYuan: "-1" })],
   ])("refuses %s and writes nothing", async (reason, input) => {
     const events = await t.prisma.changeEvent.count();
     const result = await push(input);
@@ -127,7 +128,7 @@ describe("supervision warnings (执法监督预警) on pushed penalty decisions"
 
 describe("who may push and who may see", () => {
   it("refuses a province pushing for the other's origin, writing nothing of that origin", async () => {
-    const result = await push({ ...decision("forged-1", 999_999), origin: "sc" }, "cq");
+    const result = await push({ ...decision("forged-1", 999_999), origin: "SC" }, "cq");
     expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect(await t.prisma.enforcementRecord.count({ where: { originId: "forged-1" } })).toBe(0);
   });
@@ -153,12 +154,12 @@ describe("who may push and who may see", () => {
     expect(above).toMatchObject({
       kind: "FINE_ABOVE_RANGE",
       status: "SUPERSEDED",
-      record: { origin: "cq", version: 1, fineYuan: 400_000.01 },
-      match: { range: { minYuan: 100_000, maxYuan: 400_000 }, benchmarkVersion: 1 },
+      record: { origin: "CQ", version: 1, fineYuan: yuan(400_000.01) },
+      match: { range: { minYuan: yuan(100_000), maxYuan: yuan(400_000) }, benchmarkVersion: 1 },
     });
     const filtered = await t.gql<Warnings>(WARNINGS, {
       as: "gz",
-      variables: { kind: "FINE_BELOW_RANGE", origin: "cq" },
+      variables: { kind: "FINE_BELOW_RANGE", origin: "CQ" },
     });
     expect(filtered.data!.warnings.totalCount).toBe(1);
     expect(filtered.data!.warnings.edges[0]!.node.record.originId).toBe("cq-below");

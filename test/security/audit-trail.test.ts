@@ -52,7 +52,7 @@ interface Trail {
   };
 }
 
-const TRAIL = `query Trail($first: Int, $after: String, $issuer: String, $subject: String, $recordId: String,
+const TRAIL = `query Trail($first: Int, $after: String, $issuer: Jurisdiction, $subject: String, $recordId: String,
   $from: DateTime, $to: DateTime, $outcome: AuditOutcome) {
   auditTrail(first: $first, after: $after, issuer: $issuer, subject: $subject, recordId: $recordId,
     from: $from, to: $to, outcome: $outcome) {
@@ -79,14 +79,14 @@ describe("auditTrail", () => {
   });
 
   it("filters by issuer and subject", async () => {
-    const { edges, totalCount } = await trail({ issuer: "sc", subject: "sc-officer-7" });
+    const { edges, totalCount } = await trail({ issuer: "SC", subject: "sc-officer-7" });
     expect(totalCount).toBe(2);
-    expect(edges.every((e) => e.node.issuer === "sc" && e.node.subject === "sc-officer-7")).toBe(true);
+    expect(edges.every((e) => e.node.issuer === "SC" && e.node.subject === "sc-officer-7")).toBe(true);
     expect(edges[0]!.node).toMatchObject({ operationType: "query", operationName: "Domains", outcome: "OK" });
   });
 
   it("filters by outcome: the province's attempt to merge is there, REFUSED FORBIDDEN", async () => {
-    const { edges } = await trail({ issuer: "cq", outcome: "REFUSED" });
+    const { edges } = await trail({ issuer: "CQ", outcome: "REFUSED" });
     expect(edges[0]!.node).toMatchObject({ operationType: "mutation", operationName: "Merge", errorCode: "FORBIDDEN" });
   });
 
@@ -94,7 +94,7 @@ describe("auditTrail", () => {
     const { edges, totalCount } = await trail({ recordId: mergedBenchmarkId });
     expect(totalCount).toBe(1);
     expect(edges[0]!.node).toMatchObject({
-      issuer: "gz",
+      issuer: "GZ",
       subject: "gz-clerk",
       operationType: "mutation",
       outcome: "OK",

@@ -45,7 +45,7 @@ const decision = (originId: string, over: Record<string, unknown> = {}) => ({
   itemCode: "GZ-041",
   occurredAt: "2025-03-01T10:00:00+08:00",
   decidedAt: "2025-04-01T10:00:00+08:00",
-  fineYuan: 200_000,
+  fineYuan: "200000.00",
   ...over,
 });
 
@@ -82,7 +82,7 @@ const REFUSED_WRITES: WriteAttempt[] = [
     name: "sc pushing a penalty decision as origin cq",
     as: "sc",
     document: REPORT_DECISION,
-    variables: { input: decision("forged-by-sc", { origin: "cq" }) },
+    variables: { input: decision("forged-by-sc", { origin: "CQ" }) },
     reason: "ORIGIN_MISMATCH",
   },
   {
@@ -180,9 +180,9 @@ describe("a province writes only its own records", () => {
     const cqRecord = await t.prisma.enforcementRecord.findUniqueOrThrow({ where: key("cq") });
     const result = await t.gql(REPORT_DECISION, {
       as: "sc",
-      variables: { input: decision("D-2025-001", { version: 7, fineYuan: 100_000 }) },
+      variables: { input: decision("D-2025-001", { version: 7, fineYuan: "100000.00" }) },
     });
-    expect(result.data).toMatchObject({ reportPenaltyDecision: { origin: "sc", version: 7 } });
+    expect(result.data).toMatchObject({ reportPenaltyDecision: { origin: "SC", version: 7 } });
     expect(await t.prisma.enforcementRecord.findUniqueOrThrow({ where: key("cq") })).toEqual(cqRecord);
   });
 });

@@ -3,7 +3,7 @@
  * reason, reveals no data, writes nothing, and leaves a REFUSED audit entry naming the reason.
  */
 import { readFile } from "node:fs/promises";
-import { SignJWT } from "jose";
+import { base64url, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuthFailureReason } from "../../gateway/auth/auth-error.ts";
 import type { Issuer } from "../../gateway/auth/issuers.ts";
@@ -65,6 +65,11 @@ const FORGERIES: Forgery[] = [
     forge: (claimed) => t.keys.token(claimed, { iat: now() - 3600, nbf: now() - 3600, exp: now() - 120 }),
   },
   {
+    name: "living ten years",
+    reason: "TOKEN_LIFETIME_TOO_LONG",
+    forge: (claimed) => t.keys.token(claimed, { exp: now() + 10 * 365 * 86_400 }),
+  },
+  {
     name: "not yet valid (nbf in an hour)",
     reason: "TOKEN_NOT_YET_VALID",
     forge: (claimed) => t.keys.token(claimed, { nbf: now() + 3600, exp: now() + 7200 }),
@@ -78,6 +83,22 @@ const FORGERIES: Forgery[] = [
     name: "without jti",
     reason: "MISSING_JTI",
     forge: (claimed) => t.keys.token(claimed, { jti: undefined }),
+  },
+  {
+    name: "with a crit header naming an extension the gateway does not know",
+    reason: "MALFORMED_TOKEN",
+    // signed by the issuer's own key (jose would refuse to sign it, so by hand)
+    forge: async (claimed) => {
+      const { key, kid, alg } = await t.keys.signingKey(claimed);
+      const header = { alg, kid, typ: "JWT", crit: ["x-gaozhu-ext"], "x-gaozhu-ext": 1 };
+      const input = rawToken(header, t.keys.claims(claimed)).slice(0, -1);
+      const signature = await crypto.subtle.sign(
+        { name: "ECDSA", hash: "SHA-256" },
+        key,
+        new TextEncoder().encode(input),
+      );
+      return `${input}.${base64url.encode(new Uint8Array(signature))}`;
+    },
   },
   {
     name: "with an unknown kid",

@@ -21,7 +21,7 @@ interface PersonalData {
   homeAddress: string | null;
 }
 
-const OFFICERS = `query Officers($jurisdiction: String) {
+const OFFICERS = `query Officers($jurisdiction: Jurisdiction) {
   officers(jurisdiction: $jurisdiction, first: 50) { edges { node { id idNumber phone homeAddress } } }
 }`;
 
@@ -29,7 +29,7 @@ async function officersSeenBy(reader: Issuer, home: "cq" | "sc", scopes?: string
   const result = await t.gql<{ officers: { edges: Array<{ node: PersonalData }> } }>(OFFICERS, {
     as: reader,
     scopes,
-    variables: { jurisdiction: home },
+    variables: { jurisdiction: home.toUpperCase() },
   });
   expect(result.errors).toBeUndefined();
   return result.data!.officers.edges.map((e) => e.node);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { schema } from "../../schema/index.ts";
 
-const PUBLIC = ["Query.verifyInspection"];
+const PUBLIC = ["Query.draw", "Query.verifyInspection"];
 
 describe("root fields without a token", () => {
   it("are exactly the public ones", () => {

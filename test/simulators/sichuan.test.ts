@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
 import {
-  fenToYuan,
   formatBeijingTime,
   parseBeijingTime,
   type ScChange,
@@ -11,8 +10,8 @@ import {
   scRecordsPage,
   scSignature,
   verifyScSignature,
-  yuanToFen,
 } from "../../adapters/sichuan/types.ts";
+import { fenFromYuanText, yuanTextFromFen } from "../../schema/common/money.ts";
 import type { RunningSimulator } from "../../scripts/simulators/core/simulator.ts";
 import { type SichuanSimulatorOptions, startSichuanSimulator } from "../../scripts/simulators/sichuan/index.ts";
 import { call, signedPost, startReceiver, waitFor } from "./helpers.ts";
@@ -69,14 +68,8 @@ describe("Sichuan formats", () => {
   });
 
   it("converts decimal yuan strings to fen exactly", () => {
-    expect(yuanToFen("12000.50")).toBe(1_200_050);
-    expect(yuanToFen("12000.5")).toBe(1_200_050);
-    expect(yuanToFen("0.07")).toBe(7);
-    expect(yuanToFen("200000")).toBe(20_000_000);
-    expect(yuanToFen("1.005")).toBeNull();
-    expect(yuanToFen("-1.00")).toBeNull();
-    expect(fenToYuan(1_200_050)).toBe("12000.50");
-    expect(fenToYuan(7)).toBe("0.07");
+    expect(fenFromYuanText("12000.50")).toBe(1_200_050n);
+    expect(yuanTextFromFen(7)).toBe("0.07");
   });
 });
 
@@ -97,7 +90,7 @@ describe("Sichuan simulator", () => {
       if (held?.entity !== "record") throw new Error(`record ${r.record_no} rev ${r.rev} not in the store`);
       expect(r.updated_at).toBe(formatBeijingTime(held.data.updatedAt));
       expect(parseBeijingTime(r.happened_at)).toBe(Math.floor(held.data.occurredAt / 1000) * 1000);
-      expect(r.fine_yuan === null ? null : yuanToFen(r.fine_yuan)).toBe(held.data.fineFen);
+      expect(r.fine_yuan === null ? null : Number(fenFromYuanText(r.fine_yuan))).toBe(held.data.fineFen);
     }
   });
 

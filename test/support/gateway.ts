@@ -6,11 +6,12 @@
  */
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
+import { type DpopKey, signDpopProof } from "../../gateway/auth/dpop-proof.ts";
 import type { Issuer } from "../../gateway/auth/issuers.ts";
 import { loadPrivateKey } from "../../gateway/auth/keys.ts";
 import { signToken } from "../../gateway/auth/sign-token.ts";
 import { type GatewayConfig, parseConfig } from "../../gateway/config.ts";
-import { assembleGateway } from "../../gateway/server.ts";
+import { type AssembleOptions, assembleGateway } from "../../gateway/server.ts";
 import { seedDatabase } from "../../prisma/seed/seed.ts";
 import { createTestDatabase } from "./database.ts";
 import { createTestKeys } from "./keys.ts";
@@ -19,6 +20,22 @@ export interface TokenOptions {
   scopes?: string[];
   subject?: string;
   ttlSeconds?: number;
+  /** bind the token to this key's thumbprint (`cnf.jkt`, DPoP) */
+  boundKey?: string;
+}
+
+/** The URL tests send to (`gateway.fetch`): a DPoP proof's `htu` names it. */
+export const TEST_GRAPHQL_URL = "http://gateway.test/graphql";
+
+/** `Authorization: Bearer <token>`, or with `dpop` `Authorization: DPoP <token>` and a fresh proof for this request */
+export async function authorizationHeaders(
+  token: string | null,
+  dpop?: DpopKey,
+  request: { method: string; url: string } = { method: "POST", url: TEST_GRAPHQL_URL },
+): Promise<Record<string, string>> {
+  if (!token) return {};
+  if (!dpop) return { authorization: `Bearer ${token}` };
+  return { authorization: `DPoP ${token}`, dpop: await signDpopProof(dpop, { ...request, accessToken: token }) };
 }
 
 export interface GqlResult<T = Record<string, unknown>> {
@@ -46,13 +63,19 @@ export function testConfig(keysDir: string, redisPrefix: string, env: Record<str
   return parsed.config;
 }
 
-export async function createTestGateway(options: { seed?: boolean; env?: Record<string, string> } = {}) {
+export async function createTestGateway(
+  options: { seed?: boolean; env?: Record<string, string> } & Pick<AssembleOptions, "logger" | "tracing"> = {},
+) {
   const database = await createTestDatabase();
   if (options.seed !== false) await seedDatabase(database.prisma);
   const keys = await createTestKeys();
   const redisPrefix = testRedisPrefix();
   const config = testConfig(keys.dir, redisPrefix, options.env);
-  const assembled = await assembleGateway(config, { db: database.db });
+  const assembled = await assembleGateway(config, {
+    db: database.db,
+    logger: options.logger,
+    tracing: options.tracing,
+  });
 
   async function token(issuer: Issuer, opts: TokenOptions = {}): Promise<string> {
     const key = await loadPrivateKey(keys.dir, issuer);
@@ -65,11 +88,12 @@ export async function createTestGateway(options: { seed?: boolean; env?: Record<
       subject: opts.subject ?? `${issuer}-tester`,
       scopes: opts.scopes,
       ttlSeconds: opts.ttlSeconds ?? 600,
+      boundKey: opts.boundKey,
     });
   }
 
   async function post(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-    return assembled.gateway.fetch("http://gateway.test/graphql", {
+    return assembled.gateway.fetch(TEST_GRAPHQL_URL, {
       method: "POST",
       headers: {
         "content-type": "application/json",
@@ -80,7 +104,10 @@ export async function createTestGateway(options: { seed?: boolean; env?: Record<
     });
   }
 
-  /** One GraphQL request. `as` mints a fresh token of that issuer; `token` sends a given one. */
+  /**
+   * One GraphQL request. `as` mints a fresh token of that issuer; `token` sends a given one. With
+   * `dpop` the token goes as `Authorization: DPoP` with a fresh proof signed by that key.
+   */
   async function gql<T = Record<string, unknown>>(
     query: string,
     opts: {
@@ -89,18 +116,16 @@ export async function createTestGateway(options: { seed?: boolean; env?: Record<
       token?: string | null;
       scopes?: string[];
       subject?: string;
+      dpop?: DpopKey;
     } = {},
   ): Promise<GqlResult<T>> {
     const bearer =
       opts.token !== undefined
         ? opts.token
         : opts.as
-          ? await token(opts.as, { scopes: opts.scopes, subject: opts.subject })
+          ? await token(opts.as, { scopes: opts.scopes, subject: opts.subject, boundKey: opts.dpop?.thumbprint })
           : null;
-    const response = await post(
-      { query, variables: opts.variables },
-      bearer ? { authorization: `Bearer ${bearer}` } : {},
-    );
+    const response = await post({ query, variables: opts.variables }, await authorizationHeaders(bearer, opts.dpop));
     const json = (await response.json()) as { data?: T | null; errors?: GqlResult["errors"] };
     return { status: response.status, data: json.data, errors: json.errors };
   }
@@ -111,6 +136,8 @@ export async function createTestGateway(options: { seed?: boolean; env?: Record<
     /** the database this gateway uses, for a second replica on it (`assembleGateway(config, { db })`) */
     db: database.db,
     services: assembled.services,
+    /** with TRACING=true: the tracer (flush() before reading an in-memory exporter) */
+    tracing: assembled.tracing,
     config,
     keys,
     token,

@@ -1,4 +1,6 @@
 /** A canonical record from the change stream → Chongqing's shared-record shape. Pure. */
+
+import { fenFromYuanText } from "../../../schema/common/money.ts";
 import { type ItemCodes, type RecordChange, sourceUpdatedAt } from "../../core/canonical.ts";
 import { CQ_RESULTS, type CqSharedRecord } from "../types.ts";
 
@@ -9,6 +11,8 @@ export function recordToCqShared(record: RecordChange, items: ItemCodes): CqShar
   const itemCode = record.itemCode === null ? null : items.fromUnified(record.itemCode);
   if (itemCode === null || record.enterpriseUscc === null) return null;
   if (record.origin !== "sc" && record.origin !== "gz") return null;
+  const fen = record.fineYuan === null ? null : fenFromYuanText(record.fineYuan);
+  if (record.fineYuan !== null && fen === null) return null;
   const result = (CQ_RESULTS as readonly string[]).includes(record.result ?? "")
     ? (record.result as CqSharedRecord["result"])
     : "PENDING";
@@ -22,7 +26,7 @@ export function recordToCqShared(record: RecordChange, items: ItemCodes): CqShar
     officerCertNos: [...record.officerCertificates],
     occurredAt: ms(record.occurredAt),
     decidedAt: record.decidedAt === null ? null : ms(record.decidedAt),
-    fineAmountFen: record.fineFen === null ? null : Number(record.fineFen),
+    fineAmountFen: fen === null ? null : Number(fen),
     result,
     findings: record.findings ?? null,
     taskId: record.taskId ?? null,

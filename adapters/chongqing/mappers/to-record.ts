@@ -1,4 +1,6 @@
 /** Chongqing record → the gateway's canonical RecordInput. Pure, field by field. */
+
+import { yuanTextFromFen } from "../../../schema/common/money.ts";
 import {
   type ItemCodes,
   type MapResult,
@@ -35,7 +37,7 @@ export function cqRecordToInput(record: CqRecord, items: ItemCodes): MapResult {
       officerCertificates: [...record.officerCertNos],
       occurredAt: iso(record.occurredAt),
       decidedAt: iso(record.decidedAt ?? null),
-      fineFen: record.fineAmountFen === null ? null : String(record.fineAmountFen),
+      fineYuan: record.fineAmountFen === null ? null : yuanTextFromFen(record.fineAmountFen),
       result: record.result ?? null,
       findings: record.findings ?? null,
       taskId: record.taskId ?? null,

@@ -1,6 +1,8 @@
 /** A canonical record from the change stream → Sichuan's shared-record shape. Pure; money exact. */
+
+import { fenFromYuanText, yuanTextFromFen } from "../../../schema/common/money.ts";
 import { type ItemCodes, type RecordChange, sourceUpdatedAt } from "../../core/canonical.ts";
-import { fenToYuan, formatBeijingTime, type ScSharedRecord } from "../types.ts";
+import { formatBeijingTime, type ScSharedRecord } from "../types.ts";
 import { SC_TO_CANONICAL_RESULT } from "./to-record.ts";
 
 const TO_SC_RESULT = Object.fromEntries(
@@ -15,8 +17,8 @@ export function recordToScShared(record: RecordChange, items: ItemCodes): ScShar
   const itemCode = record.itemCode === null ? null : items.fromUnified(record.itemCode);
   if (itemCode === null || record.enterpriseUscc === null) return null;
   if (record.origin !== "cq" && record.origin !== "gz") return null;
-  const fen = record.fineFen === null ? null : Number(record.fineFen);
-  if (fen !== null && !Number.isSafeInteger(fen)) return null;
+  const fen = record.fineYuan === null ? null : fenFromYuanText(record.fineYuan);
+  if (record.fineYuan !== null && fen === null) return null;
   return {
     origin: record.origin,
     origin_id: record.originId,
@@ -27,7 +29,7 @@ export function recordToScShared(record: RecordChange, items: ItemCodes): ScShar
     officer_cert_nos: [...record.officerCertificates],
     happened_at: beijing(record.occurredAt),
     decided_at: record.decidedAt === null ? null : beijing(record.decidedAt),
-    fine_yuan: fen === null ? null : fenToYuan(fen),
+    fine_yuan: fen === null ? null : yuanTextFromFen(fen),
     result: TO_SC_RESULT[record.result ?? ""] ?? "待定",
     findings: record.findings ?? null,
     task_id: record.taskId ?? null,

@@ -1,4 +1,6 @@
 /** Sichuan record → the gateway's canonical RecordInput. Pure, field by field; money exact (no floats). */
+
+import { fenFromYuanText, yuanTextFromFen } from "../../../schema/common/money.ts";
 import {
   type CanonicalResult,
   type ItemCodes,
@@ -6,7 +8,7 @@ import {
   SOURCE_UPDATED_AT,
   unmappable,
 } from "../../core/canonical.ts";
-import { parseBeijingTime, type SC_RESULTS, type ScRecord, yuanToFen } from "../types.ts";
+import { parseBeijingTime, type SC_RESULTS, type ScRecord } from "../types.ts";
 
 export const SC_TO_CANONICAL_RESULT: Record<(typeof SC_RESULTS)[number], CanonicalResult> = {
   待定: "PENDING",
@@ -26,7 +28,7 @@ export function scRecordToInput(record: ScRecord, items: ItemCodes): MapResult {
   const itemCode = items.toUnified(record.item_code);
   if (itemCode === null)
     return refuse("UNMAPPED_ITEM_CODE", `Sichuan item code ${record.item_code} is not in the shared catalog`);
-  const fen = record.fine_yuan === null ? null : yuanToFen(record.fine_yuan);
+  const fen = record.fine_yuan === null ? null : fenFromYuanText(record.fine_yuan);
   if (record.fine_yuan !== null && fen === null)
     return refuse("BAD_FINE", `fine_yuan ${record.fine_yuan} is not a yuan amount`);
   return {
@@ -40,7 +42,7 @@ export function scRecordToInput(record: ScRecord, items: ItemCodes): MapResult {
       officerCertificates: [...record.officer_cert_nos],
       occurredAt: beijingToIso(record.happened_at),
       decidedAt: beijingToIso(record.decided_at ?? null),
-      fineFen: fen === null ? null : String(fen),
+      fineYuan: fen === null ? null : yuanTextFromFen(fen),
       result: SC_TO_CANONICAL_RESULT[record.result] ?? null,
       findings: record.findings ?? null,
       taskId: record.task_id ?? null,

@@ -70,3 +70,41 @@ export function groupStrata(
       [...byIndustry.get(industry)!.values()].sort((a, b) => rank(a.riskClass) - rank(b.riskClass)),
     );
 }
+
+/**
+ * Why a stratum gets the count it gets, for a committee member who set "1 %" and sees 32 selected:
+ *   NONE_ELIGIBLE  every candidate of the stratum is excluded: nobody to draw
+ *   EXACT          n × ratio × factor is a whole number
+ *   ROUNDED_UP     it is above one and not whole: rounded up
+ *   MINIMUM_ONE    it is below one: rounded up to the one-per-stratum minimum
+ *   ALL_ELIGIBLE   rounding up would exceed the stratum: every eligible candidate
+ */
+export type StratumCountRule = "NONE_ELIGIBLE" | "EXACT" | "ROUNDED_UP" | "MINIMUM_ONE" | "ALL_ELIGIBLE";
+
+export interface ExplainedStratumCount {
+  count: number;
+  /** n × ratio × factor exactly, as a decimal (at most 9 decimals, no trailing zeros): "0.94", "3" */
+  exact: string;
+  rule: StratumCountRule;
+}
+
+/** `k / 10^9` written exactly as a decimal. */
+export function billionthsAsDecimal(billionths: bigint): string {
+  const whole = billionths / SCALE;
+  const fraction = (billionths % SCALE).toString().padStart(9, "0").replace(/0+$/, "");
+  return fraction ? `${whole}.${fraction}` : String(whole);
+}
+
+export function explainStratumCount(
+  population: number,
+  baseRatioPpm: number,
+  factorPermille: number,
+): ExplainedStratumCount {
+  const product = BigInt(population) * BigInt(baseRatioPpm) * BigInt(factorPermille);
+  const count = stratumCount(population, baseRatioPpm, factorPermille);
+  const exact = billionthsAsDecimal(product);
+  if (population <= 0) return { count, exact, rule: "NONE_ELIGIBLE" };
+  if (product > BigInt(population) * SCALE) return { count, exact, rule: "ALL_ELIGIBLE" };
+  if (product < SCALE) return { count, exact, rule: "MINIMUM_ONE" };
+  return { count, exact, rule: product % SCALE === 0n ? "EXACT" : "ROUNDED_UP" };
+}

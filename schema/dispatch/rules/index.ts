@@ -30,7 +30,7 @@ export {
   type StratifyBy,
 } from "./draw-plan.ts";
 export { commitSeed, isDrawSeed, verifySeed } from "./draw-seed.ts";
-export { stratumCount } from "./draw-strata.ts";
+export { type ExplainedStratumCount, explainStratumCount, type StratumCountRule, stratumCount } from "./draw-strata.ts";
 export {
   type InspectionCodeCheck,
   type InspectionCodeRefusal,
@@ -49,6 +49,7 @@ export {
   mergeJointVisits,
   type VisitWindow,
 } from "./joint-visit.ts";
+export { type DrawPreview, type PreviewStratum, previewDraw } from "./plan-preview.ts";
 export {
   eventBetween,
   isFinal,

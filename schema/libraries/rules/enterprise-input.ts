@@ -4,6 +4,7 @@
  * code in force on the day of the write. Every problem is reported, each with a stable code.
  */
 import { z } from "zod";
+import { findNameProblem, findUnsafeText } from "../../common/rules/text-safety.ts";
 import { checkDivisionInForce, type DivisionPeriod } from "./division-in-force.ts";
 import type { EnterpriseWrite } from "./reconcile-enterprise.ts";
 import { problem, type RecordProblem, zodProblems } from "./record-problem.ts";
@@ -63,6 +64,11 @@ export interface EnterpriseRules {
 export type EnterpriseValidation = { ok: true; write: EnterpriseWrite } | { ok: false; problems: RecordProblem[] };
 
 export function validateEnterpriseInput(input: EnterpriseInputValue, rules: EnterpriseRules): EnterpriseValidation {
+  const text =
+    findNameProblem(input.name, "name") ??
+    (input.legalRepresentative ? findNameProblem(input.legalRepresentative, "legalRepresentative") : null) ??
+    findUnsafeText(input);
+  if (text) return { ok: false, problems: [problem(text.code, text.message)] };
   const parsed = enterpriseShape.safeParse(input);
   const problems: RecordProblem[] = parsed.success ? [] : zodProblems(parsed.error, CODE_BY_FIELD);
   const uscc = input.uscc.trim().toUpperCase();

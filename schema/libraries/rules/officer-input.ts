@@ -4,6 +4,7 @@
  * qualified domains that exist. Every problem is reported, each with a stable code.
  */
 import { z } from "zod";
+import { findNameProblem, findUnsafeText } from "../../common/rules/text-safety.ts";
 import { validateCitizenId } from "./citizen-id.ts";
 import type { OfficerWrite } from "./reconcile-officer.ts";
 import { isoDay, problem, type RecordProblem, zodProblems } from "./record-problem.ts";
@@ -80,6 +81,8 @@ export interface OfficerRules {
 export type OfficerValidation = { ok: true; write: OfficerWrite } | { ok: false; problems: RecordProblem[] };
 
 export function validateOfficerInput(input: OfficerInputValue, rules: OfficerRules): OfficerValidation {
+  const text = findNameProblem(input.name, "name") ?? findUnsafeText(input);
+  if (text) return { ok: false, problems: [problem(text.code, text.message)] };
   const parsed = officerShape.safeParse(input);
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, CODE_BY_FIELD) };
   const o = parsed.data;

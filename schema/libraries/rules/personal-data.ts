@@ -4,7 +4,9 @@
  * - the other province: always masked (mutual recognition shares records, not personal data);
  * - the committee (gz): masked unless the token carries `pii:read`.
  */
-import type { Caller, Jurisdiction } from "../../../gateway/context.ts";
+
+import type { Caller } from "../../../gateway/context.ts";
+import type { Jurisdiction } from "../../common/jurisdiction.ts";
 
 export const PII_READ_SCOPE = "pii:read";
 

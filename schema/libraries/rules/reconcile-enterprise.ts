@@ -18,13 +18,15 @@
  * - 管委会 (gz) corrects the registration fields and the registering jurisdiction's grade of a stored
  *   enterprise, naming the owner's stored version; it cannot create one (it has no origin).
  */
+import { type Jurisdiction, otherProvince, type Province } from "../../common/jurisdiction.ts";
 import { diffFields, sameFields } from "./field-changes.ts";
 import type { CreditGrade } from "./risk-colour.ts";
 import { divisionCodeOfUscc } from "./uscc.ts";
 import { type Settled, settle, versionVerdict } from "./version-order.ts";
 
-export type Province = "cq" | "sc";
-export type Writer = Province | "gz";
+export type { Province };
+/** who writes: a province, or gz correcting */
+export type Writer = Jurisdiction;
 
 /** A write is a full snapshot of the province's record: a field it leaves out is stored as unknown (null),
  *  so that the end state never depends on the order in which versions arrive. */
@@ -93,7 +95,6 @@ export function storedVersionOf(state: EnterpriseState, province: Province): num
 
 const gradeKey = (p: Province) => (p === "cq" ? "creditGradeCq" : "creditGradeSc");
 const versionKey = (p: Province) => (p === "cq" ? "versionCq" : "versionSc");
-const otherProvince = (p: string): Province => (p === "cq" ? "sc" : "cq");
 
 function registrationOf(write: EnterpriseRegistration): EnterpriseRegistration {
   const { name, park, town, divisionCode, industry, legalRepresentative, address } = write;

@@ -6,7 +6,7 @@
  */
 
 import { stableJson } from "../../../gateway/util/stable-json.ts";
-import { formatFenAsYuan } from "./fine.ts";
+import { yuanTextFromFen } from "../../common/money.ts";
 import type { CanonicalRecord, RecordKind } from "./record-input.ts";
 
 export interface StoredDocument {
@@ -76,8 +76,7 @@ export function recordChangePayload(row: RecordRow) {
     officerCertificates: row.officerCertificates,
     occurredAt: row.occurredAt.toISOString(),
     decidedAt: row.decidedAt?.toISOString() ?? null,
-    fineFen: row.fineFen === null ? null : String(row.fineFen),
-    fineYuan: row.fineFen === null ? null : formatFenAsYuan(row.fineFen),
+    fineYuan: row.fineFen === null ? null : yuanTextFromFen(row.fineFen),
     result: row.result,
     findings: doc.findings,
     taskId: doc.taskId,

@@ -3,8 +3,8 @@
  * catalog lookup and the clock are passed in. A record that fails is quarantined with the `code`
  * below, never silently dropped (docs/sync.md); codes are stable SCREAMING_SNAKE strings.
  */
+import { findUnsafeText } from "../../common/rules/text-safety.ts";
 import { validateUscc } from "../../libraries/rules/uscc.ts";
-import { parseFen, parseYuanToFen } from "./fine.ts";
 
 export type RecordKind = "INSPECTION" | "PENALTY_DECISION";
 
@@ -18,8 +18,8 @@ export interface RecordInput {
   officerCertificates?: readonly string[] | null;
   occurredAt?: Date | null;
   decidedAt?: Date | null;
-  fineYuan?: string | null;
-  fineFen?: string | null;
+  /** fen: the `Yuan` scalar has parsed the decimal yuan already */
+  fineYuan?: bigint | null;
   result?: string | null;
   findings?: string | null;
   taskId?: string | null;
@@ -50,7 +50,6 @@ export type QuarantineCode =
   | "INVALID_VERSION"
   | "UNKNOWN_ITEM"
   | "BAD_USCC"
-  | "BAD_FINE"
   | "BAD_DATES"
   | "INVALID_TEXT"
   | "INVALID_PAYLOAD";
@@ -76,6 +75,9 @@ export function checkRecord(input: RecordInput, ctx: CheckContext): RecordCheck 
   if (!Number.isSafeInteger(input.version) || input.version < 1) {
     return fail("INVALID_VERSION", `version must be a positive integer, got ${input.version}`);
   }
+  // before anything else: such a value cannot even be stored in the quarantine as it is
+  const unsafe = findUnsafeText(input);
+  if (unsafe) return fail("INVALID_TEXT", unsafe.message);
   const officers = (input.officerCertificates ?? []).map((c) => c.trim()).filter(Boolean);
   const missing: string[] = (["itemCode", "enterpriseUscc", "occurredAt"] as const).filter((field) => !input[field]);
   if (officers.length === 0) missing.push("officerCertificates");
@@ -84,7 +86,6 @@ export function checkRecord(input: RecordInput, ctx: CheckContext): RecordCheck 
   const uscc = (input.enterpriseUscc as string).trim().toUpperCase();
   const occurredAt = input.occurredAt as Date;
 
-  if (hasNul(input)) return fail("INVALID_TEXT", "text must not contain the NUL character (U+0000)");
   if (input.payload != null && !isPlainObject(input.payload)) {
     return fail("INVALID_PAYLOAD", "payload must be a JSON object of extra fields");
   }
@@ -100,8 +101,6 @@ export function checkRecord(input: RecordInput, ctx: CheckContext): RecordCheck 
   if (input.decidedAt && input.decidedAt < occurredAt) {
     return fail("BAD_DATES", "decidedAt is before occurredAt");
   }
-  const fine = fineOf(input);
-  if (!fine.ok) return fail("BAD_FINE", fine.message);
 
   return {
     ok: true,
@@ -114,7 +113,7 @@ export function checkRecord(input: RecordInput, ctx: CheckContext): RecordCheck 
       officerCertificates: officers,
       occurredAt,
       decidedAt: input.decidedAt ?? null,
-      fineFen: fine.fen,
+      fineFen: input.fineYuan ?? null,
       result: input.result ?? null,
       findings: input.findings ?? null,
       taskId: input.taskId ?? null,
@@ -123,33 +122,6 @@ export function checkRecord(input: RecordInput, ctx: CheckContext): RecordCheck 
   };
 }
 
-/** fineYuan ("12000.50", exact) or fineFen ("1200050"); both may be given only when they agree. */
-function fineOf(input: RecordInput): { ok: true; fen: bigint | null } | { ok: false; message: string } {
-  const fromYuan = input.fineYuan == null ? null : parseYuanToFen(input.fineYuan);
-  const fromFen = input.fineFen == null ? null : parseFen(input.fineFen);
-  if (input.fineYuan != null && fromYuan === null) {
-    return {
-      ok: false,
-      message: `fineYuan "${input.fineYuan}" is not a decimal amount of yuan with at most 2 decimals`,
-    };
-  }
-  if (input.fineFen != null && fromFen === null) {
-    return { ok: false, message: `fineFen "${input.fineFen}" is not a whole number of fen` };
-  }
-  if (fromYuan !== null && fromFen !== null && fromYuan !== fromFen) {
-    return { ok: false, message: `fineYuan ${input.fineYuan} and fineFen ${input.fineFen} disagree` };
-  }
-  return { ok: true, fen: fromYuan ?? fromFen };
-}
-
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Postgres text and jsonb cannot hold U+0000: refuse it here rather than fail the whole batch. */
-function hasNul(value: unknown): boolean {
-  if (typeof value === "string") return value.includes("\u0000");
-  if (Array.isArray(value)) return value.some(hasNul);
-  if (isPlainObject(value)) return Object.entries(value).some(([key, v]) => key.includes("\u0000") || hasNul(v));
-  return false;
 }

@@ -9,11 +9,12 @@
  * - dispatch tasks (issue #7): when the change's `payload.jurisdictions` lists it (its officers are involved);
  * - anything else (supervision warnings, unknown kinds): nothing — a new kind is opened to the
  *   provinces by adding it here, never by default.
- * Personal data in payloads is masked unless the subscriber may see it in clear (personal-data.ts).
+ * Personal data in payloads is masked unless the subscriber may see it in clear (personal-data.ts):
+ * what a platform wrote freely (`PAYLOAD_MASKS` below), never the identifiers the gateway checked.
  */
 import type { Caller } from "../../../gateway/context.ts";
+import { maskPersonalData } from "../../libraries/rules/mask-personal-data.ts";
 import { seesPersonalDataInClear } from "../../libraries/rules/personal-data.ts";
-import { maskPersonalFields } from "./mask-payload.ts";
 
 export type Audience = "everyone" | "otherProvince" | "involved";
 
@@ -71,7 +72,79 @@ export function visibleChange(change: Change, subscriber: Subscriber, options: V
   if (!receives(change, subscriber, options)) return null;
   const owner = change.originJurisdiction ?? "";
   if (seesPersonalDataInClear(subscriber, owner)) return change;
-  return { ...change, payload: maskPersonalFields(change.payload) };
+  return { ...change, payload: maskedPayload(change.kind, change.payload) };
+}
+
+type Payload = Record<string, unknown>;
+type PayloadMask = (payload: Payload) => Payload;
+
+/** Masks every top-level field but the `checked` ones (a field added later is masked until listed). */
+const keeping =
+  (...checked: string[]): PayloadMask =>
+  (payload) => {
+    const free = Object.fromEntries(Object.entries(payload).filter(([key]) => !checked.includes(key)));
+    // masked as an object, so that a field's name (idNumber, 联系地址…) counts
+    const masked = maskPersonalData(free) as Payload;
+    const kept = Object.entries(payload).filter(([key]) => checked.includes(key));
+    return { ...Object.fromEntries(kept), ...masked };
+  };
+
+const taskResult = keeping("itemCode", "result", "recordedBy", "jurisdiction");
+const taskFields = keeping(
+  "taskId",
+  "version",
+  "state",
+  "enterprise",
+  "itemCodes",
+  "domains",
+  "visitFrom",
+  "visitTo",
+  "officers",
+  "inspectionCode",
+  "codeRevoked",
+  "jurisdictions",
+);
+
+/**
+ * Per kind, what the gateway checked (USCCs, certificate numbers, item codes, times, its own codes): it
+ * reaches the platform intact — a certificate number that happens to look like a phone number would
+ * otherwise be starred. The rest (findings, result, the platform's extra fields…) is masked; kinds not
+ * listed are masked whole.
+ */
+const PAYLOAD_MASKS: Readonly<Record<string, PayloadMask>> = {
+  "record.upserted": keeping(
+    "id",
+    "origin",
+    "originId",
+    "version",
+    "kind",
+    "itemCode",
+    "enterpriseUscc",
+    "officerCertificates",
+    "occurredAt",
+    "decidedAt",
+    "fineFen",
+    "fineYuan",
+    "taskId",
+  ),
+  "dispatch.task": (payload) => ({
+    ...taskFields(payload),
+    results: Array.isArray(payload.results) ? payload.results.map(taskResult) : [],
+  }),
+  "officer.upserted": keeping("key", "writer", "changedFields"),
+  "enterprise.upserted": keeping("key", "writer", "changedFields"),
+  // the committee's public draw (一公开)
+  "dispatch.drawCommitted": (payload) => payload,
+  "dispatch.drawRevealed": (payload) => payload,
+};
+
+function maskedPayload(kind: string, payload: unknown): unknown {
+  // shared catalog data is the committee's, taken from published law
+  if (audienceOf(kind) === "everyone") return payload;
+  const mask = Object.hasOwn(PAYLOAD_MASKS, kind) ? PAYLOAD_MASKS[kind] : undefined;
+  return mask && payload !== null && typeof payload === "object" && !Array.isArray(payload)
+    ? mask(payload as Payload)
+    : maskPersonalData(payload);
 }
 
 /** Who wrote the change: `payload.writer` when named, else its origin. */

@@ -1,7 +1,13 @@
 /**
- * Realistic activity, deterministic given the seed: inspections and penalty decisions about the
+ * Realistic activity, deterministic given the seed: penalty decisions and inspections about the
  * province's own enterprises by its own officers, later steps of those records (new versions), and
  * now and then an officer's phone or an enterprise's credit grade changing.
+ *
+ * Inspections are the minority of a platform's records (a quarter of the new ones) and go only to its
+ * 重点监管对象 — one enterprise in five, those with complaints or earlier violations: routine
+ * inspections are what the committee's 双随机 draw decides, so most enterprises have no recent
+ * inspection of the platform's own and a plan made right after a start still draws them. Dates spread
+ * over the last half year (acts and visits are recorded days to months after they happened).
  */
 import type { CreditGrade, RecordBody, SimOfficer, SimRecord } from "./model.ts";
 import { mixSeed, Prng } from "./prng.ts";
@@ -10,6 +16,13 @@ import type { SimStore } from "./store.ts";
 import { answerTaskItems, nextItemToAnswer } from "./task-answers.ts";
 
 const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+/** share of new records that are inspections; the rest are penalty decisions */
+const INSPECTION_SHARE = 0.25;
+/** one enterprise in this many is on the platform's watch list (重点监管) */
+const WATCH_LIST_EVERY = 5;
+/** how far back an act or a visit lies when its record is created */
+const RECORDED_WITHIN_DAYS = 180;
 const GRADES: CreditGrade[] = ["A", "B", "C", "D"];
 const FINDINGS = [
   "安全生产教育培训记录不全",
@@ -24,6 +37,10 @@ const FINDINGS = [
 export class ActivityGenerator {
   private readonly rng: Prng;
   private readonly itemsByCode: Map<string, ProvinceItem>;
+  private readonly penaltyItems: readonly ProvinceItem[];
+  /** 重点监管对象: every WATCH_LIST_EVERY-th enterprise of the platform's register, in register order */
+  private readonly watchList: readonly string[];
+  private registerCache: readonly string[] = [];
 
   constructor(
     private readonly store: SimStore,
@@ -33,6 +50,16 @@ export class ActivityGenerator {
     // a restarted simulator continues on its own stream rather than repeating the first run's
     this.rng = new Prng(mixSeed(seed, store.latestSeq));
     this.itemsByCode = new Map(items.map((i) => [i.code, i]));
+    const penaltyItems = items.filter((i) => i.kind === "PENALTY");
+    this.penaltyItems = penaltyItems.length > 0 ? penaltyItems : items;
+    this.watchList = [...store.enterprises.keys()].filter((_, i) => i % WATCH_LIST_EVERY === 0);
+  }
+
+  /** the platform's enterprises (USCCs), read again only when the register grows */
+  private register(): readonly string[] {
+    if (this.registerCache.length !== this.store.enterprises.size)
+      this.registerCache = [...this.store.enterprises.keys()];
+    return this.registerCache;
   }
 
   /** one unit of activity; mostly records, and first any joint-task item that falls to our officers */
@@ -59,16 +86,18 @@ export class ActivityGenerator {
   }
 
   createRecord(): SimRecord {
-    const item = this.rng.pick(this.items);
-    const kind = item.kind === "PENALTY" && this.rng.chance(0.5) ? "PENALTY" : "INSPECTION";
+    const kind = this.rng.chance(INSPECTION_SHARE) ? "INSPECTION" : "PENALTY";
+    const item = this.rng.pick(kind === "INSPECTION" ? this.items : this.penaltyItems);
     const now = this.store.now();
-    const enterprise = this.rng.pick([...this.store.enterprises.keys()]);
+    const enterprise = this.rng.pick(
+      kind === "INSPECTION" && this.watchList.length > 0 ? this.watchList : this.register(),
+    );
     const body: RecordBody = {
       kind,
       itemCode: item.code,
       enterpriseUscc: enterprise,
       officerCertNos: this.officersFor(item.domainCode),
-      occurredAt: now - this.rng.int(0, 6 * HOUR),
+      occurredAt: now - this.rng.int(0, RECORDED_WITHIN_DAYS * DAY),
       decidedAt: null,
       fineFen: null,
       result: "PENDING",

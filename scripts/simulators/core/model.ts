@@ -2,7 +2,7 @@
  * The simulators' own, dialect-neutral model. Each province folder serializes it into its dialect;
  * item codes inside are the province's OWN codes (a real platform knows no other).
  */
-export type Province = "cq" | "sc";
+export type { Province } from "../../../schema/common/jurisdiction.ts";
 export type RecordKind = "INSPECTION" | "PENALTY";
 /** inspections: PENDING → COMPLIANT | NON_COMPLIANT; penalties: PENDING → DECIDED */
 export type RecordResult = "PENDING" | "COMPLIANT" | "NON_COMPLIANT" | "DECIDED";

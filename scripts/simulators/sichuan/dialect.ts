@@ -2,8 +2,8 @@
  * The simulator's model in Sichuan's dialect (adapters/sichuan/types.ts): snake_case, Beijing-time
  * strings, yuan as decimal strings, Chinese enumerations.
  */
+
 import {
-  fenToYuan,
   formatBeijingTime,
   parseBeijingTime,
   SC_OFFICER_STATUSES,
@@ -13,8 +13,8 @@ import {
   type ScOfficerStatus,
   type ScRecord,
   type ScSharedRecord,
-  yuanToFen,
 } from "../../../adapters/sichuan/types.ts";
+import { fenFromYuanText, yuanTextFromFen } from "../../../schema/common/money.ts";
 import type {
   Change,
   OfficerStatus,
@@ -60,7 +60,7 @@ const toScBody = (r: TimedBody): ScRecordBody => ({
   officer_cert_nos: [...r.officerCertNos],
   happened_at: time(r.occurredAt),
   decided_at: timeOrNull(r.decidedAt),
-  fine_yuan: r.fineFen === null ? null : fenToYuan(r.fineFen),
+  fine_yuan: r.fineFen === null ? null : yuanTextFromFen(r.fineFen),
   result: RESULT[r.result],
   findings: r.findings,
   task_id: r.taskId,
@@ -74,7 +74,7 @@ const fromScBody = (s: ScRecordBody): TimedBody => ({
   officerCertNos: s.officer_cert_nos,
   occurredAt: ms(s.happened_at),
   decidedAt: msOrNull(s.decided_at),
-  fineFen: s.fine_yuan === null ? null : yuanToFen(s.fine_yuan),
+  fineFen: s.fine_yuan === null ? null : numberOfFen(s.fine_yuan),
   result: RESULT_BACK[s.result],
   findings: s.findings,
   taskId: s.task_id,
@@ -158,3 +158,9 @@ export const toScTask = (t: ReceivedTask): ScDispatchTask & { received_at: strin
   state: t.revoked ? "revoked" : "valid",
   received_at: time(t.receivedAt),
 });
+
+/** a Sichuan yuan amount as the simulator's integer fen (its dialect was validated on the way in) */
+function numberOfFen(yuan: string): number | null {
+  const fen = fenFromYuanText(yuan);
+  return fen === null ? null : Number(fen);
+}

@@ -5,7 +5,6 @@ import {
   chineseNumeralValue,
   legalBasisCitation,
 } from "../../../schema/benchmarks/rules/citation.ts";
-import { yuanToFen } from "../../../schema/common/money.ts";
 
 describe("citations read the same everywhere", () => {
   it.each([
@@ -49,19 +48,5 @@ describe("citations read the same everywhere", () => {
         citation: "",
       }),
     ).toBe("生态环境法典 (条款待核实 — article not verified)");
-  });
-});
-
-describe("yuanToFen", () => {
-  it("converts exactly, without float arithmetic", () => {
-    expect(yuanToFen(0.1)).toBe(10n);
-    expect(yuanToFen(400_000.01)).toBe(40_000_001n);
-    expect(yuanToFen(300_000.3)).toBe(30_000_030n);
-    expect(yuanToFen(-1)).toBe(-100n);
-  });
-  it("refuses fractions of a fen and unsafe sizes", () => {
-    expect(() => yuanToFen(0.001)).toThrow(RangeError);
-    expect(() => yuanToFen(1e20)).toThrow(RangeError);
-    expect(() => yuanToFen(Number.NaN)).toThrow(RangeError);
   });
 });

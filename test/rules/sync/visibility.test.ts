@@ -67,8 +67,8 @@ describe("visibleChange: who receives what", () => {
 describe("visibleChange: personal data", () => {
   it("masks the other province's officer's ID number, phone and home address", () => {
     const seen = visibleChange(officer, as("sc"))?.payload as Record<string, string>;
-    expect(seen.idNumber).toBe("5001**********0153");
-    expect(seen.phone).toBe("139****0101");
+    expect(seen.idNumber).toBe("******************");
+    expect(seen.phone).toBe("***********");
     expect(seen.homeAddress).toBe("重庆市北碚区***");
     expect(seen.name).toBe("陈建国");
     // the stored change is not altered
@@ -79,7 +79,7 @@ describe("visibleChange: personal data", () => {
     const phone = (subscriber: Subscriber, includeOwn = false) =>
       (visibleChange(officer, subscriber, { includeOwn })?.payload as Record<string, string> | undefined)?.phone;
     expect(phone(as("cq"), true)).toBe("13900000101");
-    expect(phone(as("gz"))).toBe("139****0101");
+    expect(phone(as("gz"))).toBe("***********");
     expect(phone(as("gz", "pii:read"))).toBe("13900000101");
   });
 
@@ -94,8 +94,26 @@ describe("visibleChange: personal data", () => {
     const seen = visibleChange(record, as("cq"))?.payload as {
       payload: { party: Record<string, string>; witnesses: Array<Record<string, string>> };
     };
-    expect(seen.payload.party.id_card_no).toBe("5100**********1234");
-    expect(seen.payload.party.contactPhone).toBe("138****5678");
-    expect(seen.payload.witnesses[0]?.mobile).toBe("137****0000");
+    expect(seen.payload.party.id_card_no).toBe("******************");
+    expect(seen.payload.party.contactPhone).toBe("***********");
+    expect(seen.payload.witnesses[0]?.mobile).toBe("***********");
+  });
+
+  it("masks what a platform wrote freely but never the identifiers the gateway checked", () => {
+    // an all-digit USCC that passes the citizen ID check, and a certificate number shaped like a phone number
+    const record = change("record.upserted", "sc", {
+      originId: "SC-CF-000002",
+      enterpriseUscc: "513822198709234615",
+      officerCertificates: ["13987654321"],
+      findings: "联系电话13987654321",
+      novelField: "13987654321",
+    });
+    const seen = visibleChange(record, as("cq"))?.payload as Record<string, unknown>;
+    expect(seen).toMatchObject({
+      enterpriseUscc: "513822198709234615",
+      officerCertificates: ["13987654321"],
+      findings: "联系电话***********",
+      novelField: "***********",
+    });
   });
 });

@@ -1,0 +1,106 @@
+import { randomUUID } from "node:crypto";
+import type { Plugin } from "graphql-yoga";
+import type { Caller, GatewayContext } from "../context.ts";
+import { errorCode, errorLabel, type LabelledError } from "../logging/error-labels.ts";
+import type { Logger } from "../logging/logger.ts";
+import type { GatewayMetrics } from "../metrics/metrics.ts";
+
+export interface RequestReportOptions {
+  logger: Logger;
+  metrics: GatewayMetrics;
+}
+
+/** A caller's own `x-request-id` is kept when it is a plain token (no spaces, no control characters). */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+interface InFlight {
+  requestId: string;
+  started: number;
+  operationType: string;
+  operationName: string | null;
+  caller: Caller | null;
+  /** the errors' codes and labels (`CODE/reason`), each once */
+  codes: Set<string>;
+  labels: Set<string>;
+}
+
+/**
+ * Every answered GraphQL request is reported once, when its response head is ready (for a change
+ * stream: when the stream opened): one log line and the request metrics.
+ *
+ * The line says who (issuer and subject of a verified token), what (operation type and name), how it
+ * ended (HTTP status, error codes and reasons) and how long it took, under the request id that the
+ * response returns in `x-request-id` (the caller's own when it sent a usable one). It never holds
+ * the document, the variables, the result, error messages or headers: those may carry tokens and
+ * personal data.
+ *
+ * Registered after useHealth and useMetrics: probes and scrapes are answered before they get here.
+ */
+export function useRequestReport({ logger, metrics }: RequestReportOptions): Plugin<GatewayContext> {
+  const inFlight = new WeakMap<Request, InFlight>();
+  const seen = (context: GatewayContext, type: string, name: string | null) => {
+    // yoga's context holds the request (GatewayContext does not declare it)
+    const entry = inFlight.get((context as unknown as { request: Request }).request);
+    if (!entry) return;
+    entry.operationType = type;
+    entry.operationName = name;
+    entry.caller = context.caller;
+  };
+  return {
+    onRequest({ request }) {
+      const offered = request.headers.get("x-request-id");
+      inFlight.set(request, {
+        requestId: offered && REQUEST_ID.test(offered) ? offered : randomUUID(),
+        started: performance.now(),
+        operationType: "none",
+        operationName: null,
+        caller: null,
+        codes: new Set(),
+        labels: new Set(),
+      });
+    },
+    onExecute({ args }) {
+      // useAudit (registered before) has named the operation
+      const ctx = args.contextValue as GatewayContext;
+      seen(ctx, ctx.audit.operationType, ctx.audit.operationName);
+    },
+    onSubscribe({ args }) {
+      const ctx = args.contextValue as GatewayContext;
+      seen(ctx, "subscription", ctx.audit.operationName);
+    },
+    onResultProcess({ request, result }) {
+      const entry = inFlight.get(request);
+      if (!entry || Symbol.asyncIterator in result) return;
+      for (const one of Array.isArray(result) ? result : [result]) {
+        for (const error of (one.errors as readonly LabelledError[] | undefined) ?? []) {
+          entry.codes.add(errorCode(error));
+          entry.labels.add(errorLabel(error));
+        }
+      }
+    },
+    onResponse({ request, response }) {
+      const entry = inFlight.get(request);
+      if (!entry) return;
+      inFlight.delete(request);
+      response.headers.set("x-request-id", entry.requestId);
+      const seconds = (performance.now() - entry.started) / 1000;
+      metrics.observeRequest(entry.operationType, response.status, seconds, [...entry.codes]);
+      const failed = response.status >= 500 || entry.codes.has("INTERNAL_SERVER_ERROR");
+      logger[failed ? "error" : "info"](
+        {
+          requestId: entry.requestId,
+          method: request.method,
+          path: new URL(request.url).pathname,
+          status: response.status,
+          issuer: entry.caller?.issuer ?? null,
+          subject: entry.caller?.subject ?? null,
+          operationType: entry.operationType,
+          operationName: entry.operationName,
+          durationMs: Math.round(seconds * 10_000) / 10,
+          errors: entry.labels.size > 0 ? [...entry.labels] : undefined,
+        },
+        "request",
+      );
+    },
+  };
+}
