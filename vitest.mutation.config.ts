@@ -8,7 +8,7 @@ import { configDefaults, defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { graphql: "graphql/index.js" } },
   test: {
-    include: ["test/rules/**/*.test.ts", "test/seed/catalog-data.test.ts"],
+    include: ["test/rules/**/*.test.ts"],
     exclude: [...configDefaults.exclude, ".stryker-tmp/**", "reports/**"],
     testTimeout: 30_000,
   },
