@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import {
   combineConcurrentNorms,
   evaluateFine,
+  evaluateTierFine,
   rangeText,
   timesBp,
   timesDays,
@@ -143,5 +144,76 @@ describe("money as text", () => {
 
   it("writes a range with an en dash", () => {
     expect(rangeText({ minFen: W(1), maxFen: W(2) })).toBe("10,000元–20,000元");
+  });
+});
+
+describe("the steps say how each range was computed", () => {
+  it("names the rule and its figures", () => {
+    expect(evaluateFine({ kind: "FIXED_RANGE", minFen: W(2), maxFen: W(5) }, facts())).toEqual({
+      minFen: W(2),
+      maxFen: W(5),
+      steps: ["固定区间 (fixed range): 20,000元–50,000元"],
+      citations: [],
+    });
+    expect(evaluateFine({ kind: "UP_TO_MAX", maxFen: W(10) }, facts()).steps).toEqual([
+      "100,000元以下 (up to the maximum, minimum 0): 0元–100,000元",
+    ]);
+    expect(evaluateFine(multiple(100, 500), facts({ baseAmountsFen: { INVESTMENT: W(100) } })).steps).toEqual([
+      "INVESTMENT 1,000,000元 × 1%–5% = 10,000元–50,000元 (bounds rounded inward to whole fen)",
+    ]);
+    expect(
+      evaluateFine({ kind: "PER_SQUARE_METRE", minFenPerM2: 10_000, maxFenPerM2: 100_000 }, facts({ areaM2: 2.5 }))
+        .steps,
+    ).toEqual(["每平方米 100元–1,000元 × 2.5 m² = 250元–2,500元 (area to 0.0001 m², bounds rounded inward)"]);
+  });
+
+  it("says when a base below the floor is raised, and when a computed bound is raised to floorFen", () => {
+    const rule = multiple(30_000, 50_000, { base: "DISPOSAL_COST", baseFloorFen: W(20) } as Partial<FineRule>);
+    expect(evaluateFine(rule, facts({ baseAmountsFen: { DISPOSAL_COST: W(1) } })).steps[0]).toBe(
+      "基数 10,000元 不足 200,000元，按 200,000元 计算 (base floor)",
+    );
+    const floored = evaluateFine(
+      multiple(100, 200, { floorFen: W(1) } as Partial<FineRule>),
+      facts({ baseAmountsFen: { INVESTMENT: W(10) } }),
+    );
+    expect(floored.steps[1]).toBe("计算结果低于 10,000元 的界限提高到 10,000元 (floor): 10,000元–10,000元");
+    // exactly at the floor: nothing is raised, nothing is said
+    const at = evaluateFine(
+      multiple(100, 200, { floorFen: W(1) } as Partial<FineRule>),
+      facts({ baseAmountsFen: { INVESTMENT: W(100) } }),
+    );
+    expect(at.steps).toHaveLength(1);
+  });
+});
+
+describe("evaluateTierFine: what escalation keeps and adds", () => {
+  const tier = {
+    level: 1,
+    name: "一般",
+    conditions: [],
+    conditionText: "",
+    fine: { kind: "UP_TO_MAX" as const, maxFen: W(5) },
+    escalation: {
+      fine: { kind: "FIXED_RANGE" as const, minFen: W(5), maxFen: W(20) },
+      otherMeasures: ["责令停产停业整顿"],
+    },
+    responsiblePersonFine: { kind: "UP_TO_MAX" as const, maxFen: W(1) },
+    otherMeasures: ["责令限期改正"],
+  };
+
+  it("keeps the ordinary responsible-person fine when the escalation sets none, and both measure lists", () => {
+    const r = evaluateTierFine(tier, facts({ correctedInTime: false }));
+    expect(r.responsiblePerson).toEqual({ minFen: 0, maxFen: W(1) });
+    expect(r.otherMeasures).toEqual(["责令限期改正", "责令停产停业整顿"]);
+    expect(r.steps).toEqual([
+      "50,000元以下 (up to the maximum, minimum 0): 0元–50,000元",
+      "逾期未改正 (not corrected in time): 适用加重区间 50,000元–200,000元",
+      "对直接负责的主管人员和其他直接责任人员 (responsible persons): 0元–10,000元",
+    ]);
+    expect(r.citations).toEqual([]);
+  });
+
+  it("corrected in time: the tier's own measures only", () => {
+    expect(evaluateTierFine(tier, facts()).otherMeasures).toEqual(["责令限期改正"]);
   });
 });
