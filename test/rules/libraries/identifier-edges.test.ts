@@ -92,6 +92,17 @@ describe("citizen ID (GB 11643): birth dates at their edges, formats and message
     expect(validateCitizenId("500109190001320016", NOW)).toMatchObject({ code: "CITIZEN_ID_BIRTH_DATE" });
   });
 
+  it("compares the birth date with today in China Standard Time, day by day", () => {
+    // 2026-11-21T00:00Z is 08:00 on 21 November in Beijing
+    expect(validateCitizenId("500109202611200017", NOW)).toEqual({ ok: true });
+    expect(validateCitizenId("500109202611210012", NOW)).toEqual({ ok: true });
+    expect(validateCitizenId("500109202611220018", NOW)).toMatchObject({
+      message: expect.stringContaining("'20261122' is after today (2026-11-21, China Standard Time)"),
+    });
+    // 2026-11-21T20:00Z is already 22 November in Beijing
+    expect(validateCitizenId("500109202611220018", new Date("2026-11-21T20:00:00Z"))).toEqual({ ok: true });
+  });
+
   it("says why a 15-digit number fails, and names a bad character and what was expected there", () => {
     expect(validateCitizenId("500109190001010", NOW)).toMatchObject({
       message:
