@@ -56,8 +56,8 @@ describe("assessDecision: lenient lists ignored", () => {
 
   it("no fine and no lenient flag under 不予处罚 raises nothing; a non-fine penalty (lenientApplied false) does", () => {
     const m = match({ subjectiveFault: false });
-    expect(assessDecision(m(), { fineFen: null }, true)).toEqual([]);
-    expect(assessDecision(m(), { fineFen: null, lenientApplied: false }, true).map((x) => x.kind)).toEqual([
+    expect(assessDecision(m, { fineFen: null }, true)).toEqual([]);
+    expect(assessDecision(m, { fineFen: null, lenientApplied: false }, true).map((x) => x.kind)).toEqual([
       "LENIENT_IGNORED",
     ]);
   });
@@ -71,10 +71,10 @@ describe("assessDecision: lenient lists ignored", () => {
       citation: "行政处罚法 第32条",
     });
     const m = match({}, b); // 从轻 → 10万–55万
-    expect(assessDecision(m(), { fineFen: W(55) }, true)).toEqual([]);
-    expect(assessDecision(m(), { fineFen: W(55) + 1 }, true)).toEqual([
+    expect(assessDecision(m, { fineFen: W(55) }, true)).toEqual([]);
+    expect(assessDecision(m, { fineFen: W(55) + 1 }, true)).toEqual([
       expect.objectContaining({ kind: "LENIENT_IGNORED", severity: "MEDIUM" }),
     ]);
-    expect(assessDecision(m(), { fineFen: W(100) + 1 }, true).map((x) => x.kind)).toEqual(["FINE_ABOVE_RANGE"]);
+    expect(assessDecision(m, { fineFen: W(100) + 1 }, true).map((x) => x.kind)).toEqual(["FINE_ABOVE_RANGE"]);
   });
 });
