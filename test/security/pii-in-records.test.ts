@@ -46,8 +46,8 @@ function expectNoneInClear(answer: unknown) {
   for (const secret of SECRETS) expect(text).not.toContain(secret);
 }
 
-const RECORD = `query($originId: String!) { record(origin: "sc", originId: $originId) { findings result payload } }`;
-const RECORDS = `{ records(first: 50, origin: "sc") { edges { node { originId findings result payload } } } }`;
+const RECORD = `query($originId: String!) { record(origin: SC, originId: $originId) { findings result payload } }`;
+const RECORDS = `{ records(first: 50, origin: SC) { edges { node { originId findings result payload } } } }`;
 const QUARANTINE = `{ quarantine(first: 50) { edges { node { originId reason payload } } } }`;
 
 async function read(query: string, as: Issuer, scopes?: string[], variables?: Record<string, unknown>) {
