@@ -22,6 +22,13 @@ const boolean = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
+/** The log settings, the same variables for every process (gateway, adapters, simulators, scripts). */
+export const LOG_ENV = {
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  /** json: one object a line; pretty: one readable line; auto: pretty on a terminal; @default auto */
+  LOG_FORMAT: z.enum(LOG_FORMATS).default("auto"),
+};
+
 /** "https://a.example, http://b.example:8080" → their normalised origins; anything with a path, query or credentials is a problem */
 function parseOrigins(value: string | undefined, ctx: z.RefinementCtx): readonly string[] | null {
   const parts = (value ?? "")
@@ -109,9 +116,7 @@ const envSchema = z.object({
   METRICS_PUBLIC: boolean.default(true),
   /** GraphiQL and introspection; default on outside production */
   GRAPHIQL: boolean.optional(),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
-  /** json: one object a line; pretty: one readable line; auto: pretty on a terminal; @default auto */
-  LOG_FORMAT: z.enum(LOG_FORMATS).default("auto"),
+  ...LOG_ENV,
   /** OpenTelemetry traces of GraphQL operations and Prisma queries, sent over OTLP/HTTP; @default false */
   TRACING: boolean.default(false),
   /** where the traces go (an OpenTelemetry collector, Jaeger, Tempo …) */
@@ -205,10 +210,22 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
 export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): GatewayConfig {
   const result = parseConfig(env);
   if (result.ok) return result.config;
+  exitWithProblems(result.problems);
+}
+
+/** The log settings alone (simulators and scripts that need no more of the configuration). */
+export function loadLogSettingsOrExit(env: Record<string, string | undefined> = process.env): GatewayConfig["log"] {
+  const parsed = z.object(LOG_ENV).safeParse(env);
+  if (!parsed.success)
+    exitWithProblems(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  return { level: parsed.data.LOG_LEVEL, format: parsed.data.LOG_FORMAT };
+}
+
+function exitWithProblems(problems: string[]): never {
   // the configured log settings are unknown here: the defaults, on stderr
   createLogger("config", { to: "stderr" }).fatal(
-    { problems: result.problems },
-    "configuration problems: fix all, then start again",
+    { problems },
+    `configuration problems (fix all, then start again): ${problems.join("; ")}`,
   );
   process.exit(1);
 }

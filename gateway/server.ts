@@ -81,7 +81,7 @@ export async function assembleGateway(config: GatewayConfig, options: AssembleOp
     ...services,
     db,
     graphiqlToken: options.graphiqlToken,
-    tracerProvider: tracing?.provider,
+    tracingPlugin: tracing?.plugin,
   });
   const close = async () => {
     await services.auditLog.flush().catch(() => {});
