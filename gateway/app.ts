@@ -3,11 +3,10 @@
  * so tests drive it in-process with `yoga.fetch`.
  */
 import type { IncomingMessage } from "node:http";
-import { useOpenTelemetry } from "@envelop/opentelemetry";
-import { SpanKind, type TracerProvider } from "@opentelemetry/api";
-import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import { CATALOG_READ_FIELDS } from "../schema/catalog/catalog-read-model.ts";
 import { schema } from "../schema/index.ts";
+import { syncHealth } from "../schema/sync/status-service.ts";
 import { clientAddressOf } from "./client-address.ts";
 import type { GatewayContext, GatewayServices } from "./context.ts";
 import type { Database } from "./db/client.ts";
@@ -23,13 +22,14 @@ import { useMetrics } from "./plugins/use-metrics.ts";
 import { useReadCache } from "./plugins/use-read-cache.ts";
 import { useReplayGuard } from "./plugins/use-replay-guard.ts";
 import { useRequestReport } from "./plugins/use-request-report.ts";
+import { useRequestShape } from "./plugins/use-request-shape.ts";
 
 export interface GatewayDeps extends GatewayServices {
   db: Database;
   /** development only: a token GraphiQL starts with, so a newcomer can try queries at once */
   graphiqlToken?: string;
-  /** TRACING=true: the provider of gateway/tracing/tracing.ts */
-  tracerProvider?: TracerProvider;
+  /** TRACING=true: the operation spans of gateway/tracing/tracing.ts */
+  tracingPlugin?: Plugin;
 }
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -38,7 +38,7 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext
 const PER_RECORD_INPUTS = ["RecordInput", "OfficerInput", "EnterpriseInput", "QuarantineItemInput"];
 
 export function createGateway(deps: GatewayDeps): Gateway {
-  const { config, db, graphiqlToken, tracerProvider, ...rest } = deps;
+  const { config, db, graphiqlToken, tracingPlugin, ...rest } = deps;
   const services: GatewayServices = { config, ...rest };
   // GraphiQL and introspection: on in development (GRAPHIQL=false turns them off), never in production
   const explorable = config.graphiql && config.env !== "production";
@@ -75,14 +75,15 @@ export function createGateway(deps: GatewayDeps): Gateway {
       }
     },
     plugins: [
-      useHealth({ readiness: { database: () => db.ping(), bus: () => services.bus.ping() } }),
+      useHealth({
+        readiness: { database: () => db.ping(), bus: () => services.bus.ping() },
+        details: { sync: () => syncHealth(db.prisma, { now: services.clock(), ...config.sync }) },
+      }),
       useBodyLimit(),
+      useRequestShape(),
       ...useHardening(),
       useIntrospectionGate({ allowed: explorable }),
-      // no variables, resolver arguments or results on spans: they may hold personal data
-      ...(tracerProvider
-        ? [useOpenTelemetry({ resolvers: false, variables: false, result: false }, tracerProvider, SpanKind.SERVER)]
-        : []),
+      ...(tracingPlugin ? [tracingPlugin] : []),
       useAudit(services),
       useMetrics({
         metrics: services.metrics,

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
+import { yuan } from "../support/money.ts";
 
 let t: TestGateway;
 beforeAll(async () => {
@@ -19,12 +20,12 @@ const MATCH = `query($input: MatchDiscretionInput!) {
 }`;
 interface Match {
   outcome: string;
-  range: { minYuan: number; maxYuan: number } | null;
+  range: { minYuan: string; maxYuan: string } | null;
   tier: { level: number } | null;
   citations: string[];
   steps: string[];
   factsMissing: boolean;
-  dailyContinuous: { minYuan: number; maxYuan: number; days: number } | null;
+  dailyContinuous: { minYuan: string; maxYuan: string; days: number } | null;
 }
 
 async function match(input: Record<string, unknown>): Promise<Match> {
@@ -47,7 +48,7 @@ describe("the four checks of issue 17", () => {
     expect(m.steps.some((s) => s.includes("按日连续处罚不适用"))).toBe(true);
     // while 贮存 (GZ-091, 第123条(四)) has it: tier 1 1万–4万 × 7 = 7万–28万
     const storage = await match({ itemCode: "GZ-091", facts: NOT_CORRECTED(7) });
-    expect(storage.dailyContinuous).toEqual({ minYuan: 70_000, maxYuan: 280_000, days: 7 });
+    expect(storage.dailyContinuous).toEqual({ minYuan: yuan(70_000), maxYuan: yuan(280_000), days: 7 });
     expect(storage.citations).toContain("大气污染防治法 第123条第(四)项");
   });
 
@@ -55,10 +56,10 @@ describe("the four checks of issue 17", () => {
     // 第29条 "同一个违法行为违反多个法律规范应当给予罚款处罚的，按照罚款数额高的规定处罚": 大气法 第99条 10万–100万
     // against 排污许可管理条例 第33条 "处20万元以上100万元以下的罚款" → the latter
     const m = await match({ itemCode: "GZ-031", facts: {} });
-    expect(m.range!.minYuan).toBeGreaterThanOrEqual(200_000);
+    expect(Number(m.range!.minYuan)).toBeGreaterThanOrEqual(200_000);
     expect(m.citations).toEqual(expect.arrayContaining(["行政处罚法 第29条", "排污许可管理条例 第33条第(一)项"]));
     const noFacts = await match({ itemCode: "GZ-031" });
-    expect(noFacts.range).toEqual({ minYuan: 200_000, maxYuan: 1_000_000 });
+    expect(noFacts.range).toEqual({ minYuan: yuan(200_000), maxYuan: yuan(1_000_000) });
   });
 
   it("GZ-031 for an act on 2026-09-01 cites no 大气污染防治法 article (生态环境法典 in force from 2026-08-15)", async () => {
@@ -79,7 +80,7 @@ describe("the four checks of issue 17", () => {
   it("GZ-002 not corrected for 10 days offers a daily fine (安全生产法 第112条)", async () => {
     // 第112条 "被责令改正且受到罚款处罚，拒不改正的 … 按照原处罚数额按日连续处罚": the original fine of tier 1 (≤3万) × 10
     const m = await match({ itemCode: "GZ-002", facts: NOT_CORRECTED(10) });
-    expect(m.dailyContinuous).toEqual({ minYuan: 0, maxYuan: 300_000, days: 10 });
+    expect(m.dailyContinuous).toEqual({ minYuan: yuan(0), maxYuan: yuan(300_000), days: 10 });
     expect(m.citations).toContain("安全生产法 第112条");
     // corrected in time: no daily fine, and 第112条 is not cited
     const corrected = await match({ itemCode: "GZ-002", facts: {} });
@@ -92,19 +93,19 @@ describe("the other errors of issue 17 on the seeded catalog", () => {
   it("GZ-015: a 1,500,000 fine for a 一般事故 without the 情节特别严重 fact is within the range including 第114条第2款", async () => {
     // 第114条 "发生一般事故的，处三十万元以上一百万元以下的罚款"; 第2款 "可以按照前款罚款数额的二倍以上五倍以下"
     const unstated = await match({ itemCode: "GZ-015", facts: { accidentLevel: "GENERAL" } });
-    expect(unstated.range).toEqual({ minYuan: 300_000, maxYuan: 5_000_000 });
+    expect(unstated.range).toEqual({ minYuan: yuan(300_000), maxYuan: yuan(5_000_000) });
     expect(unstated.steps.some((s) => s.includes("未说明是否情节特别严重"))).toBe(true);
     const stated = await match({ itemCode: "GZ-015", facts: { accidentLevel: "GENERAL", particularlySerious: true } });
-    expect(stated.range).toEqual({ minYuan: 600_000, maxYuan: 5_000_000 });
+    expect(stated.range).toEqual({ minYuan: yuan(600_000), maxYuan: yuan(5_000_000) });
     expect(stated.citations).toContain("安全生产法 第114条第2款");
     const denied = await match({ itemCode: "GZ-015", facts: { accidentLevel: "GENERAL", particularlySerious: false } });
-    expect(denied.range).toEqual({ minYuan: 300_000, maxYuan: 1_000_000 });
+    expect(denied.range).toEqual({ minYuan: yuan(300_000), maxYuan: yuan(1_000_000) });
   });
 
   it("GZ-040 超标排放水污染物 not corrected: 水污染防治法 第95条 → 环境保护法 第59条 daily fine", async () => {
     const m = await match({ itemCode: "GZ-040", facts: NOT_CORRECTED(4) });
     // tier 1 of 10万–100万 in thirds: 10万–40万, × 4 days
-    expect(m.dailyContinuous).toEqual({ minYuan: 400_000, maxYuan: 1_600_000, days: 4 });
+    expect(m.dailyContinuous).toEqual({ minYuan: yuan(400_000), maxYuan: yuan(1_600_000), days: 4 });
     expect(m.citations).toEqual(expect.arrayContaining(["水污染防治法 第95条", "环境保护法 第59条"]));
   });
 
@@ -139,11 +140,11 @@ describe("supervision without facts and with 情节特别严重", () => {
 
   it("a decision pushed without facts raises one LOW FACTS_MISSING, not a HIGH warning against tier 1", async () => {
     // GZ-041 (水法 第83条 10万–100万): 80万 lies far above tier 1 (10万–40万) but inside the statute
-    const { errors } = await push("cq-no-facts", { itemCode: "GZ-041", fineYuan: 800_000 });
+    const { errors } = await push("cq-no-facts", { itemCode: "GZ-041", fineYuan: yuan(800_000) });
     expect(errors).toBeUndefined();
     expect(await warningsOf("cq-no-facts")).toEqual([["FACTS_MISSING", "LOW"]]);
     // outside the whole statutory range it is still a warning
-    await push("cq-no-facts-high", { itemCode: "GZ-041", fineYuan: 1_000_000.01 });
+    await push("cq-no-facts-high", { itemCode: "GZ-041", fineYuan: yuan(1_000_000.01) });
     expect(await warningsOf("cq-no-facts-high")).toEqual([
       ["FINE_ABOVE_RANGE", "HIGH"],
       ["FACTS_MISSING", "LOW"],
@@ -151,18 +152,18 @@ describe("supervision without facts and with 情节特别严重", () => {
   });
 
   it("a lawful 1,500,000 for a 一般事故 (GZ-015) raises nothing when 情节特别严重 is not stated", async () => {
-    await push("cq-accident", { itemCode: "GZ-015", fineYuan: 1_500_000, facts: { accidentLevel: "GENERAL" } });
+    await push("cq-accident", { itemCode: "GZ-015", fineYuan: yuan(1_500_000), facts: { accidentLevel: "GENERAL" } });
     expect(await warningsOf("cq-accident")).toEqual([]);
     await push("cq-accident-denied", {
       itemCode: "GZ-015",
-      fineYuan: 1_500_000,
+      fineYuan: yuan(1_500_000),
       facts: { accidentLevel: "GENERAL", particularlySerious: false },
     });
     expect(await warningsOf("cq-accident-denied")).toEqual([["FINE_ABOVE_RANGE", "HIGH"]]);
   });
 
   it("a 150,000 fine for GZ-031 in the ordinary case is below the lawful range (第29条)", async () => {
-    await push("cq-permit", { itemCode: "GZ-031", fineYuan: 150_000, facts: {} });
+    await push("cq-permit", { itemCode: "GZ-031", fineYuan: yuan(150_000), facts: {} });
     expect(await warningsOf("cq-permit")).toEqual([["FINE_BELOW_RANGE", "MEDIUM"]]);
   });
 });
@@ -184,13 +185,13 @@ describe("the merge stays inside the statute", () => {
     const { data, errors } = await t.gql<{
       mergeBenchmarks: {
         merged: boolean;
-        benchmark: { tiers: Array<{ fine: { minYuan: number } }> };
+        benchmark: { tiers: Array<{ fine: { minYuan: string } }> };
         clamped: Array<Record<string, unknown>>;
       };
     }>(MERGE, { as: "gz", variables: { code: "GZ-034", from: "2026-06-01" } });
     expect(errors).toBeUndefined();
     expect(data!.mergeBenchmarks.merged).toBe(true);
-    expect(data!.mergeBenchmarks.benchmark.tiers[0]!.fine.minYuan).toBe(20_000);
+    expect(data!.mergeBenchmarks.benchmark.tiers[0]!.fine.minYuan).toBe(yuan(20_000));
     expect(data!.mergeBenchmarks.clamped).toEqual([
       {
         level: 1,

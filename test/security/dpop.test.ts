@@ -102,7 +102,7 @@ describe("a DPoP-bound token", () => {
     const receiving = stream.take(1);
     await ingest(t, "sc", { records: [inspection("SC-JC-DPOP-1")] });
     expect((await receiving)[0]).toMatchObject({
-      originJurisdiction: "sc",
+      origin: "SC",
       kind: "record.upserted",
       entityType: "record",
     });

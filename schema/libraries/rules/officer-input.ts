@@ -34,7 +34,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
   );
 
 const officerShape = z.object({
-  // 执法证号: its coding rule is not public (DOMAIN.md §4), so only a sane character set.
+  // 执法证号: its coding rule is not public (docs/identifiers.md), so only a sane character set.
   certificateNumber: text(64)
     .transform((s) => s.toUpperCase())
     .pipe(z.string().regex(/^[0-9A-Z][0-9A-Z-]*$/, "use digits, letters A–Z and '-'")),
