@@ -13,7 +13,7 @@ import {
   yuan,
 } from "../../../schema/benchmarks/rules/fine-engine.ts";
 import type { FineRule } from "../../../schema/benchmarks/rules/types.ts";
-import { errorCode, facts, W } from "./fixtures.ts";
+import { errorCode, facts, mining64, W } from "./fixtures.ts";
 
 const multiple = (minBp: number, maxBp: number, extra: Partial<FineRule> = {}): FineRule =>
   ({ kind: "MULTIPLE_OF_BASE", base: "INVESTMENT", minBp, maxBp, ...extra }) as FineRule;
@@ -35,14 +35,7 @@ describe("rounding inward to whole fen", () => {
 });
 
 describe("a base of exactly 0", () => {
-  const mining: FineRule = {
-    kind: "MULTIPLE_OF_BASE",
-    base: "MARKET_VALUE",
-    minBp: 30_000,
-    maxBp: 50_000,
-    baseThresholdFen: W(10),
-    whenBaseUnknown: { kind: "FIXED_RANGE", minFen: W(10), maxFen: W(100) },
-  };
+  const mining = mining64;
 
   it("is 'no base' for a fallback range (矿产资源法 第64条 没有采出矿产品 → 10万–100万), said so", () => {
     const r = evaluateFine(mining, facts({ baseAmountsFen: { MARKET_VALUE: 0 } }));
