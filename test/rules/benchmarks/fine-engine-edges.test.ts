@@ -210,3 +210,63 @@ describe("evaluateTierFine: what escalation keeps and adds", () => {
     expect(evaluateTierFine(tier, facts()).otherMeasures).toEqual(["责令限期改正"]);
   });
 });
+
+describe("refusals say what is wrong", () => {
+  const message = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (e) {
+      return `${(e as Error).name}: ${(e as Error).message}`;
+    }
+    return "NO_ERROR";
+  };
+
+  it.each([
+    [
+      () => evaluateFine({ kind: "FIXED_RANGE", minFen: 2, maxFen: 1 }, facts()),
+      "FineRuleError: FIXED_RANGE: minimum 2 is above maximum 1",
+    ],
+    [
+      () => evaluateFine(multiple(3, 2), facts({ baseAmountsFen: { INVESTMENT: 1 } })),
+      "FineRuleError: MULTIPLE_OF_BASE INVESTMENT: minimum 3 is above maximum 2",
+    ],
+    [
+      () => evaluateFine({ kind: "PER_SQUARE_METRE", minFenPerM2: 2, maxFenPerM2: 1 }, facts()),
+      "FineRuleError: PER_SQUARE_METRE: minimum 2 is above maximum 1",
+    ],
+    [
+      () => evaluateFine({ kind: "PER_SQUARE_METRE", minFenPerM2: 1, maxFenPerM2: 2 }, facts()),
+      "FineRuleError: this fine is per square metre; facts.areaM2 must be above 0",
+    ],
+    [
+      () => evaluateFine(multiple(1, 2), facts()),
+      "FineRuleError: this fine is a multiple of INVESTMENT; facts.baseAmountsFen.INVESTMENT is required",
+    ],
+    [
+      () =>
+        evaluateFine(multiple(1, 2), { ...facts(), baseAmountsFen: { INVESTMENT: -5 } } as ReturnType<typeof facts>),
+      "FineRuleError: base amount INVESTMENT is negative (-5 fen)",
+    ],
+    [
+      () => evaluateFine({ ...mining64, whenBaseUnknown: { kind: "FIXED_RANGE", minFen: 2, maxFen: 1 } }, facts()),
+      "FineRuleError: whenBaseUnknown: minimum 2 is above maximum 1",
+    ],
+    [
+      () => timesDays({ minFen: 0, maxFen: Number.MAX_SAFE_INTEGER }, 2),
+      `FineRuleError: computed amount ${2n * BigInt(Number.MAX_SAFE_INTEGER)} fen exceeds the safe integer range`,
+    ],
+    [() => combineConcurrentNorms([]), "FineRuleError: combineConcurrentNorms needs at least one norm"],
+  ])("%#", (fn, text) => {
+    expect(message(fn)).toBe(text);
+  });
+
+  it("the 第29条 step names the chosen norm", () => {
+    const r = combineConcurrentNorms([
+      { citation: "A", minFen: W(10), maxFen: W(100) },
+      { citation: "B", minFen: W(20), maxFen: W(100) },
+    ]);
+    expect(r.steps[1]).toBe(
+      "行政处罚法 第29条: 不得给予两次以上罚款，按罚款数额高的规定处罚 — 比较最高额，相同再比较最低额 → B 200,000元–1,000,000元",
+    );
+  });
+});
