@@ -1,4 +1,4 @@
-// Prisma 7 CLI config: only `prisma generate` runs with it (see PRISMA-OFFLINE.md).
+// Prisma 7 CLI config: only `prisma generate` runs with it (docs/prisma-offline.md).
 // Migrations use the Prisma 6 CLI and its WASM engine: scripts/migrate.ts.
 import { defineConfig } from "prisma/config";
 

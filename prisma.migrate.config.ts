@@ -1,4 +1,4 @@
-// Prisma 6 CLI config: the migration route (see /work/shared/PRISMA-OFFLINE.md). Only scripts/migrate.ts
+// Prisma 6 CLI config: the migration route (docs/prisma-offline.md). Only scripts/migrate.ts
 // uses it: it derives prisma/.schema6.prisma and sets MIGRATE_DATABASE_URL (a real server, or the pglite-socket
 // it serves for a PGlite directory, then with MIGRATE_PGLITE_SOCKET=1). `generate` uses prisma.config.ts.
 import { defineConfig } from "prisma6/config";

@@ -5,6 +5,7 @@
  * bench/results/ and bench/RESULTS.md is regenerated.
  */
 
+import { print, printProblem } from "../scripts/cli-output.ts";
 import { parseBenchArgs, USAGE } from "./lib/args.ts";
 import type { ServerChild } from "./lib/child.ts";
 import { startPreparedGateway } from "./lib/gateway-child.ts";
@@ -21,8 +22,8 @@ import type { ScenarioContext } from "./scenarios/types.ts";
 
 const parsed = parseBenchArgs(process.argv.slice(2), SCENARIO_NAMES);
 if (!parsed.ok) {
-  for (const problem of parsed.problems) console.error(problem);
-  console.error(USAGE);
+  for (const problem of parsed.problems) printProblem(problem);
+  printProblem(USAGE);
   process.exit(parsed.help ? 0 : 64);
 }
 const { options } = parsed;
@@ -102,8 +103,6 @@ try {
 }
 
 updateResultsMarkdown(results, SCENARIO_NAMES);
-console.log(`\n${renderTable(results)}\n`);
-console.log(
-  `${results.length} scenario(s) in ${((Date.now() - started) / 1000).toFixed(0)} s; bench/RESULTS.md updated.`,
-);
-if (options.quick) console.log("--quick: short loads, a smoke test of the harness — not figures to compare.");
+print(`\n${renderTable(results)}\n`);
+print(`${results.length} scenario(s) in ${((Date.now() - started) / 1000).toFixed(0)} s; bench/RESULTS.md updated.`);
+if (options.quick) print("--quick: short loads, a smoke test of the harness — not figures to compare.");

@@ -3,11 +3,10 @@
  * so tests drive it in-process with `yoga.fetch`.
  */
 import type { IncomingMessage } from "node:http";
-import { useOpenTelemetry } from "@envelop/opentelemetry";
-import { SpanKind, type TracerProvider } from "@opentelemetry/api";
-import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import { CATALOG_READ_FIELDS } from "../schema/catalog/catalog-read-model.ts";
 import { schema } from "../schema/index.ts";
+import { syncHealth } from "../schema/sync/status-service.ts";
 import { clientAddressOf } from "./client-address.ts";
 import type { GatewayContext, GatewayServices } from "./context.ts";
 import type { Database } from "./db/client.ts";
@@ -17,24 +16,29 @@ import { auditRecordFor, describeRequest, useAudit } from "./plugins/use-audit.t
 import { useBodyLimit } from "./plugins/use-body-limit.ts";
 import { useHardening } from "./plugins/use-hardening.ts";
 import { useHealth } from "./plugins/use-health.ts";
+import { useInputSafety } from "./plugins/use-input-safety.ts";
 import { useIntrospectionGate } from "./plugins/use-introspection-gate.ts";
 import { useMetrics } from "./plugins/use-metrics.ts";
 import { useReadCache } from "./plugins/use-read-cache.ts";
 import { useReplayGuard } from "./plugins/use-replay-guard.ts";
 import { useRequestReport } from "./plugins/use-request-report.ts";
+import { useRequestShape } from "./plugins/use-request-shape.ts";
 
 export interface GatewayDeps extends GatewayServices {
   db: Database;
   /** development only: a token GraphiQL starts with, so a newcomer can try queries at once */
   graphiqlToken?: string;
-  /** TRACING=true: the provider of gateway/tracing/tracing.ts */
-  tracerProvider?: TracerProvider;
+  /** TRACING=true: the operation spans of gateway/tracing/tracing.ts */
+  tracingPlugin?: Plugin;
 }
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
 
+/** batch inputs whose resolvers refuse one record and store the others (with the same rules) */
+const PER_RECORD_INPUTS = ["RecordInput", "OfficerInput", "EnterpriseInput", "QuarantineItemInput"];
+
 export function createGateway(deps: GatewayDeps): Gateway {
-  const { config, db, graphiqlToken, tracerProvider, ...rest } = deps;
+  const { config, db, graphiqlToken, tracingPlugin, ...rest } = deps;
   const services: GatewayServices = { config, ...rest };
   // GraphiQL and introspection: on in development (GRAPHIQL=false turns them off), never in production
   const explorable = config.graphiql && config.env !== "production";
@@ -71,14 +75,15 @@ export function createGateway(deps: GatewayDeps): Gateway {
       }
     },
     plugins: [
-      useHealth({ readiness: { database: () => db.ping(), bus: () => services.bus.ping() } }),
+      useHealth({
+        readiness: { database: () => db.ping(), bus: () => services.bus.ping() },
+        details: { sync: () => syncHealth(db.prisma, { now: services.clock(), ...config.sync }) },
+      }),
       useBodyLimit(),
+      useRequestShape(),
       ...useHardening(),
       useIntrospectionGate({ allowed: explorable }),
-      // no variables, resolver arguments or results on spans: they may hold personal data
-      ...(tracerProvider
-        ? [useOpenTelemetry({ resolvers: false, variables: false, result: false }, tracerProvider, SpanKind.SERVER)]
-        : []),
+      ...(tracingPlugin ? [tracingPlugin] : []),
       useAudit(services),
       useMetrics({
         metrics: services.metrics,
@@ -87,6 +92,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
       }),
       // after useAudit (it reads the operation useAudit names) and useMetrics (scrapes are not reported)
       useRequestReport({ logger: services.logger, metrics: services.metrics }),
+      // before the replay guard: a refused argument does not use up the token's one mutation
+      useInputSafety({ perRecord: PER_RECORD_INPUTS }),
       useReplayGuard(),
       // last: it stops execution of a repeated catalog read, after the audit and metrics plugins have seen it
       useReadCache({ fields: CATALOG_READ_FIELDS, version: (ctx) => ctx.services.catalog.snapshot() }),

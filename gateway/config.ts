@@ -22,6 +22,13 @@ const boolean = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
+/** The log settings, the same variables for every process (gateway, adapters, simulators, scripts). */
+export const LOG_ENV = {
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  /** json: one object a line; pretty: one readable line; auto: pretty on a terminal; @default auto */
+  LOG_FORMAT: z.enum(LOG_FORMATS).default("auto"),
+};
+
 /** "https://a.example, http://b.example:8080" → their normalised origins; anything with a path, query or credentials is a problem */
 function parseOrigins(value: string | undefined, ctx: z.RefinementCtx): readonly string[] | null {
   const parts = (value ?? "")
@@ -95,6 +102,12 @@ const envSchema = z.object({
   STREAM_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   /** change stream: read the outbox at least this often when no bus wake-up comes (bus down); @default 2000 */
   STREAM_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
+  /**
+   * an adapter direction without a report (heartbeat, ingest, acknowledgement) for longer than this
+   * is STALE in syncStatus, /healthz/sync and metrics; above the adapters' 10 s heartbeat and the
+   * stream's 15 s heartbeat with room for a few missed ones; @default 60
+   */
+  SYNC_STALE_AFTER_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
   /** calls without a token (the public 执法码 check) per client address per minute; @default 30 */
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   /** behind a load balancer: take the client address from the first X-Forwarded-For hop; @default false */
@@ -103,9 +116,7 @@ const envSchema = z.object({
   METRICS_PUBLIC: boolean.default(true),
   /** GraphiQL and introspection; default on outside production */
   GRAPHIQL: boolean.optional(),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
-  /** json: one object a line; pretty: one readable line; auto: pretty on a terminal; @default auto */
-  LOG_FORMAT: z.enum(LOG_FORMATS).default("auto"),
+  ...LOG_ENV,
   /** OpenTelemetry traces of GraphQL operations and Prisma queries, sent over OTLP/HTTP; @default false */
   TRACING: boolean.default(false),
   /** where the traces go (an OpenTelemetry collector, Jaeger, Tempo …) */
@@ -138,6 +149,8 @@ export interface GatewayConfig {
   trustProxy: boolean;
   /** the change stream's timing (schema/sync/change-stream.ts) */
   stream: { heartbeatMs: number; pollMs: number };
+  /** when an adapter's figures are too old to trust (schema/sync/rules/staleness.ts) */
+  sync: { staleAfterSeconds: number };
   log: { level: LogLevel; format: LogFormat };
   /** off by default; gateway/tracing/tracing.ts */
   tracing: { enabled: boolean; otlpTracesUrl: string; serviceName: string };
@@ -182,6 +195,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
       trustProxy: e.TRUST_PROXY,
       stream: { heartbeatMs: e.STREAM_HEARTBEAT_MS, pollMs: e.STREAM_POLL_MS },
+      sync: { staleAfterSeconds: e.SYNC_STALE_AFTER_SECONDS },
       log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
       tracing: {
         enabled: e.TRACING,
@@ -196,10 +210,22 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
 export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): GatewayConfig {
   const result = parseConfig(env);
   if (result.ok) return result.config;
+  exitWithProblems(result.problems);
+}
+
+/** The log settings alone (simulators and scripts that need no more of the configuration). */
+export function loadLogSettingsOrExit(env: Record<string, string | undefined> = process.env): GatewayConfig["log"] {
+  const parsed = z.object(LOG_ENV).safeParse(env);
+  if (!parsed.success)
+    exitWithProblems(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  return { level: parsed.data.LOG_LEVEL, format: parsed.data.LOG_FORMAT };
+}
+
+function exitWithProblems(problems: string[]): never {
   // the configured log settings are unknown here: the defaults, on stderr
   createLogger("config", { to: "stderr" }).fatal(
-    { problems: result.problems },
-    "configuration problems: fix all, then start again",
+    { problems },
+    `configuration problems (fix all, then start again): ${problems.join("; ")}`,
   );
   process.exit(1);
 }

@@ -10,6 +10,7 @@ import type { AuditChainBreak } from "../gateway/audit/chain.ts";
 import { verifyStoredChain } from "../gateway/audit/verify-stored-chain.ts";
 import { loadConfigOrExit } from "../gateway/config.ts";
 import { createDatabase } from "../gateway/db/client.ts";
+import { cliLogger, print, printProblem } from "./cli-output.ts";
 
 const EXPLAINED: Record<AuditChainBreak, string> = {
   HASH_MISMATCH: "the entry's content no longer matches its hash: it was altered (or renumbered)",
@@ -19,9 +20,10 @@ const EXPLAINED: Record<AuditChainBreak, string> = {
 };
 
 const config = loadConfigOrExit();
+const log = cliLogger("audit:verify");
 const where = config.database.url ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite (${config.database.pgliteDir})`;
 if (!config.database.url && !existsSync(config.database.pgliteDir)) {
-  console.error(`audit:verify: no database at ${where}; set DATABASE_URL or PGLITE_DIR`);
+  printProblem(`audit:verify: no database at ${where}; set DATABASE_URL or PGLITE_DIR`);
   process.exit(2);
 }
 
@@ -32,22 +34,22 @@ const db = await createDatabase({
   poolSize: 1,
 });
 try {
-  console.error(`verifying the audit chain in ${where} …`);
+  log.info(`verifying the audit chain in ${where} …`);
   const progress = process.stderr.isTTY ? (n: number) => process.stderr.write(`\r  ${n} entries checked`) : undefined;
   const result = await verifyStoredChain(db.prisma, { pageSize: 5000, onPage: progress });
   if (progress) process.stderr.write("\n");
   if (result.ok) {
     const head = result.head ? ` — head seq ${result.head.seq}, hash ${result.head.hash}` : " (the log is empty)";
-    console.log(`audit chain intact: ${result.checked} entries checked${head}`);
+    print(`audit chain intact: ${result.checked} entries checked${head}`);
     exitCode = 0;
   } else {
-    console.log(`audit chain BROKEN at seq ${result.firstBrokenSeq}: ${result.reason}`);
-    console.log(`  ${EXPLAINED[result.reason]}`);
-    console.log(`  ${result.checked} entries before it are intact`);
+    print(`audit chain BROKEN at seq ${result.firstBrokenSeq}: ${result.reason}`);
+    print(`  ${EXPLAINED[result.reason]}`);
+    print(`  ${result.checked} entries before it are intact`);
     exitCode = 1;
   }
 } catch (error) {
-  console.error(`audit:verify: could not read the audit log: ${(error as Error).message}`);
+  printProblem(`audit:verify: could not read the audit log: ${(error as Error).message}`);
 } finally {
   await db.close();
 }

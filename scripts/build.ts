@@ -8,6 +8,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { cliLogger } from "./cli-output.ts";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const DIST_DIR = path.join(REPO_ROOT, "dist");
@@ -50,5 +51,5 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const started = performance.now();
   const outputs = await buildEntries(DEPLOYED_ENTRIES);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`[build] ${outputs.map((o) => path.relative(REPO_ROOT, o)).join(", ")} in ${seconds} s`);
+  cliLogger("build").info(`${outputs.map((o) => path.relative(REPO_ROOT, o)).join(", ")} in ${seconds} s`);
 }

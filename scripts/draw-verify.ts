@@ -19,6 +19,7 @@ import { loadConfigOrExit } from "../gateway/config.ts";
 import { createDatabase } from "../gateway/db/client.ts";
 import { publishedDraw } from "../schema/dispatch/draw-store.ts";
 import { type PublishedDraw, verifyDraw } from "../schema/dispatch/rules/index.ts";
+import { cliLogger, print, printProblem } from "./cli-output.ts";
 
 type Fetched = { published: PublishedDraw; seed: string | null; source: string };
 
@@ -29,10 +30,11 @@ const { values, positionals } = parseArgs({
 });
 const drawId = positionals[0];
 if (!drawId && !values.file) {
-  console.error(USAGE);
+  printProblem(USAGE);
   process.exit(2);
 }
 const config = loadConfigOrExit();
+const log = cliLogger("draw:verify");
 
 async function fromFile(file: string): Promise<Fetched> {
   const json = JSON.parse(await readFile(file, "utf8")) as PublishedDraw & { seed: string | null };
@@ -108,25 +110,25 @@ try {
   const url = values.url ?? process.env.GATEWAY_URL ?? `http://127.0.0.1:${config.http.port}`;
   const fetched = values.file ? await fromFile(values.file) : ((await fromGateway(url)) ?? (await fromDatabase()));
   const { published, seed, source } = fetched;
-  console.error(
+  log.info(
     `draw ${drawId ?? ""} from ${source}: ${published.candidateCount} candidates, ${published.selected.length} selected`,
   );
   if (!seed) {
-    console.log("not revealed yet: the seed is still secret, only the commitment exists");
+    print("not revealed yet: the seed is still secret, only the commitment exists");
   } else {
     const result = verifyDraw(published, seed);
     if (result.valid) {
-      console.log(
+      print(
         `VALID: seed matches its hash ${published.seedHash}, candidate list matches ${published.candidateListHash}, ${published.strata.length} strata and the selection recompute exactly`,
       );
       exitCode = 0;
     } else {
-      console.log("DOES NOT MATCH:");
-      for (const problem of result.problems) console.log(`  ${problem.code}: ${problem.message}`);
+      print("DOES NOT MATCH:");
+      for (const problem of result.problems) print(`  ${problem.code}: ${problem.message}`);
       exitCode = 1;
     }
   }
 } catch (error) {
-  console.error(`draw:verify: ${(error as Error).message}`);
+  printProblem(`draw:verify: ${(error as Error).message}`);
 }
 process.exit(exitCode);

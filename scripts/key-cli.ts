@@ -4,6 +4,7 @@
  * arguments print the message and the usage and exit 2, failures exit 1.
  */
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import { print, printProblem } from "./cli-output.ts";
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 
@@ -12,7 +13,7 @@ export function keysDirFromEnv(env: Record<string, string | undefined> = process
 }
 
 export function exitWithUsage(message: string, usage: string): never {
-  console.error(`error: ${message}\n\n${usage}`);
+  printProblem(`error: ${message}\n\n${usage}`);
   process.exit(2);
 }
 
@@ -27,7 +28,7 @@ export function runCli<T extends ParseArgsOptionsConfig>(
   main: (values: Values<T>) => Promise<void>,
 ): void {
   if (process.argv.includes("--help") || process.argv.includes("-h")) {
-    console.log(usage);
+    print(usage);
     return;
   }
   let values: Values<T>;
@@ -37,7 +38,7 @@ export function runCli<T extends ParseArgsOptionsConfig>(
     exitWithUsage((error as Error).message, usage);
   }
   main(values).catch((error: Error) => {
-    console.error(`error: ${error.message}`);
+    printProblem(`error: ${error.message}`);
     process.exit(1);
   });
 }

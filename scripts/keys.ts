@@ -5,6 +5,7 @@
  */
 import { ISSUERS, isIssuer } from "../gateway/auth/issuers.ts";
 import { ensureDemoKeys, retireIssuerKey, rotateIssuerKey } from "../gateway/auth/keys.ts";
+import { print } from "./cli-output.ts";
 import { exitWithUsage, keysDirFromEnv, runCli } from "./key-cli.ts";
 
 const USAGE = `usage: npm run keys [-- --rotate <cq|sc|gz> | --retire <cq|sc|gz> --kid <kid>]
@@ -33,17 +34,15 @@ runCli(USAGE, OPTIONS, async (values) => {
 
   if (values.rotate !== undefined && isIssuer(issuer)) {
     const { kid } = await rotateIssuerKey(keysDir, issuer);
-    console.log(`${issuer}: new signing key ${kid} in ${keysDir}; previous public keys stay trusted until retired`);
+    print(`${issuer}: new signing key ${kid} in ${keysDir}; previous public keys stay trusted until retired`);
   } else if (values.retire !== undefined && isIssuer(issuer)) {
     if (!values.kid) exitWithUsage("--retire needs --kid <kid>", USAGE);
     const { removed } = await retireIssuerKey(keysDir, issuer, values.kid);
-    console.log(
-      removed ? `${issuer}: key ${values.kid} no longer trusted` : `${issuer}: no key ${values.kid} in its JWKS`,
-    );
+    print(removed ? `${issuer}: key ${values.kid} no longer trusted` : `${issuer}: no key ${values.kid} in its JWKS`);
   } else {
     for (const { issuer: name, status, kid } of await ensureDemoKeys(keysDir)) {
-      console.log(`${name}: ${DESCRIPTIONS[status]}${kid ? ` — kid ${kid}` : ""}`);
+      print(`${name}: ${DESCRIPTIONS[status]}${kid ? ` — kid ${kid}` : ""}`);
     }
-    console.log(`keys in ${keysDir}`);
+    print(`keys in ${keysDir}`);
   }
 });

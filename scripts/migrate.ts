@@ -1,6 +1,6 @@
 // The one entry point for migrations:  tsx scripts/migrate.ts deploy | dev --name <name> | status | check | reset
 //
-// Runs the Prisma 6 CLI (WASM schema engine; the Prisma 7 CLI cannot migrate offline — PRISMA-OFFLINE.md) as a
+// Runs the Prisma 6 CLI (WASM schema engine; the Prisma 7 CLI cannot migrate offline — docs/prisma-offline.md) as a
 // child process with prisma.migrate.config.ts. Target: DATABASE_URL when set; otherwise the embedded PGlite
 // directory (PGLITE_DIR, default .data/pglite), which THIS process opens and serves to the CLI on an ephemeral
 // loopback port — so the directory is never opened by two processes, and is free again when we return.
@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { openPgliteDir } from "../gateway/db/pglite-dir.ts";
+import { cliLogger, printProblem } from "./cli-output.ts";
 
 /** the repository: the nearest directory above this module holding prisma/migrations (scripts/ or dist/scripts/) */
 function repositoryRoot(from: string): string {
@@ -32,7 +33,7 @@ export interface MigrationTargetInput {
   pgliteDir?: string;
 }
 
-// Workaround 3 (PRISMA-OFFLINE.md): Prisma 6 requires `url` in the datasource, Prisma 7 forbids it. Derive
+// Workaround 3 (docs/prisma-offline.md): Prisma 6 requires `url` in the datasource, Prisma 7 forbids it. Derive
 // a Prisma 6 copy: a literal dummy url (with env() unset Prisma 6 would try to download a query engine; the
 // real connection comes from the adapter), and one `engineType = "client"` generator in place of ours.
 // Every command that could generate gets --skip-generate.
@@ -166,20 +167,22 @@ async function main(argv: string[]): Promise<number> {
   const [command = "", ...rest] = argv;
   const build = COMMANDS[command];
   if (!build) {
-    console.error(`usage: tsx scripts/migrate.ts ${Object.keys(COMMANDS).join(" | ")} [prisma options]`);
+    printProblem(`usage: tsx scripts/migrate.ts ${Object.keys(COMMANDS).join(" | ")} [prisma options]`);
     return 64;
   }
   const target: MigrationTargetInput = { databaseUrl: process.env.DATABASE_URL, pgliteDir: process.env.PGLITE_DIR };
-  console.error(`migrate ${command} → ${describeTarget(command, target)}`);
+  // the Prisma CLI's own output is the program output (stdout); this script's lines are its log
+  const log = cliLogger("migrate");
+  log.info(`migrate ${command} → ${describeTarget(command, target)}`);
   const { code } = await migrate(build(rest), target, false);
   if (command === "check") {
-    if (code === 0) console.error(`check: ${SCHEMA} and ${MIGRATIONS} agree.`);
+    if (code === 0) log.info(`check: ${SCHEMA} and ${MIGRATIONS} agree.`);
     else if (code === 2)
-      console.error(
-        `check FAILED: ${SCHEMA} and ${MIGRATIONS} disagree (above: what the migrations lack).\n` +
+      log.error(
+        `check FAILED: ${SCHEMA} and ${MIGRATIONS} disagree (above: what the migrations lack). ` +
           "Create a migration with: npm run migrate:dev -- --name <what-changed>",
       );
-    else console.error(`check FAILED: migrate diff exited ${code}.`);
+    else log.error(`check FAILED: migrate diff exited ${code}.`);
   }
   return code;
 }

@@ -2,6 +2,7 @@
 import { writeFile } from "node:fs/promises";
 import { printSchema } from "graphql";
 import { schema } from "../schema/index.ts";
+import { cliLogger } from "./cli-output.ts";
 
 await writeFile(new URL("../schema.graphql", import.meta.url), `${printSchema(schema)}\n`);
-console.log("schema.graphql written");
+cliLogger("schema:print").info("schema.graphql written");

@@ -8,13 +8,14 @@ import { startGateway } from "../gateway/server.ts";
 
 const config = loadConfigOrExit();
 const running = await startGateway(config);
-console.log(`[serve] gateway listening on ${config.http.host}:${config.http.port} (${config.env})`);
+const log = running.services.logger;
+log.info({ url: running.url, env: config.env }, `listening on ${config.http.host}:${config.http.port} (${config.env})`);
 
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`[serve] ${signal}: stopping …`);
+  log.info(`${signal}: stopping …`);
   await running.close();
   process.exit(0);
 }

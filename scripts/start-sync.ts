@@ -9,12 +9,15 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+import { type Logger, silentLogger } from "../gateway/logging/logger.ts";
 
 export interface SyncProcessesOptions {
   gatewayUrl: string;
   keysDir: string;
   audience: string;
   env: Record<string, string | undefined>;
+  /** where restarts are reported */
+  logger: Logger;
 }
 
 export interface Supervised {
@@ -27,7 +30,11 @@ const MAX_PAUSE_MS = 10_000;
 const STABLE_MS = 60_000;
 
 /** Runs `file` (node --import tsx) and starts it again whenever it dies, until `stop()`. */
-export function supervise(file: string, env: Record<string, string | undefined>): Supervised {
+export function supervise(
+  file: string,
+  env: Record<string, string | undefined>,
+  logger: Logger = silentLogger(),
+): Supervised {
   let stopping = false;
   let pause = FIRST_PAUSE_MS;
   const start = (): ChildProcess => {
@@ -39,7 +46,10 @@ export function supervise(file: string, env: Record<string, string | undefined>)
     child.once("exit", (code, signal) => {
       if (stopping) return;
       if (Date.now() - startedAt > STABLE_MS) pause = FIRST_PAUSE_MS;
-      console.log(`[start] ${file} exited (${signal ?? `code ${code}`}); starting it again in ${pause / 1000} s`);
+      logger.warn(
+        { file, code, signal },
+        `${file} exited (${signal ?? `code ${code}`}); starting it again in ${pause / 1000} s`,
+      );
       setTimeout(() => {
         if (!stopping) supervised.current = start();
       }, pause).unref();
@@ -78,12 +88,13 @@ export function startSyncProcesses(options: SyncProcessesOptions) {
   // Node resolves "localhost" to ::1 first; the gateway listens on 127.0.0.1
   const gatewayUrl = options.gatewayUrl.replace("//localhost", "//127.0.0.1");
   const adapterEnv = { GATEWAY_URL: gatewayUrl, KEYS_DIR: options.keysDir, JWT_AUDIENCE: options.audience };
+  const run = (file: string, env: Record<string, string>) => supervise(file, env, options.logger);
   const children = [
-    supervise("scripts/simulators/chongqing/main.ts", { ...shared, SIM_CQ_PORT: cqPort }),
-    supervise("scripts/simulators/sichuan/main.ts", { ...shared, SIM_SC_PORT: scPort, SIM_SC_SECRET: secret }),
+    run("scripts/simulators/chongqing/main.ts", { ...shared, SIM_CQ_PORT: cqPort }),
+    run("scripts/simulators/sichuan/main.ts", { ...shared, SIM_SC_PORT: scPort, SIM_SC_SECRET: secret }),
     // adapters retry with backoff until their platform answers: no need to wait for the simulators
-    supervise("adapters/chongqing/main.ts", { ...adapterEnv, PLATFORM_URL: urls.cq }),
-    supervise("adapters/sichuan/main.ts", { ...adapterEnv, PLATFORM_URL: urls.sc, SC_SECRET: secret }),
+    run("adapters/chongqing/main.ts", { ...adapterEnv, PLATFORM_URL: urls.cq }),
+    run("adapters/sichuan/main.ts", { ...adapterEnv, PLATFORM_URL: urls.sc, SC_SECRET: secret }),
   ];
   return {
     urls,

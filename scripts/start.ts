@@ -5,6 +5,7 @@
 import { ensureDemoKeys, loadPrivateKey } from "../gateway/auth/keys.ts";
 import { signToken } from "../gateway/auth/sign-token.ts";
 import { loadConfigOrExit } from "../gateway/config.ts";
+import { createLogger } from "../gateway/logging/logger.ts";
 import { startGateway } from "../gateway/server.ts";
 import { isEmpty, seedDatabase } from "../prisma/seed/seed.ts";
 import { runMigrations } from "./migrate.ts";
@@ -12,7 +13,8 @@ import { startSyncProcesses } from "./start-sync.ts";
 
 const started = Date.now();
 const config = loadConfigOrExit();
-const log = (message: string) => console.log(`[start] ${message}`);
+const logger = createLogger("start", config.log);
+const log = (message: string) => logger.info(message);
 
 const keys = await ensureDemoKeys(config.auth.keysDir);
 const created = keys.filter((k) => k.status !== "kept").map((k) => k.issuer);
@@ -57,10 +59,11 @@ const sync = startSyncProcesses({
   keysDir: config.auth.keysDir,
   audience: config.auth.audience,
   env: process.env,
+  logger,
 });
 
-log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-console.log(`
+// one line for a log shipper, a block for the person at the terminal
+log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s
   GraphQL + GraphiQL   ${running.url}/graphql
   health / readiness   ${running.url}/healthz   ${running.url}/readyz
   database             ${config.database.url ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${config.database.pgliteDir}/`}
@@ -68,8 +71,7 @@ console.log(`
   Chongqing platform   ${sync.urls.cq}   (simulator; /_sim/health, /_sim/store)
   Sichuan platform     ${sync.urls.sc}   (simulator)
   adapters             adapters/chongqing, adapters/sichuan (child processes)
-  tokens               npm run token -- --as cq|sc|gz [--scope S ...]
-`);
+  tokens               npm run token -- --as cq|sc|gz [--scope S ...]`);
 
 let stopping = false;
 async function stop(signal: string) {

@@ -1,6 +1,6 @@
 /**
  * npm run token -- --as cq|sc|gz [--sub ID] [--scope S ...] [--ttl 15m] [--aud X] [--dpop-jwk FILE|JSON]
- * Prints what the token is on stderr and the token itself as the last line of stdout, so that
+ * Logs what the token is on stderr and prints the token itself as the last line of stdout, so that
  * `TOKEN=$(npm run -s token -- --as cq)` works. Mutations refuse a reused bearer token: mint one per
  * mutation — or bind the token to a public key (--dpop-jwk) and send a DPoP proof with each request.
  */
@@ -10,6 +10,7 @@ import { DEFAULT_AUDIENCE, DEFAULT_MAX_LIFETIME_SECONDS, ISSUERS, isIssuer } fro
 import { ensureDemoKeys, loadPrivateKey } from "../gateway/auth/keys.ts";
 import { effectiveScopes, ISSUER_CEILING, parseScopeClaim, SCOPES } from "../gateway/auth/scopes.ts";
 import { signToken } from "../gateway/auth/sign-token.ts";
+import { cliLogger, print } from "./cli-output.ts";
 import { exitWithUsage, keysDirFromEnv, runCli } from "./key-cli.ts";
 
 const USAGE = `usage: npm run token -- --as <${ISSUERS.join("|")}> [--sub ID] [--scope S ...] [--ttl 15m|900s|2h] [--aud AUDIENCE]
@@ -78,10 +79,10 @@ runCli(USAGE, OPTIONS, async (values) => {
   const unknown = scopes?.filter((scope) => !known.includes(scope)) ?? [];
   if (unknown.length > 0) exitWithUsage(`unknown scope ${unknown.map((s) => `"${s}"`).join(", ")}`, USAGE);
 
+  const log = cliLogger("token");
   const keysDir = keysDirFromEnv();
   const created = (await ensureDemoKeys(keysDir)).filter((result) => result.status === "created");
-  if (created.length > 0)
-    console.error(`created demo keys for ${created.map((r) => r.issuer).join(", ")} in ${keysDir}`);
+  if (created.length > 0) log.info(`created demo keys for ${created.map((r) => r.issuer).join(", ")} in ${keysDir}`);
   const boundKey = values["dpop-jwk"] === undefined ? undefined : await boundKeyOf(values["dpop-jwk"]);
   const { key, kid, alg } = await loadPrivateKey(keysDir, issuer);
   const token = await signToken({ privateKey: key, kid, alg, issuer, audience, subject, scopes, ttlSeconds, boundKey });
@@ -89,13 +90,16 @@ runCli(USAGE, OPTIONS, async (values) => {
   const granted = [...effectiveScopes({ issuer, requestedScopes: scopes ?? null })];
   const ignored = scopes?.filter((scope) => !(ISSUER_CEILING[issuer] as ReadonlySet<string>).has(scope)) ?? [];
   const expires = new Date(Date.now() + ttlSeconds * 1000).toISOString();
-  console.error(`${issuer} token for "${subject}" (kid ${kid}, aud ${audience}), expires ${expires}`);
-  console.error(`scopes: ${granted.join(" ") || "(none)"}${scopes === undefined ? ` — ${issuer}'s default` : ""}`);
-  if (ignored.length > 0) console.error(`note: the gateway ignores ${ignored.join(", ")} for ${issuer}`);
-  console.error(
+  log.info(
+    { issuer, subject, kid, audience, expires, scopes: granted, boundKey: boundKey ?? null },
+    `${issuer} token for "${subject}" (kid ${kid}, aud ${audience}), expires ${expires}; ` +
+      `scopes: ${granted.join(" ") || "(none)"}${scopes === undefined ? ` (${issuer}'s default)` : ""}`,
+  );
+  if (ignored.length > 0) log.warn(`the gateway ignores ${ignored.join(", ")} for ${issuer}`);
+  log.info(
     boundKey
       ? `DPoP-bound to key ${boundKey}: "Authorization: DPoP <token>" plus a proof per request; reusable for mutations`
       : "bearer token: one mutation per token, queries may reuse it",
   );
-  console.log(token);
+  print(token);
 });

@@ -10,7 +10,7 @@
  * Keep `nextCursor` only after the page is safely stored; it is stable across platform restarts.
  * Delivery is at-least-once and, under faults, out of order within a page: an adapter keeps the
  * highest `version` per id (records, officers, enterprises each carry one) and drops the rest.
- * Webhooks (`POST /api/v1/webhooks {url}`) only say "something new" — always read the feed.
+ * The platform's webhooks only say "something new", so the adapter does not subscribe: it reads the feed.
  *
  * Writing (what the adapter pushes INTO Chongqing): the other province's records
  * (`POST /api/v1/shared-records {records}`) and the committee's dispatch tasks
@@ -104,13 +104,6 @@ export const cqChangesPage = z.object({
 });
 export type CqChangesPage = z.infer<typeof cqChangesPage>;
 
-/** What the platform POSTs to a subscribed webhook URL: a hint that the feed has moved on. */
-export const cqWebhookEvent = z.object({ event: z.literal("changes.available"), latestCursor: z.string() });
-export type CqWebhookEvent = z.infer<typeof cqWebhookEvent>;
-
-/** `POST /api/v1/webhooks` body → 201 `{ id, url }`; `DELETE /api/v1/webhooks/:id` → 204. One subscription per url. */
-export const cqWebhookSubscription = z.object({ url: z.url() });
-
 /** Another province's record, pushed into Chongqing by the adapter (item code already mapped to a `cqCode`). */
 export const cqSharedRecord = cqRecordBody.extend({
   origin: z.enum(["sc", "gz"]),
@@ -150,5 +143,4 @@ export const cqInboundResult = z.object({
 export const cqInboundResponse = z.object({ results: z.array(cqInboundResult) });
 export type CqInboundResponse = z.infer<typeof cqInboundResponse>;
 
-/** Error body of every 4xx/5xx. */
-export const cqError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+// Error body of every 4xx/5xx: { error: { code, message } } — the adapter reports the status and the body text.

@@ -3,6 +3,7 @@
  * halves side by side until `stop()`. Both halves share one adapter name (`source` = `consumer`).
  */
 import { loadPrivateKey } from "../../gateway/auth/keys.ts";
+import { createLogger, type Logger } from "../../gateway/logging/logger.ts";
 import { withRetry } from "./backoff.ts";
 import type { Province } from "./canonical.ts";
 import { Catalog } from "./catalog.ts";
@@ -28,7 +29,8 @@ export interface SyncAdapterOptions<In, Out> {
   reportEveryMs?: number;
   /** @default 30_000 */
   retryCapMs?: number;
-  log?: (message: string) => void;
+  /** @default a logger named `adapter <jurisdiction>` on stdout */
+  logger?: Logger;
 }
 
 export interface RunningAdapter {
@@ -37,7 +39,7 @@ export interface RunningAdapter {
 
 export async function startSyncAdapter<In, Out>(options: SyncAdapterOptions<In, Out>): Promise<RunningAdapter> {
   const name = options.name ?? "platform";
-  const log = options.log ?? ((m: string) => console.log(`[adapter ${options.jurisdiction}] ${m}`));
+  const log = options.logger ?? createLogger(`adapter ${options.jurisdiction}`);
   const key = await loadPrivateKey(options.keysDir, options.jurisdiction);
   const client = new GatewayClient({
     gatewayUrl: options.gatewayUrl,
@@ -62,7 +64,7 @@ export async function startSyncAdapter<In, Out>(options: SyncAdapterOptions<In, 
       capMs: common.retryCapMs,
       onRetry: (e) => inboundReporter.error(e),
     });
-    log(`catalog: ${catalog.size} items`);
+    log.info({ items: catalog.size }, `catalog: ${catalog.size} items`);
     await Promise.allSettled([
       runInbound({
         ...common,
@@ -81,7 +83,7 @@ export async function startSyncAdapter<In, Out>(options: SyncAdapterOptions<In, 
     ]);
   };
   const done = run().catch((error) => {
-    if (!signal.aborted) log(`stopped on error: ${error instanceof Error ? error.stack : error}`);
+    if (!signal.aborted) log.error({ err: error }, "stopped on error");
   });
   return {
     async stop() {

@@ -3,6 +3,7 @@
  * then the process exits 1. Nothing else in an adapter reads `process.env`.
  */
 import { z } from "zod";
+import { type GatewayConfig, LOG_ENV } from "../../gateway/config.ts";
 import type { Province } from "./canonical.ts";
 import type { TokenMode } from "./gateway-client.ts";
 
@@ -17,6 +18,7 @@ const adapterEnv = z.object({
   JWT_AUDIENCE: z.string().min(1).default("gaozhu-gateway"),
   SC_SECRET: z.string().min(1).default("gaozhu-sc-dev-secret"),
   ADAPTER_IDLE_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  ...LOG_ENV,
   /** "dpop": key-bound tokens with a proof per request; "bearer": a fresh token per mutation (before DPoP) */
   GATEWAY_TOKEN_MODE: z.enum(["dpop", "bearer"]).default("dpop"),
 });
@@ -30,6 +32,7 @@ export interface AdapterConfig {
   audience: string;
   scSecret: string;
   idleMs: number;
+  log: GatewayConfig["log"];
   tokenMode: TokenMode;
 }
 
@@ -53,6 +56,7 @@ export function parseAdapterConfig(
       audience: e.JWT_AUDIENCE,
       scSecret: e.SC_SECRET,
       idleMs: e.ADAPTER_IDLE_MS,
+      log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
       tokenMode: e.GATEWAY_TOKEN_MODE,
     },
   };

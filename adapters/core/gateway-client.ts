@@ -32,7 +32,7 @@ export interface GatewayClientOptions {
 /** "dpop": one key-bound token, a proof per request; "bearer": a fresh token per mutation */
 export type TokenMode = "dpop" | "bearer";
 
-/** a GraphQL or HTTP failure; `permanent` when repeating the same request cannot help */
+/** a GraphQL or HTTP failure */
 export class GatewayError extends Error {
   constructor(
     message: string,
@@ -43,12 +43,7 @@ export class GatewayError extends Error {
     super(message);
     this.name = "GatewayError";
   }
-  get permanent(): boolean {
-    return ["BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED", "FORBIDDEN"].includes(this.code ?? "");
-  }
 }
-
-export const isPermanentGatewayError = (error: unknown) => error instanceof GatewayError && error.permanent;
 
 type GraphQLBody<T> = { data?: T | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
 

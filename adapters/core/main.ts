@@ -1,4 +1,5 @@
 /** The body of an adapter process: parse config, start, stop cleanly on SIGINT/SIGTERM. */
+import { createLogger } from "../../gateway/logging/logger.ts";
 import { startAdapter } from "../start-adapter.ts";
 import type { Province } from "./canonical.ts";
 import { parseAdapterConfig } from "./config.ts";
@@ -7,12 +8,16 @@ import { exitWithParent } from "./exit-with-parent.ts";
 export async function runAdapterProcess(province: Province): Promise<void> {
   const parsed = parseAdapterConfig(province, process.env);
   if (!parsed.ok) {
-    for (const problem of parsed.problems) console.error(`[adapter ${province}] config: ${problem}`);
+    createLogger(`adapter ${province}`, { to: "stderr" }).fatal(
+      { problems: parsed.problems },
+      `configuration problems: ${parsed.problems.join("; ")}`,
+    );
     process.exit(1);
   }
   const { config } = parsed;
-  const adapter = await startAdapter(config);
-  console.log(`[adapter ${province}] ${config.platformUrl} ⇄ ${config.gatewayUrl} as "${config.name}"`);
+  const logger = createLogger(`adapter ${province}`, config.log);
+  const adapter = await startAdapter({ ...config, logger });
+  logger.info(`${config.platformUrl} ⇄ ${config.gatewayUrl} as "${config.name}"`);
   const stop = async () => {
     await adapter.stop();
     process.exit(0);

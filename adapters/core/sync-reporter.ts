@@ -3,7 +3,9 @@
  * (docs/sync.md "Status"). Best effort: a failed report is not retried (the next one says the same),
  * and reports are throttled so that a failing platform does not turn into a flood of audited writes.
  */
-import type { GatewayClient } from "./gateway-client.ts";
+import { errorLabel } from "../../gateway/logging/error-labels.ts";
+import type { Logger } from "../../gateway/logging/logger.ts";
+import { type GatewayClient, GatewayError } from "./gateway-client.ts";
 
 export type Direction = "INBOUND" | "OUTBOUND";
 
@@ -25,12 +27,12 @@ export class SyncReporter {
     private readonly source: string,
     private readonly direction: Direction,
     private readonly everyMs: number,
-    private readonly log: (message: string) => void,
+    private readonly log: Logger,
   ) {}
 
   error(error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
-    this.log(`${this.direction.toLowerCase()} retrying: ${message}`);
+    this.log.warn({ direction: this.direction }, `${this.direction.toLowerCase()} retrying: ${loggable(error)}`);
     this.unresolved = true;
     this.errors += 1;
     if (Date.now() - this.lastError < this.everyMs) return;
@@ -61,7 +63,7 @@ export class SyncReporter {
 
   /** a problem that a success does not solve (e.g. records not delivered): reported again after each clearing call */
   standingProblem(message: string): void {
-    this.log(`${this.direction.toLowerCase()}: ${message}`);
+    this.log.warn({ direction: this.direction }, `${this.direction.toLowerCase()}: ${message}`);
     this.problem = message;
     this.send(message);
   }
@@ -78,6 +80,16 @@ export class SyncReporter {
     this.lastHeartbeat = Date.now();
     await this.client
       .mutate(HEARTBEAT, { source: this.source, direction: this.direction, ...extra })
-      .catch((error) => this.log(`heartbeat failed: ${error instanceof Error ? error.message : error}`));
+      .catch((error) => this.log.warn({ direction: this.direction }, `heartbeat failed: ${loggable(error)}`));
   }
+}
+
+/**
+ * What the log says about a failure. The gateway's error messages may repeat the record that was sent
+ * (personal data included), so a gateway error is named by its status, code and reason only; the
+ * full message still reaches the gateway's syncStatus (`reportSyncError`), where access is controlled.
+ */
+function loggable(error: unknown): string {
+  if (error instanceof GatewayError) return `gateway answered ${error.status} ${errorLabel({ extensions: error })}`;
+  return error instanceof Error ? error.message : String(error);
 }

@@ -17,12 +17,12 @@
  *   `next_since_id` after the page is stored and nothing is ever skipped. `total` is how many changes
  *   remain after `since_id` (including this page) — the adapter's lag. Under faults a page may repeat
  *   an entry or be out of order: keep the highest `rev` per id.
- * Callbacks (`POST /openapi/callbacks {url}`) are hints only, signed as below.
+ * Its callbacks only say "something new", so the adapter registers none: it reads the log.
  *
  * Signature: `X-SC-Signature: sha256=<hex HMAC-SHA256 of the raw body, shared secret>` and
- * `X-SC-Timestamp: <unix seconds>`. Sichuan signs its callbacks this way and REQUIRES the same on
- * every POST an adapter makes to it (shared records, dispatch tasks); unsigned or badly signed → 401.
- * The timestamp header is not covered by the signature, so callback bodies repeat it in `sent_at`.
+ * `X-SC-Timestamp: <unix seconds>` (not covered by the signature). Sichuan signs its callbacks this way
+ * and REQUIRES the same on every POST an adapter makes to it (shared records, dispatch tasks); unsigned
+ * or badly signed → 401.
  */
 
 import { createHmac, timingSafeEqual } from "node:crypto";
@@ -69,7 +69,7 @@ export function verifyScSignature(rawBody: string | Uint8Array, header: string |
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** headers for a signed POST to Sichuan (or from it, for callbacks) */
+/** headers for a signed POST to Sichuan */
 export function scSignedHeaders(rawBody: string, secret: string, nowMs = Date.now()): Record<string, string> {
   return {
     "content-type": "application/json",
@@ -174,18 +174,6 @@ export const scChangesPage = z.object({
 });
 export type ScChangesPage = z.infer<typeof scChangesPage>;
 
-/** What Sichuan POSTs (signed) to a registered callback URL. */
-export const scCallbackEvent = z.object({
-  event: z.literal("changes.available"),
-  latest_id: z.number().int().nonnegative(),
-  /** unix seconds, equal to X-SC-Timestamp (covered by the signature) */
-  sent_at: z.number().int(),
-});
-export type ScCallbackEvent = z.infer<typeof scCallbackEvent>;
-
-/** `POST /openapi/callbacks` body → 201 `{ id, url }`; `DELETE /openapi/callbacks/:id` → 204. */
-export const scCallbackSubscription = z.object({ url: z.url() });
-
 /** Another province's record pushed into Sichuan (item code already mapped to an `scCode`). */
 export const scSharedRecord = scRecordBody.extend({
   origin: z.enum(["cq", "gz"]),
@@ -220,5 +208,4 @@ export const scInboundResponse = z.object({
 });
 export type ScInboundResponse = z.infer<typeof scInboundResponse>;
 
-/** Error body of every 4xx/5xx. */
-export const scError = z.object({ code: z.string(), msg: z.string() });
+// Error body of every 4xx/5xx: { code, msg } — the adapter reports the status and the body text.

@@ -27,7 +27,7 @@ export interface BenchOptions {
   timing: LoadTiming;
 }
 
-/** 3 s warm-up + 10 s measured, median of 2 interleaved rounds (PERFORMANCE-NOTES.md) */
+/** 3 s warm-up + 10 s measured, median of 2 interleaved rounds (docs/performance-notes.md) */
 export const FULL_TIMING: LoadTiming = { warmupSeconds: 3, durationSeconds: 10, rounds: 2 };
 /** a smoke test of the harness: figures too short to compare */
 export const QUICK_TIMING: LoadTiming = { warmupSeconds: 2, durationSeconds: 5, rounds: 1 };

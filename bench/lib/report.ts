@@ -123,7 +123,7 @@ export function renderResultsMarkdown(
     "",
     "Written by `npm run bench` (bench/run.ts): the latest figures of each scenario. Every figure is compared with a",
     "baseline measured in the same run on the same machine, and the ratio is what counts — these machines are",
-    "shared, so absolute figures drift between runs (/work/shared/PERFORMANCE-NOTES.md). Rows marked *quick*",
+    "shared, so absolute figures drift between runs (docs/performance-notes.md). Rows marked *quick*",
     "come from `--quick` smoke runs of the harness, not figures to compare.",
     "",
     "| scenario | date | figures | ratio | goal | met |",

@@ -1,5 +1,5 @@
 /**
- * Interleaved rounds (PERFORMANCE-NOTES.md): in each round every server gets a warm-up then a measured window,
+ * Interleaved rounds (docs/performance-notes.md): in each round every server gets a warm-up then a measured window,
  * one after another, the order rotating between rounds, so that a machine getting busier or quieter during the
  * run shifts every server alike. Figures are the median over rounds.
  */

@@ -6,6 +6,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { errors, type JWTVerifyGetKey } from "jose";
+import { createLogger } from "../logging/logger.ts";
 import { createFileKeySource } from "./file-key-source.ts";
 import { type Issuer, isIssuer, isSupportedAlgorithm, type SigningAlgorithm, SUPPORTED_ALGORITHMS } from "./issuers.ts";
 import type { KeySource, KeySourceStatus, WarnLogger } from "./key-source.ts";
@@ -23,7 +24,7 @@ export interface IssuerTrustConfig {
 
 export interface TrustRegistryOptions {
   issuers: readonly IssuerTrustConfig[];
-  /** @default console */
+  /** @default a logger named `auth` (gateway/logging/logger.ts) */
   logger?: WarnLogger;
   /** how often JWKS files are checked for changes and remote keys for age; @default 2000 */
   pollIntervalMs?: number;
@@ -108,7 +109,7 @@ export function validateTrustConfig(issuers: readonly IssuerTrustConfig[]): Map<
 
 export async function createTrustRegistry(options: TrustRegistryOptions): Promise<TrustRegistry> {
   const locations = validateTrustConfig(options.issuers);
-  const logger = options.logger ?? console;
+  const logger = options.logger ?? createLogger("auth");
   const entries = new Map<
     Issuer,
     { source: KeySource; algorithms: readonly SigningAlgorithm[]; resolver: JWTVerifyGetKey }

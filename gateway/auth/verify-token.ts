@@ -2,7 +2,7 @@
  * Token verification. The unverified header and `iss` are read only to choose the issuer; the
  * signature is then checked against ONLY that issuer's keys with ONLY its pinned algorithms, so a
  * token claiming `iss: "sc"` verifies with Sichuan's keys or not at all. Verified tokens are
- * cached until their `exp` (PERFORMANCE-NOTES.md: an ES256 verify costs ~110–140 µs, a cache hit
+ * cached until their `exp` (docs/performance-notes.md: an ES256 verify costs ~110–140 µs, a cache hit
  * a map lookup); a change of the issuer's key set drops what was cached under the old one.
  */
 import { decodeJwt, decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from "jose";

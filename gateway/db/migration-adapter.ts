@@ -1,7 +1,7 @@
 // The driver-adapter factory used ONLY by the migration process (the Prisma 6 CLI with its WASM schema engine,
 // loaded through prisma.migrate.config.ts). The gateway itself never imports this file: see client.ts.
 //
-// The three upstream defects it works around are kept together here (see /work/shared/PRISMA-OFFLINE.md):
+// The three upstream defects it works around are kept together here (docs/prisma-offline.md):
 //   1. catalog column types the adapter cannot map           → CatalogTypesClient
 //   2. adapter-pg's shadow database (wrong db, wrong order)   → connectToShadowDb below
 //   3. Prisma 6 needs `url`, Prisma 7 forbids it              → scripts/migrate.ts derives prisma/.schema6.prisma

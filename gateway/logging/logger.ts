@@ -1,11 +1,13 @@
 /**
  * Structured logs (pino) for every process of the system: the gateway, the adapters, the simulators
- * and the scripts. One JSON object a line for machines (log shippers, `jq`); one coloured line a
- * record for a person when the output is a terminal (LOG_FORMAT=auto, the default).
+ * and the scripts. One JSON object a line for machines (log shippers, `jq`); for a person, when the
+ * output is a terminal (LOG_FORMAT=auto, the default), one line a record: time, level, name and the
+ * message alone — so every message says in words what its fields say.
  *
  * Logs are not program output: a CLI keeps its result on stdout (`npm run token` prints the token) and
  * logs to stderr (`to: "stderr"`), so that a pipe receives only the result.
  */
+import { writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import { type DestinationStream, type Logger, pino } from "pino";
 import type PinoPretty from "pino-pretty";
@@ -75,16 +77,26 @@ function wantsPretty(format: LogFormat | undefined, fd: 1 | 2): boolean {
   return Boolean(fd === 2 ? process.stderr.isTTY : process.stdout.isTTY);
 }
 
-/** pino-pretty is loaded only when a person reads the output: production (JSON) never loads it. */
+/**
+ * One line a record for a person: time, level, `[name] message`, and an error's stack when there is
+ * one. pino-pretty is loaded only then: production (JSON) never loads it.
+ */
 function prettyStream(fd: 1 | 2): DestinationStream {
-  const pretty = createRequire(import.meta.url)("pino-pretty") as typeof PinoPretty;
-  return pretty({
-    destination: fd,
-    sync: true,
+  const { prettyFactory } = createRequire(import.meta.url)("pino-pretty") as typeof PinoPretty;
+  const prettify = prettyFactory({
     colorize: Boolean(fd === 2 ? process.stderr.isTTY : process.stdout.isTTY),
-    singleLine: true,
     translateTime: "SYS:HH:MM:ss",
     ignore: "pid,hostname,name",
-    messageFormat: "[{name}] {msg}",
+    hideObject: true,
+    messageFormat: (log, messageKey) => {
+      const stack = (log.err as { stack?: string } | undefined)?.stack;
+      return `[${String(log.name)}] ${String(log[messageKey] ?? "")}${stack ? `\n${stack}` : ""}`;
+    },
   });
+  return {
+    write(line: string) {
+      const text = prettify(line);
+      writeSync(fd, text.endsWith("\n") ? text : `${text}\n`);
+    },
+  };
 }

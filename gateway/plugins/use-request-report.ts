@@ -24,6 +24,28 @@ interface InFlight {
   labels: Set<string>;
 }
 
+/** the fields of a request's log line (docs/observability.md) */
+export interface RequestLine {
+  requestId: string;
+  method: string;
+  path: string;
+  status: number;
+  issuer: string | null;
+  subject: string | null;
+  operationType: string;
+  operationName: string | null;
+  durationMs: number;
+  errors: string[] | undefined;
+}
+
+/** the line in words: `POST /graphql 200 12.3 ms sc/sc-adapter-platform mutation IngestRecords [id]` */
+function describe(line: RequestLine): string {
+  const who = line.issuer ? `${line.issuer}/${line.subject}` : "no caller";
+  const what = line.operationType === "none" ? "" : ` ${line.operationType} ${line.operationName ?? "(anonymous)"}`;
+  const errors = line.errors ? ` ${line.errors.join(", ")}` : "";
+  return `${line.method} ${line.path} ${line.status} ${line.durationMs} ms ${who}${what}${errors} [${line.requestId}]`;
+}
+
 /**
  * Every answered GraphQL request is reported once, when its response head is ready (for a change
  * stream: when the stream opened): one log line and the request metrics.
@@ -86,21 +108,19 @@ export function useRequestReport({ logger, metrics }: RequestReportOptions): Plu
       const seconds = (performance.now() - entry.started) / 1000;
       metrics.observeRequest(entry.operationType, response.status, seconds, [...entry.codes]);
       const failed = response.status >= 500 || entry.codes.has("INTERNAL_SERVER_ERROR");
-      logger[failed ? "error" : "info"](
-        {
-          requestId: entry.requestId,
-          method: request.method,
-          path: new URL(request.url).pathname,
-          status: response.status,
-          issuer: entry.caller?.issuer ?? null,
-          subject: entry.caller?.subject ?? null,
-          operationType: entry.operationType,
-          operationName: entry.operationName,
-          durationMs: Math.round(seconds * 10_000) / 10,
-          errors: entry.labels.size > 0 ? [...entry.labels] : undefined,
-        },
-        "request",
-      );
+      const line: RequestLine = {
+        requestId: entry.requestId,
+        method: request.method,
+        path: new URL(request.url).pathname,
+        status: response.status,
+        issuer: entry.caller?.issuer ?? null,
+        subject: entry.caller?.subject ?? null,
+        operationType: entry.operationType,
+        operationName: entry.operationName,
+        durationMs: Math.round(seconds * 10_000) / 10,
+        errors: entry.labels.size > 0 ? [...entry.labels] : undefined,
+      };
+      logger[failed ? "error" : "info"](line, describe(line));
     },
   };
 }

@@ -8,14 +8,15 @@
  * Spans carry no personal data: no variables, no resolver arguments, no results, the document only
  * when it has no inline arguments, and error messages reduced to their codes (./redacting-exporter.ts).
  */
-import type { TracerProvider } from "@opentelemetry/api";
 import type { SpanExporter } from "@opentelemetry/sdk-trace-node";
+import type { Plugin } from "graphql-yoga";
 import type { GatewayConfig } from "../config.ts";
 import type { Logger } from "../logging/logger.ts";
 import { redactingExporter } from "./redacting-exporter.ts";
 
 export interface Tracing {
-  provider: TracerProvider;
+  /** the yoga plugin that makes each operation a span */
+  plugin: Plugin;
   /** send what is buffered now (tests; shutdown does it too) */
   flush(): Promise<void>;
   shutdown(): Promise<void>;
@@ -37,13 +38,15 @@ export async function startTracing(
   options: TracingOptions = {},
 ): Promise<Tracing | undefined> {
   if (!settings.enabled) return undefined;
-  const [api, sdk, { OTLPTraceExporter }, { resourceFromAttributes }, { PrismaInstrumentation }] = await Promise.all([
-    import("@opentelemetry/api"),
-    import("@opentelemetry/sdk-trace-node"),
-    import("@opentelemetry/exporter-trace-otlp-http"),
-    import("@opentelemetry/resources"),
-    import("@prisma/instrumentation"),
-  ]);
+  const [api, sdk, { OTLPTraceExporter }, { resourceFromAttributes }, { PrismaInstrumentation }, envelop] =
+    await Promise.all([
+      import("@opentelemetry/api"),
+      import("@opentelemetry/sdk-trace-node"),
+      import("@opentelemetry/exporter-trace-otlp-http"),
+      import("@opentelemetry/resources"),
+      import("@prisma/instrumentation"),
+      import("@envelop/opentelemetry"),
+    ]);
   if (options.logger) {
     const log = options.logger;
     const at = (level: "error" | "warn" | "info" | "debug") => (message: string) => log[level](message);
@@ -63,7 +66,12 @@ export async function startTracing(
   prisma.setTracerProvider(provider);
   prisma.enable();
   return {
-    provider,
+    // no variables, resolver arguments or results on spans: they may hold personal data
+    plugin: envelop.useOpenTelemetry(
+      { resolvers: false, variables: false, result: false },
+      provider,
+      api.SpanKind.SERVER,
+    ) as Plugin,
     flush: () => provider.forceFlush(),
     async shutdown() {
       prisma.disable();

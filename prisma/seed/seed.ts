@@ -1,7 +1,7 @@
 /**
  * Seeds the shared libraries. Idempotent: rows are keyed by their natural keys and inserted with
  * `skipDuplicates`, so running it again adds what is missing and never overwrites live data.
- * The catalog is illustrative (the official 125-item list is not public: DOMAIN.md §1.1).
+ * The catalog is illustrative (the official 125-item list is not public: docs/law.md).
  */
 import { Prisma, type PrismaClient } from "../../gateway/db/generated/prisma/client.ts";
 import { domains, items } from "./data/catalog.ts";

@@ -10,6 +10,7 @@ import type { GatewayClient } from "../../adapters/core/gateway-client.ts";
 import { runOutbound } from "../../adapters/core/outbound-sync.ts";
 import { SyncReporter } from "../../adapters/core/sync-reporter.ts";
 import { taskToSc } from "../../adapters/sichuan/mappers/from-task.ts";
+import { silentLogger } from "../../gateway/logging/logger.ts";
 
 function recordChange(seq: number, originId: string, itemCode: string): Change {
   const payload = { origin: "sc", originId, version: 3, itemCode } as Partial<RecordChange>;
@@ -60,7 +61,7 @@ describe("outbound sync", () => {
       taskToPlatform: () => null,
       pushTasks: async () => {},
     };
-    const reporter = new SyncReporter(client, "platform", "OUTBOUND", 60_000, () => {});
+    const reporter = new SyncReporter(client, "platform", "OUTBOUND", 60_000, silentLogger());
     const controller = new AbortController();
     const run = runOutbound({
       client,
@@ -126,7 +127,7 @@ describe("outbound sync", () => {
       taskToPlatform: taskToCq,
       pushTasks: async (tasks: unknown[]) => void pushed.push(tasks),
     };
-    const reporter = new SyncReporter(client, "platform", "OUTBOUND", 60_000, () => {});
+    const reporter = new SyncReporter(client, "platform", "OUTBOUND", 60_000, silentLogger());
     const controller = new AbortController();
     const run = runOutbound({
       client,

@@ -8,6 +8,7 @@ import type { Province } from "../../adapters/core/canonical.ts";
 import { startAdapter } from "../../adapters/start-adapter.ts";
 import { loadPrivateKey } from "../../gateway/auth/keys.ts";
 import { signToken } from "../../gateway/auth/sign-token.ts";
+import { createLogger } from "../../gateway/logging/logger.ts";
 import { PROVINCES } from "../../schema/common/jurisdiction.ts";
 import { startChongqingSimulator } from "../../scripts/simulators/chongqing/index.ts";
 import type { RunningSimulator } from "../../scripts/simulators/core/simulator.ts";
@@ -58,7 +59,8 @@ export async function startSyncWorld(gatewayEnv: Record<string, string> = {}): P
         idleMs: 50,
         reportEveryMs: 1000,
         retryCapMs: 500,
-        log: (line) => logs[province].push(line),
+        // JSON lines, one per record
+        logger: createLogger(`adapter ${province}`, { destination: { write: (line) => logs[province].push(line) } }),
       });
       adapters.set(province, adapter);
     },

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../gateway/logging/logger.ts";
+import type { RequestLine } from "../../gateway/plugins/use-request-report.ts";
 import { officerRecord, UPSERT_OFFICERS } from "../schema/libraries-helpers.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
 
@@ -16,20 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.dispose());
 
-interface RequestLine {
-  msg: string;
-  requestId: string;
-  status: number;
-  issuer: string | null;
-  subject: string | null;
-  operationType: string;
-  operationName: string | null;
-  durationMs: number;
-  errors?: string[];
-}
-
 const requestLines = () =>
-  lines.map((line) => JSON.parse(line) as RequestLine).filter((entry) => entry.msg === "request");
+  lines.map((line) => JSON.parse(line) as RequestLine).filter((entry) => entry.requestId !== undefined);
 const lineOf = (requestId: string) => requestLines().find((entry) => entry.requestId === requestId);
 
 /** one request, its body read (the log line is written once the response is) */

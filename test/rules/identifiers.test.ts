@@ -14,13 +14,13 @@ import {
   validateUscc,
 } from "../../schema/libraries/rules/uscc.ts";
 
-/** The day DOMAIN.md was compiled; "today" for the future-birth-date rule. */
+/** The reference day of the seed data; "today" for the future-birth-date rule. */
 const NOW = new Date("2026-11-21T10:00:00+08:00");
 
 const failureCode = (check: { ok: boolean; code?: string }) => (check.ok ? "OK" : check.code);
 
 describe("统一社会信用代码 (GB 32100-2015)", () => {
-  it("uses the weights 3^(i-1) mod 31 listed in DOMAIN.md §3.1", () => {
+  it("uses the weights 3^(i-1) mod 31 of GB 32100 (docs/identifiers.md)", () => {
     expect(USCC_WEIGHTS).toEqual([1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]);
   });
 
@@ -101,7 +101,7 @@ describe("统一社会信用代码 (GB 32100-2015)", () => {
 });
 
 describe("组织机构代码 (GB 11714)", () => {
-  it("reproduces DOMAIN.md §3.1: M000100Y → Σ=139, check 4", () => {
+  it("reproduces the worked example of docs/identifiers.md: M000100Y → Σ=139, check 4", () => {
     expect(orgCodeChecksum("M000100Y")).toEqual({ weightedSum: 139, checkValue: 4, checkChar: "4" });
     expect(computeOrgCodeCheckChar("M000100Y")).toBe("4");
     expect(validateOrgCode("M000100Y4")).toEqual({ ok: true });

@@ -6,7 +6,7 @@ import { officers, type SeedOfficer } from "../../prisma/seed/data/officers.ts";
 import { validateCitizenId } from "../../schema/libraries/rules/citizen-id.ts";
 import { divisionCodeOfUscc, validateUscc } from "../../schema/libraries/rules/uscc.ts";
 
-/** The day DOMAIN.md was compiled: the reference "today" of the seed data. */
+/** 2026-11-21: the reference "today" of the seed data. */
 const TODAY = "2026-11-21";
 const IN_30_DAYS = "2026-12-21";
 const NOW = new Date(`${TODAY}T12:00:00+08:00`);

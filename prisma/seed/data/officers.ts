@@ -3,9 +3,9 @@
  * addresses are fictitious; ID numbers are built with a correct GB 11643 check digit.
  *
  * Illustrative, not sourced: the certificate number format (the 证号 coding rule of the 执法证 is not
- * public, DOMAIN.md §4 UNVERIFIED), the unit names, and who holds which domains.
+ * public: docs/identifiers.md), the unit names, and who holds which domains.
  *
- * Data that later features rely on (relative to 2026-11-21, when DOMAIN.md was compiled):
+ * Data that later features rely on (relative to 2026-11-21, the reference day of the seed data):
  * two certificates expire within 30 days (李娜 2026-12-15, 谢婷 2026-12-05), one expired on
  * 2026-10-31 while the officer is still ACTIVE (唐国华 — dispatch must check the date, not only the
  * status), one officer is SUSPENDED (赵敏). Without those four, every domain still has at least two

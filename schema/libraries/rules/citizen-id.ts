@@ -3,7 +3,7 @@
  * + 1 校验码 (ISO 7064:1983 MOD 11-2).
  *
  * The 地址码 is not checked against the current GB/T 2260 list: it is the county of registration at
- * issue, so retired codes (440524, or 渝北区 500112 after 2025-11-06) are normal (DOMAIN.md §3.2).
+ * issue, so retired codes (440524, or 渝北区 500112 after 2025-11-06) are normal (docs/identifiers.md).
  */
 import {
   firstBadPosition,

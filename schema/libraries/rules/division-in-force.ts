@@ -2,7 +2,7 @@
  * Is a 行政区划代码 (GB/T 2260) in force on a day? Division codes carry inclusive validity ranges
  * (the Division table; schema/common/effective-dates.ts). An enterprise's CURRENT location must use a
  * code in force today: 渝北区 500112 ended 2025-11-05, so since 2025-11-06 茨竹镇/大湾镇 are 北碚区
- * 500109 (DOMAIN.md §0.1). The same retired code inside a USCC or a citizen ID is normal (it is the
+ * 500109 (docs/identifiers.md, "Division codes"). The same retired code inside a USCC or a citizen ID is normal (it is the
  * division at issue) and is not checked here.
  */
 import { isoDay, problem, type RecordProblem } from "./record-problem.ts";
@@ -18,8 +18,6 @@ export interface DivisionPeriod {
   successorCode: string | null;
   note: string | null;
 }
-
-export type DivisionErrorCode = "DIVISION_FORMAT" | "UNKNOWN_DIVISION" | "DIVISION_NOT_IN_FORCE";
 
 /** null when `code` is a known division in force on `day`; otherwise the problem, naming the successor. */
 export function checkDivisionInForce(

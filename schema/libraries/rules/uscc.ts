@@ -4,7 +4,7 @@
  * (the GB 11714 organisation code) · 18 校验码.
  *
  * Positions 1–2 are not checked against a list: new department codes were added after 2015
- * (DOMAIN.md §3.1), so they are data, not rules. Positions 3–8 are not checked against the division
+ * (docs/identifiers.md), so they are data, not rules. Positions 3–8 are not checked against the division
  * list either: a code keeps the division of its registration authority at issue, so a retired code
  * such as 渝北区 500112 (abolished 2025-11-06) is normal in a valid USCC.
  */

@@ -1,14 +1,9 @@
 /**
- * The Chongqing platform simulator (执法+监督 app): cursor-paginated change feed, webhooks, and the
+ * The Chongqing platform simulator (执法+监督 app): cursor-paginated change feed and the
  * inbound endpoints the adapter pushes Sichuan's records and the committee's tasks into.
  * Shapes: adapters/chongqing/types.ts.
  */
-import {
-  type CqInboundResponse,
-  cqDispatchTasksBody,
-  cqSharedRecordsBody,
-  cqWebhookSubscription,
-} from "../../../adapters/chongqing/types.ts";
+import { type CqInboundResponse, cqDispatchTasksBody, cqSharedRecordsBody } from "../../../adapters/chongqing/types.ts";
 import { readFeed } from "../core/feed.ts";
 import { HttpError, intParam, parseBody } from "../core/router.ts";
 import { type Dialect, type RunningSimulator, type SimulatorOptions, startSimulator } from "../core/simulator.ts";
@@ -25,12 +20,8 @@ const dialect: Dialect = {
   enterprise: cq.toCqEnterprise,
   received: cq.toCqShared,
   task: cq.toCqTask,
-  notification: (latestSeq) => ({
-    body: JSON.stringify({ event: "changes.available", latestCursor: cq.encodeCursor(latestSeq) }),
-    headers: { "content-type": "application/json" },
-  }),
   routes(ctx) {
-    const { router, store, notifier } = ctx;
+    const { router, store } = ctx;
     router
       .on("GET", "/api/v1/changes", (req) => {
         const after = cq.decodeCursor(req.query.get("cursor"));
@@ -47,15 +38,6 @@ const dialect: Dialect = {
         const record = store.records.get(req.params.recordId ?? "");
         if (!record) throw new HttpError(404, "NOT_FOUND", `no record ${req.params.recordId}`);
         return { status: 200, body: cq.toCqRecord(record) };
-      })
-      .on("GET", "/api/v1/webhooks", () => ({ status: 200, body: { items: notifier.list() } }))
-      .on("POST", "/api/v1/webhooks", (req) => ({
-        status: 201,
-        body: notifier.subscribe(parseBody(req, cqWebhookSubscription).url),
-      }))
-      .on("DELETE", "/api/v1/webhooks/:id", (req) => {
-        if (!notifier.unsubscribe(req.params.id ?? "")) throw new HttpError(404, "NOT_FOUND", "no such webhook");
-        return { status: 204 };
       })
       .on("POST", "/api/v1/shared-records", (req) => {
         const { records } = parseBody(req, cqSharedRecordsBody);

@@ -13,6 +13,9 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { exitWithParent } from "../../../adapters/core/exit-with-parent.ts";
+import { loadLogSettingsOrExit } from "../../../gateway/config.ts";
+import { createLogger } from "../../../gateway/logging/logger.ts";
+import { printProblem } from "../../cli-output.ts";
 import type { Province } from "./model.ts";
 import type { RunningSimulator, SimulatorOptions } from "./simulator.ts";
 
@@ -45,7 +48,7 @@ const FLAGS = [
 ];
 
 function fail(problems: string[]): never {
-  for (const problem of problems) console.error(problem);
+  for (const problem of problems) printProblem(problem);
   process.exit(1);
 }
 
@@ -82,9 +85,11 @@ export async function runFromCommandLine(
   start: (options: CliOptions) => Promise<RunningSimulator>,
 ): Promise<void> {
   const options = parseCommandLine(province, process.argv.slice(2), process.env);
+  const log = createLogger(`sim ${province}`, loadLogSettingsOrExit(process.env));
   const sim = await start(options);
-  console.log(
-    `${province} simulator on ${sim.url} (rate ${options.rate}/s, seed ${options.seed}, ` +
+  log.info(
+    { url: sim.url, rate: options.rate, seed: options.seed, dataDir: options.dataDir ?? null },
+    `platform simulator on ${sim.url} (rate ${options.rate}/s, seed ${options.seed}, ` +
       `data ${options.dataDir ?? "in memory"}, ${sim.store.latestSeq} changes)`,
   );
   const shutdown = () => void sim.stop().then(() => process.exit(0));

@@ -47,7 +47,6 @@ export function registerControlRoutes(ctx: SimContext): void {
         counts: counts(),
         faults: faults.settings,
         down: faults.isDown(),
-        subscriptions: ctx.notifier.list(),
       },
     }))
     .on("POST", "/_sim/rate", (req) => {

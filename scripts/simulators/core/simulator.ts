@@ -1,5 +1,5 @@
 /**
- * Starts one simulated provincial platform: store (+ journal), generator, faults, notifier and the
+ * Starts one simulated provincial platform: store (+ journal), generator, faults and the
  * control API are shared; the dialect brings serialization, its own endpoints and its signing.
  */
 import { createServer } from "node:http";
@@ -17,7 +17,6 @@ import type {
   SimOfficer,
   SimRecord,
 } from "./model.ts";
-import { type Notification, Notifier } from "./notifier.ts";
 import { Pacer } from "./pacer.ts";
 import { Router } from "./router.ts";
 import { provinceSeed } from "./seed.ts";
@@ -42,7 +41,6 @@ export interface SimContext {
   store: SimStore;
   faults: Faults;
   router: Router;
-  notifier: Notifier;
   generator: ActivityGenerator;
   pacer: Pacer;
   dialect: Dialect;
@@ -58,8 +56,6 @@ export interface Dialect {
   enterprise(e: SimEnterprise): unknown;
   received(r: ReceivedRecord): unknown;
   task(t: ReceivedTask): unknown;
-  /** the webhook / callback request announcing changes up to `latestSeq` */
-  notification(latestSeq: number): Notification;
   /** registers the platform's own API */
   routes(ctx: SimContext): void;
 }
@@ -91,13 +87,8 @@ export async function startSimulator(dialect: Dialect, options: SimulatorOptions
   const faults = new Faults(seed, options.faults);
   const generator = new ActivityGenerator(store, initial.items, seed);
   const pacer = new Pacer(generator, options.rate ?? 1);
-  const notifier = new Notifier(
-    () => dialect.notification(store.latestSeq),
-    () => faults.isDown(),
-  );
-  store.onChange(() => notifier.poke());
   const router = new Router(faults, (code, message) => dialect.errorBody(code, message));
-  const ctx: SimContext = { store, faults, router, notifier, generator, pacer, dialect };
+  const ctx: SimContext = { store, faults, router, generator, pacer, dialect };
   registerControlRoutes(ctx);
   dialect.routes(ctx);
 
@@ -117,7 +108,6 @@ export async function startSimulator(dialect: Dialect, options: SimulatorOptions
     setRate: (rate) => pacer.setRate(rate),
     async stop() {
       pacer.stop();
-      notifier.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

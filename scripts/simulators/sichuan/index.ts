@@ -1,6 +1,6 @@
 /**
- * The Sichuan platform simulator: page/offset record listing, an exact change log by id, HMAC-signed
- * callbacks, and signed inbound endpoints for Chongqing's records and the committee's tasks.
+ * The Sichuan platform simulator: page/offset record listing, an exact change log by id, and signed
+ * inbound endpoints for Chongqing's records and the committee's tasks.
  * Shapes and the signature: adapters/sichuan/types.ts.
  */
 import {
@@ -8,10 +8,8 @@ import {
   SC_SIGNATURE_HEADER,
   type ScInboundResponse,
   type ScRecord,
-  scCallbackSubscription,
   scDispatchTasksBody,
   scSharedRecordsBody,
-  scSignedHeaders,
   verifyScSignature,
 } from "../../../adapters/sichuan/types.ts";
 import { readFeed } from "../core/feed.ts";
@@ -69,17 +67,8 @@ function sichuanDialect(secret: string): Dialect {
     enterprise: sc.toScEnterprise,
     received: sc.toScShared,
     task: sc.toScTask,
-    notification(latestSeq) {
-      const now = Date.now();
-      const body = JSON.stringify({
-        event: "changes.available",
-        latest_id: latestSeq,
-        sent_at: Math.floor(now / 1000),
-      });
-      return { body, headers: scSignedHeaders(body, secret, now) };
-    },
     routes(ctx) {
-      const { router, store, notifier } = ctx;
+      const { router, store } = ctx;
       const records = sortedRecords(store);
       router
         .on("GET", "/openapi/records", (req) => {
@@ -102,15 +91,6 @@ function sichuanDialect(secret: string): Dialect {
             status: 200,
             body: { data: page.entries.map(sc.toScChange), total: page.remaining, next_since_id: page.next },
           };
-        })
-        .on("POST", "/openapi/callbacks", (req) => {
-          requireSignature(req);
-          return { status: 201, body: notifier.subscribe(parseBody(req, scCallbackSubscription).url) };
-        })
-        .on("DELETE", "/openapi/callbacks/:id", (req) => {
-          requireSignature(req);
-          if (!notifier.unsubscribe(req.params.id ?? "")) throw new HttpError(404, "NOT_FOUND", "no such callback");
-          return { status: 204 };
         })
         .on("POST", "/openapi/shared-records", (req) => {
           requireSignature(req);
