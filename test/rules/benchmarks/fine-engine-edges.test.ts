@@ -248,7 +248,11 @@ describe("refusals say what is wrong", () => {
       "FineRuleError: base amount INVESTMENT is negative (-5 fen)",
     ],
     [
-      () => evaluateFine({ ...mining64, whenBaseUnknown: { kind: "FIXED_RANGE", minFen: 2, maxFen: 1 } }, facts()),
+      () =>
+        evaluateFine(
+          { ...mining64, whenBaseUnknown: { kind: "FIXED_RANGE", minFen: 2, maxFen: 1 } } as FineRule,
+          facts(),
+        ),
       "FineRuleError: whenBaseUnknown: minimum 2 is above maximum 1",
     ],
     [
