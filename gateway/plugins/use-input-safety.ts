@@ -13,6 +13,7 @@
  */
 import {
   type DocumentNode,
+  type GraphQLError,
   type GraphQLInputType,
   type GraphQLSchema,
   getNamedType,
@@ -148,25 +149,28 @@ function planOf(schema: GraphQLSchema, document: DocumentNode, check: Check): Do
 export function useInputSafety(options: InputSafetyOptions): Plugin {
   const check = checker(new Set(options.perRecord));
   const plans = new WeakMap<DocumentNode, DocumentPlan>();
-  return {
-    onExecute({ args, setResultAndStopExecution }) {
-      const document = args.document as DocumentNode;
-      let plan = plans.get(document);
-      if (!plan) {
-        plan = planOf(args.schema, document, check);
-        plans.set(document, plan);
-      }
-      const variables = (args.variableValues ?? {}) as Record<string, unknown>;
-      let problem = plan.literalProblem;
-      for (const use of plan.variables) {
-        if (problem) break;
-        problem = check(variables[use.name], use.type, use.coordinate, use.path);
-      }
-      if (problem) {
-        setResultAndStopExecution({
-          errors: [badInput(problem.message, { reason: problem.code, field: problem.path })],
-        });
-      }
-    },
+  const refuse = ({ args, setResultAndStopExecution }: RefusableHook) => {
+    const document = args.document as DocumentNode;
+    let plan = plans.get(document);
+    if (!plan) {
+      plan = planOf(args.schema, document, check);
+      plans.set(document, plan);
+    }
+    const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+    let problem = plan.literalProblem;
+    for (const use of plan.variables) {
+      if (problem) break;
+      problem = check(variables[use.name], use.type, use.coordinate, use.path);
+    }
+    if (problem) {
+      setResultAndStopExecution({ errors: [badInput(problem.message, { reason: problem.code, field: problem.path })] });
+    }
   };
+  // subscriptions too: `changes(consumer:)` reaches the database like any argument
+  return { onExecute: refuse, onSubscribe: refuse };
+}
+
+interface RefusableHook {
+  args: { document: unknown; schema: GraphQLSchema; variableValues?: unknown };
+  setResultAndStopExecution: (result: { errors: GraphQLError[] }) => void;
 }

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIELD_LIMITS, MAX_JSON_DEPTH } from "../../schema/common/rules/field-limits.ts";
 import { officerRecord, UPSERT_OFFICERS, type UpsertPayload } from "../schema/libraries-helpers.ts";
+import { openChanges } from "../schema/sse.ts";
 import { ingest, inspection } from "../schema/sync-helpers.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
 
@@ -122,6 +123,13 @@ describe("every other argument, at the edge", () => {
       { input: { name: "危险化学品\u200B检查" } },
     );
     expect(extensions).toMatchObject({ reason: "INVALID_NAME", field: "input.name" });
+  });
+
+  it("a subscription's argument too: a NUL byte in the change stream's consumer is refused", async () => {
+    const stream = await openChanges(t, { as: "cq", variables: { consumer: "platform\u0000" } });
+    const message = await stream.nextMessage();
+    await stream.close();
+    expect(message?.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "INVALID_TEXT" });
   });
 
   it("text within its limits passes", async () => {

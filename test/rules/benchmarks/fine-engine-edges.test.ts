@@ -13,7 +13,7 @@ import {
   yuan,
 } from "../../../schema/benchmarks/rules/fine-engine.ts";
 import type { FineRule } from "../../../schema/benchmarks/rules/types.ts";
-import { errorCode, facts, W } from "./fixtures.ts";
+import { errorCode, facts, mining64, W } from "./fixtures.ts";
 
 const multiple = (minBp: number, maxBp: number, extra: Partial<FineRule> = {}): FineRule =>
   ({ kind: "MULTIPLE_OF_BASE", base: "INVESTMENT", minBp, maxBp, ...extra }) as FineRule;
@@ -35,14 +35,7 @@ describe("rounding inward to whole fen", () => {
 });
 
 describe("a base of exactly 0", () => {
-  const mining: FineRule = {
-    kind: "MULTIPLE_OF_BASE",
-    base: "MARKET_VALUE",
-    minBp: 30_000,
-    maxBp: 50_000,
-    baseThresholdFen: W(10),
-    whenBaseUnknown: { kind: "FIXED_RANGE", minFen: W(10), maxFen: W(100) },
-  };
+  const mining = mining64;
 
   it("is 'no base' for a fallback range (矿产资源法 第64条 没有采出矿产品 → 10万–100万), said so", () => {
     const r = evaluateFine(mining, facts({ baseAmountsFen: { MARKET_VALUE: 0 } }));
@@ -215,5 +208,69 @@ describe("evaluateTierFine: what escalation keeps and adds", () => {
 
   it("corrected in time: the tier's own measures only", () => {
     expect(evaluateTierFine(tier, facts()).otherMeasures).toEqual(["责令限期改正"]);
+  });
+});
+
+describe("refusals say what is wrong", () => {
+  const message = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (e) {
+      return `${(e as Error).name}: ${(e as Error).message}`;
+    }
+    return "NO_ERROR";
+  };
+
+  it.each([
+    [
+      () => evaluateFine({ kind: "FIXED_RANGE", minFen: 2, maxFen: 1 }, facts()),
+      "FineRuleError: FIXED_RANGE: minimum 2 is above maximum 1",
+    ],
+    [
+      () => evaluateFine(multiple(3, 2), facts({ baseAmountsFen: { INVESTMENT: 1 } })),
+      "FineRuleError: MULTIPLE_OF_BASE INVESTMENT: minimum 3 is above maximum 2",
+    ],
+    [
+      () => evaluateFine({ kind: "PER_SQUARE_METRE", minFenPerM2: 2, maxFenPerM2: 1 }, facts()),
+      "FineRuleError: PER_SQUARE_METRE: minimum 2 is above maximum 1",
+    ],
+    [
+      () => evaluateFine({ kind: "PER_SQUARE_METRE", minFenPerM2: 1, maxFenPerM2: 2 }, facts()),
+      "FineRuleError: this fine is per square metre; facts.areaM2 must be above 0",
+    ],
+    [
+      () => evaluateFine(multiple(1, 2), facts()),
+      "FineRuleError: this fine is a multiple of INVESTMENT; facts.baseAmountsFen.INVESTMENT is required",
+    ],
+    [
+      () =>
+        evaluateFine(multiple(1, 2), { ...facts(), baseAmountsFen: { INVESTMENT: -5 } } as ReturnType<typeof facts>),
+      "FineRuleError: base amount INVESTMENT is negative (-5 fen)",
+    ],
+    [
+      () =>
+        evaluateFine(
+          { ...mining64, whenBaseUnknown: { kind: "FIXED_RANGE", minFen: 2, maxFen: 1 } } as FineRule,
+          facts(),
+        ),
+      "FineRuleError: whenBaseUnknown: minimum 2 is above maximum 1",
+    ],
+    [
+      () => timesDays({ minFen: 0, maxFen: Number.MAX_SAFE_INTEGER }, 2),
+      `FineRuleError: computed amount ${2n * BigInt(Number.MAX_SAFE_INTEGER)} fen exceeds the safe integer range`,
+    ],
+    [() => combineConcurrentNorms([]), "FineRuleError: combineConcurrentNorms needs at least one norm"],
+  ])("%#", (fn, text) => {
+    expect(message(fn)).toBe(text);
+  });
+
+  it("the 第29条 step names the chosen norm", () => {
+    const r = combineConcurrentNorms([
+      { citation: "A", minFen: W(10), maxFen: W(100) },
+      { citation: "B", minFen: W(20), maxFen: W(100) },
+    ]);
+    expect(r.steps[1]).toBe(
+      "行政处罚法 第29条: 不得给予两次以上罚款，按罚款数额高的规定处罚 — 比较最高额，相同再比较最低额 → B 200,000元–1,000,000元",
+    );
   });
 });
