@@ -6,6 +6,7 @@ import type { IncomingMessage } from "node:http";
 import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import { CATALOG_READ_FIELDS } from "../schema/catalog/catalog-read-model.ts";
 import { schema } from "../schema/index.ts";
+import { syncHealth } from "../schema/sync/status-service.ts";
 import { clientAddressOf } from "./client-address.ts";
 import type { GatewayContext, GatewayServices } from "./context.ts";
 import type { Database } from "./db/client.ts";
@@ -15,11 +16,13 @@ import { auditRecordFor, describeRequest, useAudit } from "./plugins/use-audit.t
 import { useBodyLimit } from "./plugins/use-body-limit.ts";
 import { useHardening } from "./plugins/use-hardening.ts";
 import { useHealth } from "./plugins/use-health.ts";
+import { useInputSafety } from "./plugins/use-input-safety.ts";
 import { useIntrospectionGate } from "./plugins/use-introspection-gate.ts";
 import { useMetrics } from "./plugins/use-metrics.ts";
 import { useReadCache } from "./plugins/use-read-cache.ts";
 import { useReplayGuard } from "./plugins/use-replay-guard.ts";
 import { useRequestReport } from "./plugins/use-request-report.ts";
+import { useRequestShape } from "./plugins/use-request-shape.ts";
 
 export interface GatewayDeps extends GatewayServices {
   db: Database;
@@ -30,6 +33,9 @@ export interface GatewayDeps extends GatewayServices {
 }
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
+
+/** batch inputs whose resolvers refuse one record and store the others (with the same rules) */
+const PER_RECORD_INPUTS = ["RecordInput", "OfficerInput", "EnterpriseInput", "QuarantineItemInput"];
 
 export function createGateway(deps: GatewayDeps): Gateway {
   const { config, db, graphiqlToken, tracingPlugin, ...rest } = deps;
@@ -69,8 +75,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
       }
     },
     plugins: [
-      useHealth({ readiness: { database: () => db.ping(), bus: () => services.bus.ping() } }),
+      useHealth({
+        readiness: { database: () => db.ping(), bus: () => services.bus.ping() },
+        details: { sync: () => syncHealth(db.prisma, { now: services.clock(), ...config.sync }) },
+      }),
       useBodyLimit(),
+      useRequestShape(),
       ...useHardening(),
       useIntrospectionGate({ allowed: explorable }),
       ...(tracingPlugin ? [tracingPlugin] : []),
@@ -82,6 +92,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
       }),
       // after useAudit (it reads the operation useAudit names) and useMetrics (scrapes are not reported)
       useRequestReport({ logger: services.logger, metrics: services.metrics }),
+      // before the replay guard: a refused argument does not use up the token's one mutation
+      useInputSafety({ perRecord: PER_RECORD_INPUTS }),
       useReplayGuard(),
       // last: it stops execution of a repeated catalog read, after the audit and metrics plugins have seen it
       useReadCache({ fields: CATALOG_READ_FIELDS, version: (ctx) => ctx.services.catalog.snapshot() }),

@@ -102,6 +102,12 @@ const envSchema = z.object({
   STREAM_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   /** change stream: read the outbox at least this often when no bus wake-up comes (bus down); @default 2000 */
   STREAM_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
+  /**
+   * an adapter direction without a report (heartbeat, ingest, acknowledgement) for longer than this
+   * is STALE in syncStatus, /healthz/sync and metrics; above the adapters' 10 s heartbeat and the
+   * stream's 15 s heartbeat with room for a few missed ones; @default 60
+   */
+  SYNC_STALE_AFTER_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
   /** calls without a token (the public 执法码 check) per client address per minute; @default 30 */
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   /** behind a load balancer: take the client address from the first X-Forwarded-For hop; @default false */
@@ -143,6 +149,8 @@ export interface GatewayConfig {
   trustProxy: boolean;
   /** the change stream's timing (schema/sync/change-stream.ts) */
   stream: { heartbeatMs: number; pollMs: number };
+  /** when an adapter's figures are too old to trust (schema/sync/rules/staleness.ts) */
+  sync: { staleAfterSeconds: number };
   log: { level: LogLevel; format: LogFormat };
   /** off by default; gateway/tracing/tracing.ts */
   tracing: { enabled: boolean; otlpTracesUrl: string; serviceName: string };
@@ -187,6 +195,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
       trustProxy: e.TRUST_PROXY,
       stream: { heartbeatMs: e.STREAM_HEARTBEAT_MS, pollMs: e.STREAM_POLL_MS },
+      sync: { staleAfterSeconds: e.SYNC_STALE_AFTER_SECONDS },
       log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
       tracing: {
         enabled: e.TRACING,

@@ -2,7 +2,7 @@
  * Assembles the gateway's long-lived parts from config and serves them over HTTP.
  * Used by `npm start` (scripts/start.ts, with the embedded defaults) and scripts/serve.ts (production).
  */
-import { createServer, type Server } from "node:http";
+import type { Server } from "node:http";
 import { Redis } from "ioredis";
 import { createCatalogReadModel } from "../schema/catalog/catalog-read-model.ts";
 import { createGateway, type Gateway } from "./app.ts";
@@ -13,6 +13,7 @@ import { type Bus, createBus } from "./bus/index.ts";
 import type { GatewayConfig } from "./config.ts";
 import type { GatewayServices } from "./context.ts";
 import { createDatabase, type Database } from "./db/client.ts";
+import { createHttpServer } from "./http-server.ts";
 import { createLogger, type Logger } from "./logging/logger.ts";
 import { createMetrics } from "./metrics/metrics.ts";
 import { createRateLimiter } from "./rate-limit.ts";
@@ -68,7 +69,7 @@ export async function assembleGateway(config: GatewayConfig, options: AssembleOp
     auditLog: createAuditLog(db.prisma, { writeBatch: auditWriter?.write }),
     clock: options.clock ?? (() => new Date()),
     logger,
-    metrics: createMetrics(db.prisma),
+    metrics: createMetrics(db.prisma, config.sync),
     publicRateLimit: createRateLimiter({
       pointsPerMinute: config.publicRateLimitPerMinute,
       keyPrefix: `${config.redis.prefix}public-rate:`,
@@ -97,7 +98,7 @@ export async function assembleGateway(config: GatewayConfig, options: AssembleOp
 
 export async function startGateway(config: GatewayConfig, options: AssembleOptions = {}): Promise<RunningGateway> {
   const assembled = await assembleGateway(config, options);
-  const server: Server = createServer(assembled.gateway);
+  const server: Server = createHttpServer(assembled.gateway);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.http.port, config.http.host, () => resolve());

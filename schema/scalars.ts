@@ -1,15 +1,19 @@
-/** Calendar dates (YYYY-MM-DD, as laws and certificates use them) and instants (ISO 8601 with offset). */
+/**
+ * Calendar dates (YYYY-MM-DD, as laws and certificates use them) and instants (ISO 8601 with offset,
+ * answered in Beijing time). A day or time that does not exist is refused (schema/common/rules/calendar.ts).
+ */
 import { GraphQLScalarType, Kind, valueFromASTUntyped } from "graphql";
 import { badInput } from "../gateway/errors.ts";
 import { fenFromYuanText, yuanTextFromFen } from "./common/money.ts";
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { formatBeijingDateTime, parseIsoDate, parseIsoDateTime } from "./common/rules/calendar.ts";
 
 export function parseCalendarDate(value: unknown): Date {
-  if (typeof value !== "string") throw badInput("Date must be a string YYYY-MM-DD");
-  const match = DATE.exec(value);
-  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-  if (!date || date.toISOString().slice(0, 10) !== value) throw badInput(`Not a calendar date: ${value}`);
+  const date = typeof value === "string" ? parseIsoDate(value) : null;
+  if (!date) {
+    throw badInput(`Date must be a real calendar day YYYY-MM-DD, e.g. 2026-11-21; got ${JSON.stringify(value)}`, {
+      reason: "BAD_DATE",
+    });
+  }
   return date;
 }
 
@@ -26,17 +30,21 @@ export const dateScalar = new GraphQLScalarType<Date, string>({
 });
 
 function parseInstant(value: unknown): Date {
-  const date = typeof value === "string" ? new Date(value) : null;
-  if (!date || Number.isNaN(date.getTime()) || !/[zZ]|[+-]\d{2}:?\d{2}$/.test(String(value))) {
-    throw badInput("DateTime must be ISO 8601 with a time zone, e.g. 2026-11-21T10:00:00+08:00");
+  const date = typeof value === "string" ? parseIsoDateTime(value) : null;
+  if (!date) {
+    throw badInput(
+      `DateTime must be a real instant, ISO 8601 with its offset, e.g. 2026-11-21T10:00:00+08:00; got ${JSON.stringify(value)}`,
+      { reason: "BAD_DATETIME" },
+    );
   }
   return date;
 }
 
 export const dateTimeScalar = new GraphQLScalarType<Date, string>({
   name: "DateTime",
-  description: "时间 — an instant, ISO 8601 with time zone",
-  serialize: (value) => (value instanceof Date ? value : new Date(String(value))).toISOString(),
+  description:
+    "时间 — an instant, ISO 8601 with its offset; answered in Beijing time, e.g. 2026-11-21T10:00:00.000+08:00",
+  serialize: (value) => formatBeijingDateTime(value instanceof Date ? value : new Date(String(value))),
   parseValue: parseInstant,
   parseLiteral: (ast) => parseInstant(ast.kind === Kind.STRING ? ast.value : null),
 });

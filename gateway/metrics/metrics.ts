@@ -5,7 +5,10 @@
  * same truth.
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { type ReportAge, reportAges } from "../../schema/sync/status-service.ts";
 import type { PrismaClient } from "../db/generated/prisma/client.ts";
+
+const labelsOf = (a: ReportAge) => ({ checkpoint: a.checkpoint, jurisdiction: a.jurisdiction, direction: a.direction });
 
 export interface GatewayMetrics {
   readonly registry: Registry;
@@ -18,7 +21,7 @@ export interface GatewayMetrics {
   countIngest(origin: string, results: ReadonlyArray<{ status: string }>): void;
 }
 
-export function createMetrics(prisma: PrismaClient): GatewayMetrics {
+export function createMetrics(prisma: PrismaClient, sync: { staleAfterSeconds: number }): GatewayMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
@@ -69,6 +72,29 @@ export function createMetrics(prisma: PrismaClient): GatewayMetrics {
         select: { id: true, jurisdiction: true, ackedSeq: true },
       });
       for (const c of consumers) this.set({ consumer: c.id, jurisdiction: c.jurisdiction }, Number(c.ackedSeq));
+    },
+  });
+
+  // a handful of rows, read at scrape time like the gauges above, so every replica reports the same
+  const scrapeAges = () => reportAges(prisma, { now: new Date(), ...sync });
+  new Gauge({
+    name: "gz_sync_report_age_seconds",
+    help: "Seconds since each adapter direction last reported (heartbeat, ingest or acknowledgement)",
+    labelNames: ["checkpoint", "jurisdiction", "direction"] as const,
+    registers,
+    async collect() {
+      this.reset();
+      for (const a of await scrapeAges()) this.set(labelsOf(a), a.reportAgeSeconds);
+    },
+  });
+  new Gauge({
+    name: "gz_sync_stale",
+    help: "1 while an adapter direction has not reported for SYNC_STALE_AFTER_SECONDS: its figures are not current",
+    labelNames: ["checkpoint", "jurisdiction", "direction"] as const,
+    registers,
+    async collect() {
+      this.reset();
+      for (const a of await scrapeAges()) this.set(labelsOf(a), a.stale ? 1 : 0);
     },
   });
 

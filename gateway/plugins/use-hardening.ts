@@ -55,7 +55,8 @@ const refuseWhileParsing = {
 export function useHardening(options: HardeningOptions = {}): Plugin[] {
   return [
     maxDepthPlugin({ n: options.maxDepth ?? 10, flattenFragments: true, ...reportToValidation }),
-    maxAliasesPlugin({ n: options.maxAliases ?? 15, ...reportToValidation }),
+    // armor lets `__typename` aliases through uncounted by default; 10 000 of them are as costly as any alias
+    maxAliasesPlugin({ n: options.maxAliases ?? 15, allowList: [], ...reportToValidation }),
     maxTokensPlugin({ n: options.maxTokens ?? 2000, ...refuseWhileParsing }),
     maxDirectivesPlugin({ n: options.maxDirectives ?? 10, ...reportToValidation }),
     costLimitPlugin({ maxCost: options.maxCost ?? 20_000, ...reportToValidation }),

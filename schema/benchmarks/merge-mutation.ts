@@ -1,5 +1,6 @@
 /** `mergeBenchmarks` — the committee publishes the unified benchmark of an item (有利相对人). */
 import { builder } from "../builder.ts";
+import { yuanTextFromFen } from "../common/money.ts";
 import { type MergeOutcome, publishMergedBenchmark } from "./merge-service.ts";
 import type { MergeConflict, MergeProvenance } from "./rules/merge.ts";
 import type { Clamp } from "./rules/merge-statute.ts";
@@ -55,12 +56,10 @@ const UNIT: Record<Clamp["unit"], "YUAN" | "MULTIPLE" | "YUAN_PER_SQUARE_METRE">
   FEN_PER_M2: "YUAN_PER_SQUARE_METRE",
 };
 
-/** fen → "80000.00" (exact decimal yuan); bp → "0.05" (exact decimal multiple) */
+/** fen → "80000.00" (exact decimal yuan, as the Yuan scalar writes it); bp → "0.05" (exact decimal multiple) */
 function decimal(value: number | null, unit: Clamp["unit"]): string | null {
   if (value === null) return null;
-  if (unit === "BP") return String(value / 10_000);
-  const whole = Math.trunc(value / 100);
-  return `${whole}.${String(value % 100).padStart(2, "0")}`;
+  return unit === "BP" ? String(value / 10_000) : yuanTextFromFen(value);
 }
 
 const ClampRef = builder.objectRef<Clamp>("BenchmarkClamp").implement({

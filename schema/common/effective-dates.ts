@@ -2,7 +2,8 @@
  * Effective dates: laws, benchmarks, items and division codes carry `from` and an INCLUSIVE `to`
  * (the last day in force; null = still in force). Calendar days are Beijing days (UTC+8).
  */
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
+/** China Standard Time, without daylight saving since 1991 */
+export const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** The Beijing calendar day of an instant, as a UTC-midnight Date (the form `@db.Date` columns use). */
 export function beijingDay(instant: Date): Date {

@@ -8,7 +8,13 @@ import { tooManyRequests } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
 import { committeeKeyResolver } from "./code-signing.ts";
 import { publishedDraw } from "./draw-store.ts";
-import { candidateListHash, type PublishedDraw, verifyDraw as recompute, verifyInspectionCode } from "./rules/index.ts";
+import {
+  candidateListHash,
+  type PublishedDraw,
+  verifyDraw as recompute,
+  taskStanding,
+  verifyInspectionCode,
+} from "./rules/index.ts";
 import { taskViewer, visibleTasksWhere } from "./task-viewer.ts";
 import { TaskStateEnum } from "./types.ts";
 
@@ -72,7 +78,7 @@ const CodeCheckRef = builder.objectRef<CodeCheck>("InspectionCodeCheck").impleme
     reason: t.exposeString("reason", {
       nullable: true,
       description:
-        "when not valid: MALFORMED | BAD_SIGNATURE | WRONG_ENTERPRISE | NOT_YET_VALID | EXPIRED | UNKNOWN_TASK | REVOKED",
+        "when not valid: MALFORMED | BAD_SIGNATURE | WRONG_ENTERPRISE | NOT_YET_VALID | EXPIRED | UNKNOWN_TASK | REVOKED (code revoked or task cancelled) | COMPLETED (task done)",
     }),
     taskId: t.exposeString("taskId", { nullable: true }),
     enterpriseUscc: t.exposeString("enterpriseUscc", { nullable: true }),
@@ -202,9 +208,8 @@ builder.queryFields((t) => ({
             where: { id: taskId },
             select: { state: true, codeRevokedAt: true, enterpriseName: true },
           });
-          if (!task) return "UNKNOWN";
-          enterpriseName = task.enterpriseName;
-          return task.codeRevokedAt !== null || task.state === "CANCELLED" ? "REVOKED" : "ACTIVE";
+          enterpriseName = task?.enterpriseName ?? enterpriseName;
+          return taskStanding(task);
         },
       });
       if (!check.valid) return refused(check.reason);

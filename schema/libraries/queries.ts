@@ -2,6 +2,7 @@ import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { builder } from "../builder.ts";
 import { beijingDay } from "../common/effective-dates.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
+import { likeLiteral } from "../common/rules/like.ts";
 import { RiskColourEnum, riskColourWhere } from "./risk-colour-filter.ts";
 import type { RiskColour } from "./rules/risk-colour.ts";
 import { usccPrefixBounds } from "./rules/uscc.ts";
@@ -123,7 +124,7 @@ function officerFilter(args: OfficerFilterArgs, now: Date): Prisma.OfficerWhereI
   if (args.domain) and.push({ qualifiedDomains: { has: args.domain } });
   if (args.status) and.push({ status: args.status });
   if (args.certificateStatus) and.push(certificateStatusWhere(args.certificateStatus, args.asOf ?? beijingDay(now)));
-  if (args.name?.trim()) and.push({ name: { contains: args.name.trim() } });
+  if (args.name?.trim()) and.push({ name: { contains: likeLiteral(args.name.trim()) } });
   return { AND: and };
 }
 
@@ -140,9 +141,9 @@ interface EnterpriseFilterArgs {
 
 function enterpriseFilter(args: EnterpriseFilterArgs): Prisma.EnterpriseWhereInput {
   const and: Prisma.EnterpriseWhereInput[] = [];
-  if (args.search?.trim()) and.push({ name: { contains: args.search.trim() } });
+  if (args.search?.trim()) and.push({ name: { contains: likeLiteral(args.search.trim()) } });
   const prefix = args.usccPrefix?.trim().toUpperCase();
-  if (prefix) and.push({ uscc: { startsWith: prefix, ...usccPrefixBounds(prefix) } });
+  if (prefix) and.push({ uscc: { startsWith: likeLiteral(prefix), ...usccPrefixBounds(prefix) } });
   if (args.park) and.push({ park: args.park });
   if (args.town) and.push({ town: args.town });
   if (args.industry) and.push({ industry: args.industry });

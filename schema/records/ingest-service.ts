@@ -10,6 +10,7 @@ import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import type { ChangeInput } from "../../gateway/outbox/outbox.ts";
 import type { CatalogSnapshot } from "../catalog/catalog-read-model.ts";
 import type { Jurisdiction } from "../common/jurisdiction.ts";
+import { yuanTextFromFen } from "../common/money.ts";
 import { findUnsafeText, replaceUnsafeText } from "../common/rules/text-safety.ts";
 import { applyTaskAnswers } from "../dispatch/task-answers.ts";
 import { assessDecidedPenalties, type PenaltyAssessment } from "./penalty-supervision.ts";
@@ -112,7 +113,7 @@ export async function ingestInTransaction(
           version: validVersion(input.version) ? input.version : null,
           code: check.code,
           reason: replaceUnsafeText(check.message),
-          payload: replaceUnsafeText(JSON.parse(JSON.stringify(input))) as Prisma.InputJsonValue,
+          payload: replaceUnsafeText(keptOf(input, check.oversized)) as Prisma.InputJsonValue,
         },
         request.replayOf,
       );
@@ -155,6 +156,19 @@ function answeringRecord(row: RecordRow) {
 }
 
 const storable = (text: string) => findUnsafeText(text) === null;
+
+/**
+ * The refused record as the quarantine keeps it, as JSON: a field over its limit is named, not stored;
+ * the fine as the yuan it was sent as (a bigint has no JSON form: it failed the whole batch).
+ */
+function keptOf(input: RecordInput, oversized: keyof RecordInput | undefined): unknown {
+  const kept = oversized ? { ...input, [oversized]: "[not kept: over its limit, see docs/limits.md]" } : input;
+  return JSON.parse(
+    JSON.stringify(kept, (key, value) =>
+      typeof value === "bigint" ? (key === "fineYuan" ? yuanTextFromFen(value) : String(value)) : value,
+    ),
+  );
+}
 
 function validVersion(version: number): boolean {
   return Number.isSafeInteger(version) && version >= 1;

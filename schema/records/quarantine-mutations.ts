@@ -10,6 +10,7 @@ import type { Prisma, QuarantinedRecord } from "../../gateway/db/generated/prism
 import { badInput, conflict, notFound } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
 import type { Jurisdiction } from "../common/jurisdiction.ts";
+import { checkJsonSize, limitOf } from "../common/rules/field-limits.ts";
 import { replaceUnsafeText } from "../common/rules/text-safety.ts";
 import { writeAudited } from "../common/write.ts";
 import { adapterName, touchCheckpoint } from "../sync/checkpoints.ts";
@@ -19,6 +20,12 @@ import { QUARANTINED, QuarantineStore } from "./quarantine-store.ts";
 import { RecordInputRef } from "./types.ts";
 
 const CODE = /^[A-Z][A-Z0-9_]{1,63}$/;
+
+/** A payload over its limit (docs/limits.md) is named, not kept: the row still says what was refused. */
+function keptPayload(payload: unknown): unknown {
+  const problem = checkJsonSize(payload, "payload", limitOf("QuarantineItemInput.payload"));
+  return problem ? { notKept: problem.code, reason: problem.message } : (payload ?? null);
+}
 const MAX_ITEMS = 2000;
 
 async function openRow(ctx: GatewayContext, tx: Prisma.TransactionClient, id: string): Promise<QuarantinedRecord> {
@@ -138,8 +145,8 @@ builder.mutationFields((t) => ({
               originId: item.originId == null ? null : replaceUnsafeText(item.originId),
               version: item.version ?? null,
               code: item.code,
-              reason: replaceUnsafeText(item.reason.slice(0, 2000)),
-              payload: replaceUnsafeText(item.payload ?? null) as Prisma.InputJsonValue,
+              reason: replaceUnsafeText(item.reason.slice(0, limitOf("QuarantineItemInput.reason").max)),
+              payload: replaceUnsafeText(keptPayload(item.payload)) as Prisma.InputJsonValue,
             }),
           );
         }

@@ -8,8 +8,14 @@ import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { writeAudited } from "../common/write.ts";
 import { adapterName, type CheckpointTouch, touchCheckpoint } from "./checkpoints.ts";
-import { type AdapterStatus, adapterStatuses, type CheckpointStatus } from "./status-service.ts";
-import { directionOf, SyncDirectionEnum } from "./types.ts";
+import { worstState } from "./rules/staleness.ts";
+import { type AdapterStatus, adapterStatuses, type CheckpointStatus, type StatusClock } from "./status-service.ts";
+import { directionOf, SyncDirectionEnum, SyncStateEnum } from "./types.ts";
+
+const clockOf = (ctx: GatewayContext): StatusClock => ({
+  now: ctx.now,
+  staleAfterSeconds: ctx.services.config.sync.staleAfterSeconds,
+});
 
 const CheckpointStatusRef = builder.objectRef<CheckpointStatus>("SyncCheckpointStatus").implement({
   description: "One direction of an adapter",
@@ -32,6 +38,14 @@ const CheckpointStatusRef = builder.objectRef<CheckpointStatus>("SyncCheckpointS
     }),
     lagRecords: t.exposeInt("lagRecords"),
     lagSeconds: t.exposeInt("lagSeconds"),
+    state: t.field({
+      type: SyncStateEnum,
+      description: "同步状态 — sync state of this direction (STALE: no report within the threshold)",
+      resolve: (s) => s.state,
+    }),
+    reportAgeSeconds: t.exposeInt("reportAgeSeconds", {
+      description: "上报间隔 — report age: seconds since this direction last reported (heartbeat or write)",
+    }),
     lastError: t.string({ nullable: true, resolve: (s) => s.checkpoint.lastError }),
     lastErrorAt: t.field({ type: "DateTime", nullable: true, resolve: (s) => s.checkpoint.lastErrorAt }),
     lastSeenAt: t.field({ type: "DateTime", nullable: true, resolve: (s) => s.checkpoint.lastSeenAt }),
@@ -58,6 +72,15 @@ const AdapterStatusRef = builder.objectRef<AdapterStatus>("AdapterSyncStatus").i
     lagSeconds: t.int({
       description: "the larger of the two directions' lag in seconds",
       resolve: (s) => Math.max(0, ...both(s).map((c) => c.lagSeconds)),
+    }),
+    state: t.field({
+      type: SyncStateEnum,
+      description: "同步状态 — sync state: the worse of its two directions; never CAUGHT_UP from a stale report",
+      resolve: (s) => worstState(both(s).map((c) => c.state)),
+    }),
+    reportAgeSeconds: t.int({
+      description: "上报间隔 — report age: seconds since the less recent of its two directions last reported",
+      resolve: (s) => Math.max(0, ...both(s).map((c) => c.reportAgeSeconds)),
     }),
     quarantined: t.exposeInt("quarantined", { description: "records of this adapter waiting in the quarantine" }),
     lastError: t.string({
@@ -89,7 +112,7 @@ builder.queryFields((t) => ({
     description:
       "同步状态 — one entry per adapter: lag in records and seconds, quarantine size, last error (a province sees its own, gz all)",
     authScopes: { scope: "read" },
-    resolve: (_root, _args, ctx) => adapterStatuses(ctx.prisma, ctx.caller?.issuer as Jurisdiction, ctx.now),
+    resolve: (_root, _args, ctx) => adapterStatuses(ctx.prisma, ctx.caller?.issuer as Jurisdiction, clockOf(ctx)),
   }),
 }));
 
@@ -116,7 +139,7 @@ async function report(
     const c = await touchCheckpoint(tx, { issuer, name, direction, now: ctx.now, ...fields });
     return { result: c, recordIds: [c.id] };
   });
-  const [status] = await adapterStatuses(ctx.prisma, issuer, ctx.now, { jurisdiction: issuer, adapter: name });
+  const [status] = await adapterStatuses(ctx.prisma, issuer, clockOf(ctx), { jurisdiction: issuer, adapter: name });
   return status as AdapterStatus;
 }
 

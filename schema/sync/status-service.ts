@@ -8,14 +8,17 @@
  * - inbound lagRecords: the backlog the adapter last reported (changes still waiting on its platform);
  *   lagSeconds: while that backlog is not 0, now − sourceTime (the newest source change applied),
  *   an upper bound of the oldest waiting change's age; 0 when caught up.
+ * - each direction's report age and state (rules/staleness.ts): STALE when its last report is older
+ *   than the threshold — then a stale inbound lag is at least that age, never "caught up".
  */
 
 import { Prisma, type PrismaClient, type SyncCheckpoint } from "../../gateway/db/generated/prisma/client.ts";
 import type { Jurisdiction } from "../common/jurisdiction.ts";
 import { nameOfCheckpoint } from "./checkpoints.ts";
+import { type Freshness, freshness, inboundLagSeconds, secondsBetween } from "./rules/staleness.ts";
 import { PROVINCE_AUDIENCE } from "./rules/visibility.ts";
 
-export interface CheckpointStatus {
+export interface CheckpointStatus extends Freshness {
   checkpoint: SyncCheckpoint;
   lagRecords: number;
   lagSeconds: number;
@@ -43,27 +46,66 @@ export function receivedSql(jurisdiction: string): Prisma.Sql {
   return Prisma.sql`(${Prisma.join(rules, " OR ")})`;
 }
 
-const secondsBetween = (from: Date, to: Date) => Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
+/** what the figures of a direction are worth now; a row never touched since created counts from then */
+const freshnessOf = (checkpoint: SyncCheckpoint, lag: { lagRecords: number; lagSeconds: number }, at: StatusClock) =>
+  freshness(checkpoint.lastSeenAt ?? checkpoint.updatedAt, lag, at.now, at.staleAfterSeconds);
 
-async function outboundStatus(prisma: PrismaClient, checkpoint: SyncCheckpoint, now: Date): Promise<CheckpointStatus> {
-  const [lag] = await prisma.$queryRaw<Array<{ records: bigint; oldest: Date | null }>>`
-    SELECT count(*) AS "records", min("createdAt") AS "oldest" FROM "ChangeEvent"
-    WHERE "seq" > ${checkpoint.ackedSeq} AND ${receivedSql(checkpoint.jurisdiction)}`;
-  const oldest = lag?.oldest ? new Date(lag.oldest) : null;
-  return { checkpoint, lagRecords: Number(lag?.records ?? 0n), lagSeconds: oldest ? secondsBetween(oldest, now) : 0 };
+export interface ReportAge {
+  /** the checkpoint id, `${jurisdiction}:${adapter}:${direction}` */
+  checkpoint: string;
+  jurisdiction: string;
+  direction: string;
+  reportAgeSeconds: number;
+  stale: boolean;
 }
 
-function inboundStatus(checkpoint: SyncCheckpoint, now: Date): CheckpointStatus {
+/** How long ago each adapter direction last reported, without the lag queries: for /healthz/sync and metrics. */
+export async function reportAges(prisma: PrismaClient, at: StatusClock): Promise<ReportAge[]> {
+  const checkpoints = await prisma.syncCheckpoint.findMany({ orderBy: { id: "asc" } });
+  return checkpoints.map((c) => {
+    const { reportAgeSeconds, state } = freshnessOf(c, { lagRecords: 0, lagSeconds: 0 }, at);
+    return {
+      checkpoint: c.id,
+      jurisdiction: c.jurisdiction,
+      direction: c.direction,
+      reportAgeSeconds,
+      stale: state === "STALE",
+    };
+  });
+}
+
+async function outboundStatus(
+  prisma: PrismaClient,
+  checkpoint: SyncCheckpoint,
+  at: StatusClock,
+): Promise<CheckpointStatus> {
+  const [row] = await prisma.$queryRaw<Array<{ records: bigint; oldest: Date | null }>>`
+    SELECT count(*) AS "records", min("createdAt") AS "oldest" FROM "ChangeEvent"
+    WHERE "seq" > ${checkpoint.ackedSeq} AND ${receivedSql(checkpoint.jurisdiction)}`;
+  const oldest = row?.oldest ? new Date(row.oldest) : null;
+  // the outbox is the truth here, whatever the adapter last said: the lag stands as counted
+  const lag = { lagRecords: Number(row?.records ?? 0n), lagSeconds: oldest ? secondsBetween(oldest, at.now) : 0 };
+  return { checkpoint, ...lag, ...freshnessOf(checkpoint, lag, at) };
+}
+
+function inboundStatus(checkpoint: SyncCheckpoint, at: StatusClock): CheckpointStatus {
   const backlog = checkpoint.sourceBacklog ?? 0;
-  const lagSeconds = backlog > 0 && checkpoint.sourceTime ? secondsBetween(checkpoint.sourceTime, now) : 0;
-  return { checkpoint, lagRecords: backlog, lagSeconds };
+  const reported = backlog > 0 && checkpoint.sourceTime ? secondsBetween(checkpoint.sourceTime, at.now) : 0;
+  const fresh = freshnessOf(checkpoint, { lagRecords: backlog, lagSeconds: reported }, at);
+  return { checkpoint, lagRecords: backlog, lagSeconds: inboundLagSeconds(reported, fresh), ...fresh };
+}
+
+/** the request's now, and after how long without a report a direction is STALE (config SYNC_STALE_AFTER_SECONDS) */
+export interface StatusClock {
+  now: Date;
+  staleAfterSeconds: number;
 }
 
 /** Every adapter the caller may see (a province its own, gz all), optionally one by name. */
 export async function adapterStatuses(
   prisma: PrismaClient,
   viewer: Jurisdiction,
-  now: Date,
+  at: StatusClock,
   only?: { jurisdiction: string; adapter: string },
 ): Promise<AdapterStatus[]> {
   const scope = only ? { jurisdiction: only.jurisdiction } : viewer === "gz" ? {} : { jurisdiction: viewer };
@@ -88,9 +130,24 @@ export async function adapterStatuses(
         quarantine.find((q) => q.originJurisdiction === checkpoint.jurisdiction && q.source === adapter)?._count._all ??
         0,
     };
-    if (checkpoint.direction === "inbound") entry.inbound = inboundStatus(checkpoint, now);
-    else entry.outbound = await outboundStatus(prisma, checkpoint, now);
+    if (checkpoint.direction === "inbound") entry.inbound = inboundStatus(checkpoint, at);
+    else entry.outbound = await outboundStatus(prisma, checkpoint, at);
     adapters.set(key, entry);
   }
   return [...adapters.values()];
+}
+
+/** `/healthz/sync`: 503 while any adapter direction is STALE, with every direction's report age */
+export async function syncHealth(prisma: PrismaClient, at: StatusClock) {
+  const ages = await reportAges(prisma, at);
+  const stale = ages.filter((a) => a.stale).map((a) => a.checkpoint);
+  return {
+    healthy: stale.length === 0,
+    body: {
+      status: stale.length === 0 ? "ok" : "stale",
+      staleAfterSeconds: at.staleAfterSeconds,
+      stale,
+      adapters: ages,
+    },
+  };
 }

@@ -51,4 +51,16 @@ export const SyncDirectionEnum = builder.enumType("SyncDirection", {
   } as const,
 });
 
+export const SyncStateEnum = builder.enumType("SyncState", {
+  description: "同步状态 — sync state: how far the figures of an adapter (or one direction of it) can be trusted",
+  values: {
+    CAUGHT_UP: { description: "已同步 — caught up: reported recently, nothing waiting" },
+    LAGGING: { description: "滞后 — lagging: reported recently, changes still waiting" },
+    STALE: {
+      description:
+        "失联 — stale: no report within SYNC_STALE_AFTER_SECONDS; its inbound figures are the last reported ones, its lag at least their age",
+    },
+  } as const,
+});
+
 export const directionOf = (value: "INBOUND" | "OUTBOUND") => (value === "INBOUND" ? "inbound" : "outbound");

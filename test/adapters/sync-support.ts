@@ -185,11 +185,12 @@ interface AdapterStatus {
   lagSeconds: number;
   quarantined: number;
   lastError: string | null;
+  state: string;
 }
 
 export async function syncStatus(world: SyncWorld): Promise<AdapterStatus[]> {
   const answer = await world.gz<{ syncStatus: AdapterStatus[] }>(
-    `{ syncStatus { jurisdiction adapter lagRecords lagSeconds quarantined lastError } }`,
+    `{ syncStatus { jurisdiction adapter lagRecords lagSeconds quarantined lastError state } }`,
   );
   if (!answer.data) throw new Error(`syncStatus failed: ${JSON.stringify(answer.errors)}`);
   return answer.data.syncStatus;
@@ -208,11 +209,12 @@ export async function expectCaughtUp(
   for (;;) {
     const statuses = (await syncStatus(world)).filter((s) => s.adapter === "platform");
     const settled =
-      statuses.length === PROVINCES.length && statuses.every((s) => s.lagRecords === 0 && s.lastError === null);
+      statuses.length === PROVINCES.length &&
+      statuses.every((s) => s.lagRecords === 0 && s.lastError === null && s.state === "CAUGHT_UP");
     if (settled || Date.now() > deadline) {
-      expect(statuses.map((s) => [s.jurisdiction, s.lagRecords, s.lagSeconds, s.lastError]).sort()).toEqual([
-        ["CQ", 0, 0, null],
-        ["SC", 0, 0, null],
+      expect(statuses.map((s) => [s.jurisdiction, s.lagRecords, s.lagSeconds, s.lastError, s.state]).sort()).toEqual([
+        ["CQ", 0, 0, null, "CAUGHT_UP"],
+        ["SC", 0, 0, null, "CAUGHT_UP"],
       ]);
       for (const s of statuses)
         expect(s.quarantined, `${s.jurisdiction} quarantined`).toBe(

@@ -100,6 +100,20 @@ describe("执法码", () => {
     expect((await check(inspectionCode, task.enterpriseUscc)).data?.verifyInspection.reason).toBe("UNKNOWN_TASK");
   });
 
+  it("answers REVOKED for the code of a cancelled task", async () => {
+    const task = tasks[4]!;
+    const { inspectionCode } = await dispatch(task);
+    const cancelled = await t.gql(`mutation($id: ID!) { cancelTask(id: $id, reason: "企业停产") { state } }`, {
+      as: "gz",
+      variables: { id: task.id },
+    });
+    expect(cancelled.errors).toBeUndefined();
+    expect((await check(inspectionCode, task.enterpriseUscc)).data?.verifyInspection).toMatchObject({
+      valid: false,
+      reason: "REVOKED",
+    });
+  });
+
   it("is rate-limited per address: RATE_LIMITED (429) past the limit", async () => {
     // in-process counting (REDIS_URL empty): with Redis the same limiter counts in Redis, shared by replicas
     const limited = await createTestGateway({
@@ -174,6 +188,11 @@ describe("results from the provinces' platforms", () => {
       variables: { id: task.id },
     });
     expect(cancel.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", reason: "ILLEGAL_TRANSITION" });
+
+    // the visit is over: its 执法码 no longer lets anyone in, though still inside its validity window
+    const { inspectionCode } = await t.prisma.inspectionTask.findUniqueOrThrow({ where: { id: task.id } });
+    const after = await check(inspectionCode as string, task.enterpriseUscc);
+    expect(after.data?.verifyInspection).toMatchObject({ valid: false, reason: "COMPLETED" });
   });
 
   it("refuse a result recorded under another province's officer, or under one not on the team", async () => {

@@ -100,11 +100,65 @@ describe("syncStatus", () => {
     expect((await status("sc"))[0]?.lastError).toBeNull();
   });
 
+  it("marks an adapter that stopped reporting STALE: no 'caught up' from its last figure, /healthz/sync 503, metrics", async () => {
+    const BEAT = 'mutation { heartbeat(source: "silent", direction: INBOUND, sourceBacklog: 0) { state } }';
+    await t.gql(BEAT, { as: "cq" });
+    const ACK_ALL = 'mutation($s: String!) { acknowledgeChanges(consumer: "silent", seq: $s) { ackedSeq } }';
+    await t.gql(ACK_ALL, { as: "cq", variables: { s: await newestSeq() } });
+    const SILENT = `{ syncStatus { adapter state reportAgeSeconds lagSeconds
+      inbound { state reportAgeSeconds lagRecords lagSeconds } outbound { state } } }`;
+    interface Silent {
+      adapter: string;
+      state: string;
+      reportAgeSeconds: number;
+      lagSeconds: number;
+      inbound: { state: string; reportAgeSeconds: number; lagRecords: number; lagSeconds: number };
+      outbound: { state: string };
+    }
+    const silent = async () =>
+      (await t.gql<{ syncStatus: Silent[] }>(SILENT, { as: "cq" })).data?.syncStatus.find(
+        (s) => s.adapter === "silent",
+      );
+    expect(await silent()).toMatchObject({ state: "CAUGHT_UP", lagSeconds: 0, inbound: { state: "CAUGHT_UP" } });
+
+    // its inbound side last reported 95 s ago (its process died): the backlog it reported then was 0
+    await t.prisma.syncCheckpoint.update({
+      where: { id: "cq:silent:inbound" },
+      data: { lastSeenAt: new Date(Date.now() - 95_000) },
+    });
+    const stale = await silent();
+    expect(stale).toMatchObject({
+      state: "STALE",
+      inbound: { state: "STALE", lagRecords: 0 },
+      outbound: { state: "CAUGHT_UP" },
+    });
+    expect(stale?.reportAgeSeconds).toBeGreaterThanOrEqual(95);
+    expect(stale?.lagSeconds).toBeGreaterThanOrEqual(95);
+    expect(stale?.inbound.lagSeconds).toBeGreaterThanOrEqual(95);
+
+    const health = await t.gateway.fetch("http://gateway.test/healthz/sync");
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ status: "stale", staleAfterSeconds: 60, stale: ["cq:silent:inbound"] });
+    expect((await t.gateway.fetch("http://gateway.test/readyz")).status).toBe(200); // the gateway itself is fine
+    const metrics = await (await t.gateway.fetch("http://gateway.test/metrics")).text();
+    expect(metrics).toMatch(/gz_sync_stale\{checkpoint="cq:silent:inbound",jurisdiction="cq",direction="inbound"\} 1/);
+    expect(metrics).toMatch(
+      /gz_sync_stale\{checkpoint="cq:silent:outbound",jurisdiction="cq",direction="outbound"\} 0/,
+    );
+    expect(metrics).toMatch(/gz_sync_report_age_seconds\{checkpoint="cq:silent:inbound",[^}]*\} (9[5-9]|1\d\d)/);
+
+    // it reports again: fresh
+    await t.gql(BEAT, { as: "cq" });
+    expect(await silent()).toMatchObject({ state: "CAUGHT_UP", lagSeconds: 0 });
+    expect((await t.gateway.fetch("http://gateway.test/healthz/sync")).status).toBe(200);
+  });
+
   it("shows a province its own adapters and the committee all of them", async () => {
-    expect((await status("cq")).map((s) => s.jurisdiction)).toEqual(["CQ"]);
+    expect((await status("cq")).map((s) => s.jurisdiction)).toEqual(["CQ", "CQ"]);
     expect((await status("sc")).map((s) => s.jurisdiction)).toEqual(["SC"]);
     expect((await status("gz")).map((s) => `${s.jurisdiction}:${s.adapter}`).sort()).toEqual([
       "CQ:platform",
+      "CQ:silent",
       "SC:platform",
     ]);
   });

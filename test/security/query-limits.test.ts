@@ -31,6 +31,11 @@ const BOMBS = [
     message: /Aliases limit of 15/,
   },
   {
+    name: "__typename alias bomb (100 aliases)",
+    query: `query TypenameBomb { ${Array.from({ length: 100 }, (_, i) => `t${i}: __typename`).join(" ")} }`,
+    message: /Aliases limit of 15/,
+  },
+  {
     name: "huge token count (3000+ tokens)",
     query: `query TokenBomb { domains { ${"code ".repeat(3000)} } }`,
     message: /Token limit of 2000/,

@@ -91,3 +91,18 @@ export function findNameProblem(name: string, path: string): TextProblem | null 
     message: `${path}: ${codePoint(match[0])} at character ${match.index + 1} is a control, bidi or zero-width character, not allowed in a name`,
   };
 }
+
+/** The arguments and input fields that are names (schema coordinates), checked with findNameProblem. */
+const NAME_FIELDS: ReadonlySet<string> = new Set([
+  "OfficerInput.name",
+  "EnterpriseInput.name",
+  "EnterpriseInput.legalRepresentative",
+  "UpdateItemInput.name",
+  "UpdateItemInput.cqName",
+  "UpdateItemInput.scName",
+  "InspectionPlanInput.name",
+  "TrainingSessionInput.title",
+  "TrainingSessionInput.organizer",
+]);
+
+export const isNameField = (coordinate: string) => NAME_FIELDS.has(coordinate);

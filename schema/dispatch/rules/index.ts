@@ -37,6 +37,7 @@ export {
   type InspectionCodeTask,
   signInspectionCode,
   type TaskStanding,
+  taskStanding,
   verifyInspectionCode,
 } from "./inspection-code.ts";
 export {

@@ -64,13 +64,24 @@ const claimsSchema = z.object({
   v: z.literal(INSPECTION_CODE_VERSION),
 });
 
-export type TaskStanding = "ACTIVE" | "REVOKED" | "UNKNOWN";
+export type TaskStanding = "ACTIVE" | "REVOKED" | "COMPLETED" | "UNKNOWN";
+
+/**
+ * What a task's state makes of its code: a revoked code or a cancelled task lets no one in (REVOKED),
+ * nor does a task whose visit is over (COMPLETED, DONE) — the code stays inside its validity window
+ * after the visit, and a second "inspection" with it would be no joint task at all.
+ */
+export function taskStanding(task: { state: string; codeRevokedAt: Date | null } | null): TaskStanding {
+  if (!task) return "UNKNOWN";
+  if (task.codeRevokedAt !== null || task.state === "CANCELLED") return "REVOKED";
+  return task.state === "DONE" ? "COMPLETED" : "ACTIVE";
+}
 
 export interface VerifyInspectionCodeOptions {
   /** the `gz` JWKS, or a resolver of its keys (the gateway's trust registry) */
   publicKeys: JSONWebKeySet | CompactVerifyGetKey;
   now: Date;
-  /** the task's standing in the database: UNKNOWN when no such task, REVOKED when revoked or cancelled */
+  /** the task's standing in the database (`taskStanding`) */
   taskStanding: (taskId: string) => TaskStanding | Promise<TaskStanding>;
 }
 
@@ -81,7 +92,8 @@ export type InspectionCodeRefusal =
   | "NOT_YET_VALID"
   | "EXPIRED"
   | "UNKNOWN_TASK"
-  | "REVOKED";
+  | "REVOKED"
+  | "COMPLETED";
 
 export type InspectionCodeCheck =
   | { valid: true; task: InspectionCodeTask }
@@ -132,7 +144,7 @@ export async function verifyInspectionCode(
   if (now >= claims.exp) return refuse("EXPIRED");
   const standing = await options.taskStanding(claims.t);
   if (standing === "UNKNOWN") return refuse("UNKNOWN_TASK");
-  if (standing === "REVOKED") return refuse("REVOKED");
+  if (standing !== "ACTIVE") return refuse(standing);
   return {
     valid: true,
     task: {

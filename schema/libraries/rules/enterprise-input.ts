@@ -4,6 +4,7 @@
  * code in force on the day of the write. Every problem is reported, each with a stable code.
  */
 import { z } from "zod";
+import { limitOf } from "../../common/rules/field-limits.ts";
 import { findNameProblem, findUnsafeText } from "../../common/rules/text-safety.ts";
 import { checkDivisionInForce, type DivisionPeriod } from "./division-in-force.ts";
 import type { EnterpriseWrite } from "./reconcile-enterprise.ts";
@@ -36,12 +37,12 @@ const optionalText = (max: number) =>
 
 const enterpriseShape = z.object({
   uscc: z.string().trim().toUpperCase(),
-  name: text(200),
+  name: text(limitOf("EnterpriseInput.name").max),
   version: z.number().int().min(1, "must be at least 1").max(2_147_483_647),
-  park: optionalText(100),
-  town: optionalText(100),
+  park: optionalText(limitOf("EnterpriseInput.park").max),
+  town: optionalText(limitOf("EnterpriseInput.town").max),
   divisionCode: optionalText(12),
-  industry: optionalText(100),
+  industry: optionalText(limitOf("EnterpriseInput.industry").max),
   creditGrade: z
     .string()
     .trim()
@@ -49,8 +50,8 @@ const enterpriseShape = z.object({
     .pipe(z.enum(CREDIT_GRADES, "must be one of A, B, C, D (信用等级)"))
     .nullish()
     .transform((g) => g ?? null),
-  legalRepresentative: optionalText(50),
-  address: optionalText(300),
+  legalRepresentative: optionalText(limitOf("EnterpriseInput.legalRepresentative").max),
+  address: optionalText(limitOf("EnterpriseInput.address").max),
 });
 
 const CODE_BY_FIELD = { creditGrade: "CREDIT_GRADE", version: "VERSION_INVALID" };

@@ -4,6 +4,7 @@
  * qualified domains that exist. Every problem is reported, each with a stable code.
  */
 import { z } from "zod";
+import { limitOf } from "../../common/rules/field-limits.ts";
 import { findNameProblem, findUnsafeText } from "../../common/rules/text-safety.ts";
 import { validateCitizenId } from "./citizen-id.ts";
 import type { OfficerWrite } from "./reconcile-officer.ts";
@@ -37,9 +38,9 @@ const officerShape = z.object({
   certificateNumber: text(64)
     .transform((s) => s.toUpperCase())
     .pipe(z.string().regex(/^[0-9A-Z][0-9A-Z-]*$/, "use digits, letters A–Z and '-'")),
-  name: text(50),
+  name: text(limitOf("OfficerInput.name").max),
   version: z.number().int().min(1, "must be at least 1").max(2_147_483_647),
-  unit: optional(text(200)),
+  unit: optional(text(limitOf("OfficerInput.unit").max)),
   status: z
     .string()
     .trim()
@@ -64,7 +65,7 @@ const officerShape = z.object({
   homeAddress: z
     .string()
     .trim()
-    .max(300)
+    .max(limitOf("OfficerInput.homeAddress").max)
     .nullish()
     .transform((s) => (s ? s : null)),
 });

@@ -19,7 +19,9 @@ export function zodProblems(error: z.ZodError, codeByField: Readonly<Record<stri
   return error.issues.map((issue) => {
     const field = issue.path.map(String).join(".") || "record";
     const top = String(issue.path[0] ?? "");
-    return problem(codeByField[top] ?? "INVALID_FIELD", `${field}: ${issue.message}`);
+    // a string over its limit (docs/limits.md) has the one code every edge gives it
+    const code = issue.code === "too_big" && issue.origin === "string" ? "FIELD_TOO_LONG" : codeByField[top];
+    return problem(code ?? "INVALID_FIELD", `${field}: ${issue.message}`);
   });
 }
 

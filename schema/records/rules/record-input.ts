@@ -3,6 +3,7 @@
  * catalog lookup and the clock are passed in. A record that fails is quarantined with the `code`
  * below, never silently dropped (docs/sync.md); codes are stable SCREAMING_SNAKE strings.
  */
+import { checkJsonSize, checkTextSize, limitOf, type SizeProblem } from "../../common/rules/field-limits.ts";
 import { findUnsafeText } from "../../common/rules/text-safety.ts";
 import { validateUscc } from "../../libraries/rules/uscc.ts";
 
@@ -52,9 +53,13 @@ export type QuarantineCode =
   | "BAD_USCC"
   | "BAD_DATES"
   | "INVALID_TEXT"
-  | "INVALID_PAYLOAD";
+  | "INVALID_PAYLOAD"
+  | SizeProblem["code"];
 
-export type RecordCheck = { ok: true; record: CanonicalRecord } | { ok: false; code: QuarantineCode; message: string };
+export type RecordCheck =
+  | { ok: true; record: CanonicalRecord }
+  /** `oversized`: the field over its limit, which the quarantine does not keep */
+  | { ok: false; code: QuarantineCode; message: string; oversized?: keyof RecordInput };
 
 export interface CheckContext {
   /** true when `code` is a unified item code of the catalog */
@@ -78,6 +83,11 @@ export function checkRecord(input: RecordInput, ctx: CheckContext): RecordCheck 
   // before anything else: such a value cannot even be stored in the quarantine as it is
   const unsafe = findUnsafeText(input);
   if (unsafe) return fail("INVALID_TEXT", unsafe.message);
+  const oversized = sizeProblem(input);
+  if (oversized) {
+    const { code, message } = oversized.problem;
+    return { ok: false, code, message, oversized: oversized.field };
+  }
   const officers = (input.officerCertificates ?? []).map((c) => c.trim()).filter(Boolean);
   const missing: string[] = (["itemCode", "enterpriseUscc", "occurredAt"] as const).filter((field) => !input[field]);
   if (officers.length === 0) missing.push("officerCertificates");
@@ -120,6 +130,19 @@ export function checkRecord(input: RecordInput, ctx: CheckContext): RecordCheck 
       extra: (input.payload as Record<string, unknown> | null | undefined) ?? {},
     },
   };
+}
+
+const TEXT_FIELDS = ["findings", "result", "taskId", "itemCode", "enterpriseUscc"] as const;
+
+/** The first field over its limit (docs/limits.md). */
+function sizeProblem(input: RecordInput): { field: keyof RecordInput; problem: SizeProblem } | null {
+  for (const field of TEXT_FIELDS) {
+    const value = input[field];
+    const problem = value == null ? null : checkTextSize(value, field, limitOf(`RecordInput.${field}`));
+    if (problem) return { field, problem };
+  }
+  const payload = checkJsonSize(input.payload, "payload", limitOf("RecordInput.payload"));
+  return payload ? { field: "payload", problem: payload } : null;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -5,7 +5,7 @@ import {
   evaluateTierFine,
 } from "../../../schema/benchmarks/rules/fine-engine.ts";
 import type { CaseFacts, FineRule } from "../../../schema/benchmarks/rules/types.ts";
-import { errorCode, facts, safetyTraining97, W } from "./fixtures.ts";
+import { errorCode, facts, mining64, safetyTraining97, W } from "./fixtures.ts";
 
 const wasteDisposal112: FineRule = {
   kind: "MULTIPLE_OF_BASE",
@@ -13,14 +13,6 @@ const wasteDisposal112: FineRule = {
   minBp: 30_000,
   maxBp: 50_000,
   baseFloorFen: W(20),
-};
-const mining64: FineRule = {
-  kind: "MULTIPLE_OF_BASE",
-  base: "MARKET_VALUE",
-  minBp: 30_000,
-  maxBp: 50_000,
-  baseThresholdFen: W(10),
-  whenBaseUnknown: { kind: "FIXED_RANGE", minFen: W(10), maxFen: W(100) },
 };
 
 describe("evaluateFine: every fine-rule kind with statutory figures", () => {

@@ -7,6 +7,7 @@ import {
   type CaseFacts,
   type CaseFactsInput,
   caseFacts,
+  type FineRule,
 } from "../../../schema/benchmarks/rules/types.ts";
 
 /** 万元 → fen */
@@ -93,3 +94,13 @@ export function errorCode(fn: () => unknown): string {
     throw e;
   }
 }
+
+/** 矿产资源法 第64条: 市场价值 3–5倍; "没有采出矿产品或者违法采出的矿产品市场价值不足十万元的" 10万–100万 */
+export const mining64: FineRule = {
+  kind: "MULTIPLE_OF_BASE",
+  base: "MARKET_VALUE",
+  minBp: 30_000,
+  maxBp: 50_000,
+  baseThresholdFen: W(10),
+  whenBaseUnknown: { kind: "FIXED_RANGE", minFen: W(10), maxFen: W(100) },
+};

@@ -1,0 +1,176 @@
+/**
+ * Every argument, at the edge: text PostgreSQL cannot store (NUL, lone surrogates), hidden characters in
+ * names, and the size limits of schema/common/rules/field-limits.ts — refused before anything runs, with
+ * 400 BAD_USER_INPUT and the reason (INVALID_TEXT, INVALID_NAME, FIELD_TOO_LONG, PAYLOAD_TOO_LARGE,
+ * PAYLOAD_TOO_DEEP) naming the field. Without it such a value reached the database and failed the
+ * request with an unexplained 500 (or, in a search, matched nothing for an obscure reason).
+ *
+ * Inputs of the `perRecord` types are left to their resolvers, which refuse one record of a batch and
+ * store the others (records are quarantined, library records reported) with the same rules.
+ *
+ * Cost: what to check is worked out once per document (yoga reuses parsed documents) — the literals are
+ * checked then, and only the variables that reach a text or JSON argument are walked per request.
+ */
+import {
+  type DocumentNode,
+  type GraphQLError,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  getNamedType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  Kind,
+  TypeInfo,
+  type ValueNode,
+  valueFromASTUntyped,
+  visit,
+  visitWithTypeInfo,
+} from "graphql";
+import type { Plugin } from "graphql-yoga";
+import { checkJsonSize, checkTextSize, DEFAULT_JSON_LIMIT, limitOf } from "../../schema/common/rules/field-limits.ts";
+import { findNameProblem, findUnsafeText, isNameField } from "../../schema/common/rules/text-safety.ts";
+import { badInput } from "../errors.ts";
+
+export interface InputSafetyOptions {
+  /** input types checked per record by their resolvers, e.g. RecordInput */
+  perRecord: readonly string[];
+}
+
+interface Problem {
+  code: string;
+  path: string;
+  message: string;
+}
+
+/** a variable that reaches a checked argument: walked per request */
+interface VariableUse {
+  name: string;
+  type: GraphQLInputType;
+  coordinate: string;
+  /** where it is used, e.g. `input.name`: what a refusal names */
+  path: string;
+}
+
+interface DocumentPlan {
+  literalProblem: Problem | null;
+  variables: VariableUse[];
+}
+
+type Check = (value: unknown, type: GraphQLInputType, coordinate: string, path: string) => Problem | null;
+
+function scalarProblem(value: unknown, typeName: string, coordinate: string, path: string): Problem | null {
+  if (typeName === "JSON")
+    return findUnsafeText(value, path) ?? checkJsonSize(value, path, limitOf(coordinate, DEFAULT_JSON_LIMIT));
+  if (typeof value !== "string" || (typeName !== "String" && typeName !== "ID")) return null;
+  return (
+    (isNameField(coordinate) ? findNameProblem(value, path) : findUnsafeText(value, path)) ??
+    checkTextSize(value, path, limitOf(coordinate))
+  );
+}
+
+function checker(perRecord: ReadonlySet<string>): Check {
+  const check: Check = (value, type, coordinate, path) => {
+    if (value === null || value === undefined) return null;
+    if (isNonNullType(type)) return check(value, type.ofType, coordinate, path);
+    if (isListType(type)) {
+      const items = Array.isArray(value) ? value : [value];
+      for (let i = 0; i < items.length; i++) {
+        const problem = check(items[i], type.ofType, coordinate, `${path}[${i}]`);
+        if (problem) return problem;
+      }
+      return null;
+    }
+    if (isInputObjectType(type)) {
+      if (perRecord.has(type.name) || typeof value !== "object") return null;
+      for (const field of Object.values(type.getFields())) {
+        const at = `${type.name}.${field.name}`;
+        const problem = check((value as Record<string, unknown>)[field.name], field.type, at, `${path}.${field.name}`);
+        if (problem) return problem;
+      }
+      return null;
+    }
+    return scalarProblem(value, getNamedType(type).name, coordinate, path);
+  };
+  return check;
+}
+
+/** A literal argument value as the JSON it stands for; variables inside it are noted, not resolved. */
+function literalValue(
+  node: ValueNode,
+  type: GraphQLInputType,
+  coordinate: string,
+  path: string,
+  uses: VariableUse[],
+): unknown {
+  if (node.kind === Kind.VARIABLE) {
+    uses.push({ name: node.name.value, type, coordinate, path });
+    return undefined;
+  }
+  const named = getNamedType(type);
+  if (named.name === "JSON") return valueFromASTUntyped(node);
+  const inner = isNonNullType(type) ? type.ofType : type;
+  if (node.kind === Kind.LIST && isListType(inner)) {
+    return node.values.map((item, i) => literalValue(item, inner.ofType, coordinate, `${path}[${i}]`, uses));
+  }
+  if (node.kind === Kind.OBJECT && isInputObjectType(named)) {
+    const fields = named.getFields();
+    return Object.fromEntries(
+      node.fields.flatMap((f) => {
+        const def = fields[f.name.value];
+        const at = `${named.name}.${def?.name}`;
+        return def ? [[f.name.value, literalValue(f.value, def.type, at, `${path}.${def.name}`, uses)]] : [];
+      }),
+    );
+  }
+  return node.kind === Kind.STRING ? node.value : undefined;
+}
+
+function planOf(schema: GraphQLSchema, document: DocumentNode, check: Check): DocumentPlan {
+  const plan: DocumentPlan = { literalProblem: null, variables: [] };
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Argument(node) {
+        const arg = typeInfo.getArgument();
+        const field = typeInfo.getFieldDef();
+        const parent = typeInfo.getParentType();
+        if (!arg || !field || !parent) return;
+        const coordinate = `${parent.name}.${field.name}(${arg.name}:)`;
+        const value = literalValue(node.value, arg.type, coordinate, arg.name, plan.variables);
+        plan.literalProblem ??= check(value, arg.type, coordinate, arg.name);
+      },
+    }),
+  );
+  return plan;
+}
+
+export function useInputSafety(options: InputSafetyOptions): Plugin {
+  const check = checker(new Set(options.perRecord));
+  const plans = new WeakMap<DocumentNode, DocumentPlan>();
+  const refuse = ({ args, setResultAndStopExecution }: RefusableHook) => {
+    const document = args.document as DocumentNode;
+    let plan = plans.get(document);
+    if (!plan) {
+      plan = planOf(args.schema, document, check);
+      plans.set(document, plan);
+    }
+    const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+    let problem = plan.literalProblem;
+    for (const use of plan.variables) {
+      if (problem) break;
+      problem = check(variables[use.name], use.type, use.coordinate, use.path);
+    }
+    if (problem) {
+      setResultAndStopExecution({ errors: [badInput(problem.message, { reason: problem.code, field: problem.path })] });
+    }
+  };
+  // subscriptions too: `changes(consumer:)` reaches the database like any argument
+  return { onExecute: refuse, onSubscribe: refuse };
+}
+
+interface RefusableHook {
+  args: { document: unknown; schema: GraphQLSchema; variableValues?: unknown };
+  setResultAndStopExecution: (result: { errors: GraphQLError[] }) => void;
+}
