@@ -37,6 +37,15 @@ export interface GatewayProcessOptions {
   script?: string;
 }
 
+async function answers(port: number): Promise<boolean> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(1_000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
 export async function startGatewayProcess(
   env: Record<string, string>,
   options: GatewayProcessOptions = {},
@@ -53,25 +62,22 @@ export async function startGatewayProcess(
     });
     child = proc;
     const from = output.length; // a restart's own lines
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`gateway :${port} did not start: ${output.slice(-1000)}`)),
-        START_TIMEOUT_MS,
-      );
-      const read = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.slice(from).includes(`listening on 127.0.0.1:${port}`)) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      proc.stdout?.on("data", read);
-      proc.stderr?.on("data", read);
-      proc.once("exit", (code, signal) => {
-        clearTimeout(timer);
-        reject(new Error(`gateway :${port} exited (${code ?? signal}): ${output.slice(-1000)}`));
-      });
+    let exited: Error | null = null;
+    proc.once("exit", (code, signal) => {
+      exited = new Error(`gateway :${port} exited (${code ?? signal}): ${output.slice(from).slice(-1000)}`);
     });
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+    };
+    proc.stdout?.on("data", read);
+    proc.stderr?.on("data", read);
+    // up when /healthz answers: whatever LOG_LEVEL hides, the port tells
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    while (!(await answers(port))) {
+      if (exited) throw exited;
+      if (Date.now() > deadline) throw new Error(`gateway :${port} did not start: ${output.slice(-1000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   async function kill() {
