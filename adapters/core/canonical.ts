@@ -3,6 +3,7 @@
  * (`RecordInput`, `OfficerInput`, `EnterpriseInput`) and what the change stream delivers
  * (`RecordChange`). Vendor shapes stop at the mappers.
  */
+import { beijingDayBounds } from "../../schema/common/effective-dates.ts";
 import type { Province } from "../../schema/common/jurisdiction.ts";
 
 export type { Province };
@@ -128,9 +129,7 @@ export interface TaskChange {
 
 /** the visit window of a task as instants: Beijing midnight of the first day to the end of the last */
 function taskWindow(task: Pick<TaskChange, "visitFrom" | "visitTo">): { from: number; to: number } {
-  const from = Date.parse(`${task.visitFrom}T00:00:00+08:00`);
-  const to = Date.parse(`${task.visitTo}T23:59:59+08:00`);
-  return { from, to };
+  return { from: beijingDayBounds(task.visitFrom).start, to: beijingDayBounds(task.visitTo).end };
 }
 
 /** What both platforms' dispatch-task shapes say, before each names it in its own dialect. */

@@ -27,11 +27,11 @@
 
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { BEIJING_OFFSET_MS } from "../../schema/common/effective-dates.ts";
 import { fenFromYuanText } from "../../schema/common/money.ts";
 
 // ---- scalar codecs -------------------------------------------------------------------------------
 
-const BEIJING_OFFSET_MS = 8 * 3600_000;
 const TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -11,13 +11,34 @@ export function beijingDay(instant: Date): Date {
   return new Date(Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth(), shifted.getUTCDate()));
 }
 
+/** The Beijing calendar day of an instant as text, `YYYY-MM-DD`. */
+export function beijingDate(instant: Date): string {
+  return new Date(instant.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The first and the last millisecond of a Beijing day given as `YYYY-MM-DD`, as epoch milliseconds. */
+export function beijingDayBounds(date: string): { start: number; end: number } {
+  const start = Date.parse(`${date}T00:00:00.000+08:00`);
+  return { start, end: start + 24 * 60 * 60 * 1000 - 1 };
+}
+
 /** The instant a Beijing day (as a UTC-midnight Date) begins: its midnight in Beijing. */
 export function beijingMidnight(day: Date): Date {
   return new Date(day.getTime() - BEIJING_OFFSET_MS);
 }
 
+/**
+ * The one effective-date rule: in force on a Beijing day when `from` ≤ day ≤ `to` (both ends inclusive;
+ * `to` null = still in force). Bounds may be UTC-midnight dates (`@db.Date`) or Beijing-midnight instants:
+ * both name the same Beijing day.
+ */
+export function isInForceOn(range: { from: Date; to: Date | null }, date: string): boolean {
+  return beijingDate(range.from) <= date && (range.to === null || date <= beijingDate(range.to));
+}
+
+/** {@link isInForceOn} for a day given as a Date (any instant of it) */
 export function isInForce(range: { from: Date; to: Date | null }, day: Date): boolean {
-  return range.from.getTime() <= day.getTime() && (range.to === null || day.getTime() <= range.to.getTime());
+  return isInForceOn(range, beijingDate(day));
 }
 
 /** Prisma `where` fragment for rows in force on `day`, given the names of their from/to columns. */

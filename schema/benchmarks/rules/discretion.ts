@@ -11,6 +11,8 @@
  * 废止，且新的规定处罚较轻或者不认为是违法的，适用新的规定" — the decision day's set applies only when it is lighter.
  * A benchmark is not a 法律、法规、规章; a change of benchmark version alone is weighed the same way by analogy.
  */
+
+import { beijingDate, isInForceOn } from "../../common/effective-dates.ts";
 import {
   type BenchmarkVersion,
   type Evaluation,
@@ -59,15 +61,9 @@ export interface DiscretionMatch extends Evaluation {
   empoweredAtDecision: boolean;
 }
 
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-export const chinaDay = (d: Date) => new Date(d.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-
-interface Dated {
-  effectiveFrom: Date;
-  effectiveTo: Date | null;
-}
-const inForce = (b: Dated, day: string) =>
-  chinaDay(b.effectiveFrom) <= day && (b.effectiveTo === null || day <= chinaDay(b.effectiveTo));
+/** a benchmark or a legal basis in force on a Beijing day (the one effective-date rule) */
+const inForce = (b: { effectiveFrom: Date; effectiveTo: Date | null }, day: string) =>
+  isInForceOn({ from: b.effectiveFrom, to: b.effectiveTo }, day);
 
 function benchmarkOn(benchmarks: readonly BenchmarkVersion[], day: string): BenchmarkVersion | null {
   const candidates = benchmarks.filter((b) => inForce(b, day));
@@ -107,7 +103,7 @@ const summary = (e: Evaluation) =>
     : `${e.outcome === "PENALTY" ? "处罚" : LIST_NAMES[e.outcome === "LIGHTER_PENALTY" ? "LIGHTER" : "MITIGATED"]} ${e.range ? rangeText(e.range) : ""}`;
 
 const describe = (b: BenchmarkVersion) =>
-  `${b.source} v${b.version} (${chinaDay(b.effectiveFrom)} 至 ${b.effectiveTo ? chinaDay(b.effectiveTo) : "今"})`;
+  `${b.source} v${b.version} (${beijingDate(b.effectiveFrom)} 至 ${b.effectiveTo ? beijingDate(b.effectiveTo) : "今"})`;
 
 const sameBases = (a: RuleSet, b: RuleSet) =>
   a.bases.length === b.bases.length && a.bases.every((basis, i) => basis === b.bases[i]);
@@ -164,15 +160,15 @@ export function matchDiscretion(input: DiscretionInput): DiscretionMatch {
   if (decisionDate.getTime() < actDate.getTime()) {
     throw new DiscretionError(
       "DECISION_BEFORE_ACT",
-      `decision date ${chinaDay(decisionDate)} is before the act (${chinaDay(actDate)})`,
+      `decision date ${beijingDate(decisionDate)} is before the act (${beijingDate(actDate)})`,
     );
   }
-  const actDay = chinaDay(actDate);
-  const decisionDay = chinaDay(decisionDate);
-  if (actDay < chinaDay(item.empoweredFrom)) {
+  const actDay = beijingDate(actDate);
+  const decisionDay = beijingDate(decisionDate);
+  if (actDay < beijingDate(item.empoweredFrom)) {
     throw new DiscretionError(
       "ACT_BEFORE_EMPOWERMENT",
-      `the act (${actDay}) is before item ${item.code} was empowered to the committee (${chinaDay(item.empoweredFrom)})`,
+      `the act (${actDay}) is before item ${item.code} was empowered to the committee (${beijingDate(item.empoweredFrom)})`,
     );
   }
   const facts = parseFacts(input.facts);
@@ -184,11 +180,11 @@ export function matchDiscretion(input: DiscretionInput): DiscretionMatch {
       `no benchmark of item ${item.code} is in force on ${actDay} or ${decisionDay}`,
     );
   }
-  const empoweredAtDecision = item.empoweredTo === null || decisionDay <= chinaDay(item.empoweredTo);
+  const empoweredAtDecision = item.empoweredTo === null || decisionDay <= beijingDate(item.empoweredTo);
   const steps = [
-    `事项 ${item.code}「${item.name}」为行政处罚事项，自 ${chinaDay(item.empoweredFrom)} 起赋权；违法行为发生于 ${actDay}，决定于 ${decisionDay}`,
+    `事项 ${item.code}「${item.name}」为行政处罚事项，自 ${beijingDate(item.empoweredFrom)} 起赋权；违法行为发生于 ${actDay}，决定于 ${decisionDay}`,
   ];
-  if (!empoweredAtDecision) steps.push(`注意: 决定日已超出赋权期限 (至 ${chinaDay(item.empoweredTo as Date)})`);
+  if (!empoweredAtDecision) steps.push(`注意: 决定日已超出赋权期限 (至 ${beijingDate(item.empoweredTo as Date)})`);
   if (!benchmarkAtAct) steps.push("违法行为发生时无有效裁量基准，适用作出决定时有效的基准");
   if (!benchmarkAtDecision) steps.push("作出决定时无有效裁量基准，适用违法行为发生时有效的基准");
   const ruleSet = (day: string, benchmark: BenchmarkVersion): RuleSet => ({

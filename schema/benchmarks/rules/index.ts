@@ -2,7 +2,6 @@
 
 export {
   type BenchmarkVersion,
-  chinaDay,
   DiscretionError,
   type DiscretionErrorCode,
   type DiscretionInput,

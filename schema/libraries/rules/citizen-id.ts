@@ -5,6 +5,8 @@
  * The 地址码 is not checked against the current GB/T 2260 list: it is the county of registration at
  * issue, so retired codes (440524, or 渝北区 500112 after 2025-11-06) are normal (docs/identifiers.md).
  */
+
+import { beijingDate } from "../../common/effective-dates.ts";
 import {
   firstBadPosition,
   IDENTIFIER_OK,
@@ -26,8 +28,6 @@ const CHECK_BY_REMAINDER = "10X98765432";
 /** 出生日期 earlier than this is treated as a typo (a cut-off of ours, not of the standard). */
 // GB 11643-1999 Appendix A itself uses a birth date of 1880 (440524188001010014): the cut-off must allow it.
 const EARLIEST_BIRTH_DATE = "18000101";
-/** China Standard Time has no daylight saving since 1991, so a fixed offset gives "today" in China. */
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 export interface CitizenIdChecksum {
   /** Σ aᵢ·Wᵢ over positions 1–17 */
@@ -63,7 +63,7 @@ function isRealDate(yyyymmdd: string): boolean {
 }
 
 function chinaDateOf(now: Date): string {
-  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10).replaceAll("-", "");
+  return beijingDate(now).replaceAll("-", "");
 }
 
 const asIsoDate = (yyyymmdd: string): string =>

@@ -1,4 +1,5 @@
 /** The simulator's model in Chongqing's dialect (adapters/chongqing/types.ts): camelCase, epoch ms. */
+
 import type {
   CqDispatchTask,
   CqEnterprise,
@@ -6,6 +7,7 @@ import type {
   CqRecord,
   CqSharedRecord,
 } from "../../../adapters/chongqing/types.ts";
+import { beijingDayBounds } from "../../../schema/common/effective-dates.ts";
 import type {
   Change,
   ReceivedRecord,
@@ -27,9 +29,6 @@ export function decodeCursor(cursor: string | null): number | null {
   const m = /^cq1:(\d+)$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
   return m ? Number(m[1]) : null;
 }
-
-const startOfDay = (date: string) => Date.parse(`${date}T00:00:00.000+08:00`);
-const endOfDay = (date: string) => Date.parse(`${date}T23:59:59.999+08:00`);
 
 type CqRecordBody = Omit<CqRecord, "recordId" | "version" | "deleted">;
 type TimedBody = RecordBody & { updatedAt: number };
@@ -74,8 +73,8 @@ export const toCqOfficer = (o: SimOfficer): CqOfficer => ({
   name: o.name,
   unit: o.unit,
   status: o.status,
-  validFrom: startOfDay(o.validFrom),
-  validUntil: endOfDay(o.validTo),
+  validFrom: beijingDayBounds(o.validFrom).start,
+  validUntil: beijingDayBounds(o.validTo).end,
   domains: [...o.domains],
   idCardNo: o.idNumber,
   mobile: o.phone,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   type BenchmarkVersion,
-  chinaDay,
   type DiscretionInput,
   matchDiscretion,
 } from "../../../schema/benchmarks/rules/discretion.ts";
 import type { BenchmarkBody } from "../../../schema/benchmarks/rules/types.ts";
+import { beijingDate } from "../../../schema/common/effective-dates.ts";
 import {
   air99,
   basisView,
@@ -187,8 +187,8 @@ describe("matchDiscretion: 从旧兼从轻 across a benchmark version change (�
   });
 
   it("counts days in China time: 2026-08-14T17:00Z is 2026-08-15 in Beijing", () => {
-    expect(chinaDay(new Date("2026-08-14T17:00:00Z"))).toBe("2026-08-15");
-    expect(chinaDay(day("2026-08-14"))).toBe("2026-08-14");
+    expect(beijingDate(new Date("2026-08-14T17:00:00Z"))).toBe("2026-08-15");
+    expect(beijingDate(day("2026-08-14"))).toBe("2026-08-14");
   });
 
   it("prefers the unified (gz) benchmark when several are in force", () => {
