@@ -11,6 +11,7 @@ import { clientAddressOf } from "./client-address.ts";
 import type { GatewayContext, GatewayServices } from "./context.ts";
 import type { Database } from "./db/client.ts";
 import { EXAMPLE_OPERATIONS } from "./graphiql-examples.ts";
+import { renderGraphiQLPage, useGraphiQLAssets } from "./graphiql-page.ts";
 import { yogaLogger } from "./logging/yoga-logger.ts";
 import { auditRecordFor, describeRequest, useAudit } from "./plugins/use-audit.ts";
 import { useBodyLimit } from "./plugins/use-body-limit.ts";
@@ -35,6 +36,8 @@ export interface GatewayDeps extends GatewayServices {
 export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
 
 /** batch inputs whose resolvers refuse one record and store the others (with the same rules) */
+const GRAPHIQL_TITLE = "高竹新区执法数据网关 GraphiQL";
+
 const PER_RECORD_INPUTS = ["RecordInput", "OfficerInput", "EnterpriseInput", "QuarantineItemInput"];
 
 export function createGateway(deps: GatewayDeps): Gateway {
@@ -46,13 +49,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    graphiql: explorable
-      ? {
-          title: "高竹新区执法数据网关 GraphiQL",
-          defaultQuery: EXAMPLE_OPERATIONS,
-          headers: graphiqlToken ? JSON.stringify({ Authorization: `Bearer ${graphiqlToken}` }, null, 2) : undefined,
-        }
-      : false,
+    graphiql: explorable ? { title: GRAPHIQL_TITLE } : false,
+    // assets from node_modules, the examples in the editor, this run's token (./graphiql-page.ts)
+    renderGraphiQL: () =>
+      renderGraphiQLPage({ title: GRAPHIQL_TITLE, examples: EXAMPLE_OPERATIONS, token: graphiqlToken }),
     maskedErrors: !(config.env === "development"),
     batching: { limit: 5 },
     // by Content-Length instead (./plugins/use-body-limit.ts)
@@ -79,6 +79,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         readiness: { database: () => db.ping(), bus: () => services.bus.ping() },
         details: { sync: () => syncHealth(db.prisma, { now: services.clock(), ...config.sync }) },
       }),
+      ...(explorable ? [useGraphiQLAssets()] : []),
       useBodyLimit(),
       useRequestShape(),
       ...useHardening(),

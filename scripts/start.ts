@@ -2,8 +2,8 @@
  * `npm start` — the whole system on one machine with embedded defaults: demo keys (first run),
  * migrations, seed data (empty database only), the gateway with GraphiQL. Ctrl-C stops cleanly.
  */
-import { ensureDemoKeys, loadPrivateKey } from "../gateway/auth/keys.ts";
-import { signToken } from "../gateway/auth/sign-token.ts";
+import { signDevelopmentToken } from "../gateway/auth/development-token.ts";
+import { ensureDemoKeys } from "../gateway/auth/keys.ts";
 import { loadConfigOrExit } from "../gateway/config.ts";
 import { createLogger } from "../gateway/logging/logger.ts";
 import { startGateway } from "../gateway/server.ts";
@@ -31,18 +31,11 @@ await runMigrations({ databaseUrl: config.database.url, pgliteDir: config.databa
 const graphiqlToken =
   config.env === "production"
     ? undefined
-    : await (async () => {
-        const key = await loadPrivateKey(config.auth.keysDir, "gz");
-        return signToken({
-          privateKey: key.key,
-          kid: key.kid,
-          alg: key.alg,
-          issuer: "gz",
-          subject: "graphiql-dev",
-          audience: config.auth.audience,
-          ttlSeconds: 12 * 3600,
-        });
-      })();
+    : await signDevelopmentToken({
+        keysDir: config.auth.keysDir,
+        audience: config.auth.audience,
+        subject: "graphiql-dev",
+      });
 
 const running = await startGateway(config, { graphiqlToken });
 if (await isEmpty(running.db.prisma)) {

@@ -5,6 +5,7 @@
  * serves a NEW gateway on the same database, keys and port — a killed and restarted gateway.
  * Dispose with `dispose()`.
  */
+import { signDevelopmentToken } from "../../gateway/auth/development-token.ts";
 import { type RunningGateway, startGateway } from "../../gateway/server.ts";
 import { seedDatabase } from "../../prisma/seed/seed.ts";
 import { createTestDatabase } from "./database.ts";
@@ -13,19 +14,26 @@ import { createTestKeys } from "./keys.ts";
 
 export type LiveGateway = Awaited<ReturnType<typeof startLiveGateway>>;
 
-export async function startLiveGateway(env: Record<string, string> = {}) {
+export async function startLiveGateway(
+  env: Record<string, string> = {},
+  options: { /** GraphiQL starts with a gz token, as with `npm start` */ graphiqlToken?: boolean } = {},
+) {
   const database = await createTestDatabase();
   await seedDatabase(database.prisma);
   const keys = await createTestKeys();
   const redisPrefix = testRedisPrefix();
   const configOn = (port: string) => testConfig(keys.dir, redisPrefix, { ...env, PORT: port });
-  let running: RunningGateway | null = await startGateway(configOn("0"), { db: database.db });
+  const graphiqlToken = options.graphiqlToken
+    ? await signDevelopmentToken({ keysDir: keys.dir, audience: configOn("0").auth.audience, subject: "graphiql-dev" })
+    : undefined;
+  let running: RunningGateway | null = await startGateway(configOn("0"), { db: database.db, graphiqlToken });
   const url = running.url.replace("localhost", "127.0.0.1");
   // a restart listens on the same port, so the adapters' GATEWAY_URL stays right
   const config = configOn(new URL(url).port);
   return {
     url,
     keysDir: keys.dir,
+    graphiqlToken,
     prisma: database.prisma,
     config,
     get running(): boolean {
@@ -39,7 +47,7 @@ export async function startLiveGateway(env: Record<string, string> = {}) {
     },
     /** a new gateway on the same database, keys and port */
     async start() {
-      if (!running) running = await startGateway(config, { db: database.db });
+      if (!running) running = await startGateway(config, { db: database.db, graphiqlToken });
     },
     async dispose() {
       await this.stop();
