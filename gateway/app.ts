@@ -24,6 +24,7 @@ import { useReadCache } from "./plugins/use-read-cache.ts";
 import { useReplayGuard } from "./plugins/use-replay-guard.ts";
 import { useRequestReport } from "./plugins/use-request-report.ts";
 import { useRequestShape } from "./plugins/use-request-shape.ts";
+import { type RunAsVisitor, usePublicPages } from "./public-pages/use-public-pages.ts";
 
 export interface GatewayDeps extends GatewayServices {
   db: Database;
@@ -45,7 +46,25 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const services: GatewayServices = { config, ...rest };
   // GraphiQL and introspection: on in development (GRAPHIQL=false turns them off), never in production
   const explorable = config.graphiql && config.env !== "production";
-  return createYoga<Record<string, unknown>, GatewayContext>({
+  // the public pages run their operations through this very gateway, as the visitor
+  const runAsVisitor: RunAsVisitor = async (operation, { request, serverContext }) => {
+    const forwarded = request.headers.get("x-forwarded-for");
+    const response = await gateway.fetch(
+      new URL("/graphql", request.url),
+      {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          accept: "application/graphql-response+json, application/json",
+          ...(forwarded ? { "x-forwarded-for": forwarded } : {}),
+        },
+        body: JSON.stringify(operation),
+      },
+      serverContext,
+    );
+    return response.json();
+  };
+  const gateway: Gateway = createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
@@ -80,6 +99,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         details: { sync: () => syncHealth(db.prisma, { now: services.clock(), ...config.sync }) },
       }),
       ...(explorable ? [useGraphiQLAssets()] : []),
+      usePublicPages(runAsVisitor),
       useBodyLimit(),
       useRequestShape(),
       ...useHardening(),
@@ -100,4 +120,5 @@ export function createGateway(deps: GatewayDeps): Gateway {
       useReadCache({ fields: CATALOG_READ_FIELDS, version: (ctx) => ctx.services.catalog.snapshot() }),
     ],
   });
+  return gateway;
 }

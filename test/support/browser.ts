@@ -83,6 +83,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
       });
       contexts.push(context);
       await watch(context);
+      // fail within the test's time instead of waiting forever for an element that never comes
+      context.setDefaultTimeout(10_000);
       return context.newPage();
     },
     problems: () => [...problems],

@@ -1,0 +1,91 @@
+/**
+ * The public pages in a phone-sized browser, without sign-in: `/v/<code>` (两码互核) says 无效 for a garbage
+ * code, 有效 with the team and items at the right enterprise, 非本企业 at another; `/draws/<id>` publishes the
+ * draw with its hashes, seed and selection. No request leaves the machine, no script error.
+ */
+import type { Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHttpServer } from "../../gateway/http-server.ts";
+import { createPlan, DISPATCH, drawFor, inspectionItem, type TaskNode, tasksOf } from "../schema/dispatch-support.ts";
+import { BROWSER_MISSING, browserAvailable, expectNoBrowserProblems, useBrowser } from "../support/browser.ts";
+import { createTestGateway, type TestGateway } from "../support/gateway.ts";
+
+const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+describe.skipIf(!browserAvailable)(browserAvailable ? "public pages" : `public pages: ${BROWSER_MISSING}`, () => {
+  const browser = useBrowser();
+  let t: TestGateway;
+  let server: Server;
+  let url: string;
+  let drawId: string;
+  let task: TaskNode;
+
+  beforeAll(async () => {
+    t = await createTestGateway({ env: { PUBLIC_RATE_LIMIT_PER_MINUTE: "1000" } });
+    server = createHttpServer(t.gateway);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const address = server.address();
+    url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    const item = await inspectionItem(t);
+    const planId = await createPlan(t, {
+      name: "公示页抽查",
+      itemCodes: [item.code],
+      baseRatioPpm: 10_000,
+      excludeInspectedWithinDays: 0,
+      visitFrom: today,
+      visitTo: today,
+    });
+    ({ drawId } = await drawFor(t, planId));
+    const planned = (await tasksOf(t, drawId)).find((n) => n.officers.length > 0);
+    if (!planned) throw new Error("the draw formed no team");
+    const dispatched = await t.gql<{ dispatchTask: TaskNode }>(DISPATCH, { as: "gz", variables: { id: planned.id } });
+    expect(dispatched.errors).toBeUndefined();
+    task = { ...planned, ...dispatched.data!.dispatchTask };
+  });
+  afterAll(async () => {
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
+    await t?.dispose();
+  });
+
+  it("/v/<garbage> says 无效 at once", async () => {
+    const page = await browser.current.newPage({ phone: true });
+    await page.goto(`${url}/v/not-a-code-at-all`);
+    await expect.poll(() => page.locator(".verdict").innerText()).toBe("无效");
+    expectNoBrowserProblems(browser.current);
+  });
+
+  it("a real 执法码 is 有效 at its enterprise, with the team and the items, and 非本企业 at another", async () => {
+    const page = await browser.current.newPage({ phone: true });
+    const code = task.inspectionCode ?? "";
+    await page.goto(`${url}/v/${code}`);
+    expect(await page.locator(".verdict").count()).toBe(0); // a genuine code: the form first
+    await page.getByLabel("统一社会信用代码").fill(task.enterpriseUscc);
+    await page.getByRole("button", { name: "核验执法码" }).click();
+    await expect.poll(() => page.locator(".verdict").innerText()).toBe("有效");
+    const text = await page.locator("main").innerText();
+    for (const officer of task.officers) expect(text).toContain(officer.certificateNumber);
+    for (const itemCode of task.itemCodes) expect(text).toContain(itemCode);
+    // the page fits a phone: nothing wider than the screen
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    const other = await t.prisma.enterprise.findFirstOrThrow({ where: { uscc: { not: task.enterpriseUscc } } });
+    await page.getByLabel("统一社会信用代码").fill(other.uscc);
+    await page.getByRole("button", { name: "核验执法码" }).click();
+    await expect.poll(() => page.locator(".verdict").innerText()).toBe("非本企业");
+    expectNoBrowserProblems(browser.current);
+  });
+
+  it("/draws/<id> publishes the commitment, the seed and the selection", async () => {
+    const draw = await t.prisma.draw.findUniqueOrThrow({ where: { id: drawId } });
+    const page = await browser.current.newPage({ phone: true });
+    await page.goto(`${url}/draws/${drawId}`);
+    await expect.poll(() => page.locator("#seed-hash").innerText()).toBe(draw.seedHash);
+    expect(await page.locator("#candidate-list-hash").innerText()).toBe(draw.candidateListHash);
+    expect(await page.locator("#seed").innerText()).toMatch(/^[0-9a-f]{64}$/);
+    expect(await page.locator("main").innerText()).toContain("与抽取前公布的种子哈希一致");
+    expect(await page.locator("#selected tbody tr").count()).toBe(draw.selected.length);
+    expect(await page.locator("#selected").innerText()).toContain(task.enterpriseUscc);
+    expectNoBrowserProblems(browser.current);
+  });
+});
