@@ -8,6 +8,7 @@ import { CATALOG_READ_FIELDS } from "../schema/catalog/catalog-read-model.ts";
 import { schema } from "../schema/index.ts";
 import { syncHealth } from "../schema/sync/status-service.ts";
 import { clientAddressOf } from "./client-address.ts";
+import { useConsole } from "./console/use-console.ts";
 import type { GatewayContext, GatewayServices } from "./context.ts";
 import type { Database } from "./db/client.ts";
 import { EXAMPLE_OPERATIONS } from "./graphiql-examples.ts";
@@ -100,6 +101,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       }),
       ...(explorable ? [useGraphiQLAssets()] : []),
       usePublicPages(runAsVisitor),
+      useConsole({ config }),
       useBodyLimit(),
       useRequestShape(),
       ...useHardening(),

@@ -116,6 +116,12 @@ const envSchema = z.object({
   METRICS_PUBLIC: boolean.default(true),
   /** GraphiQL and introspection; default on outside production */
   GRAPHIQL: boolean.optional(),
+  /** the console's sign-in in production: the committee's OpenID Connect issuer (docs/console.md) */
+  CONSOLE_OIDC_ISSUER: optionalUrl(["https", "http"]),
+  /** the console's public client id at that issuer (authorization code + PKCE, no secret) */
+  CONSOLE_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** @default "openid" — what the console asks the issuer for */
+  CONSOLE_OIDC_SCOPE: z.string().min(1).default("openid"),
   ...LOG_ENV,
   /** OpenTelemetry traces of GraphQL operations and Prisma queries, sent over OTLP/HTTP; @default false */
   TRACING: boolean.default(false),
@@ -144,6 +150,8 @@ export interface GatewayConfig {
     dpop: { proofWindowSeconds: number; publicOrigins: readonly string[] | null };
   };
   graphiql: boolean;
+  /** the console at /console/ (gateway/console/); oidc null: no production sign-in configured */
+  console: { oidc: { issuer: string; clientId: string; scope: string } | null };
   metricsPublic: boolean;
   publicRateLimitPerMinute: number;
   trustProxy: boolean;
@@ -191,6 +199,12 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         dpop: { proofWindowSeconds: e.DPOP_PROOF_WINDOW_SECONDS, publicOrigins: e.PUBLIC_ORIGIN },
       },
       graphiql: e.GRAPHIQL ?? e.NODE_ENV !== "production",
+      console: {
+        oidc:
+          e.CONSOLE_OIDC_ISSUER && e.CONSOLE_OIDC_CLIENT_ID
+            ? { issuer: e.CONSOLE_OIDC_ISSUER, clientId: e.CONSOLE_OIDC_CLIENT_ID, scope: e.CONSOLE_OIDC_SCOPE }
+            : null,
+      },
       metricsPublic: e.METRICS_PUBLIC,
       publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
       trustProxy: e.TRUST_PROXY,

@@ -5,9 +5,11 @@
 import { signDevelopmentToken } from "../gateway/auth/development-token.ts";
 import { ensureDemoKeys } from "../gateway/auth/keys.ts";
 import { loadConfigOrExit } from "../gateway/config.ts";
+import { consoleBuildIsStale } from "../gateway/console/console-files.ts";
 import { createLogger } from "../gateway/logging/logger.ts";
 import { startGateway } from "../gateway/server.ts";
 import { isEmpty, seedDatabase } from "../prisma/seed/seed.ts";
+import { buildConsole } from "./build-console.ts";
 import { runMigrations } from "./migrate.ts";
 import { startSyncProcesses } from "./start-sync.ts";
 
@@ -23,6 +25,12 @@ log(
     ? `demo keys created in ${config.auth.keysDir}/ for ${created.join(", ")}`
     : `demo keys: ${config.auth.keysDir}/`,
 );
+
+// the console (console/dist): built when missing or older than its sources
+if (consoleBuildIsStale()) {
+  log("building the console (console/ → console/dist) …");
+  await buildConsole();
+}
 
 log(`migrating ${config.database.url ? "PostgreSQL" : `embedded PGlite (${config.database.pgliteDir})`} …`);
 await runMigrations({ databaseUrl: config.database.url, pgliteDir: config.database.pgliteDir });
@@ -57,7 +65,9 @@ const sync = startSyncProcesses({
 
 // one line for a log shipper, a block for the person at the terminal
 log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s
+  console (管委会)       ${running.url}/console/
   GraphQL + GraphiQL   ${running.url}/graphql
+  执法码 / 抽取公示      ${running.url}/v/<code>   ${running.url}/draws/<id>
   health / readiness   ${running.url}/healthz   ${running.url}/readyz
   database             ${config.database.url ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${config.database.pgliteDir}/`}
   bus                  ${config.redis.url ? "Redis (REDIS_URL)" : "in-process"}

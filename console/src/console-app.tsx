@@ -1,0 +1,79 @@
+/** The console's frame: sign-in first, then the pages in the committee's order of work. */
+import { Button, Layout, Menu, Result, Spin } from "antd";
+import { useEffect, useState } from "react";
+import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
+import { finishOidcSignIn } from "./auth/oidc.ts";
+import { type ConsoleSettings, consoleSettings, currentToken, signOut } from "./auth/session.ts";
+import { AuditPage } from "./pages/audit-page.tsx";
+import { CatalogPage } from "./pages/catalog-page.tsx";
+import { DispatchPage } from "./pages/dispatch-page.tsx";
+import { LibrariesPage } from "./pages/libraries-page.tsx";
+import { SignInPage } from "./pages/sign-in-page.tsx";
+import { SyncPage } from "./pages/sync-page.tsx";
+import { WarningsPage } from "./pages/warnings-page.tsx";
+
+const PAGES = [
+  { path: "/dispatch", label: "调度台", element: <DispatchPage /> },
+  { path: "/sync", label: "同步状态", element: <SyncPage /> },
+  { path: "/warnings", label: "监督预警", element: <WarningsPage /> },
+  { path: "/catalog", label: "事项与基准", element: <CatalogPage /> },
+  { path: "/libraries", label: "人员与企业库", element: <LibrariesPage /> },
+  { path: "/audit", label: "审计", element: <AuditPage /> },
+];
+
+export function ConsoleApp() {
+  const [settings, setSettings] = useState<ConsoleSettings | null>(null);
+  const [signedIn, setSignedIn] = useState(currentToken() !== null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    consoleSettings()
+      .then(async (loaded) => {
+        setSettings(loaded);
+        if (window.location.pathname === "/console/callback" && loaded.oidc) {
+          await finishOidcSignIn(loaded.oidc);
+          setSignedIn(true);
+          navigate("/dispatch", { replace: true });
+        }
+      })
+      .catch((error: unknown) => setProblem(String(error)));
+  }, [navigate]);
+
+  if (problem) return <Result status="error" title="控制台无法启动" subTitle={problem} />;
+  if (!settings) return <Spin style={{ margin: 48 }} />;
+  if (!signedIn) return <SignInPage settings={settings} onSignedIn={() => setSignedIn(true)} />;
+
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <Layout.Header style={{ display: "flex", alignItems: "center", gap: 16 }}>
+        <div style={{ color: "#fff", whiteSpace: "nowrap" }}>高竹新区联合执法调度</div>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          style={{ flex: 1, minWidth: 0 }}
+          selectedKeys={[location.pathname]}
+          items={PAGES.map((p) => ({ key: p.path, label: p.label }))}
+          onClick={({ key }) => navigate(key)}
+        />
+        <Button
+          onClick={() => {
+            signOut();
+            setSignedIn(false);
+          }}
+        >
+          退出
+        </Button>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 16 }}>
+        <Routes>
+          {PAGES.map((p) => (
+            <Route key={p.path} path={p.path} element={p.element} />
+          ))}
+          <Route path="*" element={<Navigate to="/dispatch" replace />} />
+        </Routes>
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * The committee's whole journey in the console on a fresh system, in headless Chromium with every other host
+ * blocked: sign in (development), plan with preview, commit, reveal, dispatch all; a task's QR link opened on a
+ * phone at its enterprise (有效) and at another (非本企业); the simulated officers answer on their platforms and
+ * the task turns 已完成 in the console by itself (SSE). No failed request, no script error.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { consoleBuildIsStale } from "../../gateway/console/console-files.ts";
+import { buildConsole } from "../../scripts/build-console.ts";
+import { type SyncWorld, startSyncWorld } from "../adapters/sync-world.ts";
+import { BROWSER_MISSING, browserAvailable, expectNoBrowserProblems, useBrowser } from "../support/browser.ts";
+
+/** the enterprise a 执法码 was issued to (its payload's `e`) */
+const usccOf = (code: string) =>
+  (JSON.parse(Buffer.from(code.split(".")[1] ?? "", "base64url").toString("utf8")) as { e: string }).e;
+
+describe.skipIf(!browserAvailable)(browserAvailable ? "console journey" : `console journey: ${BROWSER_MISSING}`, () => {
+  const browser = useBrowser();
+  let world: SyncWorld;
+  beforeAll(async () => {
+    if (consoleBuildIsStale()) await buildConsole();
+    world = await startSyncWorld();
+  }, 180_000);
+  afterAll(() => world?.dispose(), 60_000);
+
+  it("plan → preview → commit → reveal → dispatch all → a code checked on a phone → a task done, live", async () => {
+    const page = await browser.current.newPage();
+    await page.goto(`${world.live.url}/console/`);
+    await page.getByRole("button", { name: "以管委会身份登录" }).click();
+    await expect.poll(() => page.locator("body").innerText()).toContain("调度台");
+
+    await page.getByLabel("近期检查排除（天）").fill("0");
+    await page.getByRole("button", { name: "预览抽取结果" }).click();
+    await expect.poll(() => page.locator("body").innerText(), { timeout: 15_000 }).toContain("未写入任何数据");
+    expect(await page.locator("body").innerText()).toMatch(/将抽取 \d+ 家/);
+
+    await page.getByRole("button", { name: "创建计划并承诺抽取" }).click();
+    await expect.poll(() => page.locator("body").innerText(), { timeout: 15_000 }).toContain("种子哈希");
+    await page.getByRole("button", { name: "揭晓抽取结果" }).click();
+    await expect.poll(() => page.locator("[data-state=PLANNED]").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.getByRole("button", { name: "全部派发" }).click();
+    await expect.poll(() => page.locator("body").innerText(), { timeout: 15_000 }).toMatch(/已派发 \d+ 项/);
+    await expect.poll(() => page.locator("[data-state=DISPATCHED]").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+
+    // the 执法码's QR code leads to the public check: valid at its enterprise, 非本企业 at another
+    const link = (await page.locator("a.task-qr-link").first().getAttribute("href")) ?? "";
+    const code = decodeURIComponent(new URL(link).pathname.slice("/v/".length));
+    const phone = await browser.current.newPage({ phone: true });
+    await phone.goto(link);
+    await phone.getByLabel("统一社会信用代码").fill(usccOf(code));
+    await phone.getByRole("button", { name: "核验执法码" }).click();
+    await expect.poll(() => phone.locator(".verdict").innerText()).toBe("有效");
+    const other = await world.live.prisma.enterprise.findFirstOrThrow({ where: { uscc: { not: usccOf(code) } } });
+    await phone.getByLabel("统一社会信用代码").fill(other.uscc);
+    await phone.getByRole("button", { name: "核验执法码" }).click();
+    await expect.poll(() => phone.locator(".verdict").innerText()).toBe("非本企业");
+
+    // the platforms' officers answer; the console shows a task done without being reloaded
+    const answered = setInterval(() => {
+      world.sims.cq.generator.run(1);
+      world.sims.sc.generator.run(1);
+    }, 300);
+    try {
+      await expect.poll(() => page.locator("[data-state=DONE]").count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    } finally {
+      clearInterval(answered);
+    }
+    expectNoBrowserProblems(browser.current);
+  }, 150_000);
+});
