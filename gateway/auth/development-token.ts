@@ -13,6 +13,8 @@ export interface DevelopmentTokenOptions {
   subject: string;
   /** @default 12 hours: a working day */
   ttlSeconds?: number;
+  /** elevated scopes on top of gz's normal rights (gateway/auth/scopes.ts), e.g. ["audit:read"] */
+  scopes?: readonly string[];
   /** DPoP: the thumbprint of the browser's key the token is bound to */
   boundKey?: string;
 }
@@ -30,5 +32,6 @@ export async function signDevelopmentToken(options: DevelopmentTokenOptions): Pr
     audience: options.audience,
     ttlSeconds: options.ttlSeconds ?? DEVELOPMENT_TOKEN_TTL_SECONDS,
     boundKey: options.boundKey,
+    scopes: options.scopes,
   });
 }

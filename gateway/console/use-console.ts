@@ -61,6 +61,8 @@ export function useConsole({ config, distDir = CONSOLE_DIST_DIR }: ConsoleOption
           keysDir: config.auth.keysDir,
           audience: config.auth.audience,
           subject: `console-${name}`,
+          // the console's 审计 page; personal data in clear (pii:read) stays out even in development
+          scopes: ["audit:read"],
           boundKey: jkt,
         });
         return json({ token, tokenType: "DPoP" });

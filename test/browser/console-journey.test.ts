@@ -67,4 +67,24 @@ describe.skipIf(!browserAvailable)(browserAvailable ? "console journey" : `conso
     }
     expectNoBrowserProblems(browser.current);
   }, 150_000);
+
+  it("every page of the console renders its data, on a phone too", async () => {
+    const page = await browser.current.newPage({ phone: true });
+    await page.goto(`${world.live.url}/console/`);
+    await page.getByRole("button", { name: "以管委会身份登录" }).click();
+    await expect.poll(() => page.locator("body").innerText()).toContain("抽查计划");
+    const pages: [string, string][] = [
+      ["sync", "已同步"],
+      ["warnings", "监督预警"],
+      ["catalog", "GZ-0"],
+      ["libraries", "CQ-GZ-"],
+      ["audit", "query"],
+    ];
+    expect(await page.locator("main").innerText()).not.toContain("No data"); // zh_CN everywhere
+    for (const [path, expected] of pages) {
+      await page.goto(`${world.live.url}/console/${path}`);
+      await expect.poll(() => page.locator("main").innerText(), { timeout: 15_000 }).toContain(expected);
+    }
+    expectNoBrowserProblems(browser.current);
+  }, 90_000);
 });

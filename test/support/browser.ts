@@ -64,8 +64,9 @@ export async function launchBrowser(): Promise<TestBrowser> {
     });
     context.on("requestfailed", (request) => {
       const failure = request.failure()?.errorText ?? "failed";
-      // a page left while its event stream is open: the browser cancels it, the server did not fail
-      if (failure === "net::ERR_ABORTED" && request.resourceType() === "eventsource") return;
+      // the browser cancelled it (the page navigated away, a stream closed): the server did not fail. Blocked
+      // hosts are reported above; a server that drops a request shows as ERR_EMPTY_RESPONSE, ERR_CONNECTION_*
+      if (failure === "net::ERR_ABORTED") return;
       problems.push(`request failed (${failure}): ${request.method()} ${request.url()}`);
     });
     context.on("console", (message) => {

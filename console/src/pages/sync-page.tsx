@@ -6,6 +6,9 @@ import type { ResultOf } from "../graphql.ts";
 import { SyncStatus } from "../operations/sync.ts";
 import { useAction } from "../use-async.ts";
 
+const STATE_TEXT: Record<string, string> = { CAUGHT_UP: "已同步", LAGGING: "滞后", STALE: "失联" };
+const STATE_COLOUR: Record<string, string> = { CAUGHT_UP: "green", LAGGING: "orange", STALE: "red" };
+
 type Row = ResultOf<typeof SyncStatus>["syncStatus"][number];
 
 export function SyncPage() {
@@ -38,7 +41,7 @@ export function SyncPage() {
           {
             title: "状态",
             dataIndex: "state",
-            render: (s: string) => <Tag color={s === "HEALTHY" ? "green" : "red"}>{s}</Tag>,
+            render: (s: string) => <Tag color={STATE_COLOUR[s]}>{STATE_TEXT[s] ?? s}</Tag>,
           },
           { title: "滞后（秒）", dataIndex: "lagSeconds" },
           { title: "积压（条）", dataIndex: "lagRecords" },
