@@ -361,6 +361,20 @@ function TasksCard({ tasks, reload }: { tasks: Task[]; reload: () => Promise<voi
               <Space>
                 <Button
                   size="small"
+                  disabled={busy || t.state !== "PLANNED" || t.officers.length === 0}
+                  onClick={() =>
+                    run(async () => {
+                      const data = await request(DispatchDraw, { input: { taskIds: [t.id] } });
+                      const refusal = data.dispatchTasks.results.find((r) => !r.ok);
+                      if (refusal) throw new Error(refusal.message ?? refusal.code);
+                      await reload();
+                    })
+                  }
+                >
+                  派发
+                </Button>
+                <Button
+                  size="small"
                   disabled={busy || t.state === "DONE" || t.state === "CANCELLED"}
                   onClick={() =>
                     run(async () => {
