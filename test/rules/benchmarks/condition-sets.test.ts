@@ -123,6 +123,20 @@ describe("compareConditionSets on finite facts", () => {
   });
 });
 
+describe("each yes/no fact admits both yes and no", () => {
+  const facts3 = ["firstViolation", "correctedInTime", "subjectiveFault"] as const;
+  it.each(facts3)("%s: yes and no are two different cases, neither wider", (fact) => {
+    const yes = [{ fact, op: "eq", value: true }] as FactCondition[];
+    const no = [{ fact, op: "eq", value: false }] as FactCondition[];
+    expect([compareConditionSets(yes, no), compareConditionSets(no, yes)]).toEqual(["unordered", "unordered"]);
+    expect([conditionsOverlap(yes, []), conditionsOverlap(no, []), conditionsOverlap(yes, no)]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+  });
+});
+
 describe("conditionsOverlap: some case satisfies both sets", () => {
   it.each([
     ["<10 and >20", [days("lt", 10)], [days("gt", 20)], false],
