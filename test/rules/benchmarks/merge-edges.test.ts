@@ -462,3 +462,53 @@ describe("lenient entries (四张清单) of both sides", () => {
     },
   );
 });
+
+describe("what the merge refuses to guess", () => {
+  const kinds: FineRule[] = [
+    fixedRange(W(1), W(2)),
+    { kind: "UP_TO_MAX", maxFen: W(2) },
+    { kind: "PER_SQUARE_METRE", minFenPerM2: 1, maxFenPerM2: 2 },
+    multiple(),
+  ];
+  const pairs = kinds.flatMap((cq) =>
+    kinds.filter((sc) => sc.kind !== cq.kind).map((sc) => [cq.kind, sc.kind, cq, sc]),
+  );
+  it.each(pairs as [string, string, FineRule, FineRule][])(
+    "%s (cq) against %s (sc) is FINE_KIND_MISMATCH",
+    (k1, k2, cq, sc) => {
+      expect(conflicts(mergeBenchmarks(bench({ fine: cq }), bench({ fine: sc })))).toEqual([
+        { level: 1, code: "FINE_KIND_MISMATCH", reason: `level 1 fine: ${k1} (cq) vs ${k2} (sc)` },
+      ]);
+    },
+  );
+
+  it("a level twice in cq is named as cq's", () => {
+    const t = { level: 1, fine: fixedRange(W(1), W(2)) };
+    expect(conflicts(mergeBenchmarks(bench(t, t), bench(t)))).toEqual([
+      { level: 1, code: "DUPLICATE_LEVEL", reason: "cq has level 1 twice" },
+    ]);
+  });
+
+  it("a condition that is not valid data is an error of the data, not a conflict to settle", () => {
+    const bad = bench({ fine: fixedRange(W(1), W(2)), conditions: [{ fact: "harm", op: "lt", value: 3 }] });
+    expect(() => mergeBenchmarks(bad, bad)).toThrow(/condition harm lt 3: expected one of/);
+  });
+
+  it("without a statute nothing is clamped", () => {
+    expect(
+      ok(mergeBenchmarks(bench({ fine: fixedRange(W(1), W(2)) }), bench({ fine: fixedRange(W(1), W(3)) }))).clamped,
+    ).toEqual([]);
+  });
+
+  it("the same entry twice on one side stays that side's, once", () => {
+    const r = ok(mergeBenchmarks(withLenient([{ description: "甲" }, { description: "甲" }]), withLenient([])));
+    expect(r.body.lenientRules).toHaveLength(1);
+    expect(r.provenance.lenientRules).toEqual(["cq"]);
+  });
+
+  it("entries of one list are ordered by their conditions", () => {
+    const cq = withLenient([{ description: "乙", conditions: [days("lt", 2)] }]);
+    const sc = withLenient([{ description: "甲", conditions: [days("lt", 1)] }]);
+    expect(ok(mergeBenchmarks(cq, sc)).body.lenientRules.map((x) => x.description)).toEqual(["甲", "乙"]);
+  });
+});
