@@ -10,6 +10,8 @@ import { getDatamodel } from "../gateway/db/generated/pothos-types.ts";
 import { forbidden, unauthenticated } from "../gateway/errors.ts";
 import { authScopesFor } from "./auth-scopes.ts";
 import type { Jurisdiction } from "./common/jurisdiction.ts";
+import { PageSizePlugin } from "./common/page-size-plugin.ts";
+import { relayOptions } from "./common/relay-options.ts";
 import { dateScalar, dateTimeScalar, jsonScalar, yuanScalar } from "./scalars.ts";
 
 export interface AuthScopes {
@@ -35,7 +37,7 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string | number | bigint };
   };
 }>({
-  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin],
+  plugins: [ScopeAuthPlugin, PageSizePlugin, PrismaPlugin, RelayPlugin, ValidationPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,
@@ -53,7 +55,7 @@ export const builder = new SchemaBuilder<{
     filterConnectionTotalCount: true,
     onUnusedQuery: null,
   },
-  relay: { cursorType: "String", clientMutationId: "omit" },
+  relay: relayOptions,
 });
 
 builder.addScalarType("Date", dateScalar);

@@ -2,6 +2,7 @@
 import type { Prisma, SupervisionWarning } from "../../gateway/db/generated/prisma/client.ts";
 import { notFound } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
+import { connectionTypes } from "../common/connection-types.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { writeAudited } from "../common/write.ts";
@@ -105,26 +106,29 @@ function warningFilter(args: WarningFilterArgs): Prisma.SupervisionWarningWhereI
 }
 
 builder.queryFields((t) => ({
-  warnings: t.prismaConnection({
-    type: "SupervisionWarning",
-    cursor: "id",
-    description: "执法监督预警 — newest first (管委会 only)",
-    authScopes: { $all: { issuer: "gz", scope: "read" } },
-    args: {
-      kind: t.arg({ type: WarningKindEnum, required: false }),
-      severity: t.arg({ type: WarningSeverityEnum, required: false }),
-      origin: t.arg({ type: JurisdictionEnum, required: false, description: "来源 — one province's decisions" }),
-      itemCode: t.arg.string({ required: false, description: "unified item code" }),
-      status: t.arg({ type: WarningStatusEnum, required: false }),
+  warnings: t.prismaConnection(
+    {
+      type: "SupervisionWarning",
+      cursor: "id",
+      description: "执法监督预警 — newest first (管委会 only)",
+      authScopes: { $all: { issuer: "gz", scope: "read" } },
+      args: {
+        kind: t.arg({ type: WarningKindEnum, required: false }),
+        severity: t.arg({ type: WarningSeverityEnum, required: false }),
+        origin: t.arg({ type: JurisdictionEnum, required: false, description: "来源 — one province's decisions" }),
+        itemCode: t.arg.string({ required: false, description: "unified item code" }),
+        status: t.arg({ type: WarningStatusEnum, required: false }),
+      },
+      totalCount: (_connection, args, ctx) => ctx.prisma.supervisionWarning.count({ where: warningFilter(args) }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.supervisionWarning.findMany({
+          ...query,
+          where: warningFilter(args),
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        }),
     },
-    totalCount: (_connection, args, ctx) => ctx.prisma.supervisionWarning.count({ where: warningFilter(args) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.supervisionWarning.findMany({
-        ...query,
-        where: warningFilter(args),
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      }),
-  }),
+    ...connectionTypes("SupervisionWarning", "执法监督预警 — a supervision warning"),
+  ),
 }));
 
 builder.mutationFields((t) => ({

@@ -6,6 +6,7 @@
 import type { GatewayContext } from "../../gateway/context.ts";
 import { tooManyRequests } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
+import { connectionTypes } from "../common/connection-types.ts";
 import { committeeKeyResolver } from "./code-signing.ts";
 import { publishedDraw } from "./draw-store.ts";
 import {
@@ -167,20 +168,23 @@ builder.queryFields((t) => ({
       return { drawId: draw.id, revealed: true, ...outcome };
     },
   }),
-  tasks: t.prismaConnection({
-    type: "InspectionTask",
-    cursor: "id",
-    description: "joint tasks: all for gz; a province's those with its officers; an officer's token its own",
-    authScopes: READ,
-    args: {
-      state: t.arg({ type: TaskStateEnum, required: false }),
-      drawId: t.arg.id({ required: false }),
-      enterpriseUscc: t.arg.string({ required: false }),
+  tasks: t.prismaConnection(
+    {
+      type: "InspectionTask",
+      cursor: "id",
+      description: "joint tasks: all for gz; a province's those with its officers; an officer's token its own",
+      authScopes: READ,
+      args: {
+        state: t.arg({ type: TaskStateEnum, required: false }),
+        drawId: t.arg.id({ required: false }),
+        enterpriseUscc: t.arg.string({ required: false }),
+      },
+      totalCount: async (_c, args, ctx) => ctx.prisma.inspectionTask.count({ where: await taskFilter(ctx, args) }),
+      resolve: async (query, _r, args, ctx) =>
+        ctx.prisma.inspectionTask.findMany({ ...query, where: await taskFilter(ctx, args), orderBy: { id: "asc" } }),
     },
-    totalCount: async (_c, args, ctx) => ctx.prisma.inspectionTask.count({ where: await taskFilter(ctx, args) }),
-    resolve: async (query, _r, args, ctx) =>
-      ctx.prisma.inspectionTask.findMany({ ...query, where: await taskFilter(ctx, args), orderBy: { id: "asc" } }),
-  }),
+    ...connectionTypes("InspectionTask", "联合检查任务 — a joint inspection task"),
+  ),
   task: t.prismaField({
     type: "InspectionTask",
     nullable: true,

@@ -3,6 +3,7 @@
  * public fields, and its seed is shown only once revealed. Tasks are filtered per caller (task-viewer.ts).
  */
 import { builder } from "../builder.ts";
+import { connectionTypes } from "../common/connection-types.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { maskPersonalText } from "../libraries/rules/mask-personal-data.ts";
@@ -123,15 +124,19 @@ builder.prismaObject("Draw", {
           orderBy: { uscc: "asc" },
         }),
     }),
-    candidates: t.relatedConnection("candidates", {
-      cursor: "drawId_uscc",
-      totalCount: true,
-      args: { excludedOnly: t.arg.boolean({ required: false }) },
-      query: (args) => ({
-        where: args.excludedOnly ? { excluded: { not: null } } : {},
-        orderBy: { uscc: "asc" },
-      }),
-    }),
+    candidates: t.relatedConnection(
+      "candidates",
+      {
+        cursor: "drawId_uscc",
+        totalCount: true,
+        args: { excludedOnly: t.arg.boolean({ required: false }) },
+        query: (args) => ({
+          where: args.excludedOnly ? { excluded: { not: null } } : {},
+          orderBy: { uscc: "asc" },
+        }),
+      },
+      ...connectionTypes("DrawCandidate", "抽取候选企业 — a candidate of a draw"),
+    ),
     atYearlyCap: t.stringList({
       description: "enterprises left out because they reached the plan's yearly cap",
       resolve: async (d, _a, ctx) =>

@@ -2,6 +2,7 @@
 import type { GatewayContext } from "../../gateway/context.ts";
 import type { Prisma, QuarantinedRecord } from "../../gateway/db/generated/prisma/client.ts";
 import { builder } from "../builder.ts";
+import { connectionTypes } from "../common/connection-types.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { maskPersonalData, maskPersonalText } from "../libraries/rules/mask-personal-data.ts";
@@ -57,24 +58,27 @@ builder.prismaObject("QuarantinedRecord", {
 });
 
 builder.queryFields((t) => ({
-  quarantine: t.prismaConnection({
-    type: "QuarantinedRecord",
-    cursor: "id",
-    description: "隔离区 — refused records, oldest first (a province sees its own, gz all)",
-    authScopes: { scope: "read" },
-    args: {
-      origin: t.arg({ type: JurisdictionEnum, required: false, description: "来源 — for GZ: one province's" }),
-      status: t.arg({ type: QuarantineStatusEnum, required: false, description: "default: all" }),
+  quarantine: t.prismaConnection(
+    {
+      type: "QuarantinedRecord",
+      cursor: "id",
+      description: "隔离区 — refused records, oldest first (a province sees its own, gz all)",
+      authScopes: { scope: "read" },
+      args: {
+        origin: t.arg({ type: JurisdictionEnum, required: false, description: "来源 — for GZ: one province's" }),
+        status: t.arg({ type: QuarantineStatusEnum, required: false, description: "default: all" }),
+      },
+      totalCount: (_c, args, ctx) =>
+        ctx.prisma.quarantinedRecord.count({ where: quarantineFilter(args, ctx.caller?.issuer) }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.quarantinedRecord.findMany({
+          ...query,
+          where: quarantineFilter(args, ctx.caller?.issuer),
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        }),
     },
-    totalCount: (_c, args, ctx) =>
-      ctx.prisma.quarantinedRecord.count({ where: quarantineFilter(args, ctx.caller?.issuer) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.quarantinedRecord.findMany({
-        ...query,
-        where: quarantineFilter(args, ctx.caller?.issuer),
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      }),
-  }),
+    ...connectionTypes("QuarantinedRecord", "隔离记录 — a quarantined record"),
+  ),
 }));
 
 function quarantineFilter(

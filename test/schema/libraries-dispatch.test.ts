@@ -131,7 +131,7 @@ describe("joint training (同堂培训)", () => {
 describe("search", () => {
   it("filters enterprises by risk colour exactly as the riskColour field says, with totals", async () => {
     const all = await t.gql<{ enterprises: { totalCount: number; edges: Array<{ node: { riskColour: string } }> } }>(
-      "{ enterprises(first: 200) { totalCount edges { node { riskColour } } } }",
+      "{ enterprises(first: 100) { totalCount edges { node { riskColour } } } }",
       { as: "gz" },
     );
     const counts: Record<string, number> = {};
@@ -142,7 +142,7 @@ describe("search", () => {
       const { data } = await t.gql<{
         enterprises: { totalCount: number; edges: Array<{ node: { riskColour: string } }> };
       }>(
-        "query($c: RiskColour) { enterprises(first: 200, riskColour: $c) { totalCount edges { node { riskColour } } } }",
+        "query($c: RiskColour) { enterprises(first: 100, riskColour: $c) { totalCount edges { node { riskColour } } } }",
         { as: "gz", variables: { c: colour } },
       );
       expect(data?.enterprises.totalCount).toBe(counts[colour]);
