@@ -5,6 +5,7 @@ import { builder } from "../builder.ts";
 import { connectionTypes } from "../common/connection-types.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
+import { keyOf, nodeAccess, readableWith } from "../common/node-access.ts";
 import { writeAudited } from "../common/write.ts";
 import { DiscretionOutcomeEnum, PenaltyRangeRef, TierRef } from "./discretion-query.ts";
 import type { DiscretionMatch } from "./rules/discretion.ts";
@@ -68,10 +69,12 @@ const WarningMatchRef = builder.objectRef<DiscretionMatch>("WarningMatch").imple
   }),
 });
 
-builder.prismaObject("SupervisionWarning", {
+builder.prismaNode("SupervisionWarning", {
+  id: { field: "id" },
+  // an id of nothing reads as null, not as an error
+  nullable: true,
   description: "执法监督预警 — a pushed penalty decision outside what its benchmark allows",
   fields: (t) => ({
-    id: t.exposeID("id"),
     kind: t.expose("kind", { type: WarningKindEnum }),
     severity: t.expose("severity", { type: WarningSeverityEnum }),
     message: t.exposeString("message"),
@@ -105,6 +108,9 @@ function warningFilter(args: WarningFilterArgs): Prisma.SupervisionWarningWhereI
   };
 }
 
+// the rule of `warnings`: 管委会 only
+nodeAccess("SupervisionWarning", readableWith("read", "gz"));
+
 builder.queryFields((t) => ({
   warnings: t.prismaConnection(
     {
@@ -136,9 +142,9 @@ builder.mutationFields((t) => ({
     type: "SupervisionWarning",
     description: "管委会 acknowledges an open warning; acknowledging again changes nothing",
     authScopes: { $all: { issuer: "gz", scope: "supervision:write" } },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: "全局ID — the warning's `id`" }) },
     resolve: async (query, _root, args, ctx) => {
-      const id = String(args.id);
+      const id = keyOf("SupervisionWarning", args.id);
       await writeAudited(ctx, async (tx) => {
         const warning = await tx.supervisionWarning.findUnique({ where: { id } });
         if (!warning) throw notFound(`No warning ${id}`);

@@ -3,6 +3,7 @@ import { builder } from "../builder.ts";
 import { connectionTypes } from "../common/connection-types.ts";
 import { beijingDay } from "../common/effective-dates.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
+import { keyOf } from "../common/node-access.ts";
 import { likeLiteral } from "../common/rules/like.ts";
 import { RiskColourEnum, riskColourWhere } from "./risk-colour-filter.ts";
 import type { RiskColour } from "./rules/risk-colour.ts";
@@ -66,13 +67,16 @@ builder.queryFields((t) => ({
     nullable: true,
     description: "One officer by id or certificate number",
     authScopes: { scope: "read" },
-    args: { id: t.arg.id({ required: false }), certificateNumber: t.arg.string({ required: false }) },
+    args: {
+      id: t.arg.id({ required: false, description: "全局ID — the officer's `id`" }),
+      certificateNumber: t.arg.string({ required: false, description: "执法证号 — the certificate number" }),
+    },
     resolve: (query, _root, args, ctx) => {
       if (!args.id && !args.certificateNumber) return null;
       return ctx.prisma.officer.findFirst({
         ...query,
         where: args.id
-          ? { id: String(args.id) }
+          ? { id: keyOf("Officer", args.id) }
           : { certificateNumber: (args.certificateNumber ?? "").trim().toUpperCase() },
       });
     },

@@ -5,6 +5,7 @@ import { builder } from "../builder.ts";
 import { connectionTypes } from "../common/connection-types.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
+import { nodeAccess, requireScope } from "../common/node-access.ts";
 import { maskPersonalData, maskPersonalText } from "../libraries/rules/mask-personal-data.ts";
 import { seesPersonalDataInClear } from "../libraries/rules/personal-data.ts";
 
@@ -23,10 +24,12 @@ export const QuarantineStatusEnum = builder.enumType("QuarantineStatus", {
 const inClear = (ctx: GatewayContext, q: Pick<QuarantinedRecord, "originJurisdiction">) =>
   seesPersonalDataInClear(ctx.caller, q.originJurisdiction);
 
-builder.prismaObject("QuarantinedRecord", {
+builder.prismaNode("QuarantinedRecord", {
+  id: { field: "id" },
+  // an id of nothing reads as null, not as an error
+  nullable: true,
   description: "A refused record: never silently dropped, never blocking the ones behind it",
   fields: (t) => ({
-    id: t.exposeID("id"),
     origin: t.field({
       type: JurisdictionEnum,
       description: "来源 — the province whose record it is",
@@ -80,6 +83,13 @@ builder.queryFields((t) => ({
     ...connectionTypes("QuarantinedRecord", "隔离记录 — a quarantined record"),
   ),
 }));
+
+// the rule of `quarantine`: a province its own, gz all
+nodeAccess("QuarantinedRecord", async (ctx, key) => {
+  requireScope(ctx, "read");
+  const where = { AND: [{ id: key }, quarantineFilter({}, ctx.caller?.issuer)] };
+  return (await ctx.prisma.quarantinedRecord.count({ where })) > 0;
+});
 
 function quarantineFilter(
   args: { origin?: string | null; status?: QuarantineStatus | null },

@@ -4,6 +4,7 @@ import type { GatewayContext } from "../../gateway/context.ts";
 import { builder } from "../builder.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
+import { nodeAccess, readableWith } from "../common/node-access.ts";
 import { maskPersonalData, maskPersonalText } from "../libraries/rules/mask-personal-data.ts";
 import { seesPersonalDataInClear } from "../libraries/rules/personal-data.ts";
 import { documentOf } from "./rules/record-document.ts";
@@ -20,10 +21,12 @@ export const RecordKindEnum = builder.enumType("RecordKind", {
 const freeText = (ctx: GatewayContext, origin: string, text: string | null) =>
   text === null || seesPersonalDataInClear(ctx.caller, origin) ? text : maskPersonalText(text);
 
-builder.prismaObject("EnforcementRecord", {
+builder.prismaNode("EnforcementRecord", {
+  id: { field: "id" },
+  // an id of nothing reads as null, not as an error
+  nullable: true,
   description: "执法记录 — a record of a province's platform, unique by (origin, originId); the newest version is kept",
   fields: (t) => ({
-    id: t.exposeID("id"),
     origin: t.field({
       type: JurisdictionEnum,
       description: "来源 — the province that owns it",
@@ -73,6 +76,9 @@ builder.prismaObject("EnforcementRecord", {
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
   }),
 });
+
+// both provinces read each other's records (互认), gz all: the rule of `records`
+nodeAccess("EnforcementRecord", readableWith("read"));
 
 export const RecordInputRef = builder.inputType("RecordInput", {
   description:
