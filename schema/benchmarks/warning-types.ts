@@ -5,7 +5,7 @@ import { builder } from "../builder.ts";
 import { connectionTypes } from "../common/connection-types.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
-import { keyOf, nodeAccess, readableWith } from "../common/node-access.ts";
+import { encodeGlobalId, keyOf, nodeAccess, readableWith } from "../common/node-access.ts";
 import { writeAudited } from "../common/write.ts";
 import { DiscretionOutcomeEnum, PenaltyRangeRef, TierRef } from "./discretion-query.ts";
 import type { DiscretionMatch } from "./rules/discretion.ts";
@@ -39,7 +39,10 @@ const matchOf = (w: SupervisionWarning) => {
 const WarningRecordRef = builder.objectRef<SupervisionWarning>("WarningRecord").implement({
   description: "the penalty decision, as pushed in the version that raised the warning",
   fields: (t) => ({
-    id: t.id({ resolve: (w) => w.recordId }),
+    id: t.id({
+      description: "全局ID of the decision's record (the EnforcementRecord's `id`; read it with `node`)",
+      resolve: (w) => encodeGlobalId("EnforcementRecord", w.recordId),
+    }),
     origin: t.field({
       type: JurisdictionEnum,
       description: "来源 — whose decision it is",

@@ -63,6 +63,15 @@ export function keyOf(typename: string, globalId: string | number | bigint): str
   return decoded.id;
 }
 
+/** The key inside a global id of `typename`, or null for text that is not one (free text that may name an object). */
+export function keyOrNull(typename: string, text: string): string | null {
+  try {
+    return keyOf(typename, text);
+  } catch {
+    return null;
+  }
+}
+
 /** Applies the type's rule: true to load the node, false for null; throws BAD_GLOBAL_ID or a refusal. */
 export async function admitNode(ctx: GatewayContext, { typename, id }: GlobalId): Promise<boolean> {
   const rule = rules.get(typename);

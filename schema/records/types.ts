@@ -61,7 +61,8 @@ builder.prismaNode("EnforcementRecord", {
     }),
     taskId: t.string({
       nullable: true,
-      description: "the dispatch task (派单) it answers",
+      description:
+        "派单 — the joint task it answers, as the platform named it: the task's 全局ID (InspectionTask `id`)",
       resolve: (r) => documentOf(r).taskId,
     }),
     payload: t.field({
@@ -95,7 +96,11 @@ export const RecordInputRef = builder.inputType("RecordInput", {
     fineYuan: t.field({ type: "Yuan", required: false, description: "罚款 — the fine in yuan; absent: no fine" }),
     result: t.string({ required: false }),
     findings: t.string({ required: false }),
-    taskId: t.string({ required: false, description: "the dispatch task it answers" }),
+    taskId: t.string({
+      required: false,
+      description:
+        "派单 — the joint task it answers: the task's 全局ID (its `id`, as the change stream gives it); anything else is kept but answers no task",
+    }),
     payload: t.field({
       type: "JSON",
       required: false,
