@@ -7,7 +7,7 @@
  * when the field is selected (Pothos calls the count function from the field's resolver, and a page that
  * selects only `totalCount` reads no rows); a page without `totalCount` counts nothing.
  */
-import type { builder } from "../builder.ts";
+import { builder } from "../builder.ts";
 
 /** counts of the big, ever-growing tables (records, audit trail) stop here; see `cappedCount` */
 export const TOTAL_COUNT_CAP = 10_000;
@@ -48,6 +48,26 @@ export function connectionTypes(node: string, what: string, options: { cappedCou
       description: `${what}: one entry of a page, with the cursor to continue after (or before) it`,
     },
   ] as const;
+}
+
+const shared = new Map<string, ReturnType<typeof defineConnection>>();
+
+function defineConnection(node: string, what: string, options: { cappedCount?: boolean }) {
+  const [connection, edge] = connectionTypes(node, what, options);
+  return builder.connectionObject({ type: node as never, ...connection }, edge);
+}
+
+/**
+ * One `<Node>Connection` type shared by every field that lists `node` (e.g. `officers` and
+ * `expiringCertificates`): pass it as the second argument of `t.prismaConnection`.
+ */
+export function sharedConnection(node: string, what: string, options: { cappedCount?: boolean } = {}) {
+  let connection = shared.get(node);
+  if (!connection) {
+    connection = defineConnection(node, what, options);
+    shared.set(node, connection);
+  }
+  return connection;
 }
 
 /**

@@ -121,17 +121,18 @@ const refused = (reason: string): CodeCheck => ({
 });
 
 builder.queryFields((t) => ({
-  inspectionPlans: t.prismaField({
-    type: ["InspectionPlan"],
-    authScopes: READ,
-    args: { first: t.arg.int({ defaultValue: 50 }) },
-    resolve: (query, _r, args, ctx) =>
-      ctx.prisma.inspectionPlan.findMany({
-        ...query,
-        orderBy: { createdAt: "desc" },
-        take: Math.min(args.first ?? 50, 500),
-      }),
-  }),
+  inspectionPlans: t.prismaConnection(
+    {
+      type: "InspectionPlan",
+      cursor: "id",
+      description: "抽查计划 — the inspection plans, newest first (every holder of read)",
+      authScopes: READ,
+      totalCount: (_c, _args, ctx) => ctx.prisma.inspectionPlan.count(),
+      resolve: (query, _r, _args, ctx) =>
+        ctx.prisma.inspectionPlan.findMany({ ...query, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+    },
+    ...connectionTypes("InspectionPlan", "抽查计划 — an inspection plan"),
+  ),
   draw: t.prismaField({
     type: "Draw",
     nullable: true,

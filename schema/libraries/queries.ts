@@ -1,6 +1,6 @@
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { builder } from "../builder.ts";
-import { connectionTypes } from "../common/connection-types.ts";
+import { connectionTypes, sharedConnection } from "../common/connection-types.ts";
 import { beijingDay } from "../common/effective-dates.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { keyOf } from "../common/node-access.ts";
@@ -59,7 +59,7 @@ builder.queryFields((t) => ({
       resolve: (query, _root, args, ctx) =>
         ctx.prisma.officer.findMany({ ...query, where: officerFilter(args, ctx.now), orderBy: { id: "asc" } }),
     },
-    ...connectionTypes("Officer", "执法人员 — an officer"),
+    sharedConnection("Officer", "执法人员 — an officer"),
   ),
 
   officer: t.prismaField({
