@@ -6,7 +6,9 @@
  * store the tasks). Baseline: one sequential scan of the enterprise table in the same run.
  * ratio = (commit + reveal seconds) ÷ seq scan seconds.
  */
+
 import type pg from "pg";
+import { keyOf } from "../../schema/common/node-access.ts";
 import { askOnce } from "../lib/graphql.ts";
 import type { BenchKeys } from "../lib/keys.ts";
 import { progress } from "../lib/progress.ts";
@@ -59,7 +61,7 @@ export async function measureDraw(url: string, keys: BenchKeys, client: pg.Clien
   const verified = await gz(url, keys, `query($d: ID!) { verifyDraw(id: $d) { valid } }`, { d: drawId });
   const tasks = await client.query<{ all: string; unstaffed: string }>(
     `SELECT count(*) AS all, count(*) FILTER (WHERE "teamProblems" IS NOT NULL) AS unstaffed FROM "InspectionTask" WHERE "drawId" = $1`,
-    [drawId],
+    [keyOf("Draw", drawId)],
   );
   return {
     commitSeconds,

@@ -2,33 +2,37 @@
 import { verifyStoredChain } from "../../gateway/audit/verify-stored-chain.ts";
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { builder } from "../builder.ts";
+import { cappedCount, connectionTypes } from "../common/connection-types.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { AuditChainCheckRef, AuditOutcomeEnum } from "./types.ts";
 
 const AUDIT_READER = { $all: { issuer: "gz", scope: "audit:read" } } as const;
 
 builder.queryFields((t) => ({
-  auditTrail: t.prismaConnection({
-    type: "AuditEntry",
-    cursor: "seq",
-    description: "审计日志 — audit entries, newest first, filtered (管委会 with audit:read)",
-    authScopes: AUDIT_READER,
-    args: {
-      issuer: t.arg({
-        type: JurisdictionEnum,
-        required: false,
-        description: "签发方 — entries of tokens of this issuer",
-      }),
-      subject: t.arg.string({ required: false, description: "the token's `sub`" }),
-      recordId: t.arg.string({ required: false, description: "entries that touched this record" }),
-      from: t.arg({ type: "DateTime", required: false, description: "at or after this instant" }),
-      to: t.arg({ type: "DateTime", required: false, description: "before this instant (exclusive)" }),
-      outcome: t.arg({ type: AuditOutcomeEnum, required: false }),
+  auditTrail: t.prismaConnection(
+    {
+      type: "AuditEntry",
+      cursor: "seq",
+      description: "审计日志 — audit entries, newest first, filtered (管委会 with audit:read)",
+      authScopes: AUDIT_READER,
+      args: {
+        issuer: t.arg({
+          type: JurisdictionEnum,
+          required: false,
+          description: "签发方 — entries of tokens of this issuer",
+        }),
+        subject: t.arg.string({ required: false, description: "the token's `sub`" }),
+        recordId: t.arg.string({ required: false, description: "entries that touched this record" }),
+        from: t.arg({ type: "DateTime", required: false, description: "at or after this instant" }),
+        to: t.arg({ type: "DateTime", required: false, description: "before this instant (exclusive)" }),
+        outcome: t.arg({ type: AuditOutcomeEnum, required: false }),
+      },
+      totalCount: (_connection, args, ctx) => cappedCount(ctx.prisma.auditEntry, auditFilter(args)),
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.auditEntry.findMany({ ...query, where: auditFilter(args), orderBy: { seq: "desc" } }),
     },
-    totalCount: (_connection, args, ctx) => ctx.prisma.auditEntry.count({ where: auditFilter(args) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.auditEntry.findMany({ ...query, where: auditFilter(args), orderBy: { seq: "desc" } }),
-  }),
+    ...connectionTypes("AuditEntry", "审计记录 — an audit entry", { cappedCount: true }),
+  ),
 
   verifyAudit: t.field({
     type: AuditChainCheckRef,

@@ -1,8 +1,10 @@
 /** 审计日志 — audit entries and the result of checking their hash chain, as GraphQL types. */
 import type { AuditChainResult } from "../../gateway/audit/chain.ts";
+import { badInput } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
+import { nodeAccess, readableWith } from "../common/node-access.ts";
 
 export const AuditOutcomeEnum = builder.enumType("AuditOutcome", {
   description: "How the audited operation ended",
@@ -13,7 +15,11 @@ export const AuditOutcomeEnum = builder.enumType("AuditOutcome", {
   } as const,
 });
 
-builder.prismaObject("AuditEntry", {
+builder.prismaNode("AuditEntry", {
+  id: { field: "seq" },
+  // an id of nothing reads as null, not as an error
+  nullable: true,
+  findUnique: (key) => ({ seq: sequenceNumber(key) }),
   description: "审计记录 — one operation (or refused attempt), chained to the previous entry by its hash",
   fields: (t) => ({
     seq: t.string({
@@ -50,6 +56,15 @@ builder.prismaObject("AuditEntry", {
     hash: t.exposeString("hash", { description: "SHA-256 over this entry's canonical payload, prevHash included" }),
   }),
 });
+
+/** the key inside an audit entry's global id: its position in the chain */
+function sequenceNumber(key: string): bigint {
+  if (!/^[1-9][0-9]{0,18}$/.test(key)) throw badInput("Not an audit entry's id (全局ID)", { reason: "BAD_GLOBAL_ID" });
+  return BigInt(key);
+}
+
+// the rule of `auditTrail`: 管委会 with audit:read
+nodeAccess("AuditEntry", readableWith("audit:read", "gz"));
 
 export const AuditChainCheckRef = builder.objectRef<AuditChainResult>("AuditChainCheck").implement({
   description: "审计链校验 — the stored chain recomputed from the first entry",

@@ -4,6 +4,7 @@ import { badInput, forbidden } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
+import { encodeGlobalId } from "../common/node-access.ts";
 import { type PushOutcome, reportPenaltyDecision } from "./decision-service.ts";
 import { toCaseFacts } from "./discretion-input.ts";
 import { CaseFactsInputRef } from "./discretion-query.ts";
@@ -44,7 +45,10 @@ const pushShape = z.object({
 
 const PushPayload = builder.objectRef<PushOutcome>("ReportPenaltyDecisionPayload").implement({
   fields: (t) => ({
-    recordId: t.id({ resolve: (o) => o.record.id }),
+    recordId: t.id({
+      description: "全局ID of the stored decision record (its `id`)",
+      resolve: (o) => encodeGlobalId("EnforcementRecord", o.record.id),
+    }),
     origin: t.field({
       type: JurisdictionEnum,
       description: "来源 — whose record it is",

@@ -2,8 +2,10 @@
 import type { Prisma, SupervisionWarning } from "../../gateway/db/generated/prisma/client.ts";
 import { notFound } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
+import { connectionTypes } from "../common/connection-types.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
+import { encodeGlobalId, keyOf, nodeAccess, readableWith } from "../common/node-access.ts";
 import { writeAudited } from "../common/write.ts";
 import { DiscretionOutcomeEnum, PenaltyRangeRef, TierRef } from "./discretion-query.ts";
 import type { DiscretionMatch } from "./rules/discretion.ts";
@@ -37,7 +39,10 @@ const matchOf = (w: SupervisionWarning) => {
 const WarningRecordRef = builder.objectRef<SupervisionWarning>("WarningRecord").implement({
   description: "the penalty decision, as pushed in the version that raised the warning",
   fields: (t) => ({
-    id: t.id({ resolve: (w) => w.recordId }),
+    id: t.id({
+      description: "全局ID of the decision's record (the EnforcementRecord's `id`; read it with `node`)",
+      resolve: (w) => encodeGlobalId("EnforcementRecord", w.recordId),
+    }),
     origin: t.field({
       type: JurisdictionEnum,
       description: "来源 — whose decision it is",
@@ -67,10 +72,12 @@ const WarningMatchRef = builder.objectRef<DiscretionMatch>("WarningMatch").imple
   }),
 });
 
-builder.prismaObject("SupervisionWarning", {
+builder.prismaNode("SupervisionWarning", {
+  id: { field: "id" },
+  // an id of nothing reads as null, not as an error
+  nullable: true,
   description: "执法监督预警 — a pushed penalty decision outside what its benchmark allows",
   fields: (t) => ({
-    id: t.exposeID("id"),
     kind: t.expose("kind", { type: WarningKindEnum }),
     severity: t.expose("severity", { type: WarningSeverityEnum }),
     message: t.exposeString("message"),
@@ -104,27 +111,33 @@ function warningFilter(args: WarningFilterArgs): Prisma.SupervisionWarningWhereI
   };
 }
 
+// the rule of `warnings`: 管委会 only
+nodeAccess("SupervisionWarning", readableWith("read", "gz"));
+
 builder.queryFields((t) => ({
-  warnings: t.prismaConnection({
-    type: "SupervisionWarning",
-    cursor: "id",
-    description: "执法监督预警 — newest first (管委会 only)",
-    authScopes: { $all: { issuer: "gz", scope: "read" } },
-    args: {
-      kind: t.arg({ type: WarningKindEnum, required: false }),
-      severity: t.arg({ type: WarningSeverityEnum, required: false }),
-      origin: t.arg({ type: JurisdictionEnum, required: false, description: "来源 — one province's decisions" }),
-      itemCode: t.arg.string({ required: false, description: "unified item code" }),
-      status: t.arg({ type: WarningStatusEnum, required: false }),
+  warnings: t.prismaConnection(
+    {
+      type: "SupervisionWarning",
+      cursor: "id",
+      description: "执法监督预警 — newest first (管委会 only)",
+      authScopes: { $all: { issuer: "gz", scope: "read" } },
+      args: {
+        kind: t.arg({ type: WarningKindEnum, required: false }),
+        severity: t.arg({ type: WarningSeverityEnum, required: false }),
+        origin: t.arg({ type: JurisdictionEnum, required: false, description: "来源 — one province's decisions" }),
+        itemCode: t.arg.string({ required: false, description: "unified item code" }),
+        status: t.arg({ type: WarningStatusEnum, required: false }),
+      },
+      totalCount: (_connection, args, ctx) => ctx.prisma.supervisionWarning.count({ where: warningFilter(args) }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.supervisionWarning.findMany({
+          ...query,
+          where: warningFilter(args),
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        }),
     },
-    totalCount: (_connection, args, ctx) => ctx.prisma.supervisionWarning.count({ where: warningFilter(args) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.supervisionWarning.findMany({
-        ...query,
-        where: warningFilter(args),
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      }),
-  }),
+    ...connectionTypes("SupervisionWarning", "执法监督预警 — a supervision warning"),
+  ),
 }));
 
 builder.mutationFields((t) => ({
@@ -132,9 +145,9 @@ builder.mutationFields((t) => ({
     type: "SupervisionWarning",
     description: "管委会 acknowledges an open warning; acknowledging again changes nothing",
     authScopes: { $all: { issuer: "gz", scope: "supervision:write" } },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: "全局ID — the warning's `id`" }) },
     resolve: async (query, _root, args, ctx) => {
-      const id = String(args.id);
+      const id = keyOf("SupervisionWarning", args.id);
       await writeAudited(ctx, async (tx) => {
         const warning = await tx.supervisionWarning.findUnique({ where: { id } });
         if (!warning) throw notFound(`No warning ${id}`);

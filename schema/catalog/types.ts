@@ -1,6 +1,7 @@
 /** 事项库 — domains, enforcement items and their legal bases, as GraphQL types. */
 import { builder } from "../builder.ts";
 import { beijingDay, inForceWhere } from "../common/effective-dates.ts";
+import { nodeAccess, readableWith } from "../common/node-access.ts";
 
 export const ItemKindEnum = builder.enumType("ItemKind", {
   description: "事项类型 — kind of enforcement item",
@@ -60,7 +61,10 @@ builder.prismaObject("LegalBasis", {
   }),
 });
 
-export const EnforcementItemRef = builder.prismaObject("EnforcementItem", {
+export const EnforcementItemRef = builder.prismaNode("EnforcementItem", {
+  id: { field: "code" },
+  // an id of nothing reads as null, not as an error
+  nullable: true,
   description: "执法事项 — one of the 125 empowered items, with its codes in both provincial catalogs",
   fields: (t) => ({
     code: t.exposeString("code", { description: "统一编码 — unified code" }),
@@ -92,3 +96,6 @@ export const EnforcementItemRef = builder.prismaObject("EnforcementItem", {
     }),
   }),
 });
+
+// the rule of `items`; through `node` an item reads also outside its empowerment period, so that a stored id stays readable
+nodeAccess("EnforcementItem", readableWith("read"));

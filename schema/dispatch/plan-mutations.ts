@@ -1,6 +1,7 @@
 /** `createInspectionPlan`, `commitDraw`, `revealDraw` — the committee's (gz, dispatch:write) 双随机 steps. */
 import type { GatewayContext } from "../../gateway/context.ts";
 import { builder } from "../builder.ts";
+import { keyOf } from "../common/node-access.ts";
 import { writeAudited } from "../common/write.ts";
 import { commitDraw, revealDraw } from "./draw-service.ts";
 import { checkedPlan, PlanInput, type PlanInputArgs } from "./plan-input.ts";
@@ -29,15 +30,15 @@ builder.mutationFields((t) => ({
     type: "Draw",
     description: "一公开, step 1: freeze the candidates and publish their hash with the hash of a fresh secret seed",
     authScopes: DISPATCH,
-    args: { planId: t.arg.id({ required: true }) },
-    resolve: (_q, _r, { planId }, ctx) => commitDraw(ctx, String(planId)),
+    args: { planId: t.arg.id({ required: true, description: "全局ID — the plan's `id`" }) },
+    resolve: (_q, _r, { planId }, ctx) => commitDraw(ctx, keyOf("InspectionPlan", planId)),
   }),
   revealDraw: t.prismaField({
     type: "Draw",
     description:
       "一公开, step 2: reveal the seed, select, and plan one joint task per selected enterprise (CANDIDATE_LIST_ALTERED if the frozen list changed)",
     authScopes: DISPATCH,
-    args: { drawId: t.arg.id({ required: true }) },
-    resolve: (_q, _r, { drawId }, ctx) => revealDraw(ctx, String(drawId)),
+    args: { drawId: t.arg.id({ required: true, description: "全局ID — the draw's `id`" }) },
+    resolve: (_q, _r, { drawId }, ctx) => revealDraw(ctx, keyOf("Draw", drawId)),
   }),
 }));

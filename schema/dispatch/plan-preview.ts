@@ -8,6 +8,7 @@ import type { GatewayContext } from "../../gateway/context.ts";
 import { badInput, notFound } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
 import { beijingDay } from "../common/effective-dates.ts";
+import { keyOf } from "../common/node-access.ts";
 import { planCandidates } from "./draw-service.ts";
 import { checkedPlan, PlanInput } from "./plan-input.ts";
 import { drawPlanOf } from "./plan-settings.ts";
@@ -114,7 +115,7 @@ const PreviewInput = builder.inputType("InspectionPlanPreviewInput", {
   isOneOf: true,
   fields: (t) => ({
     plan: t.field({ type: PlanInput, description: "拟定的计划 — the form as filled in" }),
-    planId: t.id({ description: "已建计划 — a stored plan" }),
+    planId: t.id({ description: "已建计划 — 全局ID of a stored plan (its `id`)" }),
   }),
 });
 
@@ -145,7 +146,9 @@ builder.queryFields((t) => ({
     args: { input: t.arg({ type: PreviewInput, required: true }) },
     resolve: async (_r, { input }, ctx) => {
       if (input.planId != null) {
-        const stored = await ctx.prisma.inspectionPlan.findUnique({ where: { id: String(input.planId) } });
+        const stored = await ctx.prisma.inspectionPlan.findUnique({
+          where: { id: keyOf("InspectionPlan", input.planId) },
+        });
         if (!stored) throw notFound(`No inspection plan ${input.planId}`);
         return previewOf(ctx, { ...drawPlanOf(stored), yearlyCap: stored.yearlyCap });
       }

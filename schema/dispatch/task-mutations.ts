@@ -5,6 +5,7 @@
 import { badInput, forbidden } from "../../gateway/errors.ts";
 import { CaseFactsInputRef } from "../benchmarks/discretion-query.ts";
 import { builder } from "../builder.ts";
+import { keyOf } from "../common/node-access.ts";
 import { writeAudited } from "../common/write.ts";
 import { normaliseUscc } from "./rules/index.ts";
 import { recordTaskResults } from "./task-results.ts";
@@ -40,30 +41,41 @@ builder.mutationFields((t) => ({
     type: "InspectionTask",
     description: "派单 — PLANNED → DISPATCHED with a signed 执法码; the task flows to the team's platforms",
     authScopes: DISPATCH,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_q, _r, { id }, ctx) => dispatchTask(ctx, String(id)),
+    args: { id: t.arg.id({ required: true, description: "全局ID — the task's `id`" }) },
+    resolve: (_q, _r, { id }, ctx) => dispatchTask(ctx, keyOf("InspectionTask", id)),
   }),
   cancelTask: t.prismaField({
     type: "InspectionTask",
     description: "cancel a task not yet done; its code is revoked with it",
     authScopes: DISPATCH,
-    args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
-    resolve: (_q, _r, { id, reason }, ctx) => moveTask(ctx, String(id), "CANCEL", { reason }),
+    args: {
+      id: t.arg.id({ required: true, description: "全局ID — the task's `id`" }),
+      reason: t.arg.string({ required: true }),
+    },
+    resolve: (_q, _r, { id, reason }, ctx) => moveTask(ctx, keyOf("InspectionTask", id), "CANCEL", { reason }),
   }),
   startTask: t.prismaField({
     type: "InspectionTask",
     description: "DISPATCHED → IN_PROGRESS (also done by the first result)",
     authScopes: { $any: { $all: { issuer: "gz", scope: "dispatch:write" }, scope: "records:write" } },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: "全局ID — the task's `id`" }) },
     resolve: async (_q, _r, { id }, ctx) =>
-      moveTask(ctx, String(id), "START", ctx.caller?.issuer === "gz" ? {} : { viewer: await taskViewer(ctx) }),
+      moveTask(
+        ctx,
+        keyOf("InspectionTask", id),
+        "START",
+        ctx.caller?.issuer === "gz" ? {} : { viewer: await taskViewer(ctx) },
+      ),
   }),
   revokeInspectionCode: t.prismaField({
     type: "InspectionTask",
     description: "revoke a task's 执法码: verifyInspection answers REVOKED from then on",
     authScopes: DISPATCH,
-    args: { taskId: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
-    resolve: (_q, _r, { taskId, reason }, ctx) => revokeInspectionCode(ctx, String(taskId), reason),
+    args: {
+      taskId: t.arg.id({ required: true, description: "全局ID — the task's `id`" }),
+      reason: t.arg.string({ required: true }),
+    },
+    resolve: (_q, _r, { taskId, reason }, ctx) => revokeInspectionCode(ctx, keyOf("InspectionTask", taskId), reason),
   }),
   recordTaskResults: t.prismaField({
     type: "InspectionTask",
@@ -71,10 +83,10 @@ builder.mutationFields((t) => ({
       "results per item from an officer's platform; the first starts the task, one per item completes it; replays change nothing",
     authScopes: PROVINCE_WRITE,
     args: {
-      taskId: t.arg.id({ required: true }),
+      taskId: t.arg.id({ required: true, description: "全局ID — the task's `id`" }),
       results: t.arg({ type: [ItemResultInput], required: true }),
     },
-    resolve: (_q, _r, { taskId, results }, ctx) => recordTaskResults(ctx, String(taskId), results),
+    resolve: (_q, _r, { taskId, results }, ctx) => recordTaskResults(ctx, keyOf("InspectionTask", taskId), results),
   }),
   declareConflict: t.prismaField({
     type: "OfficerConflict",

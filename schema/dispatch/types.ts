@@ -3,8 +3,10 @@
  * public fields, and its seed is shown only once revealed. Tasks are filtered per caller (task-viewer.ts).
  */
 import { builder } from "../builder.ts";
+import { connectionTypes } from "../common/connection-types.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
+import { encodeGlobalId } from "../common/node-access.ts";
 import { maskPersonalText } from "../libraries/rules/mask-personal-data.ts";
 import { seesPersonalDataInClear } from "../libraries/rules/personal-data.ts";
 import { revealedSeed } from "./draw-store.ts";
@@ -36,10 +38,12 @@ const RiskFactorRef = builder.objectRef<{ riskClass: string; permille: number }>
   fields: (t) => ({ riskClass: t.exposeString("riskClass"), permille: t.exposeInt("permille") }),
 });
 
-builder.prismaObject("InspectionPlan", {
+builder.prismaNode("InspectionPlan", {
+  id: { field: "id" },
+  // an id of nothing reads as null, not as an error
+  nullable: true,
   description: "抽查计划 — scope, ratio, grade factors, exclusions, cap, items and the visit window",
   fields: (t) => ({
-    id: t.exposeID("id"),
     name: t.exposeString("name"),
     scope: t.expose("scope", { type: "JSON", description: "{ parks, towns, industries } — empty = all" }),
     itemCodes: t.exposeStringList("itemCodes"),
@@ -95,10 +99,12 @@ const DrawCandidateRef = builder.prismaObject("DrawCandidate", {
   }),
 });
 
-builder.prismaObject("Draw", {
+builder.prismaNode("Draw", {
+  id: { field: "id" },
+  // an id of nothing reads as null, not as an error
+  nullable: true,
   description: "双随机 draw — committed (hashes), then revealed (seed, selection); recompute it with verifyDraw",
   fields: (t) => ({
-    id: t.exposeID("id"),
     plan: t.relation("plan"),
     status: t.expose("status", { type: DrawStatusEnum }),
     drawDay: t.expose("drawDay", { type: "Date" }),
@@ -123,15 +129,19 @@ builder.prismaObject("Draw", {
           orderBy: { uscc: "asc" },
         }),
     }),
-    candidates: t.relatedConnection("candidates", {
-      cursor: "drawId_uscc",
-      totalCount: true,
-      args: { excludedOnly: t.arg.boolean({ required: false }) },
-      query: (args) => ({
-        where: args.excludedOnly ? { excluded: { not: null } } : {},
-        orderBy: { uscc: "asc" },
-      }),
-    }),
+    candidates: t.relatedConnection(
+      "candidates",
+      {
+        cursor: "drawId_uscc",
+        totalCount: true,
+        args: { excludedOnly: t.arg.boolean({ required: false }) },
+        query: (args) => ({
+          where: args.excludedOnly ? { excluded: { not: null } } : {},
+          orderBy: { uscc: "asc" },
+        }),
+      },
+      ...connectionTypes("DrawCandidate", "抽取候选企业 — a candidate of a draw"),
+    ),
     atYearlyCap: t.stringList({
       description: "enterprises left out because they reached the plan's yearly cap",
       resolve: async (d, _a, ctx) =>
@@ -198,11 +208,17 @@ builder.prismaObject("TaskItemResult", {
   }),
 });
 
-builder.prismaObject("InspectionTask", {
+builder.prismaNode("InspectionTask", {
+  id: { field: "id" },
+  // an id of nothing reads as null, not as an error
+  nullable: true,
   description: "联合检查任务 — one visit (综合查一次) to one enterprise by a mixed team",
   fields: (t) => ({
-    id: t.exposeID("id"),
-    drawId: t.exposeString("drawId", { nullable: true }),
+    drawId: t.id({
+      nullable: true,
+      description: "抽取 — 全局ID of the draw that planned it (the Draw's `id`); null for a task planned by hand",
+      resolve: (task) => task.drawId && encodeGlobalId("Draw", task.drawId),
+    }),
     enterpriseUscc: t.exposeString("enterpriseUscc"),
     enterpriseName: t.exposeString("enterpriseName"),
     itemCodes: t.exposeStringList("itemCodes"),

@@ -3,6 +3,7 @@ import type { GatewayContext } from "../../gateway/context.ts";
 import { builder } from "../builder.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
+import { nodeAccess, readableWith } from "../common/node-access.ts";
 import { maskAddress, maskIdNumber, maskPhone } from "./rules/mask.ts";
 import { maskPersonalText } from "./rules/mask-personal-data.ts";
 import { seesPersonalDataInClear } from "./rules/personal-data.ts";
@@ -35,10 +36,12 @@ function personal<T extends string | null>(
   return seesPersonalDataInClear(ctx.caller, owner) ? value : mask(value);
 }
 
-builder.prismaObject("Officer", {
+builder.prismaNode("Officer", {
+  id: { field: "id" },
+  // an id of nothing reads as null, not as an error
+  nullable: true,
   description: "执法人员 — an officer of the joint force, holding a 执法证 of a home jurisdiction",
   fields: (t) => ({
-    id: t.exposeID("id"),
     certificateNumber: t.exposeString("certificateNumber", { description: "执法证号" }),
     name: t.string({ resolve: (o, _a, ctx) => freeText(ctx, o.homeJurisdiction, o.name) as string }),
     homeJurisdiction: t.field({
@@ -79,10 +82,12 @@ builder.prismaObject("Officer", {
   }),
 });
 
-builder.prismaObject("Enterprise", {
+builder.prismaNode("Enterprise", {
+  id: { field: "id" },
+  // an id of nothing reads as null, not as an error
+  nullable: true,
   description: "执法对象 / 企业 — an enterprise in the New Area, identified by its USCC",
   fields: (t) => ({
-    id: t.exposeID("id"),
     uscc: t.exposeString("uscc", { description: "统一社会信用代码 (GB 32100)" }),
     name: t.exposeString("name"),
     park: t.exposeString("park", { nullable: true, description: "所在园区" }),
@@ -129,3 +134,8 @@ builder.prismaObject("Enterprise", {
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
   }),
 });
+
+// both libraries are read whole by every holder of `read`, as `officers` / `enterprises`; personal data is
+// masked by the fields above on every path
+nodeAccess("Officer", readableWith("read"));
+nodeAccess("Enterprise", readableWith("read"));

@@ -7,6 +7,7 @@
 import { badInput } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
 import type { Jurisdiction } from "../common/jurisdiction.ts";
+import { encodeGlobalId } from "../common/node-access.ts";
 import { writeAudited } from "../common/write.ts";
 import { adapterName, touchCheckpoint } from "../sync/checkpoints.ts";
 import { ingestInTransaction, type RecordResult } from "./ingest-service.ts";
@@ -35,8 +36,16 @@ export const RecordResultRef = builder.objectRef<RecordResult>("RecordIngestResu
         "QUARANTINED: the quarantine code (UNKNOWN_ITEM, BAD_USCC…); otherwise a note (VERSION_CONFLICT, NOT_ASSESSED)",
     }),
     message: t.exposeString("message", { nullable: true }),
-    recordId: t.exposeID("recordId", { nullable: true }),
-    quarantineId: t.exposeID("quarantineId", { nullable: true }),
+    recordId: t.id({
+      nullable: true,
+      description: "全局ID of the stored record (its `id`); null when quarantined",
+      resolve: (r) => r.recordId && encodeGlobalId("EnforcementRecord", r.recordId),
+    }),
+    quarantineId: t.id({
+      nullable: true,
+      description: "全局ID of the quarantined record (its `id`, for replayQuarantined); null unless quarantined",
+      resolve: (r) => r.quarantineId && encodeGlobalId("QuarantinedRecord", r.quarantineId),
+    }),
   }),
 });
 

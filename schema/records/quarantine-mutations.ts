@@ -10,6 +10,7 @@ import type { Prisma, QuarantinedRecord } from "../../gateway/db/generated/prism
 import { badInput, conflict, notFound } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
 import type { Jurisdiction } from "../common/jurisdiction.ts";
+import { keyOf } from "../common/node-access.ts";
 import { checkJsonSize, limitOf } from "../common/rules/field-limits.ts";
 import { replaceUnsafeText } from "../common/rules/text-safety.ts";
 import { writeAudited } from "../common/write.ts";
@@ -73,10 +74,13 @@ builder.mutationFields((t) => ({
     description:
       "重放 — send a corrected record through the same ingest path; on success the quarantined row becomes REPLAYED",
     authScopes: { scope: "records:write" },
-    args: { id: t.arg.id({ required: true }), record: t.arg({ type: RecordInputRef, required: true }) },
+    args: {
+      id: t.arg.id({ required: true, description: "全局ID — the quarantined record's `id`" }),
+      record: t.arg({ type: RecordInputRef, required: true }),
+    },
     resolve: (_root, args, ctx) =>
       writeAudited<ReplayPayload>(ctx, async (tx) => {
-        const row = await openRow(ctx, tx, String(args.id));
+        const row = await openRow(ctx, tx, keyOf("QuarantinedRecord", args.id));
         if (row.originId && row.originId !== args.record.originId) {
           throw badInput(`The corrected record must keep originId ${row.originId}`, { reason: "ORIGIN_ID_MISMATCH" });
         }
@@ -103,10 +107,13 @@ builder.mutationFields((t) => ({
     type: "QuarantinedRecord",
     description: "舍弃 — set a quarantined record aside on purpose; the reason is kept in `resolution`",
     authScopes: { scope: "records:write" },
-    args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
+    args: {
+      id: t.arg.id({ required: true, description: "全局ID — the quarantined record's `id`" }),
+      reason: t.arg.string({ required: true }),
+    },
     resolve: (query, _root, args, ctx) =>
       writeAudited(ctx, async (tx) => {
-        const row = await openRow(ctx, tx, String(args.id));
+        const row = await openRow(ctx, tx, keyOf("QuarantinedRecord", args.id));
         const reason = args.reason.trim().slice(0, 2000);
         if (!reason) throw badInput("Say why it is discarded", { reason: "EMPTY_REASON" });
         const updated = await tx.quarantinedRecord.update({

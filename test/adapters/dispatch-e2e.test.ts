@@ -4,7 +4,9 @@
  * with its 执法码 in each dialect; the simulated officers answer their items on their own platform; the
  * gateway's task is DONE with a result per item, each from the platform of the officer it fell to.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeGlobalId, keyOf } from "../../schema/common/node-access.ts";
 import { type SyncWorld, startSyncWorld, until } from "./sync-world.ts";
 
 let world: SyncWorld;
@@ -46,12 +48,13 @@ describe("joint tasks ⇄ platforms", () => {
     const drawId = committed.data!.commitDraw.id;
     await world.gz(`mutation($d: ID!) { revealDraw(drawId: $d) { id } }`, { d: drawId });
     const tasks = await world.live.prisma.inspectionTask.findMany({
-      where: { drawId, officers: { some: {} } },
+      where: { drawId: keyOf("Draw", drawId), officers: { some: {} } },
       include: { officers: { orderBy: { pick: "asc" } } },
       orderBy: { id: "asc" },
     });
     expect(tasks.length).toBeGreaterThan(0);
-    const task = tasks[0]!;
+    // as the API and the platforms name it: by its global id
+    const task = { ...tasks[0]!, id: encodeGlobalId("InspectionTask", tasks[0]!.id) };
     const dispatched = await world.gz<{ dispatchTask: { inspectionCode: string } }>(
       `mutation($id: ID!) { dispatchTask(id: $id) { inspectionCode } }`,
       { id: task.id },
@@ -88,13 +91,15 @@ describe("joint tasks ⇄ platforms", () => {
     await until(
       "the task is done in the gateway",
       async () => {
-        const row = await world.live.prisma.inspectionTask.findUniqueOrThrow({ where: { id: task.id } });
+        const row = await world.live.prisma.inspectionTask.findUniqueOrThrow({
+          where: { id: keyOf("InspectionTask", task.id) },
+        });
         return row.state === "DONE";
       },
       30_000,
     );
     const results = await world.live.prisma.taskItemResult.findMany({
-      where: { taskId: task.id },
+      where: { taskId: keyOf("InspectionTask", task.id) },
       orderBy: { itemCode: "asc" },
     });
     expect(results.map((r) => r.itemCode)).toEqual([...task.itemCodes].sort());
@@ -104,10 +109,11 @@ describe("joint tasks ⇄ platforms", () => {
   }, 90_000);
 
   it("a revoked code reaches both platforms as a revoked task, which their officers no longer answer", async () => {
-    const task = await world.live.prisma.inspectionTask.findFirstOrThrow({
+    const stored = await world.live.prisma.inspectionTask.findFirstOrThrow({
       where: { state: "PLANNED", officers: { some: {} } },
       orderBy: { id: "asc" },
     });
+    const task = { id: encodeGlobalId("InspectionTask", stored.id) };
     await world.gz(`mutation($id: ID!) { dispatchTask(id: $id) { id } }`, { id: task.id });
     const revoked = await world.gz<{ revokeInspectionCode: { codeRevoked: boolean } }>(
       `mutation($id: ID!) { revokeInspectionCode(taskId: $id, reason: "证件遗失") { codeRevoked } }`,
@@ -126,6 +132,8 @@ describe("joint tasks ⇄ platforms", () => {
     world.sims.cq.generator.run(3);
     world.sims.sc.generator.run(3);
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(await world.live.prisma.taskItemResult.count({ where: { taskId: task.id } })).toBe(0);
+    expect(await world.live.prisma.taskItemResult.count({ where: { taskId: keyOf("InspectionTask", task.id) } })).toBe(
+      0,
+    );
   }, 60_000);
 });

@@ -2,12 +2,14 @@
  * `npm run draw:verify -- <drawId>` against a running gateway, as anyone would run it: exit 0 on a
  * draw that recomputes, 1 naming the mismatch after a frozen candidate is altered in the database.
  */
+
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPrivateKey } from "../../gateway/auth/keys.ts";
 import { signToken } from "../../gateway/auth/sign-token.ts";
+import { keyOf } from "../../schema/common/node-access.ts";
 import { startLiveGateway } from "../support/live-gateway.ts";
 import { COMMIT, REVEAL } from "./dispatch-support.ts";
 
@@ -62,7 +64,7 @@ describe("npm run draw:verify", () => {
 
   it("exits 1 and names the mismatch once a frozen candidate is altered", async () => {
     await live.prisma
-      .$executeRaw`UPDATE "DrawCandidate" SET name = name || '（改）' WHERE "drawId" = ${drawId} AND uscc = (SELECT min(uscc) FROM "DrawCandidate" WHERE "drawId" = ${drawId})`;
+      .$executeRaw`UPDATE "DrawCandidate" SET name = name || '（改）' WHERE "drawId" = ${keyOf("Draw", drawId)} AND uscc = (SELECT min(uscc) FROM "DrawCandidate" WHERE "drawId" = ${keyOf("Draw", drawId)})`;
     const { code, stdout } = await runCli(drawId);
     expect(stdout).toContain("CANDIDATE_LIST_MISMATCH");
     expect(code).toBe(1);

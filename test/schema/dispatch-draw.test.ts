@@ -3,7 +3,9 @@
  * an altered candidate is caught, counts per stratum follow the plan, teams are mixed and qualified,
  * 综合查一次 merges, the yearly cap excludes — and only the committee may draw.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { keyOf } from "../../schema/common/node-access.ts";
 import { EXAMPLE_GRADE_FACTORS, stratumCount } from "../../schema/dispatch/rules/index.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
 import { COMMIT, createPlan, drawFor, inspectionItem, PLAN, REVEAL, tasksOf, VERIFY_DRAW } from "./dispatch-support.ts";
@@ -72,10 +74,13 @@ describe("a 双随机 draw, committed then revealed", () => {
     const item = await inspectionItem(t);
     const planId = await createPlan(t, { itemCodes: [item.code], baseRatioPpm: 100_000 });
     const { drawId } = await drawFor(t, planId);
-    const victim = await t.prisma.drawCandidate.findFirstOrThrow({ where: { drawId }, orderBy: { uscc: "asc" } });
+    const victim = await t.prisma.drawCandidate.findFirstOrThrow({
+      where: { drawId: keyOf("Draw", drawId) },
+      orderBy: { uscc: "asc" },
+    });
     const otherClass = victim.riskClass === "D" ? "A" : "D";
     await t.prisma
-      .$executeRaw`UPDATE "DrawCandidate" SET "riskClass" = ${otherClass} WHERE "drawId" = ${drawId} AND uscc = ${victim.uscc}`;
+      .$executeRaw`UPDATE "DrawCandidate" SET "riskClass" = ${otherClass} WHERE "drawId" = ${keyOf("Draw", drawId)} AND uscc = ${victim.uscc}`;
     const check = await t.gql<DrawCheck>(VERIFY_DRAW, { as: "gz", variables: { d: drawId } });
     expect(check.data?.verifyDraw.valid).toBe(false);
     expect(check.data?.verifyDraw.problems.map((p) => p.code)).toContain("CANDIDATE_LIST_MISMATCH");
@@ -87,13 +92,13 @@ describe("a 双随机 draw, committed then revealed", () => {
     const committed = await t.gql<{ commitDraw: { id: string } }>(COMMIT, { as: "gz", variables: { p: planId } });
     const drawId = committed.data!.commitDraw.id;
     await t.prisma
-      .$executeRaw`DELETE FROM "DrawCandidate" WHERE "drawId" = ${drawId} AND uscc = (SELECT min(uscc) FROM "DrawCandidate" WHERE "drawId" = ${drawId})`;
+      .$executeRaw`DELETE FROM "DrawCandidate" WHERE "drawId" = ${keyOf("Draw", drawId)} AND uscc = (SELECT min(uscc) FROM "DrawCandidate" WHERE "drawId" = ${keyOf("Draw", drawId)})`;
     const revealed = await t.gql(REVEAL, { as: "gz", variables: { d: drawId } });
     expect(revealed.errors?.[0]?.extensions).toMatchObject({
       code: "BAD_USER_INPUT",
       reason: "CANDIDATE_LIST_ALTERED",
     });
-    expect(await t.prisma.inspectionTask.count({ where: { drawId } })).toBe(0);
+    expect(await t.prisma.inspectionTask.count({ where: { drawId: keyOf("Draw", drawId) } })).toBe(0);
   });
 });
 
@@ -186,7 +191,7 @@ describe("tasks of a draw", () => {
     const committed = await t.gql<{ commitDraw: { id: string } }>(COMMIT, { as: "gz", variables: { p: planId } });
     const drawId = committed.data!.commitDraw.id;
     const candidate = await t.prisma.drawCandidate.findUniqueOrThrow({
-      where: { drawId_uscc: { drawId, uscc: enterprise.uscc } },
+      where: { drawId_uscc: { drawId: keyOf("Draw", drawId), uscc: enterprise.uscc } },
     });
     expect(candidate.excluded).toBe("YEARLY_CAP_REACHED");
     const revealed = await t.gql<{ revealDraw: { atYearlyCap: string[]; selected: string[] } }>(REVEAL, {

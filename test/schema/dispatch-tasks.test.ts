@@ -3,7 +3,9 @@
  * answer (两码互核), revocation, results from the provinces (start, complete, penalty case through
  * matchDiscretion), illegal transitions refused, who sees what, and the change stream events.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { keyOf } from "../../schema/common/node-access.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
 import {
   CHECK_CODE,
@@ -75,7 +77,9 @@ describe("执法码", () => {
 
   it("answers WRONG_ENTERPRISE at another enterprise, MALFORMED and BAD_SIGNATURE for bad codes", async () => {
     const task = tasks[0]!;
-    const { inspectionCode } = (await t.prisma.inspectionTask.findUniqueOrThrow({ where: { id: task.id } })) as {
+    const { inspectionCode } = (await t.prisma.inspectionTask.findUniqueOrThrow({
+      where: { id: keyOf("InspectionTask", task.id) },
+    })) as {
       inspectionCode: string;
     };
     const other = tasks[1]!.enterpriseUscc;
@@ -95,8 +99,8 @@ describe("执法码", () => {
     );
     expect(revoked.data).toEqual({ revokeInspectionCode: { codeRevoked: true, codeRevokedReason: "证件遗失" } });
     expect((await check(inspectionCode, task.enterpriseUscc)).data?.verifyInspection.reason).toBe("REVOKED");
-    await t.prisma.taskOfficer.deleteMany({ where: { taskId: task.id } });
-    await t.prisma.inspectionTask.delete({ where: { id: task.id } });
+    await t.prisma.taskOfficer.deleteMany({ where: { taskId: keyOf("InspectionTask", task.id) } });
+    await t.prisma.inspectionTask.delete({ where: { id: keyOf("InspectionTask", task.id) } });
     expect((await check(inspectionCode, task.enterpriseUscc)).data?.verifyInspection.reason).toBe("UNKNOWN_TASK");
   });
 
@@ -190,7 +194,9 @@ describe("results from the provinces' platforms", () => {
     expect(cancel.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", reason: "ILLEGAL_TRANSITION" });
 
     // the visit is over: its 执法码 no longer lets anyone in, though still inside its validity window
-    const { inspectionCode } = await t.prisma.inspectionTask.findUniqueOrThrow({ where: { id: task.id } });
+    const { inspectionCode } = await t.prisma.inspectionTask.findUniqueOrThrow({
+      where: { id: keyOf("InspectionTask", task.id) },
+    });
     const after = await check(inspectionCode as string, task.enterpriseUscc);
     expect(after.data?.verifyInspection).toMatchObject({ valid: false, reason: "COMPLETED" });
   });
@@ -242,7 +248,9 @@ describe("who sees which task", () => {
   });
 
   it("a dispatched task goes on the change stream to the provinces of its team", async () => {
-    const events = await t.prisma.changeEvent.findMany({ where: { kind: "dispatch.task", entityId: tasks[0]!.id } });
+    const events = await t.prisma.changeEvent.findMany({
+      where: { kind: "dispatch.task", entityId: keyOf("InspectionTask", tasks[0]!.id) },
+    });
     expect(events.length).toBeGreaterThan(0);
     const payload = events.at(-1)!.payload as { jurisdictions: string[]; inspectionCode: string; state: string };
     expect(payload.jurisdictions).toEqual(["cq", "sc"]);
@@ -271,7 +279,7 @@ describe("results that arrive as records from a platform", () => {
     const first = await ingest(t, "sc", { records: [record("SC-JC-TASK-1", task.itemCodes[0]!, "COMPLIANT")] });
     expect(first.errors).toBeUndefined();
     const stored = await t.prisma.inspectionTask.findUniqueOrThrow({
-      where: { id: task.id },
+      where: { id: keyOf("InspectionTask", task.id) },
       include: { results: true },
     });
     expect(stored.state).toBe("IN_PROGRESS");
@@ -290,7 +298,7 @@ describe("results that arrive as records from a platform", () => {
     expect(stray.data?.ingestRecords.results[0]).toMatchObject({ status: "APPLIED", code: "TASK_NOT_ANSWERED" });
 
     await ingest(t, "sc", { records: [record("SC-JC-TASK-3", task.itemCodes[1]!, "不合格")] });
-    const done = await t.prisma.inspectionTask.findUniqueOrThrow({ where: { id: task.id } });
+    const done = await t.prisma.inspectionTask.findUniqueOrThrow({ where: { id: keyOf("InspectionTask", task.id) } });
     expect(done.state).toBe("DONE");
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { keyOf } from "../../schema/common/node-access.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
 import { changeCount, ingest, inspection, USCC } from "./sync-helpers.ts";
 
@@ -102,8 +103,8 @@ describe("ingestRecords: a batch and its cursor in one transaction", () => {
     const first = await ingest(t, "sc", {
       records: [inspection("SC-CF-000020", { kind: "PENALTY_DECISION", itemCode: "GZ-001", result: "待定" })],
     });
-    const id = first.data?.ingestRecords.results[0]?.recordId;
-    const stored = () => t.prisma.enforcementRecord.findUniqueOrThrow({ where: { id: id ?? "" } });
+    const id = keyOf("EnforcementRecord", first.data?.ingestRecords.results[0]?.recordId ?? "");
+    const stored = () => t.prisma.enforcementRecord.findUniqueOrThrow({ where: { id } });
     expect(await stored()).toMatchObject({ version: 1, decidedAt: null, fineFen: null, result: "待定" });
     await ingest(t, "sc", {
       records: [
@@ -227,7 +228,9 @@ describe("ingestRecords: supervision of penalty decisions", () => {
     });
     const result = data?.ingestRecords.results[0];
     expect(result?.status).toBe("APPLIED");
-    const warnings = await t.prisma.supervisionWarning.findMany({ where: { recordId: result?.recordId ?? "" } });
+    const warnings = await t.prisma.supervisionWarning.findMany({
+      where: { recordId: keyOf("EnforcementRecord", result?.recordId ?? "") },
+    });
     expect(warnings.map((w) => w.kind)).toContain("FINE_ABOVE_RANGE");
     expect(await t.prisma.changeEvent.count({ where: { kind: "warning.raised", entityId: warnings[0]?.id } })).toBe(1);
   });
@@ -253,8 +256,14 @@ describe("ingestRecords: supervision of penalty decisions", () => {
     const [unmeasured, measured] = data?.ingestRecords.results ?? [];
     expect(unmeasured).toMatchObject({ status: "APPLIED", code: "NOT_ASSESSED" });
     expect(measured).toMatchObject({ status: "APPLIED", code: null });
-    const warnings = await t.prisma.supervisionWarning.findMany({ where: { recordId: measured?.recordId ?? "" } });
+    const warnings = await t.prisma.supervisionWarning.findMany({
+      where: { recordId: keyOf("EnforcementRecord", measured?.recordId ?? "") },
+    });
     expect(warnings.map((w) => w.kind)).toContain("FINE_ABOVE_RANGE");
-    expect(await t.prisma.supervisionWarning.count({ where: { recordId: unmeasured?.recordId ?? "" } })).toBe(0);
+    expect(
+      await t.prisma.supervisionWarning.count({
+        where: { recordId: keyOf("EnforcementRecord", unmeasured?.recordId ?? "") },
+      }),
+    ).toBe(0);
   });
 });

@@ -8,7 +8,7 @@ beforeAll(async () => {
 afterAll(() => t.dispose());
 
 const DISPATCH = `query($c: String!, $on: Date, $d: [String!]) { officer(certificateNumber: $c) {
-  name dispatchable(on: $on, domains: $d) dispatchability(on: $on, domains: $d) { dispatchable reasons reasonCodes }
+  name dispatchable(asOf: $on, domains: $d) dispatchability(asOf: $on, domains: $d) { dispatchable reasons reasonCodes }
 } }`;
 
 interface Dispatch {
@@ -51,20 +51,36 @@ describe("officer status for dispatch", () => {
   });
 
   it("lists the certificates expiring within 30 days for 管委会, soonest first, and refuses the provinces", async () => {
-    const query = `query($d: Int, $on: Date) { expiringCertificates(withinDays: $d, asOf: $on) { name certificateValidTo homeJurisdiction } }`;
-    const { data } = await t.gql<{ expiringCertificates: Array<{ name: string; certificateValidTo: string }> }>(query, {
+    const query = `query($d: Int, $on: Date, $after: String) { expiringCertificates(withinDays: $d, asOf: $on, first: 1, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { name certificateValidTo homeJurisdiction } } } }`;
+    type Page = {
+      expiringCertificates: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        edges: Array<{ node: { name: string; certificateValidTo: string } }>;
+      };
+    };
+    // one per page, soonest first: the cursor carries on in that order
+    const first = await t.gql<Page>(query, { as: "gz", variables: { on: "2026-11-21" } });
+    expect(first.data?.expiringCertificates.totalCount).toBe(2);
+    expect(first.data?.expiringCertificates.pageInfo.hasNextPage).toBe(true);
+    const second = await t.gql<Page>(query, {
       as: "gz",
-      variables: { on: "2026-11-21" },
+      variables: { on: "2026-11-21", after: first.data?.expiringCertificates.pageInfo.endCursor },
     });
-    expect(data?.expiringCertificates.map((o) => [o.name, o.certificateValidTo])).toEqual([
+    expect(
+      [first, second].flatMap((page) =>
+        (page.data?.expiringCertificates.edges ?? []).map(({ node }) => [node.name, node.certificateValidTo]),
+      ),
+    ).toEqual([
       ["谢婷", "2026-12-05"],
       ["李娜", "2026-12-15"],
     ]);
-    const shorter = await t.gql<{ expiringCertificates: unknown[] }>(query, {
-      as: "gz",
-      variables: { on: "2026-11-21", d: 14 },
-    });
-    expect(shorter.data?.expiringCertificates).toHaveLength(1);
+    // 2026-11-21 + 14 days = 2026-12-05, the last day of 谢婷's certificate: both ends count
+    const shorter = await t.gql<Page>(query, { as: "gz", variables: { on: "2026-11-21", d: 14 } });
+    expect(shorter.data?.expiringCertificates.totalCount).toBe(1);
+    const shortest = await t.gql<Page>(query, { as: "gz", variables: { on: "2026-11-21", d: 13 } });
+    expect(shortest.data?.expiringCertificates.totalCount).toBe(0);
     const refused = await t.gql(query, { as: "cq", variables: { on: "2026-11-21" } });
     expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
@@ -131,7 +147,7 @@ describe("joint training (同堂培训)", () => {
 describe("search", () => {
   it("filters enterprises by risk colour exactly as the riskColour field says, with totals", async () => {
     const all = await t.gql<{ enterprises: { totalCount: number; edges: Array<{ node: { riskColour: string } }> } }>(
-      "{ enterprises(first: 200) { totalCount edges { node { riskColour } } } }",
+      "{ enterprises(first: 100) { totalCount edges { node { riskColour } } } }",
       { as: "gz" },
     );
     const counts: Record<string, number> = {};
@@ -142,7 +158,7 @@ describe("search", () => {
       const { data } = await t.gql<{
         enterprises: { totalCount: number; edges: Array<{ node: { riskColour: string } }> };
       }>(
-        "query($c: RiskColour) { enterprises(first: 200, riskColour: $c) { totalCount edges { node { riskColour } } } }",
+        "query($c: RiskColour) { enterprises(first: 100, riskColour: $c) { totalCount edges { node { riskColour } } } }",
         { as: "gz", variables: { c: colour } },
       );
       expect(data?.enterprises.totalCount).toBe(counts[colour]);

@@ -3,7 +3,9 @@
  * there); once the province sends a corrected version that is accepted, that row is SUPERSEDED — the
  * quarantine counts only what is still undelivered, as it does for records.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { keyOf } from "../../schema/common/node-access.ts";
 import { libraryQuarantineId } from "../../schema/records/rules/library-quarantine-id.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
 import { officerRecord, UPSERT_OFFICERS, type UpsertPayload } from "./libraries-helpers.ts";
@@ -41,7 +43,7 @@ describe("a refused officer in the quarantine", () => {
         ],
       },
     });
-    const id = quarantined.data?.quarantineRecords[0]?.id as string;
+    const id = keyOf("QuarantinedRecord", quarantined.data?.quarantineRecords[0]?.id ?? "");
     const status = async () => (await t.prisma.quarantinedRecord.findUniqueOrThrow({ where: { id } })).status;
     expect(await status()).toBe("QUARANTINED");
 

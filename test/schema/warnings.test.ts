@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeGlobalId } from "../../schema/common/node-access.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
 import { yuan } from "../support/money.ts";
 
@@ -174,14 +175,17 @@ describe("who may push and who may see", () => {
   it("lets the committee acknowledge a warning (supervision:write), once", async () => {
     const [warning] = await warningsOf("cq-below");
     const ACK = "mutation($id: ID!) { acknowledgeWarning(id: $id) { id status } }";
-    const refused = await t.gql(ACK, { as: "cq", variables: { id: warning!.id } });
+    const refused = await t.gql(ACK, {
+      as: "cq",
+      variables: { id: encodeGlobalId("SupervisionWarning", warning!.id) },
+    });
     expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const ack = await t.gql<{ acknowledgeWarning: { status: string } }>(ACK, {
       as: "gz",
-      variables: { id: warning!.id },
+      variables: { id: encodeGlobalId("SupervisionWarning", warning!.id) },
     });
     expect(ack.data?.acknowledgeWarning.status).toBe("ACKNOWLEDGED");
-    await t.gql(ACK, { as: "gz", variables: { id: warning!.id } });
+    await t.gql(ACK, { as: "gz", variables: { id: encodeGlobalId("SupervisionWarning", warning!.id) } });
     expect(await t.prisma.changeEvent.count({ where: { kind: "warning.acknowledged" } })).toBe(1);
   });
 });

@@ -124,7 +124,7 @@ describe("free text in the libraries", () => {
       },
     );
     expect(upsert.data?.upsertOfficers.accepted).toBe(1);
-    const OFFICER = `{ officers(first: 5, name: "王五") { edges { node { unit history { written { field value } } } } } }`;
+    const OFFICER = `{ officers(first: 5, name: "王五") { edges { node { unit history(first: 10) { edges { node { written { field value } } } } } } } }`;
     expectNoneInClear(await read(OFFICER, "cq"));
     expect(JSON.stringify(await read(OFFICER, "sc"))).toContain(PHONE);
   });
