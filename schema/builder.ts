@@ -11,6 +11,7 @@ import { forbidden, unauthenticated } from "../gateway/errors.ts";
 import { authScopesFor } from "./auth-scopes.ts";
 import type { Jurisdiction } from "./common/jurisdiction.ts";
 import { dateScalar, dateTimeScalar, jsonScalar, yuanScalar } from "./scalars.ts";
+import { invalidInput, toInputProblems } from "./validation-error.ts";
 
 export interface AuthScopes {
   /** any verified token of a known issuer */
@@ -54,6 +55,8 @@ export const builder = new SchemaBuilder<{
     onUnusedQuery: null,
   },
   relay: { cursorType: "String", clientMutationId: "omit" },
+  // inputs are checked by their zod schemas (`validate`) before any resolver: one refusal shape
+  validation: { validationError: (failure) => invalidInput(toInputProblems(failure.issues)) },
 });
 
 builder.addScalarType("Date", dateScalar);

@@ -39,7 +39,7 @@ builder.prismaObject("Domain", {
   }),
 });
 
-builder.prismaObject("LegalBasis", {
+export const LegalBasisRef = builder.prismaObject("LegalBasis", {
   description: "执法依据 — a law with article/clause/item and the dates it is in force",
   fields: (t) => ({
     role: t.expose("role", { type: LegalBasisRoleEnum }),

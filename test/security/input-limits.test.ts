@@ -119,10 +119,10 @@ describe("every other argument, at the edge", () => {
 
   it("an item's name with a zero-width space: INVALID_NAME", async () => {
     const extensions = await refused(
-      `mutation($input: UpdateItemInput!) { updateItem(code: "GZ-017", input: $input) { code } }`,
-      { input: { name: "危险化学品\u200B检查" } },
+      `mutation($input: UpdateItemInput!) { updateItem(input: $input) { item { code } } }`,
+      { input: { itemCode: "GZ-017", changes: { name: "危险化学品\u200B检查" } } },
     );
-    expect(extensions).toMatchObject({ reason: "INVALID_NAME", field: "input.name" });
+    expect(extensions).toMatchObject({ reason: "INVALID_NAME", field: "input.changes.name" });
   });
 
   it("a subscription's argument too: a NUL byte in the change stream's consumer is refused", async () => {

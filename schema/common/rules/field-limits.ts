@@ -55,8 +55,8 @@ export const FIELD_LIMITS: Readonly<Record<string, FieldLimit>> = {
   "InspectionPlanInput.name": text(100),
   "Query.verifyInspection(code:)": text(2_048),
   // 目录
-  "UpdateItemInput.name": text(200),
-  "UpdateItemInput.note": text(2_000),
+  "ItemChangesInput.name": text(200),
+  "ItemChangesInput.note": text(2_000),
   "LegalBasisInput.summary": text(2_000),
   "LegalBasisInput.note": text(2_000),
   "TrainingSessionInput.title": text(200),
