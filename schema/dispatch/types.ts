@@ -8,7 +8,8 @@ import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { maskPersonalText } from "../libraries/rules/mask-personal-data.ts";
 import { seesPersonalDataInClear } from "../libraries/rules/personal-data.ts";
 import { revealedSeed } from "./draw-store.ts";
-import type { DrawStratum, ExclusionReason } from "./rules/index.ts";
+import { drawParametersOf, drawPlanOf } from "./plan-settings.ts";
+import type { DrawParameters, DrawScope, DrawStratum, ExclusionReason } from "./rules/index.ts";
 
 export const TaskStateEnum = builder.enumType("TaskState", {
   description: "PLANNED → DISPATCHED → IN_PROGRESS → DONE, or CANCELLED from any but DONE",
@@ -31,28 +32,110 @@ export const ExclusionReasonEnum = builder.enumType("ExclusionReason", {
   } as const,
 });
 
-const RiskFactorRef = builder.objectRef<{ riskClass: string; permille: number }>("RiskFactor").implement({
-  description: "per risk class: how many times the base ratio, in thousandths (500 = ×0.5)",
-  fields: (t) => ({ riskClass: t.exposeString("riskClass"), permille: t.exposeInt("permille") }),
+export const StratifyByEnum = builder.enumType("StratifyBy", {
+  description: "分层依据 — what a draw stratifies candidates by, besides their industry",
+  values: {
+    CREDIT_GRADE: { description: "信用等级 — the credit grade A–D of the registering province" },
+    RISK_COLOUR: { description: "风险颜色 — the combined 红/黄/绿 colour of both provinces' grades" },
+  } as const,
 });
 
-builder.prismaObject("InspectionPlan", {
+const RISK_CLASSES = ["A", "B", "C", "D", "GREEN", "YELLOW", "RED"] as const;
+type RiskClass = (typeof RISK_CLASSES)[number];
+
+export const RiskClassEnum = builder.enumType("RiskClass", {
+  description:
+    "风险等级 — a candidate's class in a draw: a credit grade (CREDIT_GRADE) or a risk colour (RISK_COLOUR), lowest risk first",
+  values: {
+    A: { description: "A级 — credit grade A (best)" },
+    B: { description: "B级 — credit grade B; also an enterprise without any grade" },
+    C: { description: "C级 — credit grade C" },
+    D: { description: "D级 — credit grade D (worst)" },
+    GREEN: { description: "绿 — low risk: no C or D grade" },
+    YELLOW: { description: "黄 — medium risk: a C grade in one province" },
+    RED: { description: "红 — high risk: a D grade, or C in both provinces" },
+  } as const,
+});
+
+/** a stored risk class as the enum: the draw rules write only these seven */
+export function riskClassOf(value: string): RiskClass {
+  const found = RISK_CLASSES.find((c) => c === value);
+  if (!found) throw new Error(`Unknown risk class ${value}`);
+  return found;
+}
+
+const RiskFactorRef = builder.objectRef<{ riskClass: string; permille: number }>("RiskFactor").implement({
+  description: "风险系数 — per risk class: how many times the base ratio, in thousandths (500 = ×0.5)",
+  fields: (t) => ({
+    riskClass: t.field({
+      type: RiskClassEnum,
+      description: "风险等级 — the class the factor applies to",
+      resolve: (f) => riskClassOf(f.riskClass),
+    }),
+    permille: t.exposeInt("permille", { description: "系数 — thousandths of the base ratio: 500 = ×0.5" }),
+  }),
+});
+
+const factorsOf = (parameters: DrawParameters) =>
+  Object.entries(parameters.factorsPermille).map(([riskClass, permille]) => ({ riskClass, permille }));
+
+const PlanScopeRef = builder.objectRef<DrawScope>("PlanScope").implement({
+  description: "抽查范围 — which enterprises are candidates; an empty list = no restriction on that field",
+  fields: (t) => ({
+    parks: t.stringList({
+      description: "园区 — only enterprises in these parks",
+      resolve: (s) => [...(s.parks ?? [])],
+    }),
+    towns: t.stringList({
+      description: "镇街 — only enterprises in these towns",
+      resolve: (s) => [...(s.towns ?? [])],
+    }),
+    industries: t.stringList({
+      description: "行业 — only enterprises of these industries",
+      resolve: (s) => [...(s.industries ?? [])],
+    }),
+  }),
+});
+
+const DrawParametersRef = builder.objectRef<DrawParameters>("DrawParameters").implement({
+  description: "抽取参数 — what the sampling depends on, integers only so anyone recomputes the counts exactly",
+  fields: (t) => ({
+    baseRatioPpm: t.exposeInt("baseRatioPpm", { description: "抽查比例 — parts per million: 10000 = 1 %" }),
+    stratifyBy: t.field({
+      type: StratifyByEnum,
+      description: "分层依据 — credit grade or risk colour",
+      resolve: (p) => p.stratifyBy,
+    }),
+    factors: t.field({
+      type: [RiskFactorRef],
+      description: "风险系数 — one per risk class of stratifyBy",
+      resolve: factorsOf,
+    }),
+  }),
+});
+
+export const InspectionPlanRef = builder.prismaObject("InspectionPlan", {
   description: "抽查计划 — scope, ratio, grade factors, exclusions, cap, items and the visit window",
   fields: (t) => ({
     id: t.exposeID("id"),
     name: t.exposeString("name"),
-    scope: t.expose("scope", { type: "JSON", description: "{ parks, towns, industries } — empty = all" }),
+    scope: t.field({
+      type: PlanScopeRef,
+      description: "抽查范围 — which enterprises are candidates",
+      resolve: (p) => drawPlanOf(p).scope,
+    }),
     itemCodes: t.exposeStringList("itemCodes"),
     domains: t.exposeStringList("domains", { description: "every team member is qualified for all of these" }),
     baseRatioPpm: t.exposeInt("baseRatioPpm", { description: "parts per million: 10000 = 1 %" }),
-    stratifyBy: t.exposeString("stratifyBy", { description: "CREDIT_GRADE | RISK_COLOUR" }),
+    stratifyBy: t.field({
+      type: StratifyByEnum,
+      description: "分层依据 — credit grade or risk colour",
+      resolve: (p) => drawParametersOf(p).stratifyBy,
+    }),
     factors: t.field({
       type: [RiskFactorRef],
-      resolve: (p) =>
-        Object.entries(p.factorsPermille as Record<string, number>).map(([riskClass, permille]) => ({
-          riskClass,
-          permille,
-        })),
+      description: "风险系数 — one per risk class of stratifyBy",
+      resolve: (p) => factorsOf(drawParametersOf(p)),
     }),
     excludeInspectedWithinDays: t.exposeInt("excludeInspectedWithinDays"),
     yearlyCap: t.exposeInt("yearlyCap", { description: "同一企业年度检查频次上限" }),
@@ -69,7 +152,11 @@ const StratumRef = builder.objectRef<DrawStratum>("DrawStratum").implement({
   fields: (t) => ({
     key: t.exposeString("key"),
     industry: t.exposeString("industry"),
-    riskClass: t.exposeString("riskClass"),
+    riskClass: t.field({
+      type: RiskClassEnum,
+      description: "风险等级 — the stratum's risk class",
+      resolve: (s) => riskClassOf(s.riskClass),
+    }),
     population: t.exposeInt("population"),
     excluded: t.exposeInt("excluded"),
     count: t.exposeInt("count"),
@@ -85,7 +172,11 @@ const DrawCandidateRef = builder.prismaObject("DrawCandidate", {
     park: t.exposeString("park", { nullable: true }),
     town: t.exposeString("town", { nullable: true }),
     industry: t.exposeString("industry"),
-    riskClass: t.exposeString("riskClass"),
+    riskClass: t.field({
+      type: RiskClassEnum,
+      description: "风险等级 — the class it was drawn in",
+      resolve: (c) => riskClassOf(c.riskClass),
+    }),
     excluded: t.field({
       type: ExclusionReasonEnum,
       nullable: true,
@@ -95,14 +186,19 @@ const DrawCandidateRef = builder.prismaObject("DrawCandidate", {
   }),
 });
 
-builder.prismaObject("Draw", {
+export const DrawRef = builder.prismaObject("Draw", {
   description: "双随机 draw — committed (hashes), then revealed (seed, selection); recompute it with verifyDraw",
   fields: (t) => ({
     id: t.exposeID("id"),
     plan: t.relation("plan"),
     status: t.expose("status", { type: DrawStatusEnum }),
     drawDay: t.expose("drawDay", { type: "Date" }),
-    parameters: t.expose("parameters", { type: "JSON", description: "baseRatioPpm, stratifyBy, factorsPermille" }),
+    parameters: t.field({
+      type: DrawParametersRef,
+      description:
+        "抽取参数 — the plan's sampling parameters as frozen at the commit (verifyDraw recomputes with them)",
+      resolve: (d) => d.parameters as unknown as DrawParameters,
+    }),
     seedHash: t.exposeString("seedHash", { description: "SHA-256 of the seed bytes, published at the commit" }),
     seed: t.string({
       nullable: true,
@@ -198,7 +294,7 @@ builder.prismaObject("TaskItemResult", {
   }),
 });
 
-builder.prismaObject("InspectionTask", {
+export const InspectionTaskRef = builder.prismaObject("InspectionTask", {
   description: "联合检查任务 — one visit (综合查一次) to one enterprise by a mixed team",
   fields: (t) => ({
     id: t.exposeID("id"),

@@ -25,8 +25,8 @@ describe("joint tasks ⇄ platforms", () => {
       orderBy: { code: "asc" },
       take: 3,
     });
-    const plan = await world.gz<{ createInspectionPlan: { id: string } }>(
-      `mutation($i: InspectionPlanInput!) { createInspectionPlan(input: $i) { id } }`,
+    const plan = await world.gz<{ createInspectionPlan: { plan: { id: string } } }>(
+      `mutation($i: InspectionPlanInput!) { createInspectionPlan(input: $i) { plan { id } } }`,
       {
         i: {
           name: "应急管理联合检查",
@@ -38,13 +38,13 @@ describe("joint tasks ⇄ platforms", () => {
         },
       },
     );
-    const planId = plan.data!.createInspectionPlan.id;
-    const committed = await world.gz<{ commitDraw: { id: string } }>(
-      `mutation($p: ID!) { commitDraw(planId: $p) { id } }`,
+    const planId = plan.data!.createInspectionPlan.plan.id;
+    const committed = await world.gz<{ commitDraw: { draw: { id: string } } }>(
+      `mutation($p: ID!) { commitDraw(input: { planId: $p }) { draw { id } } }`,
       { p: planId },
     );
-    const drawId = committed.data!.commitDraw.id;
-    await world.gz(`mutation($d: ID!) { revealDraw(drawId: $d) { id } }`, { d: drawId });
+    const drawId = committed.data!.commitDraw.draw.id;
+    await world.gz(`mutation($d: ID!) { revealDraw(input: { drawId: $d }) { draw { id } } }`, { d: drawId });
     const tasks = await world.live.prisma.inspectionTask.findMany({
       where: { drawId, officers: { some: {} } },
       include: { officers: { orderBy: { pick: "asc" } } },
@@ -52,11 +52,11 @@ describe("joint tasks ⇄ platforms", () => {
     });
     expect(tasks.length).toBeGreaterThan(0);
     const task = tasks[0]!;
-    const dispatched = await world.gz<{ dispatchTask: { inspectionCode: string } }>(
-      `mutation($id: ID!) { dispatchTask(id: $id) { inspectionCode } }`,
+    const dispatched = await world.gz<{ dispatchTask: { task: { inspectionCode: string } } }>(
+      `mutation($id: ID!) { dispatchTask(input: { taskId: $id }) { task { inspectionCode } } }`,
       { id: task.id },
     );
-    const code = dispatched.data!.dispatchTask.inspectionCode;
+    const code = dispatched.data!.dispatchTask.task.inspectionCode;
 
     await until(
       "the task is on both platforms",
@@ -108,12 +108,12 @@ describe("joint tasks ⇄ platforms", () => {
       where: { state: "PLANNED", officers: { some: {} } },
       orderBy: { id: "asc" },
     });
-    await world.gz(`mutation($id: ID!) { dispatchTask(id: $id) { id } }`, { id: task.id });
-    const revoked = await world.gz<{ revokeInspectionCode: { codeRevoked: boolean } }>(
-      `mutation($id: ID!) { revokeInspectionCode(taskId: $id, reason: "证件遗失") { codeRevoked } }`,
+    await world.gz(`mutation($id: ID!) { dispatchTask(input: { taskId: $id }) { task { id } } }`, { id: task.id });
+    const revoked = await world.gz<{ revokeInspectionCode: { task: { codeRevoked: boolean } } }>(
+      `mutation($id: ID!) { revokeInspectionCode(input: { taskId: $id, reason: "证件遗失" }) { task { codeRevoked } } }`,
       { id: task.id },
     );
-    expect(revoked.data?.revokeInspectionCode.codeRevoked).toBe(true);
+    expect(revoked.data?.revokeInspectionCode.task.codeRevoked).toBe(true);
     await until(
       "both platforms hold the task as revoked",
       async () => {

@@ -49,8 +49,8 @@ export const FIELD_LIMITS: Readonly<Record<string, FieldLimit>> = {
   "EnterpriseInput.industry": text(100),
   // 联合检查
   "TaskItemResultInput.findings": text(10_000),
-  "Mutation.cancelTask(reason:)": text(500),
-  "Mutation.revokeInspectionCode(reason:)": text(500),
+  "CancelTaskInput.reason": text(500),
+  "RevokeInspectionCodeInput.reason": text(500),
   "Mutation.declareConflict(reason:)": text(500),
   "InspectionPlanInput.name": text(100),
   "Query.verifyInspection(code:)": text(2_048),
