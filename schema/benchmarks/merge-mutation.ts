@@ -113,16 +113,28 @@ const MergePayloadRef = builder.objectRef<MergeOutcome>("MergeBenchmarksPayload"
   }),
 });
 
+const MergeBenchmarksInput = builder.inputType("MergeBenchmarksInput", {
+  description: "合并裁量基准 — which penalty item, and from which day the unified benchmark applies",
+  fields: (t) => ({
+    itemCode: t.string({
+      required: true,
+      description: "事项编码 — the penalty item's unified code (GZ-…), or its Chongqing or Sichuan catalog code",
+    }),
+    effectiveFrom: t.field({
+      type: "Date",
+      required: false,
+      description: "施行日 — first day the unified version applies (inclusive); default: today (Beijing)",
+    }),
+  }),
+});
+
 builder.mutationFields((t) => ({
   mergeBenchmarks: t.field({
     type: MergePayloadRef,
     description:
       "按照有利相对人原则合并裁量基准 — merge the Chongqing and Sichuan benchmarks of a penalty item into a new unified version (管委会 only)",
     authScopes: { $all: { issuer: "gz", scope: "catalog:write" } },
-    args: {
-      itemCode: t.arg.string({ required: true, description: "unified, Chongqing or Sichuan code" }),
-      effectiveFrom: t.arg({ type: "Date", required: false, description: "default: today (Beijing)" }),
-    },
-    resolve: (_root, args, ctx) => publishMergedBenchmark(ctx, args.itemCode, args.effectiveFrom),
+    args: { input: t.arg({ type: MergeBenchmarksInput, required: true }) },
+    resolve: (_root, { input }, ctx) => publishMergedBenchmark(ctx, input.itemCode, input.effectiveFrom),
   }),
 }));

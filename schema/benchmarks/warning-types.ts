@@ -67,7 +67,7 @@ const WarningMatchRef = builder.objectRef<DiscretionMatch>("WarningMatch").imple
   }),
 });
 
-builder.prismaObject("SupervisionWarning", {
+const SupervisionWarningRef = builder.prismaObject("SupervisionWarning", {
   description: "执法监督预警 — a pushed penalty decision outside what its benchmark allows",
   fields: (t) => ({
     id: t.exposeID("id"),
@@ -127,21 +127,42 @@ builder.queryFields((t) => ({
   }),
 }));
 
+const AcknowledgeWarningInput = builder.inputType("AcknowledgeWarningInput", {
+  description: "确认预警 — which warning the committee has dealt with",
+  fields: (t) => ({ warningId: t.id({ required: true, description: "执法监督预警 — the warning's id" }) }),
+});
+
+const AcknowledgeWarningPayload = builder
+  .objectRef<{ warning: SupervisionWarning; acknowledged: boolean }>("AcknowledgeWarningPayload")
+  .implement({
+    description: "确认结果 — the warning as it stands, and whether this call changed it",
+    fields: (t) => ({
+      warning: t.field({
+        type: SupervisionWarningRef,
+        description: "执法监督预警 — ACKNOWLEDGED, or as it was when it was not OPEN",
+        resolve: (o) => o.warning,
+      }),
+      acknowledged: t.exposeBoolean("acknowledged", {
+        description: "本次确认 — true: OPEN → ACKNOWLEDGED now; false: it was already acknowledged or superseded",
+      }),
+    }),
+  });
+
 builder.mutationFields((t) => ({
-  acknowledgeWarning: t.prismaField({
-    type: "SupervisionWarning",
-    description: "管委会 acknowledges an open warning; acknowledging again changes nothing",
+  acknowledgeWarning: t.field({
+    type: AcknowledgeWarningPayload,
+    description: "确认预警 — 管委会 acknowledges an open warning; acknowledging again changes nothing",
     authScopes: { $all: { issuer: "gz", scope: "supervision:write" } },
-    args: { id: t.arg.id({ required: true }) },
-    resolve: async (query, _root, args, ctx) => {
-      const id = String(args.id);
-      await writeAudited(ctx, async (tx) => {
+    args: { input: t.arg({ type: AcknowledgeWarningInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const id = String(input.warningId);
+      const acknowledged = await writeAudited(ctx, async (tx) => {
         const warning = await tx.supervisionWarning.findUnique({ where: { id } });
         if (!warning) throw notFound(`No warning ${id}`);
-        if (warning.status !== "OPEN") return { result: null, recordIds: [id] };
+        if (warning.status !== "OPEN") return { result: false, recordIds: [id] };
         await tx.supervisionWarning.update({ where: { id }, data: { status: "ACKNOWLEDGED" } });
         return {
-          result: null,
+          result: true,
           recordIds: [id],
           changes: [
             {
@@ -154,7 +175,7 @@ builder.mutationFields((t) => ({
           ],
         };
       });
-      return ctx.prisma.supervisionWarning.findUniqueOrThrow({ ...query, where: { id } });
+      return { warning: await ctx.prisma.supervisionWarning.findUniqueOrThrow({ where: { id } }), acknowledged };
     },
   }),
 }));

@@ -8,7 +8,7 @@ beforeAll(async () => {
 afterAll(() => t.dispose());
 
 const MERGE = `mutation($code: String!, $from: Date) {
-  mergeBenchmarks(itemCode: $code, effectiveFrom: $from) {
+  mergeBenchmarks(input: { itemCode: $code, effectiveFrom: $from }) {
     merged created conflicts { level code reason }
     benchmark { source version effectiveFrom tiers { level fine { maxYuan minYuan } } }
     provenance { level part bound from }

@@ -173,15 +173,18 @@ describe("who may push and who may see", () => {
 
   it("lets the committee acknowledge a warning (supervision:write), once", async () => {
     const [warning] = await warningsOf("cq-below");
-    const ACK = "mutation($id: ID!) { acknowledgeWarning(id: $id) { id status } }";
+    const ACK =
+      "mutation($id: ID!) { acknowledgeWarning(input: { warningId: $id }) { warning { id status } acknowledged } }";
     const refused = await t.gql(ACK, { as: "cq", variables: { id: warning!.id } });
     expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const ack = await t.gql<{ acknowledgeWarning: { status: string } }>(ACK, {
-      as: "gz",
-      variables: { id: warning!.id },
+    type Ack = { acknowledgeWarning: { warning: { status: string }; acknowledged: boolean } };
+    const ack = await t.gql<Ack>(ACK, { as: "gz", variables: { id: warning!.id } });
+    expect(ack.data?.acknowledgeWarning).toEqual({
+      warning: { id: warning!.id, status: "ACKNOWLEDGED" },
+      acknowledged: true,
     });
-    expect(ack.data?.acknowledgeWarning.status).toBe("ACKNOWLEDGED");
-    await t.gql(ACK, { as: "gz", variables: { id: warning!.id } });
+    const again = await t.gql<Ack>(ACK, { as: "gz", variables: { id: warning!.id } });
+    expect(again.data?.acknowledgeWarning).toMatchObject({ warning: { status: "ACKNOWLEDGED" }, acknowledged: false });
     expect(await t.prisma.changeEvent.count({ where: { kind: "warning.acknowledged" } })).toBe(1);
   });
 });
