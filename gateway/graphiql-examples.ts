@@ -51,7 +51,7 @@ mutation RevealDraw($drawId: ID!) {
 }
 query VerifyDraw($drawId: ID!) { verifyDraw(id: $drawId) { valid revealed problems { code message } } }
 query Tasks {
-  tasks(first: 10) { totalCount edges { node { id enterpriseName state itemCodes officers { certificateNumber homeJurisdiction } teamProblems } } }
+  tasks(first: 10) { totalCount edges { node { id enterpriseName state itemCodes officers { certificateNumber homeJurisdiction } teamProblems { code jurisdiction message } } } }
 }
 mutation Dispatch($taskId: ID!) { dispatchTask(input: { taskId: $taskId }) { task { state inspectionCode } } }
 # 两码互核 — works without any token (remove the Authorization header to try)

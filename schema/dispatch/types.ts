@@ -8,8 +8,11 @@ import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { maskPersonalText } from "../libraries/rules/mask-personal-data.ts";
 import { seesPersonalDataInClear } from "../libraries/rules/personal-data.ts";
 import { revealedSeed } from "./draw-store.ts";
+import { PenaltyCaseRef } from "./penalty-case-types.ts";
 import { drawParametersOf, drawPlanOf } from "./plan-settings.ts";
-import type { DrawParameters, DrawScope, DrawStratum, ExclusionReason } from "./rules/index.ts";
+import type { DrawParameters, DrawScope, DrawStratum, ExclusionReason, TeamRefusal } from "./rules/index.ts";
+import type { StoredPenaltyCase } from "./task-results.ts";
+import { TeamProblemRef } from "./team-problem-types.ts";
 
 export const TaskStateEnum = builder.enumType("TaskState", {
   description: "PLANNED → DISPATCHED → IN_PROGRESS → DONE, or CANCELLED from any but DONE",
@@ -276,19 +279,12 @@ builder.prismaObject("TaskItemResult", {
       description: "辖区 — the province whose platform recorded it",
       resolve: (r) => jurisdictionOf(r.jurisdiction),
     }),
-    penaltyCase: t.expose("penaltyCase", {
-      type: "JSON",
+    penaltyCase: t.field({
+      type: PenaltyCaseRef,
       nullable: true,
-      description: "the discretion matched for the case it opened: outcome, range (fen), tier, citations",
-    }),
-    penaltyRangeYuan: t.field({
-      type: ["Yuan"],
-      nullable: true,
-      description: "[min, max] in yuan of the case's lawful fine, when it has one",
-      resolve: (r) => {
-        const range = (r.penaltyCase as { range?: { minFen: number; maxFen: number } | null } | null)?.range;
-        return range ? [range.minFen, range.maxFen] : null;
-      },
+      description:
+        "立案 — the penalty case a NON_COMPLIANT result opened (its lawful range, tier, citations); else null",
+      resolve: (r) => r.penaltyCase as StoredPenaltyCase | null,
     }),
     recordedAt: t.expose("recordedAt", { type: "DateTime" }),
   }),
@@ -307,10 +303,10 @@ export const InspectionTaskRef = builder.prismaObject("InspectionTask", {
     visitTo: t.expose("visitTo", { type: "Date" }),
     state: t.expose("state", { type: TaskStateEnum }),
     officers: t.relation("officers", { query: { orderBy: { pick: "asc" } } }),
-    teamProblems: t.expose("teamProblems", {
-      type: "JSON",
-      nullable: true,
-      description: "why no valid team exists (codes such as NO_SICHUAN_OFFICER_QUALIFIED_FOR)",
+    teamProblems: t.field({
+      type: [TeamProblemRef],
+      description: "组队问题 — why no valid team exists (then it cannot be dispatched); empty when the team is formed",
+      resolve: (task) => (task.teamProblems as TeamRefusal[] | null) ?? [],
     }),
     inspectionCode: t.exposeString("inspectionCode", {
       nullable: true,

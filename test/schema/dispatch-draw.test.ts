@@ -228,7 +228,7 @@ describe("tasks of a draw", () => {
     const task = (await tasksOf(t, drawId)).find((x) => x.enterpriseUscc === enterprise.uscc)!;
     expect(task.officers).toEqual([]);
     expect(task.teamProblems).toEqual([
-      expect.objectContaining({ code: "ALL_CANDIDATES_CONFLICTED", jurisdiction: "sc" }),
+      expect.objectContaining({ code: "ALL_CANDIDATES_CONFLICTED", jurisdiction: "SC", domains: [] }),
     ]);
     const dispatched = await t.gql(`mutation($id: ID!) { dispatchTask(input: { taskId: $id }) { task { id } } }`, {
       as: "gz",

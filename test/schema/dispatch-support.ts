@@ -10,7 +10,7 @@ export const REVEAL = `mutation($d: ID!) { revealDraw(input: { drawId: $d }) { d
   id status seed selected strata { key industry riskClass population excluded count selected } atYearlyCap } } }`;
 export const VERIFY_DRAW = `query($d: ID!) { verifyDraw(id: $d) { valid revealed problems { code message } } }`;
 export const TASKS = `query($d: ID) { tasks(drawId: $d, first: 100) { totalCount edges { node {
-  id enterpriseUscc itemCodes domains state visitFrom visitTo inspectionCode teamProblems version
+  id enterpriseUscc itemCodes domains state visitFrom visitTo inspectionCode teamProblems { code jurisdiction domains certificateNumbers message } version
   officers { certificateNumber homeJurisdiction pick } } } } }`;
 export const DISPATCH = `mutation($id: ID!) { dispatchTask(input: { taskId: $id }) { task {
   id state inspectionCode version } } }`;
@@ -25,7 +25,7 @@ export interface TaskNode {
   state: string;
   visitFrom: string;
   inspectionCode: string | null;
-  teamProblems: unknown;
+  teamProblems: { code: string; jurisdiction: string | null; domains: string[]; certificateNumbers: string[] }[];
   version: number;
   officers: { certificateNumber: string; homeJurisdiction: string; pick: number }[];
 }

@@ -141,7 +141,8 @@ describe("执法码", () => {
 });
 
 const RESULTS = `mutation($id: ID!, $r: [TaskItemResultInput!]!) { recordTaskResults(input: { taskId: $id, results: $r }) {
-  task { state version results { itemCode result recordedBy jurisdiction penaltyCase penaltyRangeYuan } } } }`;
+  task { state version results { itemCode result recordedBy jurisdiction
+    penaltyCase { itemCode outcome range { minYuan maxYuan } tier { level name } citations benchmarkVersion } } } } }`;
 
 describe("results from the provinces' platforms", () => {
   it("start the task with the first result, complete it with the last; replays change nothing", async () => {
@@ -169,7 +170,7 @@ describe("results from the provinces' platforms", () => {
     });
     const done = await t.gql<{
       recordTaskResults: {
-        task: { state: string; results: { itemCode: string; penaltyCase: { outcome: string } | null }[] };
+        task: { state: string; results: { itemCode: string; penaltyCase: Record<string, unknown> | null }[] };
       };
     }>(RESULTS, {
       as: "cq",
@@ -189,6 +190,14 @@ describe("results from the provinces' platforms", () => {
     expect(done.errors).toBeUndefined();
     expect(done.data?.recordTaskResults.task.state).toBe("DONE");
     const opened = done.data?.recordTaskResults.task.results.find((r) => r.itemCode === second);
+    // the case is matched as matchDiscretion answers the same case on the day it was recorded
+    const matched = await t.gql<{ matchDiscretion: Record<string, unknown> }>(
+      `query($code: String!, $day: Date!) { matchDiscretion(input: { itemCode: $code, actDate: $day, decisionDate: $day }) {
+        outcome range { minYuan maxYuan } tier { level name } citations benchmarkVersion } }`,
+      { as: "cq", variables: { code: penaltyItem.code, day: today } },
+    );
+    expect(matched.errors).toBeUndefined();
+    expect(opened?.penaltyCase).toEqual({ itemCode: penaltyItem.code, ...matched.data?.matchDiscretion });
     expect(opened?.penaltyCase?.outcome).toMatch(/PENALTY/);
 
     const cancel = await t.gql(
@@ -313,6 +322,7 @@ describe("startTask", () => {
   it("a team member starts a dispatched task (IN_PROGRESS, version bumped); starting it again is ILLEGAL_TRANSITION", async () => {
     expect(tasks.length).toBeGreaterThanOrEqual(7);
     const task = tasks[5]!; // untouched by the tests above
+    expect(task.teamProblems).toEqual([]);
     const dispatched = await dispatch(task);
     const member = task.officers.find((o) => o.homeJurisdiction === "CQ")!;
     const started = await t.gql<Started>(START, {
