@@ -1,23 +1,51 @@
 /** `matchDiscretion` — 裁量基准智能匹配: which rule applies to a case, and the lawful range (issue 4). */
 import { builder } from "../builder.ts";
 import { EnforcementItemRef } from "../catalog/types.ts";
-import { ACCIDENT_LEVEL_VALUES, toCaseFacts } from "./discretion-input.ts";
+import { type ACCIDENT_LEVEL_VALUES, toCaseFacts } from "./discretion-input.ts";
 import { asDiscretionInputErrors, type ItemDiscretion, matchCatalogDiscretion } from "./discretion-service.ts";
 import { BaseKindEnum, LenientListEnum } from "./fine-rule-view.ts";
+import type { DiscretionOutcome } from "./rules/case-evaluation.ts";
 import type { LenientMatch } from "./rules/lenient.ts";
-import { HARM_LEVELS } from "./rules/types.ts";
+import type { HarmLevel } from "./rules/types.ts";
 
+const HARM_LEVEL_VALUES: Record<HarmLevel, { description: string }> = {
+  NONE: { description: "无危害后果 — no harmful consequence" },
+  MINOR: { description: "危害后果轻微 — minor harm (may open 不予处罚 when corrected in time, 行政处罚法 第33条)" },
+  GENERAL: { description: "一般 — ordinary harm: the default when not stated" },
+  SERIOUS: { description: "较重 — serious harm" },
+  SEVERE: { description: "严重 — severe harm" },
+};
 const HarmLevelEnum = builder.enumType("HarmLevel", {
-  description: "危害后果 — NONE 无 / MINOR 轻微 / GENERAL 一般 / SERIOUS 较重 / SEVERE 严重",
-  values: HARM_LEVELS,
+  description: "危害后果 — how much harm the violation caused, least first",
+  values: HARM_LEVEL_VALUES,
 });
+
+const ACCIDENT_LEVELS: Record<(typeof ACCIDENT_LEVEL_VALUES)[number], { description: string }> = {
+  NONE: { description: "未发生事故 — no production-safety accident" },
+  GENERAL: { description: "一般事故 — general accident" },
+  LARGER: { description: "较大事故 — larger accident" },
+  MAJOR: { description: "重大事故 — major accident" },
+  EXTRAORDINARY: { description: "特别重大事故 — extraordinarily serious accident" },
+};
 const AccidentLevelEnum = builder.enumType("AccidentLevel", {
-  description: "生产安全事故等级 (安全生产法 第114条): 一般 / 较大 / 重大 / 特别重大",
-  values: ACCIDENT_LEVEL_VALUES,
+  description:
+    "生产安全事故等级 — accident grade, least first; it sets the fine of 安全生产法 第114条 (grades as 生产安全事故报告和调查处理条例 第3条 defines them)",
+  values: ACCIDENT_LEVELS,
 });
+
+const DISCRETION_OUTCOMES: Record<DiscretionOutcome, { description: string }> = {
+  NO_PENALTY: { description: "不予处罚 — no penalty (a 不予处罚 list applies; 行政处罚法 第33条)" },
+  MITIGATED_PENALTY: {
+    description: "减轻处罚 — a penalty below the statutory minimum (a 减轻 list applies; 行政处罚法 第32条)",
+  },
+  LIGHTER_PENALTY: {
+    description: "从轻处罚 — a penalty within the statutory range, toward its lower end (行政处罚法 第32条)",
+  },
+  PENALTY: { description: "处罚 — a penalty within the matched tier's range" },
+};
 export const DiscretionOutcomeEnum = builder.enumType("DiscretionOutcome", {
-  description: "裁量结论 — NO_PENALTY 不予处罚 / PENALTY 处罚 / LIGHTER_PENALTY 从轻 / MITIGATED_PENALTY 减轻",
-  values: ["NO_PENALTY", "PENALTY", "LIGHTER_PENALTY", "MITIGATED_PENALTY"] as const,
+  description: "裁量结论 — what the benchmark says the case deserves, lightest first",
+  values: DISCRETION_OUTCOMES,
 });
 
 const BaseAmountInput = builder.inputType("BaseAmountInput", {
@@ -80,6 +108,14 @@ export const TierRef = builder.objectRef<{ level: number; name: string }>("Discr
   fields: (t) => ({ level: t.exposeInt("level"), name: t.exposeString("name") }),
 });
 
+const LenientSourceEnum = builder.enumType("LenientSource", {
+  description: "清单出处 — where a lenient rule applied to a case comes from",
+  values: {
+    STATUTE: { description: "法定 — the statute itself (行政处罚法 第32条, 第33条; 行政强制法 第16条)" },
+    BENCHMARK: { description: "基准 — the benchmark's own 四张清单 entry" },
+  } as const,
+});
+
 const LenientApplicationRef = builder.objectRef<LenientMatch>("LenientApplication").implement({
   description: "四张清单 — the list applied to the case and why",
   fields: (t) => ({
@@ -89,7 +125,11 @@ const LenientApplicationRef = builder.objectRef<LenientMatch>("LenientApplicatio
     discretionary: t.exposeBoolean("discretionary", {
       description: '"可以": the authority may still decide to penalise',
     }),
-    source: t.exposeString("source", { description: "statute | benchmark" }),
+    source: t.field({
+      type: LenientSourceEnum,
+      description: "出处 — whether the statute itself or the benchmark's own list says so",
+      resolve: (m) => (m.source === "statute" ? "STATUTE" : "BENCHMARK"),
+    }),
   }),
 });
 

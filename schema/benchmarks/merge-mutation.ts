@@ -2,7 +2,7 @@
 import { builder } from "../builder.ts";
 import { yuanTextFromFen } from "../common/money.ts";
 import { type MergeOutcome, publishMergedBenchmark } from "./merge-service.ts";
-import type { MergeConflict, MergeProvenance } from "./rules/merge.ts";
+import type { MergeConflict, MergeConflictCode, MergeProvenance, Side } from "./rules/merge.ts";
 import type { Clamp } from "./rules/merge-statute.ts";
 import { BenchmarkRef } from "./types.ts";
 
@@ -10,7 +10,7 @@ interface BoundSource {
   level: number;
   part: string;
   bound: string;
-  from: string;
+  from: Side;
 }
 
 /** Flattens the merge's provenance to one row per bound: which province each unified bound came from. */
@@ -31,13 +31,48 @@ function flattenProvenance(provenance: MergeProvenance): BoundSource[] {
   return rows;
 }
 
+const MergeSideEnum = builder.enumType("MergeSide", {
+  description: "出处 — which provincial benchmark a bound of the unified one was taken from",
+  values: {
+    CQ: { description: "重庆 — the Chongqing benchmark's bound (the more favourable to the counterparty)" },
+    SC: { description: "四川 — the Sichuan benchmark's bound (the more favourable to the counterparty)" },
+    BOTH: { description: "两地相同 — both benchmarks state the same bound" },
+  } as const,
+});
+const SIDE: Record<BoundSource["from"], "CQ" | "SC" | "BOTH"> = { cq: "CQ", sc: "SC", both: "BOTH" };
+
+const MERGE_CONFLICT_CODES: Record<MergeConflictCode, { description: string }> = {
+  DUPLICATE_LEVEL: { description: "阶次重复 — one benchmark has the same tier level twice" },
+  TIER_MISSING: { description: "阶次缺失 — a tier level exists in one benchmark only" },
+  FINE_KIND_MISMATCH: { description: "罚款方式不同 — the two tiers state their fines in different kinds" },
+  FINE_SHAPE_MISMATCH: { description: "罚款结构不同 — same kind, but the rules cannot be compared bound by bound" },
+  ESCALATION_MISMATCH: { description: "加重情形不同 — one tier has an escalation (逾期未改正) the other lacks" },
+  RESPONSIBLE_PERSON_MISMATCH: {
+    description: "责任人罚款不同 — one tier fines the responsible persons, the other does not",
+  },
+  CONDITIONS_UNORDERED: {
+    description: "适用条件无法比较 — neither tier's conditions admit all the cases of the other",
+  },
+  STATUTE_MISMATCH: {
+    description: "与法定罚则不符 — the tier's fine does not fit the statute's rule, so it cannot be kept inside it",
+  },
+};
+const MergeConflictCodeEnum = builder.enumType("MergeConflictCode", {
+  description: "合并冲突 — why a tier could not be merged; the merge says so rather than guess",
+  values: MERGE_CONFLICT_CODES,
+});
+
 const BoundSourceRef = builder.objectRef<BoundSource>("BenchmarkBoundSource").implement({
-  description: "出处 — which province a bound of the unified benchmark came from (cq, sc, or both when equal)",
+  description: "出处 — which province a bound of the unified benchmark came from",
   fields: (t) => ({
     level: t.exposeInt("level", { description: "tier level" }),
     part: t.exposeString("part", { description: "fine | escalation | responsiblePersonFine | conditions | …" }),
     bound: t.exposeString("bound", { description: "e.g. maxFen, minFen, whenBaseUnknown.minFen" }),
-    from: t.exposeString("from", { description: "cq | sc | both" }),
+    from: t.field({
+      type: MergeSideEnum,
+      description: "出处 — the benchmark it came from",
+      resolve: (s) => SIDE[s.from],
+    }),
   }),
 });
 
@@ -89,9 +124,9 @@ const ClampRef = builder.objectRef<Clamp>("BenchmarkClamp").implement({
 const MergeConflictRef = builder.objectRef<MergeConflict>("BenchmarkMergeConflict").implement({
   description: "A tier the merge could not align — it says so rather than guess",
   fields: (t) => ({
-    level: t.exposeInt("level"),
-    code: t.exposeString("code"),
-    reason: t.exposeString("reason"),
+    level: t.exposeInt("level", { description: "阶次 — the tier level that could not be merged" }),
+    code: t.field({ type: MergeConflictCodeEnum, description: "冲突 — why", resolve: (c) => c.code }),
+    reason: t.exposeString("reason", { description: "说明 — the conflict as a person reads it" }),
   }),
 });
 

@@ -21,11 +21,25 @@ const WarningKindEnum = builder.enumType("WarningKind", {
     },
   } as const,
 });
-const WarningSeverityEnum = builder.enumType("WarningSeverity", { values: ["HIGH", "MEDIUM", "LOW"] as const });
+const WarningSeverityEnum = builder.enumType("WarningSeverity", {
+  description: "预警级别 — how urgently the committee should look, most urgent first",
+  values: {
+    HIGH: {
+      description:
+        "高 — the counterparty is burdened unlawfully or the act is outside the law (fine out of range, item not empowered)",
+    },
+    MEDIUM: { description: "中 — a 从轻/减轻 range exceeded while the tier's own range is respected" },
+    LOW: { description: "低 — a gap to fill: facts missing, or a penalty despite a discretionary 首违不罚 (可以)" },
+  } as const,
+});
 const WARNING_STATUSES = ["OPEN", "ACKNOWLEDGED", "SUPERSEDED"] as const;
 const WarningStatusEnum = builder.enumType("WarningStatus", {
-  description: "OPEN / ACKNOWLEDGED (管委会 has seen it) / SUPERSEDED (a newer version of the record was pushed)",
-  values: WARNING_STATUSES,
+  description: "预警状态 — where a warning stands, in the order it moves",
+  values: {
+    OPEN: { description: "待处理 — raised, not yet acknowledged" },
+    ACKNOWLEDGED: { description: "已确认 — the committee has seen it (acknowledgeWarning)" },
+    SUPERSEDED: { description: "已失效 — a newer version of the decision was pushed and measured afresh" },
+  } as const,
 });
 
 const decisionOf = (w: SupervisionWarning) => w.decision as unknown as StoredDecision;

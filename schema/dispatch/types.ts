@@ -15,16 +15,28 @@ import type { StoredPenaltyCase } from "./task-results.ts";
 import { TeamProblemRef } from "./team-problem-types.ts";
 
 export const TaskStateEnum = builder.enumType("TaskState", {
-  description: "PLANNED → DISPATCHED → IN_PROGRESS → DONE, or CANCELLED from any but DONE",
-  values: ["PLANNED", "DISPATCHED", "IN_PROGRESS", "DONE", "CANCELLED"] as const,
+  description: "任务状态 — PLANNED → DISPATCHED → IN_PROGRESS → DONE, or CANCELLED from any but DONE",
+  values: {
+    PLANNED: { description: "已计划 — planned by a draw's reveal, team formed (or teamProblems), no 执法码 yet" },
+    DISPATCHED: { description: "已派单 — signed 执法码 issued; the task is on the team's platforms" },
+    IN_PROGRESS: { description: "检查中 — started, or a first result recorded" },
+    DONE: { description: "已完成 — every item has a result; the 执法码 no longer opens a door" },
+    CANCELLED: { description: "已取消 — cancelled before done; its 执法码 is revoked" },
+  } as const,
 });
 export const ItemResultEnum = builder.enumType("ItemResult", {
-  description: "检查结果 — 合规 / 不合规",
-  values: ["COMPLIANT", "NON_COMPLIANT"] as const,
+  description: "检查结果 — an item's result at the visit",
+  values: {
+    COMPLIANT: { description: "合规 — no violation found" },
+    NON_COMPLIANT: { description: "不合规 — a violation found; may open a penalty case (立案)" },
+  } as const,
 });
 export const DrawStatusEnum = builder.enumType("DrawStatus", {
-  description: "COMMITTED: hashes published, seed secret · REVEALED: seed and selection published",
-  values: ["COMMITTED", "REVEALED"] as const,
+  description: "抽取状态 — the two public steps of a draw (一公开)",
+  values: {
+    COMMITTED: { description: "已承诺 — hashes of the seed and the candidate list published; the seed is secret" },
+    REVEALED: { description: "已揭晓 — the seed, the strata and the selection published; tasks planned" },
+  } as const,
 });
 
 export const ExclusionReasonEnum = builder.enumType("ExclusionReason", {
