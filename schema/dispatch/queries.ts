@@ -10,6 +10,8 @@ import { committeeKeyResolver } from "./code-signing.ts";
 import { publishedDraw } from "./draw-store.ts";
 import {
   candidateListHash,
+  type DrawProblem,
+  type InspectionCodeRefusal,
   type PublishedDraw,
   verifyDraw as recompute,
   taskStanding,
@@ -17,6 +19,7 @@ import {
 } from "./rules/index.ts";
 import { taskViewer, visibleTasksWhere } from "./task-viewer.ts";
 import { TaskStateEnum } from "./types.ts";
+import { DrawProblemCodeEnum, InspectionCodeRefusalEnum } from "./verification-enums.ts";
 
 const READ = { scope: "read" } as const;
 
@@ -24,11 +27,15 @@ interface DrawCheck {
   drawId: string;
   valid: boolean;
   revealed: boolean;
-  problems: { code: string; message: string }[];
+  problems: DrawProblem[];
 }
 
-const DrawProblemRef = builder.objectRef<{ code: string; message: string }>("DrawProblem").implement({
-  fields: (t) => ({ code: t.exposeString("code"), message: t.exposeString("message") }),
+const DrawProblemRef = builder.objectRef<DrawProblem>("DrawProblem").implement({
+  description: "抽取核验问题 — one check of the draw that failed",
+  fields: (t) => ({
+    code: t.field({ type: DrawProblemCodeEnum, description: "问题 — which check", resolve: (p) => p.code }),
+    message: t.exposeString("message", { description: "说明 — what differs, as a person reads it" }),
+  }),
 });
 
 const DrawCheckRef = builder.objectRef<DrawCheck>("DrawVerification").implement({
@@ -39,7 +46,7 @@ const DrawCheckRef = builder.objectRef<DrawCheck>("DrawVerification").implement(
     revealed: t.exposeBoolean("revealed", { description: "false: only the commitment (list hash) could be checked" }),
     problems: t.field({
       type: [DrawProblemRef],
-      description: "SEED_MISMATCH, CANDIDATE_LIST_MISMATCH, STRATUM_MISMATCH, SELECTION_MISMATCH, …",
+      description: "核验问题 — every check that failed; empty when valid",
       resolve: (c) => c.problems,
     }),
   }),
@@ -52,7 +59,7 @@ interface CodeCheckItem {
 
 interface CodeCheck {
   valid: boolean;
-  reason: string | null;
+  reason: InspectionCodeRefusal | null;
   taskId: string | null;
   enterpriseUscc: string | null;
   officers: readonly string[];
@@ -75,10 +82,11 @@ const CodeCheckRef = builder.objectRef<CodeCheck>("InspectionCodeCheck").impleme
   description: "两码互核 — is this 执法码 a real task at this enterprise, now?",
   fields: (t) => ({
     valid: t.exposeBoolean("valid"),
-    reason: t.exposeString("reason", {
+    reason: t.field({
+      type: InspectionCodeRefusalEnum,
       nullable: true,
-      description:
-        "when not valid: MALFORMED | BAD_SIGNATURE | WRONG_ENTERPRISE | NOT_YET_VALID | EXPIRED | UNKNOWN_TASK | REVOKED (code revoked or task cancelled) | COMPLETED (task done)",
+      description: "不通过原因 — why not valid; null when valid",
+      resolve: (c) => c.reason,
     }),
     taskId: t.exposeString("taskId", { nullable: true }),
     enterpriseUscc: t.exposeString("enterpriseUscc", { nullable: true }),
@@ -98,7 +106,7 @@ const CodeCheckRef = builder.objectRef<CodeCheck>("InspectionCodeCheck").impleme
   }),
 });
 
-const refused = (reason: string): CodeCheck => ({
+const refused = (reason: InspectionCodeRefusal): CodeCheck => ({
   valid: false,
   reason,
   taskId: null,
@@ -138,7 +146,7 @@ builder.queryFields((t) => ({
     type: "JSON",
     nullable: true,
     description:
-      "everything needed to recompute a revealed draw, in the documented form: parameters, candidates, seedHash, seed, strata, selected",
+      "公示文件 — a draw as one self-contained document to download and keep: parameters, candidates, seedHash, seed, strata, selected, in the form docs/draw-verification.md specifies (npm run draw:verify --file recomputes it offline). It stays JSON on purpose: it is not signed, its integrity is the seedHash and candidateListHash published at the commit, and a verifier must get the document exactly as published rather than fields a GraphQL selection chose; read the same draw typed with `draw(id:)` and check it with `verifyDraw`",
     authScopes: READ,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_r, { id }, ctx) => {
