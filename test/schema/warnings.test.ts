@@ -49,6 +49,15 @@ const warningsOf = (originId: string) =>
 const raisedEvents = () => t.prisma.changeEvent.count({ where: { kind: "warning.raised" } });
 
 describe("supervision warnings (执法监督预警) on pushed penalty decisions", () => {
+  it("refuses an invalid push with every problem and its path (INVALID_INPUT), storing nothing", async () => {
+    const records = await t.prisma.enforcementRecord.count();
+    const { errors } = await push(decision("  ", 100_000, { version: 0 }));
+    expect(errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "INVALID_INPUT" });
+    const problems = errors?.[0]?.extensions?.problems as { path: string[] }[];
+    expect(problems.map((p) => p.path.join(".")).sort()).toEqual(["input.originId", "input.version"]);
+    expect(await t.prisma.enforcementRecord.count()).toBe(records);
+  });
+
   it("raises nothing for a fine exactly at either bound", async () => {
     for (const [id, fine] of [
       ["cq-at-min", 100_000],
