@@ -63,14 +63,15 @@ const PenaltyDecisionInput = builder.inputType("PenaltyDecisionInput", {
 });
 
 const PushPayload = builder.objectRef<PushOutcome>("ReportPenaltyDecisionPayload").implement({
+  description: "推送结果 — the record the gateway holds now, and whether this push changed it",
   fields: (t) => ({
-    recordId: t.id({ resolve: (o) => o.record.id }),
+    recordId: t.id({ description: "记录ID — the gateway's id of the stored decision", resolve: (o) => o.record.id }),
     origin: t.field({
       type: JurisdictionEnum,
       description: "来源 — whose record it is",
       resolve: (o) => jurisdictionOf(o.record.originJurisdiction),
     }),
-    originId: t.string({ resolve: (o) => o.record.originId }),
+    originId: t.string({ description: "来源编号 — the province's own id", resolve: (o) => o.record.originId }),
     version: t.int({ description: "the version the gateway holds now", resolve: (o) => o.record.version }),
     applied: t.boolean({
       description: "false: this or a newer version was already held; nothing changed",

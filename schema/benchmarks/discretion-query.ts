@@ -51,7 +51,7 @@ export const DiscretionOutcomeEnum = builder.enumType("DiscretionOutcome", {
 const BaseAmountInput = builder.inputType("BaseAmountInput", {
   description: "罚款基数 — an amount a multiple-of-base fine multiplies",
   fields: (t) => ({
-    base: t.field({ type: BaseKindEnum, required: true }),
+    base: t.field({ description: "基数类型 — what the amount is", type: BaseKindEnum, required: true }),
     amountYuan: t.field({ type: "Yuan", required: true, description: "基数金额 — the amount in yuan" }),
   }),
 });
@@ -77,6 +77,7 @@ export const CaseFactsInputRef = builder.inputType("CaseFactsInput", {
 });
 
 const MatchDiscretionInput = builder.inputType("MatchDiscretionInput", {
+  description: "裁量匹配 — a case: the penalty item, the act and decision days, and the facts found",
   fields: (t) => ({
     itemCode: t.string({ required: true, description: "unified, Chongqing or Sichuan item code" }),
     actDate: t.field({ type: "Date", required: true, description: "违法行为发生日" }),
@@ -105,7 +106,10 @@ export const PenaltyRangeRef = builder.objectRef<Range>("PenaltyRange").implemen
 
 export const TierRef = builder.objectRef<{ level: number; name: string }>("DiscretionTier").implement({
   description: "裁量阶次 applied",
-  fields: (t) => ({ level: t.exposeInt("level"), name: t.exposeString("name") }),
+  fields: (t) => ({
+    level: t.exposeInt("level", { description: "阶次 — 1 = lightest" }),
+    name: t.exposeString("name", { description: "阶次名称 — as the benchmark names it" }),
+  }),
 });
 
 const LenientSourceEnum = builder.enumType("LenientSource", {
@@ -119,9 +123,9 @@ const LenientSourceEnum = builder.enumType("LenientSource", {
 const LenientApplicationRef = builder.objectRef<LenientMatch>("LenientApplication").implement({
   description: "四张清单 — the list applied to the case and why",
   fields: (t) => ({
-    list: t.field({ type: LenientListEnum, resolve: (m) => m.list }),
-    reason: t.exposeString("description"),
-    citation: t.exposeString("citation"),
+    list: t.field({ description: "清单 — which list applied", type: LenientListEnum, resolve: (m) => m.list }),
+    reason: t.exposeString("description", { description: "适用情形 — why it applies, as written" }),
+    citation: t.exposeString("citation", { description: "依据 — law and article" }),
     discretionary: t.exposeBoolean("discretionary", {
       description: '"可以": the authority may still decide to penalise',
     }),
@@ -141,25 +145,42 @@ const DiscretionMatchRef = builder.objectRef<ItemDiscretion>("DiscretionMatch").
       description: "the item found, by any of its codes",
       resolve: (d) => d.item,
     }),
-    outcome: t.field({ type: DiscretionOutcomeEnum, resolve: (d) => d.match.outcome }),
+    outcome: t.field({
+      description: "裁量结论 — what the case deserves",
+      type: DiscretionOutcomeEnum,
+      resolve: (d) => d.match.outcome,
+    }),
     range: t.field({
       type: PenaltyRangeRef,
       nullable: true,
       description: "null when no penalty",
       resolve: (d) => d.match.range,
     }),
-    tier: t.field({ type: TierRef, nullable: true, resolve: (d) => d.match.tier }),
+    tier: t.field({
+      description: "裁量阶次 — the tier matched; null when no tier applies",
+      type: TierRef,
+      nullable: true,
+      resolve: (d) => d.match.tier,
+    }),
     tierRange: t.field({
       type: PenaltyRangeRef,
       nullable: true,
       description: "the tier's own range before 从轻/减轻 (also for a discretionary 首违不罚)",
       resolve: (d) => d.match.tierRange,
     }),
-    lenient: t.field({ type: LenientApplicationRef, nullable: true, resolve: (d) => d.match.lenient }),
+    lenient: t.field({
+      description: "四张清单 — the lenient rule applied; null when none",
+      type: LenientApplicationRef,
+      nullable: true,
+      resolve: (d) => d.match.lenient,
+    }),
     noCoercion: t.boolean({ description: "免于行政强制 (行政强制法 第16条)", resolve: (d) => d.match.noCoercion }),
     citations: t.stringList({ description: "法律依据: law and article", resolve: (d) => d.match.citations }),
     steps: t.stringList({ description: "the reasoning, as ordered steps", resolve: (d) => d.match.steps }),
-    benchmarkVersion: t.int({ resolve: (d) => d.match.benchmarkVersion }),
+    benchmarkVersion: t.int({
+      description: "基准版本 — the benchmark version applied",
+      resolve: (d) => d.match.benchmarkVersion,
+    }),
     benchmarkSource: t.string({ description: "gz = unified benchmark", resolve: (d) => d.match.benchmarkSource }),
     dailyContinuous: t.field({
       type: PenaltyRangeRef,
@@ -173,7 +194,10 @@ const DiscretionMatchRef = builder.objectRef<ItemDiscretion>("DiscretionMatch").
       description: "对直接负责的主管人员和其他直接责任人员的罚款",
       resolve: (d) => d.match.responsiblePersonRange,
     }),
-    empoweredAtDecision: t.boolean({ resolve: (d) => d.match.empoweredAtDecision }),
+    empoweredAtDecision: t.boolean({
+      description: "决定时已赋权 — false when the decision date is after the item's empowerment ended",
+      resolve: (d) => d.match.empoweredAtDecision,
+    }),
     factsMissing: t.boolean({
       description:
         "未提供案件事实 — no facts were given: `range` is everything the statute allows (null if unknowable)",

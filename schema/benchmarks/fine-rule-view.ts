@@ -70,33 +70,47 @@ export const FineRuleRef = builder.objectRef<FineRule>("FineRule").implement({
     }),
     summary: t.string({ resolve: describeFineRule, description: "human-readable rule (中文)" }),
     minYuan: t.field({
+      description: "下限 — FIXED_RANGE: the minimum; UP_TO_MAX: 0; else null",
       type: "Yuan",
       nullable: true,
       resolve: (r) => (r.kind === "FIXED_RANGE" ? r.minFen : r.kind === "UP_TO_MAX" ? 0 : null),
     }),
     maxYuan: t.field({
+      description: "上限 — FIXED_RANGE, UP_TO_MAX: the maximum; else null",
       type: "Yuan",
       nullable: true,
       resolve: (r) => (r.kind === "FIXED_RANGE" || r.kind === "UP_TO_MAX" ? r.maxFen : null),
     }),
     base: t.field({
+      description: "罚款基数 — MULTIPLE_OF_BASE: what it multiplies; else null",
       type: BaseKindEnum,
       nullable: true,
       resolve: (r) => (r.kind === "MULTIPLE_OF_BASE" ? r.base : null),
     }),
-    minMultiple: t.float({ nullable: true, resolve: (r) => (r.kind === "MULTIPLE_OF_BASE" ? r.minBp / 10_000 : null) }),
-    maxMultiple: t.float({ nullable: true, resolve: (r) => (r.kind === "MULTIPLE_OF_BASE" ? r.maxBp / 10_000 : null) }),
+    minMultiple: t.float({
+      description: "最低倍数 — MULTIPLE_OF_BASE: e.g. 0.05 = 5 %; else null",
+      nullable: true,
+      resolve: (r) => (r.kind === "MULTIPLE_OF_BASE" ? r.minBp / 10_000 : null),
+    }),
+    maxMultiple: t.float({
+      description: "最高倍数 — MULTIPLE_OF_BASE; else null",
+      nullable: true,
+      resolve: (r) => (r.kind === "MULTIPLE_OF_BASE" ? r.maxBp / 10_000 : null),
+    }),
     floorYuan: t.field({
+      description: "保底金额 — MULTIPLE_OF_BASE: the fine is at least this (不足…的按…计); else null",
       type: "Yuan",
       nullable: true,
       resolve: (r) => (r.kind === "MULTIPLE_OF_BASE" && r.floorFen !== undefined ? r.floorFen : null),
     }),
     minYuanPerM2: t.field({
+      description: "每平方米下限 — PER_SQUARE_METRE; else null",
       type: "Yuan",
       nullable: true,
       resolve: (r) => (r.kind === "PER_SQUARE_METRE" ? r.minFenPerM2 : null),
     }),
     maxYuanPerM2: t.field({
+      description: "每平方米上限 — PER_SQUARE_METRE; else null",
       type: "Yuan",
       nullable: true,
       resolve: (r) => (r.kind === "PER_SQUARE_METRE" ? r.maxFenPerM2 : null),
@@ -107,10 +121,14 @@ export const FineRuleRef = builder.objectRef<FineRule>("FineRule").implement({
 export const BenchmarkTierRef = builder.objectRef<BenchmarkTier>("BenchmarkTier").implement({
   description: "裁量阶次 — one tier: when it applies and the fine it allows",
   fields: (t) => ({
-    level: t.exposeInt("level"),
-    name: t.exposeString("name"),
+    level: t.exposeInt("level", { description: "阶次 — 1 = lightest" }),
+    name: t.exposeString("name", { description: "阶次名称 — as the benchmark names it" }),
     conditionText: t.exposeString("conditionText", { description: "适用条件" }),
-    fine: t.field({ type: FineRuleRef, resolve: (tier) => tier.fine }),
+    fine: t.field({
+      description: "罚款规则 — the fine the tier allows",
+      type: FineRuleRef,
+      resolve: (tier) => tier.fine,
+    }),
     escalation: t.field({
       type: FineRuleRef,
       nullable: true,
@@ -123,15 +141,17 @@ export const BenchmarkTierRef = builder.objectRef<BenchmarkTier>("BenchmarkTier"
       description: "对直接负责的主管人员和其他直接责任人员的罚款",
       resolve: (tier) => tier.responsiblePersonFine ?? null,
     }),
-    otherMeasures: t.exposeStringList("otherMeasures"),
+    otherMeasures: t.exposeStringList("otherMeasures", {
+      description: "其他处罚 — measures besides the fine, as written",
+    }),
   }),
 });
 
 export const LenientRuleRef = builder.objectRef<LenientRule>("LenientRule").implement({
   description: "四张清单 entry — when a penalty is waived or lowered",
   fields: (t) => ({
-    list: t.field({ type: LenientListEnum, resolve: (r) => r.list }),
-    description: t.exposeString("description"),
-    citation: t.exposeString("citation"),
+    list: t.field({ description: "清单 — which of the four lists", type: LenientListEnum, resolve: (r) => r.list }),
+    description: t.exposeString("description", { description: "适用情形 — when it applies, as written" }),
+    citation: t.exposeString("citation", { description: "依据 — law and article" }),
   }),
 });

@@ -106,7 +106,7 @@ const ClampRef = builder.objectRef<Clamp>("BenchmarkClamp").implement({
       description: "fine | escalation | responsiblePersonFine | escalationResponsiblePersonFine",
     }),
     bound: t.exposeString("bound", { description: "e.g. minFen, maxBp, baseFloorFen, whenBaseUnknown.minFen" }),
-    unit: t.field({ type: ClampUnitEnum, resolve: (c) => UNIT[c.unit] }),
+    unit: t.field({ description: "单位 — of before and after", type: ClampUnitEnum, resolve: (c) => UNIT[c.unit] }),
     before: t.string({
       nullable: true,
       description: "合并结果 — the merged value, exact decimal; null: neither side stated it",
@@ -131,15 +131,32 @@ const MergeConflictRef = builder.objectRef<MergeConflict>("BenchmarkMergeConflic
 });
 
 const MergePayloadRef = builder.objectRef<MergeOutcome>("MergeBenchmarksPayload").implement({
+  description: "合并结果 — the unified benchmark published (with where each bound came from), or the conflicts",
   fields: (t) => ({
-    merged: t.boolean({ resolve: (o) => o.merged }),
+    merged: t.boolean({
+      description: "已合并 — false: conflicts prevented the merge; nothing published",
+      resolve: (o) => o.merged,
+    }),
     created: t.boolean({
       description: "false when the same unified benchmark was already in force",
       resolve: (o) => o.merged && o.created,
     }),
-    benchmark: t.field({ type: BenchmarkRef, nullable: true, resolve: (o) => (o.merged ? o.benchmark : null) }),
-    provenance: t.field({ type: [BoundSourceRef], resolve: (o) => (o.merged ? flattenProvenance(o.provenance) : []) }),
-    conflicts: t.field({ type: [MergeConflictRef], resolve: (o) => (o.merged ? [] : o.conflicts) }),
+    benchmark: t.field({
+      description: "统一基准 — the unified version in force from effectiveFrom; null when not merged",
+      type: BenchmarkRef,
+      nullable: true,
+      resolve: (o) => (o.merged ? o.benchmark : null),
+    }),
+    provenance: t.field({
+      description: "出处 — where each bound of the unified benchmark came from; empty when not merged",
+      type: [BoundSourceRef],
+      resolve: (o) => (o.merged ? flattenProvenance(o.provenance) : []),
+    }),
+    conflicts: t.field({
+      description: "合并冲突 — why the merge was refused; empty when merged",
+      type: [MergeConflictRef],
+      resolve: (o) => (o.merged ? [] : o.conflicts),
+    }),
     clamped: t.field({
       type: [ClampRef],
       description: "依法调整 — what the merge changed to stay inside the statute (empty: nothing)",

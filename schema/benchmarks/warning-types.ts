@@ -51,21 +51,25 @@ const matchOf = (w: SupervisionWarning) => {
 const WarningRecordRef = builder.objectRef<SupervisionWarning>("WarningRecord").implement({
   description: "the penalty decision, as pushed in the version that raised the warning",
   fields: (t) => ({
-    id: t.id({ resolve: (w) => w.recordId }),
+    id: t.id({ description: "记录ID — the stored penalty decision", resolve: (w) => w.recordId }),
     origin: t.field({
       type: JurisdictionEnum,
       description: "来源 — whose decision it is",
       resolve: (w) => jurisdictionOf(w.originJurisdiction),
     }),
-    originId: t.string({ resolve: (w) => decisionOf(w).originId }),
-    version: t.int({ resolve: (w) => w.recordVersion }),
+    originId: t.string({ description: "来源编号 — the province's own id", resolve: (w) => decisionOf(w).originId }),
+    version: t.int({ description: "版本 — the version that raised the warning", resolve: (w) => w.recordVersion }),
     fineYuan: t.field({
       type: "Yuan",
       nullable: true,
       description: "罚款 — the fine the decision imposed",
       resolve: (w) => (decisionOf(w).fineFen === null ? null : BigInt(decisionOf(w).fineFen as string)),
     }),
-    decidedAt: t.field({ type: "DateTime", resolve: (w) => new Date(decisionOf(w).decisionDate) }),
+    decidedAt: t.field({
+      description: "处罚决定时间 — as pushed",
+      type: "DateTime",
+      resolve: (w) => new Date(decisionOf(w).decisionDate),
+    }),
   }),
 });
 
@@ -84,20 +88,28 @@ const WarningMatchRef = builder.objectRef<DiscretionMatch>("WarningMatch").imple
 const SupervisionWarningRef = builder.prismaObject("SupervisionWarning", {
   description: "执法监督预警 — a pushed penalty decision outside what its benchmark allows",
   fields: (t) => ({
-    id: t.exposeID("id"),
-    kind: t.expose("kind", { type: WarningKindEnum }),
-    severity: t.expose("severity", { type: WarningSeverityEnum }),
-    message: t.exposeString("message"),
-    status: t.field({ type: WarningStatusEnum, resolve: (w) => w.status as (typeof WARNING_STATUSES)[number] }),
-    itemCode: t.exposeString("itemCode", { nullable: true }),
-    record: t.field({ type: WarningRecordRef, resolve: (w) => w }),
+    id: t.exposeID("id", { description: "预警ID — the warning's id (acknowledgeWarning takes it)" }),
+    kind: t.expose("kind", { description: "预警类型 — what is wrong", type: WarningKindEnum }),
+    severity: t.expose("severity", { description: "预警级别 — how urgent", type: WarningSeverityEnum }),
+    message: t.exposeString("message", { description: "说明 — the warning as a person reads it" }),
+    status: t.field({
+      description: "预警状态 — open, acknowledged or superseded",
+      type: WarningStatusEnum,
+      resolve: (w) => w.status as (typeof WARNING_STATUSES)[number],
+    }),
+    itemCode: t.exposeString("itemCode", { description: "处罚事项 — the penalty item's unified code", nullable: true }),
+    record: t.field({
+      description: "处罚决定 — the decision as pushed in the version that raised it",
+      type: WarningRecordRef,
+      resolve: (w) => w,
+    }),
     match: t.field({
       type: WarningMatchRef,
       nullable: true,
       description: "null when the item could not be matched",
       resolve: matchOf,
     }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    createdAt: t.expose("createdAt", { description: "预警时间 — when raised", type: "DateTime" }),
   }),
 });
 

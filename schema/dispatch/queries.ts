@@ -41,8 +41,8 @@ const DrawProblemRef = builder.objectRef<DrawProblem>("DrawProblem").implement({
 const DrawCheckRef = builder.objectRef<DrawCheck>("DrawVerification").implement({
   description: "the draw recomputed from its published data alone (docs/draw-verification.md)",
   fields: (t) => ({
-    drawId: t.exposeString("drawId"),
-    valid: t.exposeBoolean("valid"),
+    drawId: t.exposeString("drawId", { description: "抽取ID — the draw checked" }),
+    valid: t.exposeBoolean("valid", { description: "核验通过 — every check passed" }),
     revealed: t.exposeBoolean("revealed", { description: "false: only the commitment (list hash) could be checked" }),
     problems: t.field({
       type: [DrawProblemRef],
@@ -81,15 +81,18 @@ const CodeCheckItemRef = builder.objectRef<CodeCheckItem>("InspectionCodeItem").
 const CodeCheckRef = builder.objectRef<CodeCheck>("InspectionCodeCheck").implement({
   description: "两码互核 — is this 执法码 a real task at this enterprise, now?",
   fields: (t) => ({
-    valid: t.exposeBoolean("valid"),
+    valid: t.exposeBoolean("valid", { description: "有效 — the code admits this team at this enterprise now" }),
     reason: t.field({
       type: InspectionCodeRefusalEnum,
       nullable: true,
       description: "不通过原因 — why not valid; null when valid",
       resolve: (c) => c.reason,
     }),
-    taskId: t.exposeString("taskId", { nullable: true }),
-    enterpriseUscc: t.exposeString("enterpriseUscc", { nullable: true }),
+    taskId: t.exposeString("taskId", { description: "任务ID — the task (when valid)", nullable: true }),
+    enterpriseUscc: t.exposeString("enterpriseUscc", {
+      description: "统一社会信用代码 — the enterprise the task is for (when valid)",
+      nullable: true,
+    }),
     officers: t.exposeStringList("officers", { description: "certificate numbers of the team (when valid)" }),
     items: t.exposeStringList("items", { description: "item codes the visit covers (when valid)" }),
     visitItems: t.field({
@@ -101,8 +104,16 @@ const CodeCheckRef = builder.objectRef<CodeCheck>("InspectionCodeCheck").impleme
       nullable: true,
       description: "企业名称 — the enterprise the task is for (when valid: the caller gave its USCC)",
     }),
-    validFrom: t.expose("validFrom", { type: "DateTime", nullable: true }),
-    validTo: t.expose("validTo", { type: "DateTime", nullable: true }),
+    validFrom: t.expose("validFrom", {
+      description: "有效期起 — first moment the code admits the team (when valid)",
+      type: "DateTime",
+      nullable: true,
+    }),
+    validTo: t.expose("validTo", {
+      description: "有效期止 — when the code expires (when valid)",
+      type: "DateTime",
+      nullable: true,
+    }),
   }),
 });
 

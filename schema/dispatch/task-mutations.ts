@@ -22,17 +22,30 @@ const PenaltyCaseInput = builder.inputType("PenaltyCaseInput", {
     itemCode: t.string({ required: true, description: "the penalty item (unified, Chongqing or Sichuan code)" }),
     actDate: t.field({ type: "Date", required: true, description: "违法行为发生日" }),
     decisionDate: t.field({ type: "Date", required: false, description: "default: today" }),
-    facts: t.field({ type: CaseFactsInputRef, required: false }),
+    facts: t.field({
+      description: "案件事实 — the facts found; missing: measured against the whole statutory range",
+      type: CaseFactsInputRef,
+      required: false,
+    }),
   }),
 });
 
 const ItemResultInput = builder.inputType("TaskItemResultInput", {
+  description: "检查结果 — one item's result as an officer's platform recorded it",
   fields: (t) => ({
-    itemCode: t.string({ required: true }),
-    result: t.field({ type: ItemResultEnum, required: true }),
-    findings: t.string({ required: false }),
+    itemCode: t.string({ description: "检查事项 — the item's unified code; one of the task's items", required: true }),
+    result: t.field({ description: "检查结果 — compliant or not", type: ItemResultEnum, required: true }),
+    findings: t.string({
+      description: "检查情况 — free text, up to 10 000 characters; masked outside the recording province",
+      required: false,
+    }),
     recordedBy: t.string({ required: true, description: "certificate number of the officer on the team" }),
-    penaltyCase: t.field({ type: PenaltyCaseInput, required: false }),
+    penaltyCase: t.field({
+      description:
+        "立案 — open a penalty case (NON_COMPLIANT only): matched against the unified benchmark and stored with the result",
+      type: PenaltyCaseInput,
+      required: false,
+    }),
   }),
 });
 

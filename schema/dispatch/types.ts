@@ -132,14 +132,16 @@ const DrawParametersRef = builder.objectRef<DrawParameters>("DrawParameters").im
 export const InspectionPlanRef = builder.prismaObject("InspectionPlan", {
   description: "抽查计划 — scope, ratio, grade factors, exclusions, cap, items and the visit window",
   fields: (t) => ({
-    id: t.exposeID("id"),
-    name: t.exposeString("name"),
+    id: t.exposeID("id", { description: "计划ID — the plan's id (commitDraw takes it)" }),
+    name: t.exposeString("name", { description: "计划名称 — as the committee named it" }),
     scope: t.field({
       type: PlanScopeRef,
       description: "抽查范围 — which enterprises are candidates",
       resolve: (p) => drawPlanOf(p).scope,
     }),
-    itemCodes: t.exposeStringList("itemCodes"),
+    itemCodes: t.exposeStringList("itemCodes", {
+      description: "检查事项 — unified codes of the items checked at every drawn enterprise, in one visit",
+    }),
     domains: t.exposeStringList("domains", { description: "every team member is qualified for all of these" }),
     baseRatioPpm: t.exposeInt("baseRatioPpm", { description: "parts per million: 10000 = 1 %" }),
     stratifyBy: t.field({
@@ -152,29 +154,38 @@ export const InspectionPlanRef = builder.prismaObject("InspectionPlan", {
       description: "风险系数 — one per risk class of stratifyBy",
       resolve: (p) => factorsOf(drawParametersOf(p)),
     }),
-    excludeInspectedWithinDays: t.exposeInt("excludeInspectedWithinDays"),
+    excludeInspectedWithinDays: t.exposeInt("excludeInspectedWithinDays", {
+      description: "近期检查排除 — enterprises inspected on one of the last N days are left out (0: none)",
+    }),
     yearlyCap: t.exposeInt("yearlyCap", { description: "同一企业年度检查频次上限" }),
-    teamSize: t.exposeInt("teamSize"),
-    visitFrom: t.expose("visitFrom", { type: "Date" }),
-    visitTo: t.expose("visitTo", { type: "Date" }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    draws: t.relation("draws", { query: { orderBy: { committedAt: "asc" } } }),
+    teamSize: t.exposeInt("teamSize", { description: "检查组人数 — officers per team, at least one of each province" }),
+    visitFrom: t.expose("visitFrom", { description: "检查开始日 — first visit day (inclusive)", type: "Date" }),
+    visitTo: t.expose("visitTo", { description: "检查截止日 — last visit day (inclusive)", type: "Date" }),
+    createdAt: t.expose("createdAt", { description: "创建时间 — when the plan was stored", type: "DateTime" }),
+    draws: t.relation("draws", {
+      description: "抽取 — the draws committed for this plan, oldest first",
+      query: { orderBy: { committedAt: "asc" } },
+    }),
   }),
 });
 
 const StratumRef = builder.objectRef<DrawStratum>("DrawStratum").implement({
   description: "one (industry, risk class) stratum: its eligible population, exclusions, count and selection",
   fields: (t) => ({
-    key: t.exposeString("key"),
-    industry: t.exposeString("industry"),
+    key: t.exposeString("key", { description: "分层键 — industry/riskClass" }),
+    industry: t.exposeString("industry", { description: "行业 — the stratum's industry (未登记行业 when unknown)" }),
     riskClass: t.field({
       type: RiskClassEnum,
       description: "风险等级 — the stratum's risk class",
       resolve: (s) => riskClassOf(s.riskClass),
     }),
-    population: t.exposeInt("population"),
-    excluded: t.exposeInt("excluded"),
-    count: t.exposeInt("count"),
+    population: t.exposeInt("population", {
+      description: "可抽企业数 — eligible candidates n (excluded ones not counted)",
+    }),
+    excluded: t.exposeInt("excluded", {
+      description: "排除数 — candidates of the stratum left out (recently inspected, yearly cap)",
+    }),
+    count: t.exposeInt("count", { description: "抽取数 — k, the enterprises selected in the stratum" }),
     selected: t.exposeStringList("selected", { description: "USCCs in rank order" }),
   }),
 });
@@ -182,11 +193,11 @@ const StratumRef = builder.objectRef<DrawStratum>("DrawStratum").implement({
 const DrawCandidateRef = builder.prismaObject("DrawCandidate", {
   description: "a frozen candidate: public fields only, eligible or excluded with the reason",
   fields: (t) => ({
-    uscc: t.exposeString("uscc"),
-    name: t.exposeString("name"),
-    park: t.exposeString("park", { nullable: true }),
-    town: t.exposeString("town", { nullable: true }),
-    industry: t.exposeString("industry"),
+    uscc: t.exposeString("uscc", { description: "统一社会信用代码 — the candidate's USCC" }),
+    name: t.exposeString("name", { description: "企业名称 — public name" }),
+    park: t.exposeString("park", { description: "园区 — null when not recorded", nullable: true }),
+    town: t.exposeString("town", { description: "镇街 — null when not recorded", nullable: true }),
+    industry: t.exposeString("industry", { description: "行业 — 未登记行业 when unknown" }),
     riskClass: t.field({
       type: RiskClassEnum,
       description: "风险等级 — the class it was drawn in",
@@ -204,10 +215,13 @@ const DrawCandidateRef = builder.prismaObject("DrawCandidate", {
 export const DrawRef = builder.prismaObject("Draw", {
   description: "双随机 draw — committed (hashes), then revealed (seed, selection); recompute it with verifyDraw",
   fields: (t) => ({
-    id: t.exposeID("id"),
-    plan: t.relation("plan"),
-    status: t.expose("status", { type: DrawStatusEnum }),
-    drawDay: t.expose("drawDay", { type: "Date" }),
+    id: t.exposeID("id", { description: "抽取ID — the draw's id (public: /draws/<id>)" }),
+    plan: t.relation("plan", { description: "抽查计划 — the plan drawn for" }),
+    status: t.expose("status", { description: "抽取状态 — committed or revealed", type: DrawStatusEnum }),
+    drawDay: t.expose("drawDay", {
+      description: "抽取日 — the Beijing day of the commit: exclusions and caps count up to it",
+      type: "Date",
+    }),
     parameters: t.field({
       type: DrawParametersRef,
       description:
@@ -220,9 +234,19 @@ export const DrawRef = builder.prismaObject("Draw", {
       description: "the seed, 64 hex characters — null until the reveal",
       resolve: revealedSeed,
     }),
-    candidateListHash: t.exposeString("candidateListHash"),
-    candidateCount: t.exposeInt("candidateCount"),
-    strata: t.field({ type: [StratumRef], resolve: (d) => (d.strata as DrawStratum[] | null) ?? [] }),
+    candidateListHash: t.exposeString("candidateListHash", {
+      description:
+        "候选名单哈希 — SHA-256 of the canonical candidate lines, published at the commit (docs/draw-verification.md)",
+    }),
+    candidateCount: t.exposeInt("candidateCount", {
+      description: "候选企业数 — frozen candidates, excluded ones included",
+    }),
+    strata: t.field({
+      description:
+        "分层 — per (industry, risk class): population, exclusions, count and selection; empty until the reveal",
+      type: [StratumRef],
+      resolve: (d) => (d.strata as DrawStratum[] | null) ?? [],
+    }),
     selected: t.exposeStringList("selected", { description: "every selected USCC, in USCC order" }),
     selectedCandidates: t.field({
       type: [DrawCandidateRef],
@@ -254,15 +278,24 @@ export const DrawRef = builder.prismaObject("Draw", {
           })
         ).map((c) => c.uscc),
     }),
-    committedAt: t.expose("committedAt", { type: "DateTime" }),
-    revealedAt: t.expose("revealedAt", { type: "DateTime", nullable: true }),
+    committedAt: t.expose("committedAt", {
+      description: "承诺时间 — when the hashes were published",
+      type: "DateTime",
+    }),
+    revealedAt: t.expose("revealedAt", {
+      description: "揭晓时间 — when the seed was revealed; null until then",
+      type: "DateTime",
+      nullable: true,
+    }),
   }),
 });
 
 builder.prismaObject("TaskOfficer", {
   description: "a team member",
   fields: (t) => ({
-    certificateNumber: t.exposeString("certificateNumber"),
+    certificateNumber: t.exposeString("certificateNumber", {
+      description: "执法证号 — the member's certificate number",
+    }),
     homeJurisdiction: t.field({
       type: JurisdictionEnum,
       description: "所属辖区 — the province that issued the member's 执法证",
@@ -275,8 +308,8 @@ builder.prismaObject("TaskOfficer", {
 builder.prismaObject("TaskItemResult", {
   description: "an item's result, recorded from an officer's platform",
   fields: (t) => ({
-    itemCode: t.exposeString("itemCode"),
-    result: t.expose("result", { type: ItemResultEnum }),
+    itemCode: t.exposeString("itemCode", { description: "检查事项 — the item's unified code" }),
+    result: t.expose("result", { description: "检查结果 — compliant or not", type: ItemResultEnum }),
     findings: t.string({
       nullable: true,
       description: "检查情况 (free text); personal data masked outside the recording province (gz needs pii:read)",
@@ -285,7 +318,9 @@ builder.prismaObject("TaskItemResult", {
           ? r.findings
           : maskPersonalText(r.findings),
     }),
-    recordedBy: t.exposeString("recordedBy"),
+    recordedBy: t.exposeString("recordedBy", {
+      description: "记录人 — certificate number of the team member it is recorded under",
+    }),
     jurisdiction: t.field({
       type: JurisdictionEnum,
       description: "辖区 — the province whose platform recorded it",
@@ -298,23 +333,40 @@ builder.prismaObject("TaskItemResult", {
         "立案 — the penalty case a NON_COMPLIANT result opened (its lawful range, tier, citations); else null",
       resolve: (r) => r.penaltyCase as StoredPenaltyCase | null,
     }),
-    recordedAt: t.expose("recordedAt", { type: "DateTime" }),
+    recordedAt: t.expose("recordedAt", { description: "记录时间 — when the gateway stored it", type: "DateTime" }),
   }),
 });
 
 export const InspectionTaskRef = builder.prismaObject("InspectionTask", {
   description: "联合检查任务 — one visit (综合查一次) to one enterprise by a mixed team",
   fields: (t) => ({
-    id: t.exposeID("id"),
-    drawId: t.exposeString("drawId", { nullable: true }),
-    enterpriseUscc: t.exposeString("enterpriseUscc"),
-    enterpriseName: t.exposeString("enterpriseName"),
-    itemCodes: t.exposeStringList("itemCodes"),
-    domains: t.exposeStringList("domains"),
-    visitFrom: t.expose("visitFrom", { type: "Date" }),
-    visitTo: t.expose("visitTo", { type: "Date" }),
-    state: t.expose("state", { type: TaskStateEnum }),
-    officers: t.relation("officers", { query: { orderBy: { pick: "asc" } } }),
+    id: t.exposeID("id", { description: "任务ID — the task's id" }),
+    drawId: t.exposeString("drawId", {
+      description: "抽取 — the draw that planned it; null for a task planned otherwise",
+      nullable: true,
+    }),
+    enterpriseUscc: t.exposeString("enterpriseUscc", { description: "统一社会信用代码 — the enterprise visited" }),
+    enterpriseName: t.exposeString("enterpriseName", { description: "企业名称 — the enterprise visited" }),
+    itemCodes: t.exposeStringList("itemCodes", {
+      description: "检查事项 — every item checked in the one visit (综合查一次)",
+    }),
+    domains: t.exposeStringList("domains", {
+      description: "执法领域 — the items' domains: every member is qualified for all of them",
+    }),
+    visitFrom: t.expose("visitFrom", {
+      description: "检查开始日 — first visit day (inclusive); the 执法码 is valid from its Beijing midnight",
+      type: "Date",
+    }),
+    visitTo: t.expose("visitTo", {
+      description: "检查截止日 — last visit day (inclusive); the 执法码 expires at its end",
+      type: "Date",
+    }),
+    state: t.expose("state", { description: "任务状态 — where the task stands", type: TaskStateEnum }),
+    officers: t.relation("officers", {
+      description:
+        "检查组 — the team, in pick order (Chongqing pick, Sichuan pick, then anyone); empty when teamProblems",
+      query: { orderBy: { pick: "asc" } },
+    }),
     teamProblems: t.field({
       type: [TeamProblemRef],
       description: "组队问题 — why no valid team exists (then it cannot be dispatched); empty when the team is formed",
@@ -324,20 +376,31 @@ export const InspectionTaskRef = builder.prismaObject("InspectionTask", {
       nullable: true,
       description: "执法码 — compact JWS by the committee's key, shown as a QR code at the door",
     }),
-    codeRevoked: t.boolean({ resolve: (task) => task.codeRevokedAt !== null }),
-    codeRevokedReason: t.exposeString("codeRevokedReason", { nullable: true }),
-    results: t.relation("results", { query: { orderBy: { itemCode: "asc" } } }),
-    version: t.exposeInt("version"),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    codeRevoked: t.boolean({
+      description: "执法码已吊销 — true once revoked or cancelled",
+      resolve: (task) => task.codeRevokedAt !== null,
+    }),
+    codeRevokedReason: t.exposeString("codeRevokedReason", {
+      description: "吊销原因 — null unless revoked",
+      nullable: true,
+    }),
+    results: t.relation("results", {
+      description: "检查结果 — one per item recorded so far, by item code",
+      query: { orderBy: { itemCode: "asc" } },
+    }),
+    version: t.exposeInt("version", { description: "版本 — bumped by every change; the change stream carries it" }),
+    updatedAt: t.expose("updatedAt", { description: "更新时间 — the last change", type: "DateTime" }),
   }),
 });
 
 builder.prismaObject("OfficerConflict", {
   description: "回避 — an officer's declared conflict with an enterprise; never on a team there",
   fields: (t) => ({
-    certificateNumber: t.exposeString("certificateNumber"),
-    enterpriseUscc: t.exposeString("enterpriseUscc"),
-    reason: t.exposeString("reason"),
-    declaredAt: t.expose("declaredAt", { type: "DateTime" }),
+    certificateNumber: t.exposeString("certificateNumber", {
+      description: "执法证号 — the officer who must stay away",
+    }),
+    enterpriseUscc: t.exposeString("enterpriseUscc", { description: "统一社会信用代码 — the enterprise concerned" }),
+    reason: t.exposeString("reason", { description: "回避原因 — as declared" }),
+    declaredAt: t.expose("declaredAt", { description: "申报时间 — when declared", type: "DateTime" }),
   }),
 });
