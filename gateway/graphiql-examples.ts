@@ -38,17 +38,22 @@ mutation PlanAnInspection {
   createInspectionPlan(input: {
     name: "安全生产双随机抽查", itemCodes: ["GZ-017", "GZ-018"], baseRatioPpm: 100000,
     visitFrom: "2026-12-01", visitTo: "2026-12-05"
-  }) { id domains factors { riskClass permille } }
+  }) { plan { id domains factors { riskClass permille } } }
 }
-mutation CommitDraw($planId: ID!) { commitDraw(planId: $planId) { id seedHash candidateListHash candidateCount } }
+mutation CommitDraw($planId: ID!) {
+  commitDraw(input: { planId: $planId }) { draw { id seedHash candidateListHash candidateCount } }
+}
 mutation RevealDraw($drawId: ID!) {
-  revealDraw(drawId: $drawId) { seed selected strata { key population count selected } atYearlyCap }
+  revealDraw(input: { drawId: $drawId }) {
+    draw { seed selected strata { key population count selected } atYearlyCap }
+    tasks { id enterpriseName state }
+  }
 }
 query VerifyDraw($drawId: ID!) { verifyDraw(id: $drawId) { valid revealed problems { code message } } }
 query Tasks {
-  tasks(first: 10) { totalCount edges { node { id enterpriseName state itemCodes officers { certificateNumber homeJurisdiction } teamProblems } } }
+  tasks(first: 10) { totalCount edges { node { id enterpriseName state itemCodes officers { certificateNumber homeJurisdiction } teamProblems { code jurisdiction message } } } }
 }
-mutation Dispatch($taskId: ID!) { dispatchTask(id: $taskId) { state inspectionCode } }
+mutation Dispatch($taskId: ID!) { dispatchTask(input: { taskId: $taskId }) { task { state inspectionCode } } }
 # 两码互核 — works without any token (remove the Authorization header to try)
 query CheckACode($code: String!, $uscc: String!) { verifyInspection(code: $code, uscc: $uscc) { valid reason officers items } }
 `;

@@ -13,6 +13,7 @@ import { authRefusal } from "./common/node-access.ts";
 import { PageSizePlugin } from "./common/page-size-plugin.ts";
 import { relayOptions } from "./common/relay-options.ts";
 import { dateScalar, dateTimeScalar, jsonScalar, yuanScalar } from "./scalars.ts";
+import { invalidInput, toInputProblems } from "./validation-error.ts";
 
 export interface AuthScopes {
   /** any verified token of a known issuer */
@@ -53,6 +54,8 @@ export const builder = new SchemaBuilder<{
     onUnusedQuery: null,
   },
   relay: relayOptions,
+  // inputs are checked by their zod schemas (`validate`) before any resolver: one refusal shape
+  validation: { validationError: (failure) => invalidInput(toInputProblems(failure.issues)) },
 });
 
 builder.addScalarType("Date", dateScalar);

@@ -23,11 +23,25 @@ const WarningKindEnum = builder.enumType("WarningKind", {
     },
   } as const,
 });
-const WarningSeverityEnum = builder.enumType("WarningSeverity", { values: ["HIGH", "MEDIUM", "LOW"] as const });
+const WarningSeverityEnum = builder.enumType("WarningSeverity", {
+  description: "预警级别 — how urgently the committee should look, most urgent first",
+  values: {
+    HIGH: {
+      description:
+        "高 — the counterparty is burdened unlawfully or the act is outside the law (fine out of range, item not empowered)",
+    },
+    MEDIUM: { description: "中 — a 从轻/减轻 range exceeded while the tier's own range is respected" },
+    LOW: { description: "低 — a gap to fill: facts missing, or a penalty despite a discretionary 首违不罚 (可以)" },
+  } as const,
+});
 const WARNING_STATUSES = ["OPEN", "ACKNOWLEDGED", "SUPERSEDED"] as const;
 const WarningStatusEnum = builder.enumType("WarningStatus", {
-  description: "OPEN / ACKNOWLEDGED (管委会 has seen it) / SUPERSEDED (a newer version of the record was pushed)",
-  values: WARNING_STATUSES,
+  description: "预警状态 — where a warning stands, in the order it moves",
+  values: {
+    OPEN: { description: "待处理 — raised, not yet acknowledged" },
+    ACKNOWLEDGED: { description: "已确认 — the committee has seen it (acknowledgeWarning)" },
+    SUPERSEDED: { description: "已失效 — a newer version of the decision was pushed and measured afresh" },
+  } as const,
 });
 
 const decisionOf = (w: SupervisionWarning) => w.decision as unknown as StoredDecision;
@@ -40,7 +54,7 @@ const WarningRecordRef = builder.objectRef<SupervisionWarning>("WarningRecord").
   description: "the penalty decision, as pushed in the version that raised the warning",
   fields: (t) => ({
     id: t.id({
-      description: "全局ID of the decision's record (the EnforcementRecord's `id`; read it with `node`)",
+      description: "记录ID — 全局ID of the decision's record (the EnforcementRecord's `id`; read it with `node`)",
       resolve: (w) => encodeGlobalId("EnforcementRecord", w.recordId),
     }),
     origin: t.field({
@@ -48,15 +62,19 @@ const WarningRecordRef = builder.objectRef<SupervisionWarning>("WarningRecord").
       description: "来源 — whose decision it is",
       resolve: (w) => jurisdictionOf(w.originJurisdiction),
     }),
-    originId: t.string({ resolve: (w) => decisionOf(w).originId }),
-    version: t.int({ resolve: (w) => w.recordVersion }),
+    originId: t.string({ description: "来源编号 — the province's own id", resolve: (w) => decisionOf(w).originId }),
+    version: t.int({ description: "版本 — the version that raised the warning", resolve: (w) => w.recordVersion }),
     fineYuan: t.field({
       type: "Yuan",
       nullable: true,
       description: "罚款 — the fine the decision imposed",
       resolve: (w) => (decisionOf(w).fineFen === null ? null : BigInt(decisionOf(w).fineFen as string)),
     }),
-    decidedAt: t.field({ type: "DateTime", resolve: (w) => new Date(decisionOf(w).decisionDate) }),
+    decidedAt: t.field({
+      description: "处罚决定时间 — as pushed",
+      type: "DateTime",
+      resolve: (w) => new Date(decisionOf(w).decisionDate),
+    }),
   }),
 });
 
@@ -72,25 +90,33 @@ const WarningMatchRef = builder.objectRef<DiscretionMatch>("WarningMatch").imple
   }),
 });
 
-builder.prismaNode("SupervisionWarning", {
+const SupervisionWarningRef = builder.prismaNode("SupervisionWarning", {
   id: { field: "id" },
   // an id of nothing reads as null, not as an error
   nullable: true,
   description: "执法监督预警 — a pushed penalty decision outside what its benchmark allows",
   fields: (t) => ({
-    kind: t.expose("kind", { type: WarningKindEnum }),
-    severity: t.expose("severity", { type: WarningSeverityEnum }),
-    message: t.exposeString("message"),
-    status: t.field({ type: WarningStatusEnum, resolve: (w) => w.status as (typeof WARNING_STATUSES)[number] }),
-    itemCode: t.exposeString("itemCode", { nullable: true }),
-    record: t.field({ type: WarningRecordRef, resolve: (w) => w }),
+    kind: t.expose("kind", { description: "预警类型 — what is wrong", type: WarningKindEnum }),
+    severity: t.expose("severity", { description: "预警级别 — how urgent", type: WarningSeverityEnum }),
+    message: t.exposeString("message", { description: "说明 — the warning as a person reads it" }),
+    status: t.field({
+      description: "预警状态 — open, acknowledged or superseded",
+      type: WarningStatusEnum,
+      resolve: (w) => w.status as (typeof WARNING_STATUSES)[number],
+    }),
+    itemCode: t.exposeString("itemCode", { description: "处罚事项 — the penalty item's unified code", nullable: true }),
+    record: t.field({
+      description: "处罚决定 — the decision as pushed in the version that raised it",
+      type: WarningRecordRef,
+      resolve: (w) => w,
+    }),
     match: t.field({
       type: WarningMatchRef,
       nullable: true,
       description: "null when the item could not be matched",
       resolve: matchOf,
     }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    createdAt: t.expose("createdAt", { description: "预警时间 — when raised", type: "DateTime" }),
   }),
 });
 
@@ -140,21 +166,42 @@ builder.queryFields((t) => ({
   ),
 }));
 
+const AcknowledgeWarningInput = builder.inputType("AcknowledgeWarningInput", {
+  description: "确认预警 — which warning the committee has dealt with",
+  fields: (t) => ({ warningId: t.id({ required: true, description: "预警ID — 全局ID of the warning (its `id`)" }) }),
+});
+
+const AcknowledgeWarningPayload = builder
+  .objectRef<{ warning: SupervisionWarning; acknowledged: boolean }>("AcknowledgeWarningPayload")
+  .implement({
+    description: "确认结果 — the warning as it stands, and whether this call changed it",
+    fields: (t) => ({
+      warning: t.field({
+        type: SupervisionWarningRef,
+        description: "执法监督预警 — ACKNOWLEDGED, or as it was when it was not OPEN",
+        resolve: (o) => o.warning,
+      }),
+      acknowledged: t.exposeBoolean("acknowledged", {
+        description: "本次确认 — true: OPEN → ACKNOWLEDGED now; false: it was already acknowledged or superseded",
+      }),
+    }),
+  });
+
 builder.mutationFields((t) => ({
-  acknowledgeWarning: t.prismaField({
-    type: "SupervisionWarning",
-    description: "管委会 acknowledges an open warning; acknowledging again changes nothing",
+  acknowledgeWarning: t.field({
+    type: AcknowledgeWarningPayload,
+    description: "确认预警 — 管委会 acknowledges an open warning; acknowledging again changes nothing",
     authScopes: { $all: { issuer: "gz", scope: "supervision:write" } },
-    args: { id: t.arg.id({ required: true, description: "全局ID — the warning's `id`" }) },
-    resolve: async (query, _root, args, ctx) => {
-      const id = keyOf("SupervisionWarning", args.id);
-      await writeAudited(ctx, async (tx) => {
+    args: { input: t.arg({ type: AcknowledgeWarningInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const id = keyOf("SupervisionWarning", input.warningId);
+      const acknowledged = await writeAudited(ctx, async (tx) => {
         const warning = await tx.supervisionWarning.findUnique({ where: { id } });
         if (!warning) throw notFound(`No warning ${id}`);
-        if (warning.status !== "OPEN") return { result: null, recordIds: [id] };
+        if (warning.status !== "OPEN") return { result: false, recordIds: [id] };
         await tx.supervisionWarning.update({ where: { id }, data: { status: "ACKNOWLEDGED" } });
         return {
-          result: null,
+          result: true,
           recordIds: [id],
           changes: [
             {
@@ -167,7 +214,7 @@ builder.mutationFields((t) => ({
           ],
         };
       });
-      return ctx.prisma.supervisionWarning.findUniqueOrThrow({ ...query, where: { id } });
+      return { warning: await ctx.prisma.supervisionWarning.findUniqueOrThrow({ where: { id } }), acknowledged };
     },
   }),
 }));

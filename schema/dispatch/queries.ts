@@ -12,6 +12,8 @@ import { committeeKeyResolver } from "./code-signing.ts";
 import { publishedDraw } from "./draw-store.ts";
 import {
   candidateListHash,
+  type DrawProblem,
+  type InspectionCodeRefusal,
   type PublishedDraw,
   verifyDraw as recompute,
   taskStanding,
@@ -19,6 +21,7 @@ import {
 } from "./rules/index.ts";
 import { taskViewer, visibleTasksWhere } from "./task-viewer.ts";
 import { TaskStateEnum } from "./types.ts";
+import { DrawProblemCodeEnum, InspectionCodeRefusalEnum } from "./verification-enums.ts";
 
 const READ = { scope: "read" } as const;
 
@@ -26,25 +29,29 @@ interface DrawCheck {
   drawId: string;
   valid: boolean;
   revealed: boolean;
-  problems: { code: string; message: string }[];
+  problems: DrawProblem[];
 }
 
-const DrawProblemRef = builder.objectRef<{ code: string; message: string }>("DrawProblem").implement({
-  fields: (t) => ({ code: t.exposeString("code"), message: t.exposeString("message") }),
+const DrawProblemRef = builder.objectRef<DrawProblem>("DrawProblem").implement({
+  description: "抽取核验问题 — one check of the draw that failed",
+  fields: (t) => ({
+    code: t.field({ type: DrawProblemCodeEnum, description: "问题 — which check", resolve: (p) => p.code }),
+    message: t.exposeString("message", { description: "说明 — what differs, as a person reads it" }),
+  }),
 });
 
 const DrawCheckRef = builder.objectRef<DrawCheck>("DrawVerification").implement({
   description: "the draw recomputed from its published data alone (docs/draw-verification.md)",
   fields: (t) => ({
     drawId: t.id({
-      description: "全局ID of the draw checked (its `id`)",
+      description: "抽取ID — 全局ID of the draw checked (its `id`)",
       resolve: (c) => encodeGlobalId("Draw", c.drawId),
     }),
-    valid: t.exposeBoolean("valid"),
+    valid: t.exposeBoolean("valid", { description: "核验通过 — every check passed" }),
     revealed: t.exposeBoolean("revealed", { description: "false: only the commitment (list hash) could be checked" }),
     problems: t.field({
       type: [DrawProblemRef],
-      description: "SEED_MISMATCH, CANDIDATE_LIST_MISMATCH, STRATUM_MISMATCH, SELECTION_MISMATCH, …",
+      description: "核验问题 — every check that failed; empty when valid",
       resolve: (c) => c.problems,
     }),
   }),
@@ -57,7 +64,7 @@ interface CodeCheckItem {
 
 interface CodeCheck {
   valid: boolean;
-  reason: string | null;
+  reason: InspectionCodeRefusal | null;
   taskId: string | null;
   enterpriseUscc: string | null;
   officers: readonly string[];
@@ -79,18 +86,22 @@ const CodeCheckItemRef = builder.objectRef<CodeCheckItem>("InspectionCodeItem").
 const CodeCheckRef = builder.objectRef<CodeCheck>("InspectionCodeCheck").implement({
   description: "两码互核 — is this 执法码 a real task at this enterprise, now?",
   fields: (t) => ({
-    valid: t.exposeBoolean("valid"),
-    reason: t.exposeString("reason", {
+    valid: t.exposeBoolean("valid", { description: "有效 — the code admits this team at this enterprise now" }),
+    reason: t.field({
+      type: InspectionCodeRefusalEnum,
       nullable: true,
-      description:
-        "when not valid: MALFORMED | BAD_SIGNATURE | WRONG_ENTERPRISE | NOT_YET_VALID | EXPIRED | UNKNOWN_TASK | REVOKED (code revoked or task cancelled) | COMPLETED (task done)",
+      description: "不通过原因 — why not valid; null when valid",
+      resolve: (c) => c.reason,
+    }),
+    enterpriseUscc: t.exposeString("enterpriseUscc", {
+      description: "统一社会信用代码 — the enterprise the task is for (when valid)",
+      nullable: true,
     }),
     taskId: t.id({
       nullable: true,
       description: "任务 — 全局ID of the task the code was issued for (its `id`); null when not valid",
       resolve: (c) => c.taskId && encodeGlobalId("InspectionTask", c.taskId),
     }),
-    enterpriseUscc: t.exposeString("enterpriseUscc", { nullable: true }),
     officers: t.exposeStringList("officers", { description: "certificate numbers of the team (when valid)" }),
     items: t.exposeStringList("items", { description: "item codes the visit covers (when valid)" }),
     visitItems: t.field({
@@ -102,12 +113,20 @@ const CodeCheckRef = builder.objectRef<CodeCheck>("InspectionCodeCheck").impleme
       nullable: true,
       description: "企业名称 — the enterprise the task is for (when valid: the caller gave its USCC)",
     }),
-    validFrom: t.expose("validFrom", { type: "DateTime", nullable: true }),
-    validTo: t.expose("validTo", { type: "DateTime", nullable: true }),
+    validFrom: t.expose("validFrom", {
+      description: "有效期起 — first moment the code admits the team (when valid)",
+      type: "DateTime",
+      nullable: true,
+    }),
+    validTo: t.expose("validTo", {
+      description: "有效期止 — when the code expires (when valid)",
+      type: "DateTime",
+      nullable: true,
+    }),
   }),
 });
 
-const refused = (reason: string): CodeCheck => ({
+const refused = (reason: InspectionCodeRefusal): CodeCheck => ({
   valid: false,
   reason,
   taskId: null,
@@ -148,7 +167,7 @@ builder.queryFields((t) => ({
     type: "JSON",
     nullable: true,
     description:
-      "everything needed to recompute a revealed draw, in the documented form: parameters, candidates, seedHash, seed, strata, selected",
+      "公示文件 — a draw as one self-contained document to download and keep: parameters, candidates, seedHash, seed, strata, selected, in the form docs/draw-verification.md specifies (npm run draw:verify --file recomputes it offline). It stays JSON on purpose: it is not signed, its integrity is the seedHash and candidateListHash published at the commit, and a verifier must get the document exactly as published rather than fields a GraphQL selection chose; read the same draw typed with `draw(id:)` and check it with `verifyDraw`",
     authScopes: READ,
     args: { id: t.arg.id({ required: true, description: "全局ID — the draw's `id`" }) },
     resolve: async (_r, { id }, ctx) => {

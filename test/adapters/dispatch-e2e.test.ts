@@ -27,8 +27,8 @@ describe("joint tasks ⇄ platforms", () => {
       orderBy: { code: "asc" },
       take: 3,
     });
-    const plan = await world.gz<{ createInspectionPlan: { id: string } }>(
-      `mutation($i: InspectionPlanInput!) { createInspectionPlan(input: $i) { id } }`,
+    const plan = await world.gz<{ createInspectionPlan: { plan: { id: string } } }>(
+      `mutation($i: InspectionPlanInput!) { createInspectionPlan(input: $i) { plan { id } } }`,
       {
         i: {
           name: "应急管理联合检查",
@@ -40,13 +40,13 @@ describe("joint tasks ⇄ platforms", () => {
         },
       },
     );
-    const planId = plan.data!.createInspectionPlan.id;
-    const committed = await world.gz<{ commitDraw: { id: string } }>(
-      `mutation($p: ID!) { commitDraw(planId: $p) { id } }`,
+    const planId = plan.data!.createInspectionPlan.plan.id;
+    const committed = await world.gz<{ commitDraw: { draw: { id: string } } }>(
+      `mutation($p: ID!) { commitDraw(input: { planId: $p }) { draw { id } } }`,
       { p: planId },
     );
-    const drawId = committed.data!.commitDraw.id;
-    await world.gz(`mutation($d: ID!) { revealDraw(drawId: $d) { id } }`, { d: drawId });
+    const drawId = committed.data!.commitDraw.draw.id;
+    await world.gz(`mutation($d: ID!) { revealDraw(input: { drawId: $d }) { draw { id } } }`, { d: drawId });
     const tasks = await world.live.prisma.inspectionTask.findMany({
       where: { drawId: keyOf("Draw", drawId), officers: { some: {} } },
       include: { officers: { orderBy: { pick: "asc" } } },
@@ -55,11 +55,11 @@ describe("joint tasks ⇄ platforms", () => {
     expect(tasks.length).toBeGreaterThan(0);
     // as the API and the platforms name it: by its global id
     const task = { ...tasks[0]!, id: encodeGlobalId("InspectionTask", tasks[0]!.id) };
-    const dispatched = await world.gz<{ dispatchTask: { inspectionCode: string } }>(
-      `mutation($id: ID!) { dispatchTask(id: $id) { inspectionCode } }`,
+    const dispatched = await world.gz<{ dispatchTask: { task: { inspectionCode: string } } }>(
+      `mutation($id: ID!) { dispatchTask(input: { taskId: $id }) { task { inspectionCode } } }`,
       { id: task.id },
     );
-    const code = dispatched.data!.dispatchTask.inspectionCode;
+    const code = dispatched.data!.dispatchTask.task.inspectionCode;
 
     await until(
       "the task is on both platforms",
@@ -114,12 +114,12 @@ describe("joint tasks ⇄ platforms", () => {
       orderBy: { id: "asc" },
     });
     const task = { id: encodeGlobalId("InspectionTask", stored.id) };
-    await world.gz(`mutation($id: ID!) { dispatchTask(id: $id) { id } }`, { id: task.id });
-    const revoked = await world.gz<{ revokeInspectionCode: { codeRevoked: boolean } }>(
-      `mutation($id: ID!) { revokeInspectionCode(taskId: $id, reason: "证件遗失") { codeRevoked } }`,
+    await world.gz(`mutation($id: ID!) { dispatchTask(input: { taskId: $id }) { task { id } } }`, { id: task.id });
+    const revoked = await world.gz<{ revokeInspectionCode: { task: { codeRevoked: boolean } } }>(
+      `mutation($id: ID!) { revokeInspectionCode(input: { taskId: $id, reason: "证件遗失" }) { task { codeRevoked } } }`,
       { id: task.id },
     );
-    expect(revoked.data?.revokeInspectionCode.codeRevoked).toBe(true);
+    expect(revoked.data?.revokeInspectionCode.task.codeRevoked).toBe(true);
     await until(
       "both platforms hold the task as revoked",
       async () => {

@@ -25,7 +25,7 @@ async function gz(query: string, variables: Record<string, unknown>) {
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  return (await response.json()) as { data: Record<string, { id: string }> };
+  return (await response.json()) as { data: Record<string, Record<string, { id: string }>> };
 }
 
 function runCli(id: string): Promise<{ code: number | null; stdout: string }> {
@@ -46,11 +46,11 @@ function runCli(id: string): Promise<{ code: number | null; stdout: string }> {
 beforeAll(async () => {
   live = await startLiveGateway();
   const item = await live.prisma.enforcementItem.findFirstOrThrow({ where: { kind: "INSPECTION" } });
-  const plan = await gz(`mutation($i: InspectionPlanInput!) { createInspectionPlan(input: $i) { id } }`, {
+  const plan = await gz(`mutation($i: InspectionPlanInput!) { createInspectionPlan(input: $i) { plan { id } } }`, {
     i: { name: "CLI", itemCodes: [item.code], baseRatioPpm: 200_000, visitFrom: "2027-02-01", visitTo: "2027-02-03" },
   });
-  const committed = await gz(COMMIT, { p: plan.data.createInspectionPlan!.id });
-  drawId = committed.data.commitDraw!.id;
+  const committed = await gz(COMMIT, { p: plan.data.createInspectionPlan!.plan!.id });
+  drawId = committed.data.commitDraw!.draw!.id;
   await gz(REVEAL, { d: drawId });
 }, 120_000);
 afterAll(() => live?.dispose());

@@ -78,13 +78,15 @@ describe("inspectionPlanPreview", () => {
 
     const planId = await createPlan(t, plan);
     expect(await preview({ planId })).toMatchObject({ selectedCount: seen.selectedCount });
-    const committed = await t.gql<{ commitDraw: { id: string } }>(COMMIT, { as: "gz", variables: { p: planId } });
-    const revealed = await t.gql<{ revealDraw: { selected: string[]; strata: { key: string; count: number }[] } }>(
-      REVEAL,
-      { as: "gz", variables: { d: committed.data!.commitDraw.id } },
-    );
-    expect(revealed.data!.revealDraw.selected).toHaveLength(seen.selectedCount);
-    expect(revealed.data!.revealDraw.strata.map((s) => [s.key, s.count])).toEqual(
+    const committed = await t.gql<{ commitDraw: { draw: { id: string } } }>(COMMIT, {
+      as: "gz",
+      variables: { p: planId },
+    });
+    const revealed = await t.gql<{
+      revealDraw: { draw: { selected: string[]; strata: { key: string; count: number }[] } };
+    }>(REVEAL, { as: "gz", variables: { d: committed.data!.commitDraw.draw.id } });
+    expect(revealed.data!.revealDraw.draw.selected).toHaveLength(seen.selectedCount);
+    expect(revealed.data!.revealDraw.draw.strata.map((s) => [s.key, s.count])).toEqual(
       seen.strata.map((s) => [s.key, s.count]),
     );
   });
@@ -149,8 +151,11 @@ describe("dispatchTasks", () => {
       visitFrom: today,
       visitTo: inDays(2),
     });
-    const committed = await t.gql<{ commitDraw: { id: string } }>(COMMIT, { as: "gz", variables: { p: planId } });
-    drawId = committed.data!.commitDraw.id;
+    const committed = await t.gql<{ commitDraw: { draw: { id: string } } }>(COMMIT, {
+      as: "gz",
+      variables: { p: planId },
+    });
+    drawId = committed.data!.commitDraw.draw.id;
     await t.gql(REVEAL, { as: "gz", variables: { d: drawId } });
   });
 

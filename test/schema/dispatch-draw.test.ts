@@ -37,9 +37,11 @@ describe("a 双随机 draw, committed then revealed", () => {
       excludeInspectedWithinDays: 0,
     });
     const committed = await t.gql<{
-      commitDraw: { id: string; status: string; seedHash: string; seed: string | null; candidateCount: number };
+      commitDraw: {
+        draw: { id: string; status: string; seedHash: string; seed: string | null; candidateCount: number };
+      };
     }>(COMMIT, { as: "gz", variables: { p: planId } });
-    const draw = committed.data!.commitDraw;
+    const draw = committed.data!.commitDraw.draw;
     expect(draw).toMatchObject({ status: "COMMITTED", seed: null });
     expect(draw.seedHash).toMatch(/^[0-9a-f]{64}$/);
     expect(draw.candidateCount).toBe(await t.prisma.enterprise.count());
@@ -48,13 +50,15 @@ describe("a 双随机 draw, committed then revealed", () => {
 
     const revealed = await t.gql<{
       revealDraw: {
-        seed: string;
-        selected: string[];
-        strata: { riskClass: string; population: number; count: number; selected: string[] }[];
+        draw: {
+          seed: string;
+          selected: string[];
+          strata: { riskClass: string; population: number; count: number; selected: string[] }[];
+        };
       };
     }>(REVEAL, { as: "gz", variables: { d: draw.id } });
     expect(revealed.errors).toBeUndefined();
-    const { seed, strata, selected } = revealed.data!.revealDraw;
+    const { seed, strata, selected } = revealed.data!.revealDraw.draw;
     expect(seed).toMatch(/^[0-9a-f]{64}$/);
     for (const stratum of strata) {
       const factor = EXAMPLE_GRADE_FACTORS[stratum.riskClass]!;
@@ -89,8 +93,11 @@ describe("a 双随机 draw, committed then revealed", () => {
   it("refuses to reveal when the frozen list was altered between commit and reveal", async () => {
     const item = await inspectionItem(t);
     const planId = await createPlan(t, { itemCodes: [item.code] });
-    const committed = await t.gql<{ commitDraw: { id: string } }>(COMMIT, { as: "gz", variables: { p: planId } });
-    const drawId = committed.data!.commitDraw.id;
+    const committed = await t.gql<{ commitDraw: { draw: { id: string } } }>(COMMIT, {
+      as: "gz",
+      variables: { p: planId },
+    });
+    const drawId = committed.data!.commitDraw.draw.id;
     await t.prisma
       .$executeRaw`DELETE FROM "DrawCandidate" WHERE "drawId" = ${keyOf("Draw", drawId)} AND uscc = (SELECT min(uscc) FROM "DrawCandidate" WHERE "drawId" = ${keyOf("Draw", drawId)})`;
     const revealed = await t.gql(REVEAL, { as: "gz", variables: { d: drawId } });
@@ -188,18 +195,21 @@ describe("tasks of a draw", () => {
     });
     const item = await inspectionItem(t);
     const planId = await createPlan(t, { itemCodes: [item.code], yearlyCap: 1, excludeInspectedWithinDays: 0 });
-    const committed = await t.gql<{ commitDraw: { id: string } }>(COMMIT, { as: "gz", variables: { p: planId } });
-    const drawId = committed.data!.commitDraw.id;
+    const committed = await t.gql<{ commitDraw: { draw: { id: string } } }>(COMMIT, {
+      as: "gz",
+      variables: { p: planId },
+    });
+    const drawId = committed.data!.commitDraw.draw.id;
     const candidate = await t.prisma.drawCandidate.findUniqueOrThrow({
       where: { drawId_uscc: { drawId: keyOf("Draw", drawId), uscc: enterprise.uscc } },
     });
     expect(candidate.excluded).toBe("YEARLY_CAP_REACHED");
-    const revealed = await t.gql<{ revealDraw: { atYearlyCap: string[]; selected: string[] } }>(REVEAL, {
+    const revealed = await t.gql<{ revealDraw: { draw: { atYearlyCap: string[]; selected: string[] } } }>(REVEAL, {
       as: "gz",
       variables: { d: drawId },
     });
-    expect(revealed.data?.revealDraw.atYearlyCap).toContain(enterprise.uscc);
-    expect(revealed.data?.revealDraw.selected).not.toContain(enterprise.uscc);
+    expect(revealed.data?.revealDraw.draw.atYearlyCap).toContain(enterprise.uscc);
+    expect(revealed.data?.revealDraw.draw.selected).not.toContain(enterprise.uscc);
   });
 
   it("a team is refused with the exact reason when no officer of a province qualifies", async () => {
@@ -223,9 +233,9 @@ describe("tasks of a draw", () => {
     const task = (await tasksOf(t, drawId)).find((x) => x.enterpriseUscc === enterprise.uscc)!;
     expect(task.officers).toEqual([]);
     expect(task.teamProblems).toEqual([
-      expect.objectContaining({ code: "ALL_CANDIDATES_CONFLICTED", jurisdiction: "sc" }),
+      expect.objectContaining({ code: "ALL_CANDIDATES_CONFLICTED", jurisdiction: "SC", domains: [] }),
     ]);
-    const dispatched = await t.gql(`mutation($id: ID!) { dispatchTask(id: $id) { id } }`, {
+    const dispatched = await t.gql(`mutation($id: ID!) { dispatchTask(input: { taskId: $id }) { task { id } } }`, {
       as: "gz",
       variables: { id: task.id },
     });

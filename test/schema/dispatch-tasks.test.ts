@@ -51,12 +51,12 @@ interface CodeCheck {
 }
 
 async function dispatch(task: TaskNode) {
-  const result = await t.gql<{ dispatchTask: { state: string; inspectionCode: string; version: number } }>(DISPATCH, {
-    as: "gz",
-    variables: { id: task.id },
-  });
+  const result = await t.gql<{ dispatchTask: { task: { state: string; inspectionCode: string; version: number } } }>(
+    DISPATCH,
+    { as: "gz", variables: { id: task.id } },
+  );
   expect(result.errors).toBeUndefined();
-  return result.data!.dispatchTask;
+  return result.data!.dispatchTask.task;
 }
 
 const check = (code: string, uscc: string) =>
@@ -94,10 +94,13 @@ describe("执法码", () => {
     const task = tasks[1]!;
     const { inspectionCode } = await dispatch(task);
     const revoked = await t.gql(
-      `mutation($id: ID!) { revokeInspectionCode(taskId: $id, reason: "证件遗失") { codeRevoked codeRevokedReason } }`,
+      `mutation($id: ID!) { revokeInspectionCode(input: { taskId: $id, reason: "证件遗失" }) {
+        task { codeRevoked codeRevokedReason } } }`,
       { as: "gz", variables: { id: task.id } },
     );
-    expect(revoked.data).toEqual({ revokeInspectionCode: { codeRevoked: true, codeRevokedReason: "证件遗失" } });
+    expect(revoked.data).toEqual({
+      revokeInspectionCode: { task: { codeRevoked: true, codeRevokedReason: "证件遗失" } },
+    });
     expect((await check(inspectionCode, task.enterpriseUscc)).data?.verifyInspection.reason).toBe("REVOKED");
     await t.prisma.taskOfficer.deleteMany({ where: { taskId: keyOf("InspectionTask", task.id) } });
     await t.prisma.inspectionTask.delete({ where: { id: keyOf("InspectionTask", task.id) } });
@@ -107,10 +110,13 @@ describe("执法码", () => {
   it("answers REVOKED for the code of a cancelled task", async () => {
     const task = tasks[4]!;
     const { inspectionCode } = await dispatch(task);
-    const cancelled = await t.gql(`mutation($id: ID!) { cancelTask(id: $id, reason: "企业停产") { state } }`, {
-      as: "gz",
-      variables: { id: task.id },
-    });
+    const cancelled = await t.gql(
+      `mutation($id: ID!) { cancelTask(input: { taskId: $id, reason: "企业停产" }) { task { state } } }`,
+      {
+        as: "gz",
+        variables: { id: task.id },
+      },
+    );
     expect(cancelled.errors).toBeUndefined();
     expect((await check(inspectionCode, task.enterpriseUscc)).data?.verifyInspection).toMatchObject({
       valid: false,
@@ -138,8 +144,9 @@ describe("执法码", () => {
   });
 });
 
-const RESULTS = `mutation($id: ID!, $r: [TaskItemResultInput!]!) { recordTaskResults(taskId: $id, results: $r) {
-  state version results { itemCode result recordedBy jurisdiction penaltyCase penaltyRangeYuan } } }`;
+const RESULTS = `mutation($id: ID!, $r: [TaskItemResultInput!]!) { recordTaskResults(input: { taskId: $id, results: $r }) {
+  task { state version results { itemCode result recordedBy jurisdiction
+    penaltyCase { itemCode outcome range { minYuan maxYuan } tier { level name } citations benchmarkVersion } } } } }`;
 
 describe("results from the provinces' platforms", () => {
   it("start the task with the first result, complete it with the last; replays change nothing", async () => {
@@ -149,24 +156,26 @@ describe("results from the provinces' platforms", () => {
     const cq = task.officers.find((o) => o.homeJurisdiction === "CQ")!;
     const [first, second] = task.itemCodes;
     const one = [{ itemCode: first, result: "COMPLIANT", recordedBy: sc.certificateNumber }];
-    const started = await t.gql<{ recordTaskResults: { state: string; version: number } }>(RESULTS, {
+    const started = await t.gql<{ recordTaskResults: { task: { state: string; version: number } } }>(RESULTS, {
       as: "sc",
       variables: { id: task.id, r: one },
     });
     expect(started.errors).toBeUndefined();
-    expect(started.data?.recordTaskResults.state).toBe("IN_PROGRESS");
-    const replay = await t.gql<{ recordTaskResults: { version: number } }>(RESULTS, {
+    expect(started.data?.recordTaskResults.task.state).toBe("IN_PROGRESS");
+    const replay = await t.gql<{ recordTaskResults: { task: { version: number } } }>(RESULTS, {
       as: "sc",
       variables: { id: task.id, r: one },
     });
-    expect(replay.data?.recordTaskResults.version).toBe(started.data?.recordTaskResults.version);
+    expect(replay.data?.recordTaskResults.task.version).toBe(started.data?.recordTaskResults.task.version);
 
     const penaltyItem = await t.prisma.enforcementItem.findFirstOrThrow({
       where: { kind: "PENALTY", domainCode: "EMERGENCY", benchmarks: { some: {} } },
       orderBy: { code: "asc" },
     });
     const done = await t.gql<{
-      recordTaskResults: { state: string; results: { itemCode: string; penaltyCase: { outcome: string } | null }[] };
+      recordTaskResults: {
+        task: { state: string; results: { itemCode: string; penaltyCase: Record<string, unknown> | null }[] };
+      };
     }>(RESULTS, {
       as: "cq",
       variables: {
@@ -183,14 +192,25 @@ describe("results from the provinces' platforms", () => {
       },
     });
     expect(done.errors).toBeUndefined();
-    expect(done.data?.recordTaskResults.state).toBe("DONE");
-    const opened = done.data?.recordTaskResults.results.find((r) => r.itemCode === second);
+    expect(done.data?.recordTaskResults.task.state).toBe("DONE");
+    const opened = done.data?.recordTaskResults.task.results.find((r) => r.itemCode === second);
+    // the case is matched as matchDiscretion answers the same case on the day it was recorded
+    const matched = await t.gql<{ matchDiscretion: Record<string, unknown> }>(
+      `query($code: String!, $day: Date!) { matchDiscretion(input: { itemCode: $code, actDate: $day, decisionDate: $day }) {
+        outcome range { minYuan maxYuan } tier { level name } citations benchmarkVersion } }`,
+      { as: "cq", variables: { code: penaltyItem.code, day: today } },
+    );
+    expect(matched.errors).toBeUndefined();
+    expect(opened?.penaltyCase).toEqual({ itemCode: penaltyItem.code, ...matched.data?.matchDiscretion });
     expect(opened?.penaltyCase?.outcome).toMatch(/PENALTY/);
 
-    const cancel = await t.gql(`mutation($id: ID!) { cancelTask(id: $id, reason: "x") { state } }`, {
-      as: "gz",
-      variables: { id: task.id },
-    });
+    const cancel = await t.gql(
+      `mutation($id: ID!) { cancelTask(input: { taskId: $id, reason: "x" }) { task { state } } }`,
+      {
+        as: "gz",
+        variables: { id: task.id },
+      },
+    );
     expect(cancel.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", reason: "ILLEGAL_TRANSITION" });
 
     // the visit is over: its 执法码 no longer lets anyone in, though still inside its validity window
@@ -300,5 +320,31 @@ describe("results that arrive as records from a platform", () => {
     await ingest(t, "sc", { records: [record("SC-JC-TASK-3", task.itemCodes[1]!, "不合格")] });
     const done = await t.prisma.inspectionTask.findUniqueOrThrow({ where: { id: keyOf("InspectionTask", task.id) } });
     expect(done.state).toBe("DONE");
+  });
+});
+
+describe("startTask", () => {
+  const START = `mutation($id: ID!) { startTask(input: { taskId: $id }) { task { id state version } } }`;
+  type Started = { startTask: { task: { id: string; state: string; version: number } } };
+
+  it("a team member starts a dispatched task (IN_PROGRESS, version bumped); starting it again is ILLEGAL_TRANSITION", async () => {
+    expect(tasks.length).toBeGreaterThanOrEqual(7);
+    const task = tasks[5]!; // untouched by the tests above
+    expect(task.teamProblems).toEqual([]);
+    const dispatched = await dispatch(task);
+    const member = task.officers.find((o) => o.homeJurisdiction === "CQ")!;
+    const started = await t.gql<Started>(START, {
+      as: "cq",
+      subject: member.certificateNumber,
+      variables: { id: task.id },
+    });
+    expect(started.errors).toBeUndefined();
+    expect(started.data?.startTask.task).toEqual({
+      id: task.id,
+      state: "IN_PROGRESS",
+      version: dispatched.version + 1,
+    });
+    const again = await t.gql(START, { as: "gz", variables: { id: task.id } });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", reason: "ILLEGAL_TRANSITION" });
   });
 });

@@ -36,7 +36,9 @@ const decision = (originId: string): RecordVars => ({
   payload: { facts: {} },
 });
 
-const UPDATE = `mutation($code: String!, $input: UpdateItemInput!) { updateItem(code: $code, input: $input) { code version } }`;
+const UPDATE = `mutation($code: String!, $input: ItemChangesInput!) {
+  updateItem(input: { itemCode: $code, changes: $input }) { item { code version } }
+}`;
 
 async function updateOnReplica(variables: Record<string, unknown>) {
   const response = await replica.gateway.fetch("http://replica.test/graphql", {

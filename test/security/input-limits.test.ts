@@ -89,10 +89,11 @@ describe("every other argument, at the edge", () => {
   };
 
   it("a reason over its limit: FIELD_TOO_LONG naming the argument", async () => {
-    const extensions = await refused(`mutation($r: String!) { cancelTask(id: "no-such-task", reason: $r) { state } }`, {
-      r: "因".repeat(limit("Mutation.cancelTask(reason:)") + 1),
-    });
-    expect(extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "FIELD_TOO_LONG", field: "reason" });
+    const extensions = await refused(
+      `mutation($r: String!) { cancelTask(input: { taskId: "no-such-task", reason: $r }) { task { state } } }`,
+      { r: "因".repeat(limit("CancelTaskInput.reason") + 1) },
+    );
+    expect(extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "FIELD_TOO_LONG", field: "input.reason" });
   });
 
   it("a NUL byte in a search filter: INVALID_TEXT (it was an unexplained database error)", async () => {
@@ -110,7 +111,7 @@ describe("every other argument, at the edge", () => {
   it("a plan name with a right-to-left override: INVALID_NAME, nothing created", async () => {
     const before = await t.prisma.inspectionPlan.count();
     const extensions = await refused(
-      `mutation($input: InspectionPlanInput!) { createInspectionPlan(input: $input) { id } }`,
+      `mutation($input: InspectionPlanInput!) { createInspectionPlan(input: $input) { plan { id } } }`,
       { input: { name: "抽查\u202E划计", itemCodes: ["GZ-017"], visitFrom: "2026-12-01", visitTo: "2026-12-05" } },
     );
     expect(extensions).toMatchObject({ reason: "INVALID_NAME", field: "input.name" });
@@ -119,10 +120,10 @@ describe("every other argument, at the edge", () => {
 
   it("an item's name with a zero-width space: INVALID_NAME", async () => {
     const extensions = await refused(
-      `mutation($input: UpdateItemInput!) { updateItem(code: "GZ-017", input: $input) { code } }`,
-      { input: { name: "危险化学品\u200B检查" } },
+      `mutation($input: UpdateItemInput!) { updateItem(input: $input) { item { code } } }`,
+      { input: { itemCode: "GZ-017", changes: { name: "危险化学品\u200B检查" } } },
     );
-    expect(extensions).toMatchObject({ reason: "INVALID_NAME", field: "input.name" });
+    expect(extensions).toMatchObject({ reason: "INVALID_NAME", field: "input.changes.name" });
   });
 
   it("a subscription's argument too: a NUL byte in the change stream's consumer is refused", async () => {

@@ -49,14 +49,14 @@ export const FIELD_LIMITS: Readonly<Record<string, FieldLimit>> = {
   "EnterpriseInput.industry": text(100),
   // 联合检查
   "TaskItemResultInput.findings": text(10_000),
-  "Mutation.cancelTask(reason:)": text(500),
-  "Mutation.revokeInspectionCode(reason:)": text(500),
+  "CancelTaskInput.reason": text(500),
+  "RevokeInspectionCodeInput.reason": text(500),
   "Mutation.declareConflict(reason:)": text(500),
   "InspectionPlanInput.name": text(100),
   "Query.verifyInspection(code:)": text(2_048),
   // 目录
-  "UpdateItemInput.name": text(200),
-  "UpdateItemInput.note": text(2_000),
+  "ItemChangesInput.name": text(200),
+  "ItemChangesInput.note": text(2_000),
   "LegalBasisInput.summary": text(2_000),
   "LegalBasisInput.note": text(2_000),
   "TrainingSessionInput.title": text(200),
