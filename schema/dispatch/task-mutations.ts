@@ -1,12 +1,5 @@
-/**
- * Task mutations: the committee dispatches, starts/cancels and revokes codes; provinces record results
- * from their platforms (records:write) and declare their officers' conflicts (回避).
- */
-import { badInput, forbidden } from "../../gateway/errors.ts";
 import { CaseFactsInputRef } from "../benchmarks/discretion-query.ts";
 import { builder } from "../builder.ts";
-import { writeAudited } from "../common/write.ts";
-import { normaliseUscc } from "./rules/index.ts";
 import { recordTaskResults } from "./task-results.ts";
 import { dispatchTask, moveTask, revokeInspectionCode } from "./task-service.ts";
 import { taskViewer } from "./task-viewer.ts";
@@ -75,41 +68,5 @@ builder.mutationFields((t) => ({
       results: t.arg({ type: [ItemResultInput], required: true }),
     },
     resolve: (_q, _r, { taskId, results }, ctx) => recordTaskResults(ctx, String(taskId), results),
-  }),
-  declareConflict: t.prismaField({
-    type: "OfficerConflict",
-    description: "回避 — declare an officer's conflict with an enterprise (the officer's own province, or gz)",
-    authScopes: { $any: { scope: "libraries:write", $all: { issuer: "gz", scope: "dispatch:write" } } },
-    args: {
-      certificateNumber: t.arg.string({ required: true }),
-      uscc: t.arg.string({ required: true }),
-      reason: t.arg.string({ required: true }),
-    },
-    resolve: async (_q, _r, args, ctx) => {
-      const certificateNumber = args.certificateNumber.trim().toUpperCase();
-      const officer = await ctx.prisma.officer.findUnique({ where: { certificateNumber } });
-      if (!officer) throw badInput(`No officer ${certificateNumber}`, { reason: "UNKNOWN_OFFICER" });
-      const issuer = ctx.caller?.issuer;
-      if (issuer !== "gz" && issuer !== officer.homeJurisdiction) {
-        throw forbidden(
-          `Officer ${certificateNumber} is of ${officer.homeJurisdiction}: only that province or gz declares for them`,
-        );
-      }
-      if (!args.reason.trim()) throw badInput("A conflict states its reason", { reason: "REASON_REQUIRED" });
-      const enterpriseUscc = normaliseUscc(args.uscc);
-      return writeAudited(ctx, async (tx) => {
-        const declared = await tx.officerConflict.upsert({
-          where: { certificateNumber_enterpriseUscc: { certificateNumber, enterpriseUscc } },
-          create: {
-            certificateNumber,
-            enterpriseUscc,
-            reason: args.reason.trim(),
-            declaredBy: ctx.caller?.subject ?? "",
-          },
-          update: { reason: args.reason.trim() },
-        });
-        return { result: declared, recordIds: [`${certificateNumber}/${enterpriseUscc}`] };
-      });
-    },
   }),
 }));
