@@ -16,6 +16,7 @@ import "./libraries/history.ts";
 import "./libraries/dispatch-status.ts";
 import "./libraries/training.ts";
 import "./libraries/upsert-mutations.ts";
+import "./libraries/conflict-mutation.ts";
 import "./audit/types.ts";
 import "./audit/queries.ts";
 import "./records/types.ts";

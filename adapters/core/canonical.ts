@@ -5,6 +5,7 @@
  */
 import { beijingDayBounds } from "../../schema/common/effective-dates.ts";
 import type { Province } from "../../schema/common/jurisdiction.ts";
+import { newestVersion } from "../../schema/sync/rules/newest-version.ts";
 
 export type { Province };
 export type RecordKind = "INSPECTION" | "PENALTY_DECISION";
@@ -180,12 +181,13 @@ export function unmappable(
   return { ok: false, unmappable: { originId, version, code, reason, payload: vendor } };
 }
 
-/** keeps, per id, only the highest version (feeds deliver at least once and may reorder) */
+/** keeps, per id, only the newest version by the gateway's one rule (feeds deliver at least once and may reorder) */
 export function newestPerId<T>(items: readonly T[], id: (item: T) => string, version: (item: T) => number): T[] {
   const best = new Map<string, T>();
   for (const item of items) {
     const held = best.get(id(item));
-    if (!held || version(item) > version(held)) best.set(id(item), item);
+    const stored = held ? version(held) : null;
+    if (newestVersion({ stored, incoming: version(item), sameContent: true }) === "APPLY") best.set(id(item), item);
   }
   return [...best.values()];
 }

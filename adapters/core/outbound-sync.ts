@@ -16,6 +16,7 @@ import {
   type TaskChange,
 } from "./canonical.ts";
 import type { GatewayClient } from "./gateway-client.ts";
+import { ACKNOWLEDGE_CHANGES } from "./operations/outbound.ts";
 import type { SyncReporter } from "./sync-reporter.ts";
 
 export interface OutboundPlatform<V, T = unknown> {
@@ -46,7 +47,6 @@ export interface OutboundOptions<V, T = unknown> {
   retryCapMs?: number;
 }
 
-const ACK = `mutation($consumer: String!, $seq: String!) { acknowledgeChanges(consumer: $consumer, seq: $seq) { ackedSeq } }`;
 const TIMEOUT: unique symbol = Symbol("timeout");
 
 /**
@@ -127,7 +127,9 @@ export async function runOutbound<V, T>(options: OutboundOptions<V, T>): Promise
 
   let acked = "0";
   async function acknowledge(seq: string): Promise<void> {
-    await reporter.clearing(() => retry(() => client.mutate(ACK, { consumer, seq }, signal)));
+    await reporter.clearing(() =>
+      retry(() => client.mutate(ACKNOWLEDGE_CHANGES, { input: { consumer, seq } }, signal)),
+    );
     acked = seq;
   }
 

@@ -1,8 +1,3 @@
-/**
- * Task mutations: the committee dispatches, starts/cancels and revokes codes; provinces record results
- * from their platforms (records:write) and declare their officers' conflicts (回避).
- */
-import { badInput, forbidden } from "../../gateway/errors.ts";
 import { CaseFactsInputRef } from "../benchmarks/discretion-query.ts";
 import { builder } from "../builder.ts";
 import { recordPayload } from "../common/mutation-payload.ts";
@@ -163,41 +158,5 @@ builder.mutationFields((t) => ({
     resolve: async (_r, { input }, ctx) => ({
       task: await recordTaskResults(ctx, keyOf("InspectionTask", input.taskId), input.results),
     }),
-  }),
-  declareConflict: t.prismaField({
-    type: "OfficerConflict",
-    description: "回避 — declare an officer's conflict with an enterprise (the officer's own province, or gz)",
-    authScopes: { $any: { scope: "libraries:write", $all: { issuer: "gz", scope: "dispatch:write" } } },
-    args: {
-      certificateNumber: t.arg.string({ required: true }),
-      uscc: t.arg.string({ required: true }),
-      reason: t.arg.string({ required: true }),
-    },
-    resolve: async (_q, _r, args, ctx) => {
-      const certificateNumber = args.certificateNumber.trim().toUpperCase();
-      const officer = await ctx.prisma.officer.findUnique({ where: { certificateNumber } });
-      if (!officer) throw badInput(`No officer ${certificateNumber}`, { reason: "UNKNOWN_OFFICER" });
-      const issuer = ctx.caller?.issuer;
-      if (issuer !== "gz" && issuer !== officer.homeJurisdiction) {
-        throw forbidden(
-          `Officer ${certificateNumber} is of ${officer.homeJurisdiction}: only that province or gz declares for them`,
-        );
-      }
-      if (!args.reason.trim()) throw badInput("A conflict states its reason", { reason: "REASON_REQUIRED" });
-      const enterpriseUscc = normaliseUscc(args.uscc);
-      return writeAudited(ctx, async (tx) => {
-        const declared = await tx.officerConflict.upsert({
-          where: { certificateNumber_enterpriseUscc: { certificateNumber, enterpriseUscc } },
-          create: {
-            certificateNumber,
-            enterpriseUscc,
-            reason: args.reason.trim(),
-            declaredBy: ctx.caller?.subject ?? "",
-          },
-          update: { reason: args.reason.trim() },
-        });
-        return { result: declared, recordIds: [`${certificateNumber}/${enterpriseUscc}`] };
-      });
-    },
   }),
 }));

@@ -16,6 +16,8 @@ import { builder } from "../builder.ts";
 import { sharedConnection } from "../common/connection-types.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
+import { writeOutcomeOf } from "../sync/rules/write-outcome.ts";
+import { WriteOutcomeEnum } from "../sync/write-outcome.ts";
 import type { FieldChanges, FieldValue } from "./rules/field-changes.ts";
 import { maskAddress, maskIdNumber, maskPhone } from "./rules/mask.ts";
 import { maskPersonalText } from "./rules/mask-personal-data.ts";
@@ -104,8 +106,10 @@ const ChangeRef = builder.objectRef<ChangeView>("LibraryChange").implement({
     }),
     subject: t.exposeString("subject", { nullable: true, description: "the token's subject" }),
     version: t.exposeInt("version", { description: "the version the write carried" }),
-    outcome: t.exposeString("outcome", {
-      description: "APPLIED | SUPERSEDED (not newer than the stored version: changed nothing)",
+    outcome: t.field({
+      type: WriteOutcomeEnum,
+      description: "写入结果 — APPLIED, or STALE (not newer than the stored version: changed nothing)",
+      resolve: (c) => writeOutcomeOf(c.outcome),
     }),
     at: t.expose("at", { type: "DateTime" }),
     changes: t.field({

@@ -91,14 +91,26 @@ const sessionShape = z.object({
     .refine((list) => new Set(list.map((a) => a.certificateNumber)).size === list.length, "lists an officer twice"),
 });
 
+const RecordTrainingSessionPayload = builder.objectRef<{ id: string }>("RecordTrainingSessionPayload").implement({
+  description:
+    "同堂培训记录结果 — the session as stored (recording the same title, day and organizer again replaces it)",
+  fields: (t) => ({
+    session: t.prismaField({
+      type: "TrainingSession",
+      description: "the stored session with its attendance",
+      resolve: (query, p, _a, ctx) => ctx.prisma.trainingSession.findUniqueOrThrow({ ...query, where: { id: p.id } }),
+    }),
+  }),
+});
+
 builder.mutationFields((t) => ({
-  recordTrainingSession: t.prismaField({
-    type: "TrainingSession",
+  recordTrainingSession: t.field({
+    type: RecordTrainingSessionPayload,
     description: "同堂培训 — record a joint training session and who attended, by certificate number (管委会)",
     // the training record is part of the officer library, which 管委会 maintains for the joint force
     authScopes: { $all: { issuer: "gz", scope: "libraries:write" } },
     args: { input: t.arg({ type: SessionInput, required: true }) },
-    resolve: async (query, _root, args, ctx) => {
+    resolve: async (_root, args, ctx) => {
       const parsed = sessionShape.safeParse(args.input);
       if (!parsed.success) {
         const problems = zodProblems(parsed.error, {});
@@ -157,7 +169,7 @@ builder.mutationFields((t) => ({
           ],
         };
       });
-      return ctx.prisma.trainingSession.findUniqueOrThrow({ ...query, where: { id } });
+      return { id };
     },
   }),
 }));

@@ -1,10 +1,12 @@
 /**
  * `upsertOfficers` / `upsertEnterprises` — a province pushes its library records in batches (人员库 /
  * 对象库); 管委会 (gz) corrects either province's records. The origin comes from the token, never from
- * the input. Each record is reported: APPLIED, UNCHANGED (a replay) or SUPERSEDED (an older version,
- * kept in history) when accepted; its problem's code (USCC_CHECK_CHAR, FORBIDDEN, …) when refused.
+ * the input. Each record is reported with its WriteOutcome: APPLIED, UNCHANGED (a replay), STALE (not
+ * newer, kept in history) or REFUSED with its problem's code (USCC_CHECK_CHAR, FORBIDDEN, …).
  */
 import { builder } from "../builder.ts";
+import { countOutcomes } from "../sync/rules/write-outcome.ts";
+import { OutcomeCountsRef, WriteOutcomeEnum } from "../sync/write-outcome.ts";
 import { upsertEnterprises } from "./enterprise-upsert.ts";
 import { BATCH_LIMIT, type BatchPayload, type RecordResult } from "./library-batch.ts";
 import { upsertOfficers } from "./officer-upsert.ts";
@@ -46,39 +48,71 @@ const EnterpriseInput = builder.inputType("EnterpriseInput", {
 const RecordResultRef = builder.objectRef<RecordResult>("LibraryRecordResult").implement({
   description: "What became of one record of the batch",
   fields: (t) => ({
-    key: t.exposeString("key", { description: "certificate number or USCC" }),
-    ok: t.exposeBoolean("ok", {
-      description: "accepted (stored, or already stored, or kept in history as superseded)",
+    key: t.exposeString("key", {
+      description: "执法证号 or 统一社会信用代码 — certificate number or USCC, as normalised",
+    }),
+    outcome: t.field({
+      type: WriteOutcomeEnum,
+      description: "写入结果 — APPLIED, UNCHANGED, STALE (kept in history) or REFUSED (not stored)",
+      resolve: (r) => r.outcome,
     }),
     code: t.exposeString("code", {
-      description: "APPLIED | UNCHANGED | SUPERSEDED when ok; otherwise the problem, e.g. USCC_CHECK_CHAR, FORBIDDEN",
+      nullable: true,
+      description:
+        "REFUSED: the problem, e.g. USCC_CHECK_CHAR, FORBIDDEN, VERSION_AHEAD; STALE: VERSION_CONFLICT when this version was stored with other content; otherwise null",
     }),
-    message: t.exposeString("message"),
+    message: t.exposeString("message", { description: "what happened, in English, for the platform's log" }),
   }),
 });
 
-const PayloadRef = builder.objectRef<BatchPayload>("LibraryUpsertPayload").implement({
-  description: "Per-record results of a batch, in input order; refused records were not stored",
+function payloadRef(name: string, what: string) {
+  return builder.objectRef<BatchPayload>(name).implement({
+    description: `${what}: per-record results of the batch, in input order; refused records were not stored`,
+    fields: (t) => ({
+      counts: t.field({
+        type: OutcomeCountsRef,
+        description: "how many records ended in each outcome",
+        resolve: (p) => countOutcomes(p.results),
+      }),
+      results: t.field({
+        type: [RecordResultRef],
+        description: "one per input record, in input order",
+        resolve: (p) => p.results,
+      }),
+    }),
+  });
+}
+
+const UpsertOfficersInput = builder.inputType("UpsertOfficersInput", {
+  description: "人员库写入 — a batch of the caller's officers (管委会: corrections of either province's)",
   fields: (t) => ({
-    accepted: t.exposeInt("accepted"),
-    rejected: t.exposeInt("rejected"),
-    results: t.field({ type: [RecordResultRef], resolve: (p) => p.results }),
+    officers: t.field({ type: [OfficerInput], required: true, description: `at most ${BATCH_LIMIT}` }),
   }),
 });
+
+const UpsertEnterprisesInput = builder.inputType("UpsertEnterprisesInput", {
+  description: "对象库写入 — a batch of enterprises as the caller's platform knows them",
+  fields: (t) => ({
+    enterprises: t.field({ type: [EnterpriseInput], required: true, description: `at most ${BATCH_LIMIT}` }),
+  }),
+});
+
+const UpsertOfficersPayload = payloadRef("UpsertOfficersPayload", "人员库写入结果 — officers written");
+const UpsertEnterprisesPayload = payloadRef("UpsertEnterprisesPayload", "对象库写入结果 — enterprises written");
 
 builder.mutationFields((t) => ({
   upsertOfficers: t.field({
-    type: PayloadRef,
+    type: UpsertOfficersPayload,
     description: `人员库 — upsert officers by certificate number, at most ${BATCH_LIMIT} per request. A province writes only its own officers; 管委会 corrects any (audited)`,
     authScopes: { scope: "libraries:write" },
-    args: { records: t.arg({ type: [OfficerInput], required: true }) },
-    resolve: (_root, args, ctx) => upsertOfficers(ctx, args.records),
+    args: { input: t.arg({ type: UpsertOfficersInput, required: true }) },
+    resolve: (_root, { input }, ctx) => upsertOfficers(ctx, input.officers),
   }),
   upsertEnterprises: t.field({
-    type: PayloadRef,
+    type: UpsertEnterprisesPayload,
     description: `对象库 — upsert enterprises by USCC, at most ${BATCH_LIMIT} per request, reconciled across provinces by field ownership and version`,
     authScopes: { scope: "libraries:write" },
-    args: { records: t.arg({ type: [EnterpriseInput], required: true }) },
-    resolve: (_root, args, ctx) => upsertEnterprises(ctx, args.records),
+    args: { input: t.arg({ type: UpsertEnterprisesInput, required: true }) },
+    resolve: (_root, { input }, ctx) => upsertEnterprises(ctx, input.enterprises),
   }),
 }));

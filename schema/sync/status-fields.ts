@@ -116,13 +116,62 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const adapterArgs = (t: Parameters<Parameters<typeof builder.mutationFields>[0]>[0]) => ({
-  source: t.arg.string({
+type InputFields = Parameters<Parameters<typeof builder.inputType>[1]["fields"]>[0];
+
+const adapterFields = (t: InputFields) => ({
+  source: t.string({
     required: true,
-    description: "the adapter's name (as in ingestRecords / acknowledgeChanges)",
+    description: "适配器名 — the adapter's name (as in ingestRecords / acknowledgeChanges), scoped to your issuer",
   }),
-  direction: t.arg({ type: SyncDirectionEnum, required: false, defaultValue: "INBOUND" }),
+  direction: t.field({
+    type: SyncDirectionEnum,
+    required: false,
+    defaultValue: "INBOUND",
+    description: "同步方向 — which direction reports (default INBOUND)",
+  }),
 });
+
+const HeartbeatInput = builder.inputType("HeartbeatInput", {
+  description: "心跳 — an adapter's report that it is alive",
+  fields: (t) => ({
+    ...adapterFields(t),
+    sourceBacklog: t.int({
+      required: false,
+      description: "inbound: changes still waiting on the source (0: caught up; never negative)",
+    }),
+    sourceTime: t.field({
+      type: "DateTime",
+      required: false,
+      description: "inbound: time of the newest source change applied",
+    }),
+  }),
+});
+
+const ReportSyncErrorInput = builder.inputType("ReportSyncErrorInput", {
+  description: "同步错误 — an adapter's report of a failure",
+  fields: (t) => ({
+    ...adapterFields(t),
+    message: t.string({
+      required: true,
+      description: "what failed, in the adapter's words (at most 2000 characters kept; no personal data)",
+    }),
+  }),
+});
+
+const statusPayload = (name: string, description: string) =>
+  builder.objectRef<{ status: AdapterStatus }>(name).implement({
+    description,
+    fields: (t) => ({
+      status: t.field({
+        type: AdapterStatusRef,
+        description: "同步状态 — the adapter's status after the report",
+        resolve: (p) => p.status,
+      }),
+    }),
+  });
+
+const HeartbeatPayload = statusPayload("HeartbeatPayload", "心跳结果 — the heartbeat as stored");
+const ReportSyncErrorPayload = statusPayload("ReportSyncErrorPayload", "同步错误结果 — the error as stored");
 
 type Report = Pick<CheckpointTouch, "sourceBacklog" | "sourceTime" | "lastError">;
 
@@ -131,7 +180,7 @@ async function report(
   ctx: GatewayContext,
   args: { source: string; direction?: "INBOUND" | "OUTBOUND" | null },
   fields: Report,
-) {
+): Promise<{ status: AdapterStatus }> {
   const issuer = ctx.caller?.issuer as Jurisdiction;
   const name = adapterName(args.source);
   const direction = directionOf(args.direction ?? "INBOUND");
@@ -140,41 +189,33 @@ async function report(
     return { result: c, recordIds: [c.id] };
   });
   const [status] = await adapterStatuses(ctx.prisma, issuer, clockOf(ctx), { jurisdiction: issuer, adapter: name });
-  return status as AdapterStatus;
+  return { status: status as AdapterStatus };
 }
 
 builder.mutationFields((t) => ({
   heartbeat: t.field({
-    type: AdapterStatusRef,
+    type: HeartbeatPayload,
     description: "心跳 — the adapter is alive; an idle inbound side reports its backlog (0: caught up) and source time",
     authScopes: { scope: "read" },
-    args: {
-      ...adapterArgs(t),
-      sourceBacklog: t.arg.int({ required: false, description: "inbound: changes still waiting on the source" }),
-      sourceTime: t.arg({
-        type: "DateTime",
-        required: false,
-        description: "inbound: time of the newest source change applied",
-      }),
-    },
-    resolve: (_root, args, ctx) => {
-      if (args.sourceBacklog != null && args.sourceBacklog < 0) {
+    args: { input: t.arg({ type: HeartbeatInput, required: true }) },
+    resolve: (_root, { input }, ctx) => {
+      if (input.sourceBacklog != null && input.sourceBacklog < 0) {
         throw badInput("sourceBacklog cannot be negative", { reason: "BAD_BACKLOG" });
       }
-      return report(ctx, args, { sourceBacklog: args.sourceBacklog, sourceTime: args.sourceTime });
+      return report(ctx, input, { sourceBacklog: input.sourceBacklog, sourceTime: input.sourceTime });
     },
   }),
 
   reportSyncError: t.field({
-    type: AdapterStatusRef,
+    type: ReportSyncErrorPayload,
     description:
       "同步错误 — the adapter reports a failure (platform down, push refused…); shown by syncStatus until its next success",
     authScopes: { scope: "read" },
-    args: { ...adapterArgs(t), message: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => {
-      const message = args.message.trim().slice(0, 2000);
+    args: { input: t.arg({ type: ReportSyncErrorInput, required: true }) },
+    resolve: (_root, { input }, ctx) => {
+      const message = input.message.trim().slice(0, 2000);
       if (!message) throw badInput("message is empty", { reason: "EMPTY_MESSAGE" });
-      return report(ctx, args, { lastError: message });
+      return report(ctx, input, { lastError: message });
     },
   }),
 }));

@@ -3,6 +3,7 @@
  * acknowledged (never stalls the stream) but not silently — it is counted and kept standing in the
  * adapter's reported error, after the acknowledgement, so syncStatus shows it.
  */
+import { type DocumentNode, print } from "graphql";
 import { describe, expect, it, vi } from "vitest";
 import { taskToCq } from "../../adapters/chongqing/mappers/from-task.ts";
 import type { Change, ItemCodes, RecordChange, TaskChange } from "../../adapters/core/canonical.ts";
@@ -26,7 +27,7 @@ function recordChange(seq: number, originId: string, itemCode: string): Change {
 }
 
 function scriptedGateway(changes: Change[]) {
-  const calls: Array<{ query: string; variables: Record<string, unknown> }> = [];
+  const calls: Array<{ query: string; input: Record<string, unknown> }> = [];
   const client = {
     async changes(_consumer: string, signal: AbortSignal) {
       return (async function* () {
@@ -34,8 +35,8 @@ function scriptedGateway(changes: Change[]) {
         await new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }));
       })();
     },
-    async mutate(query: string, variables: Record<string, unknown>) {
-      calls.push({ query, variables });
+    async mutate(document: DocumentNode, variables: { input: Record<string, unknown> }) {
+      calls.push({ query: print(document), input: variables.input });
       return {};
     },
   };
@@ -81,10 +82,10 @@ describe("outbound sync", () => {
     expect(load).toHaveBeenCalledTimes(1); // one more look at the catalog before giving up on it
     const ack = calls.findIndex((c) => c.query.includes("acknowledgeChanges"));
     const report = calls.findIndex((c) => c.query.includes("reportSyncError"));
-    expect(calls[ack]?.variables.seq).toBe("8");
+    expect(calls[ack]?.input.seq).toBe("8");
     expect(report).toBeGreaterThan(ack); // after the acknowledgement, which would clear it
-    expect(calls[report]?.variables.message).toMatch(/^1 record\(s\) acknowledged but not delivered/);
-    expect(calls[report]?.variables.message).toContain("sc/SC-JC-000001 v3 (item GZ-999)");
+    expect(calls[report]?.input.message).toMatch(/^1 record\(s\) acknowledged but not delivered/);
+    expect(calls[report]?.input.message).toContain("sc/SC-JC-000001 v3 (item GZ-999)");
   });
 
   it("pushes the joint tasks its officers are on, newest version per task, and nothing without a code", async () => {
@@ -141,7 +142,7 @@ describe("outbound sync", () => {
     });
     // the stream may be cut into several batches: wait for the last seq's acknowledgement
     await vi.waitFor(() =>
-      expect(calls.some((c) => c.query.includes("acknowledgeChanges") && c.variables.seq === "4")).toBe(true),
+      expect(calls.some((c) => c.query.includes("acknowledgeChanges") && c.input.seq === "4")).toBe(true),
     );
     controller.abort();
     await run;

@@ -102,7 +102,7 @@ describe("inspectionPlanPreview", () => {
         }),
       ],
     });
-    expect(visited.data?.ingestRecords.applied).toBe(1);
+    expect(visited.data?.ingestRecords.counts.applied).toBe(1);
     const item = await inspectionItem(t);
     const seen = await preview({
       plan: { name: "排除", itemCodes: [item.code], excludeInspectedWithinDays: 30, visitFrom: today, visitTo: today },

@@ -218,7 +218,8 @@ describe("tasks of a draw", () => {
     const enterprise = await t.prisma.enterprise.findFirstOrThrow({ orderBy: { uscc: "asc" } });
     for (const o of await t.prisma.officer.findMany({ where: { homeJurisdiction: "sc" } })) {
       const declared = await t.gql(
-        `mutation($c: String!, $u: String!) { declareConflict(certificateNumber: $c, uscc: $u, reason: "亲属任职") { certificateNumber } }`,
+        `mutation($c: String!, $u: String!) {
+          declareConflict(input: { certificateNumber: $c, uscc: $u, reason: "亲属任职" }) { conflict { certificateNumber } } }`,
         { as: "sc", variables: { c: o.certificateNumber, u: enterprise.uscc } },
       );
       expect(declared.errors).toBeUndefined();

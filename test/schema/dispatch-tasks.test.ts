@@ -315,7 +315,7 @@ describe("results that arrive as records from a platform", () => {
     const stray = await ingest(t, "sc", {
       records: [{ ...record("SC-JC-TASK-2", "GZ-999", "合格"), itemCode: task.itemCodes[0]!, taskId: "no-such-task" }],
     });
-    expect(stray.data?.ingestRecords.results[0]).toMatchObject({ status: "APPLIED", code: "TASK_NOT_ANSWERED" });
+    expect(stray.data?.ingestRecords.results[0]).toMatchObject({ outcome: "APPLIED", code: "TASK_NOT_ANSWERED" });
 
     await ingest(t, "sc", { records: [record("SC-JC-TASK-3", task.itemCodes[1]!, "不合格")] });
     const done = await t.prisma.inspectionTask.findUniqueOrThrow({ where: { id: keyOf("InspectionTask", task.id) } });

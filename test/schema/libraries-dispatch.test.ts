@@ -87,9 +87,9 @@ describe("officer status for dispatch", () => {
 });
 
 describe("joint training (同堂培训)", () => {
-  const RECORD = `mutation($input: TrainingSessionInput!) { recordTrainingSession(input: $input) {
+  const RECORD = `mutation($input: TrainingSessionInput!) { recordTrainingSession(input: $input) { session {
     id title hours attendance { attended passed officer { certificateNumber } }
-  } }`;
+  } } }`;
   const input = (attendance: Array<Record<string, unknown>>) => ({
     title: "川渝执法标准同堂培训（第一期）",
     heldOn: "2026-11-10",
@@ -104,20 +104,20 @@ describe("joint training (同堂培训)", () => {
       { certificateNumber: "CQ-GZ-2024-0001", passed: true },
       { certificateNumber: "sc-gz-2024-0001" },
     ];
-    const first = await t.gql<{ recordTrainingSession: { id: string; attendance: unknown[] } }>(RECORD, {
+    const first = await t.gql<{ recordTrainingSession: { session: { id: string; attendance: unknown[] } } }>(RECORD, {
       as: "gz",
       variables: { input: input(attendance) },
     });
     expect(first.errors).toBeUndefined();
-    expect(first.data?.recordTrainingSession.attendance).toEqual([
+    expect(first.data?.recordTrainingSession.session.attendance).toEqual([
       expect.objectContaining({ attended: true }),
       expect.objectContaining({ attended: true }),
     ]);
-    const again = await t.gql<{ recordTrainingSession: { id: string } }>(RECORD, {
+    const again = await t.gql<{ recordTrainingSession: { session: { id: string } } }>(RECORD, {
       as: "gz",
       variables: { input: input(attendance) },
     });
-    expect(again.data?.recordTrainingSession.id).toBe(first.data?.recordTrainingSession.id);
+    expect(again.data?.recordTrainingSession.session.id).toBe(first.data?.recordTrainingSession.session.id);
     expect(await t.prisma.trainingSession.count()).toBe(1);
 
     const { data } = await t.gql<{

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
-import { enterpriseRecord, officerRecord, UPSERT_ENTERPRISES, UPSERT_OFFICERS, uscc } from "./libraries-helpers.ts";
+import {
+  enterpriseRecord,
+  officerRecord,
+  UPSERT_ENTERPRISES,
+  UPSERT_OFFICERS,
+  type UpsertPayload,
+  uscc,
+} from "./libraries-helpers.ts";
 
 let t: TestGateway;
 beforeAll(async () => {
@@ -35,12 +42,12 @@ describe("history", () => {
       officerRecord({ certificateNumber: number, version: 3, phone: "13900000777", status: "SUSPENDED" }),
     ];
     for (const record of writes) {
-      const { data } = await t.gql<{ upsertOfficers: { accepted: number } }>(UPSERT_OFFICERS, {
+      const { data } = await t.gql<{ upsertOfficers: UpsertPayload }>(UPSERT_OFFICERS, {
         as: "sc",
         subject: "sc-adapter",
         variables: { records: [record] },
       });
-      expect(data?.upsertOfficers.accepted).toBe(1);
+      expect(data?.upsertOfficers.results[0]?.outcome).toBe("APPLIED");
     }
     const own = await t.gql<{ officer: { phone: string; history: History } }>(OFFICER_HISTORY, {
       as: "sc",
@@ -123,7 +130,7 @@ describe("history", () => {
     );
     const history = entries(data?.enterprise.history);
     expect(history.map((h) => [h.writer, h.version, h.outcome])).toEqual([
-      ["CQ", 3, "SUPERSEDED"],
+      ["CQ", 3, "STALE"],
       ["SC", 2, "APPLIED"],
       ["CQ", 4, "APPLIED"],
       ["SC", 1, "APPLIED"],

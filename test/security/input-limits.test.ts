@@ -38,8 +38,8 @@ describe("records over a limit are refused alone", () => {
       records: [inspection(`SC-LIM-${n}-1`), inspection(`SC-LIM-${n}-2`, bad), inspection(`SC-LIM-${n}-3`)],
     });
     expect(answer.errors).toBeUndefined();
-    expect(answer.data?.ingestRecords).toMatchObject({ applied: 2, quarantined: 1 });
-    expect(answer.data?.ingestRecords.results[1]).toMatchObject({ status: "QUARANTINED", code });
+    expect(answer.data?.ingestRecords).toMatchObject({ counts: { applied: 2, refused: 1 } });
+    expect(answer.data?.ingestRecords.results[1]).toMatchObject({ outcome: "REFUSED", code });
     expect(answer.data?.ingestRecords.results[1]?.message).toContain(field);
     const row = await t.prisma.quarantinedRecord.findFirstOrThrow({ where: { originId: `SC-LIM-${n}-2` } });
     expect(JSON.stringify(row.payload).length).toBeLessThan(10_000);
@@ -53,7 +53,7 @@ describe("records over a limit are refused alone", () => {
       ],
     });
     expect(answer.errors).toBeUndefined();
-    expect(answer.data?.ingestRecords).toMatchObject({ applied: 1, quarantined: 1 });
+    expect(answer.data?.ingestRecords).toMatchObject({ counts: { applied: 1, refused: 1 } });
     const row = await t.prisma.quarantinedRecord.findFirstOrThrow({ where: { originId: "SC-LIM-FINE-1" } });
     expect(row.payload).toMatchObject({ fineYuan: "12000.50" });
   });
@@ -62,7 +62,7 @@ describe("records over a limit are refused alone", () => {
     const answer = await ingest(t, "sc", {
       records: [inspection("SC-LIM-EXACT", { findings: "𠀋".repeat(limit("RecordInput.findings")) })],
     });
-    expect(answer.data?.ingestRecords.applied).toBe(1);
+    expect(answer.data?.ingestRecords.counts.applied).toBe(1);
   });
 
   it("an officer whose name is over its limit is refused with FIELD_TOO_LONG, the others stored", async () => {
@@ -75,7 +75,7 @@ describe("records over a limit are refused alone", () => {
         ],
       },
     });
-    expect(answer.data?.upsertOfficers).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(answer.data?.upsertOfficers).toMatchObject({ counts: { applied: 1, refused: 1 } });
     expect(answer.data?.upsertOfficers.results[1]?.code).toBe("FIELD_TOO_LONG");
   });
 });

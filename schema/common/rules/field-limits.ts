@@ -35,8 +35,8 @@ export const FIELD_LIMITS: Readonly<Record<string, FieldLimit>> = {
   "QuarantineItemInput.reason": text(2_000),
   "QuarantineItemInput.payload": bytes(262_144),
   "PenaltyDecisionInput.originId": text(100),
-  "Mutation.discardQuarantined(reason:)": text(2_000),
-  "Mutation.reportSyncError(message:)": text(2_000),
+  "DiscardQuarantinedInput.reason": text(2_000),
+  "ReportSyncErrorInput.message": text(2_000),
   // 人员库 / 对象库
   "OfficerInput.name": text(50),
   "OfficerInput.unit": text(200),
@@ -51,7 +51,7 @@ export const FIELD_LIMITS: Readonly<Record<string, FieldLimit>> = {
   "TaskItemResultInput.findings": text(10_000),
   "CancelTaskInput.reason": text(500),
   "RevokeInspectionCodeInput.reason": text(500),
-  "Mutation.declareConflict(reason:)": text(500),
+  "DeclareConflictInput.reason": text(500),
   "InspectionPlanInput.name": text(100),
   "Query.verifyInspection(code:)": text(2_048),
   // 目录
