@@ -270,6 +270,11 @@ export const REASONS = {
     "`first`/`last` is not a whole number from 0 to the maximum page size.",
   ),
   BAD_CURSOR: input("游标无效", "A cursor that this gateway did not hand out.", "Start again without a cursor."),
+  BAD_GLOBAL_ID: input(
+    "全局ID无效",
+    "An id that this gateway did not hand out, or the id of another type than the argument takes.",
+    "Pass back an `id` exactly as the API answered it.",
+  ),
   BAD_PAGE_ARGUMENTS: input("分页参数冲突", "Paging arguments that do not go together (e.g. `before` with `first`)."),
   WITHIN_DAYS_RANGE: input("天数越界", "`withinDays` outside its documented range."),
   BATCH_TOO_LARGE: input("批量过大", "More records or items in one request than allowed.", "Split the batch."),

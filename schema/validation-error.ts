@@ -6,6 +6,7 @@
  * (too_small, invalid_format, …).
  */
 import type { GraphQLError } from "graphql";
+import type { ReasonOf } from "../gateway/error-catalogue.ts";
 import { badInput } from "../gateway/errors.ts";
 
 export interface InputProblem {
@@ -43,7 +44,10 @@ export function toInputProblems(issues: readonly IssueLike[]): InputProblem[] {
 }
 
 /** BAD_USER_INPUT naming every problem; `reason` defaults to INVALID_INPUT */
-export function invalidInput(problems: InputProblem[], reason = "INVALID_INPUT"): GraphQLError {
+export function invalidInput(
+  problems: InputProblem[],
+  reason: ReasonOf<"BAD_USER_INPUT"> = "INVALID_INPUT",
+): GraphQLError {
   const message = problems.map((p) => `${p.path.join(".") || "input"}: ${p.message}`).join("; ");
   return badInput(`Invalid input — ${message}`, { reason, problems });
 }

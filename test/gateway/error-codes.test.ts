@@ -13,7 +13,7 @@ const yoga = createYoga({
           throw new Error("a bug");
         },
         refuse: () => {
-          throw badInput("no", { reason: "SOME_REASON" });
+          throw badInput("no", { reason: "INVALID_INPUT" });
         },
       },
     },
@@ -39,6 +39,6 @@ describe("useErrorCodes", () => {
 
   it("keeps the code and reason of our own errors", async () => {
     const { errors } = await ask("{ refuse }");
-    expect(errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "SOME_REASON" });
+    expect(errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "INVALID_INPUT" });
   });
 });
