@@ -5,13 +5,14 @@ import { builder } from "../builder.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { encodeGlobalId } from "../common/node-access.ts";
+import { limitOf } from "../common/rules/field-limits.ts";
 import { type PushOutcome, reportPenaltyDecision } from "./decision-service.ts";
 import { toCaseFacts } from "./discretion-input.ts";
 import { CaseFactsInputRef } from "./discretion-query.ts";
 
 /** checked before the resolver, every problem at once (schema/validation-error.ts); other fields pass as they are */
 const pushedDecision = z.looseObject({
-  originId: z.string().trim().min(1).max(128),
+  originId: z.string().trim().min(1).max(limitOf("ReportPenaltyDecisionInput.originId").max),
   version: z.number().int().min(1),
   itemCode: z.string().trim().min(1).max(64),
   enterpriseUscc: z.string().trim().max(32).nullish(),
@@ -19,7 +20,7 @@ const pushedDecision = z.looseObject({
   result: z.string().max(2000).nullish(),
 });
 
-const PenaltyDecisionInput = builder.inputType("PenaltyDecisionInput", {
+const ReportPenaltyDecisionInput = builder.inputType("ReportPenaltyDecisionInput", {
   description: "行政处罚决定 as pushed by a province; the origin is the caller's issuer",
   validate: pushedDecision,
   fields: (t) => ({
@@ -30,7 +31,7 @@ const PenaltyDecisionInput = builder.inputType("PenaltyDecisionInput", {
     }),
     originId: t.string({
       required: true,
-      description: "来源编号 — the province's own id of the decision; 1–128 characters",
+      description: "来源编号 — the province's own id of the decision; 1–100 characters",
     }),
     version: t.int({
       required: true,
@@ -91,7 +92,7 @@ builder.mutationFields((t) => ({
       "推送行政处罚决定 — store a penalty decision of the caller's own origin (newest version wins) and measure it against its benchmark (执法监督预警)",
     // records:write lies only within the ceilings of cq and sc (gateway/auth/scopes.ts)
     authScopes: { scope: "records:write" },
-    args: { input: t.arg({ type: PenaltyDecisionInput, required: true }) },
+    args: { input: t.arg({ type: ReportPenaltyDecisionInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const origin = ctx.caller?.issuer as string;
       if (input.origin != null && input.origin !== origin) {

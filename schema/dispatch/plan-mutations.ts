@@ -46,6 +46,8 @@ const CommitDrawPayload = recordPayload("CommitDrawPayload", {
 
 interface RevealOutcome {
   draw: typeof DrawRef.$inferType;
+  /** every task the reveal planned or added items to */
+  taskIds: string[];
 }
 
 const RevealDrawPayload = builder.objectRef<RevealOutcome>("RevealDrawPayload").implement({
@@ -58,9 +60,10 @@ const RevealDrawPayload = builder.objectRef<RevealOutcome>("RevealDrawPayload").
     }),
     tasks: t.field({
       type: [InspectionTaskRef],
-      description: "联合检查任务 — one PLANNED task per selected enterprise, in USCC order; dispatch them next",
+      description:
+        "联合检查任务 — the tasks the reveal planned, in USCC order: a new PLANNED task per selected enterprise, or its open task with the plan's items added (综合查一次); an enterprise over its yearly cap gets none",
       resolve: (o, _a, ctx) =>
-        ctx.prisma.inspectionTask.findMany({ where: { drawId: o.draw.id }, orderBy: { enterpriseUscc: "asc" } }),
+        ctx.prisma.inspectionTask.findMany({ where: { id: { in: o.taskIds } }, orderBy: { enterpriseUscc: "asc" } }),
     }),
   }),
 });
@@ -87,6 +90,6 @@ builder.mutationFields((t) => ({
       "一公开, step 2: reveal the seed, select, and plan one joint task per selected enterprise (CONFLICT ALREADY_REVEALED when revealed; CANDIDATE_LIST_ALTERED if the frozen list changed)",
     authScopes: DISPATCH,
     args: { input: t.arg({ type: RevealDrawInput, required: true }) },
-    resolve: async (_r, { input }, ctx) => ({ draw: await revealDraw(ctx, keyOf("Draw", input.drawId)) }),
+    resolve: (_r, { input }, ctx) => revealDraw(ctx, keyOf("Draw", input.drawId)),
   }),
 }));

@@ -210,10 +210,16 @@ describe("dispatchTasks", () => {
     ]);
   });
 
-  it("refuses more than 100 ids, and a province", async () => {
+  it("refuses no ids or more than 100 (problems[] with the domain code), and a province", async () => {
     const ids = Array.from({ length: 101 }, (_, i) => `t${i}`);
     const many = await t.gql(DISPATCH_TASKS, { as: "gz", variables: { input: { taskIds: ids } } });
-    expect(many.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "TOO_MANY_TASKS" });
+    expect(many.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      reason: "INVALID_INPUT",
+      problems: [{ path: ["input", "taskIds"], code: "TOO_MANY_TASKS" }],
+    });
+    const none = await t.gql(DISPATCH_TASKS, { as: "gz", variables: { input: { taskIds: [] } } });
+    expect(none.errors?.[0]?.extensions?.problems).toMatchObject([{ path: ["input", "taskIds"], code: "NO_TASKS" }]);
     const province = await t.gql(DISPATCH_TASKS, { as: "cq", variables: { input: { drawId } } });
     expect(province.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });

@@ -55,10 +55,15 @@ describe("a 双随机 draw, committed then revealed", () => {
           selected: string[];
           strata: { riskClass: string; population: number; count: number; selected: string[] }[];
         };
+        tasks: { enterpriseUscc: string; state: string }[];
       };
     }>(REVEAL, { as: "gz", variables: { d: draw.id } });
     expect(revealed.errors).toBeUndefined();
     const { seed, strata, selected } = revealed.data!.revealDraw.draw;
+    // the first draw of this gateway: one new PLANNED task per selected enterprise, in USCC order
+    expect(revealed.data!.revealDraw.tasks).toEqual(
+      selected.map((uscc) => ({ enterpriseUscc: uscc, state: "PLANNED" })),
+    );
     expect(seed).toMatch(/^[0-9a-f]{64}$/);
     for (const stratum of strata) {
       const factor = EXAMPLE_GRADE_FACTORS[stratum.riskClass]!;

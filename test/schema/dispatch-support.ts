@@ -7,7 +7,8 @@ export const PLAN = `mutation($input: InspectionPlanInput!) { createInspectionPl
 export const COMMIT = `mutation($p: ID!) { commitDraw(input: { planId: $p }) { draw {
   id status seedHash seed candidateListHash candidateCount } } }`;
 export const REVEAL = `mutation($d: ID!) { revealDraw(input: { drawId: $d }) { draw {
-  id status seed selected strata { key industry riskClass population excluded count selected } atYearlyCap } } }`;
+  id status seed selected strata { key industry riskClass population excluded count selected } atYearlyCap }
+  tasks { enterpriseUscc state } } }`;
 export const VERIFY_DRAW = `query($d: ID!) { verifyDraw(id: $d) { valid revealed problems { code message } } }`;
 export const TASKS = `query($d: ID) { tasks(drawId: $d, first: 100) { totalCount edges { node {
   id enterpriseUscc itemCodes domains state visitFrom visitTo inspectionCode teamProblems { code jurisdiction domains certificateNumbers message } version

@@ -114,7 +114,7 @@ describe("the other errors of issue 17 on the seeded catalog", () => {
   });
 });
 
-const PUSH = `mutation($input: PenaltyDecisionInput!) { reportPenaltyDecision(input: $input) { applied } }`;
+const PUSH = `mutation($input: ReportPenaltyDecisionInput!) { reportPenaltyDecision(input: $input) { applied } }`;
 const warningsOf = async (originId: string) =>
   (
     await t.prisma.supervisionWarning.findMany({

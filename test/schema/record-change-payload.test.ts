@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.dispose());
 
-const PUSH = `mutation($input: PenaltyDecisionInput!) { reportPenaltyDecision(input: $input) { recordId applied } }`;
+const PUSH = `mutation($input: ReportPenaltyDecisionInput!) { reportPenaltyDecision(input: $input) { recordId applied } }`;
 const decided = {
   itemCode: "GZ-041",
   enterpriseUscc: USCC,

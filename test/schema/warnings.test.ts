@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.dispose());
 
-const PUSH = `mutation($input: PenaltyDecisionInput!) {
+const PUSH = `mutation($input: ReportPenaltyDecisionInput!) {
   reportPenaltyDecision(input: $input) { recordId origin originId version applied }
 }`;
 const WARNINGS = `query($kind: WarningKind, $origin: Jurisdiction, $after: String) {

@@ -33,7 +33,7 @@ interface WriteAttempt {
   reason?: string;
 }
 
-const REPORT_DECISION = `mutation Report($input: PenaltyDecisionInput!) {
+const REPORT_DECISION = `mutation Report($input: ReportPenaltyDecisionInput!) {
   reportPenaltyDecision(input: $input) { recordId origin originId version applied }
 }`;
 const INGEST_RECORDS = `mutation Ingest($input: IngestRecordsInput!) { ingestRecords(input: $input) { counts { applied } cursor } }`;

@@ -34,7 +34,7 @@ export const FIELD_LIMITS: Readonly<Record<string, FieldLimit>> = {
   "IngestRecordsInput.cursor": text(500),
   "QuarantineItemInput.reason": text(2_000),
   "QuarantineItemInput.payload": bytes(262_144),
-  "PenaltyDecisionInput.originId": text(100),
+  "ReportPenaltyDecisionInput.originId": text(100),
   "DiscardQuarantinedInput.reason": text(2_000),
   "ReportSyncErrorInput.message": text(2_000),
   // 人员库 / 对象库
