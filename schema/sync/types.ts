@@ -3,6 +3,7 @@ import { badInput } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
+import { ChangeSubjectUnion, subjectOf, subjectValue } from "./change-subjects.ts";
 import type { Change } from "./rules/visibility.ts";
 
 const MAX_SEQ = 2n ** 63n - 1n;
@@ -35,9 +36,20 @@ export const ChangeRef = builder.objectRef<Change>("Change").implement({
       description: "归属 — whose data it is (null: shared catalog data)",
       resolve: (c) => (c.originJurisdiction === null ? null : jurisdictionOf(c.originJurisdiction)),
     }),
+    subject: t.field({
+      type: ChangeSubjectUnion,
+      nullable: true,
+      description:
+        "变更对象 — what changed, typed, with its fields as written: a record, an officer, an enterprise or a joint task (personal data masked per rule, as in `payload`); null for heartbeats and for kinds without a typed subject (catalog, benchmarks, draws, training, warnings: read `payload`)",
+      resolve: (c) => {
+        const subject = subjectOf(c.kind, c.payload);
+        return subject ? subjectValue(subject) : null;
+      },
+    }),
     payload: t.field({
       type: "JSON",
-      description: "the entity as changed; personal data masked per rule",
+      description:
+        "the change as a JSON object, personal data masked per rule. Prefer `subject` where it is typed; kinds without a typed subject are read here",
       resolve: (c) => c.payload,
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
