@@ -28,8 +28,13 @@ export const ChangeRef = builder.objectRef<Change>("Change").implement({
     kind: t.exposeString("kind", {
       description: "record.upserted, officer.upserted, item.changed, benchmark.merged, … or heartbeat",
     }),
-    entityType: t.exposeString("entityType"),
-    entityId: t.exposeString("entityId"),
+    entityType: t.exposeString("entityType", {
+      description:
+        "对象类型 — what kind of thing changed: record, officer, enterprise, InspectionTask, …; stream for a heartbeat",
+    }),
+    entityId: t.exposeString("entityId", {
+      description: "对象标识 — the gateway's id of what changed (empty for a heartbeat)",
+    }),
     origin: t.field({
       type: JurisdictionEnum,
       nullable: true,
@@ -52,11 +57,15 @@ export const ChangeRef = builder.objectRef<Change>("Change").implement({
         "the change as a JSON object, personal data masked per rule. Prefer `subject` where it is typed; kinds without a typed subject are read here",
       resolve: (c) => c.payload,
     }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    createdAt: t.expose("createdAt", {
+      type: "DateTime",
+      description: "变更时间 — when the change was committed (a heartbeat: when it was sent)",
+    }),
   }),
 });
 
 export const SyncDirectionEnum = builder.enumType("SyncDirection", {
+  description: "同步方向 — sync direction: which half of an adapter",
   values: {
     INBOUND: { description: "province → gateway: the source cursor of what the adapter pushes" },
     OUTBOUND: { description: "gateway → province: the acknowledged seq of the change stream it follows" },
