@@ -56,4 +56,19 @@ query Tasks {
 mutation Dispatch($taskId: ID!) { dispatchTask(input: { taskId: $taskId }) { task { state inspectionCode } } }
 # 两码互核 — works without any token (remove the Authorization header to try)
 query CheckACode($code: String!, $uscc: String!) { verifyInspection(code: $code, uscc: $uscc) { valid reason officers items } }
+
+# 变更流 — the change stream (SSE): each change with its typed subject; acknowledge what you handled
+subscription Changes {
+  changes(kinds: ["record.upserted", "officer.upserted"]) {
+    seq kind origin
+    subject {
+      __typename
+      ... on ChangedRecord { originId version itemCode occurredAt }
+      ... on ChangedOfficer { key changedFields officer { name status } }
+    }
+  }
+}
+mutation Acknowledge($seq: String!) {
+  acknowledgeChanges(input: { consumer: "graphiql", seq: $seq }) { acknowledgement { ackedSeq } }
+}
 `;

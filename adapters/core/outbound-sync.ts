@@ -13,7 +13,9 @@ import {
   newestPerId,
   type Province,
   type RecordChange,
+  recordChangeOf,
   type TaskChange,
+  taskChangeOf,
 } from "./canonical.ts";
 import type { GatewayClient } from "./gateway-client.ts";
 import { ACKNOWLEDGE_CHANGES } from "./operations/outbound.ts";
@@ -80,8 +82,9 @@ export async function runOutbound<V, T>(options: OutboundOptions<V, T>): Promise
   async function handle(batch: Change[]): Promise<void> {
     if (batch.some((c) => c.kind === "item.changed")) await retry(() => options.items.load());
     const records = batch
-      .filter((c) => c.kind === "record.upserted" && c.origin !== options.jurisdiction.toUpperCase())
-      .map((c) => c.payload as unknown as RecordChange);
+      .filter((c) => c.origin !== options.jurisdiction.toUpperCase())
+      .map(recordChangeOf)
+      .filter((record): record is RecordChange => record !== null);
     let mapped = mapAll(records);
     if (mapped.unmapped.length > 0) {
       // the catalog may have changed without an item.changed reaching us yet: look once more
@@ -102,9 +105,8 @@ export async function runOutbound<V, T>(options: OutboundOptions<V, T>): Promise
   /** joint tasks with this province's officers on the team, newest version per task, in the platform's shape */
   function tasksFor(batch: readonly Change[]): T[] {
     const tasks = batch
-      .filter((c) => c.kind === "dispatch.task")
-      .map((c) => c.payload as unknown as TaskChange)
-      .filter((task) => task.jurisdictions.includes(options.jurisdiction));
+      .map(taskChangeOf)
+      .filter((task): task is TaskChange => task?.jurisdictions.includes(options.jurisdiction) === true);
     return newestPerId(
       tasks,
       (t) => t.taskId,

@@ -35,7 +35,9 @@ builder.mutationFields((t) => ({
     type: DeclareConflictPayload,
     description: "回避 — declare an officer's conflict with an enterprise (the officer's own province, or gz)",
     authScopes: { $any: { scope: "libraries:write", $all: { issuer: "gz", scope: "dispatch:write" } } },
-    args: { input: t.arg({ type: DeclareConflictInput, required: true }) },
+    args: {
+      input: t.arg({ type: DeclareConflictInput, required: true, description: "officer, enterprise and reason" }),
+    },
     resolve: async (_r, { input }, ctx) => {
       const certificateNumber = input.certificateNumber.trim().toUpperCase();
       const officer = await ctx.prisma.officer.findUnique({ where: { certificateNumber } });

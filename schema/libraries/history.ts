@@ -98,7 +98,7 @@ const FieldValueRef = builder.objectRef<FieldValueView>("LibraryFieldValue").imp
 const ChangeRef = builder.objectRef<ChangeView>("LibraryChange").implement({
   description: "修改记录 — one write of a library record",
   fields: (t) => ({
-    id: t.exposeID("id"),
+    id: t.exposeID("id", { description: "the history entry's id" }),
     writer: t.field({
       type: JurisdictionEnum,
       description: "写入方 — who wrote it: the province, or GZ correcting",
@@ -111,7 +111,7 @@ const ChangeRef = builder.objectRef<ChangeView>("LibraryChange").implement({
       description: "写入结果 — APPLIED, or STALE (not newer than the stored version: changed nothing)",
       resolve: (c) => writeOutcomeOf(c.outcome),
     }),
-    at: t.expose("at", { type: "DateTime" }),
+    at: t.expose("at", { type: "DateTime", description: "写入时间 — when the write arrived" }),
     changes: t.field({
       type: [FieldChangeRef],
       description: "field → from / to, for applied writes",

@@ -153,7 +153,13 @@ export async function runLibraryBatch<W, S>(
         entityType: kind.entityType,
         entityId: ids.get(key) ?? key,
         originJurisdiction: kind.originOf(current.get(key) as S),
-        payload: { key, writer: caller.issuer, changedFields: Object.keys(fields) },
+        // the state after the write, so that a subscriber gets the record, not only its key (masked per subscriber)
+        payload: {
+          key,
+          writer: caller.issuer,
+          changedFields: Object.keys(fields),
+          state: JSON.parse(JSON.stringify(current.get(key))) as Prisma.InputJsonValue,
+        },
       }));
       const touched = new Set(
         history.map((h) => ids.get(h.entityKey) ?? stored.get(h.entityKey)?.id).filter((id): id is string => !!id),

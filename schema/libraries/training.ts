@@ -109,7 +109,7 @@ builder.mutationFields((t) => ({
     description: "同堂培训 — record a joint training session and who attended, by certificate number (管委会)",
     // the training record is part of the officer library, which 管委会 maintains for the joint force
     authScopes: { $all: { issuer: "gz", scope: "libraries:write" } },
-    args: { input: t.arg({ type: SessionInput, required: true }) },
+    args: { input: t.arg({ type: SessionInput, required: true, description: "the session and its attendance" }) },
     resolve: async (_root, args, ctx) => {
       const parsed = sessionShape.safeParse(args.input);
       if (!parsed.success) {

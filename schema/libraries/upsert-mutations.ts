@@ -15,16 +15,20 @@ const OfficerInput = builder.inputType("OfficerInput", {
   description: "执法人员 as the home jurisdiction's platform knows it; the home jurisdiction is the token's issuer",
   fields: (t) => ({
     certificateNumber: t.string({ required: true, description: "执法证号 — the key" }),
-    name: t.string({ required: true }),
+    name: t.string({ required: true, description: "姓名 — the officer's name" }),
     version: t.int({ required: true, description: "the origin's version of this record; only a newer one changes it" }),
     unit: t.string({ required: false, description: "所在单位" }),
     status: t.string({ required: false, description: "ACTIVE (default) | SUSPENDED | RETIRED" }),
-    certificateValidFrom: t.field({ type: "Date", required: false }),
+    certificateValidFrom: t.field({
+      type: "Date",
+      required: false,
+      description: "证件生效日 — first day of validity (inclusive)",
+    }),
     certificateValidTo: t.field({ type: "Date", required: false, description: "last day of validity (inclusive)" }),
     qualifiedDomains: t.stringList({ required: false, description: "执法领域资格 — domain codes, e.g. EMERGENCY" }),
     idNumber: t.string({ required: false, description: "公民身份号码 (GB 11643)" }),
-    phone: t.string({ required: false }),
-    homeAddress: t.string({ required: false }),
+    phone: t.string({ required: false, description: "联系电话 — personal data: masked for other readers" }),
+    homeAddress: t.string({ required: false, description: "住址 — personal data: masked for other readers" }),
   }),
 });
 
@@ -33,15 +37,15 @@ const EnterpriseInput = builder.inputType("EnterpriseInput", {
     "执法对象 as a province's platform knows it. The registering jurisdiction's write sets the registration fields; the other province's sets its own credit grade (and the registration fields only provisionally, until the registering one writes)",
   fields: (t) => ({
     uscc: t.string({ required: true, description: "统一社会信用代码 (GB 32100) — the key" }),
-    name: t.string({ required: true }),
+    name: t.string({ required: true, description: "企业名称 — the registered name" }),
     version: t.int({ required: true, description: "the writing province's version of this record" }),
     park: t.string({ required: false, description: "所在园区" }),
     town: t.string({ required: false, description: "所在镇" }),
     divisionCode: t.string({ required: false, description: "行政区划代码 of its location, in force today" }),
-    industry: t.string({ required: false }),
+    industry: t.string({ required: false, description: "行业 — industry, as the platform names it" }),
     creditGrade: t.string({ required: false, description: "the writing province's 信用等级: A | B | C | D" }),
-    legalRepresentative: t.string({ required: false }),
-    address: t.string({ required: false }),
+    legalRepresentative: t.string({ required: false, description: "法定代表人 — legal representative" }),
+    address: t.string({ required: false, description: "住所 — registered address" }),
   }),
 });
 
@@ -105,14 +109,14 @@ builder.mutationFields((t) => ({
     type: UpsertOfficersPayload,
     description: `人员库 — upsert officers by certificate number, at most ${BATCH_LIMIT} per request. A province writes only its own officers; 管委会 corrects any (audited)`,
     authScopes: { scope: "libraries:write" },
-    args: { input: t.arg({ type: UpsertOfficersInput, required: true }) },
+    args: { input: t.arg({ type: UpsertOfficersInput, required: true, description: "the batch of officers" }) },
     resolve: (_root, { input }, ctx) => upsertOfficers(ctx, input.officers),
   }),
   upsertEnterprises: t.field({
     type: UpsertEnterprisesPayload,
     description: `对象库 — upsert enterprises by USCC, at most ${BATCH_LIMIT} per request, reconciled across provinces by field ownership and version`,
     authScopes: { scope: "libraries:write" },
-    args: { input: t.arg({ type: UpsertEnterprisesInput, required: true }) },
+    args: { input: t.arg({ type: UpsertEnterprisesInput, required: true, description: "the batch of enterprises" }) },
     resolve: (_root, { input }, ctx) => upsertEnterprises(ctx, input.enterprises),
   }),
 }));

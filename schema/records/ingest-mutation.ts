@@ -70,6 +70,7 @@ const IngestPayloadRef = builder.objectRef<IngestPayload>("IngestRecordsPayload"
 });
 
 const IngestInputRef = builder.inputType("IngestRecordsInput", {
+  description: "推送执法记录 — one batch of the caller's own records with the source cursor after it",
   fields: (t) => ({
     source: t.string({ required: true, description: 'the adapter\'s name for this feed, e.g. "platform"' }),
     cursor: t.string({
@@ -96,7 +97,7 @@ builder.mutationFields((t) => ({
       "推送执法记录 — store a batch of the caller's own records with the source cursor in one transaction (newest version wins; invalid records quarantined)",
     // records:write lies only within the ceilings of cq and sc (gateway/auth/scopes.ts)
     authScopes: { scope: "records:write" },
-    args: { input: t.arg({ type: IngestInputRef, required: true }) },
+    args: { input: t.arg({ type: IngestInputRef, required: true, description: "the batch and its cursor" }) },
     resolve: async (_root, { input }, ctx) => {
       const origin = ctx.caller?.issuer as Jurisdiction;
       const source = adapterName(input.source);

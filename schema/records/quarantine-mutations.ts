@@ -130,7 +130,7 @@ builder.mutationFields((t) => ({
     description:
       "重放 — send a corrected record through the same ingest path; on success the quarantined row becomes REPLAYED",
     authScopes: { scope: "records:write" },
-    args: { input: t.arg({ type: ReplayInputRef, required: true }) },
+    args: { input: t.arg({ type: ReplayInputRef, required: true, description: "the row and its corrected record" }) },
     resolve: (_root, { input: args }, ctx) =>
       writeAudited<ReplayPayload>(ctx, async (tx) => {
         const row = await openRow(ctx, tx, keyOf("QuarantinedRecord", args.id));
@@ -159,7 +159,7 @@ builder.mutationFields((t) => ({
     type: DiscardPayloadRef,
     description: "舍弃 — set a quarantined record aside on purpose; the reason is kept in `resolution`",
     authScopes: { scope: "records:write" },
-    args: { input: t.arg({ type: DiscardInputRef, required: true }) },
+    args: { input: t.arg({ type: DiscardInputRef, required: true, description: "the row and why" }) },
     resolve: (_root, { input: args }, ctx) =>
       writeAudited(ctx, async (tx) => {
         const row = await openRow(ctx, tx, keyOf("QuarantinedRecord", args.id));
@@ -177,7 +177,7 @@ builder.mutationFields((t) => ({
     type: QuarantinePayloadRef,
     description: "隔离 — an adapter quarantines what it could not map; visible and replayable like refused records",
     authScopes: { scope: "records:write" },
-    args: { input: t.arg({ type: QuarantineInputRef, required: true }) },
+    args: { input: t.arg({ type: QuarantineInputRef, required: true, description: "the feed and its items" }) },
     resolve: (_root, { input: args }, ctx) => {
       const source = adapterName(args.source);
       if (args.items.length > MAX_ITEMS) throw badInput(`At most ${MAX_ITEMS} items`, { reason: "BATCH_TOO_LARGE" });

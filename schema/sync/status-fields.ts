@@ -197,7 +197,7 @@ builder.mutationFields((t) => ({
     type: HeartbeatPayload,
     description: "心跳 — the adapter is alive; an idle inbound side reports its backlog (0: caught up) and source time",
     authScopes: { scope: "read" },
-    args: { input: t.arg({ type: HeartbeatInput, required: true }) },
+    args: { input: t.arg({ type: HeartbeatInput, required: true, description: "who reports, and its backlog" }) },
     resolve: (_root, { input }, ctx) => {
       if (input.sourceBacklog != null && input.sourceBacklog < 0) {
         throw badInput("sourceBacklog cannot be negative", { reason: "BAD_BACKLOG" });
@@ -211,7 +211,7 @@ builder.mutationFields((t) => ({
     description:
       "同步错误 — the adapter reports a failure (platform down, push refused…); shown by syncStatus until its next success",
     authScopes: { scope: "read" },
-    args: { input: t.arg({ type: ReportSyncErrorInput, required: true }) },
+    args: { input: t.arg({ type: ReportSyncErrorInput, required: true, description: "who reports, and what failed" }) },
     resolve: (_root, { input }, ctx) => {
       const message = input.message.trim().slice(0, 2000);
       if (!message) throw badInput("message is empty", { reason: "EMPTY_MESSAGE" });

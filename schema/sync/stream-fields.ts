@@ -47,7 +47,11 @@ const AcknowledgeChangesPayload = builder
   .implement({
     description: "确认结果 — the acknowledgement as stored",
     fields: (t) => ({
-      acknowledgement: t.field({ type: AcknowledgementRef, resolve: (p) => p.acknowledgement }),
+      acknowledgement: t.field({
+        type: AcknowledgementRef,
+        description: "the consumer's acknowledged position now stored",
+        resolve: (p) => p.acknowledgement,
+      }),
     }),
   });
 
@@ -106,7 +110,7 @@ builder.mutationFields((t) => ({
     description:
       "确认已处理 — store that `consumer` has handled every change up to `seq` (monotonic: a lower seq leaves it as it is)",
     authScopes: { scope: "read" },
-    args: { input: t.arg({ type: AcknowledgeChangesInput, required: true }) },
+    args: { input: t.arg({ type: AcknowledgeChangesInput, required: true, description: "consumer and seq" }) },
     resolve: async (_root, { input: args }, ctx) => {
       const issuer = ctx.caller?.issuer as Jurisdiction;
       const name = adapterName(args.consumer);

@@ -13,16 +13,33 @@ import { SyncReporter } from "../../adapters/core/sync-reporter.ts";
 import { taskToSc } from "../../adapters/sichuan/mappers/from-task.ts";
 import { silentLogger } from "../../gateway/logging/logger.ts";
 
+/** a `record.upserted` change as the gateway sends it: the record is the typed subject */
 function recordChange(seq: number, originId: string, itemCode: string): Change {
-  const payload = { origin: "sc", originId, version: 3, itemCode } as Partial<RecordChange>;
   return {
     seq: String(seq),
     kind: "record.upserted",
     entityType: "record",
     entityId: `id-${seq}`,
     origin: "SC",
-    payload: payload as Record<string, unknown>,
     createdAt: new Date().toISOString(),
+    subject: {
+      __typename: "ChangedRecord",
+      id: `id-${seq}`,
+      origin: "SC",
+      originId,
+      version: 3,
+      kind: "INSPECTION",
+      itemCode,
+      enterpriseUscc: "91500112MAG000014A",
+      officerCertificates: ["SC-GZ-2024-0001"],
+      occurredAt: "2026-06-01T09:00:00+08:00",
+      decidedAt: null,
+      fineYuan: null,
+      result: "合格",
+      findings: null,
+      taskId: null,
+      payload: {},
+    },
   };
 }
 
@@ -105,14 +122,33 @@ describe("outbound sync", () => {
       codeRevoked: code === null,
       jurisdictions,
     });
-    const change = (seq: number, payload: TaskChange): Change => ({
+    const upper = (j: string) => j.toUpperCase() as "CQ" | "SC" | "GZ";
+    // a `dispatch.task` change as the gateway sends it: the task is the typed subject
+    const change = (seq: number, task: TaskChange): Change => ({
       seq: String(seq),
       kind: "dispatch.task",
       entityType: "InspectionTask",
-      entityId: payload.taskId,
+      entityId: task.taskId,
       origin: "GZ",
-      payload: payload as unknown as Record<string, unknown>,
       createdAt: new Date().toISOString(),
+      subject: {
+        __typename: "ChangedTask",
+        id: task.taskId,
+        version: task.version,
+        state: task.state,
+        enterprise: task.enterprise,
+        itemCodes: task.itemCodes,
+        domains: [],
+        visitFrom: task.visitFrom,
+        visitTo: task.visitTo,
+        officers: task.officers.map((o) => ({
+          certificateNumber: o.certificateNumber,
+          jurisdiction: upper(o.jurisdiction),
+        })),
+        inspectionCode: task.inspectionCode,
+        codeRevoked: task.codeRevoked,
+        jurisdictions: task.jurisdictions.map(upper),
+      },
     });
     const { client, calls } = scriptedGateway([
       change(1, task(2, "code-v2", ["cq", "sc"])),

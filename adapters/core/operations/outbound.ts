@@ -3,7 +3,21 @@ import { graphql } from "./graphql.ts";
 
 export const CHANGES = graphql(`
   subscription Changes($consumer: String) {
-    changes(consumer: $consumer) { seq kind entityType entityId origin payload createdAt }
+    changes(consumer: $consumer) {
+      seq kind entityType entityId origin createdAt
+      subject {
+        __typename
+        ... on ChangedRecord {
+          id origin originId version kind itemCode enterpriseUscc officerCertificates
+          occurredAt decidedAt fineYuan result findings taskId payload
+        }
+        ... on ChangedTask {
+          id version state enterprise { uscc name } itemCodes domains visitFrom visitTo
+          officers { certificateNumber jurisdiction }
+          inspectionCode codeRevoked jurisdictions
+        }
+      }
+    }
   }
 `);
 
