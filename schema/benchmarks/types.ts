@@ -10,8 +10,12 @@ export const BenchmarkRef = builder.prismaObject("Benchmark", {
     itemCode: t.exposeString("itemCode"),
     source: t.exposeString("source", { description: "gz = unified (统一基准); cq / sc = the provincial one" }),
     version: t.exposeInt("version"),
-    effectiveFrom: t.expose("effectiveFrom", { type: "Date" }),
-    effectiveTo: t.expose("effectiveTo", { type: "Date", nullable: true }),
+    effectiveFrom: t.expose("effectiveFrom", { type: "Date", description: "生效日 — first day in force (inclusive)" }),
+    effectiveTo: t.expose("effectiveTo", {
+      type: "Date",
+      nullable: true,
+      description: "失效日 — last day in force (inclusive); null: open-ended",
+    }),
     violation: t.exposeString("violation", { description: "违法行为" }),
     tiers: t.field({
       type: [BenchmarkTierRef],

@@ -51,8 +51,12 @@ builder.prismaObject("LegalBasis", {
     subItem: t.exposeInt("subItem", { nullable: true, description: "项" }),
     citation: t.exposeString("citation", { description: "引用 — citation as written" }),
     summary: t.exposeString("summary", { nullable: true }),
-    effectiveFrom: t.expose("effectiveFrom", { type: "Date" }),
-    effectiveTo: t.expose("effectiveTo", { type: "Date", nullable: true, description: "last day in force" }),
+    effectiveFrom: t.expose("effectiveFrom", { type: "Date", description: "生效日 — first day in force (inclusive)" }),
+    effectiveTo: t.expose("effectiveTo", {
+      type: "Date",
+      nullable: true,
+      description: "失效日 — last day in force (inclusive); null: open-ended",
+    }),
     verified: t.exposeBoolean("verified", { description: "false: the article is not verified (条款待核实)" }),
     note: t.exposeString("note", { nullable: true }),
     dailyFine: t.exposeBoolean("dailyFine", {
@@ -79,8 +83,15 @@ export const EnforcementItemRef = builder.prismaNode("EnforcementItem", {
     actingName: t.exposeString("actingName", { description: "实施主体名义 — in whose name the item is enforced" }),
     scope: t.exposeString("scope", { description: "赋权范围" }),
     originalDepartment: t.exposeString("originalDepartment", { description: "原行使部门" }),
-    empoweredFrom: t.expose("empoweredFrom", { type: "Date" }),
-    empoweredTo: t.expose("empoweredTo", { type: "Date", nullable: true }),
+    empoweredFrom: t.expose("empoweredFrom", {
+      type: "Date",
+      description: "赋权起始日 — first day empowered (inclusive)",
+    }),
+    empoweredTo: t.expose("empoweredTo", {
+      type: "Date",
+      nullable: true,
+      description: "赋权截止日 — last day empowered (inclusive); null: open-ended",
+    }),
     illustrative: t.exposeBoolean("illustrative", {
       description: "true: the official list is not public; this entry is illustrative (示例)",
     }),

@@ -47,8 +47,16 @@ export const PlanInput = builder.inputType("InspectionPlanInput", {
     excludeInspectedWithinDays: t.int({ defaultValue: 90 }),
     yearlyCap: t.int({ defaultValue: 2, description: "the committee's cap; 2 is a placeholder default" }),
     teamSize: t.int({ defaultValue: 2 }),
-    visitFrom: t.field({ type: "Date", required: true }),
-    visitTo: t.field({ type: "Date", required: true }),
+    visitFrom: t.field({
+      type: "Date",
+      required: true,
+      description: "检查窗口起 — first day of the visit window (inclusive)",
+    }),
+    visitTo: t.field({
+      type: "Date",
+      required: true,
+      description: "检查窗口止 — last day of the visit window (inclusive)",
+    }),
   }),
 });
 

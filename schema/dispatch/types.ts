@@ -61,8 +61,14 @@ builder.prismaNode("InspectionPlan", {
     excludeInspectedWithinDays: t.exposeInt("excludeInspectedWithinDays"),
     yearlyCap: t.exposeInt("yearlyCap", { description: "同一企业年度检查频次上限" }),
     teamSize: t.exposeInt("teamSize"),
-    visitFrom: t.expose("visitFrom", { type: "Date" }),
-    visitTo: t.expose("visitTo", { type: "Date" }),
+    visitFrom: t.expose("visitFrom", {
+      type: "Date",
+      description: "检查窗口起 — first day of the visit window (inclusive)",
+    }),
+    visitTo: t.expose("visitTo", {
+      type: "Date",
+      description: "检查窗口止 — last day of the visit window (inclusive)",
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     draws: t.relation("draws", { query: { orderBy: { committedAt: "asc" } } }),
   }),
@@ -223,8 +229,14 @@ builder.prismaNode("InspectionTask", {
     enterpriseName: t.exposeString("enterpriseName"),
     itemCodes: t.exposeStringList("itemCodes"),
     domains: t.exposeStringList("domains"),
-    visitFrom: t.expose("visitFrom", { type: "Date" }),
-    visitTo: t.expose("visitTo", { type: "Date" }),
+    visitFrom: t.expose("visitFrom", {
+      type: "Date",
+      description: "检查窗口起 — first day of the visit window (inclusive)",
+    }),
+    visitTo: t.expose("visitTo", {
+      type: "Date",
+      description: "检查窗口止 — last day of the visit window (inclusive)",
+    }),
     state: t.expose("state", { type: TaskStateEnum }),
     officers: t.relation("officers", { query: { orderBy: { pick: "asc" } } }),
     teamProblems: t.expose("teamProblems", {

@@ -55,11 +55,15 @@ builder.prismaNode("Officer", {
       resolve: (o, _a, ctx) => freeText(ctx, o.homeJurisdiction, o.unit),
     }),
     status: t.expose("status", { type: OfficerStatusEnum }),
-    certificateValidFrom: t.expose("certificateValidFrom", { type: "Date", nullable: true }),
+    certificateValidFrom: t.expose("certificateValidFrom", {
+      type: "Date",
+      nullable: true,
+      description: "执法证有效期起 — first day of validity (inclusive)",
+    }),
     certificateValidTo: t.expose("certificateValidTo", {
       type: "Date",
       nullable: true,
-      description: "last day of validity",
+      description: "执法证有效期至 — last day of validity (inclusive)",
     }),
     qualifiedDomains: t.exposeStringList("qualifiedDomains", { description: "执法领域资格 — domain codes" }),
     idNumber: t.string({
