@@ -33,6 +33,16 @@ query Officers {
   officers(first: 30) { totalCount edges { node { certificateNumber name homeJurisdiction qualifiedDomains phone } } }
 }
 
+# every object with an identity has a global id (全局ID): read it again with node, the same rights apply
+query OneObjectById($id: ID!) {
+  node(id: $id) { id __typename ... on Officer { certificateNumber name } ... on InspectionTask { state enterpriseName } }
+}
+
+# pages of at most 100: pass pageInfo.endCursor as after; totalCount costs a COUNT, leave it out when paging
+query NextPageOfOfficers($after: String) {
+  officers(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id certificateNumber } } }
+}
+
 # 双随机一公开 (committee): plan → commitDraw (hashes published) → revealDraw (seed, selection, tasks)
 mutation PlanAnInspection {
   createInspectionPlan(input: {

@@ -23,8 +23,16 @@ builder.queryFields((t) => ({
         }),
         subject: t.arg.string({ required: false, description: "the token's `sub`" }),
         recordId: t.arg.string({ required: false, description: "entries that touched this record" }),
-        from: t.arg({ type: "DateTime", required: false, description: "at or after this instant" }),
-        to: t.arg({ type: "DateTime", required: false, description: "before this instant (exclusive)" }),
+        from: t.arg({
+          type: "DateTime",
+          required: false,
+          description: "从 — entries at or after this instant (inclusive)",
+        }),
+        to: t.arg({
+          type: "DateTime",
+          required: false,
+          description: "至 — entries at or before this instant (inclusive, to the millisecond a DateTime carries)",
+        }),
         outcome: t.arg({ type: AuditOutcomeEnum, required: false }),
       },
       totalCount: (_connection, args, ctx) => cappedCount(ctx.prisma.auditEntry, auditFilter(args)),
@@ -58,7 +66,8 @@ function auditFilter(args: AuditFilterArgs): Prisma.AuditEntryWhereInput {
   if (args.subject) and.push({ subject: args.subject });
   if (args.recordId) and.push({ recordIds: { has: args.recordId } });
   if (args.from) and.push({ at: { gte: args.from } });
-  if (args.to) and.push({ at: { lt: args.to } });
+  // inclusive: `at` is stored to the microsecond, a DateTime argument names a whole millisecond
+  if (args.to) and.push({ at: { lt: new Date(args.to.getTime() + 1) } });
   if (args.outcome) and.push({ outcome: args.outcome });
   return { AND: and };
 }

@@ -26,7 +26,7 @@ builder.prismaNode("AuditEntry", {
       description: "position in the chain (a 64-bit integer, hence a string)",
       resolve: (entry) => String(entry.seq),
     }),
-    at: t.expose("at", { type: "DateTime" }),
+    at: t.expose("at", { type: "DateTime", description: "时间 — when the operation ended (or was refused)" }),
     issuer: t.field({
       type: JurisdictionEnum,
       nullable: true,
@@ -34,7 +34,10 @@ builder.prismaNode("AuditEntry", {
       resolve: (entry) => (entry.issuer === null ? null : jurisdictionOf(entry.issuer)),
     }),
     subject: t.exposeString("subject", { nullable: true, description: "the token's `sub`" }),
-    operationName: t.exposeString("operationName", { nullable: true }),
+    operationName: t.exposeString("operationName", {
+      nullable: true,
+      description: "the operation's name as the client sent it; null for an anonymous operation",
+    }),
     operationType: t.exposeString("operationType", {
       description: "query | mutation | subscription | invalid (refused before execution) | unknown",
     }),
@@ -47,7 +50,11 @@ builder.prismaNode("AuditEntry", {
       description: "SHA-256 of the variables (sorted keys)",
     }),
     recordIds: t.exposeStringList("recordIds", { description: "ids of the records the operation touched" }),
-    outcome: t.field({ type: AuditOutcomeEnum, resolve: (entry) => entry.outcome as "OK" | "ERROR" | "REFUSED" }),
+    outcome: t.field({
+      type: AuditOutcomeEnum,
+      description: "结果 — how it ended",
+      resolve: (entry) => entry.outcome as "OK" | "ERROR" | "REFUSED",
+    }),
     errorCode: t.exposeString("errorCode", {
       nullable: true,
       description: "the refusal's reason (e.g. TOKEN_EXPIRED) or the error's code",

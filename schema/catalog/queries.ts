@@ -34,7 +34,12 @@ builder.queryFields((t) => ({
         domain: t.arg.string({ required: false, description: "domain code, e.g. EMERGENCY" }),
         kind: t.arg({ type: ItemKindEnum, required: false }),
         search: t.arg.string({ required: false, description: "text in the name or any of the three codes" }),
-        asOf: t.arg({ type: "Date", required: false }),
+        asOf: t.arg({
+          type: "Date",
+          required: false,
+          description:
+            "截至日 — the items empowered on this day (both ends of a period count); default today, Beijing time",
+        }),
       },
       totalCount: async (_connection, args, ctx) => (await matchingItems(ctx, args)).matching.length,
       resolve: async ({ take, skip, cursor, ...selection }, _root, args, ctx) => {
@@ -50,7 +55,14 @@ builder.queryFields((t) => ({
     nullable: true,
     description: "One item by its unified, Chongqing or Sichuan code, if empowered on `asOf` (default today)",
     authScopes: { scope: "read" },
-    args: { code: t.arg.string({ required: true }), asOf: t.arg({ type: "Date", required: false }) },
+    args: {
+      code: t.arg.string({ required: true, description: "统一编码, 重庆 or 四川 code of the item" }),
+      asOf: t.arg({
+        type: "Date",
+        required: false,
+        description: "截至日 — empowered on this day (default today, Beijing time)",
+      }),
+    },
     resolve: async (query, _root, args, ctx) => {
       const { items } = await ctx.services.catalog.snapshot();
       const found = findItemByAnyCode(items, args.code, args.asOf ?? beijingDay(ctx.now));

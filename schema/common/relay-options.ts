@@ -7,7 +7,7 @@ import type { GatewayContext } from "../../gateway/context.ts";
 import { admitNode, decodeGlobalId, encodeGlobalId, type GlobalId } from "./node-access.ts";
 import { MAX_PAGE_SIZE, pageSizeRefusal } from "./page-size-plugin.ts";
 
-const PAGE_SIZE = `whole number 0…${MAX_PAGE_SIZE} (每页最多 ${MAX_PAGE_SIZE} 条); beyond that the answer is BAD_USER_INPUT with reason PAGE_SIZE_OUT_OF_RANGE`;
+const PAGE_SIZE = `whole number 0…${MAX_PAGE_SIZE} (每页最多 ${MAX_PAGE_SIZE} 条; without first or last a page holds 20); beyond that the answer is BAD_USER_INPUT with reason PAGE_SIZE_OUT_OF_RANGE`;
 const CURSOR =
   "an `edges.cursor` or `pageInfo` cursor from an earlier page of the same list, with the same filter; a cursor that does not decode is BAD_USER_INPUT with reason BAD_CURSOR";
 

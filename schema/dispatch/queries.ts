@@ -216,6 +216,8 @@ builder.queryFields((t) => ({
   task: t.prismaField({
     type: "InspectionTask",
     nullable: true,
+    description:
+      "联合检查任务 — one task by its global id, if this caller sees it (gz all; a province those with its officers; an officer's token its own); null otherwise",
     authScopes: READ,
     args: { id: t.arg.id({ required: true, description: "全局ID — the task's `id`" }) },
     resolve: async (query, _r, { id }, ctx) =>

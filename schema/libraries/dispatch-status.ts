@@ -44,6 +44,7 @@ builder.prismaObjectFields("Officer", (t) => {
     }),
     dispatchability: t.field({
       type: DispatchabilityRef,
+      description: "可派单 — whether the officer can be dispatched on `asOf` for the domains given, and why not",
       args,
       resolve: (o, a, ctx) => dispatchability(o, a.asOf ?? beijingDay(ctx.now), a.domains ?? []),
     }),

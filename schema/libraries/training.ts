@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { badInput } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
+import { connectionTypes } from "../common/connection-types.ts";
 import { writeAudited } from "../common/write.ts";
 import { zodProblems } from "./rules/record-problem.ts";
 
@@ -41,16 +42,21 @@ builder.prismaObject("TrainingAttendance", {
 });
 
 builder.prismaObjectFields("Officer", (t) => ({
-  trainings: t.prismaField({
-    type: ["TrainingAttendance"],
-    description: "培训记录 — the sessions this officer was recorded at, newest first",
-    resolve: (query, o, _args, ctx) =>
-      ctx.prisma.trainingAttendance.findMany({
-        ...query,
-        where: { officerId: o.id },
-        orderBy: { session: { heldOn: "desc" } },
-      }),
-  }),
+  trainings: t.prismaConnection(
+    {
+      type: "TrainingAttendance",
+      cursor: "sessionId_officerId",
+      description: "培训记录 — the sessions this officer was recorded at, newest first",
+      totalCount: (o, _args, ctx) => ctx.prisma.trainingAttendance.count({ where: { officerId: o.id } }),
+      resolve: (query, o, _args, ctx) =>
+        ctx.prisma.trainingAttendance.findMany({
+          ...query,
+          where: { officerId: o.id },
+          orderBy: [{ session: { heldOn: "desc" } }, { sessionId: "desc" }],
+        }),
+    },
+    ...connectionTypes("TrainingAttendance", "培训记录 — an officer's attendance at a training session"),
+  ),
 }));
 
 const AttendanceInput = builder.inputType("TrainingAttendanceInput", {

@@ -43,7 +43,11 @@ builder.prismaNode("Officer", {
   description: "执法人员 — an officer of the joint force, holding a 执法证 of a home jurisdiction",
   fields: (t) => ({
     certificateNumber: t.exposeString("certificateNumber", { description: "执法证号" }),
-    name: t.string({ resolve: (o, _a, ctx) => freeText(ctx, o.homeJurisdiction, o.name) as string }),
+    name: t.string({
+      description:
+        "姓名 — the officer's name (an ID or phone number written into it is masked outside the home jurisdiction)",
+      resolve: (o, _a, ctx) => freeText(ctx, o.homeJurisdiction, o.name) as string,
+    }),
     homeJurisdiction: t.field({
       type: JurisdictionEnum,
       description: "所属辖区 — the province that issued the 执法证",
@@ -54,12 +58,16 @@ builder.prismaNode("Officer", {
       description: "所在单位",
       resolve: (o, _a, ctx) => freeText(ctx, o.homeJurisdiction, o.unit),
     }),
-    status: t.expose("status", { type: OfficerStatusEnum }),
-    certificateValidFrom: t.expose("certificateValidFrom", { type: "Date", nullable: true }),
+    status: t.expose("status", { type: OfficerStatusEnum, description: "在岗状态 — active, suspended or retired" }),
+    certificateValidFrom: t.expose("certificateValidFrom", {
+      type: "Date",
+      nullable: true,
+      description: "执法证有效期起 — first day of validity (inclusive)",
+    }),
     certificateValidTo: t.expose("certificateValidTo", {
       type: "Date",
       nullable: true,
-      description: "last day of validity",
+      description: "执法证有效期至 — last day of validity (inclusive)",
     }),
     qualifiedDomains: t.exposeStringList("qualifiedDomains", { description: "执法领域资格 — domain codes" }),
     idNumber: t.string({
@@ -77,8 +85,8 @@ builder.prismaNode("Officer", {
       description: "家庭住址 — personal data, masked like idNumber",
       resolve: (o, _a, ctx) => personal(ctx, o.homeJurisdiction, o.homeAddress, maskAddress),
     }),
-    version: t.exposeInt("version"),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    version: t.exposeInt("version", { description: "the home platform's version; a newer one replaces it" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "when the gateway last stored a write" }),
   }),
 });
 
@@ -89,7 +97,7 @@ builder.prismaNode("Enterprise", {
   description: "执法对象 / 企业 — an enterprise in the New Area, identified by its USCC",
   fields: (t) => ({
     uscc: t.exposeString("uscc", { description: "统一社会信用代码 (GB 32100)" }),
-    name: t.exposeString("name"),
+    name: t.exposeString("name", { description: "企业名称 — the registered name" }),
     park: t.exposeString("park", { nullable: true, description: "所在园区" }),
     town: t.exposeString("town", { nullable: true, description: "所在镇" }),
     divisionCode: t.exposeString("divisionCode", {
@@ -131,7 +139,7 @@ builder.prismaNode("Enterprise", {
     version: t.exposeInt("version", {
       description: "the registering jurisdiction's newest version (0 while it has not written)",
     }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "when the gateway last stored a write" }),
   }),
 });
 

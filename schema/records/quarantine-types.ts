@@ -35,8 +35,11 @@ builder.prismaNode("QuarantinedRecord", {
       description: "来源 — the province whose record it is",
       resolve: (q) => jurisdictionOf(q.originJurisdiction),
     }),
-    originId: t.exposeString("originId", { nullable: true }),
-    version: t.exposeInt("version", { nullable: true }),
+    originId: t.exposeString("originId", {
+      nullable: true,
+      description: "its id on the origin platform; null when the refused record had none",
+    }),
+    version: t.exposeInt("version", { nullable: true, description: "the refused version; null when it had none" }),
     source: t.exposeString("source", { description: "the adapter's name" }),
     code: t.exposeString("code", { description: "UNKNOWN_ITEM, BAD_USCC, MISSING_FIELD, … or the adapter's own code" }),
     reason: t.string({
@@ -48,12 +51,21 @@ builder.prismaNode("QuarantinedRecord", {
       description: "the record as refused (personal data masked outside its origin)",
       resolve: (q, _a, ctx) => (inClear(ctx, q) ? q.payload : maskPersonalData(q.payload)),
     }),
-    status: t.field({ type: QuarantineStatusEnum, resolve: (q) => q.status as QuarantineStatus }),
+    status: t.field({
+      type: QuarantineStatusEnum,
+      description: "隔离状态 — waiting or how it was resolved",
+      resolve: (q) => q.status as QuarantineStatus,
+    }),
     attempts: t.exposeInt("attempts", { description: "how often it was refused" }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    resolvedAt: t.expose("resolvedAt", { type: "DateTime", nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "when it was first refused" }),
+    resolvedAt: t.expose("resolvedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "when it was replayed, superseded or discarded; null while QUARANTINED",
+    }),
     resolution: t.string({
       nullable: true,
+      description: "how it was resolved, in words (personal data masked outside its origin)",
       resolve: (q, _a, ctx) =>
         q.resolution === null || inClear(ctx, q) ? q.resolution : maskPersonalText(q.resolution),
     }),

@@ -34,7 +34,7 @@ builder.prismaNode("EnforcementRecord", {
     }),
     originId: t.exposeString("originId", { description: "its id on the origin platform" }),
     version: t.exposeInt("version", { description: "the origin's version; a newer one replaces it" }),
-    kind: t.expose("kind", { type: RecordKindEnum }),
+    kind: t.expose("kind", { type: RecordKindEnum, description: "记录类型 — inspection or penalty decision" }),
     itemCode: t.exposeString("itemCode", { nullable: true, description: "unified item code (执法事项)" }),
     enterpriseUscc: t.exposeString("enterpriseUscc", {
       nullable: true,
@@ -73,8 +73,8 @@ builder.prismaNode("EnforcementRecord", {
         return seesPersonalDataInClear(ctx.caller, r.originJurisdiction) ? extra : maskPersonalData(extra);
       },
     }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "when the gateway first stored it" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "when the gateway last stored a newer version" }),
   }),
 });
 

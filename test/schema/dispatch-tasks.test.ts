@@ -267,6 +267,27 @@ describe("who sees which task", () => {
     for (const task of province) expect(task.officers.some((o) => o.homeJurisdiction === "SC")).toBe(true);
   });
 
+  it("node reads a task under the same rule: null for an officer not on it, the task for its team's province", async () => {
+    const member = tasks[0]!.officers.find((o) => o.homeJurisdiction === "CQ")!;
+    const own = new Set((await tasksOf(t, null, "cq", member.certificateNumber)).map((task) => task.id));
+    const other = (await tasksOf(t, null, "gz")).find((task) => !own.has(task.id))!;
+    const NODE = "query($id: ID!) { node(id: $id) { id ... on InspectionTask { state } } }";
+    const asMember = await t.gql<{ node: unknown }>(NODE, {
+      as: "cq",
+      subject: member.certificateNumber,
+      variables: { id: other.id },
+    });
+    expect(asMember.errors).toBeUndefined();
+    expect(asMember.data?.node).toBeNull();
+    const mine = [...own][0]!;
+    const seen = await t.gql<{ node: { id: string } }>(NODE, {
+      as: "cq",
+      subject: member.certificateNumber,
+      variables: { id: mine },
+    });
+    expect(seen.data?.node.id).toBe(mine);
+  });
+
   it("a dispatched task goes on the change stream to the provinces of its team", async () => {
     const events = await t.prisma.changeEvent.findMany({
       where: { kind: "dispatch.task", entityId: keyOf("InspectionTask", tasks[0]!.id) },

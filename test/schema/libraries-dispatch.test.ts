@@ -121,11 +121,20 @@ describe("joint training (同堂培训)", () => {
     expect(await t.prisma.trainingSession.count()).toBe(1);
 
     const { data } = await t.gql<{
-      officer: { trainings: Array<{ passed: boolean | null; session: { title: string; hours: number } }> };
-    }>(`{ officer(certificateNumber: "CQ-GZ-2024-0001") { trainings { passed session { title hours } } } }`, {
-      as: "sc",
-    });
-    expect(data?.officer.trainings).toEqual([
+      officer: {
+        trainings: {
+          totalCount: number;
+          edges: Array<{ node: { passed: boolean | null; session: { title: string; hours: number } } }>;
+        };
+      };
+    }>(
+      `{ officer(certificateNumber: "CQ-GZ-2024-0001") { trainings(first: 20) { totalCount edges { node { passed session { title hours } } } } } }`,
+      {
+        as: "sc",
+      },
+    );
+    expect(data?.officer.trainings.totalCount).toBe(data?.officer.trainings.edges.length);
+    expect(data?.officer.trainings.edges.map((edge) => edge.node)).toEqual([
       { passed: true, session: { title: "川渝执法标准同堂培训（第一期）", hours: 6 } },
     ]);
   });

@@ -4,8 +4,10 @@
  * when selected; connection types carry names of their own.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { cappedCount, TOTAL_COUNT_CAP } from "../../schema/common/connection-types.ts";
 import { MAX_PAGE_SIZE } from "../../schema/common/page-size-plugin.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
+import { ingest, inspection } from "./sync-helpers.ts";
 
 let t: TestGateway;
 beforeAll(async () => {
@@ -93,6 +95,25 @@ describe("totalCount", () => {
     expect(errors).toBeUndefined();
     expect(spy).not.toHaveBeenCalled();
     spy.mockRestore();
+  });
+});
+
+describe("capped totalCount (records, audit trail)", () => {
+  it("counts over at most TOTAL_COUNT_CAP rows, with the list's filter", async () => {
+    const asked: unknown[] = [];
+    const model = { count: async (args: unknown) => (asked.push(args), 7) };
+    expect(await cappedCount(model, { origin: "cq" })).toBe(7);
+    expect(asked).toEqual([{ where: { origin: "cq" }, take: TOTAL_COUNT_CAP }]);
+  });
+
+  it("answers the exact number below the cap", async () => {
+    await ingest(t, "sc", { records: [inspection("SC-PAGING-1"), inspection("SC-PAGING-2")] });
+    const stored = await t.prisma.enforcementRecord.count();
+    expect(stored).toBe(2);
+    const { data } = await t.gql<{ records: { totalCount: number } }>("{ records(first: 1) { totalCount } }", {
+      as: "gz",
+    });
+    expect(data?.records.totalCount).toBe(stored);
   });
 });
 
