@@ -53,7 +53,17 @@ export const builder = new SchemaBuilder<{
     filterConnectionTotalCount: true,
     onUnusedQuery: null,
   },
-  relay: { cursorType: "String", clientMutationId: "omit" },
+  relay: {
+    cursorType: "String",
+    clientMutationId: "omit",
+    // its four fields are described here, once (test/schema/descriptions.test.ts exempts them)
+    pageInfoTypeOptions: {
+      description:
+        "分页信息 — Relay page info. hasNextPage / hasPreviousPage: whether more edges exist after / before this page; " +
+        "startCursor / endCursor: the cursors of this page's first and last edge (null on an empty page), to pass " +
+        "as `before:` / `after:` for the neighbouring page. Cursors are opaque: keep them, do not build them.",
+    },
+  },
 });
 
 builder.addScalarType("Date", dateScalar);

@@ -23,7 +23,7 @@ builder.queryFields((t) => ({
       recordId: t.arg.string({ required: false, description: "entries that touched this record" }),
       from: t.arg({ type: "DateTime", required: false, description: "at or after this instant" }),
       to: t.arg({ type: "DateTime", required: false, description: "before this instant (exclusive)" }),
-      outcome: t.arg({ type: AuditOutcomeEnum, required: false }),
+      outcome: t.arg({ type: AuditOutcomeEnum, required: false, description: "审计结果 — entries that ended so" }),
     },
     totalCount: (_connection, args, ctx) => ctx.prisma.auditEntry.count({ where: auditFilter(args) }),
     resolve: (query, _root, args, ctx) =>
