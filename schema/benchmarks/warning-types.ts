@@ -21,11 +21,28 @@ const WarningKindEnum = builder.enumType("WarningKind", {
     },
   } as const,
 });
-const WarningSeverityEnum = builder.enumType("WarningSeverity", { values: ["HIGH", "MEDIUM", "LOW"] as const });
+const WarningSeverityEnum = builder.enumType("WarningSeverity", {
+  description: "预警级别 — warning severity, from the most to the least urgent",
+  values: {
+    HIGH: {
+      description: "高 — high: a fine above the range, a penalty despite a binding 不予处罚, or an item not empowered",
+    },
+    MEDIUM: {
+      description: "中 — medium: a fine below the range, or a 从轻/减轻 range exceeded within the tier's own range",
+    },
+    LOW: {
+      description: "低 — low: a penalty despite a discretionary 首违不罚 (可以), or a decision pushed without facts",
+    },
+  } as const,
+});
 const WARNING_STATUSES = ["OPEN", "ACKNOWLEDGED", "SUPERSEDED"] as const;
 const WarningStatusEnum = builder.enumType("WarningStatus", {
-  description: "OPEN / ACKNOWLEDGED (管委会 has seen it) / SUPERSEDED (a newer version of the record was pushed)",
-  values: WARNING_STATUSES,
+  description: "预警状态 — warning status: open until the committee acknowledges it or a newer version replaces it",
+  values: {
+    OPEN: { description: "待处理 — open: not yet seen by the committee" },
+    ACKNOWLEDGED: { description: "已确认 — acknowledged: the committee (管委会) has seen it" },
+    SUPERSEDED: { description: "已取代 — superseded: a newer version of the record was pushed" },
+  } as const,
 });
 
 const decisionOf = (w: SupervisionWarning) => w.decision as unknown as StoredDecision;
@@ -35,55 +52,95 @@ const matchOf = (w: SupervisionWarning) => {
 };
 
 const WarningRecordRef = builder.objectRef<SupervisionWarning>("WarningRecord").implement({
-  description: "the penalty decision, as pushed in the version that raised the warning",
+  description: "预警所涉决定 — the penalty decision, as pushed in the version that raised the warning",
   fields: (t) => ({
-    id: t.id({ resolve: (w) => w.recordId }),
+    id: t.id({ description: "记录编号 — the gateway's id of the record", resolve: (w) => w.recordId }),
     origin: t.field({
       type: JurisdictionEnum,
       description: "来源 — whose decision it is",
       resolve: (w) => jurisdictionOf(w.originJurisdiction),
     }),
-    originId: t.string({ resolve: (w) => decisionOf(w).originId }),
-    version: t.int({ resolve: (w) => w.recordVersion }),
+    originId: t.string({
+      description: "来源编号 — the record's id on its province's platform",
+      resolve: (w) => decisionOf(w).originId,
+    }),
+    version: t.int({
+      description: "版本 — the record version that raised the warning",
+      resolve: (w) => w.recordVersion,
+    }),
     fineYuan: t.field({
       type: "Yuan",
       nullable: true,
       description: "罚款 — the fine the decision imposed",
       resolve: (w) => (decisionOf(w).fineFen === null ? null : BigInt(decisionOf(w).fineFen as string)),
     }),
-    decidedAt: t.field({ type: "DateTime", resolve: (w) => new Date(decisionOf(w).decisionDate) }),
+    decidedAt: t.field({
+      type: "DateTime",
+      description: "决定时间 — when the penalty was decided",
+      resolve: (w) => new Date(decisionOf(w).decisionDate),
+    }),
   }),
 });
 
 const WarningMatchRef = builder.objectRef<DiscretionMatch>("WarningMatch").implement({
-  description: "the matchDiscretion result the decision was measured against",
+  description: "裁量结论 — the matchDiscretion result the decision was measured against",
   fields: (t) => ({
-    outcome: t.field({ type: DiscretionOutcomeEnum, resolve: (m) => m.outcome }),
-    range: t.field({ type: PenaltyRangeRef, nullable: true, resolve: (m) => m.range }),
-    tierRange: t.field({ type: PenaltyRangeRef, nullable: true, resolve: (m) => m.tierRange }),
-    tier: t.field({ type: TierRef, nullable: true, resolve: (m) => m.tier }),
-    benchmarkVersion: t.exposeInt("benchmarkVersion"),
-    citations: t.exposeStringList("citations"),
+    outcome: t.field({
+      type: DiscretionOutcomeEnum,
+      description: "裁量结论 — what the benchmark allowed",
+      resolve: (m) => m.outcome,
+    }),
+    range: t.field({
+      type: PenaltyRangeRef,
+      nullable: true,
+      description: "罚款幅度 — the lawful range the fine was measured against; null when no penalty",
+      resolve: (m) => m.range,
+    }),
+    tierRange: t.field({
+      type: PenaltyRangeRef,
+      nullable: true,
+      description: "阶次幅度 — the tier's own range before 从轻/减轻",
+      resolve: (m) => m.tierRange,
+    }),
+    tier: t.field({
+      type: TierRef,
+      nullable: true,
+      description: "裁量阶次 — the tier the facts fall in",
+      resolve: (m) => m.tier,
+    }),
+    benchmarkVersion: t.exposeInt("benchmarkVersion", { description: "基准版本 — the benchmark version applied" }),
+    citations: t.exposeStringList("citations", { description: "法律依据 — law and article, as cited" }),
   }),
 });
 
 builder.prismaObject("SupervisionWarning", {
   description: "执法监督预警 — a pushed penalty decision outside what its benchmark allows",
   fields: (t) => ({
-    id: t.exposeID("id"),
-    kind: t.expose("kind", { type: WarningKindEnum }),
-    severity: t.expose("severity", { type: WarningSeverityEnum }),
-    message: t.exposeString("message"),
-    status: t.field({ type: WarningStatusEnum, resolve: (w) => w.status as (typeof WARNING_STATUSES)[number] }),
-    itemCode: t.exposeString("itemCode", { nullable: true }),
-    record: t.field({ type: WarningRecordRef, resolve: (w) => w }),
+    id: t.exposeID("id", { description: "预警编号 — the warning's id (for acknowledgeWarning)" }),
+    kind: t.expose("kind", { type: WarningKindEnum, description: "预警类型 — what is wrong" }),
+    severity: t.expose("severity", { type: WarningSeverityEnum, description: "预警级别 — how urgent" }),
+    message: t.exposeString("message", { description: "说明 — what is wrong, in words, with the amounts" }),
+    status: t.field({
+      type: WarningStatusEnum,
+      description: "预警状态 — open, acknowledged or superseded",
+      resolve: (w) => w.status as (typeof WARNING_STATUSES)[number],
+    }),
+    itemCode: t.exposeString("itemCode", {
+      nullable: true,
+      description: "事项编码 — the unified item code; null when the decision's item is unknown",
+    }),
+    record: t.field({
+      type: WarningRecordRef,
+      description: "预警所涉决定 — the decision that raised it",
+      resolve: (w) => w,
+    }),
     match: t.field({
       type: WarningMatchRef,
       nullable: true,
       description: "null when the item could not be matched",
       resolve: matchOf,
     }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "预警时间 — when the warning was raised" }),
   }),
 });
 
