@@ -33,7 +33,7 @@ builder.queryFields((t) => ({
           required: false,
           description: "至 — entries at or before this instant (inclusive, to the millisecond a DateTime carries)",
         }),
-        outcome: t.arg({ type: AuditOutcomeEnum, required: false }),
+        outcome: t.arg({ type: AuditOutcomeEnum, required: false, description: "审计结果 — entries that ended so" }),
       },
       totalCount: (_connection, args, ctx) => cappedCount(ctx.prisma.auditEntry, auditFilter(args)),
       resolve: (query, _root, args, ctx) =>

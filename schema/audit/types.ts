@@ -7,11 +7,13 @@ import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { nodeAccess, readableWith } from "../common/node-access.ts";
 
 export const AuditOutcomeEnum = builder.enumType("AuditOutcome", {
-  description: "How the audited operation ended",
+  description: "审计结果 — audit outcome: how the audited operation ended",
   values: {
-    OK: { description: "completed" },
-    ERROR: { description: "failed: bad input, not found, conflict or an unexpected error" },
-    REFUSED: { description: "refused: bad or missing token, forbidden, replayed, rate limited or invalid document" },
+    OK: { description: "成功 — completed" },
+    ERROR: { description: "失败 — failed: bad input, not found, conflict or an unexpected error" },
+    REFUSED: {
+      description: "拒绝 — refused: bad or missing token, forbidden, replayed, rate limited or invalid document",
+    },
   } as const,
 });
 
@@ -26,7 +28,7 @@ builder.prismaNode("AuditEntry", {
       description: "position in the chain (a 64-bit integer, hence a string)",
       resolve: (entry) => String(entry.seq),
     }),
-    at: t.expose("at", { type: "DateTime", description: "时间 — when the operation ended (or was refused)" }),
+    at: t.expose("at", { type: "DateTime", description: "时间 — when the gateway handled the operation" }),
     issuer: t.field({
       type: JurisdictionEnum,
       nullable: true,
@@ -36,7 +38,7 @@ builder.prismaNode("AuditEntry", {
     subject: t.exposeString("subject", { nullable: true, description: "the token's `sub`" }),
     operationName: t.exposeString("operationName", {
       nullable: true,
-      description: "the operation's name as the client sent it; null for an anonymous operation",
+      description: "操作名 — the GraphQL operation name the client sent; null for an anonymous operation",
     }),
     operationType: t.exposeString("operationType", {
       description: "query | mutation | subscription | invalid (refused before execution) | unknown",
@@ -52,7 +54,7 @@ builder.prismaNode("AuditEntry", {
     recordIds: t.exposeStringList("recordIds", { description: "ids of the records the operation touched" }),
     outcome: t.field({
       type: AuditOutcomeEnum,
-      description: "结果 — how it ended",
+      description: "审计结果 — how the operation ended",
       resolve: (entry) => entry.outcome as "OK" | "ERROR" | "REFUSED",
     }),
     errorCode: t.exposeString("errorCode", {
@@ -76,7 +78,9 @@ nodeAccess("AuditEntry", readableWith("audit:read", "gz"));
 export const AuditChainCheckRef = builder.objectRef<AuditChainResult>("AuditChainCheck").implement({
   description: "审计链校验 — the stored chain recomputed from the first entry",
   fields: (t) => ({
-    ok: t.exposeBoolean("ok"),
+    ok: t.exposeBoolean("ok", {
+      description: "完整 — intact: true when every entry recomputes to its stored hash and links to the one before",
+    }),
     checked: t.int({ description: "entries found intact (before the broken one, if any)", resolve: (r) => r.checked }),
     firstBrokenSeq: t.string({
       nullable: true,
@@ -94,6 +98,11 @@ export const AuditChainCheckRef = builder.objectRef<AuditChainResult>("AuditChai
       description: "seq of the last intact entry: publish it with headHash to anchor the chain",
       resolve: (r) => (r.ok && r.head ? String(r.head.seq) : null),
     }),
-    headHash: t.string({ nullable: true, resolve: (r) => (r.ok && r.head ? r.head.hash : null) }),
+    headHash: t.string({
+      nullable: true,
+      description:
+        "链头哈希 — hash of the last intact entry (64 hex characters); null when the chain is broken or empty",
+      resolve: (r) => (r.ok && r.head ? r.head.hash : null),
+    }),
   }),
 });

@@ -18,13 +18,13 @@ export const BenchmarkRef = builder.prismaObject("Benchmark", {
     }),
     violation: t.exposeString("violation", { description: "违法行为" }),
     tiers: t.field({
-      description: "裁量阶次 — the tiers, lightest first",
       type: [BenchmarkTierRef],
+      description: "裁量阶次 — the tiers, lightest (level 1) first",
       resolve: (b) => benchmarkTier.array().parse(b.tiers),
     }),
     lenientRules: t.field({
-      description: "四张清单 — the benchmark's own lenient rules",
       type: [LenientRuleRef],
+      description: "四张清单 — the benchmark's entries on the four lists (no, lighter, mitigated penalty; no coercion)",
       resolve: (b) => lenientRule.array().parse(b.lenientRules),
     }),
     illustrative: t.exposeBoolean("illustrative", {

@@ -24,14 +24,17 @@ const WarningKindEnum = builder.enumType("WarningKind", {
   } as const,
 });
 const WarningSeverityEnum = builder.enumType("WarningSeverity", {
-  description: "预警级别 — how urgently the committee should look, most urgent first",
+  description: "预警级别 — warning severity, from the most to the least urgent",
   values: {
     HIGH: {
-      description:
-        "高 — the counterparty is burdened unlawfully or the act is outside the law (fine out of range, item not empowered)",
+      description: "高 — high: a fine above the range, a penalty despite a binding 不予处罚, or an item not empowered",
     },
-    MEDIUM: { description: "中 — a 从轻/减轻 range exceeded while the tier's own range is respected" },
-    LOW: { description: "低 — a gap to fill: facts missing, or a penalty despite a discretionary 首违不罚 (可以)" },
+    MEDIUM: {
+      description: "中 — medium: a fine below the range, or a 从轻/减轻 range exceeded within the tier's own range",
+    },
+    LOW: {
+      description: "低 — low: a penalty despite a discretionary 首违不罚 (可以), or a decision pushed without facts",
+    },
   } as const,
 });
 const WARNING_STATUSES = ["OPEN", "ACKNOWLEDGED", "SUPERSEDED"] as const;
@@ -51,7 +54,7 @@ const matchOf = (w: SupervisionWarning) => {
 };
 
 const WarningRecordRef = builder.objectRef<SupervisionWarning>("WarningRecord").implement({
-  description: "the penalty decision, as pushed in the version that raised the warning",
+  description: "预警所涉决定 — the penalty decision, as pushed in the version that raised the warning",
   fields: (t) => ({
     id: t.id({
       description: "记录ID — 全局ID of the decision's record (the EnforcementRecord's `id`; read it with `node`)",
@@ -79,14 +82,33 @@ const WarningRecordRef = builder.objectRef<SupervisionWarning>("WarningRecord").
 });
 
 const WarningMatchRef = builder.objectRef<DiscretionMatch>("WarningMatch").implement({
-  description: "the matchDiscretion result the decision was measured against",
+  description: "裁量结论 — the matchDiscretion result the decision was measured against",
   fields: (t) => ({
-    outcome: t.field({ type: DiscretionOutcomeEnum, resolve: (m) => m.outcome }),
-    range: t.field({ type: PenaltyRangeRef, nullable: true, resolve: (m) => m.range }),
-    tierRange: t.field({ type: PenaltyRangeRef, nullable: true, resolve: (m) => m.tierRange }),
-    tier: t.field({ type: TierRef, nullable: true, resolve: (m) => m.tier }),
-    benchmarkVersion: t.exposeInt("benchmarkVersion"),
-    citations: t.exposeStringList("citations"),
+    outcome: t.field({
+      type: DiscretionOutcomeEnum,
+      description: "裁量结论 — what the benchmark allowed",
+      resolve: (m) => m.outcome,
+    }),
+    range: t.field({
+      type: PenaltyRangeRef,
+      nullable: true,
+      description: "罚款幅度 — the lawful range the fine was measured against; null when no penalty",
+      resolve: (m) => m.range,
+    }),
+    tierRange: t.field({
+      type: PenaltyRangeRef,
+      nullable: true,
+      description: "阶次幅度 — the tier's own range before 从轻/减轻",
+      resolve: (m) => m.tierRange,
+    }),
+    tier: t.field({
+      type: TierRef,
+      nullable: true,
+      description: "裁量阶次 — the tier the facts fall in",
+      resolve: (m) => m.tier,
+    }),
+    benchmarkVersion: t.exposeInt("benchmarkVersion", { description: "基准版本 — the benchmark version applied" }),
+    citations: t.exposeStringList("citations", { description: "法律依据 — law and article, as cited" }),
   }),
 });
 

@@ -18,9 +18,9 @@ const clockOf = (ctx: GatewayContext): StatusClock => ({
 });
 
 const CheckpointStatusRef = builder.objectRef<CheckpointStatus>("SyncCheckpointStatus").implement({
-  description: "One direction of an adapter",
+  description: "同步检查点 — sync checkpoint: one direction of an adapter, its position and its lag (docs/sync.md)",
   fields: (t) => ({
-    id: t.string({ resolve: (s) => s.checkpoint.id }),
+    id: t.string({ description: "检查点编号 — the checkpoint's id (stable)", resolve: (s) => s.checkpoint.id }),
     cursor: t.string({
       nullable: true,
       description: "inbound: the stored source cursor",
@@ -30,14 +30,25 @@ const CheckpointStatusRef = builder.objectRef<CheckpointStatus>("SyncCheckpointS
       description: "outbound: the acknowledged seq",
       resolve: (s) => String(s.checkpoint.ackedSeq),
     }),
-    sourceTime: t.field({ type: "DateTime", nullable: true, resolve: (s) => s.checkpoint.sourceTime }),
+    sourceTime: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "源时间 — inbound: time of the newest source change applied, as last reported; null if never",
+      resolve: (s) => s.checkpoint.sourceTime,
+    }),
     sourceBacklog: t.int({
       nullable: true,
       description: "inbound: as last reported",
       resolve: (s) => s.checkpoint.sourceBacklog,
     }),
-    lagRecords: t.exposeInt("lagRecords"),
-    lagSeconds: t.exposeInt("lagSeconds"),
+    lagRecords: t.exposeInt("lagRecords", {
+      description:
+        "滞后条数 — lag in records: outbound, changes after ackedSeq on a default stream; inbound, the sourceBacklog last reported (0 if never)",
+    }),
+    lagSeconds: t.exposeInt("lagSeconds", {
+      description:
+        "滞后秒数 — lag in seconds: age of the oldest change still waiting, 0 when none; when STALE at least reportAgeSeconds",
+    }),
     state: t.field({
       type: SyncStateEnum,
       description: "同步状态 — sync state of this direction (STALE: no report within the threshold)",
@@ -46,9 +57,23 @@ const CheckpointStatusRef = builder.objectRef<CheckpointStatus>("SyncCheckpointS
     reportAgeSeconds: t.exposeInt("reportAgeSeconds", {
       description: "上报间隔 — report age: seconds since this direction last reported (heartbeat or write)",
     }),
-    lastError: t.string({ nullable: true, resolve: (s) => s.checkpoint.lastError }),
-    lastErrorAt: t.field({ type: "DateTime", nullable: true, resolve: (s) => s.checkpoint.lastErrorAt }),
-    lastSeenAt: t.field({ type: "DateTime", nullable: true, resolve: (s) => s.checkpoint.lastSeenAt }),
+    lastError: t.string({
+      nullable: true,
+      description: "最近错误 — the last error this direction reported, cleared by its next success; null when none",
+      resolve: (s) => s.checkpoint.lastError,
+    }),
+    lastErrorAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "错误时间 — when lastError was reported",
+      resolve: (s) => s.checkpoint.lastErrorAt,
+    }),
+    lastSeenAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "最近上报 — when this direction last reported (heartbeat or write); null if never",
+      resolve: (s) => s.checkpoint.lastSeenAt,
+    }),
   }),
 });
 
@@ -94,15 +119,31 @@ const AdapterStatusRef = builder.objectRef<AdapterStatus>("AdapterSyncStatus").i
     lastSeenAt: t.field({
       type: "DateTime",
       nullable: true,
+      description: "最近上报 — the more recent of its two directions' last reports; null if neither reported",
       resolve: (s) => newest(both(s).map((c) => c.checkpoint.lastSeenAt)),
     }),
-    cursor: t.string({ nullable: true, resolve: (s) => s.inbound?.checkpoint.cursor ?? null }),
+    cursor: t.string({
+      nullable: true,
+      description: "源游标 — the inbound direction's stored source cursor; null without an inbound side",
+      resolve: (s) => s.inbound?.checkpoint.cursor ?? null,
+    }),
     ackedSeq: t.string({
       nullable: true,
+      description: "已确认序号 — the outbound direction's acknowledged seq; null without an outbound side",
       resolve: (s) => (s.outbound ? String(s.outbound.checkpoint.ackedSeq) : null),
     }),
-    inbound: t.field({ type: CheckpointStatusRef, nullable: true, resolve: (s) => s.inbound }),
-    outbound: t.field({ type: CheckpointStatusRef, nullable: true, resolve: (s) => s.outbound }),
+    inbound: t.field({
+      type: CheckpointStatusRef,
+      nullable: true,
+      description: "入站 — province → gateway; null when the adapter has never pushed",
+      resolve: (s) => s.inbound,
+    }),
+    outbound: t.field({
+      type: CheckpointStatusRef,
+      nullable: true,
+      description: "出站 — gateway → province; null when the adapter has never acknowledged",
+      resolve: (s) => s.outbound,
+    }),
   }),
 });
 

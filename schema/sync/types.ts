@@ -65,10 +65,12 @@ export const ChangeRef = builder.objectRef<Change>("Change").implement({
 });
 
 export const SyncDirectionEnum = builder.enumType("SyncDirection", {
-  description: "同步方向 — sync direction: which half of an adapter",
+  description: "同步方向 — sync direction: which half of an adapter a checkpoint or a report is about",
   values: {
-    INBOUND: { description: "province → gateway: the source cursor of what the adapter pushes" },
-    OUTBOUND: { description: "gateway → province: the acknowledged seq of the change stream it follows" },
+    INBOUND: { description: "入站 — inbound: province → gateway: the source cursor of what the adapter pushes" },
+    OUTBOUND: {
+      description: "出站 — outbound: gateway → province: the acknowledged seq of the change stream it follows",
+    },
   } as const,
 });
 

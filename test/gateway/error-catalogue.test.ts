@@ -26,6 +26,8 @@ const sources = [...sourceFiles("gateway"), ...sourceFiles("schema")].map((file)
 
 interface Use {
   name: string;
+  /** the pattern's second group, where it has one */
+  second: string;
   at: string;
 }
 
@@ -33,6 +35,7 @@ function uses(pattern: RegExp, files = sources): Use[] {
   return files.flatMap(({ file, text }) =>
     [...text.matchAll(pattern)].map((m) => ({
       name: m[1] as string,
+      second: m[2] ?? "",
       at: `${file}:${text.slice(0, m.index).split("\n").length}`,
     })),
   );
@@ -80,6 +83,23 @@ describe("the error catalogue (docs/errors.md)", () => {
           "(prefer an existing code with a new reason), then run `npm run docs:errors`",
       );
     expect(missing).toEqual([]);
+  });
+
+  it("gives each code the HTTP status the catalogue names, where the source sets one by hand", () => {
+    // an `extensions` object with a code and an http status (gateway/errors.ts takes its statuses from CODES)
+    const pairs = uses(/extensions: \{[^;]{0,200}?\bcode: "([A-Z][A-Z0-9_]+)"[^;]{0,80}?\bstatus: (\d{3})/g);
+    const statusBefore = uses(/extensions: \{\s*http: \{\s*status: (\d{3})[^;]{0,80}?\bcode: "([A-Z][A-Z0-9_]+)"/g);
+    expect(pairs.length + statusBefore.length).toBeGreaterThan(3);
+    const wrong = [
+      ...pairs.map(({ name, at, second }) => ({ code: name, status: Number(second), at })),
+      ...statusBefore.map(({ name, at, second }) => ({ code: second, status: Number(name), at })),
+    ]
+      .filter(({ code, status }) => code in CODES && CODES[code as keyof typeof CODES].status !== status)
+      .map(
+        ({ code, status, at }) =>
+          `${at}: ${code} answered with HTTP ${status}, ${CATALOGUE} says ${CODES[code as keyof typeof CODES].status}`,
+      );
+    expect(wrong).toEqual([]);
   });
 
   it("lists nothing the code no longer answers", () => {
