@@ -186,7 +186,13 @@ builder.mutationFields((t) => ({
     description:
       "按照有利相对人原则合并裁量基准 — merge the Chongqing and Sichuan benchmarks of a penalty item into a new unified version (管委会 only)",
     authScopes: { $all: { issuer: "gz", scope: "catalog:write" } },
-    args: { input: t.arg({ type: MergeBenchmarksInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: MergeBenchmarksInput,
+        required: true,
+        description: "输入 — the item and the day the unified benchmark takes effect",
+      }),
+    },
     resolve: (_root, { input }, ctx) => publishMergedBenchmark(ctx, input.itemCode, input.effectiveFrom),
   }),
 }));

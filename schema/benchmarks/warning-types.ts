@@ -214,7 +214,9 @@ builder.mutationFields((t) => ({
     type: AcknowledgeWarningPayload,
     description: "确认预警 — 管委会 acknowledges an open warning; acknowledging again changes nothing",
     authScopes: { $all: { issuer: "gz", scope: "supervision:write" } },
-    args: { input: t.arg({ type: AcknowledgeWarningInput, required: true }) },
+    args: {
+      input: t.arg({ type: AcknowledgeWarningInput, required: true, description: "输入 — the warning acknowledged" }),
+    },
     resolve: async (_root, { input }, ctx) => {
       const id = keyOf("SupervisionWarning", input.warningId);
       const acknowledged = await writeAudited(ctx, async (tx) => {

@@ -81,7 +81,7 @@ builder.mutationFields((t) => ({
     type: CommitDrawPayload,
     description: "一公开, step 1: freeze the candidates and publish their hash with the hash of a fresh secret seed",
     authScopes: DISPATCH,
-    args: { input: t.arg({ type: CommitDrawInput, required: true }) },
+    args: { input: t.arg({ type: CommitDrawInput, required: true, description: "输入 — the plan to draw for" }) },
     resolve: async (_r, { input }, ctx) => ({ draw: await commitDraw(ctx, keyOf("InspectionPlan", input.planId)) }),
   }),
   revealDraw: t.field({
@@ -89,7 +89,9 @@ builder.mutationFields((t) => ({
     description:
       "一公开, step 2: reveal the seed, select, and plan one joint task per selected enterprise (CONFLICT ALREADY_REVEALED when revealed; CANDIDATE_LIST_ALTERED if the frozen list changed)",
     authScopes: DISPATCH,
-    args: { input: t.arg({ type: RevealDrawInput, required: true }) },
+    args: {
+      input: t.arg({ type: RevealDrawInput, required: true, description: "输入 — the committed draw to reveal" }),
+    },
     resolve: (_r, { input }, ctx) => revealDraw(ctx, keyOf("Draw", input.drawId)),
   }),
 }));

@@ -114,14 +114,16 @@ builder.mutationFields((t) => ({
     type: DispatchTaskPayload,
     description: "派单 — PLANNED → DISPATCHED with a signed 执法码; the task flows to the team's platforms",
     authScopes: DISPATCH,
-    args: { input: t.arg({ type: DispatchTaskInput, required: true }) },
+    args: { input: t.arg({ type: DispatchTaskInput, required: true, description: "输入 — the task to dispatch" }) },
     resolve: async (_r, { input }, ctx) => ({ task: await dispatchTask(ctx, keyOf("InspectionTask", input.taskId)) }),
   }),
   cancelTask: t.field({
     type: CancelTaskPayload,
     description: "取消任务 — cancel a task not yet done; its code is revoked with it",
     authScopes: DISPATCH,
-    args: { input: t.arg({ type: CancelTaskInput, required: true }) },
+    args: {
+      input: t.arg({ type: CancelTaskInput, required: true, description: "输入 — the task and why it is cancelled" }),
+    },
     resolve: async (_r, { input }, ctx) => ({
       task: await moveTask(ctx, keyOf("InspectionTask", input.taskId), "CANCEL", { reason: input.reason }),
     }),
@@ -130,7 +132,7 @@ builder.mutationFields((t) => ({
     type: StartTaskPayload,
     description: "开始检查 — DISPATCHED → IN_PROGRESS (also done by the first result); gz, or a team member's province",
     authScopes: { $any: { $all: { issuer: "gz", scope: "dispatch:write" }, scope: "records:write" } },
-    args: { input: t.arg({ type: StartTaskInput, required: true }) },
+    args: { input: t.arg({ type: StartTaskInput, required: true, description: "输入 — the task the team starts" }) },
     resolve: async (_r, { input }, ctx) => ({
       task: await moveTask(
         ctx,
@@ -144,7 +146,13 @@ builder.mutationFields((t) => ({
     type: RevokeInspectionCodePayload,
     description: "吊销执法码 — revoke a task's 执法码: verifyInspection answers REVOKED from then on",
     authScopes: DISPATCH,
-    args: { input: t.arg({ type: RevokeInspectionCodeInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: RevokeInspectionCodeInput,
+        required: true,
+        description: "输入 — the task and why its 执法码 is revoked",
+      }),
+    },
     resolve: async (_r, { input }, ctx) => ({
       task: await revokeInspectionCode(ctx, keyOf("InspectionTask", input.taskId), input.reason),
     }),
@@ -154,7 +162,13 @@ builder.mutationFields((t) => ({
     description:
       "检查结果 — results per item from an officer's platform; the first starts the task, one per item completes it; replays change nothing",
     authScopes: PROVINCE_WRITE,
-    args: { input: t.arg({ type: RecordTaskResultsInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: RecordTaskResultsInput,
+        required: true,
+        description: "输入 — the task and its results per item",
+      }),
+    },
     resolve: async (_r, { input }, ctx) => ({
       task: await recordTaskResults(ctx, keyOf("InspectionTask", input.taskId), input.results),
     }),
