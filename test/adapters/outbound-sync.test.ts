@@ -191,7 +191,7 @@ describe("outbound sync", () => {
       enterpriseUscc: "91500112MAG000014A",
       officerCertNos: ["CQ-1", "SC-1"],
       itemCodes: ["CQ-001"],
-      window: { from: Date.parse("2026-12-01T00:00:00+08:00"), to: Date.parse("2026-12-03T23:59:59+08:00") },
+      window: { from: Date.parse("2026-12-01T00:00:00+08:00"), to: Date.parse("2026-12-03T23:59:59.999+08:00") }, // the last millisecond of the Beijing day
       code: "code-v3",
       status: "ACTIVE",
     });
