@@ -16,6 +16,7 @@ import { renderGraphiQLPage, useGraphiQLAssets } from "./graphiql-page.ts";
 import { yogaLogger } from "./logging/yoga-logger.ts";
 import { auditRecordFor, describeRequest, useAudit } from "./plugins/use-audit.ts";
 import { useBodyLimit } from "./plugins/use-body-limit.ts";
+import { useErrorCodes } from "./plugins/use-error-codes.ts";
 import { useHardening } from "./plugins/use-hardening.ts";
 import { useHealth } from "./plugins/use-health.ts";
 import { useInputSafety } from "./plugins/use-input-safety.ts";
@@ -107,6 +108,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
       ...useHardening(),
       useIntrospectionGate({ allowed: explorable }),
       ...(tracingPlugin ? [tracingPlugin] : []),
+      // before useAudit and the metrics: they record the code it gives to uncoded library errors
+      useErrorCodes(),
       useAudit(services),
       useMetrics({
         metrics: services.metrics,

@@ -1,39 +1,44 @@
 /**
  * Errors are part of the API: every expected failure has a stable SCREAMING_SNAKE `extensions.code`
- * and an HTTP status. Anything else is masked by yoga outside development.
+ * and an HTTP status, both from the error catalogue (gateway/error-catalogue.ts, printed as docs/errors.md);
+ * a `reason` must be one the catalogue lists for that code. Anything else is masked by yoga outside development.
  */
 import type { GraphQLError } from "graphql";
 import { createGraphQLError } from "graphql-yoga";
 import type { AuthFailureReason } from "./auth/auth-error.ts";
 import { challengeFor } from "./auth/challenge.ts";
+import { CODES, type ErrorCode, type ReasonOf } from "./error-catalogue.ts";
 
 type Extensions = Record<string, unknown>;
 
 function apiError(
   message: string,
-  code: string,
-  status: number,
+  code: ErrorCode,
   extensions: Extensions = {},
   headers?: Record<string, string>,
 ): GraphQLError {
+  const status = CODES[code].status;
   return createGraphQLError(message, { extensions: { code, http: { status, headers }, ...extensions } });
 }
 
-export const badInput = (message: string, extensions: Extensions & { reason?: string } = {}) =>
-  apiError(message, "BAD_USER_INPUT", 400, extensions);
-export const notFound = (message: string, extensions: Extensions = {}) =>
-  apiError(message, "NOT_FOUND", 404, extensions);
-export const forbidden = (message: string, extensions: Extensions = {}) =>
-  apiError(message, "FORBIDDEN", 403, extensions);
+/** extensions beside the code; a `reason` from the catalogue's reasons of that code */
+type ExtensionsOf<C extends ErrorCode> = Extensions & { reason?: ReasonOf<C> };
+
+export const badInput = (message: string, extensions: ExtensionsOf<"BAD_USER_INPUT"> = {}) =>
+  apiError(message, "BAD_USER_INPUT", extensions);
+export const notFound = (message: string, extensions: ExtensionsOf<"NOT_FOUND"> = {}) =>
+  apiError(message, "NOT_FOUND", extensions);
+export const forbidden = (message: string, extensions: ExtensionsOf<"FORBIDDEN"> = {}) =>
+  apiError(message, "FORBIDDEN", extensions);
 /** 401 with its `WWW-Authenticate` challenge (gateway/auth/challenge.ts); `scheme` is what the client sent */
 export const unauthenticated = (message: string, reason: AuthFailureReason, scheme: "Bearer" | "DPoP" | null = null) =>
-  apiError(message, "UNAUTHENTICATED", 401, { reason }, { "WWW-Authenticate": challengeFor(scheme, reason, message) });
-export const conflict = (message: string, extensions: Extensions = {}) =>
-  apiError(message, "CONFLICT", 409, extensions);
-export const tooManyRequests = (message: string) => apiError(message, "RATE_LIMITED", 429);
+  apiError(message, "UNAUTHENTICATED", { reason }, { "WWW-Authenticate": challengeFor(scheme, reason, message) });
+export const conflict = (message: string, extensions: ExtensionsOf<"CONFLICT"> = {}) =>
+  apiError(message, "CONFLICT", extensions);
+export const tooManyRequests = (message: string) => apiError(message, "RATE_LIMITED");
 /** a dependency the request needs is down; the same request may succeed later */
-export const unavailable = (message: string, reason: string) =>
-  apiError(message, "SERVICE_UNAVAILABLE", 503, { reason });
+export const unavailable = (message: string, reason: ReasonOf<"SERVICE_UNAVAILABLE">) =>
+  apiError(message, "SERVICE_UNAVAILABLE", { reason });
 
 /** Prisma's known error codes, mapped in one place (P2002 unique clash, P2025 record not found). */
 export function fromPrismaError(error: unknown): GraphQLError | null {

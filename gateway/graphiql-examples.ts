@@ -33,22 +33,52 @@ query Officers {
   officers(first: 30) { totalCount edges { node { certificateNumber name homeJurisdiction qualifiedDomains phone } } }
 }
 
+# every object with an identity has a global id (全局ID): read it again with node, the same rights apply
+query OneObjectById($id: ID!) {
+  node(id: $id) { id __typename ... on Officer { certificateNumber name } ... on InspectionTask { state enterpriseName } }
+}
+
+# pages of at most 100: pass pageInfo.endCursor as after; totalCount costs a COUNT, leave it out when paging
+query NextPageOfOfficers($after: String) {
+  officers(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id certificateNumber } } }
+}
+
 # 双随机一公开 (committee): plan → commitDraw (hashes published) → revealDraw (seed, selection, tasks)
 mutation PlanAnInspection {
   createInspectionPlan(input: {
     name: "安全生产双随机抽查", itemCodes: ["GZ-017", "GZ-018"], baseRatioPpm: 100000,
     visitFrom: "2026-12-01", visitTo: "2026-12-05"
-  }) { id domains factors { riskClass permille } }
+  }) { plan { id domains factors { riskClass permille } } }
 }
-mutation CommitDraw($planId: ID!) { commitDraw(planId: $planId) { id seedHash candidateListHash candidateCount } }
+mutation CommitDraw($planId: ID!) {
+  commitDraw(input: { planId: $planId }) { draw { id seedHash candidateListHash candidateCount } }
+}
 mutation RevealDraw($drawId: ID!) {
-  revealDraw(drawId: $drawId) { seed selected strata { key population count selected } atYearlyCap }
+  revealDraw(input: { drawId: $drawId }) {
+    draw { seed selected strata { key population count selected } atYearlyCap }
+    tasks { id enterpriseName state }
+  }
 }
 query VerifyDraw($drawId: ID!) { verifyDraw(id: $drawId) { valid revealed problems { code message } } }
 query Tasks {
-  tasks(first: 10) { totalCount edges { node { id enterpriseName state itemCodes officers { certificateNumber homeJurisdiction } teamProblems } } }
+  tasks(first: 10) { totalCount edges { node { id enterpriseName state itemCodes officers { certificateNumber homeJurisdiction } teamProblems { code jurisdiction message } } } }
 }
-mutation Dispatch($taskId: ID!) { dispatchTask(id: $taskId) { state inspectionCode } }
+mutation Dispatch($taskId: ID!) { dispatchTask(input: { taskId: $taskId }) { task { state inspectionCode } } }
 # 两码互核 — works without any token (remove the Authorization header to try)
 query CheckACode($code: String!, $uscc: String!) { verifyInspection(code: $code, uscc: $uscc) { valid reason officers items } }
+
+# 变更流 — the change stream (SSE): each change with its typed subject; acknowledge what you handled
+subscription Changes {
+  changes(kinds: ["record.upserted", "officer.upserted"]) {
+    seq kind origin
+    subject {
+      __typename
+      ... on ChangedRecord { originId version itemCode occurredAt }
+      ... on ChangedOfficer { key changedFields officer { name status } }
+    }
+  }
+}
+mutation Acknowledge($seq: String!) {
+  acknowledgeChanges(input: { consumer: "graphiql", seq: $seq }) { acknowledgement { ackedSeq } }
+}
 `;

@@ -7,10 +7,13 @@ import ValidationPlugin from "@pothos/plugin-validation";
 import type { GatewayContext } from "../gateway/context.ts";
 import type PrismaTypes from "../gateway/db/generated/pothos-types.ts";
 import { getDatamodel } from "../gateway/db/generated/pothos-types.ts";
-import { forbidden, unauthenticated } from "../gateway/errors.ts";
 import { authScopesFor } from "./auth-scopes.ts";
 import type { Jurisdiction } from "./common/jurisdiction.ts";
+import { authRefusal } from "./common/node-access.ts";
+import { PageSizePlugin } from "./common/page-size-plugin.ts";
+import { relayOptions } from "./common/relay-options.ts";
 import { dateScalar, dateTimeScalar, jsonScalar, yuanScalar } from "./scalars.ts";
+import { invalidInput, toInputProblems } from "./validation-error.ts";
 
 export interface AuthScopes {
   /** any verified token of a known issuer */
@@ -35,16 +38,13 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string | number | bigint };
   };
 }>({
-  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin],
+  plugins: [ScopeAuthPlugin, PageSizePlugin, PrismaPlugin, RelayPlugin, ValidationPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,
     authScopes: authScopesFor,
     // no token → 401 UNAUTHENTICATED; a token without the right → 403 FORBIDDEN
-    unauthorizedError: (_parent, ctx) =>
-      ctx.caller
-        ? forbidden("This token may not do that: its issuer or scopes do not allow it")
-        : unauthenticated("A bearer token is required", "MISSING_TOKEN"),
+    unauthorizedError: (_parent, ctx) => authRefusal(ctx),
   },
   prisma: {
     client: (ctx) => ctx.prisma,
@@ -53,7 +53,9 @@ export const builder = new SchemaBuilder<{
     filterConnectionTotalCount: true,
     onUnusedQuery: null,
   },
-  relay: { cursorType: "String", clientMutationId: "omit" },
+  relay: relayOptions,
+  // inputs are checked by their zod schemas (`validate`) before any resolver: one refusal shape
+  validation: { validationError: (failure) => invalidInput(toInputProblems(failure.issues)) },
 });
 
 builder.addScalarType("Date", dateScalar);

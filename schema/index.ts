@@ -1,5 +1,6 @@
 /** Imports every domain, then builds the schema. Nothing else lives here. */
 import { builder } from "./builder.ts";
+import { sortSchemaKeepingEnumOrder } from "./sort-schema.ts";
 import "./catalog/types.ts";
 import "./catalog/queries.ts";
 import "./catalog/mutations.ts";
@@ -15,6 +16,7 @@ import "./libraries/history.ts";
 import "./libraries/dispatch-status.ts";
 import "./libraries/training.ts";
 import "./libraries/upsert-mutations.ts";
+import "./libraries/conflict-mutation.ts";
 import "./audit/types.ts";
 import "./audit/queries.ts";
 import "./records/types.ts";
@@ -31,4 +33,4 @@ import "./dispatch/plan-preview.ts";
 import "./dispatch/task-mutations.ts";
 import "./dispatch/dispatch-batch.ts";
 
-export const schema = builder.toSchema({ sortSchema: true });
+export const schema = sortSchemaKeepingEnumOrder(builder.toSchema({ sortSchema: false }));

@@ -23,7 +23,7 @@ export function formatCalendarDate(date: Date): string {
 
 export const dateScalar = new GraphQLScalarType<Date, string>({
   name: "Date",
-  description: "日期 — a calendar date, YYYY-MM-DD",
+  description: "日期 — a calendar date, YYYY-MM-DD, a day in Beijing time (UTC+08:00)",
   serialize: (value) => formatCalendarDate(value instanceof Date ? value : new Date(String(value))),
   parseValue: parseCalendarDate,
   parseLiteral: (ast) => parseCalendarDate(ast.kind === Kind.STRING ? ast.value : null),
@@ -52,7 +52,7 @@ export const dateTimeScalar = new GraphQLScalarType<Date, string>({
 /** Any JSON value, as is: the payloads of change events and the extra fields of records. */
 export const jsonScalar = new GraphQLScalarType<unknown, unknown>({
   name: "JSON",
-  description: "Any JSON value (object, array, string, number, boolean or null)",
+  description: "JSON 值 — any JSON value (object, array, string, number, boolean or null), passed through as is",
   serialize: (value) => value,
   parseValue: (value) => value,
   parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),

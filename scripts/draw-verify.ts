@@ -10,6 +10,7 @@
  *   the database (DATABASE_URL or the PGlite directory) when no gateway answers.
  * Exit codes: 0 valid, 1 does not match (each problem printed), 2 could not check.
  */
+
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { DEFAULT_AUDIENCE, ISSUERS, type Issuer } from "../gateway/auth/issuers.ts";
@@ -17,6 +18,7 @@ import { loadPrivateKey } from "../gateway/auth/keys.ts";
 import { signToken } from "../gateway/auth/sign-token.ts";
 import { loadConfigOrExit } from "../gateway/config.ts";
 import { createDatabase } from "../gateway/db/client.ts";
+import { keyOf } from "../schema/common/node-access.ts";
 import { publishedDraw } from "../schema/dispatch/draw-store.ts";
 import { type PublishedDraw, verifyDraw } from "../schema/dispatch/rules/index.ts";
 import { cliLogger, print, printProblem } from "./cli-output.ts";
@@ -93,7 +95,8 @@ async function fromDatabase(): Promise<Fetched> {
     poolSize: 1,
   });
   try {
-    const found = await publishedDraw(db.prisma, drawId as string);
+    // the id the API shows is a global id (全局ID); the database keys the draw by what is inside it
+    const found = await publishedDraw(db.prisma, keyOf("Draw", drawId as string));
     if (!found) throw new Error(`no draw ${drawId} in the database`);
     return {
       published: found.published,

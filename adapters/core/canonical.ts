@@ -5,6 +5,9 @@
  */
 import { beijingDayBounds } from "../../schema/common/effective-dates.ts";
 import type { Province } from "../../schema/common/jurisdiction.ts";
+import { newestVersion } from "../../schema/sync/rules/newest-version.ts";
+import type { ResultOf } from "./operations/graphql.ts";
+import type { CHANGES } from "./operations/outbound.ts";
 
 export type { Province };
 export type RecordKind = "INSPECTION" | "PENALTY_DECISION";
@@ -78,17 +81,41 @@ export interface Unmappable {
 
 export type MapResult = { ok: true; record: RecordInput } | { ok: false; unmappable: Unmappable };
 
-/** one event of the `changes` subscription */
-export interface Change {
-  seq: string;
-  kind: string;
-  entityType: string;
-  entityId: string;
-  /** whose data it is, as GraphQL spells a jurisdiction; null: shared catalog data */
-  origin: "CQ" | "SC" | "GZ" | null;
-  payload: Record<string, unknown>;
-  createdAt: string;
+/** one event of the `changes` subscription, as adapters/core/operations/outbound.ts selects it */
+export type Change = ResultOf<typeof CHANGES>["changes"];
+
+/** the record of a `record.upserted` change, in the canonical shape; null for any other change */
+export function recordChangeOf(change: Change): RecordChange | null {
+  const subject = change.subject;
+  if (subject?.__typename !== "ChangedRecord") return null;
+  const { __typename: _type, ...record } = subject;
+  return { ...record, origin: record.origin.toLowerCase(), payload: dataOf(record.payload) };
 }
+
+/** the task of a `dispatch.task` change, in the canonical shape; null for any other change */
+export function taskChangeOf(change: Change): TaskChange | null {
+  const subject = change.subject;
+  if (subject?.__typename !== "ChangedTask") return null;
+  return {
+    taskId: subject.id,
+    version: subject.version,
+    state: subject.state,
+    enterprise: { uscc: subject.enterprise.uscc, name: subject.enterprise.name ?? "" },
+    itemCodes: subject.itemCodes,
+    visitFrom: subject.visitFrom,
+    visitTo: subject.visitTo,
+    officers: subject.officers.map((o) => ({
+      certificateNumber: o.certificateNumber,
+      jurisdiction: o.jurisdiction.toLowerCase(),
+    })),
+    inspectionCode: subject.inspectionCode,
+    codeRevoked: subject.codeRevoked,
+    jurisdictions: subject.jurisdictions.map((j) => j.toLowerCase()),
+  };
+}
+
+const dataOf = (value: unknown): Record<string, unknown> | null =>
+  value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 
 /** the payload of a `record.upserted` change (same names as the GraphQL EnforcementRecord) */
 export interface RecordChange {
@@ -180,12 +207,13 @@ export function unmappable(
   return { ok: false, unmappable: { originId, version, code, reason, payload: vendor } };
 }
 
-/** keeps, per id, only the highest version (feeds deliver at least once and may reorder) */
+/** keeps, per id, only the newest version by the gateway's one rule (feeds deliver at least once and may reorder) */
 export function newestPerId<T>(items: readonly T[], id: (item: T) => string, version: (item: T) => number): T[] {
   const best = new Map<string, T>();
   for (const item of items) {
     const held = best.get(id(item));
-    if (!held || version(item) > version(held)) best.set(id(item), item);
+    const stored = held ? version(held) : null;
+    if (newestVersion({ stored, incoming: version(item), sameContent: true }) === "APPLY") best.set(id(item), item);
   }
   return [...best.values()];
 }

@@ -4,16 +4,8 @@
  */
 import type { ItemCodes, Province } from "./canonical.ts";
 import type { GatewayClient } from "./gateway-client.ts";
-
-const ITEMS = `query($after: String) { items(first: 100, after: $after) {
-  pageInfo { hasNextPage endCursor } edges { node { code cqCode scCode } } } }`;
-
-type ItemsPage = {
-  items: {
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{ node: { code: string; cqCode: string; scCode: string } }>;
-  };
-};
+import { ITEM_CODES } from "./operations/catalog.ts";
+import type { ResultOf } from "./operations/graphql.ts";
 
 export class Catalog implements ItemCodes {
   private toUnifiedMap = new Map<string, string>();
@@ -33,7 +25,7 @@ export class Catalog implements ItemCodes {
     const fromUnified = new Map<string, string>();
     let after: string | null = null;
     do {
-      const page: ItemsPage = await this.client.query<ItemsPage>(ITEMS, { after });
+      const page: ResultOf<typeof ITEM_CODES> = await this.client.query(ITEM_CODES, { after });
       for (const { node } of page.items.edges) {
         const own = this.province === "cq" ? node.cqCode : node.scCode;
         toUnified.set(own, node.code);

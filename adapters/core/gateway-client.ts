@@ -8,11 +8,15 @@
  * that cannot sign proofs) mutations get a FRESH token each (the gateway refuses a replayed `jti`);
  * queries and the subscription reuse a cached one.
  */
+
+import type { ResultOf, TadaDocumentNode, VariablesOf } from "gql.tada";
+import { print } from "graphql";
 import { type DpopKey, generateDpopKey, signDpopProof } from "../../gateway/auth/dpop-proof.ts";
 import type { Issuer } from "../../gateway/auth/issuers.ts";
 import type { SigningKey } from "../../gateway/auth/keys.ts";
 import { signToken } from "../../gateway/auth/sign-token.ts";
 import type { Change } from "./canonical.ts";
+import { CHANGES } from "./operations/outbound.ts";
 import { openSse } from "./sse.ts";
 
 export interface GatewayClientOptions {
@@ -43,6 +47,20 @@ export class GatewayError extends Error {
     super(message);
     this.name = "GatewayError";
   }
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: any operation's result and variables; each call is typed by its document
+type Operation = TadaDocumentNode<any, any>;
+
+const texts = new WeakMap<Operation, string>();
+/** the operation as sent: printed once per document */
+function textOf(document: Operation): string {
+  let text = texts.get(document);
+  if (text === undefined) {
+    text = print(document);
+    texts.set(document, text);
+  }
+  return text;
 }
 
 type GraphQLBody<T> = { data?: T | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
@@ -88,17 +106,18 @@ export class GatewayClient {
     return this.cached.token;
   }
 
-  query<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
-    return this.readToken().then((token) => this.post<T>(token, query, variables, signal));
+  /** a query of adapters/core/operations/: its result and variables are typed from schema.graphql */
+  query<D extends Operation>(document: D, variables: VariablesOf<D>, signal?: AbortSignal): Promise<ResultOf<D>> {
+    return this.readToken().then((token) => this.post<ResultOf<D>>(token, textOf(document), variables, signal));
   }
 
   /** a bearer token of its own for every mutation request — also every retry of it; a bound token is reused */
-  mutate<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+  mutate<D extends Operation>(document: D, variables: VariablesOf<D>, signal?: AbortSignal): Promise<ResultOf<D>> {
     const token = this.dpopKey ? this.readToken() : this.mint();
-    return token.then((t) => this.post<T>(t, query, variables, signal));
+    return token.then((t) => this.post<ResultOf<D>>(t, textOf(document), variables, signal));
   }
 
-  private async post<T>(token: string, query: string, variables: Record<string, unknown>, signal?: AbortSignal) {
+  private async post<T>(token: string, query: string, variables: unknown, signal?: AbortSignal) {
     const response = await fetch(this.graphqlUrl, {
       method: "POST",
       headers: {
@@ -135,8 +154,7 @@ export class GatewayClient {
    * the gateway completes it (token expiry, shutdown) or the connection drops: then open a new one.
    */
   async changes(consumer: string, signal: AbortSignal): Promise<AsyncIterable<Change>> {
-    const query = `subscription($consumer: String) { changes(consumer: $consumer) {
-      seq kind entityType entityId origin payload createdAt } }`;
+    const query = textOf(CHANGES);
     const token = await this.mint(); // a whole TTL for the stream
     const events = await openSse(
       this.graphqlUrl,

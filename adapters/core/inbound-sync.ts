@@ -10,6 +10,7 @@ import { abortableSleep, withRetry } from "./backoff.ts";
 import type { EnterpriseInput, ItemCodes, MapResult, OfficerInput, RecordInput, Unmappable } from "./canonical.ts";
 import type { GatewayClient } from "./gateway-client.ts";
 import { pushLibraryChanges } from "./library-sync.ts";
+import { INGEST_RECORDS, QUARANTINE_RECORDS, STORED_CURSORS } from "./operations/inbound.ts";
 import type { SyncReporter } from "./sync-reporter.ts";
 
 /** one page of the platform's feed, records already parsed (newest version per id) */
@@ -47,15 +48,8 @@ export interface InboundOptions<V> {
 
 const FIRST_PAUSE_MS = 50;
 
-const STATUS = `query { syncStatus { jurisdiction adapter inbound { cursor } } }`;
-const QUARANTINE = `mutation($source: String!, $items: [QuarantineItemInput!]!) {
-  quarantineRecords(source: $source, items: $items) { id } }`;
-const INGEST = `mutation($input: IngestRecordsInput!) { ingestRecords(input: $input) { applied unchanged quarantined cursor } }`;
-
-type Status = { syncStatus: Array<{ adapter: string; inbound: { cursor: string | null } | null }> };
-
 export async function storedInboundCursor(client: GatewayClient, source: string): Promise<string | null> {
-  const { syncStatus } = await client.query<Status>(STATUS);
+  const { syncStatus } = await client.query(STORED_CURSORS, {});
   return syncStatus.find((s) => s.adapter === source)?.inbound?.cursor ?? null;
 }
 
@@ -87,7 +81,8 @@ export async function runInbound<V>(options: InboundOptions<V>): Promise<void> {
     const refused = [...page.invalid, ...refusedLibrary, ...mapped.flatMap((m) => (m.ok ? [] : [m.unmappable]))];
     const records: RecordInput[] = mapped.flatMap((m) => (m.ok ? [m.record] : []));
     // quarantined before the cursor moves past them: never skipped silently
-    if (refused.length > 0) await retry(() => client.mutate(QUARANTINE, { source, items: refused }, signal));
+    if (refused.length > 0)
+      await retry(() => client.mutate(QUARANTINE_RECORDS, { input: { source, items: refused } }, signal));
     // an empty batch too when an error stands: its commit tells syncStatus the side works again
     if (records.length > 0 || refused.length > 0 || moved || reporter.failing) {
       const input = {
@@ -97,7 +92,7 @@ export async function runInbound<V>(options: InboundOptions<V>): Promise<void> {
         sourceBacklog: page.backlog,
         records,
       };
-      await reporter.clearing(() => retry(() => client.mutate(INGEST, { input }, signal)));
+      await reporter.clearing(() => retry(() => client.mutate(INGEST_RECORDS, { input }, signal)));
     }
     cursor = page.cursor;
     if (caughtUp) {

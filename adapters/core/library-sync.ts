@@ -1,7 +1,7 @@
 /**
  * Inbound, the libraries (人员库 / 对象库): a feed page's officer and enterprise changes go to
  * `upsertOfficers` / `upsertEnterprises` before the page's records and cursor, so a crash after them
- * replays them (UNCHANGED, or SUPERSEDED for an older version) and a crash before them loses nothing.
+ * replays them (UNCHANGED, or STALE for an older version) and a crash before them loses nothing.
  * What the gateway refuses is quarantined like a refused record — originId `officer:<certificate>` /
  * `enterprise:<uscc>`, the gateway's code and message — visible and counted, never blocking the page.
  */
@@ -9,12 +9,10 @@ import { libraryQuarantineId } from "../../schema/records/rules/library-quaranti
 import type { EnterpriseInput, OfficerInput, Unmappable } from "./canonical.ts";
 import type { GatewayClient } from "./gateway-client.ts";
 import type { FeedPage } from "./inbound-sync.ts";
+import type { ResultOf } from "./operations/graphql.ts";
+import { UPSERT_ENTERPRISES, UPSERT_OFFICERS } from "./operations/libraries.ts";
 
-const RESULTS = "{ results { key ok code message } }";
-const UPSERT_OFFICERS = `mutation($records: [OfficerInput!]!) { upsertOfficers(records: $records) ${RESULTS} }`;
-const UPSERT_ENTERPRISES = `mutation($records: [EnterpriseInput!]!) { upsertEnterprises(records: $records) ${RESULTS} }`;
-
-type Answer = Record<string, { results: Array<{ key: string; ok: boolean; code: string; message: string }> }>;
+type Result = ResultOf<typeof UPSERT_OFFICERS>["upsertOfficers"]["results"][number];
 
 export async function pushLibraryChanges(
   client: GatewayClient,
@@ -23,24 +21,27 @@ export async function pushLibraryChanges(
   signal: AbortSignal,
 ): Promise<Unmappable[]> {
   const refused: Unmappable[] = [];
-  const push = async <I extends OfficerInput | EnterpriseInput>(kind: string, mutation: string, inputs: I[]) => {
-    if (inputs.length === 0) return;
-    const answer = await retry(() => client.mutate<Answer>(mutation, { records: inputs }, signal));
-    const results = Object.values(answer)[0]?.results ?? [];
+  const keep = (kind: "officer" | "enterprise", inputs: (OfficerInput | EnterpriseInput)[], results: Result[]) =>
     results.forEach((result, i) => {
       const input = inputs[i];
-      if (result.ok || !input) return;
+      if (result.outcome !== "REFUSED" || !input) return;
       const key = "uscc" in input ? input.uscc : input.certificateNumber;
       refused.push({
         originId: libraryQuarantineId(kind, key),
         version: input.version,
-        code: result.code,
+        code: result.code ?? "REFUSED",
         reason: result.message,
         payload: input,
       });
     });
-  };
-  await push("officer", UPSERT_OFFICERS, page.officers);
-  await push("enterprise", UPSERT_ENTERPRISES, page.enterprises);
+  const { officers, enterprises } = page;
+  if (officers.length > 0) {
+    const answer = await retry(() => client.mutate(UPSERT_OFFICERS, { input: { officers } }, signal));
+    keep("officer", officers, answer.upsertOfficers.results);
+  }
+  if (enterprises.length > 0) {
+    const answer = await retry(() => client.mutate(UPSERT_ENTERPRISES, { input: { enterprises } }, signal));
+    keep("enterprise", enterprises, answer.upsertEnterprises.results);
+  }
   return refused;
 }

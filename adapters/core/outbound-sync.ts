@@ -13,9 +13,12 @@ import {
   newestPerId,
   type Province,
   type RecordChange,
+  recordChangeOf,
   type TaskChange,
+  taskChangeOf,
 } from "./canonical.ts";
 import type { GatewayClient } from "./gateway-client.ts";
+import { ACKNOWLEDGE_CHANGES } from "./operations/outbound.ts";
 import type { SyncReporter } from "./sync-reporter.ts";
 
 export interface OutboundPlatform<V, T = unknown> {
@@ -46,7 +49,6 @@ export interface OutboundOptions<V, T = unknown> {
   retryCapMs?: number;
 }
 
-const ACK = `mutation($consumer: String!, $seq: String!) { acknowledgeChanges(consumer: $consumer, seq: $seq) { ackedSeq } }`;
 const TIMEOUT: unique symbol = Symbol("timeout");
 
 /**
@@ -80,8 +82,9 @@ export async function runOutbound<V, T>(options: OutboundOptions<V, T>): Promise
   async function handle(batch: Change[]): Promise<void> {
     if (batch.some((c) => c.kind === "item.changed")) await retry(() => options.items.load());
     const records = batch
-      .filter((c) => c.kind === "record.upserted" && c.origin !== options.jurisdiction.toUpperCase())
-      .map((c) => c.payload as unknown as RecordChange);
+      .filter((c) => c.origin !== options.jurisdiction.toUpperCase())
+      .map(recordChangeOf)
+      .filter((record): record is RecordChange => record !== null);
     let mapped = mapAll(records);
     if (mapped.unmapped.length > 0) {
       // the catalog may have changed without an item.changed reaching us yet: look once more
@@ -102,9 +105,8 @@ export async function runOutbound<V, T>(options: OutboundOptions<V, T>): Promise
   /** joint tasks with this province's officers on the team, newest version per task, in the platform's shape */
   function tasksFor(batch: readonly Change[]): T[] {
     const tasks = batch
-      .filter((c) => c.kind === "dispatch.task")
-      .map((c) => c.payload as unknown as TaskChange)
-      .filter((task) => task.jurisdictions.includes(options.jurisdiction));
+      .map(taskChangeOf)
+      .filter((task): task is TaskChange => task?.jurisdictions.includes(options.jurisdiction) === true);
     return newestPerId(
       tasks,
       (t) => t.taskId,
@@ -127,7 +129,9 @@ export async function runOutbound<V, T>(options: OutboundOptions<V, T>): Promise
 
   let acked = "0";
   async function acknowledge(seq: string): Promise<void> {
-    await reporter.clearing(() => retry(() => client.mutate(ACK, { consumer, seq }, signal)));
+    await reporter.clearing(() =>
+      retry(() => client.mutate(ACKNOWLEDGE_CHANGES, { input: { consumer, seq } }, signal)),
+    );
     acked = seq;
   }
 

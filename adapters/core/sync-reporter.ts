@@ -6,13 +6,9 @@
 import { errorLabel } from "../../gateway/logging/error-labels.ts";
 import type { Logger } from "../../gateway/logging/logger.ts";
 import { type GatewayClient, GatewayError } from "./gateway-client.ts";
+import { HEARTBEAT, REPORT_SYNC_ERROR } from "./operations/status.ts";
 
 export type Direction = "INBOUND" | "OUTBOUND";
-
-const HEARTBEAT = `mutation($source: String!, $direction: SyncDirection, $sourceBacklog: Int, $sourceTime: DateTime) {
-  heartbeat(source: $source, direction: $direction, sourceBacklog: $sourceBacklog, sourceTime: $sourceTime) { adapter } }`;
-const REPORT_ERROR = `mutation($source: String!, $direction: SyncDirection, $message: String!) {
-  reportSyncError(source: $source, direction: $direction, message: $message) { adapter } }`;
 
 export class SyncReporter {
   private lastError = 0;
@@ -70,7 +66,9 @@ export class SyncReporter {
 
   private send(message: string): void {
     this.inFlight = this.client
-      .mutate(REPORT_ERROR, { source: this.source, direction: this.direction, message: message.slice(0, 500) })
+      .mutate(REPORT_SYNC_ERROR, {
+        input: { source: this.source, direction: this.direction, message: message.slice(0, 500) },
+      })
       .catch(() => {});
   }
 
@@ -79,7 +77,7 @@ export class SyncReporter {
     if (Date.now() - this.lastHeartbeat < this.everyMs) return;
     this.lastHeartbeat = Date.now();
     await this.client
-      .mutate(HEARTBEAT, { source: this.source, direction: this.direction, ...extra })
+      .mutate(HEARTBEAT, { input: { source: this.source, direction: this.direction, ...extra } })
       .catch((error) => this.log.warn({ direction: this.direction }, `heartbeat failed: ${loggable(error)}`));
   }
 }

@@ -6,7 +6,9 @@
  * store the tasks). Baseline: one sequential scan of the enterprise table in the same run.
  * ratio = (commit + reveal seconds) ÷ seq scan seconds.
  */
+
 import type pg from "pg";
+import { keyOf } from "../../schema/common/node-access.ts";
 import { askOnce } from "../lib/graphql.ts";
 import type { BenchKeys } from "../lib/keys.ts";
 import { progress } from "../lib/progress.ts";
@@ -34,38 +36,54 @@ export async function measureDraw(url: string, keys: BenchKeys, client: pg.Clien
   const item = await client.query<{ code: string }>(
     `SELECT code FROM "EnforcementItem" WHERE kind = 'INSPECTION' AND "domainCode" = 'EMERGENCY' ORDER BY code LIMIT 1`,
   );
-  const plan = await gz(url, keys, `mutation($i: InspectionPlanInput!) { createInspectionPlan(input: $i) { id } }`, {
-    i: {
-      name: "bench: 1 % a quarter over every enterprise",
-      itemCodes: [item.rows[0]?.code],
-      baseRatioPpm: 10_000,
-      excludeInspectedWithinDays: 90,
-      visitFrom: "2027-01-04",
-      visitTo: "2027-01-08",
+  const plan = await gz(
+    url,
+    keys,
+    `mutation($i: InspectionPlanInput!) { createInspectionPlan(input: $i) { plan { id } } }`,
+    {
+      i: {
+        name: "bench: 1 % a quarter over every enterprise",
+        itemCodes: [item.rows[0]?.code],
+        baseRatioPpm: 10_000,
+        excludeInspectedWithinDays: 90,
+        visitFrom: "2027-01-04",
+        visitTo: "2027-01-08",
+      },
     },
-  });
-  const planId = plan.createInspectionPlan?.id as string;
+  );
+  const planId = (plan.createInspectionPlan?.plan as { id?: string } | undefined)?.id as string;
   progress("library-scale: commitDraw over every enterprise (freeze and hash the candidate list) …");
   let t0 = performance.now();
-  const committed = await gz(url, keys, `mutation($p: ID!) { commitDraw(planId: $p) { id candidateCount } }`, {
-    p: planId,
-  });
+  const committed = await gz(
+    url,
+    keys,
+    `mutation($p: ID!) { commitDraw(input: { planId: $p }) { draw { id candidateCount } } }`,
+    {
+      p: planId,
+    },
+  );
   const commitSeconds = (performance.now() - t0) / 1000;
-  const drawId = committed.commitDraw?.id as string;
+  const draw = committed.commitDraw?.draw as { id: string; candidateCount: number };
+  const drawId = draw.id;
   progress(`library-scale: commit took ${commitSeconds.toFixed(1)} s; revealDraw (select, form teams, plan tasks) …`);
   t0 = performance.now();
-  const revealed = await gz(url, keys, `mutation($d: ID!) { revealDraw(drawId: $d) { id selected } }`, { d: drawId });
+  const revealed = await gz(
+    url,
+    keys,
+    `mutation($d: ID!) { revealDraw(input: { drawId: $d }) { draw { id selected } } }`,
+    { d: drawId },
+  );
   const revealSeconds = (performance.now() - t0) / 1000;
   const verified = await gz(url, keys, `query($d: ID!) { verifyDraw(id: $d) { valid } }`, { d: drawId });
   const tasks = await client.query<{ all: string; unstaffed: string }>(
     `SELECT count(*) AS all, count(*) FILTER (WHERE "teamProblems" IS NOT NULL) AS unstaffed FROM "InspectionTask" WHERE "drawId" = $1`,
-    [drawId],
+    [keyOf("Draw", drawId)],
   );
   return {
     commitSeconds,
     revealSeconds,
-    candidates: committed.commitDraw?.candidateCount as number,
-    selected: ((revealed.revealDraw?.selected ?? []) as string[]).length,
+    candidates: draw.candidateCount,
+    selected: ((revealed.revealDraw?.draw as { selected?: string[] } | undefined)?.selected ?? []).length,
     tasks: Number(tasks.rows[0]?.all),
     tasksWithoutTeam: Number(tasks.rows[0]?.unstaffed),
     valid: verified.verifyDraw?.valid === true,

@@ -32,10 +32,10 @@ export interface GatewayPush {
 type Kind = "enterprises" | "officers";
 
 const MUTATION: Record<Kind, string> = {
-  enterprises:
-    "mutation($records: [EnterpriseInput!]!) { upsertEnterprises(records: $records) { accepted rejected results { key ok code message } } }",
-  officers:
-    "mutation($records: [OfficerInput!]!) { upsertOfficers(records: $records) { accepted rejected results { key ok code message } } }",
+  enterprises: `mutation($records: [EnterpriseInput!]!) { upsertEnterprises(input: { enterprises: $records }) {
+    counts { refused } results { outcome message } } }`,
+  officers: `mutation($records: [OfficerInput!]!) { upsertOfficers(input: { officers: $records }) {
+    counts { refused } results { outcome message } } }`,
 };
 
 /** Request r carries block r>>1, one side of it: even rows (registered in cq) or odd rows (sc), 1,000 each. */
@@ -66,16 +66,16 @@ async function send(url: string, keys: BenchKeys, kind: Kind, r: number, total: 
     body: JSON.stringify({ query: MUTATION[kind], variables: { records } }),
   });
   const body = (await response.json()) as {
-    data?: Record<string, { accepted: number; rejected: number; results: { ok: boolean; message: string }[] }>;
+    data?: Record<string, { counts: { refused: number }; results: { outcome: string; message: string }[] }>;
     errors?: { message: string; extensions?: unknown }[];
   };
   const payload = body.data?.[kind === "enterprises" ? "upsertEnterprises" : "upsertOfficers"];
   if (response.status !== 200 || body.errors?.length || !payload) {
     throw new Error(`${kind} request ${r}: ${response.status} ${JSON.stringify(body.errors ?? body).slice(0, 300)}`);
   }
-  if (payload.rejected > 0 || payload.accepted !== records.length) {
-    const bad = payload.results.find((x) => !x.ok);
-    throw new Error(`${kind} request ${r}: ${payload.rejected} rejected, e.g. ${bad?.message}`);
+  if (payload.counts.refused > 0 || payload.results.length !== records.length) {
+    const bad = payload.results.find((x) => x.outcome === "REFUSED");
+    throw new Error(`${kind} request ${r}: ${payload.counts.refused} refused, e.g. ${bad?.message}`);
   }
   return records.length;
 }

@@ -12,10 +12,10 @@ export const CATALOG_SDL = /* GraphQL */ `
   enum ItemKind { PENALTY INSPECTION COERCION }
   type EnforcementItem { code: String! name: String! kind: ItemKind! cqCode: String! scCode: String! }
   type PageInfo { hasNextPage: Boolean! hasPreviousPage: Boolean! startCursor: String endCursor: String }
-  type QueryItemsConnectionEdge { cursor: String! node: EnforcementItem! }
-  type QueryItemsConnection { edges: [QueryItemsConnectionEdge!]! pageInfo: PageInfo! totalCount: Int! }
+  type EnforcementItemEdge { cursor: String! node: EnforcementItem! }
+  type EnforcementItemConnection { edges: [EnforcementItemEdge!]! pageInfo: PageInfo! totalCount: Int! }
   type Query {
-    items(domain: String, first: Int, after: String): QueryItemsConnection!
+    items(domain: String, first: Int, after: String): EnforcementItemConnection!
     item(code: String!): EnforcementItem
   }
 `;

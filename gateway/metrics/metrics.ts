@@ -5,6 +5,7 @@
  * same truth.
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { countOutcomes, type WriteOutcome } from "../../schema/sync/rules/write-outcome.ts";
 import { type ReportAge, reportAges } from "../../schema/sync/status-service.ts";
 import type { PrismaClient } from "../db/generated/prisma/client.ts";
 
@@ -18,7 +19,7 @@ export interface GatewayMetrics {
    */
   observeRequest(operation: string, status: number, seconds: number, errorCodes?: readonly string[]): void;
   /** per-record outcomes of one committed ingest batch */
-  countIngest(origin: string, results: ReadonlyArray<{ status: string }>): void;
+  countIngest(origin: string, results: ReadonlyArray<{ outcome: WriteOutcome }>): void;
 }
 
 export function createMetrics(prisma: PrismaClient, sync: { staleAfterSeconds: number }): GatewayMetrics {
@@ -47,7 +48,7 @@ export function createMetrics(prisma: PrismaClient, sync: { staleAfterSeconds: n
   });
   const ingested = new Counter({
     name: "gz_ingest_records_total",
-    help: "Records in committed ingest batches, by origin and outcome (applied, unchanged, quarantined)",
+    help: "Records in committed ingest batches, by origin and WriteOutcome (applied, unchanged, stale, refused)",
     labelNames: ["origin", "outcome"] as const,
     registers,
   });
@@ -106,13 +107,8 @@ export function createMetrics(prisma: PrismaClient, sync: { staleAfterSeconds: n
       for (const code of errorCodes) errors.inc({ operation, code });
     },
     countIngest(origin, results) {
-      const outcomes = { applied: 0, unchanged: 0, quarantined: 0 };
-      for (const r of results) {
-        if (r.status === "APPLIED") outcomes.applied++;
-        else if (r.status === "QUARANTINED") outcomes.quarantined++;
-        else outcomes.unchanged++;
-      }
-      for (const [outcome, n] of Object.entries(outcomes)) if (n > 0) ingested.inc({ origin, outcome }, n);
+      for (const [outcome, n] of Object.entries(countOutcomes(results)))
+        if (n > 0) ingested.inc({ origin, outcome: outcome.toLowerCase() }, n);
     },
   };
 }

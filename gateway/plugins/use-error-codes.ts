@@ -10,12 +10,13 @@
 import { PothosValidationError } from "@pothos/core";
 import type { ExecutionResult, GraphQLError } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
+import type { ReasonOf } from "../error-catalogue.ts";
 
 function withCode(error: GraphQLError): GraphQLError {
   if (error.extensions?.code) return error;
   const original = error.originalError;
   if (original instanceof PothosValidationError) {
-    const reason = /cursor/i.test(original.message) ? "BAD_CURSOR" : "BAD_PAGE_ARGUMENTS";
+    const reason: ReasonOf<"BAD_USER_INPUT"> = /cursor/i.test(original.message) ? "BAD_CURSOR" : "BAD_PAGE_ARGUMENTS";
     return createGraphQLError(original.message, {
       nodes: error.nodes,
       path: error.path,

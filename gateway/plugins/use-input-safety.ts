@@ -28,8 +28,19 @@ import {
   visitWithTypeInfo,
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import { checkJsonSize, checkTextSize, DEFAULT_JSON_LIMIT, limitOf } from "../../schema/common/rules/field-limits.ts";
-import { findNameProblem, findUnsafeText, isNameField } from "../../schema/common/rules/text-safety.ts";
+import {
+  checkJsonSize,
+  checkTextSize,
+  DEFAULT_JSON_LIMIT,
+  limitOf,
+  type SizeProblemCode,
+} from "../../schema/common/rules/field-limits.ts";
+import {
+  findNameProblem,
+  findUnsafeText,
+  isNameField,
+  type TextProblemCode,
+} from "../../schema/common/rules/text-safety.ts";
 import { badInput } from "../errors.ts";
 
 export interface InputSafetyOptions {
@@ -38,7 +49,7 @@ export interface InputSafetyOptions {
 }
 
 interface Problem {
-  code: string;
+  code: SizeProblemCode | TextProblemCode;
   path: string;
   message: string;
 }

@@ -1,29 +1,57 @@
 /** `matchDiscretion` — 裁量基准智能匹配: which rule applies to a case, and the lawful range (issue 4). */
 import { builder } from "../builder.ts";
 import { EnforcementItemRef } from "../catalog/types.ts";
-import { ACCIDENT_LEVEL_VALUES, toCaseFacts } from "./discretion-input.ts";
+import { type ACCIDENT_LEVEL_VALUES, toCaseFacts } from "./discretion-input.ts";
 import { asDiscretionInputErrors, type ItemDiscretion, matchCatalogDiscretion } from "./discretion-service.ts";
 import { BaseKindEnum, LenientListEnum } from "./fine-rule-view.ts";
+import type { DiscretionOutcome } from "./rules/case-evaluation.ts";
 import type { LenientMatch } from "./rules/lenient.ts";
-import { HARM_LEVELS } from "./rules/types.ts";
+import type { HarmLevel } from "./rules/types.ts";
 
+const HARM_LEVEL_VALUES: Record<HarmLevel, { description: string }> = {
+  NONE: { description: "无危害后果 — no harmful consequence" },
+  MINOR: { description: "危害后果轻微 — minor harm (may open 不予处罚 when corrected in time, 行政处罚法 第33条)" },
+  GENERAL: { description: "一般 — ordinary harm: the default when not stated" },
+  SERIOUS: { description: "较重 — serious harm" },
+  SEVERE: { description: "严重 — severe harm" },
+};
 const HarmLevelEnum = builder.enumType("HarmLevel", {
-  description: "危害后果 — NONE 无 / MINOR 轻微 / GENERAL 一般 / SERIOUS 较重 / SEVERE 严重",
-  values: HARM_LEVELS,
+  description: "危害后果 — how much harm the violation caused, least first",
+  values: HARM_LEVEL_VALUES,
 });
+
+const ACCIDENT_LEVELS: Record<(typeof ACCIDENT_LEVEL_VALUES)[number], { description: string }> = {
+  NONE: { description: "未发生事故 — no production-safety accident" },
+  GENERAL: { description: "一般事故 — general accident" },
+  LARGER: { description: "较大事故 — larger accident" },
+  MAJOR: { description: "重大事故 — major accident" },
+  EXTRAORDINARY: { description: "特别重大事故 — extraordinarily serious accident" },
+};
 const AccidentLevelEnum = builder.enumType("AccidentLevel", {
-  description: "生产安全事故等级 (安全生产法 第114条): 一般 / 较大 / 重大 / 特别重大",
-  values: ACCIDENT_LEVEL_VALUES,
+  description:
+    "生产安全事故等级 — accident grade, least first; it sets the fine of 安全生产法 第114条 (grades as 生产安全事故报告和调查处理条例 第3条 defines them)",
+  values: ACCIDENT_LEVELS,
 });
+
+const DISCRETION_OUTCOMES: Record<DiscretionOutcome, { description: string }> = {
+  NO_PENALTY: { description: "不予处罚 — no penalty (a 不予处罚 list applies; 行政处罚法 第33条)" },
+  MITIGATED_PENALTY: {
+    description: "减轻处罚 — a penalty below the statutory minimum (a 减轻 list applies; 行政处罚法 第32条)",
+  },
+  LIGHTER_PENALTY: {
+    description: "从轻处罚 — a penalty within the statutory range, toward its lower end (行政处罚法 第32条)",
+  },
+  PENALTY: { description: "处罚 — a penalty within the matched tier's range" },
+};
 export const DiscretionOutcomeEnum = builder.enumType("DiscretionOutcome", {
-  description: "裁量结论 — NO_PENALTY 不予处罚 / PENALTY 处罚 / LIGHTER_PENALTY 从轻 / MITIGATED_PENALTY 减轻",
-  values: ["NO_PENALTY", "PENALTY", "LIGHTER_PENALTY", "MITIGATED_PENALTY"] as const,
+  description: "裁量结论 — what the benchmark says the case deserves, lightest first",
+  values: DISCRETION_OUTCOMES,
 });
 
 const BaseAmountInput = builder.inputType("BaseAmountInput", {
   description: "罚款基数 — an amount a multiple-of-base fine multiplies",
   fields: (t) => ({
-    base: t.field({ type: BaseKindEnum, required: true }),
+    base: t.field({ description: "基数类型 — what the amount is", type: BaseKindEnum, required: true }),
     amountYuan: t.field({ type: "Yuan", required: true, description: "基数金额 — the amount in yuan" }),
   }),
 });
@@ -49,6 +77,7 @@ export const CaseFactsInputRef = builder.inputType("CaseFactsInput", {
 });
 
 const MatchDiscretionInput = builder.inputType("MatchDiscretionInput", {
+  description: "裁量匹配 — a case: the penalty item, the act and decision days, and the facts found",
   fields: (t) => ({
     itemCode: t.string({ required: true, description: "unified, Chongqing or Sichuan item code" }),
     actDate: t.field({ type: "Date", required: true, description: "违法行为发生日" }),
@@ -77,19 +106,34 @@ export const PenaltyRangeRef = builder.objectRef<Range>("PenaltyRange").implemen
 
 export const TierRef = builder.objectRef<{ level: number; name: string }>("DiscretionTier").implement({
   description: "裁量阶次 applied",
-  fields: (t) => ({ level: t.exposeInt("level"), name: t.exposeString("name") }),
+  fields: (t) => ({
+    level: t.exposeInt("level", { description: "阶次 — 1 = lightest" }),
+    name: t.exposeString("name", { description: "阶次名称 — as the benchmark names it" }),
+  }),
+});
+
+const LenientSourceEnum = builder.enumType("LenientSource", {
+  description: "清单出处 — where a lenient rule applied to a case comes from",
+  values: {
+    STATUTE: { description: "法定 — the statute itself (行政处罚法 第32条, 第33条; 行政强制法 第16条)" },
+    BENCHMARK: { description: "基准 — the benchmark's own 四张清单 entry" },
+  } as const,
 });
 
 const LenientApplicationRef = builder.objectRef<LenientMatch>("LenientApplication").implement({
   description: "四张清单 — the list applied to the case and why",
   fields: (t) => ({
-    list: t.field({ type: LenientListEnum, resolve: (m) => m.list }),
-    reason: t.exposeString("description"),
-    citation: t.exposeString("citation"),
+    list: t.field({ description: "清单 — which list applied", type: LenientListEnum, resolve: (m) => m.list }),
+    reason: t.exposeString("description", { description: "适用情形 — why it applies, as written" }),
+    citation: t.exposeString("citation", { description: "依据 — law and article" }),
     discretionary: t.exposeBoolean("discretionary", {
       description: '"可以": the authority may still decide to penalise',
     }),
-    source: t.exposeString("source", { description: "statute | benchmark" }),
+    source: t.field({
+      type: LenientSourceEnum,
+      description: "出处 — whether the statute itself or the benchmark's own list says so",
+      resolve: (m) => (m.source === "statute" ? "STATUTE" : "BENCHMARK"),
+    }),
   }),
 });
 
@@ -101,25 +145,42 @@ const DiscretionMatchRef = builder.objectRef<ItemDiscretion>("DiscretionMatch").
       description: "the item found, by any of its codes",
       resolve: (d) => d.item,
     }),
-    outcome: t.field({ type: DiscretionOutcomeEnum, resolve: (d) => d.match.outcome }),
+    outcome: t.field({
+      description: "裁量结论 — what the case deserves",
+      type: DiscretionOutcomeEnum,
+      resolve: (d) => d.match.outcome,
+    }),
     range: t.field({
       type: PenaltyRangeRef,
       nullable: true,
       description: "null when no penalty",
       resolve: (d) => d.match.range,
     }),
-    tier: t.field({ type: TierRef, nullable: true, resolve: (d) => d.match.tier }),
+    tier: t.field({
+      description: "裁量阶次 — the tier matched; null when no tier applies",
+      type: TierRef,
+      nullable: true,
+      resolve: (d) => d.match.tier,
+    }),
     tierRange: t.field({
       type: PenaltyRangeRef,
       nullable: true,
       description: "the tier's own range before 从轻/减轻 (also for a discretionary 首违不罚)",
       resolve: (d) => d.match.tierRange,
     }),
-    lenient: t.field({ type: LenientApplicationRef, nullable: true, resolve: (d) => d.match.lenient }),
+    lenient: t.field({
+      description: "四张清单 — the lenient rule applied; null when none",
+      type: LenientApplicationRef,
+      nullable: true,
+      resolve: (d) => d.match.lenient,
+    }),
     noCoercion: t.boolean({ description: "免于行政强制 (行政强制法 第16条)", resolve: (d) => d.match.noCoercion }),
     citations: t.stringList({ description: "法律依据: law and article", resolve: (d) => d.match.citations }),
     steps: t.stringList({ description: "the reasoning, as ordered steps", resolve: (d) => d.match.steps }),
-    benchmarkVersion: t.int({ resolve: (d) => d.match.benchmarkVersion }),
+    benchmarkVersion: t.int({
+      description: "基准版本 — the benchmark version applied",
+      resolve: (d) => d.match.benchmarkVersion,
+    }),
     benchmarkSource: t.string({ description: "gz = unified benchmark", resolve: (d) => d.match.benchmarkSource }),
     dailyContinuous: t.field({
       type: PenaltyRangeRef,
@@ -133,7 +194,10 @@ const DiscretionMatchRef = builder.objectRef<ItemDiscretion>("DiscretionMatch").
       description: "对直接负责的主管人员和其他直接责任人员的罚款",
       resolve: (d) => d.match.responsiblePersonRange,
     }),
-    empoweredAtDecision: t.boolean({ resolve: (d) => d.match.empoweredAtDecision }),
+    empoweredAtDecision: t.boolean({
+      description: "决定时已赋权 — false when the decision date is after the item's empowerment ended",
+      resolve: (d) => d.match.empoweredAtDecision,
+    }),
     factsMissing: t.boolean({
       description:
         "未提供案件事实 — no facts were given: `range` is everything the statute allows (null if unknowable)",

@@ -17,6 +17,7 @@ import { arabicArticles, legalBasisCitation } from "./rules/citation.ts";
 import {
   type BenchmarkVersion,
   DiscretionError,
+  type DiscretionErrorCode,
   type DiscretionMatch,
   type LegalBasisView,
   matchDiscretion,
@@ -165,12 +166,10 @@ function withArabicArticles(match: DiscretionMatch): DiscretionMatch {
 }
 
 /** Rule errors that are faults of the stored benchmark, not of the caller: left to the error masking. */
-const DATA_FAULTS: ReadonlySet<string> = new Set([
-  "INVALID_RULE",
-  "INVALID_CONDITION",
-  "NO_NORMS",
-  "NO_STATUTORY_RANGE",
-]);
+const DATA_FAULTS = ["INVALID_RULE", "INVALID_CONDITION", "NO_NORMS", "NO_STATUTORY_RANGE"] as const;
+type CallerFault = Exclude<DiscretionErrorCode, (typeof DATA_FAULTS)[number]>;
+const isCallerFault = (code: DiscretionErrorCode): code is CallerFault =>
+  !(DATA_FAULTS as readonly string[]).includes(code);
 
 /**
  * The one place where matching errors become API errors: BAD_USER_INPUT with `reason` = the rule's code
@@ -179,7 +178,7 @@ const DATA_FAULTS: ReadonlySet<string> = new Set([
  */
 export function discretionInputError(error: unknown): GraphQLError | null {
   if (error instanceof UnknownItemError) return badInput(error.message, { reason: error.code });
-  if ((error instanceof DiscretionError || error instanceof FineRuleError) && !DATA_FAULTS.has(error.code)) {
+  if ((error instanceof DiscretionError || error instanceof FineRuleError) && isCallerFault(error.code)) {
     return badInput(error.message, { reason: error.code });
   }
   return null;

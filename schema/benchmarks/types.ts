@@ -7,22 +7,30 @@ import { benchmarkTier, lenientRule } from "./rules/types.ts";
 export const BenchmarkRef = builder.prismaObject("Benchmark", {
   description: "裁量基准 — discretion benchmark of one penalty item, one version",
   fields: (t) => ({
-    itemCode: t.exposeString("itemCode"),
+    itemCode: t.exposeString("itemCode", { description: "处罚事项 — the penalty item's unified code" }),
     source: t.exposeString("source", { description: "gz = unified (统一基准); cq / sc = the provincial one" }),
-    version: t.exposeInt("version"),
-    effectiveFrom: t.expose("effectiveFrom", { type: "Date" }),
-    effectiveTo: t.expose("effectiveTo", { type: "Date", nullable: true }),
+    version: t.exposeInt("version", { description: "版本 — per item and source, from 1" }),
+    effectiveFrom: t.expose("effectiveFrom", { description: "施行日 — first day in force (inclusive)", type: "Date" }),
+    effectiveTo: t.expose("effectiveTo", {
+      description: "失效日 — last day in force (inclusive); null: open",
+      type: "Date",
+      nullable: true,
+    }),
     violation: t.exposeString("violation", { description: "违法行为" }),
     tiers: t.field({
       type: [BenchmarkTierRef],
+      description: "裁量阶次 — the tiers, lightest (level 1) first",
       resolve: (b) => benchmarkTier.array().parse(b.tiers),
     }),
     lenientRules: t.field({
       type: [LenientRuleRef],
+      description: "四张清单 — the benchmark's entries on the four lists (no, lighter, mitigated penalty; no coercion)",
       resolve: (b) => lenientRule.array().parse(b.lenientRules),
     }),
-    illustrative: t.exposeBoolean("illustrative"),
-    note: t.exposeString("note", { nullable: true }),
+    illustrative: t.exposeBoolean("illustrative", {
+      description: "示例数据 — true: the official benchmark is not public, these figures are illustrative",
+    }),
+    note: t.exposeString("note", { description: "备注 — e.g. where the figures come from", nullable: true }),
   }),
 });
 

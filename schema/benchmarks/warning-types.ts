@@ -2,8 +2,10 @@
 import type { Prisma, SupervisionWarning } from "../../gateway/db/generated/prisma/client.ts";
 import { notFound } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
+import { connectionTypes } from "../common/connection-types.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
+import { encodeGlobalId, keyOf, nodeAccess, readableWith } from "../common/node-access.ts";
 import { writeAudited } from "../common/write.ts";
 import { DiscretionOutcomeEnum, PenaltyRangeRef, TierRef } from "./discretion-query.ts";
 import type { DiscretionMatch } from "./rules/discretion.ts";
@@ -21,11 +23,28 @@ const WarningKindEnum = builder.enumType("WarningKind", {
     },
   } as const,
 });
-const WarningSeverityEnum = builder.enumType("WarningSeverity", { values: ["HIGH", "MEDIUM", "LOW"] as const });
+const WarningSeverityEnum = builder.enumType("WarningSeverity", {
+  description: "预警级别 — warning severity, from the most to the least urgent",
+  values: {
+    HIGH: {
+      description: "高 — high: a fine above the range, a penalty despite a binding 不予处罚, or an item not empowered",
+    },
+    MEDIUM: {
+      description: "中 — medium: a fine below the range, or a 从轻/减轻 range exceeded within the tier's own range",
+    },
+    LOW: {
+      description: "低 — low: a penalty despite a discretionary 首违不罚 (可以), or a decision pushed without facts",
+    },
+  } as const,
+});
 const WARNING_STATUSES = ["OPEN", "ACKNOWLEDGED", "SUPERSEDED"] as const;
 const WarningStatusEnum = builder.enumType("WarningStatus", {
-  description: "OPEN / ACKNOWLEDGED (管委会 has seen it) / SUPERSEDED (a newer version of the record was pushed)",
-  values: WARNING_STATUSES,
+  description: "预警状态 — where a warning stands, in the order it moves",
+  values: {
+    OPEN: { description: "待处理 — raised, not yet acknowledged" },
+    ACKNOWLEDGED: { description: "已确认 — the committee has seen it (acknowledgeWarning)" },
+    SUPERSEDED: { description: "已失效 — a newer version of the decision was pushed and measured afresh" },
+  } as const,
 });
 
 const decisionOf = (w: SupervisionWarning) => w.decision as unknown as StoredDecision;
@@ -35,55 +54,91 @@ const matchOf = (w: SupervisionWarning) => {
 };
 
 const WarningRecordRef = builder.objectRef<SupervisionWarning>("WarningRecord").implement({
-  description: "the penalty decision, as pushed in the version that raised the warning",
+  description: "预警所涉决定 — the penalty decision, as pushed in the version that raised the warning",
   fields: (t) => ({
-    id: t.id({ resolve: (w) => w.recordId }),
+    id: t.id({
+      description: "记录ID — 全局ID of the decision's record (the EnforcementRecord's `id`; read it with `node`)",
+      resolve: (w) => encodeGlobalId("EnforcementRecord", w.recordId),
+    }),
     origin: t.field({
       type: JurisdictionEnum,
       description: "来源 — whose decision it is",
       resolve: (w) => jurisdictionOf(w.originJurisdiction),
     }),
-    originId: t.string({ resolve: (w) => decisionOf(w).originId }),
-    version: t.int({ resolve: (w) => w.recordVersion }),
+    originId: t.string({ description: "来源编号 — the province's own id", resolve: (w) => decisionOf(w).originId }),
+    version: t.int({ description: "版本 — the version that raised the warning", resolve: (w) => w.recordVersion }),
     fineYuan: t.field({
       type: "Yuan",
       nullable: true,
       description: "罚款 — the fine the decision imposed",
       resolve: (w) => (decisionOf(w).fineFen === null ? null : BigInt(decisionOf(w).fineFen as string)),
     }),
-    decidedAt: t.field({ type: "DateTime", resolve: (w) => new Date(decisionOf(w).decisionDate) }),
+    decidedAt: t.field({
+      description: "处罚决定时间 — as pushed",
+      type: "DateTime",
+      resolve: (w) => new Date(decisionOf(w).decisionDate),
+    }),
   }),
 });
 
 const WarningMatchRef = builder.objectRef<DiscretionMatch>("WarningMatch").implement({
-  description: "the matchDiscretion result the decision was measured against",
+  description: "裁量结论 — the matchDiscretion result the decision was measured against",
   fields: (t) => ({
-    outcome: t.field({ type: DiscretionOutcomeEnum, resolve: (m) => m.outcome }),
-    range: t.field({ type: PenaltyRangeRef, nullable: true, resolve: (m) => m.range }),
-    tierRange: t.field({ type: PenaltyRangeRef, nullable: true, resolve: (m) => m.tierRange }),
-    tier: t.field({ type: TierRef, nullable: true, resolve: (m) => m.tier }),
-    benchmarkVersion: t.exposeInt("benchmarkVersion"),
-    citations: t.exposeStringList("citations"),
+    outcome: t.field({
+      type: DiscretionOutcomeEnum,
+      description: "裁量结论 — what the benchmark allowed",
+      resolve: (m) => m.outcome,
+    }),
+    range: t.field({
+      type: PenaltyRangeRef,
+      nullable: true,
+      description: "罚款幅度 — the lawful range the fine was measured against; null when no penalty",
+      resolve: (m) => m.range,
+    }),
+    tierRange: t.field({
+      type: PenaltyRangeRef,
+      nullable: true,
+      description: "阶次幅度 — the tier's own range before 从轻/减轻",
+      resolve: (m) => m.tierRange,
+    }),
+    tier: t.field({
+      type: TierRef,
+      nullable: true,
+      description: "裁量阶次 — the tier the facts fall in",
+      resolve: (m) => m.tier,
+    }),
+    benchmarkVersion: t.exposeInt("benchmarkVersion", { description: "基准版本 — the benchmark version applied" }),
+    citations: t.exposeStringList("citations", { description: "法律依据 — law and article, as cited" }),
   }),
 });
 
-builder.prismaObject("SupervisionWarning", {
+const SupervisionWarningRef = builder.prismaNode("SupervisionWarning", {
+  id: { field: "id" },
+  // an id of nothing reads as null, not as an error
+  nullable: true,
   description: "执法监督预警 — a pushed penalty decision outside what its benchmark allows",
   fields: (t) => ({
-    id: t.exposeID("id"),
-    kind: t.expose("kind", { type: WarningKindEnum }),
-    severity: t.expose("severity", { type: WarningSeverityEnum }),
-    message: t.exposeString("message"),
-    status: t.field({ type: WarningStatusEnum, resolve: (w) => w.status as (typeof WARNING_STATUSES)[number] }),
-    itemCode: t.exposeString("itemCode", { nullable: true }),
-    record: t.field({ type: WarningRecordRef, resolve: (w) => w }),
+    kind: t.expose("kind", { description: "预警类型 — what is wrong", type: WarningKindEnum }),
+    severity: t.expose("severity", { description: "预警级别 — how urgent", type: WarningSeverityEnum }),
+    message: t.exposeString("message", { description: "说明 — the warning as a person reads it" }),
+    status: t.field({
+      description: "预警状态 — open, acknowledged or superseded",
+      type: WarningStatusEnum,
+      resolve: (w) => w.status as (typeof WARNING_STATUSES)[number],
+    }),
+    itemCode: t.exposeString("itemCode", { description: "处罚事项 — the penalty item's unified code", nullable: true }),
+    record: t.field({
+      description: "处罚决定 — the decision as pushed in the version that raised it",
+      type: WarningRecordRef,
+      resolve: (w) => w,
+    }),
     match: t.field({
       type: WarningMatchRef,
       nullable: true,
       description: "null when the item could not be matched",
       resolve: matchOf,
     }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    createdAt: t.expose("createdAt", { description: "预警时间 — when raised", type: "DateTime" }),
   }),
 });
 
@@ -104,44 +159,73 @@ function warningFilter(args: WarningFilterArgs): Prisma.SupervisionWarningWhereI
   };
 }
 
+// the rule of `warnings`: 管委会 only
+nodeAccess("SupervisionWarning", readableWith("read", "gz"));
+
 builder.queryFields((t) => ({
-  warnings: t.prismaConnection({
-    type: "SupervisionWarning",
-    cursor: "id",
-    description: "执法监督预警 — newest first (管委会 only)",
-    authScopes: { $all: { issuer: "gz", scope: "read" } },
-    args: {
-      kind: t.arg({ type: WarningKindEnum, required: false }),
-      severity: t.arg({ type: WarningSeverityEnum, required: false }),
-      origin: t.arg({ type: JurisdictionEnum, required: false, description: "来源 — one province's decisions" }),
-      itemCode: t.arg.string({ required: false, description: "unified item code" }),
-      status: t.arg({ type: WarningStatusEnum, required: false }),
+  warnings: t.prismaConnection(
+    {
+      type: "SupervisionWarning",
+      cursor: "id",
+      description: "执法监督预警 — newest first (管委会 only)",
+      authScopes: { $all: { issuer: "gz", scope: "read" } },
+      args: {
+        kind: t.arg({ type: WarningKindEnum, required: false }),
+        severity: t.arg({ type: WarningSeverityEnum, required: false }),
+        origin: t.arg({ type: JurisdictionEnum, required: false, description: "来源 — one province's decisions" }),
+        itemCode: t.arg.string({ required: false, description: "unified item code" }),
+        status: t.arg({ type: WarningStatusEnum, required: false }),
+      },
+      totalCount: (_connection, args, ctx) => ctx.prisma.supervisionWarning.count({ where: warningFilter(args) }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.supervisionWarning.findMany({
+          ...query,
+          where: warningFilter(args),
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        }),
     },
-    totalCount: (_connection, args, ctx) => ctx.prisma.supervisionWarning.count({ where: warningFilter(args) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.supervisionWarning.findMany({
-        ...query,
-        where: warningFilter(args),
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      }),
-  }),
+    ...connectionTypes("SupervisionWarning", "执法监督预警 — a supervision warning"),
+  ),
 }));
 
+const AcknowledgeWarningInput = builder.inputType("AcknowledgeWarningInput", {
+  description: "确认预警 — which warning the committee has dealt with",
+  fields: (t) => ({ warningId: t.id({ required: true, description: "预警ID — 全局ID of the warning (its `id`)" }) }),
+});
+
+const AcknowledgeWarningPayload = builder
+  .objectRef<{ warning: SupervisionWarning; acknowledged: boolean }>("AcknowledgeWarningPayload")
+  .implement({
+    description: "确认结果 — the warning as it stands, and whether this call changed it",
+    fields: (t) => ({
+      warning: t.field({
+        type: SupervisionWarningRef,
+        description: "执法监督预警 — ACKNOWLEDGED, or as it was when it was not OPEN",
+        resolve: (o) => o.warning,
+      }),
+      acknowledged: t.exposeBoolean("acknowledged", {
+        description: "本次确认 — true: OPEN → ACKNOWLEDGED now; false: it was already acknowledged or superseded",
+      }),
+    }),
+  });
+
 builder.mutationFields((t) => ({
-  acknowledgeWarning: t.prismaField({
-    type: "SupervisionWarning",
-    description: "管委会 acknowledges an open warning; acknowledging again changes nothing",
+  acknowledgeWarning: t.field({
+    type: AcknowledgeWarningPayload,
+    description: "确认预警 — 管委会 acknowledges an open warning; acknowledging again changes nothing",
     authScopes: { $all: { issuer: "gz", scope: "supervision:write" } },
-    args: { id: t.arg.id({ required: true }) },
-    resolve: async (query, _root, args, ctx) => {
-      const id = String(args.id);
-      await writeAudited(ctx, async (tx) => {
+    args: {
+      input: t.arg({ type: AcknowledgeWarningInput, required: true, description: "输入 — the warning acknowledged" }),
+    },
+    resolve: async (_root, { input }, ctx) => {
+      const id = keyOf("SupervisionWarning", input.warningId);
+      const acknowledged = await writeAudited(ctx, async (tx) => {
         const warning = await tx.supervisionWarning.findUnique({ where: { id } });
         if (!warning) throw notFound(`No warning ${id}`);
-        if (warning.status !== "OPEN") return { result: null, recordIds: [id] };
+        if (warning.status !== "OPEN") return { result: false, recordIds: [id] };
         await tx.supervisionWarning.update({ where: { id }, data: { status: "ACKNOWLEDGED" } });
         return {
-          result: null,
+          result: true,
           recordIds: [id],
           changes: [
             {
@@ -154,7 +238,7 @@ builder.mutationFields((t) => ({
           ],
         };
       });
-      return ctx.prisma.supervisionWarning.findUniqueOrThrow({ ...query, where: { id } });
+      return { warning: await ctx.prisma.supervisionWarning.findUniqueOrThrow({ where: { id } }), acknowledged };
     },
   }),
 }));

@@ -1,6 +1,8 @@
-/** zod models of the catalog mutations' inputs: the edge where GraphQL values become trusted data. */
+/**
+ * zod models of the catalog mutations' inputs: the edge where GraphQL values become trusted data. The
+ * validation plugin runs them before the resolver (schema/validation-error.ts reports what they refuse).
+ */
 import { z } from "zod";
-import { badInput } from "../../gateway/errors.ts";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const catalogCode = z
@@ -25,7 +27,13 @@ export const itemUpdate = z
 export type ItemUpdate = z.infer<typeof itemUpdate>;
 
 /** addLegalBasis: article/clause/sub-item stay null when not known — never an invented number. */
-export const newLegalBasis = z
+/** GraphQL sends explicit nulls; for addLegalBasis a null means "not given" (the defaults apply). */
+const withoutNulls = (input: unknown) =>
+  typeof input === "object" && input !== null
+    ? Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null))
+    : input;
+
+const legalBasis = z
   .object({
     role: z.enum(["SETTING", "IMPLEMENTING", "DUTY", "PENALTY"]),
     lawName: text(200),
@@ -50,11 +58,5 @@ export const newLegalBasis = z
   })
   // an unknown article is unverified unless the caller says otherwise
   .transform((b) => ({ ...b, verified: b.verified ?? b.article !== null }));
+export const newLegalBasis = z.preprocess(withoutNulls, legalBasis);
 export type NewLegalBasis = z.infer<typeof newLegalBasis>;
-
-/** Parses with zod; any problem → BAD_USER_INPUT (reason INVALID_INPUT) naming every issue. */
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw badInput(z.prettifyError(parsed.error), { reason: "INVALID_INPUT" });
-  return parsed.data;
-}

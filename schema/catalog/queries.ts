@@ -6,6 +6,7 @@
 import type { GatewayContext } from "../../gateway/context.ts";
 import type { EnforcementItem, Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { builder } from "../builder.ts";
+import { connectionTypes } from "../common/connection-types.ts";
 import { beijingDay } from "../common/effective-dates.ts";
 import { filterItems, findItemByAnyCode, type ItemPage, pageOf } from "./rules/catalog-view.ts";
 import { ItemKindEnum } from "./types.ts";
@@ -23,30 +24,45 @@ builder.queryFields((t) => ({
     resolve: (query, _root, _args, ctx) => ctx.prisma.domain.findMany({ ...query, orderBy: { sortOrder: "asc" } }),
   }),
 
-  items: t.prismaConnection({
-    type: "EnforcementItem",
-    cursor: "code",
-    description: "执法事项 — the shared list, filtered; `asOf` (default today) keeps items empowered that day",
-    authScopes: { scope: "read" },
-    args: {
-      domain: t.arg.string({ required: false, description: "domain code, e.g. EMERGENCY" }),
-      kind: t.arg({ type: ItemKindEnum, required: false }),
-      search: t.arg.string({ required: false, description: "text in the name or any of the three codes" }),
-      asOf: t.arg({ type: "Date", required: false }),
+  items: t.prismaConnection(
+    {
+      type: "EnforcementItem",
+      cursor: "code",
+      description: "执法事项 — the shared list, filtered; `asOf` (default today) keeps items empowered that day",
+      authScopes: { scope: "read" },
+      args: {
+        domain: t.arg.string({ required: false, description: "domain code, e.g. EMERGENCY" }),
+        kind: t.arg({ type: ItemKindEnum, required: false }),
+        search: t.arg.string({ required: false, description: "text in the name or any of the three codes" }),
+        asOf: t.arg({
+          type: "Date",
+          required: false,
+          description:
+            "截至日 — the items empowered on this day (both ends of a period count); default today, Beijing time",
+        }),
+      },
+      totalCount: async (_connection, args, ctx) => (await matchingItems(ctx, args)).matching.length,
+      resolve: async ({ take, skip, cursor, ...selection }, _root, args, ctx) => {
+        const { all, matching } = await matchingItems(ctx, args);
+        return withRelations(ctx, selection, pageOf(all, matching, { take, skip, cursor } as ItemPage));
+      },
     },
-    totalCount: async (_connection, args, ctx) => (await matchingItems(ctx, args)).matching.length,
-    resolve: async ({ take, skip, cursor, ...selection }, _root, args, ctx) => {
-      const { all, matching } = await matchingItems(ctx, args);
-      return withRelations(ctx, selection, pageOf(all, matching, { take, skip, cursor } as ItemPage));
-    },
-  }),
+    ...connectionTypes("EnforcementItem", "执法事项 — an enforcement item"),
+  ),
 
   item: t.prismaField({
     type: "EnforcementItem",
     nullable: true,
     description: "One item by its unified, Chongqing or Sichuan code, if empowered on `asOf` (default today)",
     authScopes: { scope: "read" },
-    args: { code: t.arg.string({ required: true }), asOf: t.arg({ type: "Date", required: false }) },
+    args: {
+      code: t.arg.string({ required: true, description: "统一编码, 重庆 or 四川 code of the item" }),
+      asOf: t.arg({
+        type: "Date",
+        required: false,
+        description: "截至日 — empowered on this day (default today, Beijing time)",
+      }),
+    },
     resolve: async (query, _root, args, ctx) => {
       const { items } = await ctx.services.catalog.snapshot();
       const found = findItemByAnyCode(items, args.code, args.asOf ?? beijingDay(ctx.now));

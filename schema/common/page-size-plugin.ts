@@ -14,15 +14,19 @@ export const MAX_PAGE_SIZE = 100;
 
 const PAGE_ARGS = ["first", "last", "after", "before"] as const;
 
+/** the refusal of a page (or id list, `nodes(ids:)`) larger than MAX_PAGE_SIZE */
+export const pageSizeRefusal = (name: string) =>
+  badInput(`${name} must be a whole number from 0 to ${MAX_PAGE_SIZE} (每页最多 ${MAX_PAGE_SIZE} 条)`, {
+    reason: "PAGE_SIZE_OUT_OF_RANGE",
+    max: MAX_PAGE_SIZE,
+  });
+
 export function checkPageSize(args: { first?: unknown; last?: unknown }): void {
   for (const name of ["first", "last"] as const) {
     const size = args[name];
     if (size === null || size === undefined) continue;
     if (typeof size !== "number" || !Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-      throw badInput(`${name} must be a whole number from 0 to ${MAX_PAGE_SIZE} (每页最多 ${MAX_PAGE_SIZE} 条)`, {
-        reason: "PAGE_SIZE_OUT_OF_RANGE",
-        max: MAX_PAGE_SIZE,
-      });
+      throw pageSizeRefusal(name);
     }
   }
 }

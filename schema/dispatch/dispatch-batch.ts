@@ -3,26 +3,51 @@
  * transaction, each task's outcome reported (one that cannot go — no valid team, already dispatched —
  * does not hold the others back).
  */
-import { badInput, notFound } from "../../gateway/errors.ts";
+import { z } from "zod";
+import { notFound } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
+import { encodeGlobalId, keyOf } from "../common/node-access.ts";
 import { dispatchTasks, type TaskDispatchOutcome } from "./task-service.ts";
 
 /** a batch by ids is bounded like a page; a draw's batch is as large as the draw */
 export const MAX_TASKS_PER_DISPATCH = 100;
 
+/** a list of ids names 1 to MAX tasks; refused with the domain codes NO_TASKS / TOO_MANY_TASKS in problems[] */
+const taskIdList = z
+  .array(z.unknown())
+  .nullish()
+  .superRefine((ids, ctx) => {
+    if (ids == null) return;
+    if (ids.length === 0)
+      ctx.addIssue({ code: "custom", message: "name at least one task", params: { code: "NO_TASKS" } });
+    if (ids.length > MAX_TASKS_PER_DISPATCH) {
+      ctx.addIssue({
+        code: "custom",
+        message: `at most ${MAX_TASKS_PER_DISPATCH} tasks per request: dispatch a draw by its id instead`,
+        params: { code: "TOO_MANY_TASKS" },
+      });
+    }
+  });
+
 const DispatchTasksInput = builder.inputType("DispatchTasksInput", {
   description: "批量派单 — the tasks to dispatch: given by id, or every PLANNED task of a draw (exactly one)",
   isOneOf: true,
   fields: (t) => ({
-    taskIds: t.idList({ description: `任务 — up to ${MAX_TASKS_PER_DISPATCH} task ids` }),
-    drawId: t.id({ description: "抽取 — every task of this draw still PLANNED" }),
+    taskIds: t.idList({
+      description: `任务 — 1 to ${MAX_TASKS_PER_DISPATCH} tasks by 全局ID (their \`id\`), each outcome reported in this order`,
+      validate: taskIdList,
+    }),
+    drawId: t.id({ description: "抽取 — every task of this draw (by 全局ID) still PLANNED" }),
   }),
 });
 
 const TaskDispatchResultRef = builder.objectRef<TaskDispatchOutcome>("TaskDispatchResult").implement({
   description: "派单结果 — one task's outcome, in input order (task id order for a draw)",
   fields: (t) => ({
-    taskId: t.exposeID("taskId", { description: "任务 — the task id" }),
+    taskId: t.id({
+      description: "任务 — 全局ID of the task (its `id`)",
+      resolve: (o) => encodeGlobalId("InspectionTask", o.taskId),
+    }),
     ok: t.boolean({ description: "已派单 — dispatched now, with its 执法码", resolve: (o) => o.task !== null }),
     code: t.string({
       description: "DISPATCHED when ok; otherwise the refusal's code (NOT_FOUND, CONFLICT, BAD_USER_INPUT)",
@@ -65,7 +90,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: DispatchTasksInput, required: true }) },
     resolve: async (_r, { input }, ctx) => {
       if (input.drawId != null) {
-        const drawId = String(input.drawId);
+        const drawId = keyOf("Draw", input.drawId);
         const draw = await ctx.prisma.draw.findUnique({ where: { id: drawId }, select: { id: true } });
         if (!draw) throw notFound(`No draw ${drawId}`);
         const planned = await ctx.prisma.inspectionTask.findMany({
@@ -78,14 +103,10 @@ builder.mutationFields((t) => ({
           planned.map((p) => p.id),
         );
       }
-      const ids = (input.taskIds ?? []).map(String);
-      if (ids.length === 0) throw badInput("Name at least one task", { reason: "NO_TASKS" });
-      if (ids.length > MAX_TASKS_PER_DISPATCH) {
-        throw badInput(`At most ${MAX_TASKS_PER_DISPATCH} tasks per request: dispatch a draw by its id instead`, {
-          reason: "TOO_MANY_TASKS",
-        });
-      }
-      return dispatchTasks(ctx, ids);
+      return dispatchTasks(
+        ctx,
+        (input.taskIds ?? []).map((id) => keyOf("InspectionTask", id)),
+      );
     },
   }),
 }));

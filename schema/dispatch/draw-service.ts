@@ -138,7 +138,7 @@ export async function revealDraw(ctx: GatewayContext, drawId: string) {
       now: ctx.now,
     });
     return {
-      result: revealed,
+      result: { draw: revealed, taskIds: planned.taskIds },
       recordIds: [drawId, ...planned.taskIds],
       changes: [
         {

@@ -8,11 +8,12 @@ import type { GatewayContext } from "../../gateway/context.ts";
 import { badInput, notFound } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
 import { beijingDay } from "../common/effective-dates.ts";
+import { keyOf } from "../common/node-access.ts";
 import { planCandidates } from "./draw-service.ts";
 import { checkedPlan, PlanInput } from "./plan-input.ts";
 import { drawPlanOf } from "./plan-settings.ts";
 import { type DrawPlan, type DrawPreview, type PreviewStratum, previewDraw } from "./rules/index.ts";
-import { ExclusionReasonEnum } from "./types.ts";
+import { ExclusionReasonEnum, RiskClassEnum, riskClassOf } from "./types.ts";
 
 const MAX_EXCLUDED_LISTED = 100;
 
@@ -45,7 +46,11 @@ const PreviewStratumRef = builder.objectRef<PreviewStratum>("PlanPreviewStratum"
   fields: (t) => ({
     key: t.exposeString("key", { description: "分层 — industry/riskClass" }),
     industry: t.exposeString("industry", { description: "行业 — industry" }),
-    riskClass: t.exposeString("riskClass", { description: "风险类别 — credit grade A–D or risk colour" }),
+    riskClass: t.field({
+      type: RiskClassEnum,
+      description: "风险等级 — credit grade A–D or risk colour",
+      resolve: (s) => riskClassOf(s.riskClass),
+    }),
     population: t.exposeInt("population", { description: "可抽企业数 — eligible candidates n" }),
     excluded: t.exposeInt("excluded", { description: "排除数 — candidates excluded before the draw" }),
     factorPermille: t.exposeInt("factorPermille", { description: "系数 — the class's factor in thousandths" }),
@@ -114,7 +119,7 @@ const PreviewInput = builder.inputType("InspectionPlanPreviewInput", {
   isOneOf: true,
   fields: (t) => ({
     plan: t.field({ type: PlanInput, description: "拟定的计划 — the form as filled in" }),
-    planId: t.id({ description: "已建计划 — a stored plan" }),
+    planId: t.id({ description: "已建计划 — 全局ID of a stored plan (its `id`)" }),
   }),
 });
 
@@ -145,12 +150,14 @@ builder.queryFields((t) => ({
     args: { input: t.arg({ type: PreviewInput, required: true }) },
     resolve: async (_r, { input }, ctx) => {
       if (input.planId != null) {
-        const stored = await ctx.prisma.inspectionPlan.findUnique({ where: { id: String(input.planId) } });
+        const stored = await ctx.prisma.inspectionPlan.findUnique({
+          where: { id: keyOf("InspectionPlan", input.planId) },
+        });
         if (!stored) throw notFound(`No inspection plan ${input.planId}`);
         return previewOf(ctx, { ...drawPlanOf(stored), yearlyCap: stored.yearlyCap });
       }
       if (!input.plan) throw badInput("Give a plan or a planId", { reason: "NO_PLAN" });
-      const checked = await checkedPlan(ctx, input.plan);
+      const checked = await checkedPlan(ctx, input.plan, ["input", "plan"]);
       return previewOf(ctx, checked);
     },
   }),

@@ -6,8 +6,10 @@
  * officer of its province on the team. Records that cannot answer (unknown task, task not open, item
  * not in the task, province not on the team) stay ordinary records, with a note in the ingest result.
  */
+
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import type { ChangeInput } from "../../gateway/outbox/outbox.ts";
+import { keyOrNull } from "../common/node-access.ts";
 import { taskChange } from "./task-change.ts";
 import { applyItemResults, isOpen } from "./task-results.ts";
 import { lockedTask } from "./task-service.ts";
@@ -51,15 +53,17 @@ export async function applyTaskAnswers(
     byTask.set(r.taskId, [...(byTask.get(r.taskId) ?? []), r]);
   }
   for (const [taskId, answering] of [...byTask].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const exists = await tx.inspectionTask.findUnique({ where: { id: taskId }, select: { id: true } });
+    // the platform names the task by the global id it received (its `id`); anything else is no task of ours
+    const key = keyOrNull("InspectionTask", taskId);
+    const exists = key && (await tx.inspectionTask.findUnique({ where: { id: key }, select: { id: true } }));
     const skip = (why: string) => {
       for (const r of answering) answers.notApplied.set(r.id, why);
     };
-    if (!exists) {
+    if (!key || !exists) {
       skip(`TASK_UNKNOWN: no joint task ${taskId}`);
       continue;
     }
-    const task = await lockedTask(tx, taskId);
+    const task = await lockedTask(tx, key);
     if (!isOpen(task)) {
       skip(`TASK_NOT_OPEN: task ${taskId} is ${task.state}`);
       continue;

@@ -7,6 +7,7 @@
 
 import type { InspectionTask, TaskItemResult, TaskOfficer } from "../../gateway/db/generated/prisma/client.ts";
 import type { ChangeInput } from "../../gateway/outbox/outbox.ts";
+import { encodeGlobalId } from "../common/node-access.ts";
 import { isoDay } from "../libraries/rules/record-problem.ts";
 
 export type TaskWithTeam = InspectionTask & { officers: TaskOfficer[]; results: TaskItemResult[] };
@@ -27,7 +28,8 @@ export function taskChange(task: TaskWithTeam): ChangeInput {
     entityId: task.id,
     originJurisdiction: "gz",
     payload: {
-      taskId: task.id,
+      // the task's global id: what the platforms pass back to recordTaskResults
+      taskId: encodeGlobalId("InspectionTask", task.id),
       version: task.version,
       state: task.state,
       enterprise: { uscc: task.enterpriseUscc, name: task.enterpriseName },

@@ -11,6 +11,7 @@ import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { badInput, conflict, forbidden } from "../../gateway/errors.ts";
 import { type FactsInput, toCaseFacts } from "../benchmarks/discretion-input.ts";
 import { asDiscretionInputErrors, loadItemRules, matchRulesDiscretion } from "../benchmarks/discretion-service.ts";
+import type { DiscretionOutcome } from "../benchmarks/rules/case-evaluation.ts";
 import { writeAudited } from "../common/write.ts";
 import { transition } from "./rules/index.ts";
 import { resultRefusal, type TaskViewer } from "./rules/task-access.ts";
@@ -26,6 +27,17 @@ export interface PenaltyCaseInput {
   facts?: FactsInput;
 }
 
+/** the JSON column `TaskItemResult.penaltyCase` */
+export type StoredPenaltyCase = {
+  itemCode: string;
+  outcome: DiscretionOutcome;
+  /** the lawful fine range in fen, both ends inclusive; null when no penalty, or unknowable without facts */
+  range: { minFen: number; maxFen: number } | null;
+  tier: { level: number; name: string } | null;
+  citations: string[];
+  benchmarkVersion: number;
+};
+
 export interface ItemResultInput {
   itemCode: string;
   result: "COMPLIANT" | "NON_COMPLIANT";
@@ -37,7 +49,7 @@ export interface ItemResultInput {
 
 type Tx = Prisma.TransactionClient;
 
-async function penaltyCaseOf(tx: Tx, input: ItemResultInput, now: Date): Promise<Prisma.InputJsonValue | null> {
+async function penaltyCaseOf(tx: Tx, input: ItemResultInput, now: Date): Promise<StoredPenaltyCase | null> {
   if (!input.penaltyCase) return null;
   if (input.result !== "NON_COMPLIANT") {
     throw badInput(`item ${input.itemCode}: only a non-compliant item opens a penalty case`, {

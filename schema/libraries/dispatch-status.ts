@@ -5,6 +5,7 @@
  */
 import { badInput } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
+import { sharedConnection } from "../common/connection-types.ts";
 import { beijingDay } from "../common/effective-dates.ts";
 import { type Dispatchability, dispatchability } from "./rules/dispatchability.ts";
 
@@ -28,50 +29,72 @@ const DispatchabilityRef = builder.objectRef<Dispatchability>("OfficerDispatchab
 
 builder.prismaObjectFields("Officer", (t) => {
   const args = {
-    on: t.arg({ type: "Date", required: false, description: "the day of the dispatch (default: today, Beijing)" }),
+    asOf: t.arg({
+      type: "Date",
+      required: false,
+      description: "截至日 — the day of the dispatch (default: today, Beijing time)",
+    }),
     domains: t.arg.stringList({ required: false, description: "domain codes the task needs" }),
   };
   return {
     dispatchable: t.boolean({
       description: "valid certificate on the day, ACTIVE, and qualified for every domain asked",
       args,
-      resolve: (o, a, ctx) => dispatchability(o, a.on ?? beijingDay(ctx.now), a.domains ?? []).dispatchable,
+      resolve: (o, a, ctx) => dispatchability(o, a.asOf ?? beijingDay(ctx.now), a.domains ?? []).dispatchable,
     }),
     dispatchability: t.field({
       type: DispatchabilityRef,
+      description: "可派单 — whether the officer can be dispatched on `asOf` for the domains given, and why not",
       args,
-      resolve: (o, a, ctx) => dispatchability(o, a.on ?? beijingDay(ctx.now), a.domains ?? []),
+      resolve: (o, a, ctx) => dispatchability(o, a.asOf ?? beijingDay(ctx.now), a.domains ?? []),
     }),
   };
 });
 
 builder.queryFields((t) => ({
-  expiringCertificates: t.prismaField({
-    type: ["Officer"],
-    description:
-      "执法证即将到期 — officers (not retired) whose certificate is valid today and ends within the days given, soonest first (管委会)",
-    authScopes: { $all: { issuer: "gz", scope: "read" } },
-    args: {
-      withinDays: t.arg.int({ required: false, defaultValue: 30 }),
-      asOf: t.arg({ type: "Date", required: false, description: "default: today (Beijing)" }),
+  expiringCertificates: t.prismaConnection(
+    {
+      type: "Officer",
+      cursor: "id",
+      description:
+        "执法证即将到期 — officers (not retired) whose certificate is valid on `asOf` and ends within `withinDays` days after it (both days included), soonest first (管委会)",
+      authScopes: { $all: { issuer: "gz", scope: "read" } },
+      args: {
+        withinDays: t.arg.int({
+          required: false,
+          defaultValue: 30,
+          description: `天数 — the last day of validity falls on asOf … asOf + withinDays (inclusive), 0…${MAX_WITHIN_DAYS}`,
+        }),
+        asOf: t.arg({
+          type: "Date",
+          required: false,
+          description: "截至日 — the day counted from (default: today, Beijing time)",
+        }),
+      },
+      totalCount: (_c, args, ctx) => ctx.prisma.officer.count({ where: expiringWhere(args, ctx.now) }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.officer.findMany({
+          ...query,
+          where: expiringWhere(args, ctx.now),
+          orderBy: [{ certificateValidTo: "asc" }, { certificateNumber: "asc" }],
+        }),
     },
-    resolve: (query, _root, args, ctx) => {
-      const within = args.withinDays ?? 30;
-      if (within < 0 || within > MAX_WITHIN_DAYS) {
-        throw badInput(`withinDays must be between 0 and ${MAX_WITHIN_DAYS}, got ${within}`, {
-          reason: "WITHIN_DAYS_RANGE",
-        });
-      }
-      const day = args.asOf ?? beijingDay(ctx.now);
-      return ctx.prisma.officer.findMany({
-        ...query,
-        where: {
-          status: { not: "RETIRED" },
-          certificateValidFrom: { lte: day },
-          certificateValidTo: { gte: day, lte: new Date(day.getTime() + within * DAY_MS) },
-        },
-        orderBy: [{ certificateValidTo: "asc" }, { certificateNumber: "asc" }],
-      });
-    },
-  }),
+    sharedConnection("Officer", "执法人员 — an officer"),
+  ),
 }));
+
+/** officers whose certificate is valid on the day and ends within `withinDays` after it (both ends inclusive) */
+function expiringWhere(args: { withinDays?: number | null; asOf?: Date | null }, now: Date) {
+  const within = args.withinDays ?? 30;
+  if (within < 0 || within > MAX_WITHIN_DAYS) {
+    throw badInput(`withinDays must be between 0 and ${MAX_WITHIN_DAYS}, got ${within}`, {
+      reason: "WITHIN_DAYS_RANGE",
+    });
+  }
+  const day = args.asOf ?? beijingDay(now);
+  return {
+    status: { not: "RETIRED" as const },
+    certificateValidFrom: { lte: day },
+    certificateValidTo: { gte: day, lte: new Date(day.getTime() + within * DAY_MS) },
+  };
+}

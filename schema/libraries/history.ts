@@ -4,11 +4,20 @@
  * `Enterprise.history`, newest first. Personal data inside history is masked by the same rules
  * as the officer's own fields (./rules/personal-data.ts).
  */
+import {
+  type DefaultConnectionArguments,
+  type ResolveCursorConnectionArgs,
+  resolveCursorConnection,
+} from "@pothos/plugin-relay";
 import type { GatewayContext } from "../../gateway/context.ts";
 import type { LibraryChange } from "../../gateway/db/generated/prisma/client.ts";
+import { badInput } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
+import { sharedConnection } from "../common/connection-types.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
+import { writeOutcomeOf } from "../sync/rules/write-outcome.ts";
+import { WriteOutcomeEnum } from "../sync/write-outcome.ts";
 import type { FieldChanges, FieldValue } from "./rules/field-changes.ts";
 import { maskAddress, maskIdNumber, maskPhone } from "./rules/mask.ts";
 import { maskPersonalText } from "./rules/mask-personal-data.ts";
@@ -89,7 +98,7 @@ const FieldValueRef = builder.objectRef<FieldValueView>("LibraryFieldValue").imp
 const ChangeRef = builder.objectRef<ChangeView>("LibraryChange").implement({
   description: "修改记录 — one write of a library record",
   fields: (t) => ({
-    id: t.exposeID("id"),
+    id: t.exposeID("id", { description: "the history entry's id" }),
     writer: t.field({
       type: JurisdictionEnum,
       description: "写入方 — who wrote it: the province, or GZ correcting",
@@ -97,10 +106,12 @@ const ChangeRef = builder.objectRef<ChangeView>("LibraryChange").implement({
     }),
     subject: t.exposeString("subject", { nullable: true, description: "the token's subject" }),
     version: t.exposeInt("version", { description: "the version the write carried" }),
-    outcome: t.exposeString("outcome", {
-      description: "APPLIED | SUPERSEDED (not newer than the stored version: changed nothing)",
+    outcome: t.field({
+      type: WriteOutcomeEnum,
+      description: "写入结果 — APPLIED, or STALE (not newer than the stored version: changed nothing)",
+      resolve: (c) => writeOutcomeOf(c.outcome),
     }),
-    at: t.expose("at", { type: "DateTime" }),
+    at: t.expose("at", { type: "DateTime", description: "写入时间 — when the write arrived" }),
     changes: t.field({
       type: [FieldChangeRef],
       description: "field → from / to, for applied writes",
@@ -110,47 +121,73 @@ const ChangeRef = builder.objectRef<ChangeView>("LibraryChange").implement({
   }),
 });
 
-const MAX_HISTORY = 500;
+const HISTORY_PAGE = sharedConnection("LibraryChange", "修改记录 — one write of a library record");
 
-async function historyOf(ctx: GatewayContext, entityType: string, entityKey: string, first: number, show: Show) {
-  const rows = await ctx.prisma.libraryChange.findMany({
-    where: { entityType, entityKey },
-    orderBy: [{ at: "desc" }, { version: "desc" }],
-    take: Math.min(Math.max(first, 0), MAX_HISTORY),
-  });
-  return rows.map((row) => view(row, show));
+/**
+ * One page of a record's history, newest first (by time, then version), with a lazy totalCount. The
+ * cursor is the change's id; paging backward (`last` / `before`) reads the other way round.
+ */
+function historyPage(
+  ctx: GatewayContext,
+  entityType: "officer" | "enterprise",
+  entityKey: string,
+  args: DefaultConnectionArguments,
+  show: Show,
+) {
+  const where = { entityType, entityKey };
+  return resolveCursorConnection(
+    { args, toCursor: (change: ChangeView) => change.id },
+    async ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) => {
+      const cursor = after ?? before;
+      if (cursor !== undefined && !UUID.test(cursor)) {
+        throw badInput("This cursor is not one of this list (游标)", { reason: "BAD_CURSOR" });
+      }
+      const order = inverted ? "asc" : "desc";
+      const rows = await ctx.prisma.libraryChange.findMany({
+        where,
+        orderBy: [{ at: order }, { version: order }, { id: order }],
+        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+        take: limit,
+      });
+      return rows.map((row) => view(row, show));
+    },
+  ).then((page) => ({ ...page, totalCount: () => ctx.prisma.libraryChange.count({ where }) }));
 }
 
-const FIRST = { required: false, defaultValue: 50, description: `newest first, at most ${MAX_HISTORY}` } as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 builder.prismaObjectFields("Officer", (t) => ({
-  history: t.field({
-    type: [ChangeRef],
-    description: "修改记录 — the officer's writes, newest first",
-    args: { first: t.arg.int(FIRST) },
-    resolve: (o, args, ctx) =>
-      historyOf(
-        ctx,
-        "officer",
-        o.certificateNumber,
-        args.first ?? 50,
-        shower(seesPersonalDataInClear(ctx.caller, o.homeJurisdiction)),
-      ),
-  }),
+  history: t.connection(
+    {
+      type: ChangeRef,
+      description: "修改记录 — the officer's writes, newest first",
+      resolve: (o, args, ctx) =>
+        historyPage(
+          ctx,
+          "officer",
+          o.certificateNumber,
+          args,
+          shower(seesPersonalDataInClear(ctx.caller, o.homeJurisdiction)),
+        ),
+    },
+    HISTORY_PAGE,
+  ),
 }));
 
 builder.prismaObjectFields("Enterprise", (t) => ({
-  history: t.field({
-    type: [ChangeRef],
-    description: "修改记录 — writes of both provinces and 管委会, newest first (superseded ones included)",
-    args: { first: t.arg.int(FIRST) },
-    resolve: (e, args, ctx) =>
-      historyOf(
-        ctx,
-        "enterprise",
-        e.uscc,
-        args.first ?? 50,
-        shower(seesPersonalDataInClear(ctx.caller, e.registeringJurisdiction)),
-      ),
-  }),
+  history: t.connection(
+    {
+      type: ChangeRef,
+      description: "修改记录 — writes of both provinces and 管委会, newest first (superseded ones included)",
+      resolve: (e, args, ctx) =>
+        historyPage(
+          ctx,
+          "enterprise",
+          e.uscc,
+          args,
+          shower(seesPersonalDataInClear(ctx.caller, e.registeringJurisdiction)),
+        ),
+    },
+    HISTORY_PAGE,
+  ),
 }));

@@ -14,8 +14,10 @@ import type { Jurisdiction } from "../common/jurisdiction.ts";
 import { writeAudited } from "../common/write.ts";
 import { QuarantineStore } from "../records/quarantine-store.ts";
 import { libraryQuarantineId } from "../records/rules/library-quarantine-id.ts";
+import type { WriteOutcome } from "../sync/rules/write-outcome.ts";
 import type { FieldChanges } from "./rules/field-changes.ts";
 import type { RecordProblem } from "./rules/record-problem.ts";
+import type { Settled } from "./rules/settle-write.ts";
 
 /** Records per request: enough for an adapter's page, small enough for one transaction. */
 export const BATCH_LIMIT = 1000;
@@ -23,15 +25,13 @@ export const BATCH_LIMIT = 1000;
 export interface RecordResult {
   /** certificate number or USCC, as normalised */
   key: string;
-  ok: boolean;
-  /** APPLIED | UNCHANGED | SUPERSEDED when ok; the first problem's code when not */
-  code: string;
+  outcome: WriteOutcome;
+  /** REFUSED: the first problem's code; STALE: VERSION_CONFLICT when the version was reused; else null */
+  code: string | null;
   message: string;
 }
 
 export interface BatchPayload {
-  accepted: number;
-  rejected: number;
   results: RecordResult[];
 }
 
@@ -39,10 +39,7 @@ export type Validated<W> =
   | { key: string; ok: true; write: W & { version: number } }
   | { key: string; ok: false; problems: RecordProblem[] };
 
-type Outcome<S> =
-  | { outcome: "APPLIED"; state: S; changes: FieldChanges }
-  | { outcome: "UNCHANGED" | "SUPERSEDED"; state: S }
-  | { outcome: "REJECTED"; code: string; message: string };
+type Outcome<S> = Settled<S> | { outcome: "REFUSED"; code: string; message: string };
 
 export interface StoredRow<S> {
   id: string;
@@ -72,20 +69,20 @@ export function assertBatchSize(count: number): void {
   }
 }
 
-const rejected = (key: string, problems: RecordProblem[]): RecordResult => ({
+const refused = (key: string, problems: RecordProblem[]): RecordResult => ({
   key,
-  ok: false,
+  outcome: "REFUSED",
   code: problems[0]?.code ?? "INVALID_FIELD",
   message: problems.map((p) => `${p.code}: ${p.message}`).join("; "),
 });
 
 function acceptedMessage(
-  outcome: "APPLIED" | "UNCHANGED" | "SUPERSEDED",
+  outcome: Exclude<WriteOutcome, "REFUSED">,
   version: number,
   changes: FieldChanges | null,
 ): string {
   if (outcome === "UNCHANGED") return `version ${version} is already stored: nothing changed`;
-  if (outcome === "SUPERSEDED")
+  if (outcome === "STALE")
     return `version ${version} is not newer than the stored one: nothing changed, kept in history`;
   const fields = Object.keys(changes ?? {});
   return `version ${version} applied${fields.length ? `: ${fields.join(", ")}` : ""}`;
@@ -99,7 +96,7 @@ export async function runLibraryBatch<W, S>(
   const caller = ctx.caller;
   if (!caller) throw unauthenticated("A bearer token is required", "MISSING_TOKEN");
   const results: RecordResult[] = records.map((r) =>
-    r.ok ? { key: r.key, ok: true, code: "PENDING", message: "" } : rejected(r.key, r.problems),
+    r.ok ? { key: r.key, outcome: "APPLIED", code: null, message: "" } : refused(r.key, r.problems),
   );
   const valid = records.flatMap((r, index) => (r.ok ? [{ ...r, index }] : []));
   if (valid.length > 0) {
@@ -112,15 +109,15 @@ export async function runLibraryBatch<W, S>(
       const history: Prisma.LibraryChangeCreateManyInput[] = [];
       for (const record of valid) {
         const outcome = kind.reconcile(current.get(record.key) ?? null, record.write, caller.issuer);
-        if (outcome.outcome === "REJECTED") {
-          results[record.index] = rejected(record.key, [outcome]);
+        if (outcome.outcome === "REFUSED") {
+          results[record.index] = refused(record.key, [outcome]);
           continue;
         }
         const changes = outcome.outcome === "APPLIED" ? outcome.changes : null;
         results[record.index] = {
           key: record.key,
-          ok: true,
-          code: outcome.outcome,
+          outcome: outcome.outcome,
+          code: outcome.outcome === "STALE" && outcome.conflict ? "VERSION_CONFLICT" : null,
           message: acceptedMessage(outcome.outcome, record.write.version, changes),
         };
         if (outcome.outcome === "UNCHANGED") continue;
@@ -146,7 +143,7 @@ export async function runLibraryBatch<W, S>(
         valid.map((r) => libraryQuarantineId(kind.entityType, r.key)),
       );
       for (const record of valid) {
-        if (!results[record.index]?.ok) continue;
+        if (results[record.index]?.outcome === "REFUSED") continue;
         await quarantine.supersede(libraryQuarantineId(kind.entityType, record.key), record.write.version, ctx.now);
       }
       const ids = await save(tx, kind, stored, current, applied);
@@ -156,7 +153,13 @@ export async function runLibraryBatch<W, S>(
         entityType: kind.entityType,
         entityId: ids.get(key) ?? key,
         originJurisdiction: kind.originOf(current.get(key) as S),
-        payload: { key, writer: caller.issuer, changedFields: Object.keys(fields) },
+        // the state after the write, so that a subscriber gets the record, not only its key (masked per subscriber)
+        payload: {
+          key,
+          writer: caller.issuer,
+          changedFields: Object.keys(fields),
+          state: JSON.parse(JSON.stringify(current.get(key))) as Prisma.InputJsonValue,
+        },
       }));
       const touched = new Set(
         history.map((h) => ids.get(h.entityKey) ?? stored.get(h.entityKey)?.id).filter((id): id is string => !!id),
@@ -164,8 +167,7 @@ export async function runLibraryBatch<W, S>(
       return { result: null, recordIds: [...touched], changes };
     });
   }
-  const accepted = results.filter((r) => r.ok).length;
-  return { accepted, rejected: results.length - accepted, results };
+  return { results };
 }
 
 /** Creates the new records, updates the changed ones; returns the id of every record by key. */

@@ -1,7 +1,9 @@
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { builder } from "../builder.ts";
+import { connectionTypes, sharedConnection } from "../common/connection-types.ts";
 import { beijingDay } from "../common/effective-dates.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
+import { keyOf } from "../common/node-access.ts";
 import { likeLiteral } from "../common/rules/like.ts";
 import { RiskColourEnum, riskColourWhere } from "./risk-colour-filter.ts";
 import type { RiskColour } from "./rules/risk-colour.ts";
@@ -35,68 +37,77 @@ function certificateStatusWhere(status: string, day: Date): Prisma.OfficerWhereI
 }
 
 builder.queryFields((t) => ({
-  officers: t.prismaConnection({
-    type: "Officer",
-    cursor: "id",
-    description: "人员库 — officers of both provinces, filtered",
-    authScopes: { scope: "read" },
-    args: {
-      jurisdiction: t.arg({
-        type: JurisdictionEnum,
-        required: false,
-        description: "所属辖区 — officers of this province",
-      }),
-      domain: t.arg.string({ required: false, description: "qualified for this domain code" }),
-      status: t.arg({ type: OfficerStatusEnum, required: false }),
-      certificateStatus: t.arg({ type: CertificateStatusEnum, required: false }),
-      asOf: t.arg({ type: "Date", required: false, description: "day for certificateStatus (default today)" }),
-      name: t.arg.string({ required: false, description: "name fragment" }),
+  officers: t.prismaConnection(
+    {
+      type: "Officer",
+      cursor: "id",
+      description: "人员库 — officers of both provinces, filtered",
+      authScopes: { scope: "read" },
+      args: {
+        jurisdiction: t.arg({
+          type: JurisdictionEnum,
+          required: false,
+          description: "所属辖区 — officers of this province",
+        }),
+        domain: t.arg.string({ required: false, description: "qualified for this domain code" }),
+        status: t.arg({ type: OfficerStatusEnum, required: false }),
+        certificateStatus: t.arg({ type: CertificateStatusEnum, required: false }),
+        asOf: t.arg({ type: "Date", required: false, description: "day for certificateStatus (default today)" }),
+        name: t.arg.string({ required: false, description: "name fragment" }),
+      },
+      totalCount: (_c, args, ctx) => ctx.prisma.officer.count({ where: officerFilter(args, ctx.now) }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.officer.findMany({ ...query, where: officerFilter(args, ctx.now), orderBy: { id: "asc" } }),
     },
-    totalCount: (_c, args, ctx) => ctx.prisma.officer.count({ where: officerFilter(args, ctx.now) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.officer.findMany({ ...query, where: officerFilter(args, ctx.now), orderBy: { id: "asc" } }),
-  }),
+    sharedConnection("Officer", "执法人员 — an officer"),
+  ),
 
   officer: t.prismaField({
     type: "Officer",
     nullable: true,
     description: "One officer by id or certificate number",
     authScopes: { scope: "read" },
-    args: { id: t.arg.id({ required: false }), certificateNumber: t.arg.string({ required: false }) },
+    args: {
+      id: t.arg.id({ required: false, description: "全局ID — the officer's `id`" }),
+      certificateNumber: t.arg.string({ required: false, description: "执法证号 — the certificate number" }),
+    },
     resolve: (query, _root, args, ctx) => {
       if (!args.id && !args.certificateNumber) return null;
       return ctx.prisma.officer.findFirst({
         ...query,
         where: args.id
-          ? { id: String(args.id) }
+          ? { id: keyOf("Officer", args.id) }
           : { certificateNumber: (args.certificateNumber ?? "").trim().toUpperCase() },
       });
     },
   }),
 
-  enterprises: t.prismaConnection({
-    type: "Enterprise",
-    cursor: "id",
-    description: "对象库 — enterprises, filtered",
-    authScopes: { scope: "read" },
-    args: {
-      search: t.arg.string({ required: false, description: "name fragment" }),
-      usccPrefix: t.arg.string({ required: false }),
-      park: t.arg.string({ required: false }),
-      town: t.arg.string({ required: false }),
-      industry: t.arg.string({ required: false }),
-      creditGrade: t.arg({ type: CreditGradeEnum, required: false }),
-      jurisdiction: t.arg({
-        type: JurisdictionEnum,
-        required: false,
-        description: "登记地 — enterprises registered in this province",
-      }),
-      riskColour: t.arg({ type: RiskColourEnum, required: false, description: "综合风险颜色 红/黄/绿" }),
+  enterprises: t.prismaConnection(
+    {
+      type: "Enterprise",
+      cursor: "id",
+      description: "对象库 — enterprises, filtered",
+      authScopes: { scope: "read" },
+      args: {
+        search: t.arg.string({ required: false, description: "name fragment" }),
+        usccPrefix: t.arg.string({ required: false }),
+        park: t.arg.string({ required: false }),
+        town: t.arg.string({ required: false }),
+        industry: t.arg.string({ required: false }),
+        creditGrade: t.arg({ type: CreditGradeEnum, required: false }),
+        jurisdiction: t.arg({
+          type: JurisdictionEnum,
+          required: false,
+          description: "登记地 — enterprises registered in this province",
+        }),
+        riskColour: t.arg({ type: RiskColourEnum, required: false, description: "综合风险颜色 红/黄/绿" }),
+      },
+      totalCount: (_c, args, ctx) => ctx.prisma.enterprise.count({ where: enterpriseFilter(args) }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.enterprise.findMany({ ...query, where: enterpriseFilter(args), orderBy: { id: "asc" } }),
     },
-    totalCount: (_c, args, ctx) => ctx.prisma.enterprise.count({ where: enterpriseFilter(args) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.enterprise.findMany({ ...query, where: enterpriseFilter(args), orderBy: { id: "asc" } }),
-  }),
+    ...connectionTypes("Enterprise", "企业 — an enterprise"),
+  ),
 
   enterprise: t.prismaField({
     type: "Enterprise",

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { badInput } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
+import { connectionTypes } from "../common/connection-types.ts";
 import { writeAudited } from "../common/write.ts";
 import { zodProblems } from "./rules/record-problem.ts";
 
@@ -41,16 +42,21 @@ builder.prismaObject("TrainingAttendance", {
 });
 
 builder.prismaObjectFields("Officer", (t) => ({
-  trainings: t.prismaField({
-    type: ["TrainingAttendance"],
-    description: "培训记录 — the sessions this officer was recorded at, newest first",
-    resolve: (query, o, _args, ctx) =>
-      ctx.prisma.trainingAttendance.findMany({
-        ...query,
-        where: { officerId: o.id },
-        orderBy: { session: { heldOn: "desc" } },
-      }),
-  }),
+  trainings: t.prismaConnection(
+    {
+      type: "TrainingAttendance",
+      cursor: "sessionId_officerId",
+      description: "培训记录 — the sessions this officer was recorded at, newest first",
+      totalCount: (o, _args, ctx) => ctx.prisma.trainingAttendance.count({ where: { officerId: o.id } }),
+      resolve: (query, o, _args, ctx) =>
+        ctx.prisma.trainingAttendance.findMany({
+          ...query,
+          where: { officerId: o.id },
+          orderBy: [{ session: { heldOn: "desc" } }, { sessionId: "desc" }],
+        }),
+    },
+    ...connectionTypes("TrainingAttendance", "培训记录 — an officer's attendance at a training session"),
+  ),
 }));
 
 const AttendanceInput = builder.inputType("TrainingAttendanceInput", {
@@ -91,14 +97,26 @@ const sessionShape = z.object({
     .refine((list) => new Set(list.map((a) => a.certificateNumber)).size === list.length, "lists an officer twice"),
 });
 
+const RecordTrainingSessionPayload = builder.objectRef<{ id: string }>("RecordTrainingSessionPayload").implement({
+  description:
+    "同堂培训记录结果 — the session as stored (recording the same title, day and organizer again replaces it)",
+  fields: (t) => ({
+    session: t.prismaField({
+      type: "TrainingSession",
+      description: "the stored session with its attendance",
+      resolve: (query, p, _a, ctx) => ctx.prisma.trainingSession.findUniqueOrThrow({ ...query, where: { id: p.id } }),
+    }),
+  }),
+});
+
 builder.mutationFields((t) => ({
-  recordTrainingSession: t.prismaField({
-    type: "TrainingSession",
+  recordTrainingSession: t.field({
+    type: RecordTrainingSessionPayload,
     description: "同堂培训 — record a joint training session and who attended, by certificate number (管委会)",
     // the training record is part of the officer library, which 管委会 maintains for the joint force
     authScopes: { $all: { issuer: "gz", scope: "libraries:write" } },
-    args: { input: t.arg({ type: SessionInput, required: true }) },
-    resolve: async (query, _root, args, ctx) => {
+    args: { input: t.arg({ type: SessionInput, required: true, description: "the session and its attendance" }) },
+    resolve: async (_root, args, ctx) => {
       const parsed = sessionShape.safeParse(args.input);
       if (!parsed.success) {
         const problems = zodProblems(parsed.error, {});
@@ -157,7 +175,7 @@ builder.mutationFields((t) => ({
           ],
         };
       });
-      return ctx.prisma.trainingSession.findUniqueOrThrow({ ...query, where: { id } });
+      return { id };
     },
   }),
 }));

@@ -3,6 +3,7 @@ import type { GatewayContext } from "../../gateway/context.ts";
 import { builder } from "../builder.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
+import { nodeAccess, readableWith } from "../common/node-access.ts";
 import { maskAddress, maskIdNumber, maskPhone } from "./rules/mask.ts";
 import { maskPersonalText } from "./rules/mask-personal-data.ts";
 import { seesPersonalDataInClear } from "./rules/personal-data.ts";
@@ -35,12 +36,18 @@ function personal<T extends string | null>(
   return seesPersonalDataInClear(ctx.caller, owner) ? value : mask(value);
 }
 
-builder.prismaObject("Officer", {
+builder.prismaNode("Officer", {
+  id: { field: "id" },
+  // an id of nothing reads as null, not as an error
+  nullable: true,
   description: "执法人员 — an officer of the joint force, holding a 执法证 of a home jurisdiction",
   fields: (t) => ({
-    id: t.exposeID("id"),
     certificateNumber: t.exposeString("certificateNumber", { description: "执法证号" }),
-    name: t.string({ resolve: (o, _a, ctx) => freeText(ctx, o.homeJurisdiction, o.name) as string }),
+    name: t.string({
+      description:
+        "姓名 — the officer's name (an ID or phone number written into it is masked outside the home jurisdiction)",
+      resolve: (o, _a, ctx) => freeText(ctx, o.homeJurisdiction, o.name) as string,
+    }),
     homeJurisdiction: t.field({
       type: JurisdictionEnum,
       description: "所属辖区 — the province that issued the 执法证",
@@ -51,12 +58,16 @@ builder.prismaObject("Officer", {
       description: "所在单位",
       resolve: (o, _a, ctx) => freeText(ctx, o.homeJurisdiction, o.unit),
     }),
-    status: t.expose("status", { type: OfficerStatusEnum }),
-    certificateValidFrom: t.expose("certificateValidFrom", { type: "Date", nullable: true }),
+    status: t.expose("status", { type: OfficerStatusEnum, description: "在岗状态 — active, suspended or retired" }),
+    certificateValidFrom: t.expose("certificateValidFrom", {
+      type: "Date",
+      nullable: true,
+      description: "执法证有效期起 — first day of validity (inclusive)",
+    }),
     certificateValidTo: t.expose("certificateValidTo", {
       type: "Date",
       nullable: true,
-      description: "last day of validity",
+      description: "执法证有效期至 — last day of validity (inclusive)",
     }),
     qualifiedDomains: t.exposeStringList("qualifiedDomains", { description: "执法领域资格 — domain codes" }),
     idNumber: t.string({
@@ -74,17 +85,19 @@ builder.prismaObject("Officer", {
       description: "家庭住址 — personal data, masked like idNumber",
       resolve: (o, _a, ctx) => personal(ctx, o.homeJurisdiction, o.homeAddress, maskAddress),
     }),
-    version: t.exposeInt("version"),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    version: t.exposeInt("version", { description: "the home platform's version; a newer one replaces it" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "when the gateway last stored a write" }),
   }),
 });
 
-builder.prismaObject("Enterprise", {
+builder.prismaNode("Enterprise", {
+  id: { field: "id" },
+  // an id of nothing reads as null, not as an error
+  nullable: true,
   description: "执法对象 / 企业 — an enterprise in the New Area, identified by its USCC",
   fields: (t) => ({
-    id: t.exposeID("id"),
     uscc: t.exposeString("uscc", { description: "统一社会信用代码 (GB 32100)" }),
-    name: t.exposeString("name"),
+    name: t.exposeString("name", { description: "企业名称 — the registered name" }),
     park: t.exposeString("park", { nullable: true, description: "所在园区" }),
     town: t.exposeString("town", { nullable: true, description: "所在镇" }),
     divisionCode: t.exposeString("divisionCode", {
@@ -126,6 +139,11 @@ builder.prismaObject("Enterprise", {
     version: t.exposeInt("version", {
       description: "the registering jurisdiction's newest version (0 while it has not written)",
     }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "when the gateway last stored a write" }),
   }),
 });
+
+// both libraries are read whole by every holder of `read`, as `officers` / `enterprises`; personal data is
+// masked by the fields above on every path
+nodeAccess("Officer", readableWith("read"));
+nodeAccess("Enterprise", readableWith("read"));

@@ -7,36 +7,43 @@
 import { badInput } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
 import type { Jurisdiction } from "../common/jurisdiction.ts";
+import { encodeGlobalId } from "../common/node-access.ts";
 import { writeAudited } from "../common/write.ts";
 import { adapterName, touchCheckpoint } from "../sync/checkpoints.ts";
+import { countOutcomes } from "../sync/rules/write-outcome.ts";
+import { OutcomeCountsRef, WriteOutcomeEnum } from "../sync/write-outcome.ts";
 import { ingestInTransaction, type RecordResult } from "./ingest-service.ts";
 import { RecordInputRef } from "./types.ts";
 
 /** One request stays well inside the transaction timeout and the body size a proxy accepts. */
 export const MAX_BATCH = 2000;
 
-export const RecordStatusEnum = builder.enumType("RecordIngestStatus", {
-  values: {
-    APPLIED: { description: "stored: a new record or a newer version" },
-    UNCHANGED: { description: "this version is already stored (a replay): nothing changed" },
-    STALE: { description: "an older version than the one stored (a late delivery): nothing changed" },
-    QUARANTINED: { description: "refused and kept in the quarantine with `code` and `message`" },
-  } as const,
-});
-
 export const RecordResultRef = builder.objectRef<RecordResult>("RecordIngestResult").implement({
+  description: "推送结果 — what became of one pushed record",
   fields: (t) => ({
-    originId: t.exposeString("originId"),
-    version: t.exposeInt("version"),
-    status: t.field({ type: RecordStatusEnum, resolve: (r) => r.status }),
+    originId: t.exposeString("originId", { description: "the record's id on its platform, as sent" }),
+    version: t.exposeInt("version", { description: "the version sent" }),
+    outcome: t.field({
+      type: WriteOutcomeEnum,
+      description: "写入结果 — APPLIED, UNCHANGED, STALE, or REFUSED (kept in the quarantine: `quarantineId`)",
+      resolve: (r) => r.outcome,
+    }),
     code: t.exposeString("code", {
       nullable: true,
       description:
-        "QUARANTINED: the quarantine code (UNKNOWN_ITEM, BAD_USCC…); otherwise a note (VERSION_CONFLICT, NOT_ASSESSED)",
+        "REFUSED: the quarantine code (UNKNOWN_ITEM, BAD_USCC…); otherwise a note (VERSION_CONFLICT, NOT_ASSESSED, TASK_NOT_ANSWERED) or null",
     }),
-    message: t.exposeString("message", { nullable: true }),
-    recordId: t.exposeID("recordId", { nullable: true }),
-    quarantineId: t.exposeID("quarantineId", { nullable: true }),
+    message: t.exposeString("message", { nullable: true, description: "the code explained, in English" }),
+    recordId: t.id({
+      nullable: true,
+      description: "记录 — 全局ID of the stored record (its `id`); null when refused",
+      resolve: (r) => r.recordId && encodeGlobalId("EnforcementRecord", r.recordId),
+    }),
+    quarantineId: t.id({
+      nullable: true,
+      description: "隔离记录 — 全局ID of the quarantined record (its `id`, for replayQuarantined); null unless REFUSED",
+      resolve: (r) => r.quarantineId && encodeGlobalId("QuarantinedRecord", r.quarantineId),
+    }),
   }),
 });
 
@@ -45,14 +52,14 @@ interface IngestPayload {
   cursor: string | null;
 }
 
-const count = (p: IngestPayload, ...statuses: RecordResult["status"][]) =>
-  p.results.filter((r) => statuses.includes(r.status)).length;
-
 const IngestPayloadRef = builder.objectRef<IngestPayload>("IngestRecordsPayload").implement({
+  description: "推送结果 — the batch as stored, with the source cursor stored in the same transaction",
   fields: (t) => ({
-    applied: t.int({ resolve: (p) => count(p, "APPLIED") }),
-    unchanged: t.int({ description: "UNCHANGED and STALE", resolve: (p) => count(p, "UNCHANGED", "STALE") }),
-    quarantined: t.int({ resolve: (p) => count(p, "QUARANTINED") }),
+    counts: t.field({
+      type: OutcomeCountsRef,
+      description: "how many records ended in each outcome",
+      resolve: (p) => countOutcomes(p.results),
+    }),
     cursor: t.exposeString("cursor", { nullable: true, description: "the source cursor now stored: resume from it" }),
     results: t.field({
       type: [RecordResultRef],
@@ -63,6 +70,7 @@ const IngestPayloadRef = builder.objectRef<IngestPayload>("IngestRecordsPayload"
 });
 
 const IngestInputRef = builder.inputType("IngestRecordsInput", {
+  description: "推送执法记录 — one batch of the caller's own records with the source cursor after it",
   fields: (t) => ({
     source: t.string({ required: true, description: 'the adapter\'s name for this feed, e.g. "platform"' }),
     cursor: t.string({
@@ -89,7 +97,7 @@ builder.mutationFields((t) => ({
       "推送执法记录 — store a batch of the caller's own records with the source cursor in one transaction (newest version wins; invalid records quarantined)",
     // records:write lies only within the ceilings of cq and sc (gateway/auth/scopes.ts)
     authScopes: { scope: "records:write" },
-    args: { input: t.arg({ type: IngestInputRef, required: true }) },
+    args: { input: t.arg({ type: IngestInputRef, required: true, description: "the batch and its cursor" }) },
     resolve: async (_root, { input }, ctx) => {
       const origin = ctx.caller?.issuer as Jurisdiction;
       const source = adapterName(input.source);

@@ -13,20 +13,19 @@ import type { Jurisdiction } from "../common/jurisdiction.ts";
 import { yuanTextFromFen } from "../common/money.ts";
 import { findUnsafeText, replaceUnsafeText } from "../common/rules/text-safety.ts";
 import { applyTaskAnswers } from "../dispatch/task-answers.ts";
+import { newestVersion } from "../sync/rules/newest-version.ts";
+import type { WriteOutcome } from "../sync/rules/write-outcome.ts";
 import { assessDecidedPenalties, type PenaltyAssessment } from "./penalty-supervision.ts";
 import { QuarantineStore } from "./quarantine-store.ts";
 import { insertRecordRows, updateRecordRows } from "./record-writes.ts";
 import { documentOf, type RecordRow, recordChangePayload, rowOf, sameContent } from "./rules/record-document.ts";
 import { checkRecord, type RecordInput } from "./rules/record-input.ts";
-import { compareVersion } from "./rules/versions.ts";
-
-export type RecordStatus = "APPLIED" | "UNCHANGED" | "STALE" | "QUARANTINED";
 
 export interface RecordResult {
   originId: string;
   version: number;
-  status: RecordStatus;
-  /** why it was quarantined (a QuarantineCode), or a note on an applied/unchanged record */
+  outcome: WriteOutcome;
+  /** why it was refused (a QuarantineCode), or a note (VERSION_CONFLICT, NOT_ASSESSED, TASK_NOT_ANSWERED) */
   code: string | null;
   message: string | null;
   recordId: string | null;
@@ -85,19 +84,25 @@ export async function ingestInTransaction(
     const base = { originId: input.originId, version: input.version, recordId: null, quarantineId: null };
     const previous = current.get(input.originId) ?? null;
     const check = checkRecord(input, { itemExists: (code) => known.has(code), now });
-    const outcome = previous && validVersion(input.version) ? compareVersion(previous.version, input.version) : "NEW";
-    if (previous && (outcome === "SAME" || outcome === "OLDER")) {
-      // a replay or a late delivery: nothing changes, whatever it says
-      const conflict =
-        outcome === "SAME" && check.ok && !sameContent(rowOf(previous.id, origin, check.record), previous);
+    // a replay or a late delivery changes nothing, whatever it says; a reused version with other content is noted
+    const verdict =
+      previous && validVersion(input.version)
+        ? newestVersion({
+            stored: previous.version,
+            incoming: input.version,
+            sameContent: !check.ok || sameContent(rowOf(previous.id, origin, check.record), previous),
+          })
+        : "APPLY";
+    if (previous && (verdict === "UNCHANGED" || verdict === "STALE")) {
+      const conflict = verdict === "STALE" && input.version === previous.version;
       results.push({
         ...base,
         recordId: previous.id,
-        status: outcome === "SAME" ? "UNCHANGED" : "STALE",
+        outcome: verdict,
         code: conflict ? "VERSION_CONFLICT" : null,
         message: conflict
           ? `version ${input.version} is stored with different content: the stored one is kept`
-          : outcome === "OLDER"
+          : verdict === "STALE"
             ? `version ${previous.version} is stored`
             : null,
       });
@@ -117,7 +122,7 @@ export async function ingestInTransaction(
         },
         request.replayOf,
       );
-      results.push({ ...base, status: "QUARANTINED", code: check.code, message: check.message, quarantineId: row.id });
+      results.push({ ...base, outcome: "REFUSED", code: check.code, message: check.message, quarantineId: row.id });
       continue;
     }
     const row = rowOf(previous?.id ?? randomUUID(), origin, check.record);
@@ -126,7 +131,7 @@ export async function ingestInTransaction(
     await quarantine.supersede(row.originId, row.version, now);
     changes.push(recordUpserted(row));
     if (row.kind === "PENALTY_DECISION" && row.decidedAt) penalties.push({ row, extra: check.record.extra });
-    results.push({ ...base, status: "APPLIED", code: null, message: null, recordId: row.id });
+    results.push({ ...base, outcome: "APPLIED", code: null, message: null, recordId: row.id });
   }
 
   await writeRecordRows(tx, [...written.values()], existed);
@@ -134,13 +139,13 @@ export async function ingestInTransaction(
   const supervision = await assessDecidedPenalties(tx, penalties, now, request.catalog);
   for (const result of results) {
     const note = result.recordId ? supervision.notAssessed.get(result.recordId) : undefined;
-    if (result.status === "APPLIED" && note) Object.assign(result, { code: "NOT_ASSESSED", message: note });
+    if (result.outcome === "APPLIED" && note) Object.assign(result, { code: "NOT_ASSESSED", message: note });
   }
   // 联合检查: inspections that answer a joint task's item become its results (schema/dispatch/task-answers.ts)
   const answers = await applyTaskAnswers(tx, origin, [...written.values()].map(answeringRecord), now);
   for (const result of results) {
     const note = result.recordId ? answers.notApplied.get(result.recordId) : undefined;
-    if (result.status === "APPLIED" && note) Object.assign(result, { code: "TASK_NOT_ANSWERED", message: note });
+    if (result.outcome === "APPLIED" && note) Object.assign(result, { code: "TASK_NOT_ANSWERED", message: note });
   }
   return {
     results,

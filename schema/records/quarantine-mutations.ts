@@ -10,6 +10,7 @@ import type { Prisma, QuarantinedRecord } from "../../gateway/db/generated/prism
 import { badInput, conflict, notFound } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
 import type { Jurisdiction } from "../common/jurisdiction.ts";
+import { keyOf } from "../common/node-access.ts";
 import { checkJsonSize, limitOf } from "../common/rules/field-limits.ts";
 import { replaceUnsafeText } from "../common/rules/text-safety.ts";
 import { writeAudited } from "../common/write.ts";
@@ -42,8 +43,9 @@ interface ReplayPayload {
 }
 
 const ReplayPayloadRef = builder.objectRef<ReplayPayload>("ReplayQuarantinedPayload").implement({
+  description: "重放结果 — the corrected record's outcome and the quarantine row after it",
   fields: (t) => ({
-    result: t.field({ type: RecordResultRef, resolve: (p) => p.result }),
+    result: t.field({ type: RecordResultRef, description: "the corrected record's outcome", resolve: (p) => p.result }),
     quarantined: t.prismaField({
       type: "QuarantinedRecord",
       description: "the row after the replay: REPLAYED, or still QUARANTINED with the new reason",
@@ -53,17 +55,72 @@ const ReplayPayloadRef = builder.objectRef<ReplayPayload>("ReplayQuarantinedPayl
   }),
 });
 
+const DiscardPayloadRef = builder.objectRef<{ id: string }>("DiscardQuarantinedPayload").implement({
+  description: "舍弃结果 — the quarantine row set aside",
+  fields: (t) => ({
+    quarantined: t.prismaField({
+      type: "QuarantinedRecord",
+      description: "the row, now DISCARDED with the reason in `resolution`",
+      resolve: (query, p, _a, ctx) => ctx.prisma.quarantinedRecord.findUniqueOrThrow({ ...query, where: { id: p.id } }),
+    }),
+  }),
+});
+
+const QuarantinePayloadRef = builder.objectRef<{ ids: string[] }>("QuarantineRecordsPayload").implement({
+  description: "隔离结果 — the quarantine rows, one per item, in input order",
+  fields: (t) => ({
+    quarantined: t.prismaField({
+      type: ["QuarantinedRecord"],
+      description: "one row per item, in input order (an open row of the same originId is updated, not doubled)",
+      resolve: async (query, p, _a, ctx) => {
+        const rows = await ctx.prisma.quarantinedRecord.findMany({ ...query, where: { id: { in: p.ids } } });
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return p.ids.map((id) => byId.get(id)).filter((row) => row !== undefined);
+      },
+    }),
+  }),
+});
+
+const ReplayInputRef = builder.inputType("ReplayQuarantinedInput", {
+  description: "重放 — a corrected version of a quarantined record",
+  fields: (t) => ({
+    id: t.id({ required: true, description: "隔离记录 — 全局ID of the quarantined record (its `id`)" }),
+    record: t.field({
+      type: RecordInputRef,
+      required: true,
+      description: "the corrected record; it keeps the row's originId",
+    }),
+  }),
+});
+
+const DiscardInputRef = builder.inputType("DiscardQuarantinedInput", {
+  description: "舍弃 — set a quarantined record aside on purpose",
+  fields: (t) => ({
+    id: t.id({ required: true, description: "隔离记录 — 全局ID of the quarantined record (its `id`)" }),
+    reason: t.string({ required: true, description: "why, kept in `resolution` (at most 2000 characters kept)" }),
+  }),
+});
+
 const QuarantineItemRef = builder.inputType("QuarantineItemInput", {
+  description: "隔离项 — one thing the adapter could not map, kept as the platform sent it",
   fields: (t) => ({
     originId: t.string({ required: false, description: "the record's id on the platform, when known" }),
     version: t.int({ required: false, description: "its version, when known (a newer applied version supersedes it)" }),
-    code: t.string({ required: true, description: "SCREAMING_SNAKE, e.g. UNMAPPED_ITEM_CODE" }),
-    reason: t.string({ required: true }),
+    code: t.string({ required: true, description: "the adapter's code, SCREAMING_SNAKE, e.g. UNMAPPED_ITEM_CODE" }),
+    reason: t.string({ required: true, description: "why it could not be mapped, in English" }),
     payload: t.field({
       type: "JSON",
       required: true,
       description: "what the platform sent (vendor shape is fine here)",
     }),
+  }),
+});
+
+const QuarantineInputRef = builder.inputType("QuarantineRecordsInput", {
+  description: "隔离 — what an adapter could not map, from one feed",
+  fields: (t) => ({
+    source: t.string({ required: true, description: "the adapter's name for this feed (as in ingestRecords)" }),
+    items: t.field({ type: [QuarantineItemRef], required: true, description: `at most ${MAX_ITEMS}` }),
   }),
 });
 
@@ -73,10 +130,10 @@ builder.mutationFields((t) => ({
     description:
       "重放 — send a corrected record through the same ingest path; on success the quarantined row becomes REPLAYED",
     authScopes: { scope: "records:write" },
-    args: { id: t.arg.id({ required: true }), record: t.arg({ type: RecordInputRef, required: true }) },
-    resolve: (_root, args, ctx) =>
+    args: { input: t.arg({ type: ReplayInputRef, required: true, description: "the row and its corrected record" }) },
+    resolve: (_root, { input: args }, ctx) =>
       writeAudited<ReplayPayload>(ctx, async (tx) => {
-        const row = await openRow(ctx, tx, String(args.id));
+        const row = await openRow(ctx, tx, keyOf("QuarantinedRecord", args.id));
         if (row.originId && row.originId !== args.record.originId) {
           throw badInput(`The corrected record must keep originId ${row.originId}`, { reason: "ORIGIN_ID_MISMATCH" });
         }
@@ -89,8 +146,7 @@ builder.mutationFields((t) => ({
           replayOf: row.id,
         });
         const result = outcome.results[0] as RecordResult;
-        if (result.status !== "QUARANTINED")
-          await outcome.quarantine.markReplayed(row.id, args.record.version, ctx.now);
+        if (result.outcome !== "REFUSED") await outcome.quarantine.markReplayed(row.id, args.record.version, ctx.now);
         return {
           result: { result, quarantined: row },
           recordIds: [row.id, ...outcome.recordIds],
@@ -99,31 +155,30 @@ builder.mutationFields((t) => ({
       }),
   }),
 
-  discardQuarantined: t.prismaField({
-    type: "QuarantinedRecord",
+  discardQuarantined: t.field({
+    type: DiscardPayloadRef,
     description: "舍弃 — set a quarantined record aside on purpose; the reason is kept in `resolution`",
     authScopes: { scope: "records:write" },
-    args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
+    args: { input: t.arg({ type: DiscardInputRef, required: true, description: "the row and why" }) },
+    resolve: (_root, { input: args }, ctx) =>
       writeAudited(ctx, async (tx) => {
-        const row = await openRow(ctx, tx, String(args.id));
+        const row = await openRow(ctx, tx, keyOf("QuarantinedRecord", args.id));
         const reason = args.reason.trim().slice(0, 2000);
         if (!reason) throw badInput("Say why it is discarded", { reason: "EMPTY_REASON" });
-        const updated = await tx.quarantinedRecord.update({
-          ...query,
+        await tx.quarantinedRecord.update({
           where: { id: row.id },
           data: { status: "DISCARDED", resolvedAt: ctx.now, resolution: `discarded: ${reason}` },
         });
-        return { result: updated, recordIds: [row.id] };
+        return { result: { id: row.id }, recordIds: [row.id] };
       }),
   }),
 
-  quarantineRecords: t.prismaField({
-    type: ["QuarantinedRecord"],
+  quarantineRecords: t.field({
+    type: QuarantinePayloadRef,
     description: "隔离 — an adapter quarantines what it could not map; visible and replayable like refused records",
     authScopes: { scope: "records:write" },
-    args: { source: t.arg.string({ required: true }), items: t.arg({ type: [QuarantineItemRef], required: true }) },
-    resolve: (_query, _root, args, ctx) => {
+    args: { input: t.arg({ type: QuarantineInputRef, required: true, description: "the feed and its items" }) },
+    resolve: (_root, { input: args }, ctx) => {
       const source = adapterName(args.source);
       if (args.items.length > MAX_ITEMS) throw badInput(`At most ${MAX_ITEMS} items`, { reason: "BATCH_TOO_LARGE" });
       const badCode = args.items.find((item) => !CODE.test(item.code));
@@ -151,7 +206,7 @@ builder.mutationFields((t) => ({
           );
         }
         await touchCheckpoint(tx, { issuer: origin, name: source, direction: "inbound", now: ctx.now });
-        return { result: rows, recordIds: rows.map((r) => r.id) };
+        return { result: { ids: rows.map((r) => r.id) }, recordIds: rows.map((r) => r.id) };
       });
     },
   }),

@@ -4,7 +4,7 @@
  * wrong) updates that row and counts the attempt, so replays never pile up duplicates.
  */
 import type { Prisma, QuarantinedRecord } from "../../gateway/db/generated/prisma/client.ts";
-import { supersedes } from "./rules/versions.ts";
+import { obsoletedBy } from "../sync/rules/newest-version.ts";
 
 export const QUARANTINED = "QUARANTINED";
 
@@ -80,7 +80,7 @@ export class QuarantineStore {
   /** An applied version makes open rows of the same record at that version or older obsolete. */
   async supersede(originId: string, appliedVersion: number, now: Date): Promise<void> {
     const row = this.open.get(originId);
-    if (!row || !supersedes(appliedVersion, row.version)) return;
+    if (!row || !obsoletedBy(appliedVersion, row.version)) return;
     await this.tx.quarantinedRecord.update({
       where: { id: row.id },
       data: { status: "SUPERSEDED", resolvedAt: now, resolution: `superseded by version ${appliedVersion}` },

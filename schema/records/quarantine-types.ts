@@ -2,8 +2,10 @@
 import type { GatewayContext } from "../../gateway/context.ts";
 import type { Prisma, QuarantinedRecord } from "../../gateway/db/generated/prisma/client.ts";
 import { builder } from "../builder.ts";
+import { connectionTypes } from "../common/connection-types.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
+import { nodeAccess, requireScope } from "../common/node-access.ts";
 import { maskPersonalData, maskPersonalText } from "../libraries/rules/mask-personal-data.ts";
 import { seesPersonalDataInClear } from "../libraries/rules/personal-data.ts";
 
@@ -22,17 +24,22 @@ export const QuarantineStatusEnum = builder.enumType("QuarantineStatus", {
 const inClear = (ctx: GatewayContext, q: Pick<QuarantinedRecord, "originJurisdiction">) =>
   seesPersonalDataInClear(ctx.caller, q.originJurisdiction);
 
-builder.prismaObject("QuarantinedRecord", {
+builder.prismaNode("QuarantinedRecord", {
+  id: { field: "id" },
+  // an id of nothing reads as null, not as an error
+  nullable: true,
   description: "A refused record: never silently dropped, never blocking the ones behind it",
   fields: (t) => ({
-    id: t.exposeID("id"),
     origin: t.field({
       type: JurisdictionEnum,
       description: "来源 — the province whose record it is",
       resolve: (q) => jurisdictionOf(q.originJurisdiction),
     }),
-    originId: t.exposeString("originId", { nullable: true }),
-    version: t.exposeInt("version", { nullable: true }),
+    originId: t.exposeString("originId", {
+      nullable: true,
+      description: "its id on the origin platform; null when the refused record had none",
+    }),
+    version: t.exposeInt("version", { nullable: true, description: "the refused version; null when it had none" }),
     source: t.exposeString("source", { description: "the adapter's name" }),
     code: t.exposeString("code", { description: "UNKNOWN_ITEM, BAD_USCC, MISSING_FIELD, … or the adapter's own code" }),
     reason: t.string({
@@ -44,12 +51,21 @@ builder.prismaObject("QuarantinedRecord", {
       description: "the record as refused (personal data masked outside its origin)",
       resolve: (q, _a, ctx) => (inClear(ctx, q) ? q.payload : maskPersonalData(q.payload)),
     }),
-    status: t.field({ type: QuarantineStatusEnum, resolve: (q) => q.status as QuarantineStatus }),
+    status: t.field({
+      type: QuarantineStatusEnum,
+      description: "隔离状态 — waiting or how it was resolved",
+      resolve: (q) => q.status as QuarantineStatus,
+    }),
     attempts: t.exposeInt("attempts", { description: "how often it was refused" }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    resolvedAt: t.expose("resolvedAt", { type: "DateTime", nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "when it was first refused" }),
+    resolvedAt: t.expose("resolvedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "when it was replayed, superseded or discarded; null while QUARANTINED",
+    }),
     resolution: t.string({
       nullable: true,
+      description: "how it was resolved, in words (personal data masked outside its origin)",
       resolve: (q, _a, ctx) =>
         q.resolution === null || inClear(ctx, q) ? q.resolution : maskPersonalText(q.resolution),
     }),
@@ -57,25 +73,35 @@ builder.prismaObject("QuarantinedRecord", {
 });
 
 builder.queryFields((t) => ({
-  quarantine: t.prismaConnection({
-    type: "QuarantinedRecord",
-    cursor: "id",
-    description: "隔离区 — refused records, oldest first (a province sees its own, gz all)",
-    authScopes: { scope: "read" },
-    args: {
-      origin: t.arg({ type: JurisdictionEnum, required: false, description: "来源 — for GZ: one province's" }),
-      status: t.arg({ type: QuarantineStatusEnum, required: false, description: "default: all" }),
+  quarantine: t.prismaConnection(
+    {
+      type: "QuarantinedRecord",
+      cursor: "id",
+      description: "隔离区 — refused records, oldest first (a province sees its own, gz all)",
+      authScopes: { scope: "read" },
+      args: {
+        origin: t.arg({ type: JurisdictionEnum, required: false, description: "来源 — for GZ: one province's" }),
+        status: t.arg({ type: QuarantineStatusEnum, required: false, description: "default: all" }),
+      },
+      totalCount: (_c, args, ctx) =>
+        ctx.prisma.quarantinedRecord.count({ where: quarantineFilter(args, ctx.caller?.issuer) }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.quarantinedRecord.findMany({
+          ...query,
+          where: quarantineFilter(args, ctx.caller?.issuer),
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        }),
     },
-    totalCount: (_c, args, ctx) =>
-      ctx.prisma.quarantinedRecord.count({ where: quarantineFilter(args, ctx.caller?.issuer) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.quarantinedRecord.findMany({
-        ...query,
-        where: quarantineFilter(args, ctx.caller?.issuer),
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      }),
-  }),
+    ...connectionTypes("QuarantinedRecord", "隔离记录 — a quarantined record"),
+  ),
 }));
+
+// the rule of `quarantine`: a province its own, gz all
+nodeAccess("QuarantinedRecord", async (ctx, key) => {
+  requireScope(ctx, "read");
+  const where = { AND: [{ id: key }, quarantineFilter({}, ctx.caller?.issuer)] };
+  return (await ctx.prisma.quarantinedRecord.count({ where })) > 0;
+});
 
 function quarantineFilter(
   args: { origin?: string | null; status?: QuarantineStatus | null },

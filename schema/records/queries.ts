@@ -1,6 +1,7 @@
 /** Reading records: both provinces read each other's (互认, mutual recognition), gz reads all. */
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { builder } from "../builder.ts";
+import { cappedCount, connectionTypes } from "../common/connection-types.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { RecordKindEnum } from "./types.ts";
 
@@ -21,25 +22,28 @@ function recordFilter(args: RecordFilterArgs): Prisma.EnforcementRecordWhereInpu
 }
 
 builder.queryFields((t) => ({
-  records: t.prismaConnection({
-    type: "EnforcementRecord",
-    cursor: "originJurisdiction_originId",
-    description: "执法记录 — records of both provinces, ordered by origin then originId, filtered",
-    authScopes: { scope: "read" },
-    args: {
-      origin: t.arg({ type: JurisdictionEnum, required: false, description: "来源 — one province's records" }),
-      kind: t.arg({ type: RecordKindEnum, required: false }),
-      itemCode: t.arg.string({ required: false, description: "unified item code" }),
-      enterpriseUscc: t.arg.string({ required: false }),
+  records: t.prismaConnection(
+    {
+      type: "EnforcementRecord",
+      cursor: "originJurisdiction_originId",
+      description: "执法记录 — records of both provinces, ordered by origin then originId, filtered",
+      authScopes: { scope: "read" },
+      args: {
+        origin: t.arg({ type: JurisdictionEnum, required: false, description: "来源 — one province's records" }),
+        kind: t.arg({ type: RecordKindEnum, required: false }),
+        itemCode: t.arg.string({ required: false, description: "unified item code" }),
+        enterpriseUscc: t.arg.string({ required: false }),
+      },
+      totalCount: (_c, args, ctx) => cappedCount(ctx.prisma.enforcementRecord, recordFilter(args)),
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.enforcementRecord.findMany({
+          ...query,
+          where: recordFilter(args),
+          orderBy: [{ originJurisdiction: "asc" }, { originId: "asc" }],
+        }),
     },
-    totalCount: (_c, args, ctx) => ctx.prisma.enforcementRecord.count({ where: recordFilter(args) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.enforcementRecord.findMany({
-        ...query,
-        where: recordFilter(args),
-        orderBy: [{ originJurisdiction: "asc" }, { originId: "asc" }],
-      }),
-  }),
+    ...connectionTypes("EnforcementRecord", "执法记录 — an enforcement record", { cappedCount: true }),
+  ),
 
   record: t.prismaField({
     type: "EnforcementRecord",

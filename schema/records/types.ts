@@ -4,6 +4,7 @@ import type { GatewayContext } from "../../gateway/context.ts";
 import { builder } from "../builder.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
+import { nodeAccess, readableWith } from "../common/node-access.ts";
 import { maskPersonalData, maskPersonalText } from "../libraries/rules/mask-personal-data.ts";
 import { seesPersonalDataInClear } from "../libraries/rules/personal-data.ts";
 import { documentOf } from "./rules/record-document.ts";
@@ -20,10 +21,12 @@ export const RecordKindEnum = builder.enumType("RecordKind", {
 const freeText = (ctx: GatewayContext, origin: string, text: string | null) =>
   text === null || seesPersonalDataInClear(ctx.caller, origin) ? text : maskPersonalText(text);
 
-builder.prismaObject("EnforcementRecord", {
+builder.prismaNode("EnforcementRecord", {
+  id: { field: "id" },
+  // an id of nothing reads as null, not as an error
+  nullable: true,
   description: "执法记录 — a record of a province's platform, unique by (origin, originId); the newest version is kept",
   fields: (t) => ({
-    id: t.exposeID("id"),
     origin: t.field({
       type: JurisdictionEnum,
       description: "来源 — the province that owns it",
@@ -31,7 +34,7 @@ builder.prismaObject("EnforcementRecord", {
     }),
     originId: t.exposeString("originId", { description: "its id on the origin platform" }),
     version: t.exposeInt("version", { description: "the origin's version; a newer one replaces it" }),
-    kind: t.expose("kind", { type: RecordKindEnum }),
+    kind: t.expose("kind", { type: RecordKindEnum, description: "记录类型 — inspection or penalty decision" }),
     itemCode: t.exposeString("itemCode", { nullable: true, description: "unified item code (执法事项)" }),
     enterpriseUscc: t.exposeString("enterpriseUscc", {
       nullable: true,
@@ -58,7 +61,8 @@ builder.prismaObject("EnforcementRecord", {
     }),
     taskId: t.string({
       nullable: true,
-      description: "the dispatch task (派单) it answers",
+      description:
+        "派单 — the joint task it answers, as the platform named it: the task's 全局ID (InspectionTask `id`)",
       resolve: (r) => documentOf(r).taskId,
     }),
     payload: t.field({
@@ -69,10 +73,13 @@ builder.prismaObject("EnforcementRecord", {
         return seesPersonalDataInClear(ctx.caller, r.originJurisdiction) ? extra : maskPersonalData(extra);
       },
     }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "when the gateway first stored it" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "when the gateway last stored a newer version" }),
   }),
 });
+
+// both provinces read each other's records (互认), gz all: the rule of `records`
+nodeAccess("EnforcementRecord", readableWith("read"));
 
 export const RecordInputRef = builder.inputType("RecordInput", {
   description:
@@ -89,7 +96,11 @@ export const RecordInputRef = builder.inputType("RecordInput", {
     fineYuan: t.field({ type: "Yuan", required: false, description: "罚款 — the fine in yuan; absent: no fine" }),
     result: t.string({ required: false }),
     findings: t.string({ required: false }),
-    taskId: t.string({ required: false, description: "the dispatch task it answers" }),
+    taskId: t.string({
+      required: false,
+      description:
+        "派单 — the joint task it answers: the task's 全局ID (its `id`, as the change stream gives it); anything else is kept but answers no task",
+    }),
     payload: t.field({
       type: "JSON",
       required: false,

@@ -18,9 +18,9 @@ const clockOf = (ctx: GatewayContext): StatusClock => ({
 });
 
 const CheckpointStatusRef = builder.objectRef<CheckpointStatus>("SyncCheckpointStatus").implement({
-  description: "One direction of an adapter",
+  description: "同步检查点 — sync checkpoint: one direction of an adapter, its position and its lag (docs/sync.md)",
   fields: (t) => ({
-    id: t.string({ resolve: (s) => s.checkpoint.id }),
+    id: t.string({ description: "检查点编号 — the checkpoint's id (stable)", resolve: (s) => s.checkpoint.id }),
     cursor: t.string({
       nullable: true,
       description: "inbound: the stored source cursor",
@@ -30,14 +30,25 @@ const CheckpointStatusRef = builder.objectRef<CheckpointStatus>("SyncCheckpointS
       description: "outbound: the acknowledged seq",
       resolve: (s) => String(s.checkpoint.ackedSeq),
     }),
-    sourceTime: t.field({ type: "DateTime", nullable: true, resolve: (s) => s.checkpoint.sourceTime }),
+    sourceTime: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "源时间 — inbound: time of the newest source change applied, as last reported; null if never",
+      resolve: (s) => s.checkpoint.sourceTime,
+    }),
     sourceBacklog: t.int({
       nullable: true,
       description: "inbound: as last reported",
       resolve: (s) => s.checkpoint.sourceBacklog,
     }),
-    lagRecords: t.exposeInt("lagRecords"),
-    lagSeconds: t.exposeInt("lagSeconds"),
+    lagRecords: t.exposeInt("lagRecords", {
+      description:
+        "滞后条数 — lag in records: outbound, changes after ackedSeq on a default stream; inbound, the sourceBacklog last reported (0 if never)",
+    }),
+    lagSeconds: t.exposeInt("lagSeconds", {
+      description:
+        "滞后秒数 — lag in seconds: age of the oldest change still waiting, 0 when none; when STALE at least reportAgeSeconds",
+    }),
     state: t.field({
       type: SyncStateEnum,
       description: "同步状态 — sync state of this direction (STALE: no report within the threshold)",
@@ -46,9 +57,23 @@ const CheckpointStatusRef = builder.objectRef<CheckpointStatus>("SyncCheckpointS
     reportAgeSeconds: t.exposeInt("reportAgeSeconds", {
       description: "上报间隔 — report age: seconds since this direction last reported (heartbeat or write)",
     }),
-    lastError: t.string({ nullable: true, resolve: (s) => s.checkpoint.lastError }),
-    lastErrorAt: t.field({ type: "DateTime", nullable: true, resolve: (s) => s.checkpoint.lastErrorAt }),
-    lastSeenAt: t.field({ type: "DateTime", nullable: true, resolve: (s) => s.checkpoint.lastSeenAt }),
+    lastError: t.string({
+      nullable: true,
+      description: "最近错误 — the last error this direction reported, cleared by its next success; null when none",
+      resolve: (s) => s.checkpoint.lastError,
+    }),
+    lastErrorAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "错误时间 — when lastError was reported",
+      resolve: (s) => s.checkpoint.lastErrorAt,
+    }),
+    lastSeenAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "最近上报 — when this direction last reported (heartbeat or write); null if never",
+      resolve: (s) => s.checkpoint.lastSeenAt,
+    }),
   }),
 });
 
@@ -94,15 +119,31 @@ const AdapterStatusRef = builder.objectRef<AdapterStatus>("AdapterSyncStatus").i
     lastSeenAt: t.field({
       type: "DateTime",
       nullable: true,
+      description: "最近上报 — the more recent of its two directions' last reports; null if neither reported",
       resolve: (s) => newest(both(s).map((c) => c.checkpoint.lastSeenAt)),
     }),
-    cursor: t.string({ nullable: true, resolve: (s) => s.inbound?.checkpoint.cursor ?? null }),
+    cursor: t.string({
+      nullable: true,
+      description: "源游标 — the inbound direction's stored source cursor; null without an inbound side",
+      resolve: (s) => s.inbound?.checkpoint.cursor ?? null,
+    }),
     ackedSeq: t.string({
       nullable: true,
+      description: "已确认序号 — the outbound direction's acknowledged seq; null without an outbound side",
       resolve: (s) => (s.outbound ? String(s.outbound.checkpoint.ackedSeq) : null),
     }),
-    inbound: t.field({ type: CheckpointStatusRef, nullable: true, resolve: (s) => s.inbound }),
-    outbound: t.field({ type: CheckpointStatusRef, nullable: true, resolve: (s) => s.outbound }),
+    inbound: t.field({
+      type: CheckpointStatusRef,
+      nullable: true,
+      description: "入站 — province → gateway; null when the adapter has never pushed",
+      resolve: (s) => s.inbound,
+    }),
+    outbound: t.field({
+      type: CheckpointStatusRef,
+      nullable: true,
+      description: "出站 — gateway → province; null when the adapter has never acknowledged",
+      resolve: (s) => s.outbound,
+    }),
   }),
 });
 
@@ -116,13 +157,62 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const adapterArgs = (t: Parameters<Parameters<typeof builder.mutationFields>[0]>[0]) => ({
-  source: t.arg.string({
+type InputFields = Parameters<Parameters<typeof builder.inputType>[1]["fields"]>[0];
+
+const adapterFields = (t: InputFields) => ({
+  source: t.string({
     required: true,
-    description: "the adapter's name (as in ingestRecords / acknowledgeChanges)",
+    description: "适配器名 — the adapter's name (as in ingestRecords / acknowledgeChanges), scoped to your issuer",
   }),
-  direction: t.arg({ type: SyncDirectionEnum, required: false, defaultValue: "INBOUND" }),
+  direction: t.field({
+    type: SyncDirectionEnum,
+    required: false,
+    defaultValue: "INBOUND",
+    description: "同步方向 — which direction reports (default INBOUND)",
+  }),
 });
+
+const HeartbeatInput = builder.inputType("HeartbeatInput", {
+  description: "心跳 — an adapter's report that it is alive",
+  fields: (t) => ({
+    ...adapterFields(t),
+    sourceBacklog: t.int({
+      required: false,
+      description: "inbound: changes still waiting on the source (0: caught up; never negative)",
+    }),
+    sourceTime: t.field({
+      type: "DateTime",
+      required: false,
+      description: "inbound: time of the newest source change applied",
+    }),
+  }),
+});
+
+const ReportSyncErrorInput = builder.inputType("ReportSyncErrorInput", {
+  description: "同步错误 — an adapter's report of a failure",
+  fields: (t) => ({
+    ...adapterFields(t),
+    message: t.string({
+      required: true,
+      description: "what failed, in the adapter's words (at most 2000 characters kept; no personal data)",
+    }),
+  }),
+});
+
+const statusPayload = (name: string, description: string) =>
+  builder.objectRef<{ status: AdapterStatus }>(name).implement({
+    description,
+    fields: (t) => ({
+      status: t.field({
+        type: AdapterStatusRef,
+        description: "同步状态 — the adapter's status after the report",
+        resolve: (p) => p.status,
+      }),
+    }),
+  });
+
+const HeartbeatPayload = statusPayload("HeartbeatPayload", "心跳结果 — the heartbeat as stored");
+const ReportSyncErrorPayload = statusPayload("ReportSyncErrorPayload", "同步错误结果 — the error as stored");
 
 type Report = Pick<CheckpointTouch, "sourceBacklog" | "sourceTime" | "lastError">;
 
@@ -131,7 +221,7 @@ async function report(
   ctx: GatewayContext,
   args: { source: string; direction?: "INBOUND" | "OUTBOUND" | null },
   fields: Report,
-) {
+): Promise<{ status: AdapterStatus }> {
   const issuer = ctx.caller?.issuer as Jurisdiction;
   const name = adapterName(args.source);
   const direction = directionOf(args.direction ?? "INBOUND");
@@ -140,41 +230,33 @@ async function report(
     return { result: c, recordIds: [c.id] };
   });
   const [status] = await adapterStatuses(ctx.prisma, issuer, clockOf(ctx), { jurisdiction: issuer, adapter: name });
-  return status as AdapterStatus;
+  return { status: status as AdapterStatus };
 }
 
 builder.mutationFields((t) => ({
   heartbeat: t.field({
-    type: AdapterStatusRef,
+    type: HeartbeatPayload,
     description: "心跳 — the adapter is alive; an idle inbound side reports its backlog (0: caught up) and source time",
     authScopes: { scope: "read" },
-    args: {
-      ...adapterArgs(t),
-      sourceBacklog: t.arg.int({ required: false, description: "inbound: changes still waiting on the source" }),
-      sourceTime: t.arg({
-        type: "DateTime",
-        required: false,
-        description: "inbound: time of the newest source change applied",
-      }),
-    },
-    resolve: (_root, args, ctx) => {
-      if (args.sourceBacklog != null && args.sourceBacklog < 0) {
+    args: { input: t.arg({ type: HeartbeatInput, required: true, description: "who reports, and its backlog" }) },
+    resolve: (_root, { input }, ctx) => {
+      if (input.sourceBacklog != null && input.sourceBacklog < 0) {
         throw badInput("sourceBacklog cannot be negative", { reason: "BAD_BACKLOG" });
       }
-      return report(ctx, args, { sourceBacklog: args.sourceBacklog, sourceTime: args.sourceTime });
+      return report(ctx, input, { sourceBacklog: input.sourceBacklog, sourceTime: input.sourceTime });
     },
   }),
 
   reportSyncError: t.field({
-    type: AdapterStatusRef,
+    type: ReportSyncErrorPayload,
     description:
       "同步错误 — the adapter reports a failure (platform down, push refused…); shown by syncStatus until its next success",
     authScopes: { scope: "read" },
-    args: { ...adapterArgs(t), message: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => {
-      const message = args.message.trim().slice(0, 2000);
+    args: { input: t.arg({ type: ReportSyncErrorInput, required: true, description: "who reports, and what failed" }) },
+    resolve: (_root, { input }, ctx) => {
+      const message = input.message.trim().slice(0, 2000);
       if (!message) throw badInput("message is empty", { reason: "EMPTY_MESSAGE" });
-      return report(ctx, args, { lastError: message });
+      return report(ctx, input, { lastError: message });
     },
   }),
 }));

@@ -15,15 +15,45 @@ interface Acknowledgement {
 }
 
 const AcknowledgementRef = builder.objectRef<Acknowledgement>("ChangeAcknowledgement").implement({
+  description: "确认位置 — where a consumer of the change stream stands",
   fields: (t) => ({
     consumer: t.exposeString("consumer", { description: "the checkpoint id: issuer:consumer:outbound" }),
     ackedSeq: t.string({
       description: "the acknowledged seq now stored (never lower than before)",
       resolve: (a) => String(a.ackedSeq),
     }),
-    lastSeenAt: t.expose("lastSeenAt", { type: "DateTime", nullable: true }),
+    lastSeenAt: t.expose("lastSeenAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "when the consumer last acknowledged or reported",
+    }),
   }),
 });
+
+const AcknowledgeChangesInput = builder.inputType("AcknowledgeChangesInput", {
+  description: "确认已处理 — a consumer's acknowledgement of the changes it has handled",
+  fields: (t) => ({
+    consumer: t.string({ required: true, description: "your consumer name, scoped to your issuer" }),
+    seq: t.string({
+      required: true,
+      description:
+        "the seq of the last change handled (or of a heartbeat): a decimal string, never ahead of the newest",
+    }),
+  }),
+});
+
+const AcknowledgeChangesPayload = builder
+  .objectRef<{ acknowledgement: Acknowledgement }>("AcknowledgeChangesPayload")
+  .implement({
+    description: "确认结果 — the acknowledgement as stored",
+    fields: (t) => ({
+      acknowledgement: t.field({
+        type: AcknowledgementRef,
+        description: "the consumer's acknowledged position now stored",
+        resolve: (p) => p.acknowledgement,
+      }),
+    }),
+  });
 
 builder.subscriptionFields((t) => ({
   changes: t.field({
@@ -76,15 +106,12 @@ builder.subscriptionFields((t) => ({
 
 builder.mutationFields((t) => ({
   acknowledgeChanges: t.field({
-    type: AcknowledgementRef,
+    type: AcknowledgeChangesPayload,
     description:
       "确认已处理 — store that `consumer` has handled every change up to `seq` (monotonic: a lower seq leaves it as it is)",
     authScopes: { scope: "read" },
-    args: {
-      consumer: t.arg.string({ required: true, description: "your consumer name, scoped to your issuer" }),
-      seq: t.arg.string({ required: true, description: "the seq of the last change handled (or of a heartbeat)" }),
-    },
-    resolve: async (_root, args, ctx) => {
+    args: { input: t.arg({ type: AcknowledgeChangesInput, required: true, description: "consumer and seq" }) },
+    resolve: async (_root, { input: args }, ctx) => {
       const issuer = ctx.caller?.issuer as Jurisdiction;
       const name = adapterName(args.consumer);
       const seq = parseSeq(args.seq);
@@ -104,7 +131,13 @@ builder.mutationFields((t) => ({
           lastError: null,
         });
         return {
-          result: { consumer: checkpoint.id, ackedSeq: checkpoint.ackedSeq, lastSeenAt: checkpoint.lastSeenAt },
+          result: {
+            acknowledgement: {
+              consumer: checkpoint.id,
+              ackedSeq: checkpoint.ackedSeq,
+              lastSeenAt: checkpoint.lastSeenAt,
+            },
+          },
           recordIds: [checkpoint.id],
         };
       });

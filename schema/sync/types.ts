@@ -3,6 +3,7 @@ import { badInput } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
+import { ChangeSubjectUnion, subjectOf, subjectValue } from "./change-subjects.ts";
 import type { Change } from "./rules/visibility.ts";
 
 const MAX_SEQ = 2n ** 63n - 1n;
@@ -27,27 +28,49 @@ export const ChangeRef = builder.objectRef<Change>("Change").implement({
     kind: t.exposeString("kind", {
       description: "record.upserted, officer.upserted, item.changed, benchmark.merged, … or heartbeat",
     }),
-    entityType: t.exposeString("entityType"),
-    entityId: t.exposeString("entityId"),
+    entityType: t.exposeString("entityType", {
+      description:
+        "对象类型 — what kind of thing changed: record, officer, enterprise, InspectionTask, …; stream for a heartbeat",
+    }),
+    entityId: t.exposeString("entityId", {
+      description: "对象标识 — the gateway's id of what changed (empty for a heartbeat)",
+    }),
     origin: t.field({
       type: JurisdictionEnum,
       nullable: true,
       description: "归属 — whose data it is (null: shared catalog data)",
       resolve: (c) => (c.originJurisdiction === null ? null : jurisdictionOf(c.originJurisdiction)),
     }),
+    subject: t.field({
+      type: ChangeSubjectUnion,
+      nullable: true,
+      description:
+        "变更对象 — what changed, typed, with its fields as written: a record, an officer, an enterprise or a joint task (personal data masked per rule, as in `payload`); null for heartbeats and for kinds without a typed subject (catalog, benchmarks, draws, training, warnings: read `payload`)",
+      resolve: (c) => {
+        const subject = subjectOf(c.kind, c.payload);
+        return subject ? subjectValue(subject) : null;
+      },
+    }),
     payload: t.field({
       type: "JSON",
-      description: "the entity as changed; personal data masked per rule",
+      description:
+        "the change as a JSON object, personal data masked per rule. Prefer `subject` where it is typed; kinds without a typed subject are read here",
       resolve: (c) => c.payload,
     }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    createdAt: t.expose("createdAt", {
+      type: "DateTime",
+      description: "变更时间 — when the change was committed (a heartbeat: when it was sent)",
+    }),
   }),
 });
 
 export const SyncDirectionEnum = builder.enumType("SyncDirection", {
+  description: "同步方向 — sync direction: which half of an adapter a checkpoint or a report is about",
   values: {
-    INBOUND: { description: "province → gateway: the source cursor of what the adapter pushes" },
-    OUTBOUND: { description: "gateway → province: the acknowledged seq of the change stream it follows" },
+    INBOUND: { description: "入站 — inbound: province → gateway: the source cursor of what the adapter pushes" },
+    OUTBOUND: {
+      description: "出站 — outbound: gateway → province: the acknowledged seq of the change stream it follows",
+    },
   } as const,
 });
 

@@ -4,7 +4,9 @@
  * with its 执法码 in each dialect; the simulated officers answer their items on their own platform; the
  * gateway's task is DONE with a result per item, each from the platform of the officer it fell to.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeGlobalId, keyOf } from "../../schema/common/node-access.ts";
 import { type SyncWorld, startSyncWorld, until } from "./sync-world.ts";
 
 let world: SyncWorld;
@@ -25,8 +27,8 @@ describe("joint tasks ⇄ platforms", () => {
       orderBy: { code: "asc" },
       take: 3,
     });
-    const plan = await world.gz<{ createInspectionPlan: { id: string } }>(
-      `mutation($i: InspectionPlanInput!) { createInspectionPlan(input: $i) { id } }`,
+    const plan = await world.gz<{ createInspectionPlan: { plan: { id: string } } }>(
+      `mutation($i: InspectionPlanInput!) { createInspectionPlan(input: $i) { plan { id } } }`,
       {
         i: {
           name: "应急管理联合检查",
@@ -38,25 +40,26 @@ describe("joint tasks ⇄ platforms", () => {
         },
       },
     );
-    const planId = plan.data!.createInspectionPlan.id;
-    const committed = await world.gz<{ commitDraw: { id: string } }>(
-      `mutation($p: ID!) { commitDraw(planId: $p) { id } }`,
+    const planId = plan.data!.createInspectionPlan.plan.id;
+    const committed = await world.gz<{ commitDraw: { draw: { id: string } } }>(
+      `mutation($p: ID!) { commitDraw(input: { planId: $p }) { draw { id } } }`,
       { p: planId },
     );
-    const drawId = committed.data!.commitDraw.id;
-    await world.gz(`mutation($d: ID!) { revealDraw(drawId: $d) { id } }`, { d: drawId });
+    const drawId = committed.data!.commitDraw.draw.id;
+    await world.gz(`mutation($d: ID!) { revealDraw(input: { drawId: $d }) { draw { id } } }`, { d: drawId });
     const tasks = await world.live.prisma.inspectionTask.findMany({
-      where: { drawId, officers: { some: {} } },
+      where: { drawId: keyOf("Draw", drawId), officers: { some: {} } },
       include: { officers: { orderBy: { pick: "asc" } } },
       orderBy: { id: "asc" },
     });
     expect(tasks.length).toBeGreaterThan(0);
-    const task = tasks[0]!;
-    const dispatched = await world.gz<{ dispatchTask: { inspectionCode: string } }>(
-      `mutation($id: ID!) { dispatchTask(id: $id) { inspectionCode } }`,
+    // as the API and the platforms name it: by its global id
+    const task = { ...tasks[0]!, id: encodeGlobalId("InspectionTask", tasks[0]!.id) };
+    const dispatched = await world.gz<{ dispatchTask: { task: { inspectionCode: string } } }>(
+      `mutation($id: ID!) { dispatchTask(input: { taskId: $id }) { task { inspectionCode } } }`,
       { id: task.id },
     );
-    const code = dispatched.data!.dispatchTask.inspectionCode;
+    const code = dispatched.data!.dispatchTask.task.inspectionCode;
 
     await until(
       "the task is on both platforms",
@@ -88,13 +91,15 @@ describe("joint tasks ⇄ platforms", () => {
     await until(
       "the task is done in the gateway",
       async () => {
-        const row = await world.live.prisma.inspectionTask.findUniqueOrThrow({ where: { id: task.id } });
+        const row = await world.live.prisma.inspectionTask.findUniqueOrThrow({
+          where: { id: keyOf("InspectionTask", task.id) },
+        });
         return row.state === "DONE";
       },
       30_000,
     );
     const results = await world.live.prisma.taskItemResult.findMany({
-      where: { taskId: task.id },
+      where: { taskId: keyOf("InspectionTask", task.id) },
       orderBy: { itemCode: "asc" },
     });
     expect(results.map((r) => r.itemCode)).toEqual([...task.itemCodes].sort());
@@ -104,16 +109,17 @@ describe("joint tasks ⇄ platforms", () => {
   }, 90_000);
 
   it("a revoked code reaches both platforms as a revoked task, which their officers no longer answer", async () => {
-    const task = await world.live.prisma.inspectionTask.findFirstOrThrow({
+    const stored = await world.live.prisma.inspectionTask.findFirstOrThrow({
       where: { state: "PLANNED", officers: { some: {} } },
       orderBy: { id: "asc" },
     });
-    await world.gz(`mutation($id: ID!) { dispatchTask(id: $id) { id } }`, { id: task.id });
-    const revoked = await world.gz<{ revokeInspectionCode: { codeRevoked: boolean } }>(
-      `mutation($id: ID!) { revokeInspectionCode(taskId: $id, reason: "证件遗失") { codeRevoked } }`,
+    const task = { id: encodeGlobalId("InspectionTask", stored.id) };
+    await world.gz(`mutation($id: ID!) { dispatchTask(input: { taskId: $id }) { task { id } } }`, { id: task.id });
+    const revoked = await world.gz<{ revokeInspectionCode: { task: { codeRevoked: boolean } } }>(
+      `mutation($id: ID!) { revokeInspectionCode(input: { taskId: $id, reason: "证件遗失" }) { task { codeRevoked } } }`,
       { id: task.id },
     );
-    expect(revoked.data?.revokeInspectionCode.codeRevoked).toBe(true);
+    expect(revoked.data?.revokeInspectionCode.task.codeRevoked).toBe(true);
     await until(
       "both platforms hold the task as revoked",
       async () => {
@@ -126,6 +132,8 @@ describe("joint tasks ⇄ platforms", () => {
     world.sims.cq.generator.run(3);
     world.sims.sc.generator.run(3);
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(await world.live.prisma.taskItemResult.count({ where: { taskId: task.id } })).toBe(0);
+    expect(await world.live.prisma.taskItemResult.count({ where: { taskId: keyOf("InspectionTask", task.id) } })).toBe(
+      0,
+    );
   }, 60_000);
 });

@@ -4,8 +4,10 @@
  * proof, and that token read off the wire cannot write on its own. In bearer mode (adapters before
  * DPoP) every mutation still gets a token of its own.
  */
+import { print } from "graphql";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { GatewayClient, type TokenMode } from "../../adapters/core/gateway-client.ts";
+import { HEARTBEAT } from "../../adapters/core/operations/status.ts";
 import { loadPrivateKey } from "../../gateway/auth/keys.ts";
 import { type LiveGateway, startLiveGateway } from "../support/live-gateway.ts";
 
@@ -15,8 +17,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => live.dispose());
 afterEach(() => vi.restoreAllMocks());
-
-const HEARTBEAT = `mutation($source: String!) { heartbeat(source: $source, direction: INBOUND) { adapter } }`;
 
 async function clientWithSpy(tokenMode: TokenMode) {
   const client = new GatewayClient({
@@ -34,7 +34,8 @@ async function clientWithSpy(tokenMode: TokenMode) {
 describe("the adapters' gateway client", () => {
   it("DPoP: one bound token for every mutation, a proof each; that token alone cannot write", async () => {
     const { client, sent } = await clientWithSpy("dpop");
-    for (let i = 0; i < 3; i++) await client.mutate(HEARTBEAT, { source: "dpop-client" });
+    for (let i = 0; i < 3; i++)
+      await client.mutate(HEARTBEAT, { input: { source: "dpop-client", direction: "INBOUND" } });
     const authorizations = sent();
     expect(authorizations).toHaveLength(3);
     expect(authorizations.every((a) => a.startsWith("DPoP "))).toBe(true);
@@ -44,7 +45,7 @@ describe("the adapters' gateway client", () => {
     const response = await fetch(`${live.url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${captured}` },
-      body: JSON.stringify({ query: HEARTBEAT, variables: { source: "thief" } }),
+      body: JSON.stringify({ query: print(HEARTBEAT), variables: { input: { source: "thief" } } }),
     });
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ errors: [{ extensions: { reason: "DPOP_BOUND_TOKEN_AS_BEARER" } }] });
@@ -63,7 +64,8 @@ describe("the adapters' gateway client", () => {
 
   it("bearer: a fresh token for every mutation, as before DPoP", async () => {
     const { client, sent } = await clientWithSpy("bearer");
-    for (let i = 0; i < 3; i++) await client.mutate(HEARTBEAT, { source: "bearer-client" });
+    for (let i = 0; i < 3; i++)
+      await client.mutate(HEARTBEAT, { input: { source: "bearer-client", direction: "INBOUND" } });
     const authorizations = sent();
     expect(authorizations.every((a) => a.startsWith("Bearer "))).toBe(true);
     expect(new Set(authorizations).size).toBe(3);

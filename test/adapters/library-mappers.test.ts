@@ -7,6 +7,7 @@ import { cqEnterpriseToInput, cqOfficerToInput } from "../../adapters/chongqing/
 import type { CqEnterprise, CqOfficer } from "../../adapters/chongqing/types.ts";
 import type { GatewayClient } from "../../adapters/core/gateway-client.ts";
 import { pushLibraryChanges } from "../../adapters/core/library-sync.ts";
+import { UPSERT_OFFICERS } from "../../adapters/core/operations/libraries.ts";
 import { scEnterpriseToInput, scOfficerToInput } from "../../adapters/sichuan/mappers/to-library.ts";
 import type { ScEnterprise, ScOfficer } from "../../adapters/sichuan/types.ts";
 
@@ -96,19 +97,18 @@ describe("library mappers", () => {
 
   it("quarantines what the gateway refuses, with its code, and only that", async () => {
     const client = {
-      async mutate(query: string) {
-        const results = query.includes("upsertOfficers")
-          ? [
-              { key: "CQ-0001", ok: true, code: "APPLIED", message: "" },
-              {
-                key: "SC-GZ-2024-0001",
-                ok: false,
-                code: "CITIZEN_ID_CHECK_DIGIT",
-                message: "idNumber: bad check digit",
-              },
-            ]
-          : [];
-        return { upsert: { results } };
+      async mutate(document: unknown) {
+        expect(document).toBe(UPSERT_OFFICERS); // no enterprises in the page: no upsertEnterprises
+        const results = [
+          { key: "CQ-0001", outcome: "APPLIED", code: null, message: "" },
+          {
+            key: "SC-GZ-2024-0001",
+            outcome: "REFUSED",
+            code: "CITIZEN_ID_CHECK_DIGIT",
+            message: "idNumber: bad check digit",
+          },
+        ];
+        return { upsertOfficers: { results } };
       },
     } as unknown as GatewayClient;
     const refused = await pushLibraryChanges(

@@ -3,6 +3,7 @@
  * acknowledged (never stalls the stream) but not silently — it is counted and kept standing in the
  * adapter's reported error, after the acknowledgement, so syncStatus shows it.
  */
+import { type DocumentNode, print } from "graphql";
 import { describe, expect, it, vi } from "vitest";
 import { taskToCq } from "../../adapters/chongqing/mappers/from-task.ts";
 import type { Change, ItemCodes, RecordChange, TaskChange } from "../../adapters/core/canonical.ts";
@@ -12,21 +13,38 @@ import { SyncReporter } from "../../adapters/core/sync-reporter.ts";
 import { taskToSc } from "../../adapters/sichuan/mappers/from-task.ts";
 import { silentLogger } from "../../gateway/logging/logger.ts";
 
+/** a `record.upserted` change as the gateway sends it: the record is the typed subject */
 function recordChange(seq: number, originId: string, itemCode: string): Change {
-  const payload = { origin: "sc", originId, version: 3, itemCode } as Partial<RecordChange>;
   return {
     seq: String(seq),
     kind: "record.upserted",
     entityType: "record",
     entityId: `id-${seq}`,
     origin: "SC",
-    payload: payload as Record<string, unknown>,
     createdAt: new Date().toISOString(),
+    subject: {
+      __typename: "ChangedRecord",
+      id: `id-${seq}`,
+      origin: "SC",
+      originId,
+      version: 3,
+      kind: "INSPECTION",
+      itemCode,
+      enterpriseUscc: "91500112MAG000014A",
+      officerCertificates: ["SC-GZ-2024-0001"],
+      occurredAt: "2026-06-01T09:00:00+08:00",
+      decidedAt: null,
+      fineYuan: null,
+      result: "合格",
+      findings: null,
+      taskId: null,
+      payload: {},
+    },
   };
 }
 
 function scriptedGateway(changes: Change[]) {
-  const calls: Array<{ query: string; variables: Record<string, unknown> }> = [];
+  const calls: Array<{ query: string; input: Record<string, unknown> }> = [];
   const client = {
     async changes(_consumer: string, signal: AbortSignal) {
       return (async function* () {
@@ -34,8 +52,8 @@ function scriptedGateway(changes: Change[]) {
         await new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }));
       })();
     },
-    async mutate(query: string, variables: Record<string, unknown>) {
-      calls.push({ query, variables });
+    async mutate(document: DocumentNode, variables: { input: Record<string, unknown> }) {
+      calls.push({ query: print(document), input: variables.input });
       return {};
     },
   };
@@ -81,10 +99,10 @@ describe("outbound sync", () => {
     expect(load).toHaveBeenCalledTimes(1); // one more look at the catalog before giving up on it
     const ack = calls.findIndex((c) => c.query.includes("acknowledgeChanges"));
     const report = calls.findIndex((c) => c.query.includes("reportSyncError"));
-    expect(calls[ack]?.variables.seq).toBe("8");
+    expect(calls[ack]?.input.seq).toBe("8");
     expect(report).toBeGreaterThan(ack); // after the acknowledgement, which would clear it
-    expect(calls[report]?.variables.message).toMatch(/^1 record\(s\) acknowledged but not delivered/);
-    expect(calls[report]?.variables.message).toContain("sc/SC-JC-000001 v3 (item GZ-999)");
+    expect(calls[report]?.input.message).toMatch(/^1 record\(s\) acknowledged but not delivered/);
+    expect(calls[report]?.input.message).toContain("sc/SC-JC-000001 v3 (item GZ-999)");
   });
 
   it("pushes the joint tasks its officers are on, newest version per task, and nothing without a code", async () => {
@@ -104,14 +122,33 @@ describe("outbound sync", () => {
       codeRevoked: code === null,
       jurisdictions,
     });
-    const change = (seq: number, payload: TaskChange): Change => ({
+    const upper = (j: string) => j.toUpperCase() as "CQ" | "SC" | "GZ";
+    // a `dispatch.task` change as the gateway sends it: the task is the typed subject
+    const change = (seq: number, task: TaskChange): Change => ({
       seq: String(seq),
       kind: "dispatch.task",
       entityType: "InspectionTask",
-      entityId: payload.taskId,
+      entityId: task.taskId,
       origin: "GZ",
-      payload: payload as unknown as Record<string, unknown>,
       createdAt: new Date().toISOString(),
+      subject: {
+        __typename: "ChangedTask",
+        id: task.taskId,
+        version: task.version,
+        state: task.state,
+        enterprise: task.enterprise,
+        itemCodes: task.itemCodes,
+        domains: [],
+        visitFrom: task.visitFrom,
+        visitTo: task.visitTo,
+        officers: task.officers.map((o) => ({
+          certificateNumber: o.certificateNumber,
+          jurisdiction: upper(o.jurisdiction),
+        })),
+        inspectionCode: task.inspectionCode,
+        codeRevoked: task.codeRevoked,
+        jurisdictions: task.jurisdictions.map(upper),
+      },
     });
     const { client, calls } = scriptedGateway([
       change(1, task(2, "code-v2", ["cq", "sc"])),
@@ -141,7 +178,7 @@ describe("outbound sync", () => {
     });
     // the stream may be cut into several batches: wait for the last seq's acknowledgement
     await vi.waitFor(() =>
-      expect(calls.some((c) => c.query.includes("acknowledgeChanges") && c.variables.seq === "4")).toBe(true),
+      expect(calls.some((c) => c.query.includes("acknowledgeChanges") && c.input.seq === "4")).toBe(true),
     );
     controller.abort();
     await run;
@@ -154,7 +191,7 @@ describe("outbound sync", () => {
       enterpriseUscc: "91500112MAG000014A",
       officerCertNos: ["CQ-1", "SC-1"],
       itemCodes: ["CQ-001"],
-      window: { from: Date.parse("2026-12-01T00:00:00+08:00"), to: Date.parse("2026-12-03T23:59:59+08:00") },
+      window: { from: Date.parse("2026-12-01T00:00:00+08:00"), to: Date.parse("2026-12-03T23:59:59.999+08:00") }, // the last millisecond of the Beijing day
       code: "code-v3",
       status: "ACTIVE",
     });

@@ -135,7 +135,7 @@ describe.skipIf(!process.env.DATABASE_URL || !REDIS_URL)("scale-out: two gateway
     const mint = (boundKey?: string) =>
       signToken({ privateKey: gz.key, kid: gz.kid, alg: gz.alg, issuer: "gz", subject: "scale-probe", boundKey });
     const heartbeat = (source: string) => ({
-      query: `mutation { heartbeat(source: "${source}", direction: INBOUND) { adapter } }`,
+      query: `mutation { heartbeat(input: { source: "${source}", direction: INBOUND }) { status { adapter } } }`,
     });
 
     const bearer = { authorization: `Bearer ${await mint()}` };

@@ -39,7 +39,9 @@ describe.skipIf(!redisServerAvailable())("sync across a Redis restart (needs /us
 
     const stored = await totalCount(world, "cq");
     expect(stored).toBeGreaterThan(0); // queries still answer
-    const refused = await world.gz<unknown>(`mutation { heartbeat(source: "probe") { adapter } }`);
+    const refused = await world.gz<unknown>(
+      `mutation { heartbeat(input: { source: "probe" }) { status { adapter } } }`,
+    );
     expect(refused.status, "a mutation without its replay store fails closed").toBe(503);
     expect(refused.errors).toMatchObject([
       { extensions: { code: "SERVICE_UNAVAILABLE", reason: "REPLAY_STORE_UNAVAILABLE" } },

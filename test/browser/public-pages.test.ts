@@ -6,6 +6,7 @@
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHttpServer } from "../../gateway/http-server.ts";
+import { keyOf } from "../../schema/common/node-access.ts";
 import { createPlan, DISPATCH, drawFor, inspectionItem, type TaskNode, tasksOf } from "../schema/dispatch-support.ts";
 import { BROWSER_MISSING, browserAvailable, expectNoBrowserProblems, useBrowser } from "../support/browser.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
@@ -38,9 +39,12 @@ describe.skipIf(!browserAvailable)(browserAvailable ? "public pages" : `public p
     ({ drawId } = await drawFor(t, planId));
     const planned = (await tasksOf(t, drawId)).find((n) => n.officers.length > 0);
     if (!planned) throw new Error("the draw formed no team");
-    const dispatched = await t.gql<{ dispatchTask: TaskNode }>(DISPATCH, { as: "gz", variables: { id: planned.id } });
+    const dispatched = await t.gql<{ dispatchTask: { task: TaskNode } }>(DISPATCH, {
+      as: "gz",
+      variables: { id: planned.id },
+    });
     expect(dispatched.errors).toBeUndefined();
-    task = { ...planned, ...dispatched.data!.dispatchTask };
+    task = { ...planned, ...dispatched.data!.dispatchTask.task };
   });
   afterAll(async () => {
     server?.closeAllConnections();
@@ -77,9 +81,9 @@ describe.skipIf(!browserAvailable)(browserAvailable ? "public pages" : `public p
   });
 
   it("/draws/<id> publishes the commitment, the seed and the selection", async () => {
-    const draw = await t.prisma.draw.findUniqueOrThrow({ where: { id: drawId } });
+    const draw = await t.prisma.draw.findUniqueOrThrow({ where: { id: keyOf("Draw", drawId) } });
     const page = await browser.current.newPage({ phone: true });
-    await page.goto(`${url}/draws/${drawId}`);
+    await page.goto(`${url}/draws/${encodeURIComponent(drawId)}`);
     await expect.poll(() => page.locator("#seed-hash").innerText()).toBe(draw.seedHash);
     expect(await page.locator("#candidate-list-hash").innerText()).toBe(draw.candidateListHash);
     expect(await page.locator("#seed").innerText()).toMatch(/^[0-9a-f]{64}$/);

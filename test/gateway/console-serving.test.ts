@@ -43,7 +43,8 @@ describe("console serving", () => {
       scope: "audit:read",
       cnf: { jkt: key.thumbprint },
     });
-    const acknowledge = `mutation { acknowledgeChanges(consumer: "console-test", seq: "0") { ackedSeq } }`;
+    const acknowledge = `mutation { acknowledgeChanges(input: { consumer: "console-test", seq: "0" }) {
+      acknowledgement { ackedSeq } } }`;
     for (let i = 0; i < 2; i++) {
       const result = await dev.gql(acknowledge, { token, dpop: key });
       expect(result.errors).toBeUndefined();

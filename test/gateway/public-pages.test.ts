@@ -6,6 +6,7 @@
 import { parse, validate } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHECK_CODE, PUBLISHED_DRAW } from "../../gateway/public-pages/operations.ts";
+import { encodeGlobalId, keyOf } from "../../schema/common/node-access.ts";
 import { schema } from "../../schema/index.ts";
 import { createPlan, drawFor, inspectionItem } from "../schema/dispatch-support.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
@@ -51,11 +52,13 @@ describe("public pages", () => {
       visitTo: today,
     });
     const { drawId } = await drawFor(t, planId);
-    const draw = await t.prisma.draw.findUniqueOrThrow({ where: { id: drawId } });
-    const page = await get(`/draws/${drawId}`);
+    const draw = await t.prisma.draw.findUniqueOrThrow({ where: { id: keyOf("Draw", drawId) } });
+    const page = await get(`/draws/${encodeURIComponent(drawId)}`);
     expect(page.text).toContain(draw.seedHash);
     expect(page.text).toContain(draw.candidateListHash);
     expect(page.text).toContain("与抽取前公布的种子哈希一致");
-    expect((await get("/draws/00000000-0000-0000-0000-000000000000")).status).toBe(404);
+    const unknown = encodeGlobalId("Draw", "00000000-0000-0000-0000-000000000000");
+    expect((await get(`/draws/${encodeURIComponent(unknown)}`)).status).toBe(404);
+    expect((await get("/draws/not-a-draw-id")).status).toBe(404);
   });
 });

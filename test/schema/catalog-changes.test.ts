@@ -7,14 +7,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.dispose());
 
-const UPDATE = `mutation($code: String!, $input: UpdateItemInput!) {
-  updateItem(code: $code, input: $input) { code cqCode cqName note version }
+const UPDATE = `mutation($code: String!, $input: ItemChangesInput!) {
+  updateItem(input: { itemCode: $code, changes: $input }) { item { code cqCode cqName note version } }
 }`;
 const ADD_BASIS = `mutation($code: String!, $input: LegalBasisInput!) {
-  addLegalBasis(itemCode: $code, input: $input) { lawName article clause citation effectiveFrom effectiveTo verified }
+  addLegalBasis(input: { itemCode: $code, basis: $input }) {
+    legalBasis { lawName article clause citation effectiveFrom effectiveTo verified }
+  }
 }`;
 
-type Updated = { updateItem: { code: string; cqCode: string; cqName: string; note: string | null; version: number } };
+type Updated = {
+  updateItem: { item: { code: string; cqCode: string; cqName: string; note: string | null; version: number } };
+};
 const itemEvents = (code: string) =>
   t.prisma.changeEvent.findMany({ where: { kind: "item.changed", entityId: code }, orderBy: { seq: "asc" } });
 
@@ -25,7 +29,7 @@ describe("updateItem (管委会, catalog:write)", () => {
       variables: { code: "GZ-002", input: { cqName: "未如实记录安全生产教育和培训情况", note: "目录调整" } },
     });
     expect(errors).toBeUndefined();
-    expect(data?.updateItem).toMatchObject({ code: "GZ-002", note: "目录调整", version: 2 });
+    expect(data?.updateItem.item).toMatchObject({ code: "GZ-002", note: "目录调整", version: 2 });
     const events = await itemEvents("GZ-002");
     expect(events).toHaveLength(1);
     expect(events[0]?.payload).toMatchObject({ code: "GZ-002", version: 2, changed: ["cqName", "note"] });
@@ -37,7 +41,7 @@ describe("updateItem (管委会, catalog:write)", () => {
       as: "gz",
       variables: { code: "GZ-002", input: { note: "目录调整" } },
     });
-    expect(data?.updateItem.version).toBe(2);
+    expect(data?.updateItem.item.version).toBe(2);
     expect(await itemEvents("GZ-002")).toHaveLength(1);
   });
 
@@ -46,7 +50,7 @@ describe("updateItem (管委会, catalog:write)", () => {
       as: "gz",
       variables: { code: "GZ-003", input: { cqCode: "CQ-NEW-0003" } },
     });
-    expect(data?.updateItem.cqCode).toBe("CQ-NEW-0003");
+    expect(data?.updateItem.item.cqCode).toBe("CQ-NEW-0003");
     const found = await t.gql<{ item: { code: string } | null }>('{ item(code: "CQ-NEW-0003") { code } }', {
       as: "sc",
     });
@@ -81,7 +85,7 @@ describe("updateItem (管委会, catalog:write)", () => {
 describe("addLegalBasis (管委会, catalog:write)", () => {
   it("adds a version without an invented article, closes nothing, and emits item.changed", async () => {
     const before = await t.prisma.legalBasis.findMany({ where: { itemCode: "GZ-054" } });
-    const { data, errors } = await t.gql<{ addLegalBasis: Record<string, unknown> }>(ADD_BASIS, {
+    const { data, errors } = await t.gql<{ addLegalBasis: { legalBasis: Record<string, unknown> } }>(ADD_BASIS, {
       as: "gz",
       variables: {
         code: "GZ-054",
@@ -89,7 +93,12 @@ describe("addLegalBasis (管委会, catalog:write)", () => {
       },
     });
     expect(errors).toBeUndefined();
-    expect(data?.addLegalBasis).toMatchObject({ article: null, clause: null, effectiveTo: null, verified: false });
+    expect(data?.addLegalBasis.legalBasis).toMatchObject({
+      article: null,
+      clause: null,
+      effectiveTo: null,
+      verified: false,
+    });
     const after = await t.prisma.legalBasis.findMany({ where: { itemCode: "GZ-054" } });
     expect(after).toHaveLength(before.length + 1);
     // 排污许可管理条例 stays in force: adding a basis closes nothing
@@ -124,6 +133,19 @@ describe("addLegalBasis (管委会, catalog:write)", () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "INVALID_INPUT" });
     expect(await t.prisma.legalBasis.count()).toBe(count);
     expect(await itemEvents("GZ-045")).toHaveLength(0);
+  });
+
+  it("names every problem with its path from the argument (problems[] in extensions)", async () => {
+    const result = await t.gql(ADD_BASIS, {
+      as: "gz",
+      variables: {
+        code: "GZ-045",
+        input: { role: "PENALTY", lawName: " ", effectiveFrom: "2026-08-15", effectiveTo: "2026-08-01" },
+      },
+    });
+    const problems = result.errors?.[0]?.extensions?.problems as { path: unknown[]; code: string }[];
+    expect(problems.map((p) => p.path.join("."))).toEqual(["input.basis.lawName", "input.basis.effectiveTo"]);
+    expect(problems[0]?.code).toBe("too_small");
   });
 
   it("refuses a province (FORBIDDEN) and an unknown item (NOT_FOUND)", async () => {

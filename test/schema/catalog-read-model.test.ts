@@ -21,7 +21,9 @@ afterAll(async () => {
   await t?.dispose();
 });
 
-const UPDATE = `mutation($code: String!, $input: UpdateItemInput!) { updateItem(code: $code, input: $input) { version } }`;
+const UPDATE = `mutation($code: String!, $input: ItemChangesInput!) {
+  updateItem(input: { itemCode: $code, changes: $input }) { item { version } }
+}`;
 const ITEM = `query($code: String!) { item(code: $code) { code name cqCode } }`;
 type ItemAnswer = { item: { code: string; name: string; cqCode: string } | null };
 
@@ -70,7 +72,7 @@ describe("the catalog in memory after a change", () => {
     const before = await t.gql<Match>(MATCH, { as: "cq" });
     expect(before.data?.matchDiscretion.citations).not.toContain("测试条例 第9条");
     const added = await t.gql(
-      `mutation { addLegalBasis(itemCode: "GZ-041", input: { role: PENALTY, lawName: "测试条例", article: 9, effectiveFrom: "2020-01-01" }) { article } }`,
+      `mutation { addLegalBasis(input: { itemCode: "GZ-041", basis: { role: PENALTY, lawName: "测试条例", article: 9, effectiveFrom: "2020-01-01" } }) { legalBasis { article } } }`,
       { as: "gz" },
     );
     expect(added.errors).toBeUndefined();

@@ -10,7 +10,8 @@ beforeAll(async () => {
 afterAll(() => t.dispose());
 
 const newestSeq = async () => String((await t.prisma.changeEvent.aggregate({ _max: { seq: true } }))._max.seq ?? 0n);
-const ACK = "mutation($c: String!, $s: String!) { acknowledgeChanges(consumer: $c, seq: $s) { consumer ackedSeq } }";
+const ACK = `mutation($c: String!, $s: String!) {
+  acknowledgeChanges(input: { consumer: $c, seq: $s }) { acknowledgement { consumer ackedSeq } } }`;
 
 describe("changes: the stream over SSE", () => {
   it("delivers every change after afterSeq exactly once, in seq order, while writes go on; not the subscriber's own", async () => {
@@ -74,17 +75,23 @@ describe("changes: the stream over SSE", () => {
     const first = await openChanges(t, { as: "cq", variables: { afterSeq } });
     const got = await first.take(4);
     await first.close();
-    const acked = await t.gql<{ acknowledgeChanges: { consumer: string; ackedSeq: string } }>(ACK, {
-      as: "cq",
-      variables: { c: "platform", s: got[1]?.seq },
+    const acked = await t.gql<{ acknowledgeChanges: { acknowledgement: { consumer: string; ackedSeq: string } } }>(
+      ACK,
+      {
+        as: "cq",
+        variables: { c: "platform", s: got[1]?.seq },
+      },
+    );
+    expect(acked.data?.acknowledgeChanges.acknowledgement).toEqual({
+      consumer: "cq:platform:outbound",
+      ackedSeq: got[1]?.seq,
     });
-    expect(acked.data?.acknowledgeChanges).toEqual({ consumer: "cq:platform:outbound", ackedSeq: got[1]?.seq });
     // a lower acknowledgement never moves it back
-    const lower = await t.gql<{ acknowledgeChanges: { ackedSeq: string } }>(ACK, {
+    const lower = await t.gql<{ acknowledgeChanges: { acknowledgement: { ackedSeq: string } } }>(ACK, {
       as: "cq",
       variables: { c: "platform", s: got[0]?.seq },
     });
-    expect(lower.data?.acknowledgeChanges.ackedSeq).toBe(got[1]?.seq);
+    expect(lower.data?.acknowledgeChanges.acknowledgement.ackedSeq).toBe(got[1]?.seq);
 
     await ingest(t, "sc", { records: [inspection("SC-JC-000805")] });
     const resumed = await openChanges(t, { as: "cq", variables: { consumer: "platform" } });
@@ -96,11 +103,11 @@ describe("changes: the stream over SSE", () => {
   it("refuses an acknowledgement ahead of the outbox, and one for another issuer's consumer is its own", async () => {
     const ahead = await t.gql(ACK, { as: "cq", variables: { c: "platform", s: "999999999" } });
     expect(ahead.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "SEQ_AHEAD" });
-    const sc = await t.gql<{ acknowledgeChanges: { consumer: string; ackedSeq: string } }>(ACK, {
+    const sc = await t.gql<{ acknowledgeChanges: { acknowledgement: { consumer: string; ackedSeq: string } } }>(ACK, {
       as: "sc",
       variables: { c: "platform", s: "1" },
     });
-    expect(sc.data?.acknowledgeChanges.consumer).toBe("sc:platform:outbound");
+    expect(sc.data?.acknowledgeChanges.acknowledgement.consumer).toBe("sc:platform:outbound");
     const cq = await t.prisma.syncCheckpoint.findUnique({ where: { id: "cq:platform:outbound" } });
     expect(cq?.ackedSeq).toBeGreaterThan(1n);
   });

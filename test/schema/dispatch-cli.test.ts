@@ -2,12 +2,14 @@
  * `npm run draw:verify -- <drawId>` against a running gateway, as anyone would run it: exit 0 on a
  * draw that recomputes, 1 naming the mismatch after a frozen candidate is altered in the database.
  */
+
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPrivateKey } from "../../gateway/auth/keys.ts";
 import { signToken } from "../../gateway/auth/sign-token.ts";
+import { keyOf } from "../../schema/common/node-access.ts";
 import { startLiveGateway } from "../support/live-gateway.ts";
 import { COMMIT, REVEAL } from "./dispatch-support.ts";
 
@@ -23,7 +25,7 @@ async function gz(query: string, variables: Record<string, unknown>) {
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  return (await response.json()) as { data: Record<string, { id: string }> };
+  return (await response.json()) as { data: Record<string, Record<string, { id: string }>> };
 }
 
 function runCli(id: string): Promise<{ code: number | null; stdout: string }> {
@@ -44,11 +46,11 @@ function runCli(id: string): Promise<{ code: number | null; stdout: string }> {
 beforeAll(async () => {
   live = await startLiveGateway();
   const item = await live.prisma.enforcementItem.findFirstOrThrow({ where: { kind: "INSPECTION" } });
-  const plan = await gz(`mutation($i: InspectionPlanInput!) { createInspectionPlan(input: $i) { id } }`, {
+  const plan = await gz(`mutation($i: InspectionPlanInput!) { createInspectionPlan(input: $i) { plan { id } } }`, {
     i: { name: "CLI", itemCodes: [item.code], baseRatioPpm: 200_000, visitFrom: "2027-02-01", visitTo: "2027-02-03" },
   });
-  const committed = await gz(COMMIT, { p: plan.data.createInspectionPlan!.id });
-  drawId = committed.data.commitDraw!.id;
+  const committed = await gz(COMMIT, { p: plan.data.createInspectionPlan!.plan!.id });
+  drawId = committed.data.commitDraw!.draw!.id;
   await gz(REVEAL, { d: drawId });
 }, 120_000);
 afterAll(() => live?.dispose());
@@ -62,7 +64,7 @@ describe("npm run draw:verify", () => {
 
   it("exits 1 and names the mismatch once a frozen candidate is altered", async () => {
     await live.prisma
-      .$executeRaw`UPDATE "DrawCandidate" SET name = name || '（改）' WHERE "drawId" = ${drawId} AND uscc = (SELECT min(uscc) FROM "DrawCandidate" WHERE "drawId" = ${drawId})`;
+      .$executeRaw`UPDATE "DrawCandidate" SET name = name || '（改）' WHERE "drawId" = ${keyOf("Draw", drawId)} AND uscc = (SELECT min(uscc) FROM "DrawCandidate" WHERE "drawId" = ${keyOf("Draw", drawId)})`;
     const { code, stdout } = await runCli(drawId);
     expect(stdout).toContain("CANDIDATE_LIST_MISMATCH");
     expect(code).toBe(1);

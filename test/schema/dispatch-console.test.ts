@@ -3,10 +3,16 @@
  * stratum and why, who is excluded and why) that matches the draw a commit then makes; batch dispatch of a
  * whole draw with each task's outcome; the 执法码 check naming the items; a draw readable without a token.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeGlobalId, keyOf } from "../../schema/common/node-access.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
 import { COMMIT, createPlan, inspectionItem, REVEAL, tasksOf } from "./dispatch-support.ts";
 import { ingest, inspection, SC_OFFICER } from "./sync-helpers.ts";
+
+/** well-formed global ids of nothing */
+const NO_SUCH_TASK = encodeGlobalId("InspectionTask", "no-such-task");
+const NO_SUCH_DRAW = encodeGlobalId("Draw", "none");
 
 let t: TestGateway;
 const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -72,13 +78,15 @@ describe("inspectionPlanPreview", () => {
 
     const planId = await createPlan(t, plan);
     expect(await preview({ planId })).toMatchObject({ selectedCount: seen.selectedCount });
-    const committed = await t.gql<{ commitDraw: { id: string } }>(COMMIT, { as: "gz", variables: { p: planId } });
-    const revealed = await t.gql<{ revealDraw: { selected: string[]; strata: { key: string; count: number }[] } }>(
-      REVEAL,
-      { as: "gz", variables: { d: committed.data!.commitDraw.id } },
-    );
-    expect(revealed.data!.revealDraw.selected).toHaveLength(seen.selectedCount);
-    expect(revealed.data!.revealDraw.strata.map((s) => [s.key, s.count])).toEqual(
+    const committed = await t.gql<{ commitDraw: { draw: { id: string } } }>(COMMIT, {
+      as: "gz",
+      variables: { p: planId },
+    });
+    const revealed = await t.gql<{
+      revealDraw: { draw: { selected: string[]; strata: { key: string; count: number }[] } };
+    }>(REVEAL, { as: "gz", variables: { d: committed.data!.commitDraw.draw.id } });
+    expect(revealed.data!.revealDraw.draw.selected).toHaveLength(seen.selectedCount);
+    expect(revealed.data!.revealDraw.draw.strata.map((s) => [s.key, s.count])).toEqual(
       seen.strata.map((s) => [s.key, s.count]),
     );
   });
@@ -94,7 +102,7 @@ describe("inspectionPlanPreview", () => {
         }),
       ],
     });
-    expect(visited.data?.ingestRecords.applied).toBe(1);
+    expect(visited.data?.ingestRecords.counts.applied).toBe(1);
     const item = await inspectionItem(t);
     const seen = await preview({
       plan: { name: "排除", itemCodes: [item.code], excludeInspectedWithinDays: 30, visitFrom: today, visitTo: today },
@@ -143,8 +151,11 @@ describe("dispatchTasks", () => {
       visitFrom: today,
       visitTo: inDays(2),
     });
-    const committed = await t.gql<{ commitDraw: { id: string } }>(COMMIT, { as: "gz", variables: { p: planId } });
-    drawId = committed.data!.commitDraw.id;
+    const committed = await t.gql<{ commitDraw: { draw: { id: string } } }>(COMMIT, {
+      as: "gz",
+      variables: { p: planId },
+    });
+    drawId = committed.data!.commitDraw.draw.id;
     await t.gql(REVEAL, { as: "gz", variables: { d: drawId } });
   });
 
@@ -152,14 +163,16 @@ describe("dispatchTasks", () => {
     const tasks = await tasksOf(t, drawId);
     const teamless = tasks.find((task) => task.officers.length > 0)!;
     // one task loses its team: it must be refused while the others go
-    await t.prisma.taskOfficer.deleteMany({ where: { taskId: teamless.id } });
+    await t.prisma.taskOfficer.deleteMany({ where: { taskId: keyOf("InspectionTask", teamless.id) } });
     const result = await t.gql<{ dispatchTasks: { dispatched: number; refused: number; results: DispatchResult[] } }>(
       DISPATCH_TASKS,
       { as: "gz", variables: { input: { drawId } } },
     );
     expect(result.errors).toBeUndefined();
     const payload = result.data!.dispatchTasks;
-    expect(payload.results.map((r) => r.taskId)).toEqual(tasks.map((task) => task.id).sort());
+    // in the order of the tasks' keys inside their global ids
+    const byKey = (a: string, b: string) => (keyOf("InspectionTask", a) < keyOf("InspectionTask", b) ? -1 : 1);
+    expect(payload.results.map((r) => r.taskId)).toEqual(tasks.map((task) => task.id).sort(byKey));
     const refused = payload.results.filter((r) => !r.ok);
     expect(refused.map((r) => r.taskId)).toContain(teamless.id);
     expect(refused.find((r) => r.taskId === teamless.id)).toMatchObject({
@@ -171,11 +184,14 @@ describe("dispatchTasks", () => {
     expect(went.length).toBeGreaterThan(0);
     expect(payload.dispatched).toBe(went.length);
     for (const r of went) expect(r.task).toMatchObject({ state: "DISPATCHED", inspectionCode: expect.any(String) });
-    const states = await t.prisma.inspectionTask.findMany({ where: { drawId }, select: { id: true, state: true } });
+    const states = await t.prisma.inspectionTask.findMany({
+      where: { drawId: keyOf("Draw", drawId) },
+      select: { id: true, state: true },
+    });
     expect(states.filter((s) => s.state === "DISPATCHED")).toHaveLength(went.length);
     // each dispatched task went out on the change stream, as a single dispatch does
     const events = await t.prisma.changeEvent.count({
-      where: { kind: "dispatch.task", entityId: { in: went.map((r) => r.taskId) } },
+      where: { kind: "dispatch.task", entityId: { in: went.map((r) => keyOf("InspectionTask", r.taskId)) } },
     });
     expect(events).toBe(went.length);
   });
@@ -185,25 +201,33 @@ describe("dispatchTasks", () => {
     const dispatched = tasks.find((task) => task.state === "DISPATCHED")!;
     const result = await t.gql<{ dispatchTasks: { results: DispatchResult[] } }>(DISPATCH_TASKS, {
       as: "gz",
-      variables: { input: { taskIds: [dispatched.id, "no-such-task"] } },
+      variables: { input: { taskIds: [dispatched.id, NO_SUCH_TASK] } },
     });
     expect(result.errors).toBeUndefined();
     expect(result.data!.dispatchTasks.results).toMatchObject([
       { taskId: dispatched.id, ok: false, code: "CONFLICT", reason: "ILLEGAL_TRANSITION" },
-      { taskId: "no-such-task", ok: false, code: "NOT_FOUND" },
+      { taskId: NO_SUCH_TASK, ok: false, code: "NOT_FOUND" },
     ]);
   });
 
-  it("refuses more than 100 ids, and a province", async () => {
+  it("refuses no ids or more than 100 (problems[] with the domain code), and a province", async () => {
     const ids = Array.from({ length: 101 }, (_, i) => `t${i}`);
     const many = await t.gql(DISPATCH_TASKS, { as: "gz", variables: { input: { taskIds: ids } } });
-    expect(many.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "TOO_MANY_TASKS" });
+    expect(many.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      reason: "INVALID_INPUT",
+      problems: [{ path: ["input", "taskIds"], code: "TOO_MANY_TASKS" }],
+    });
+    const none = await t.gql(DISPATCH_TASKS, { as: "gz", variables: { input: { taskIds: [] } } });
+    expect(none.errors?.[0]?.extensions?.problems).toMatchObject([{ path: ["input", "taskIds"], code: "NO_TASKS" }]);
     const province = await t.gql(DISPATCH_TASKS, { as: "cq", variables: { input: { drawId } } });
     expect(province.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
   it("gives codes whose check names the items in Chinese and the enterprise", async () => {
-    const task = await t.prisma.inspectionTask.findFirstOrThrow({ where: { drawId, state: "DISPATCHED" } });
+    const task = await t.prisma.inspectionTask.findFirstOrThrow({
+      where: { drawId: keyOf("Draw", drawId), state: "DISPATCHED" },
+    });
     const item = await t.prisma.enforcementItem.findUniqueOrThrow({ where: { code: task.itemCodes[0]! } });
     const checked = await t.gql<{
       verifyInspection: { valid: boolean; enterpriseName: string; visitItems: { code: string; name: string }[] };
@@ -226,7 +250,7 @@ describe("draw (一公开)", () => {
       draw: { seed: string; selected: string[]; selectedCandidates: { uscc: string; name: string }[] };
     }>(`query($id: ID!) { draw(id: $id) { seed selected selectedCandidates { uscc name industry riskClass } } }`, {
       token: null,
-      variables: { id: draw.id },
+      variables: { id: encodeGlobalId("Draw", draw.id) },
     });
     expect(result.errors).toBeUndefined();
     expect(result.data!.draw.seed).toBe(draw.seed);
@@ -236,13 +260,13 @@ describe("draw (一公开)", () => {
   it("is rate-limited per address without a token", async () => {
     const limited = await createTestGateway({ env: { PUBLIC_RATE_LIMIT_PER_MINUTE: "2" } });
     try {
-      const ask = () => limited.gql(`{ draw(id: "none") { id } }`, { token: null });
+      const ask = () => limited.gql(`{ draw(id: "${NO_SUCH_DRAW}") { id } }`, { token: null });
       expect((await ask()).data).toEqual({ draw: null });
       await ask();
       const third = await ask();
       expect(third.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
       // a token holder is not counted
-      expect((await limited.gql(`{ draw(id: "none") { id } }`, { as: "cq" })).errors).toBeUndefined();
+      expect((await limited.gql(`{ draw(id: "${NO_SUCH_DRAW}") { id } }`, { as: "cq" })).errors).toBeUndefined();
     } finally {
       await limited.dispose();
     }

@@ -3,7 +3,9 @@
  * an altered candidate is caught, counts per stratum follow the plan, teams are mixed and qualified,
  * 综合查一次 merges, the yearly cap excludes — and only the committee may draw.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { keyOf } from "../../schema/common/node-access.ts";
 import { EXAMPLE_GRADE_FACTORS, stratumCount } from "../../schema/dispatch/rules/index.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
 import { COMMIT, createPlan, drawFor, inspectionItem, PLAN, REVEAL, tasksOf, VERIFY_DRAW } from "./dispatch-support.ts";
@@ -35,9 +37,11 @@ describe("a 双随机 draw, committed then revealed", () => {
       excludeInspectedWithinDays: 0,
     });
     const committed = await t.gql<{
-      commitDraw: { id: string; status: string; seedHash: string; seed: string | null; candidateCount: number };
+      commitDraw: {
+        draw: { id: string; status: string; seedHash: string; seed: string | null; candidateCount: number };
+      };
     }>(COMMIT, { as: "gz", variables: { p: planId } });
-    const draw = committed.data!.commitDraw;
+    const draw = committed.data!.commitDraw.draw;
     expect(draw).toMatchObject({ status: "COMMITTED", seed: null });
     expect(draw.seedHash).toMatch(/^[0-9a-f]{64}$/);
     expect(draw.candidateCount).toBe(await t.prisma.enterprise.count());
@@ -46,13 +50,20 @@ describe("a 双随机 draw, committed then revealed", () => {
 
     const revealed = await t.gql<{
       revealDraw: {
-        seed: string;
-        selected: string[];
-        strata: { riskClass: string; population: number; count: number; selected: string[] }[];
+        draw: {
+          seed: string;
+          selected: string[];
+          strata: { riskClass: string; population: number; count: number; selected: string[] }[];
+        };
+        tasks: { enterpriseUscc: string; state: string }[];
       };
     }>(REVEAL, { as: "gz", variables: { d: draw.id } });
     expect(revealed.errors).toBeUndefined();
-    const { seed, strata, selected } = revealed.data!.revealDraw;
+    const { seed, strata, selected } = revealed.data!.revealDraw.draw;
+    // the first draw of this gateway: one new PLANNED task per selected enterprise, in USCC order
+    expect(revealed.data!.revealDraw.tasks).toEqual(
+      selected.map((uscc) => ({ enterpriseUscc: uscc, state: "PLANNED" })),
+    );
     expect(seed).toMatch(/^[0-9a-f]{64}$/);
     for (const stratum of strata) {
       const factor = EXAMPLE_GRADE_FACTORS[stratum.riskClass]!;
@@ -72,10 +83,13 @@ describe("a 双随机 draw, committed then revealed", () => {
     const item = await inspectionItem(t);
     const planId = await createPlan(t, { itemCodes: [item.code], baseRatioPpm: 100_000 });
     const { drawId } = await drawFor(t, planId);
-    const victim = await t.prisma.drawCandidate.findFirstOrThrow({ where: { drawId }, orderBy: { uscc: "asc" } });
+    const victim = await t.prisma.drawCandidate.findFirstOrThrow({
+      where: { drawId: keyOf("Draw", drawId) },
+      orderBy: { uscc: "asc" },
+    });
     const otherClass = victim.riskClass === "D" ? "A" : "D";
     await t.prisma
-      .$executeRaw`UPDATE "DrawCandidate" SET "riskClass" = ${otherClass} WHERE "drawId" = ${drawId} AND uscc = ${victim.uscc}`;
+      .$executeRaw`UPDATE "DrawCandidate" SET "riskClass" = ${otherClass} WHERE "drawId" = ${keyOf("Draw", drawId)} AND uscc = ${victim.uscc}`;
     const check = await t.gql<DrawCheck>(VERIFY_DRAW, { as: "gz", variables: { d: drawId } });
     expect(check.data?.verifyDraw.valid).toBe(false);
     expect(check.data?.verifyDraw.problems.map((p) => p.code)).toContain("CANDIDATE_LIST_MISMATCH");
@@ -84,16 +98,19 @@ describe("a 双随机 draw, committed then revealed", () => {
   it("refuses to reveal when the frozen list was altered between commit and reveal", async () => {
     const item = await inspectionItem(t);
     const planId = await createPlan(t, { itemCodes: [item.code] });
-    const committed = await t.gql<{ commitDraw: { id: string } }>(COMMIT, { as: "gz", variables: { p: planId } });
-    const drawId = committed.data!.commitDraw.id;
+    const committed = await t.gql<{ commitDraw: { draw: { id: string } } }>(COMMIT, {
+      as: "gz",
+      variables: { p: planId },
+    });
+    const drawId = committed.data!.commitDraw.draw.id;
     await t.prisma
-      .$executeRaw`DELETE FROM "DrawCandidate" WHERE "drawId" = ${drawId} AND uscc = (SELECT min(uscc) FROM "DrawCandidate" WHERE "drawId" = ${drawId})`;
+      .$executeRaw`DELETE FROM "DrawCandidate" WHERE "drawId" = ${keyOf("Draw", drawId)} AND uscc = (SELECT min(uscc) FROM "DrawCandidate" WHERE "drawId" = ${keyOf("Draw", drawId)})`;
     const revealed = await t.gql(REVEAL, { as: "gz", variables: { d: drawId } });
     expect(revealed.errors?.[0]?.extensions).toMatchObject({
       code: "BAD_USER_INPUT",
       reason: "CANDIDATE_LIST_ALTERED",
     });
-    expect(await t.prisma.inspectionTask.count({ where: { drawId } })).toBe(0);
+    expect(await t.prisma.inspectionTask.count({ where: { drawId: keyOf("Draw", drawId) } })).toBe(0);
   });
 });
 
@@ -183,18 +200,21 @@ describe("tasks of a draw", () => {
     });
     const item = await inspectionItem(t);
     const planId = await createPlan(t, { itemCodes: [item.code], yearlyCap: 1, excludeInspectedWithinDays: 0 });
-    const committed = await t.gql<{ commitDraw: { id: string } }>(COMMIT, { as: "gz", variables: { p: planId } });
-    const drawId = committed.data!.commitDraw.id;
+    const committed = await t.gql<{ commitDraw: { draw: { id: string } } }>(COMMIT, {
+      as: "gz",
+      variables: { p: planId },
+    });
+    const drawId = committed.data!.commitDraw.draw.id;
     const candidate = await t.prisma.drawCandidate.findUniqueOrThrow({
-      where: { drawId_uscc: { drawId, uscc: enterprise.uscc } },
+      where: { drawId_uscc: { drawId: keyOf("Draw", drawId), uscc: enterprise.uscc } },
     });
     expect(candidate.excluded).toBe("YEARLY_CAP_REACHED");
-    const revealed = await t.gql<{ revealDraw: { atYearlyCap: string[]; selected: string[] } }>(REVEAL, {
+    const revealed = await t.gql<{ revealDraw: { draw: { atYearlyCap: string[]; selected: string[] } } }>(REVEAL, {
       as: "gz",
       variables: { d: drawId },
     });
-    expect(revealed.data?.revealDraw.atYearlyCap).toContain(enterprise.uscc);
-    expect(revealed.data?.revealDraw.selected).not.toContain(enterprise.uscc);
+    expect(revealed.data?.revealDraw.draw.atYearlyCap).toContain(enterprise.uscc);
+    expect(revealed.data?.revealDraw.draw.selected).not.toContain(enterprise.uscc);
   });
 
   it("a team is refused with the exact reason when no officer of a province qualifies", async () => {
@@ -203,7 +223,8 @@ describe("tasks of a draw", () => {
     const enterprise = await t.prisma.enterprise.findFirstOrThrow({ orderBy: { uscc: "asc" } });
     for (const o of await t.prisma.officer.findMany({ where: { homeJurisdiction: "sc" } })) {
       const declared = await t.gql(
-        `mutation($c: String!, $u: String!) { declareConflict(certificateNumber: $c, uscc: $u, reason: "亲属任职") { certificateNumber } }`,
+        `mutation($c: String!, $u: String!) {
+          declareConflict(input: { certificateNumber: $c, uscc: $u, reason: "亲属任职" }) { conflict { certificateNumber } } }`,
         { as: "sc", variables: { c: o.certificateNumber, u: enterprise.uscc } },
       );
       expect(declared.errors).toBeUndefined();
@@ -218,9 +239,9 @@ describe("tasks of a draw", () => {
     const task = (await tasksOf(t, drawId)).find((x) => x.enterpriseUscc === enterprise.uscc)!;
     expect(task.officers).toEqual([]);
     expect(task.teamProblems).toEqual([
-      expect.objectContaining({ code: "ALL_CANDIDATES_CONFLICTED", jurisdiction: "sc" }),
+      expect.objectContaining({ code: "ALL_CANDIDATES_CONFLICTED", jurisdiction: "SC", domains: [] }),
     ]);
-    const dispatched = await t.gql(`mutation($id: ID!) { dispatchTask(id: $id) { id } }`, {
+    const dispatched = await t.gql(`mutation($id: ID!) { dispatchTask(input: { taskId: $id }) { task { id } } }`, {
       as: "gz",
       variables: { id: task.id },
     });

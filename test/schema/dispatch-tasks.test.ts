@@ -3,7 +3,9 @@
  * answer (两码互核), revocation, results from the provinces (start, complete, penalty case through
  * matchDiscretion), illegal transitions refused, who sees what, and the change stream events.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { keyOf } from "../../schema/common/node-access.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
 import {
   CHECK_CODE,
@@ -49,12 +51,12 @@ interface CodeCheck {
 }
 
 async function dispatch(task: TaskNode) {
-  const result = await t.gql<{ dispatchTask: { state: string; inspectionCode: string; version: number } }>(DISPATCH, {
-    as: "gz",
-    variables: { id: task.id },
-  });
+  const result = await t.gql<{ dispatchTask: { task: { state: string; inspectionCode: string; version: number } } }>(
+    DISPATCH,
+    { as: "gz", variables: { id: task.id } },
+  );
   expect(result.errors).toBeUndefined();
-  return result.data!.dispatchTask;
+  return result.data!.dispatchTask.task;
 }
 
 const check = (code: string, uscc: string) =>
@@ -75,7 +77,9 @@ describe("执法码", () => {
 
   it("answers WRONG_ENTERPRISE at another enterprise, MALFORMED and BAD_SIGNATURE for bad codes", async () => {
     const task = tasks[0]!;
-    const { inspectionCode } = (await t.prisma.inspectionTask.findUniqueOrThrow({ where: { id: task.id } })) as {
+    const { inspectionCode } = (await t.prisma.inspectionTask.findUniqueOrThrow({
+      where: { id: keyOf("InspectionTask", task.id) },
+    })) as {
       inspectionCode: string;
     };
     const other = tasks[1]!.enterpriseUscc;
@@ -90,23 +94,29 @@ describe("执法码", () => {
     const task = tasks[1]!;
     const { inspectionCode } = await dispatch(task);
     const revoked = await t.gql(
-      `mutation($id: ID!) { revokeInspectionCode(taskId: $id, reason: "证件遗失") { codeRevoked codeRevokedReason } }`,
+      `mutation($id: ID!) { revokeInspectionCode(input: { taskId: $id, reason: "证件遗失" }) {
+        task { codeRevoked codeRevokedReason } } }`,
       { as: "gz", variables: { id: task.id } },
     );
-    expect(revoked.data).toEqual({ revokeInspectionCode: { codeRevoked: true, codeRevokedReason: "证件遗失" } });
+    expect(revoked.data).toEqual({
+      revokeInspectionCode: { task: { codeRevoked: true, codeRevokedReason: "证件遗失" } },
+    });
     expect((await check(inspectionCode, task.enterpriseUscc)).data?.verifyInspection.reason).toBe("REVOKED");
-    await t.prisma.taskOfficer.deleteMany({ where: { taskId: task.id } });
-    await t.prisma.inspectionTask.delete({ where: { id: task.id } });
+    await t.prisma.taskOfficer.deleteMany({ where: { taskId: keyOf("InspectionTask", task.id) } });
+    await t.prisma.inspectionTask.delete({ where: { id: keyOf("InspectionTask", task.id) } });
     expect((await check(inspectionCode, task.enterpriseUscc)).data?.verifyInspection.reason).toBe("UNKNOWN_TASK");
   });
 
   it("answers REVOKED for the code of a cancelled task", async () => {
     const task = tasks[4]!;
     const { inspectionCode } = await dispatch(task);
-    const cancelled = await t.gql(`mutation($id: ID!) { cancelTask(id: $id, reason: "企业停产") { state } }`, {
-      as: "gz",
-      variables: { id: task.id },
-    });
+    const cancelled = await t.gql(
+      `mutation($id: ID!) { cancelTask(input: { taskId: $id, reason: "企业停产" }) { task { state } } }`,
+      {
+        as: "gz",
+        variables: { id: task.id },
+      },
+    );
     expect(cancelled.errors).toBeUndefined();
     expect((await check(inspectionCode, task.enterpriseUscc)).data?.verifyInspection).toMatchObject({
       valid: false,
@@ -134,8 +144,9 @@ describe("执法码", () => {
   });
 });
 
-const RESULTS = `mutation($id: ID!, $r: [TaskItemResultInput!]!) { recordTaskResults(taskId: $id, results: $r) {
-  state version results { itemCode result recordedBy jurisdiction penaltyCase penaltyRangeYuan } } }`;
+const RESULTS = `mutation($id: ID!, $r: [TaskItemResultInput!]!) { recordTaskResults(input: { taskId: $id, results: $r }) {
+  task { state version results { itemCode result recordedBy jurisdiction
+    penaltyCase { itemCode outcome range { minYuan maxYuan } tier { level name } citations benchmarkVersion } } } } }`;
 
 describe("results from the provinces' platforms", () => {
   it("start the task with the first result, complete it with the last; replays change nothing", async () => {
@@ -145,24 +156,26 @@ describe("results from the provinces' platforms", () => {
     const cq = task.officers.find((o) => o.homeJurisdiction === "CQ")!;
     const [first, second] = task.itemCodes;
     const one = [{ itemCode: first, result: "COMPLIANT", recordedBy: sc.certificateNumber }];
-    const started = await t.gql<{ recordTaskResults: { state: string; version: number } }>(RESULTS, {
+    const started = await t.gql<{ recordTaskResults: { task: { state: string; version: number } } }>(RESULTS, {
       as: "sc",
       variables: { id: task.id, r: one },
     });
     expect(started.errors).toBeUndefined();
-    expect(started.data?.recordTaskResults.state).toBe("IN_PROGRESS");
-    const replay = await t.gql<{ recordTaskResults: { version: number } }>(RESULTS, {
+    expect(started.data?.recordTaskResults.task.state).toBe("IN_PROGRESS");
+    const replay = await t.gql<{ recordTaskResults: { task: { version: number } } }>(RESULTS, {
       as: "sc",
       variables: { id: task.id, r: one },
     });
-    expect(replay.data?.recordTaskResults.version).toBe(started.data?.recordTaskResults.version);
+    expect(replay.data?.recordTaskResults.task.version).toBe(started.data?.recordTaskResults.task.version);
 
     const penaltyItem = await t.prisma.enforcementItem.findFirstOrThrow({
       where: { kind: "PENALTY", domainCode: "EMERGENCY", benchmarks: { some: {} } },
       orderBy: { code: "asc" },
     });
     const done = await t.gql<{
-      recordTaskResults: { state: string; results: { itemCode: string; penaltyCase: { outcome: string } | null }[] };
+      recordTaskResults: {
+        task: { state: string; results: { itemCode: string; penaltyCase: Record<string, unknown> | null }[] };
+      };
     }>(RESULTS, {
       as: "cq",
       variables: {
@@ -179,18 +192,31 @@ describe("results from the provinces' platforms", () => {
       },
     });
     expect(done.errors).toBeUndefined();
-    expect(done.data?.recordTaskResults.state).toBe("DONE");
-    const opened = done.data?.recordTaskResults.results.find((r) => r.itemCode === second);
+    expect(done.data?.recordTaskResults.task.state).toBe("DONE");
+    const opened = done.data?.recordTaskResults.task.results.find((r) => r.itemCode === second);
+    // the case is matched as matchDiscretion answers the same case on the day it was recorded
+    const matched = await t.gql<{ matchDiscretion: Record<string, unknown> }>(
+      `query($code: String!, $day: Date!) { matchDiscretion(input: { itemCode: $code, actDate: $day, decisionDate: $day }) {
+        outcome range { minYuan maxYuan } tier { level name } citations benchmarkVersion } }`,
+      { as: "cq", variables: { code: penaltyItem.code, day: today } },
+    );
+    expect(matched.errors).toBeUndefined();
+    expect(opened?.penaltyCase).toEqual({ itemCode: penaltyItem.code, ...matched.data?.matchDiscretion });
     expect(opened?.penaltyCase?.outcome).toMatch(/PENALTY/);
 
-    const cancel = await t.gql(`mutation($id: ID!) { cancelTask(id: $id, reason: "x") { state } }`, {
-      as: "gz",
-      variables: { id: task.id },
-    });
+    const cancel = await t.gql(
+      `mutation($id: ID!) { cancelTask(input: { taskId: $id, reason: "x" }) { task { state } } }`,
+      {
+        as: "gz",
+        variables: { id: task.id },
+      },
+    );
     expect(cancel.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", reason: "ILLEGAL_TRANSITION" });
 
     // the visit is over: its 执法码 no longer lets anyone in, though still inside its validity window
-    const { inspectionCode } = await t.prisma.inspectionTask.findUniqueOrThrow({ where: { id: task.id } });
+    const { inspectionCode } = await t.prisma.inspectionTask.findUniqueOrThrow({
+      where: { id: keyOf("InspectionTask", task.id) },
+    });
     const after = await check(inspectionCode as string, task.enterpriseUscc);
     expect(after.data?.verifyInspection).toMatchObject({ valid: false, reason: "COMPLETED" });
   });
@@ -241,8 +267,31 @@ describe("who sees which task", () => {
     for (const task of province) expect(task.officers.some((o) => o.homeJurisdiction === "SC")).toBe(true);
   });
 
+  it("node reads a task under the same rule: null for an officer not on it, the task for its team's province", async () => {
+    const member = tasks[0]!.officers.find((o) => o.homeJurisdiction === "CQ")!;
+    const own = new Set((await tasksOf(t, null, "cq", member.certificateNumber)).map((task) => task.id));
+    const other = (await tasksOf(t, null, "gz")).find((task) => !own.has(task.id))!;
+    const NODE = "query($id: ID!) { node(id: $id) { id ... on InspectionTask { state } } }";
+    const asMember = await t.gql<{ node: unknown }>(NODE, {
+      as: "cq",
+      subject: member.certificateNumber,
+      variables: { id: other.id },
+    });
+    expect(asMember.errors).toBeUndefined();
+    expect(asMember.data?.node).toBeNull();
+    const mine = [...own][0]!;
+    const seen = await t.gql<{ node: { id: string } }>(NODE, {
+      as: "cq",
+      subject: member.certificateNumber,
+      variables: { id: mine },
+    });
+    expect(seen.data?.node.id).toBe(mine);
+  });
+
   it("a dispatched task goes on the change stream to the provinces of its team", async () => {
-    const events = await t.prisma.changeEvent.findMany({ where: { kind: "dispatch.task", entityId: tasks[0]!.id } });
+    const events = await t.prisma.changeEvent.findMany({
+      where: { kind: "dispatch.task", entityId: keyOf("InspectionTask", tasks[0]!.id) },
+    });
     expect(events.length).toBeGreaterThan(0);
     const payload = events.at(-1)!.payload as { jurisdictions: string[]; inspectionCode: string; state: string };
     expect(payload.jurisdictions).toEqual(["cq", "sc"]);
@@ -271,7 +320,7 @@ describe("results that arrive as records from a platform", () => {
     const first = await ingest(t, "sc", { records: [record("SC-JC-TASK-1", task.itemCodes[0]!, "COMPLIANT")] });
     expect(first.errors).toBeUndefined();
     const stored = await t.prisma.inspectionTask.findUniqueOrThrow({
-      where: { id: task.id },
+      where: { id: keyOf("InspectionTask", task.id) },
       include: { results: true },
     });
     expect(stored.state).toBe("IN_PROGRESS");
@@ -287,10 +336,36 @@ describe("results that arrive as records from a platform", () => {
     const stray = await ingest(t, "sc", {
       records: [{ ...record("SC-JC-TASK-2", "GZ-999", "合格"), itemCode: task.itemCodes[0]!, taskId: "no-such-task" }],
     });
-    expect(stray.data?.ingestRecords.results[0]).toMatchObject({ status: "APPLIED", code: "TASK_NOT_ANSWERED" });
+    expect(stray.data?.ingestRecords.results[0]).toMatchObject({ outcome: "APPLIED", code: "TASK_NOT_ANSWERED" });
 
     await ingest(t, "sc", { records: [record("SC-JC-TASK-3", task.itemCodes[1]!, "不合格")] });
-    const done = await t.prisma.inspectionTask.findUniqueOrThrow({ where: { id: task.id } });
+    const done = await t.prisma.inspectionTask.findUniqueOrThrow({ where: { id: keyOf("InspectionTask", task.id) } });
     expect(done.state).toBe("DONE");
+  });
+});
+
+describe("startTask", () => {
+  const START = `mutation($id: ID!) { startTask(input: { taskId: $id }) { task { id state version } } }`;
+  type Started = { startTask: { task: { id: string; state: string; version: number } } };
+
+  it("a team member starts a dispatched task (IN_PROGRESS, version bumped); starting it again is ILLEGAL_TRANSITION", async () => {
+    expect(tasks.length).toBeGreaterThanOrEqual(7);
+    const task = tasks[5]!; // untouched by the tests above
+    expect(task.teamProblems).toEqual([]);
+    const dispatched = await dispatch(task);
+    const member = task.officers.find((o) => o.homeJurisdiction === "CQ")!;
+    const started = await t.gql<Started>(START, {
+      as: "cq",
+      subject: member.certificateNumber,
+      variables: { id: task.id },
+    });
+    expect(started.errors).toBeUndefined();
+    expect(started.data?.startTask.task).toEqual({
+      id: task.id,
+      state: "IN_PROGRESS",
+      version: dispatched.version + 1,
+    });
+    const again = await t.gql(START, { as: "gz", variables: { id: task.id } });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", reason: "ILLEGAL_TRANSITION" });
   });
 });

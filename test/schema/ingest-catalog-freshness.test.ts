@@ -36,7 +36,9 @@ const decision = (originId: string): RecordVars => ({
   payload: { facts: {} },
 });
 
-const UPDATE = `mutation($code: String!, $input: UpdateItemInput!) { updateItem(code: $code, input: $input) { code version } }`;
+const UPDATE = `mutation($code: String!, $input: ItemChangesInput!) {
+  updateItem(input: { itemCode: $code, changes: $input }) { item { code version } }
+}`;
 
 async function updateOnReplica(variables: Record<string, unknown>) {
   const response = await replica.gateway.fetch("http://replica.test/graphql", {
@@ -56,7 +58,7 @@ describe("ingest measures decisions against the current catalog", () => {
   it("sees an item's empowerment ended by another replica in the next batch", async () => {
     const before = await ingest(t, "cq", { records: [decision("cq-fresh-1")] });
     expect(before.errors).toBeUndefined();
-    expect(before.data?.ingestRecords).toMatchObject({ applied: 1 });
+    expect(before.data?.ingestRecords).toMatchObject({ counts: { applied: 1 } });
     expect(await warningKinds("cq-fresh-1")).toEqual([]); // in range, empowered: the copy is loaded now
 
     const update = await updateOnReplica({ code: "GZ-041", input: { empoweredTo: "2025-03-15" } });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { keyOf } from "../../schema/common/node-access.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
 import { changeCount, ingest, inspection, USCC } from "./sync-helpers.ts";
 
@@ -23,7 +24,10 @@ describe("ingestRecords: a batch and its cursor in one transaction", () => {
       records,
     });
     expect(errors).toBeUndefined();
-    expect(data?.ingestRecords).toMatchObject({ applied: 2, unchanged: 0, quarantined: 0, cursor: "since:2" });
+    expect(data?.ingestRecords).toMatchObject({
+      counts: { applied: 2, unchanged: 0, stale: 0, refused: 0 },
+      cursor: "since:2",
+    });
     expect((await inbound("sc"))?.cursor).toBe("since:2");
 
     const events = await t.prisma.changeEvent.findMany({
@@ -70,8 +74,8 @@ describe("ingestRecords: a batch and its cursor in one transaction", () => {
       inspection("SC-JC-000002", { result: "不合格", payload: { note: "复查" } }),
     ];
     const { data } = await ingest(t, "sc", { cursor: "since:2", records });
-    expect(data?.ingestRecords).toMatchObject({ applied: 0, unchanged: 2, quarantined: 0 });
-    expect(data?.ingestRecords.results.map((r) => [r.status, r.code])).toEqual([
+    expect(data?.ingestRecords).toMatchObject({ counts: { applied: 0, unchanged: 2, stale: 0, refused: 0 } });
+    expect(data?.ingestRecords.results.map((r) => [r.outcome, r.code])).toEqual([
       ["UNCHANGED", null],
       ["UNCHANGED", null],
     ]);
@@ -87,9 +91,9 @@ describe("ingestRecords: a batch and its cursor in one transaction", () => {
         inspection("SC-JC-000010", { version: 3, result: "合格" }),
       ],
     });
-    expect(late.data?.ingestRecords.results.map((r) => [r.status, r.code])).toEqual([
+    expect(late.data?.ingestRecords.results.map((r) => [r.outcome, r.code])).toEqual([
       ["STALE", null],
-      ["UNCHANGED", "VERSION_CONFLICT"],
+      ["STALE", "VERSION_CONFLICT"],
     ]);
     const stored = await t.prisma.enforcementRecord.findUnique({
       where: { originJurisdiction_originId: { originJurisdiction: "sc", originId: "SC-JC-000010" } },
@@ -102,8 +106,8 @@ describe("ingestRecords: a batch and its cursor in one transaction", () => {
     const first = await ingest(t, "sc", {
       records: [inspection("SC-CF-000020", { kind: "PENALTY_DECISION", itemCode: "GZ-001", result: "待定" })],
     });
-    const id = first.data?.ingestRecords.results[0]?.recordId;
-    const stored = () => t.prisma.enforcementRecord.findUniqueOrThrow({ where: { id: id ?? "" } });
+    const id = keyOf("EnforcementRecord", first.data?.ingestRecords.results[0]?.recordId ?? "");
+    const stored = () => t.prisma.enforcementRecord.findUniqueOrThrow({ where: { id } });
     expect(await stored()).toMatchObject({ version: 1, decidedAt: null, fineFen: null, result: "待定" });
     await ingest(t, "sc", {
       records: [
@@ -145,7 +149,7 @@ describe("ingestRecords: a batch and its cursor in one transaction", () => {
         inspection("SC-JC-000011", { version: 2, result: "不合格" }),
       ],
     });
-    expect(data?.ingestRecords.applied).toBe(2);
+    expect(data?.ingestRecords.counts.applied).toBe(2);
     const stored = await t.prisma.enforcementRecord.findFirst({ where: { originId: "SC-JC-000011" } });
     expect([stored?.version, stored?.result]).toEqual([2, "不合格"]);
   });
@@ -183,7 +187,7 @@ describe("ingestRecords: the origin is the caller's issuer", () => {
   it("stores a Sichuan token's records as origin sc whatever their ids look like: no cq record is written", async () => {
     const cqBefore = await t.prisma.enforcementRecord.count({ where: { originJurisdiction: "cq" } });
     const { data } = await ingest(t, "sc", { records: [inspection("CQ-INS-000001")] });
-    expect(data?.ingestRecords.applied).toBe(1);
+    expect(data?.ingestRecords.counts.applied).toBe(1);
     expect(await t.prisma.enforcementRecord.count({ where: { originJurisdiction: "cq" } })).toBe(cqBefore);
     expect(
       await t.prisma.enforcementRecord.count({ where: { originJurisdiction: "sc", originId: "CQ-INS-000001" } }),
@@ -198,7 +202,7 @@ describe("ingestRecords: the origin is the caller's issuer", () => {
     expect(gz.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const readOnly = await ingest(t, "cq", { records: [inspection("CQ-INS-000003")] }, ["read"]);
     expect(readOnly.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const anonymous = await t.gql('mutation { ingestRecords(input: { source: "x", records: [] }) { applied } }');
+    const anonymous = await t.gql('mutation { ingestRecords(input: { source: "x", records: [] }) { cursor } }');
     expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(await t.prisma.enforcementRecord.count()).toBe(before);
   });
@@ -226,8 +230,10 @@ describe("ingestRecords: supervision of penalty decisions", () => {
       ],
     });
     const result = data?.ingestRecords.results[0];
-    expect(result?.status).toBe("APPLIED");
-    const warnings = await t.prisma.supervisionWarning.findMany({ where: { recordId: result?.recordId ?? "" } });
+    expect(result?.outcome).toBe("APPLIED");
+    const warnings = await t.prisma.supervisionWarning.findMany({
+      where: { recordId: keyOf("EnforcementRecord", result?.recordId ?? "") },
+    });
     expect(warnings.map((w) => w.kind)).toContain("FINE_ABOVE_RANGE");
     expect(await t.prisma.changeEvent.count({ where: { kind: "warning.raised", entityId: warnings[0]?.id } })).toBe(1);
   });
@@ -251,10 +257,16 @@ describe("ingestRecords: supervision of penalty decisions", () => {
       ],
     });
     const [unmeasured, measured] = data?.ingestRecords.results ?? [];
-    expect(unmeasured).toMatchObject({ status: "APPLIED", code: "NOT_ASSESSED" });
-    expect(measured).toMatchObject({ status: "APPLIED", code: null });
-    const warnings = await t.prisma.supervisionWarning.findMany({ where: { recordId: measured?.recordId ?? "" } });
+    expect(unmeasured).toMatchObject({ outcome: "APPLIED", code: "NOT_ASSESSED" });
+    expect(measured).toMatchObject({ outcome: "APPLIED", code: null });
+    const warnings = await t.prisma.supervisionWarning.findMany({
+      where: { recordId: keyOf("EnforcementRecord", measured?.recordId ?? "") },
+    });
     expect(warnings.map((w) => w.kind)).toContain("FINE_ABOVE_RANGE");
-    expect(await t.prisma.supervisionWarning.count({ where: { recordId: unmeasured?.recordId ?? "" } })).toBe(0);
+    expect(
+      await t.prisma.supervisionWarning.count({
+        where: { recordId: keyOf("EnforcementRecord", unmeasured?.recordId ?? "") },
+      }),
+    ).toBe(0);
   });
 });

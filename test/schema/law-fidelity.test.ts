@@ -114,7 +114,7 @@ describe("the other errors of issue 17 on the seeded catalog", () => {
   });
 });
 
-const PUSH = `mutation($input: PenaltyDecisionInput!) { reportPenaltyDecision(input: $input) { applied } }`;
+const PUSH = `mutation($input: ReportPenaltyDecisionInput!) { reportPenaltyDecision(input: $input) { applied } }`;
 const warningsOf = async (originId: string) =>
   (
     await t.prisma.supervisionWarning.findMany({
@@ -169,7 +169,7 @@ describe("supervision without facts and with 情节特别严重", () => {
 });
 
 const MERGE = `mutation($code: String!, $from: Date) {
-  mergeBenchmarks(itemCode: $code, effectiveFrom: $from) {
+  mergeBenchmarks(input: { itemCode: $code, effectiveFrom: $from }) {
     merged conflicts { code } benchmark { tiers { level fine { minYuan maxYuan } } }
     clamped { level part bound unit before after citation }
   }

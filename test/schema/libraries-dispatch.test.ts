@@ -8,7 +8,7 @@ beforeAll(async () => {
 afterAll(() => t.dispose());
 
 const DISPATCH = `query($c: String!, $on: Date, $d: [String!]) { officer(certificateNumber: $c) {
-  name dispatchable(on: $on, domains: $d) dispatchability(on: $on, domains: $d) { dispatchable reasons reasonCodes }
+  name dispatchable(asOf: $on, domains: $d) dispatchability(asOf: $on, domains: $d) { dispatchable reasons reasonCodes }
 } }`;
 
 interface Dispatch {
@@ -51,29 +51,45 @@ describe("officer status for dispatch", () => {
   });
 
   it("lists the certificates expiring within 30 days for 管委会, soonest first, and refuses the provinces", async () => {
-    const query = `query($d: Int, $on: Date) { expiringCertificates(withinDays: $d, asOf: $on) { name certificateValidTo homeJurisdiction } }`;
-    const { data } = await t.gql<{ expiringCertificates: Array<{ name: string; certificateValidTo: string }> }>(query, {
+    const query = `query($d: Int, $on: Date, $after: String) { expiringCertificates(withinDays: $d, asOf: $on, first: 1, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { name certificateValidTo homeJurisdiction } } } }`;
+    type Page = {
+      expiringCertificates: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        edges: Array<{ node: { name: string; certificateValidTo: string } }>;
+      };
+    };
+    // one per page, soonest first: the cursor carries on in that order
+    const first = await t.gql<Page>(query, { as: "gz", variables: { on: "2026-11-21" } });
+    expect(first.data?.expiringCertificates.totalCount).toBe(2);
+    expect(first.data?.expiringCertificates.pageInfo.hasNextPage).toBe(true);
+    const second = await t.gql<Page>(query, {
       as: "gz",
-      variables: { on: "2026-11-21" },
+      variables: { on: "2026-11-21", after: first.data?.expiringCertificates.pageInfo.endCursor },
     });
-    expect(data?.expiringCertificates.map((o) => [o.name, o.certificateValidTo])).toEqual([
+    expect(
+      [first, second].flatMap((page) =>
+        (page.data?.expiringCertificates.edges ?? []).map(({ node }) => [node.name, node.certificateValidTo]),
+      ),
+    ).toEqual([
       ["谢婷", "2026-12-05"],
       ["李娜", "2026-12-15"],
     ]);
-    const shorter = await t.gql<{ expiringCertificates: unknown[] }>(query, {
-      as: "gz",
-      variables: { on: "2026-11-21", d: 14 },
-    });
-    expect(shorter.data?.expiringCertificates).toHaveLength(1);
+    // 2026-11-21 + 14 days = 2026-12-05, the last day of 谢婷's certificate: both ends count
+    const shorter = await t.gql<Page>(query, { as: "gz", variables: { on: "2026-11-21", d: 14 } });
+    expect(shorter.data?.expiringCertificates.totalCount).toBe(1);
+    const shortest = await t.gql<Page>(query, { as: "gz", variables: { on: "2026-11-21", d: 13 } });
+    expect(shortest.data?.expiringCertificates.totalCount).toBe(0);
     const refused = await t.gql(query, { as: "cq", variables: { on: "2026-11-21" } });
     expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
 
 describe("joint training (同堂培训)", () => {
-  const RECORD = `mutation($input: TrainingSessionInput!) { recordTrainingSession(input: $input) {
+  const RECORD = `mutation($input: TrainingSessionInput!) { recordTrainingSession(input: $input) { session {
     id title hours attendance { attended passed officer { certificateNumber } }
-  } }`;
+  } } }`;
   const input = (attendance: Array<Record<string, unknown>>) => ({
     title: "川渝执法标准同堂培训（第一期）",
     heldOn: "2026-11-10",
@@ -88,28 +104,37 @@ describe("joint training (同堂培训)", () => {
       { certificateNumber: "CQ-GZ-2024-0001", passed: true },
       { certificateNumber: "sc-gz-2024-0001" },
     ];
-    const first = await t.gql<{ recordTrainingSession: { id: string; attendance: unknown[] } }>(RECORD, {
+    const first = await t.gql<{ recordTrainingSession: { session: { id: string; attendance: unknown[] } } }>(RECORD, {
       as: "gz",
       variables: { input: input(attendance) },
     });
     expect(first.errors).toBeUndefined();
-    expect(first.data?.recordTrainingSession.attendance).toEqual([
+    expect(first.data?.recordTrainingSession.session.attendance).toEqual([
       expect.objectContaining({ attended: true }),
       expect.objectContaining({ attended: true }),
     ]);
-    const again = await t.gql<{ recordTrainingSession: { id: string } }>(RECORD, {
+    const again = await t.gql<{ recordTrainingSession: { session: { id: string } } }>(RECORD, {
       as: "gz",
       variables: { input: input(attendance) },
     });
-    expect(again.data?.recordTrainingSession.id).toBe(first.data?.recordTrainingSession.id);
+    expect(again.data?.recordTrainingSession.session.id).toBe(first.data?.recordTrainingSession.session.id);
     expect(await t.prisma.trainingSession.count()).toBe(1);
 
     const { data } = await t.gql<{
-      officer: { trainings: Array<{ passed: boolean | null; session: { title: string; hours: number } }> };
-    }>(`{ officer(certificateNumber: "CQ-GZ-2024-0001") { trainings { passed session { title hours } } } }`, {
-      as: "sc",
-    });
-    expect(data?.officer.trainings).toEqual([
+      officer: {
+        trainings: {
+          totalCount: number;
+          edges: Array<{ node: { passed: boolean | null; session: { title: string; hours: number } } }>;
+        };
+      };
+    }>(
+      `{ officer(certificateNumber: "CQ-GZ-2024-0001") { trainings(first: 20) { totalCount edges { node { passed session { title hours } } } } } }`,
+      {
+        as: "sc",
+      },
+    );
+    expect(data?.officer.trainings.totalCount).toBe(data?.officer.trainings.edges.length);
+    expect(data?.officer.trainings.edges.map((edge) => edge.node)).toEqual([
       { passed: true, session: { title: "川渝执法标准同堂培训（第一期）", hours: 6 } },
     ]);
   });
@@ -131,7 +156,7 @@ describe("joint training (同堂培训)", () => {
 describe("search", () => {
   it("filters enterprises by risk colour exactly as the riskColour field says, with totals", async () => {
     const all = await t.gql<{ enterprises: { totalCount: number; edges: Array<{ node: { riskColour: string } }> } }>(
-      "{ enterprises(first: 200) { totalCount edges { node { riskColour } } } }",
+      "{ enterprises(first: 100) { totalCount edges { node { riskColour } } } }",
       { as: "gz" },
     );
     const counts: Record<string, number> = {};
@@ -142,7 +167,7 @@ describe("search", () => {
       const { data } = await t.gql<{
         enterprises: { totalCount: number; edges: Array<{ node: { riskColour: string } }> };
       }>(
-        "query($c: RiskColour) { enterprises(first: 200, riskColour: $c) { totalCount edges { node { riskColour } } } }",
+        "query($c: RiskColour) { enterprises(first: 100, riskColour: $c) { totalCount edges { node { riskColour } } } }",
         { as: "gz", variables: { c: colour } },
       );
       expect(data?.enterprises.totalCount).toBe(counts[colour]);

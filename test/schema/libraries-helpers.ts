@@ -3,18 +3,19 @@ import { computeCitizenIdCheckChar } from "../../schema/libraries/rules/citizen-
 import { computeOrgCodeCheckChar } from "../../schema/libraries/rules/org-code.ts";
 import { computeUsccCheckChar } from "../../schema/libraries/rules/uscc.ts";
 
+const PAYLOAD = "counts { applied unchanged stale refused } results { key outcome code message }";
+
 export const UPSERT_OFFICERS = `mutation($records: [OfficerInput!]!) {
-  upsertOfficers(records: $records) { accepted rejected results { key ok code message } }
+  upsertOfficers(input: { officers: $records }) { ${PAYLOAD} }
 }`;
 
 export const UPSERT_ENTERPRISES = `mutation($records: [EnterpriseInput!]!) {
-  upsertEnterprises(records: $records) { accepted rejected results { key ok code message } }
+  upsertEnterprises(input: { enterprises: $records }) { ${PAYLOAD} }
 }`;
 
 export interface UpsertPayload {
-  accepted: number;
-  rejected: number;
-  results: Array<{ key: string; ok: boolean; code: string; message: string }>;
+  counts: { applied: number; unchanged: number; stale: number; refused: number };
+  results: Array<{ key: string; outcome: string; code: string | null; message: string }>;
 }
 
 /** A valid USCC registered at `division`, body "TKB" + serial (distinct from the seed's "MAG"). */

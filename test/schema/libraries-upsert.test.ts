@@ -34,13 +34,13 @@ describe("upsertEnterprises: batches", () => {
     ];
     const { data, errors } = await pushEnterprises("sc", records);
     expect(errors).toBeUndefined();
-    expect(data?.upsertEnterprises).toMatchObject({ accepted: 2, rejected: 3 });
-    expect(data?.upsertEnterprises.results.map((r) => [r.key, r.ok, r.code])).toEqual([
-      [uscc("511623", 101), true, "APPLIED"],
-      [badCheck, false, "USCC_CHECK_CHAR"],
-      [uscc("500112", 104), false, "DIVISION_NOT_IN_FORCE"],
-      [uscc("511623", 102), true, "APPLIED"],
-      [uscc("511623", 105), false, "CREDIT_GRADE"],
+    expect(data?.upsertEnterprises).toMatchObject({ counts: { applied: 2, unchanged: 0, stale: 0, refused: 3 } });
+    expect(data?.upsertEnterprises.results.map((r) => [r.key, r.outcome, r.code])).toEqual([
+      [uscc("511623", 101), "APPLIED", null],
+      [badCheck, "REFUSED", "USCC_CHECK_CHAR"],
+      [uscc("500112", 104), "REFUSED", "DIVISION_NOT_IN_FORCE"],
+      [uscc("511623", 102), "APPLIED", null],
+      [uscc("511623", 105), "REFUSED", "CREDIT_GRADE"],
     ]);
     expect(data?.upsertEnterprises.results[2]?.message).toContain("500109");
     const stored = await t.prisma.enterprise.findMany({
@@ -63,8 +63,8 @@ describe("upsertEnterprises: batches", () => {
     const events = await t.prisma.changeEvent.count();
     const history = await t.prisma.libraryChange.count();
     const { data } = await pushEnterprises("sc", records);
-    expect(data?.upsertEnterprises).toMatchObject({ accepted: 2, rejected: 0 });
-    expect(data?.upsertEnterprises.results.map((r) => r.code)).toEqual(["UNCHANGED", "UNCHANGED"]);
+    expect(data?.upsertEnterprises).toMatchObject({ counts: { applied: 0, unchanged: 2, stale: 0, refused: 0 } });
+    expect(data?.upsertEnterprises.results.map((r) => r.outcome)).toEqual(["UNCHANGED", "UNCHANGED"]);
     expect(
       await t.prisma.enterprise.findMany({
         where: { uscc: { in: records.map((r) => r.uscc) } },
@@ -109,10 +109,10 @@ describe("upsertEnterprises: one USCC pushed by both provinces", () => {
     await pushEnterprises("sc", [scWrites(a)[0]]);
     await pushEnterprises("cq", [cqWrite(a)]);
     const late = await pushEnterprises("sc", [scWrites(a)[1]]);
-    expect(late.data?.upsertEnterprises.results[0]).toMatchObject({ ok: true, code: "SUPERSEDED" });
+    expect(late.data?.upsertEnterprises.results[0]).toMatchObject({ outcome: "STALE", code: null });
     // order B: Chongqing first (provisional registration), Sichuan v2, then v3
     const first = await pushEnterprises("cq", [cqWrite(b)]);
-    expect(first.data?.upsertEnterprises.results[0]?.code).toBe("APPLIED");
+    expect(first.data?.upsertEnterprises.results[0]?.outcome).toBe("APPLIED");
     expect(await resultOf(b)).toMatchObject({
       registrationProvisional: true,
       name: "重庆登记的别名",
@@ -137,14 +137,14 @@ describe("upsertEnterprises: one USCC pushed by both provinces", () => {
       versionCq: 8,
       versionSc: 3,
     });
-    const superseded = await t.prisma.libraryChange.findMany({ where: { entityKey: a, outcome: "SUPERSEDED" } });
+    const superseded = await t.prisma.libraryChange.findMany({ where: { entityKey: a, outcome: "STALE" } });
     expect(superseded.map((h) => [h.jurisdiction, h.version])).toEqual([["sc", 2]]);
   });
   it("serialises the two provinces pushing a new USCC at the same moment: one enterprise, both accepted", async () => {
     const u = uscc("511623", 303);
     const [sc, cq] = await Promise.all([pushEnterprises("sc", scWrites(u)), pushEnterprises("cq", [cqWrite(u)])]);
-    expect(sc.data?.upsertEnterprises.accepted).toBe(2);
-    expect(cq.data?.upsertEnterprises.results[0]).toMatchObject({ ok: true, code: "APPLIED" });
+    expect(sc.data?.upsertEnterprises.counts).toEqual({ applied: 1, unchanged: 0, stale: 1, refused: 0 });
+    expect(cq.data?.upsertEnterprises.results[0]).toMatchObject({ outcome: "APPLIED", code: null });
     expect(await t.prisma.enterprise.count({ where: { uscc: u } })).toBe(1);
     expect(await resultOf(u)).toEqual(await resultOf(uscc("511623", 301)));
   });
@@ -159,9 +159,9 @@ describe("upsert permissions", () => {
       officerRecord({ certificateNumber: "SC-GZ-2026-0901" }),
     ]);
     expect(errors).toBeUndefined();
-    expect(data?.upsertOfficers.results.map((r) => [r.key, r.ok, r.code])).toEqual([
-      ["CQ-GZ-2024-0001", false, "FORBIDDEN"],
-      ["SC-GZ-2026-0901", true, "APPLIED"],
+    expect(data?.upsertOfficers.results.map((r) => [r.key, r.outcome, r.code])).toEqual([
+      ["CQ-GZ-2024-0001", "REFUSED", "FORBIDDEN"],
+      ["SC-GZ-2026-0901", "APPLIED", null],
     ]);
     expect(await t.prisma.officer.findUniqueOrThrow({ where: { certificateNumber: "CQ-GZ-2024-0001" } })).toEqual(
       before,
@@ -205,7 +205,7 @@ describe("upsert permissions", () => {
       homeAddress: officer.homeAddress,
     };
     const { data } = await pushOfficers("gz", [correction], undefined);
-    expect(data?.upsertOfficers.results[0]).toMatchObject({ ok: true, code: "APPLIED" });
+    expect(data?.upsertOfficers.results[0]).toMatchObject({ outcome: "APPLIED", code: null });
     const after = await t.prisma.officer.findUniqueOrThrow({ where: { id: officer.id } });
     expect(after).toMatchObject({
       unit: "川渝高竹新区综合行政执法局（重庆派驻）",
@@ -218,24 +218,24 @@ describe("upsert permissions", () => {
     expect(history).toMatchObject({ jurisdiction: "gz", subject: "gz-tester", outcome: "APPLIED" });
 
     const ahead = await pushOfficers("gz", [{ ...correction, version: officer.version + 1 }]);
-    expect(ahead.data?.upsertOfficers.results[0]).toMatchObject({ ok: false, code: "VERSION_AHEAD" });
+    expect(ahead.data?.upsertOfficers.results[0]).toMatchObject({ outcome: "REFUSED", code: "VERSION_AHEAD" });
     const unknown = await pushOfficers("gz", [officerRecord({ certificateNumber: "GZ-NOBODY-1" })]);
-    expect(unknown.data?.upsertOfficers.results[0]).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(unknown.data?.upsertOfficers.results[0]).toMatchObject({ outcome: "REFUSED", code: "NOT_FOUND" });
   });
 });
 
 describe("minimal records: only the key, the name and the origin's version", () => {
   it("stores an enterprise and an officer whose other fields are unknown", async () => {
     const enterprise = await t.gql<{
-      upsertEnterprises: { accepted: number; results: Array<{ key: string; ok: boolean; code: string }> };
-    }>("mutation($r: [EnterpriseInput!]!) { upsertEnterprises(records: $r) { accepted results { key ok code } } }", {
+      upsertEnterprises: UpsertPayload;
+    }>(UPSERT_ENTERPRISES, {
       as: "sc",
-      variables: { r: [{ uscc: "91511623000000000Y", name: "邻水示例企业", version: 1 }] },
+      variables: { records: [{ uscc: "91511623000000000Y", name: "邻水示例企业", version: 1 }] },
     });
     expect(enterprise.errors).toBeUndefined();
     expect(enterprise.data?.upsertEnterprises).toMatchObject({
-      accepted: 1,
-      results: [{ key: "91511623000000000Y", ok: true }],
+      counts: { applied: 1, refused: 0 },
+      results: [{ key: "91511623000000000Y", outcome: "APPLIED" }],
     });
     const stored = await t.prisma.enterprise.findUnique({ where: { uscc: "91511623000000000Y" } });
     expect(stored).toMatchObject({
@@ -245,11 +245,11 @@ describe("minimal records: only the key, the name and the origin's version", () 
       registeringJurisdiction: "sc",
     });
 
-    const officer = await t.gql<{ upsertOfficers: { accepted: number } }>(
-      "mutation($r: [OfficerInput!]!) { upsertOfficers(records: $r) { accepted results { key ok code message } } }",
-      { as: "cq", variables: { r: [{ certificateNumber: "CQ-MIN-0001", name: "张测试", version: 1 }] } },
-    );
-    expect(officer.data?.upsertOfficers.accepted).toBe(1);
+    const officer = await t.gql<{ upsertOfficers: UpsertPayload }>(UPSERT_OFFICERS, {
+      as: "cq",
+      variables: { records: [{ certificateNumber: "CQ-MIN-0001", name: "张测试", version: 1 }] },
+    });
+    expect(officer.data?.upsertOfficers.counts.applied).toBe(1);
     const dispatch = await t.gql<{ officer: { dispatchable: boolean; idNumber: string | null } }>(
       '{ officer(certificateNumber: "CQ-MIN-0001") { dispatchable idNumber } }',
       { as: "cq" },

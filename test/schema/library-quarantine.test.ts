@@ -1,9 +1,11 @@
 /**
  * An officer the gateway refused sits in the quarantine under `officer:<certificate>` (the adapter puts it
- * there); once the province sends a corrected version that is accepted, that row is SUPERSEDED — the
+ * there); once the province sends a corrected version that is applied, that row is SUPERSEDED — the
  * quarantine counts only what is still undelivered, as it does for records.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { keyOf } from "../../schema/common/node-access.ts";
 import { libraryQuarantineId } from "../../schema/records/rules/library-quarantine-id.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
 import { officerRecord, UPSERT_OFFICERS, type UpsertPayload } from "./libraries-helpers.ts";
@@ -14,7 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.dispose());
 
-const QUARANTINE = `mutation($items: [QuarantineItemInput!]!) { quarantineRecords(source: "platform", items: $items) { id status } }`;
+const QUARANTINE = `mutation($items: [QuarantineItemInput!]!) {
+  quarantineRecords(input: { source: "platform", items: $items }) { quarantined { id status } } }`;
 
 describe("a refused officer in the quarantine", () => {
   it("is superseded when a corrected version is accepted, and stays when an older one is", async () => {
@@ -26,22 +29,25 @@ describe("a refused officer in the quarantine", () => {
       },
     });
     const result = refused.data?.upsertOfficers.results[0];
-    expect(result?.ok).toBe(false);
-    const quarantined = await t.gql<{ quarantineRecords: { id: string; status: string }[] }>(QUARANTINE, {
-      as: "sc",
-      variables: {
-        items: [
-          {
-            originId: libraryQuarantineId("officer", certificate),
-            version: 3,
-            code: result?.code,
-            reason: result?.message,
-            payload: {},
-          },
-        ],
+    expect(result?.outcome).toBe("REFUSED");
+    const quarantined = await t.gql<{ quarantineRecords: { quarantined: { id: string; status: string }[] } }>(
+      QUARANTINE,
+      {
+        as: "sc",
+        variables: {
+          items: [
+            {
+              originId: libraryQuarantineId("officer", certificate),
+              version: 3,
+              code: result?.code,
+              reason: result?.message,
+              payload: {},
+            },
+          ],
+        },
       },
-    });
-    const id = quarantined.data?.quarantineRecords[0]?.id as string;
+    );
+    const id = keyOf("QuarantinedRecord", quarantined.data?.quarantineRecords.quarantined[0]?.id ?? "");
     const status = async () => (await t.prisma.quarantinedRecord.findUniqueOrThrow({ where: { id } })).status;
     expect(await status()).toBe("QUARANTINED");
 
@@ -49,14 +55,14 @@ describe("a refused officer in the quarantine", () => {
       as: "sc",
       variables: { records: [officerRecord({ certificateNumber: certificate, version: 2 })] },
     });
-    expect(older.data?.upsertOfficers.accepted).toBe(1);
+    expect(older.data?.upsertOfficers.results[0]?.outcome).toBe("APPLIED");
     expect(await status()).toBe("QUARANTINED"); // version 2 does not make the refused version 3 obsolete
 
     const corrected = await t.gql<{ upsertOfficers: UpsertPayload }>(UPSERT_OFFICERS, {
       as: "sc",
       variables: { records: [officerRecord({ certificateNumber: certificate, version: 3 })] },
     });
-    expect(corrected.data?.upsertOfficers.accepted).toBe(1);
+    expect(corrected.data?.upsertOfficers.results[0]?.outcome).toBe("APPLIED");
     expect(await status()).toBe("SUPERSEDED");
   });
 });

@@ -8,7 +8,7 @@ beforeAll(async () => {
 afterAll(() => t.dispose());
 
 const MERGE = `mutation($code: String!, $from: Date) {
-  mergeBenchmarks(itemCode: $code, effectiveFrom: $from) {
+  mergeBenchmarks(input: { itemCode: $code, effectiveFrom: $from }) {
     merged created conflicts { level code reason }
     benchmark { source version effectiveFrom tiers { level fine { maxYuan minYuan } } }
     provenance { level part bound from }
@@ -49,7 +49,7 @@ describe("mergeBenchmarks (有利相对人)", () => {
       const scMax = tiersOf(sc).find((x) => x.level === tier.level)?.fine.maxFen;
       if (cqMax !== undefined && scMax !== undefined) expect(tier.fine.maxYuan! * 100).toBe(Math.min(cqMax, scMax));
     }
-    expect(payload.provenance.some((p) => p.from === "cq" || p.from === "sc")).toBe(true);
+    expect(payload.provenance.some((p) => p.from === "CQ" || p.from === "SC")).toBe(true);
     const events = await t.prisma.changeEvent.findMany({ where: { kind: "benchmark.merged" } });
     expect(events).toHaveLength(1);
   });

@@ -28,8 +28,8 @@ const list = async (as: "cq" | "sc" | "gz", status?: string) =>
     })
   ).data?.quarantine;
 
-const REPLAY = `mutation($id: ID!, $record: RecordInput!) { replayQuarantined(id: $id, record: $record) {
-  result { status code recordId } quarantined { status resolution } } }`;
+const REPLAY = `mutation($id: ID!, $record: RecordInput!) { replayQuarantined(input: { id: $id, record: $record }) {
+  result { outcome code recordId } quarantined { status resolution } } }`;
 
 describe("quarantine of invalid records", () => {
   it("quarantines invalid records with a code and stores the valid ones behind them", async () => {
@@ -45,7 +45,7 @@ describe("quarantine of invalid records", () => {
         inspection("SC-JC-000105", { occurredAt: null }),
       ],
     });
-    expect(data?.ingestRecords).toMatchObject({ applied: 2, quarantined: 3 });
+    expect(data?.ingestRecords).toMatchObject({ counts: { applied: 2, refused: 3 } });
     expect(data?.ingestRecords.results.map((r) => r.code)).toEqual([
       null,
       "UNKNOWN_ITEM",
@@ -80,20 +80,20 @@ describe("quarantine of invalid records", () => {
 
   it("replays a corrected record through ingest: the record is stored and the row becomes REPLAYED", async () => {
     const row = (await list("sc", "QUARANTINED"))?.edges.find((e) => e.node.originId === "SC-JC-000102")?.node;
-    const still = await t.gql<{ replayQuarantined: { result: { status: string; code: string } } }>(REPLAY, {
+    const still = await t.gql<{ replayQuarantined: { result: { outcome: string; code: string } } }>(REPLAY, {
       as: "sc",
       variables: { id: row?.id, record: inspection("SC-JC-000102", { itemCode: "NO-SUCH" }) },
     });
-    expect(still.data?.replayQuarantined.result).toMatchObject({ status: "QUARANTINED", code: "UNKNOWN_ITEM" });
+    expect(still.data?.replayQuarantined.result).toMatchObject({ outcome: "REFUSED", code: "UNKNOWN_ITEM" });
 
     const fixed = await t.gql<{
-      replayQuarantined: { result: { status: string }; quarantined: { status: string; resolution: string } };
+      replayQuarantined: { result: { outcome: string }; quarantined: { status: string; resolution: string } };
     }>(REPLAY, {
       as: "sc",
       variables: { id: row?.id, record: inspection("SC-JC-000102", { itemCode: "GZ-017" }) },
     });
     expect(fixed.data?.replayQuarantined).toMatchObject({
-      result: { status: "APPLIED" },
+      result: { outcome: "APPLIED" },
       quarantined: { status: "REPLAYED", resolution: "replayed as version 1" },
     });
     expect(
@@ -113,15 +113,22 @@ describe("quarantine of invalid records", () => {
     const row = (await list("sc", "QUARANTINED"))?.edges.find((e) => e.node.originId === "SC-JC-000104")?.node;
     const byCq = await t.gql(REPLAY, { as: "cq", variables: { id: row?.id, record: inspection("SC-JC-000104") } });
     expect(byCq.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
-    const DISCARD = 'mutation($id: ID!) { discardQuarantined(id: $id, reason: "企业已注销") { status resolution } }';
+    const DISCARD = `mutation($id: ID!) {
+      discardQuarantined(input: { id: $id, reason: "企业已注销" }) { quarantined { status resolution } } }`;
     expect((await t.gql(DISCARD, { as: "gz", variables: { id: row?.id } })).errors?.[0]?.extensions?.code).toBe(
       "FORBIDDEN",
     );
-    const discarded = await t.gql<{ discardQuarantined: { status: string; resolution: string } }>(DISCARD, {
-      as: "sc",
-      variables: { id: row?.id },
+    const discarded = await t.gql<{ discardQuarantined: { quarantined: { status: string; resolution: string } } }>(
+      DISCARD,
+      {
+        as: "sc",
+        variables: { id: row?.id },
+      },
+    );
+    expect(discarded.data?.discardQuarantined.quarantined).toEqual({
+      status: "DISCARDED",
+      resolution: "discarded: 企业已注销",
     });
-    expect(discarded.data?.discardQuarantined).toEqual({ status: "DISCARDED", resolution: "discarded: 企业已注销" });
     expect(await t.prisma.enforcementRecord.count({ where: { originId: "SC-JC-000104" } })).toBe(0);
   });
 
@@ -134,10 +141,11 @@ describe("quarantine of invalid records", () => {
 
 describe("quarantineRecords: what an adapter could not map", () => {
   it("is visible and replayable like a refused record", async () => {
-    const QUARANTINE_ITEMS = `mutation($items: [QuarantineItemInput!]!) { quarantineRecords(source: "platform", items: $items) { id code status version } }`;
+    const QUARANTINE_ITEMS = `mutation($items: [QuarantineItemInput!]!) {
+      quarantineRecords(input: { source: "platform", items: $items }) { quarantined { id code status version } } }`;
     const raw = { record_no: "SC-JC-000200", item_code: "SC-UNKNOWN-1", rev: 4 };
     const { data } = await t.gql<{
-      quarantineRecords: Array<{ id: string; code: string; status: string; version: number }>;
+      quarantineRecords: { quarantined: Array<{ id: string; code: string; status: string; version: number }> };
     }>(QUARANTINE_ITEMS, {
       as: "sc",
       variables: {
@@ -152,7 +160,7 @@ describe("quarantineRecords: what an adapter could not map", () => {
         ],
       },
     });
-    const row = data?.quarantineRecords[0];
+    const row = data?.quarantineRecords.quarantined[0];
     expect(row).toMatchObject({ code: "UNMAPPED_ITEM_CODE", status: "QUARANTINED", version: 4 });
     const bad = await t.gql(QUARANTINE_ITEMS, {
       as: "sc",
@@ -161,13 +169,13 @@ describe("quarantineRecords: what an adapter could not map", () => {
     expect(bad.errors?.[0]?.extensions?.reason).toBe("BAD_CODE");
 
     const replayed = await t.gql<{
-      replayQuarantined: { result: { status: string }; quarantined: { status: string } };
+      replayQuarantined: { result: { outcome: string }; quarantined: { status: string } };
     }>(REPLAY, {
       as: "sc",
       variables: { id: row?.id, record: inspection("SC-JC-000200", { version: 4 }) },
     });
     expect(replayed.data?.replayQuarantined).toMatchObject({
-      result: { status: "APPLIED" },
+      result: { outcome: "APPLIED" },
       quarantined: { status: "REPLAYED" },
     });
   });

@@ -3,7 +3,9 @@
  * `reportPenaltyDecision` reaches the change stream (and so the other province's adapter) in the same
  * canonical shape as one sent through `ingestRecords`.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { keyOf } from "../../schema/common/node-access.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
 import { ingest, USCC } from "./sync-helpers.ts";
 
@@ -13,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.dispose());
 
-const PUSH = `mutation($input: PenaltyDecisionInput!) { reportPenaltyDecision(input: $input) { recordId applied } }`;
+const PUSH = `mutation($input: ReportPenaltyDecisionInput!) { reportPenaltyDecision(input: $input) { recordId applied } }`;
 const decided = {
   itemCode: "GZ-041",
   enterpriseUscc: USCC,
@@ -70,7 +72,8 @@ describe("record.upserted payload", () => {
     const pushed = await changeOf("CQ-PEN-000902");
     expect(shape(pushed)).toEqual(shape(ingested));
     expect(pushed).toMatchObject({
-      id: viaPush.data?.reportPenaltyDecision.recordId,
+      // the change stream carries the stored key; the API answers the global id around it
+      id: keyOf("EnforcementRecord", viaPush.data?.reportPenaltyDecision.recordId ?? ""),
       origin: "cq",
       originId: "CQ-PEN-000902",
       version: 1,

@@ -1,12 +1,20 @@
 /** Reads a GraphQL subscription over SSE (graphql-yoga's "distinct connections" mode) through gateway.fetch. */
-import type { Change } from "../../adapters/core/canonical.ts";
 import { parseSseBlock } from "../../adapters/core/sse.ts";
 import type { DpopKey } from "../../gateway/auth/dpop-proof.ts";
 import type { Issuer } from "../../gateway/auth/issuers.ts";
 import { authorizationHeaders, TEST_GRAPHQL_URL, type TestGateway } from "../support/gateway.ts";
 
-/** one event of the `changes` subscription, as the adapters read it */
-export type StreamChange = Change;
+/** one event of the `changes` subscription, as CHANGES below selects it */
+export interface StreamChange {
+  seq: string;
+  kind: string;
+  entityType: string;
+  entityId: string;
+  /** whose data it is, as GraphQL spells a jurisdiction; null: shared catalog data */
+  origin: "CQ" | "SC" | "GZ" | null;
+  payload: Record<string, unknown>;
+  createdAt: string;
+}
 
 type Message = {
   data?: { changes?: StreamChange } | null;
@@ -19,7 +27,15 @@ export const CHANGES = `subscription($afterSeq: String, $kinds: [String!], $cons
 
 export async function openChanges(
   t: TestGateway,
-  opts: { as?: Issuer; scopes?: string[]; token?: string; variables?: Record<string, unknown>; dpop?: DpopKey } = {},
+  opts: {
+    as?: Issuer;
+    scopes?: string[];
+    token?: string;
+    variables?: Record<string, unknown>;
+    dpop?: DpopKey;
+    /** another selection of `changes` (default CHANGES) */
+    query?: string;
+  } = {},
 ) {
   const bearer =
     opts.token ?? (opts.as ? await t.token(opts.as, { scopes: opts.scopes, boundKey: opts.dpop?.thumbprint }) : null);
@@ -30,7 +46,7 @@ export async function openChanges(
       accept: "text/event-stream",
       ...(await authorizationHeaders(bearer, opts.dpop)),
     },
-    body: JSON.stringify({ query: CHANGES, variables: opts.variables ?? {} }),
+    body: JSON.stringify({ query: opts.query ?? CHANGES, variables: opts.variables ?? {} }),
   });
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const decoder = new TextDecoder();

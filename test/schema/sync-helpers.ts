@@ -39,14 +39,12 @@ export function inspection(originId: string, overrides: Partial<RecordVars> = {}
 }
 
 export interface IngestResult {
-  applied: number;
-  unchanged: number;
-  quarantined: number;
+  counts: { applied: number; unchanged: number; stale: number; refused: number };
   cursor: string | null;
   results: Array<{
     originId: string;
     version: number;
-    status: string;
+    outcome: string;
     code: string | null;
     message: string | null;
     recordId: string | null;
@@ -55,7 +53,8 @@ export interface IngestResult {
 }
 
 const INGEST = `mutation($input: IngestRecordsInput!) { ingestRecords(input: $input) {
-  applied unchanged quarantined cursor results { originId version status code message recordId quarantineId } } }`;
+  counts { applied unchanged stale refused } cursor
+  results { originId version outcome code message recordId quarantineId } } }`;
 
 export function ingest(
   t: TestGateway,

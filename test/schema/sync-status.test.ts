@@ -25,7 +25,8 @@ const STATUS = `{ syncStatus { jurisdiction adapter lagRecords lagSeconds quaran
   inbound { lagRecords lagSeconds } outbound { lagRecords lagSeconds } } }`;
 const status = async (as: "cq" | "sc" | "gz") =>
   (await t.gql<{ syncStatus: Status[] }>(STATUS, { as })).data?.syncStatus ?? [];
-const ACK = 'mutation($s: String!) { acknowledgeChanges(consumer: "platform", seq: $s) { ackedSeq } }';
+const ACK = `mutation($s: String!) {
+  acknowledgeChanges(input: { consumer: "platform", seq: $s }) { acknowledgement { ackedSeq } } }`;
 const newestSeq = async () => String((await t.prisma.changeEvent.aggregate({ _max: { seq: true } }))._max.seq ?? 0n);
 
 describe("syncStatus", () => {
@@ -83,27 +84,34 @@ describe("syncStatus", () => {
       inbound: { lagRecords: 5 },
     });
     expect(sc?.lagSeconds).toBeGreaterThanOrEqual(59);
-    const HEARTBEAT = 'mutation { heartbeat(source: "platform", sourceBacklog: 0) { lagRecords lagSeconds } }';
-    const beat = await t.gql<{ heartbeat: { lagRecords: number; lagSeconds: number } }>(HEARTBEAT, { as: "sc" });
-    expect(beat.data?.heartbeat).toEqual({ lagRecords: 0, lagSeconds: 0 });
+    const HEARTBEAT =
+      'mutation { heartbeat(input: { source: "platform", sourceBacklog: 0 }) { status { lagRecords lagSeconds } } }';
+    const beat = await t.gql<{ heartbeat: { status: { lagRecords: number; lagSeconds: number } } }>(HEARTBEAT, {
+      as: "sc",
+    });
+    expect(beat.data?.heartbeat.status).toEqual({ lagRecords: 0, lagSeconds: 0 });
   });
 
   it("counts the adapter's quarantine and shows its last error until the next success", async () => {
     await ingest(t, "sc", {
       records: [inspection("SC-JC-000320", { itemCode: "NOPE" }), inspection("SC-JC-000321", { enterpriseUscc: "X" })],
     });
-    const REPORT =
-      'mutation { reportSyncError(source: "platform", message: "平台 503: 维护中") { lastError quarantined } }';
-    const reported = await t.gql<{ reportSyncError: { lastError: string; quarantined: number } }>(REPORT, { as: "sc" });
-    expect(reported.data?.reportSyncError).toEqual({ lastError: "平台 503: 维护中", quarantined: 2 });
+    const REPORT = `mutation { reportSyncError(input: { source: "platform", message: "平台 503: 维护中" }) {
+      status { lastError quarantined } } }`;
+    const reported = await t.gql<{ reportSyncError: { status: { lastError: string; quarantined: number } } }>(REPORT, {
+      as: "sc",
+    });
+    expect(reported.data?.reportSyncError.status).toEqual({ lastError: "平台 503: 维护中", quarantined: 2 });
     await ingest(t, "sc", { records: [] });
     expect((await status("sc"))[0]?.lastError).toBeNull();
   });
 
   it("marks an adapter that stopped reporting STALE: no 'caught up' from its last figure, /healthz/sync 503, metrics", async () => {
-    const BEAT = 'mutation { heartbeat(source: "silent", direction: INBOUND, sourceBacklog: 0) { state } }';
+    const BEAT =
+      'mutation { heartbeat(input: { source: "silent", direction: INBOUND, sourceBacklog: 0 }) { status { state } } }';
     await t.gql(BEAT, { as: "cq" });
-    const ACK_ALL = 'mutation($s: String!) { acknowledgeChanges(consumer: "silent", seq: $s) { ackedSeq } }';
+    const ACK_ALL = `mutation($s: String!) {
+      acknowledgeChanges(input: { consumer: "silent", seq: $s }) { acknowledgement { ackedSeq } } }`;
     await t.gql(ACK_ALL, { as: "cq", variables: { s: await newestSeq() } });
     const SILENT = `{ syncStatus { adapter state reportAgeSeconds lagSeconds
       inbound { state reportAgeSeconds lagRecords lagSeconds } outbound { state } } }`;
@@ -171,7 +179,7 @@ describe("/metrics", () => {
     const text = await response.text();
     expect(text).toMatch(/gz_http_requests_total\{operation="mutation",status="200"\} \d+/);
     expect(text).toMatch(/gz_ingest_records_total\{origin="sc",outcome="applied"\} \d+/);
-    expect(text).toMatch(/gz_ingest_records_total\{origin="sc",outcome="quarantined"\} 2/);
+    expect(text).toMatch(/gz_ingest_records_total\{origin="sc",outcome="refused"\} 2/);
     expect(text).toMatch(new RegExp(`gz_outbox_newest_seq ${await newestSeq()}`));
     expect(text).toMatch(/gz_sync_acked_seq\{consumer="cq:platform:outbound",jurisdiction="cq"\} \d+/);
     expect(text).toMatch(/process_cpu_user_seconds_total/);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeGlobalId } from "../../schema/common/node-access.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
 import { yuan } from "../support/money.ts";
 
@@ -8,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.dispose());
 
-const PUSH = `mutation($input: PenaltyDecisionInput!) {
+const PUSH = `mutation($input: ReportPenaltyDecisionInput!) {
   reportPenaltyDecision(input: $input) { recordId origin originId version applied }
 }`;
 const WARNINGS = `query($kind: WarningKind, $origin: Jurisdiction, $after: String) {
@@ -49,6 +50,15 @@ const warningsOf = (originId: string) =>
 const raisedEvents = () => t.prisma.changeEvent.count({ where: { kind: "warning.raised" } });
 
 describe("supervision warnings (执法监督预警) on pushed penalty decisions", () => {
+  it("refuses an invalid push with every problem and its path (INVALID_INPUT), storing nothing", async () => {
+    const records = await t.prisma.enforcementRecord.count();
+    const { errors } = await push(decision("  ", 100_000, { version: 0 }));
+    expect(errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "INVALID_INPUT" });
+    const problems = errors?.[0]?.extensions?.problems as { path: string[] }[];
+    expect(problems.map((p) => p.path.join(".")).sort()).toEqual(["input.originId", "input.version"]);
+    expect(await t.prisma.enforcementRecord.count()).toBe(records);
+  });
+
   it("raises nothing for a fine exactly at either bound", async () => {
     for (const [id, fine] of [
       ["cq-at-min", 100_000],
@@ -173,15 +183,16 @@ describe("who may push and who may see", () => {
 
   it("lets the committee acknowledge a warning (supervision:write), once", async () => {
     const [warning] = await warningsOf("cq-below");
-    const ACK = "mutation($id: ID!) { acknowledgeWarning(id: $id) { id status } }";
-    const refused = await t.gql(ACK, { as: "cq", variables: { id: warning!.id } });
+    const ACK =
+      "mutation($id: ID!) { acknowledgeWarning(input: { warningId: $id }) { warning { id status } acknowledged } }";
+    const id = encodeGlobalId("SupervisionWarning", warning!.id);
+    const refused = await t.gql(ACK, { as: "cq", variables: { id } });
     expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const ack = await t.gql<{ acknowledgeWarning: { status: string } }>(ACK, {
-      as: "gz",
-      variables: { id: warning!.id },
-    });
-    expect(ack.data?.acknowledgeWarning.status).toBe("ACKNOWLEDGED");
-    await t.gql(ACK, { as: "gz", variables: { id: warning!.id } });
+    type Ack = { acknowledgeWarning: { warning: { status: string }; acknowledged: boolean } };
+    const ack = await t.gql<Ack>(ACK, { as: "gz", variables: { id } });
+    expect(ack.data?.acknowledgeWarning).toEqual({ warning: { id, status: "ACKNOWLEDGED" }, acknowledged: true });
+    const again = await t.gql<Ack>(ACK, { as: "gz", variables: { id } });
+    expect(again.data?.acknowledgeWarning).toMatchObject({ warning: { status: "ACKNOWLEDGED" }, acknowledged: false });
     expect(await t.prisma.changeEvent.count({ where: { kind: "warning.acknowledged" } })).toBe(1);
   });
 });

@@ -102,14 +102,17 @@ describe("auditTrail", () => {
     expect(edges[0]!.node.recordIds).toContain(mergedBenchmarkId);
   });
 
-  it("filters by time: from inclusive, to exclusive", async () => {
+  it("filters by time: from and to both inclusive", async () => {
     const all = await trail({ first: 100 });
     const middle = all.edges[Math.floor(all.edges.length / 2)]!.node;
     const since = await trail({ first: 100, from: middle.at });
     expect(since.edges.every((e) => e.node.at >= middle.at)).toBe(true);
     expect(since.edges.map((e) => e.node.seq)).toContain(middle.seq);
     const before = await trail({ first: 100, to: middle.at });
-    expect(before.edges.every((e) => e.node.at < middle.at)).toBe(true);
+    expect(before.edges.every((e) => e.node.at <= middle.at)).toBe(true);
+    expect(before.edges.map((e) => e.node.seq)).toContain(middle.seq);
+    const exactly = await trail({ first: 100, from: middle.at, to: middle.at });
+    expect(exactly.edges.map((e) => e.node.seq)).toContain(middle.seq);
     expect((await trail({ to: startedAt.toISOString() })).totalCount).toBe(0);
   });
 

@@ -33,10 +33,10 @@ interface WriteAttempt {
   reason?: string;
 }
 
-const REPORT_DECISION = `mutation Report($input: PenaltyDecisionInput!) {
+const REPORT_DECISION = `mutation Report($input: ReportPenaltyDecisionInput!) {
   reportPenaltyDecision(input: $input) { recordId origin originId version applied }
 }`;
-const INGEST_RECORDS = `mutation Ingest($input: IngestRecordsInput!) { ingestRecords(input: $input) { applied cursor } }`;
+const INGEST_RECORDS = `mutation Ingest($input: IngestRecordsInput!) { ingestRecords(input: $input) { counts { applied } cursor } }`;
 
 /** a penalty decision on GZ-041 (水污染防治法 第83条), within its benchmark */
 const decision = (originId: string, over: Record<string, unknown> = {}) => ({
@@ -165,7 +165,7 @@ describe("a province writes only its own records", () => {
         records: [officerRecord({ certificateNumber: victim.certificateNumber, name: "冒名", version: 999 })],
       },
     });
-    expect(result.data!.upsertOfficers.results.map((r) => [r.ok, r.code])).toEqual([[false, "FORBIDDEN"]]);
+    expect(result.data!.upsertOfficers.results.map((r) => [r.outcome, r.code])).toEqual([["REFUSED", "FORBIDDEN"]]);
     expect(await t.prisma.officer.findUniqueOrThrow({ where: { id: victim.id } })).toEqual(victim);
     expect(await writtenRows(t.prisma)).toEqual(before);
   });

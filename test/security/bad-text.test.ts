@@ -39,9 +39,9 @@ describe("records: a bad character quarantines its record only", () => {
       records: [inspection(ids[0] as string), inspection(ids[1] as string, bad), inspection(ids[2] as string)],
     });
     expect(answer.errors).toBeUndefined();
-    expect(answer.data?.ingestRecords).toMatchObject({ applied: 2, quarantined: 1, cursor: `since:${n}` });
+    expect(answer.data?.ingestRecords).toMatchObject({ counts: { applied: 2, refused: 1 }, cursor: `since:${n}` });
     const refused = answer.data?.ingestRecords.results[1];
-    expect(refused).toMatchObject({ status: "QUARANTINED", code: "INVALID_TEXT" });
+    expect(refused).toMatchObject({ outcome: "REFUSED", code: "INVALID_TEXT" });
     expect(refused?.message).toContain(path);
     const checkpoint = await t.prisma.syncCheckpoint.findUnique({ where: { id: "sc:platform:inbound" } });
     expect(checkpoint?.cursor).toBe(`since:${n}`);
@@ -58,13 +58,16 @@ describe("records: bad characters in the keys of a batch", () => {
       records: [inspection("SC-TXT-KEY-1"), inspection("SC-TXT\u0000KEY-2"), inspection("SC-TXT-KEY-3")],
     });
     expect(answer.errors).toBeUndefined();
-    expect(answer.data?.ingestRecords).toMatchObject({ applied: 2, quarantined: 1 });
+    expect(answer.data?.ingestRecords).toMatchObject({ counts: { applied: 2, refused: 1 } });
     expect(answer.data?.ingestRecords.results[1]?.code).toBe("INVALID_ORIGIN_ID");
   });
 
   it("an adapter's quarantineRecords keeps a vendor payload holding NUL bytes, readable", async () => {
-    const answer = await t.gql<{ quarantineRecords: Array<{ code: string; payload: { raw: string } }> }>(
-      `mutation($items: [QuarantineItemInput!]!) { quarantineRecords(source: "platform", items: $items) { code payload } }`,
+    const answer = await t.gql<{
+      quarantineRecords: { quarantined: Array<{ code: string; payload: { raw: string } }> };
+    }>(
+      `mutation($items: [QuarantineItemInput!]!) {
+        quarantineRecords(input: { source: "platform", items: $items }) { quarantined { code payload } } }`,
       {
         as: "sc",
         variables: {
@@ -73,7 +76,7 @@ describe("records: bad characters in the keys of a batch", () => {
       },
     );
     expect(answer.errors).toBeUndefined();
-    expect(answer.data?.quarantineRecords[0]?.payload.raw).toBe("a\uFFFDb");
+    expect(answer.data?.quarantineRecords.quarantined[0]?.payload.raw).toBe("a\uFFFDb");
   });
 });
 
@@ -90,8 +93,8 @@ describe("libraries: a bad character refuses its record only", () => {
       },
     });
     expect(answer.errors).toBeUndefined();
-    expect(answer.data?.upsertOfficers).toMatchObject({ accepted: 2, rejected: 1 });
-    expect(answer.data?.upsertOfficers.results[1]).toMatchObject({ ok: false, code: "INVALID_TEXT" });
+    expect(answer.data?.upsertOfficers).toMatchObject({ counts: { applied: 2, refused: 1 } });
+    expect(answer.data?.upsertOfficers.results[1]).toMatchObject({ outcome: "REFUSED", code: "INVALID_TEXT" });
     expect(await t.prisma.officer.count({ where: { certificateNumber: { startsWith: "SC-TXT-" } } })).toBe(2);
   });
 
@@ -105,7 +108,7 @@ describe("libraries: a bad character refuses its record only", () => {
         ],
       },
     });
-    expect(answer.data?.upsertEnterprises).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(answer.data?.upsertEnterprises).toMatchObject({ counts: { applied: 1, refused: 1 } });
     expect(answer.data?.upsertEnterprises.results[1]?.code).toBe("INVALID_TEXT");
   });
 
@@ -119,7 +122,7 @@ describe("libraries: a bad character refuses its record only", () => {
       as: "sc",
       variables: { records: [officerRecord({ certificateNumber: "SC-TXT-0100", name })] },
     });
-    expect(answer.data?.upsertOfficers.results[0]).toMatchObject({ ok: false, code: "INVALID_NAME" });
+    expect(answer.data?.upsertOfficers.results[0]).toMatchObject({ outcome: "REFUSED", code: "INVALID_NAME" });
   });
 
   it("an enterprise's name with a bidi override is refused with INVALID_NAME", async () => {
@@ -127,6 +130,6 @@ describe("libraries: a bad character refuses its record only", () => {
       as: "sc",
       variables: { records: [enterpriseRecord({ uscc: uscc("511623", 703), name: "测试\u202D有限公司" })] },
     });
-    expect(answer.data?.upsertEnterprises.results[0]).toMatchObject({ ok: false, code: "INVALID_NAME" });
+    expect(answer.data?.upsertEnterprises.results[0]).toMatchObject({ outcome: "REFUSED", code: "INVALID_NAME" });
   });
 });

@@ -50,7 +50,7 @@ export const MERGEABLE_ITEMS = [
 ];
 
 export const MERGE_BENCHMARKS = `mutation Merge($code: String!) {
-  mergeBenchmarks(itemCode: $code) { merged created benchmark { source version } }
+  mergeBenchmarks(input: { itemCode: $code }) { merged created benchmark { source version } }
 }`;
 
 export const READ_DOMAINS = "query Domains { domains { code name } }";

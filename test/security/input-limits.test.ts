@@ -38,8 +38,8 @@ describe("records over a limit are refused alone", () => {
       records: [inspection(`SC-LIM-${n}-1`), inspection(`SC-LIM-${n}-2`, bad), inspection(`SC-LIM-${n}-3`)],
     });
     expect(answer.errors).toBeUndefined();
-    expect(answer.data?.ingestRecords).toMatchObject({ applied: 2, quarantined: 1 });
-    expect(answer.data?.ingestRecords.results[1]).toMatchObject({ status: "QUARANTINED", code });
+    expect(answer.data?.ingestRecords).toMatchObject({ counts: { applied: 2, refused: 1 } });
+    expect(answer.data?.ingestRecords.results[1]).toMatchObject({ outcome: "REFUSED", code });
     expect(answer.data?.ingestRecords.results[1]?.message).toContain(field);
     const row = await t.prisma.quarantinedRecord.findFirstOrThrow({ where: { originId: `SC-LIM-${n}-2` } });
     expect(JSON.stringify(row.payload).length).toBeLessThan(10_000);
@@ -53,7 +53,7 @@ describe("records over a limit are refused alone", () => {
       ],
     });
     expect(answer.errors).toBeUndefined();
-    expect(answer.data?.ingestRecords).toMatchObject({ applied: 1, quarantined: 1 });
+    expect(answer.data?.ingestRecords).toMatchObject({ counts: { applied: 1, refused: 1 } });
     const row = await t.prisma.quarantinedRecord.findFirstOrThrow({ where: { originId: "SC-LIM-FINE-1" } });
     expect(row.payload).toMatchObject({ fineYuan: "12000.50" });
   });
@@ -62,7 +62,7 @@ describe("records over a limit are refused alone", () => {
     const answer = await ingest(t, "sc", {
       records: [inspection("SC-LIM-EXACT", { findings: "𠀋".repeat(limit("RecordInput.findings")) })],
     });
-    expect(answer.data?.ingestRecords.applied).toBe(1);
+    expect(answer.data?.ingestRecords.counts.applied).toBe(1);
   });
 
   it("an officer whose name is over its limit is refused with FIELD_TOO_LONG, the others stored", async () => {
@@ -75,7 +75,7 @@ describe("records over a limit are refused alone", () => {
         ],
       },
     });
-    expect(answer.data?.upsertOfficers).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(answer.data?.upsertOfficers).toMatchObject({ counts: { applied: 1, refused: 1 } });
     expect(answer.data?.upsertOfficers.results[1]?.code).toBe("FIELD_TOO_LONG");
   });
 });
@@ -89,10 +89,11 @@ describe("every other argument, at the edge", () => {
   };
 
   it("a reason over its limit: FIELD_TOO_LONG naming the argument", async () => {
-    const extensions = await refused(`mutation($r: String!) { cancelTask(id: "no-such-task", reason: $r) { state } }`, {
-      r: "因".repeat(limit("Mutation.cancelTask(reason:)") + 1),
-    });
-    expect(extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "FIELD_TOO_LONG", field: "reason" });
+    const extensions = await refused(
+      `mutation($r: String!) { cancelTask(input: { taskId: "no-such-task", reason: $r }) { task { state } } }`,
+      { r: "因".repeat(limit("CancelTaskInput.reason") + 1) },
+    );
+    expect(extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "FIELD_TOO_LONG", field: "input.reason" });
   });
 
   it("a NUL byte in a search filter: INVALID_TEXT (it was an unexplained database error)", async () => {
@@ -110,7 +111,7 @@ describe("every other argument, at the edge", () => {
   it("a plan name with a right-to-left override: INVALID_NAME, nothing created", async () => {
     const before = await t.prisma.inspectionPlan.count();
     const extensions = await refused(
-      `mutation($input: InspectionPlanInput!) { createInspectionPlan(input: $input) { id } }`,
+      `mutation($input: InspectionPlanInput!) { createInspectionPlan(input: $input) { plan { id } } }`,
       { input: { name: "抽查\u202E划计", itemCodes: ["GZ-017"], visitFrom: "2026-12-01", visitTo: "2026-12-05" } },
     );
     expect(extensions).toMatchObject({ reason: "INVALID_NAME", field: "input.name" });
@@ -119,10 +120,10 @@ describe("every other argument, at the edge", () => {
 
   it("an item's name with a zero-width space: INVALID_NAME", async () => {
     const extensions = await refused(
-      `mutation($input: UpdateItemInput!) { updateItem(code: "GZ-017", input: $input) { code } }`,
-      { input: { name: "危险化学品\u200B检查" } },
+      `mutation($input: UpdateItemInput!) { updateItem(input: $input) { item { code } } }`,
+      { input: { itemCode: "GZ-017", changes: { name: "危险化学品\u200B检查" } } },
     );
-    expect(extensions).toMatchObject({ reason: "INVALID_NAME", field: "input.name" });
+    expect(extensions).toMatchObject({ reason: "INVALID_NAME", field: "input.changes.name" });
   });
 
   it("a subscription's argument too: a NUL byte in the change stream's consumer is refused", async () => {

@@ -68,7 +68,7 @@ describe("personal data in a Sichuan record read by Chongqing", () => {
         inspection("SC-PII-000003", { enterpriseUscc: ID, findings, payload }),
       ],
     });
-    expect(pushed.data?.ingestRecords).toMatchObject({ applied: 1, quarantined: 2 });
+    expect(pushed.data?.ingestRecords).toMatchObject({ counts: { applied: 1, refused: 2 } });
   });
 
   it("record and records: findings, result and payload masked at any depth", async () => {
@@ -114,8 +114,8 @@ describe("personal data in a Sichuan record read by Chongqing", () => {
 
 describe("free text in the libraries", () => {
   it("an officer's unit and an enterprise's address holding a phone number are masked for the other province", async () => {
-    const upsert = await t.gql<{ upsertOfficers: { accepted: number } }>(
-      `mutation($records: [OfficerInput!]!) { upsertOfficers(records: $records) { accepted } }`,
+    const upsert = await t.gql<{ upsertOfficers: { counts: { applied: number } } }>(
+      `mutation($records: [OfficerInput!]!) { upsertOfficers(input: { officers: $records }) { counts { applied } } }`,
       {
         as: "sc",
         variables: {
@@ -123,8 +123,8 @@ describe("free text in the libraries", () => {
         },
       },
     );
-    expect(upsert.data?.upsertOfficers.accepted).toBe(1);
-    const OFFICER = `{ officers(first: 5, name: "王五") { edges { node { unit history { written { field value } } } } } }`;
+    expect(upsert.data?.upsertOfficers.counts.applied).toBe(1);
+    const OFFICER = `{ officers(first: 5, name: "王五") { edges { node { unit history(first: 10) { edges { node { written { field value } } } } } } } }`;
     expectNoneInClear(await read(OFFICER, "cq"));
     expect(JSON.stringify(await read(OFFICER, "sc"))).toContain(PHONE);
   });

@@ -3,8 +3,10 @@
  * each province sees its own in clear and the other's masked (互认 shares records, not personal
  * data); the committee sees both masked unless its token names `pii:read`.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Issuer } from "../../gateway/auth/issuers.ts";
+import { encodeGlobalId } from "../../schema/common/node-access.ts";
 import { maskAddress, maskIdNumber, maskPhone } from "../../schema/libraries/rules/mask.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
 
@@ -38,7 +40,10 @@ async function officersSeenBy(reader: Issuer, home: "cq" | "sc", scopes?: string
 async function storedOfficers(home: "cq" | "sc"): Promise<Map<string, PersonalData>> {
   const rows = await t.prisma.officer.findMany({ where: { homeJurisdiction: home } });
   return new Map(
-    rows.map((o) => [o.id, { id: o.id, idNumber: o.idNumber, phone: o.phone, homeAddress: o.homeAddress }]),
+    rows.map((o) => [
+      encodeGlobalId("Officer", o.id),
+      { id: encodeGlobalId("Officer", o.id), idNumber: o.idNumber, phone: o.phone, homeAddress: o.homeAddress },
+    ]),
   );
 }
 
@@ -90,9 +95,12 @@ describe("personal data of officers", () => {
 
   it("one officer by id is masked the same way", async () => {
     const officer = await t.prisma.officer.findFirstOrThrow({ where: { homeJurisdiction: "sc" } });
-    const result = await t.gql<{ officer: PersonalData }>(`{ officer(id: "${officer.id}") { id idNumber phone } }`, {
-      as: "cq",
-    });
+    const result = await t.gql<{ officer: PersonalData }>(
+      `{ officer(id: "${encodeGlobalId("Officer", officer.id)}") { id idNumber phone } }`,
+      {
+        as: "cq",
+      },
+    );
     expect(result.data!.officer.idNumber).toBe(maskIdNumber(officer.idNumber));
     expect(result.data!.officer.phone).toBe(maskPhone(officer.phone));
   });

@@ -88,7 +88,7 @@ describe("query bombs", () => {
     const before = await writtenRows(t.prisma);
     const aliases = Array.from(
       { length: 20 },
-      (_, i) => `m${i}: mergeBenchmarks(itemCode: "${MERGEABLE_ITEMS[i % 9]}") { merged }`,
+      (_, i) => `m${i}: mergeBenchmarks(input: { itemCode: "${MERGEABLE_ITEMS[i % 9]}" }) { merged }`,
     );
     expectRefused(await t.gql(`mutation { ${aliases.join(" ")} }`, { as: "gz" }), 400, "GRAPHQL_VALIDATION_FAILED");
     expect(await writtenRows(t.prisma)).toEqual(before);

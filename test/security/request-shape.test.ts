@@ -14,7 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.dispose());
 
-const HEARTBEAT = (source: string) => `mutation { heartbeat(source: "${source}", direction: INBOUND) { adapter } }`;
+const HEARTBEAT = (source: string) =>
+  `mutation { heartbeat(input: { source: "${source}", direction: INBOUND }) { status { adapter } } }`;
 const checkpointOf = (source: string) => t.prisma.syncCheckpoint.findUnique({ where: { id: `gz:${source}:inbound` } });
 
 async function send(headers: Record<string, string>, body: BodyInit) {

@@ -14,19 +14,19 @@ export const PlanPreview = graphql(`
 
 export const CreatePlan = graphql(`
   mutation CreatePlan($input: InspectionPlanInput!) {
-    createInspectionPlan(input: $input) { id name }
+    createInspectionPlan(input: $input) { plan { id name } }
   }
 `);
 
 export const CommitDraw = graphql(`
   mutation CommitDraw($planId: ID!) {
-    commitDraw(planId: $planId) { id status seedHash candidateListHash candidateCount }
+    commitDraw(input: { planId: $planId }) { draw { id status seedHash candidateListHash candidateCount } }
   }
 `);
 
 export const RevealDraw = graphql(`
   mutation RevealDraw($drawId: ID!) {
-    revealDraw(drawId: $drawId) { id status seed selected atYearlyCap }
+    revealDraw(input: { drawId: $drawId }) { draw { id status seed selected atYearlyCap } }
   }
 `);
 
@@ -37,12 +37,14 @@ export const DispatchDraw = graphql(`
 `);
 
 export const CancelTask = graphql(`
-  mutation CancelTask($id: ID!, $reason: String!) { cancelTask(id: $id, reason: $reason) { id state } }
+  mutation CancelTask($id: ID!, $reason: String!) {
+    cancelTask(input: { taskId: $id, reason: $reason }) { task { id state } }
+  }
 `);
 
 export const RevokeCode = graphql(`
   mutation RevokeCode($taskId: ID!, $reason: String!) {
-    revokeInspectionCode(taskId: $taskId, reason: $reason) { id codeRevoked }
+    revokeInspectionCode(input: { taskId: $taskId, reason: $reason }) { task { id codeRevoked } }
   }
 `);
 
@@ -52,7 +54,8 @@ export const DrawTasks = graphql(`
       totalCount
       edges {
         node {
-          id enterpriseName enterpriseUscc state itemCodes inspectionCode codeRevoked teamProblems version
+          id enterpriseName enterpriseUscc state itemCodes inspectionCode codeRevoked version
+          teamProblems { code message }
           officers { certificateNumber homeJurisdiction pick }
           results { itemCode result jurisdiction findings }
         }

@@ -11,5 +11,7 @@ export const Warnings = graphql(`
 `);
 
 export const AcknowledgeWarning = graphql(`
-  mutation AcknowledgeWarning($id: ID!) { acknowledgeWarning(id: $id) { id status } }
+  mutation AcknowledgeWarning($id: ID!) {
+    acknowledgeWarning(input: { warningId: $id }) { warning { id status } }
+  }
 `);

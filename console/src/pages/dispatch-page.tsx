@@ -22,8 +22,8 @@ import { TaskQrCode } from "./task-qr-code.tsx";
 
 type PlanInput = VariablesOf<typeof CreatePlan>["input"];
 type Preview = ResultOf<typeof PlanPreview>["inspectionPlanPreview"];
-type Committed = ResultOf<typeof CommitDraw>["commitDraw"];
-type Revealed = ResultOf<typeof RevealDraw>["revealDraw"];
+type Committed = ResultOf<typeof CommitDraw>["commitDraw"]["draw"];
+type Revealed = ResultOf<typeof RevealDraw>["revealDraw"]["draw"];
 type Task = ResultOf<typeof DrawTasks>["tasks"]["edges"][number]["node"];
 
 const beijingToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -180,8 +180,8 @@ export function DispatchPage() {
                 run(async () => {
                   const values = await form.validateFields();
                   const plan = await request(CreatePlan, { input: planInput(values) });
-                  const draw = await request(CommitDraw, { planId: plan.createInspectionPlan.id });
-                  setCommitted(draw.commitDraw);
+                  const draw = await request(CommitDraw, { planId: plan.createInspectionPlan.plan.id });
+                  setCommitted(draw.commitDraw.draw);
                 })
               }
             >
@@ -208,7 +208,7 @@ export function DispatchPage() {
             </Descriptions.Item>
             <Descriptions.Item label="候选企业">{committed.candidateCount} 家</Descriptions.Item>
             <Descriptions.Item label="公示页">
-              <a href={`/draws/${committed.id}`} target="_blank" rel="noreferrer">
+              <a href={`/draws/${encodeURIComponent(committed.id)}`} target="_blank" rel="noreferrer">
                 /draws/{committed.id}
               </a>
             </Descriptions.Item>
@@ -226,7 +226,7 @@ export function DispatchPage() {
               onClick={() =>
                 run(async () => {
                   const data = await request(RevealDraw, { drawId: committed.id });
-                  setRevealed(data.revealDraw);
+                  setRevealed(data.revealDraw.draw);
                   await loadTasks();
                 })
               }
@@ -338,7 +338,7 @@ function TasksCard({ tasks, reload }: { tasks: Task[]; reload: () => Promise<voi
             render: (_: unknown, t: Task) =>
               t.officers.length > 0
                 ? t.officers.map((o) => o.certificateNumber).join("、")
-                : `未能组队：${JSON.stringify(t.teamProblems)}`,
+                : `未能组队：${t.teamProblems.map((p) => p.message).join("；")}`,
           },
           {
             title: "结果",

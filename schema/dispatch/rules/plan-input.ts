@@ -14,8 +14,18 @@ export interface PlanSettings extends DrawParameters {
   visitTo: Date;
 }
 
+/** the reasons of a refused plan (docs/errors.md); UNKNOWN_ITEM is added by the edge, which reads the catalogue */
+export type PlanProblemCode =
+  | "INVALID_DRAW_PARAMETERS"
+  | "NO_ITEMS"
+  | "TEAM_SIZE"
+  | "YEARLY_CAP"
+  | "EXCLUDE_DAYS"
+  | "VISIT_WINDOW"
+  | "UNKNOWN_ITEM";
+
 export interface PlanProblem {
-  code: string;
+  code: PlanProblemCode;
   message: string;
 }
 

@@ -12,8 +12,8 @@
  * - Each province owns its own credit grade (creditGradeCq / creditGradeSc) and its own version counter
  *   (versionCq / versionSc). `creditGrade` is the registering jurisdiction's grade, or the other's while
  *   the owner has none; `version` is the owner's counter (0 while the owner has not written).
- * - Versions decide, never arrival order (./version-order.ts): a write whose version is not newer than
- *   its province's stored one changes nothing and is kept in history as SUPERSEDED. Hence the end state
+ * - Versions decide, never arrival order (schema/sync/rules/newest-version.ts): a write whose version is not
+ *   newer than its province's stored one changes nothing and is kept in history as STALE. Hence the end state
  *   is the same whichever order the two provinces' writes arrive in.
  * - 管委会 (gz) corrects the registration fields and the registering jurisdiction's grade of a stored
  *   enterprise, naming the owner's stored version; it cannot create one (it has no origin).
@@ -21,8 +21,8 @@
 import { type Jurisdiction, otherProvince, type Province } from "../../common/jurisdiction.ts";
 import { diffFields, sameFields } from "./field-changes.ts";
 import type { CreditGrade } from "./risk-colour.ts";
+import { type Settled, settleWrite } from "./settle-write.ts";
 import { divisionCodeOfUscc } from "./uscc.ts";
-import { type Settled, settle, versionVerdict } from "./version-order.ts";
 
 export type { Province };
 /** who writes: a province, or gz correcting */
@@ -60,7 +60,7 @@ export interface EnterpriseWrite extends EnterpriseRegistration {
   creditGrade: CreditGrade | null;
 }
 
-export type Reconciled = Settled<EnterpriseState> | { outcome: "REJECTED"; code: "NOT_FOUND"; message: string };
+export type Reconciled = Settled<EnterpriseState> | { outcome: "REFUSED"; code: "NOT_FOUND"; message: string };
 
 const REGISTRATION_FIELDS = [
   "name",
@@ -152,7 +152,7 @@ export function reconcileEnterprise(
   if (stored === null) {
     if (writer === "gz") {
       return {
-        outcome: "REJECTED",
+        outcome: "REFUSED",
         code: "NOT_FOUND",
         message: `No enterprise ${write.uscc} to correct: 管委会 corrects stored enterprises, a province creates them`,
       };
@@ -171,12 +171,14 @@ export function reconcileEnterprise(
     : provinceCandidate(stored, write, writer as Province);
   const storedVersion = storedVersionOf(stored, versionOwner);
   const sameContent = sameFields(stored, candidate, CONTENT_FIELDS);
-  const verdict = versionVerdict({ incoming: write.version, stored: storedVersion, sameContent, correction });
-  return settle(
-    verdict,
+  return settleWrite({
     stored,
+    storedVersion,
     candidate,
-    (before, after) => diffFields(before, after, ENTERPRISE_HISTORY_FIELDS),
-    `A correction must name the stored version ${storedVersion} of ${versionOwner}, not ${write.version}`,
-  );
+    incomingVersion: write.version,
+    sameContent,
+    correction,
+    changes: (before, after) => diffFields(before, after, ENTERPRISE_HISTORY_FIELDS),
+    aheadMessage: `A correction must name the stored version ${storedVersion} of ${versionOwner}, not ${write.version}`,
+  });
 }

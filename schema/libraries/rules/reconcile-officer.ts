@@ -1,10 +1,10 @@
 /**
  * 人员库: an officer is owned entirely by the home jurisdiction that issued the certificate (执法证),
  * keyed by certificate number. Only that province writes it (the other is refused, FORBIDDEN); 管委会
- * (gz) may correct it, naming the stored version. Versions decide as for enterprises (./version-order.ts).
+ * (gz) may correct it, naming the stored version. Versions decide as for enterprises (schema/sync/rules/newest-version.ts).
  */
 import { diffFields, sameFields } from "./field-changes.ts";
-import { type Settled, settle, versionVerdict } from "./version-order.ts";
+import { type Settled, settleWrite } from "./settle-write.ts";
 
 export type OfficerStatusValue = "ACTIVE" | "SUSPENDED" | "RETIRED";
 
@@ -35,7 +35,7 @@ export interface OfficerWrite extends OfficerFields {
 
 export type OfficerReconciled =
   | Settled<OfficerState>
-  | { outcome: "REJECTED"; code: "FORBIDDEN" | "NOT_FOUND"; message: string };
+  | { outcome: "REFUSED"; code: "FORBIDDEN" | "NOT_FOUND"; message: string };
 
 const CONTENT_FIELDS = [
   "name",
@@ -59,7 +59,7 @@ export function reconcileOfficer(
   if (stored === null) {
     if (writer === "gz") {
       return {
-        outcome: "REJECTED",
+        outcome: "REFUSED",
         code: "NOT_FOUND",
         message: `No officer ${key} to correct: 管委会 corrects stored officers, the home jurisdiction creates them`,
       };
@@ -69,7 +69,7 @@ export function reconcileOfficer(
   }
   if (writer !== "gz" && writer !== stored.homeJurisdiction) {
     return {
-      outcome: "REJECTED",
+      outcome: "REFUSED",
       code: "FORBIDDEN",
       message: `Officer ${key} belongs to ${stored.homeJurisdiction}: only its home jurisdiction (or 管委会) may write it`,
     };
@@ -81,12 +81,14 @@ export function reconcileOfficer(
     version: correction ? stored.version : write.version,
   };
   const sameContent = sameFields(stored, candidate, CONTENT_FIELDS);
-  const verdict = versionVerdict({ incoming: write.version, stored: stored.version, sameContent, correction });
-  return settle(
-    verdict,
+  return settleWrite({
     stored,
+    storedVersion: stored.version,
     candidate,
-    (before, after) => diffFields(before, after, OFFICER_HISTORY_FIELDS),
-    `A correction must name the stored version ${stored.version} of officer ${key}, not ${write.version}`,
-  );
+    incomingVersion: write.version,
+    sameContent,
+    correction,
+    changes: (before, after) => diffFields(before, after, OFFICER_HISTORY_FIELDS),
+    aheadMessage: `A correction must name the stored version ${stored.version} of officer ${key}, not ${write.version}`,
+  });
 }

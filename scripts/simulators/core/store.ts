@@ -4,6 +4,7 @@
  * idempotent by (origin, originId, version). Snapshots in the log are frozen: faults that repeat or
  * reorder feed entries, and serializers, can never change what the store holds.
  */
+import { newestVersion } from "../../../schema/sync/rules/newest-version.ts";
 import type { Journal, JournalLine } from "./journal.ts";
 import type {
   Change,
@@ -177,7 +178,8 @@ export class SimStore {
   }
 }
 
+/** the gateway's one newest-version rule (a simulated platform compares no content: equal is a replay) */
 function compareVersions(held: { version: number } | undefined, incoming: number): InboundStatus {
-  if (!held || incoming > held.version) return "stored";
-  return incoming === held.version ? "unchanged" : "stale";
+  const verdict = newestVersion({ stored: held?.version ?? null, incoming, sameContent: true });
+  return verdict === "APPLY" ? "stored" : verdict === "UNCHANGED" ? "unchanged" : "stale";
 }

@@ -27,7 +27,7 @@ const stored: OfficerState = { ...write(), homeJurisdiction: "cq" };
 describe("reconcileOfficer", () => {
   it("lets only the home jurisdiction write its officer", () => {
     expect(reconcileOfficer(stored, write({ version: 3 }), "sc")).toMatchObject({
-      outcome: "REJECTED",
+      outcome: "REFUSED",
       code: "FORBIDDEN",
     });
     expect(reconcileOfficer(stored, write({ version: 3, unit: "新单位" }), "cq")).toMatchObject({
@@ -36,13 +36,13 @@ describe("reconcileOfficer", () => {
     });
   });
 
-  it("creates with the writer as home jurisdiction; replays are UNCHANGED, older versions SUPERSEDED", () => {
+  it("creates with the writer as home jurisdiction; replays are UNCHANGED, older versions STALE", () => {
     expect(reconcileOfficer(null, write(), "sc")).toMatchObject({
       outcome: "APPLIED",
       state: { homeJurisdiction: "sc" },
     });
     expect(reconcileOfficer(stored, write(), "cq").outcome).toBe("UNCHANGED");
-    expect(reconcileOfficer(stored, write({ version: 1, name: "旧名" }), "cq").outcome).toBe("SUPERSEDED");
+    expect(reconcileOfficer(stored, write({ version: 1, name: "旧名" }), "cq").outcome).toBe("STALE");
   });
 
   it("ends in the same state whichever order two versions arrive in", () => {
@@ -50,9 +50,9 @@ describe("reconcileOfficer", () => {
     const v4 = write({ version: 4, phone: "13900000999" });
     const end = (first: OfficerWrite, second: OfficerWrite) => {
       const a = reconcileOfficer(stored, first, "cq");
-      const s = a.outcome === "REJECTED" ? stored : a.state;
+      const s = a.outcome === "REFUSED" ? stored : a.state;
       const b = reconcileOfficer(s, second, "cq");
-      return b.outcome === "REJECTED" ? s : b.state;
+      return b.outcome === "REFUSED" ? s : b.state;
     };
     expect(end(v3, v4)).toEqual(end(v4, v3));
     expect(end(v3, v4)).toMatchObject({ version: 4, status: "ACTIVE", phone: "13900000999" });

@@ -34,7 +34,7 @@ function replay(steps: Step[]): { state: EnterpriseState | null; outcomes: strin
   for (const [writer, w] of steps) {
     const result = reconcileEnterprise(state, w, writer);
     outcomes.push(result.outcome);
-    if (result.outcome !== "REJECTED") state = result.state;
+    if (result.outcome !== "REFUSED") state = result.state;
   }
   return { state, outcomes };
 }
@@ -94,7 +94,7 @@ describe("reconcileEnterprise", () => {
     });
   });
 
-  it("resolves conflicting versions by version in every arrival order, the losers SUPERSEDED", () => {
+  it("resolves conflicting versions by version in every arrival order, the losers STALE", () => {
     const steps: Step[] = [
       ["sc", write({ version: 3, name: "v3 名称", creditGrade: "D" })],
       ["sc", write({ version: 5, name: "v5 名称", creditGrade: "A" })],
@@ -112,13 +112,13 @@ describe("reconcileEnterprise", () => {
       versionCq: 7,
     });
     const inOrder = replay(steps);
-    expect(inOrder.outcomes).toEqual(["APPLIED", "APPLIED", "SUPERSEDED", "APPLIED", "SUPERSEDED"]);
+    expect(inOrder.outcomes).toEqual(["APPLIED", "APPLIED", "STALE", "APPLIED", "STALE"]);
   });
 
-  it("treats a replay as UNCHANGED and a reused version with other content as SUPERSEDED", () => {
+  it("treats a replay as UNCHANGED and a reused version with other content as STALE", () => {
     const { state } = replay([["sc", scWrite]]);
     expect(reconcileEnterprise(state, scWrite, "sc").outcome).toBe("UNCHANGED");
-    expect(reconcileEnterprise(state, { ...scWrite, name: "别的名称" }, "sc").outcome).toBe("SUPERSEDED");
+    expect(reconcileEnterprise(state, { ...scWrite, name: "别的名称" }, "sc").outcome).toBe("STALE");
   });
 
   it("lets the non-owner's replay be UNCHANGED although its registration data was ignored", () => {
@@ -155,12 +155,12 @@ describe("reconcileEnterprise", () => {
       outcome: "APPLIED",
       state: { industry: "汽车零部件", versionSc: 2, creditGradeCq: "C" },
     });
-    expect(reconcileEnterprise(state, write({ version: 1, industry: "x" }), "gz").outcome).toBe("SUPERSEDED");
+    expect(reconcileEnterprise(state, write({ version: 1, industry: "x" }), "gz").outcome).toBe("STALE");
     expect(reconcileEnterprise(state, write({ version: 3 }), "gz")).toMatchObject({
-      outcome: "REJECTED",
+      outcome: "REFUSED",
       code: "VERSION_AHEAD",
     });
-    expect(reconcileEnterprise(null, write(), "gz")).toMatchObject({ outcome: "REJECTED", code: "NOT_FOUND" });
+    expect(reconcileEnterprise(null, write(), "gz")).toMatchObject({ outcome: "REFUSED", code: "NOT_FOUND" });
   });
 
   it("reads a seeded row's owner version from `version` when versionCq/versionSc are empty", () => {
