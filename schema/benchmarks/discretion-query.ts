@@ -212,7 +212,13 @@ builder.queryFields((t) => ({
     description:
       "裁量基准智能匹配 — for a case: lenient list, tier, lawful range, citations and steps; between the benchmark at the act and at the decision the lighter applies (行政处罚法 第37条)",
     authScopes: { scope: "read" },
-    args: { input: t.arg({ type: MatchDiscretionInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: MatchDiscretionInput,
+        required: true,
+        description: "输入 — the item, the dates and the facts",
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       asDiscretionInputErrors(async () =>
         matchCatalogDiscretion(await ctx.services.catalog.snapshot(), {

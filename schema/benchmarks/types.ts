@@ -39,7 +39,9 @@ builder.prismaObjectFields("EnforcementItem", (t) => ({
     type: BenchmarkRef,
     nullable: true,
     description: "统一裁量基准 — the unified benchmark in force on `asOf` (default today); penalty items only",
-    args: { asOf: t.arg({ type: "Date", required: false }) },
+    args: {
+      asOf: t.arg({ type: "Date", required: false, description: "日期 — the Beijing day asked about; default today" }),
+    },
     select: (args, ctx, nestedSelection) => ({
       benchmarks: nestedSelection({
         where: { source: "gz", ...inForceWhere(args.asOf ?? beijingDay(ctx.now), "effectiveFrom", "effectiveTo") },

@@ -170,11 +170,15 @@ builder.queryFields((t) => ({
       description: "执法监督预警 — newest first (管委会 only)",
       authScopes: { $all: { issuer: "gz", scope: "read" } },
       args: {
-        kind: t.arg({ type: WarningKindEnum, required: false }),
-        severity: t.arg({ type: WarningSeverityEnum, required: false }),
+        kind: t.arg({ type: WarningKindEnum, required: false, description: "预警类型 — warnings of this kind" }),
+        severity: t.arg({
+          type: WarningSeverityEnum,
+          required: false,
+          description: "预警级别 — warnings of this severity",
+        }),
         origin: t.arg({ type: JurisdictionEnum, required: false, description: "来源 — one province's decisions" }),
         itemCode: t.arg.string({ required: false, description: "unified item code" }),
-        status: t.arg({ type: WarningStatusEnum, required: false }),
+        status: t.arg({ type: WarningStatusEnum, required: false, description: "预警状态 — warnings in this status" }),
       },
       totalCount: (_connection, args, ctx) => ctx.prisma.supervisionWarning.count({ where: warningFilter(args) }),
       resolve: (query, _root, args, ctx) =>
