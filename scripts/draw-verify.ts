@@ -13,9 +13,9 @@
 
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { DEFAULT_AUDIENCE } from "../gateway/auth/issuers.ts";
 import { loadPrivateKey } from "../gateway/auth/keys.ts";
 import { signToken } from "../gateway/auth/sign-token.ts";
+import { DEFAULT_AUDIENCE } from "../gateway/auth/token-policy.ts";
 import { loadConfigOrExit } from "../gateway/config.ts";
 import { createDatabase } from "../gateway/db/client.ts";
 import { JURISDICTIONS, type Jurisdiction } from "../schema/common/jurisdiction.ts";

@@ -6,10 +6,10 @@
  */
 import { readFile } from "node:fs/promises";
 import { calculateJwkThumbprint, type JWK } from "jose";
-import { DEFAULT_AUDIENCE, DEFAULT_MAX_LIFETIME_SECONDS } from "../gateway/auth/issuers.ts";
 import { ensureDemoKeys, loadPrivateKey } from "../gateway/auth/keys.ts";
 import { effectiveScopes, ISSUER_CEILING, parseScopeClaim, SCOPES } from "../gateway/auth/scopes.ts";
 import { signToken } from "../gateway/auth/sign-token.ts";
+import { DEFAULT_AUDIENCE, DEFAULT_MAX_LIFETIME_SECONDS } from "../gateway/auth/token-policy.ts";
 import { isJurisdiction, JURISDICTIONS } from "../schema/common/jurisdiction.ts";
 import { cliLogger, print } from "./cli-output.ts";
 import { exitWithUsage, keysDirFromEnv, runCli } from "./key-cli.ts";

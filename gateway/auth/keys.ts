@@ -10,8 +10,8 @@ import { access, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { exportJWK, generateKeyPair, importJWK, type JSONWebKeySet, type JWK } from "jose";
 import { JURISDICTIONS, type Jurisdiction } from "../../schema/common/jurisdiction.ts";
-import { isSupportedAlgorithm, type SigningAlgorithm } from "./issuers.ts";
 import { readJson, readJwksFile, writeJsonAtomic } from "./jwks-file.ts";
+import { isSupportedAlgorithm, type SigningAlgorithm } from "./token-policy.ts";
 
 const PRIVATE_FILE_MODE = 0o600;
 const PUBLIC_FILE_MODE = 0o644;

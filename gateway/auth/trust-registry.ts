@@ -9,9 +9,9 @@ import { errors, type JWTVerifyGetKey } from "jose";
 import { isJurisdiction, type Jurisdiction } from "../../schema/common/jurisdiction.ts";
 import { createLogger } from "../logging/logger.ts";
 import { createFileKeySource } from "./file-key-source.ts";
-import { isSupportedAlgorithm, type SigningAlgorithm, SUPPORTED_ALGORITHMS } from "./issuers.ts";
 import type { KeySource, KeySourceStatus, WarnLogger } from "./key-source.ts";
 import { createRemoteKeySource, type RemoteKeyOptions } from "./remote-key-source.ts";
+import { isSupportedAlgorithm, type SigningAlgorithm, SUPPORTED_ALGORITHMS } from "./token-policy.ts";
 
 export type { KeySourceStatus, WarnLogger } from "./key-source.ts";
 

@@ -8,9 +8,9 @@
 import { decodeJwt, decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from "jose";
 import type { Jurisdiction } from "../../schema/common/jurisdiction.ts";
 import { AuthError, type AuthFailureReason } from "./auth-error.ts";
-import { DEFAULT_AUDIENCE, DEFAULT_MAX_LIFETIME_SECONDS, isSupportedAlgorithm } from "./issuers.ts";
 import { LruCache } from "./lru-cache.ts";
 import { effectiveScopes, parseScopeClaim, type Scope } from "./scopes.ts";
+import { DEFAULT_AUDIENCE, DEFAULT_MAX_LIFETIME_SECONDS, isSupportedAlgorithm } from "./token-policy.ts";
 import type { TrustRegistry } from "./trust-registry.ts";
 
 export { AuthError, type AuthFailureReason, toUnauthenticated } from "./auth-error.ts";

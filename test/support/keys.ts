@@ -7,8 +7,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { base64url, type JWTPayload, SignJWT } from "jose";
-import { DEFAULT_AUDIENCE, type SigningAlgorithm } from "../../gateway/auth/issuers.ts";
 import { generateIssuerKeys, jwksPath, loadPrivateKey, type SigningKey } from "../../gateway/auth/keys.ts";
+import { DEFAULT_AUDIENCE, type SigningAlgorithm } from "../../gateway/auth/token-policy.ts";
 import { createTrustRegistry, type TrustRegistry, type WarnLogger } from "../../gateway/auth/trust-registry.ts";
 import { JURISDICTIONS, type Jurisdiction } from "../../schema/common/jurisdiction.ts";
 

@@ -1,5 +1,6 @@
 /**
- * The three token issuers the gateway trusts are the three jurisdictions (schema/common/jurisdiction.ts).
+ * Token policy: the audience every token must name, the longest each issuer's tokens may live, the signature
+ * algorithms accepted. The issuers themselves are the three jurisdictions (schema/common/jurisdiction.ts).
  */
 import type { Jurisdiction } from "../../schema/common/jurisdiction.ts";
 
