@@ -1,15 +1,15 @@
 /** 执法监督预警 as GraphQL: the committee's `warnings` connection and `acknowledgeWarning` (管委会 only). */
 import type { Prisma, SupervisionWarning } from "../../gateway/db/generated/prisma/client.ts";
 import { notFound } from "../../gateway/errors.ts";
+import { DiscretionOutcomeEnum, PenaltyRangeRef, TierRef } from "../benchmarks/discretion-query.ts";
+import type { DiscretionMatch } from "../benchmarks/rules/discretion.ts";
 import { builder } from "../builder.ts";
 import { connectionTypes } from "../common/connection-types.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { encodeGlobalId, keyOf, nodeAccess, readableWith } from "../common/node-access.ts";
 import { writeAudited } from "../common/write.ts";
-import { DiscretionOutcomeEnum, PenaltyRangeRef, TierRef } from "./discretion-query.ts";
-import type { DiscretionMatch } from "./rules/discretion.ts";
-import type { StoredDecision } from "./warning-service.ts";
+import type { StoredDecision } from "./service.ts";
 
 const WarningKindEnum = builder.enumType("WarningKind", {
   description: "预警类型 — what is wrong with a pushed penalty decision",

@@ -1,14 +1,14 @@
 /** `reportPenaltyDecision` — a province pushes one of its penalty decisions; it is stored and supervised. */
 import { z } from "zod";
 import { forbidden } from "../../gateway/errors.ts";
+import { toCaseFacts } from "../benchmarks/discretion-input.ts";
+import { CaseFactsInputRef } from "../benchmarks/discretion-query.ts";
 import { builder } from "../builder.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { encodeGlobalId } from "../common/node-access.ts";
 import { limitOf } from "../common/rules/field-limits.ts";
 import { type PushOutcome, reportPenaltyDecision } from "./decision-service.ts";
-import { toCaseFacts } from "./discretion-input.ts";
-import { CaseFactsInputRef } from "./discretion-query.ts";
 
 /** checked before the resolver, every problem at once (schema/validation-error.ts); other fields pass as they are */
 const pushedDecision = z.looseObject({
