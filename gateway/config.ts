@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
-import { DEFAULT_MAX_LIFETIME_SECONDS } from "./auth/issuers.ts";
+import { DEFAULT_MAX_LIFETIME_SECONDS } from "./auth/token-policy.ts";
 import { createLogger, LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from "./logging/logger.ts";
 
 const optionalUrl = (protocols: readonly string[]) =>

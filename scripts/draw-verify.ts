@@ -13,11 +13,12 @@
 
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { DEFAULT_AUDIENCE, ISSUERS, type Issuer } from "../gateway/auth/issuers.ts";
 import { loadPrivateKey } from "../gateway/auth/keys.ts";
 import { signToken } from "../gateway/auth/sign-token.ts";
+import { DEFAULT_AUDIENCE } from "../gateway/auth/token-policy.ts";
 import { loadConfigOrExit } from "../gateway/config.ts";
 import { createDatabase } from "../gateway/db/client.ts";
+import { JURISDICTIONS, type Jurisdiction } from "../schema/common/jurisdiction.ts";
 import { keyOf } from "../schema/common/node-access.ts";
 import { publishedDraw } from "../schema/dispatch/draw-store.ts";
 import { type PublishedDraw, verifyDraw } from "../schema/dispatch/rules/index.ts";
@@ -44,9 +45,9 @@ async function fromFile(file: string): Promise<Fetched> {
 }
 
 async function readToken(): Promise<string> {
-  const order: Issuer[] = values.as ? [values.as as Issuer] : ["gz", "cq", "sc"];
+  const order: Jurisdiction[] = values.as ? [values.as as Jurisdiction] : ["gz", "cq", "sc"];
   for (const issuer of order) {
-    if (!ISSUERS.includes(issuer)) throw new Error(`--as must be one of ${ISSUERS.join(", ")}`);
+    if (!JURISDICTIONS.includes(issuer)) throw new Error(`--as must be one of ${JURISDICTIONS.join(", ")}`);
     try {
       const { key, kid, alg } = await loadPrivateKey(config.auth.keysDir, issuer);
       const audience = config.auth.audience ?? DEFAULT_AUDIENCE;

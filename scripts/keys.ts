@@ -3,8 +3,9 @@
  * npm run keys -- --rotate <issuer>      — add a new key (the old public key stays trusted)
  * npm run keys -- --retire <issuer> --kid <kid> — stop trusting an old key
  */
-import { ISSUERS, isIssuer } from "../gateway/auth/issuers.ts";
+
 import { ensureDemoKeys, retireIssuerKey, rotateIssuerKey } from "../gateway/auth/keys.ts";
+import { isJurisdiction, JURISDICTIONS } from "../schema/common/jurisdiction.ts";
 import { print } from "./cli-output.ts";
 import { exitWithUsage, keysDirFromEnv, runCli } from "./key-cli.ts";
 
@@ -29,13 +30,13 @@ runCli(USAGE, OPTIONS, async (values) => {
   const issuer = values.rotate ?? values.retire;
   if (values.rotate !== undefined && values.retire !== undefined)
     exitWithUsage("--rotate and --retire exclude each other", USAGE);
-  if (issuer !== undefined && !isIssuer(issuer))
-    exitWithUsage(`unknown issuer "${issuer}" (${ISSUERS.join(", ")})`, USAGE);
+  if (issuer !== undefined && !isJurisdiction(issuer))
+    exitWithUsage(`unknown issuer "${issuer}" (${JURISDICTIONS.join(", ")})`, USAGE);
 
-  if (values.rotate !== undefined && isIssuer(issuer)) {
+  if (values.rotate !== undefined && isJurisdiction(issuer)) {
     const { kid } = await rotateIssuerKey(keysDir, issuer);
     print(`${issuer}: new signing key ${kid} in ${keysDir}; previous public keys stay trusted until retired`);
-  } else if (values.retire !== undefined && isIssuer(issuer)) {
+  } else if (values.retire !== undefined && isJurisdiction(issuer)) {
     if (!values.kid) exitWithUsage("--retire needs --kid <kid>", USAGE);
     const { removed } = await retireIssuerKey(keysDir, issuer, values.kid);
     print(removed ? `${issuer}: key ${values.kid} no longer trusted` : `${issuer}: no key ${values.kid} in its JWKS`);

@@ -6,14 +6,15 @@
  */
 import { readFile } from "node:fs/promises";
 import { calculateJwkThumbprint, type JWK } from "jose";
-import { DEFAULT_AUDIENCE, DEFAULT_MAX_LIFETIME_SECONDS, ISSUERS, isIssuer } from "../gateway/auth/issuers.ts";
 import { ensureDemoKeys, loadPrivateKey } from "../gateway/auth/keys.ts";
 import { effectiveScopes, ISSUER_CEILING, parseScopeClaim, SCOPES } from "../gateway/auth/scopes.ts";
 import { signToken } from "../gateway/auth/sign-token.ts";
+import { DEFAULT_AUDIENCE, DEFAULT_MAX_LIFETIME_SECONDS } from "../gateway/auth/token-policy.ts";
+import { isJurisdiction, JURISDICTIONS } from "../schema/common/jurisdiction.ts";
 import { cliLogger, print } from "./cli-output.ts";
 import { exitWithUsage, keysDirFromEnv, runCli } from "./key-cli.ts";
 
-const USAGE = `usage: npm run token -- --as <${ISSUERS.join("|")}> [--sub ID] [--scope S ...] [--ttl 15m|900s|2h] [--aud AUDIENCE]
+const USAGE = `usage: npm run token -- --as <${JURISDICTIONS.join("|")}> [--sub ID] [--scope S ...] [--ttl 15m|900s|2h] [--aud AUDIENCE]
                        [--dpop-jwk FILE|JSON]
   no --scope: the issuer's normal rights; pii:read and audit:read only when named
   scopes: ${Object.values(SCOPES).join(", ")}
@@ -60,7 +61,7 @@ async function boundKeyOf(source: string): Promise<string> {
 
 runCli(USAGE, OPTIONS, async (values) => {
   const issuer = values.as;
-  if (!isIssuer(issuer)) exitWithUsage(issuer ? `unknown issuer "${issuer}"` : "--as is required", USAGE);
+  if (!isJurisdiction(issuer)) exitWithUsage(issuer ? `unknown issuer "${issuer}"` : "--as is required", USAGE);
   // the gateway refuses longer tokens by default (JWT_MAX_LIFETIME_SECONDS_<ISSUER>)
   const maxTtl = DEFAULT_MAX_LIFETIME_SECONDS[issuer];
   const ttlSeconds = parseTtl(values.ttl ?? "15m", maxTtl);

@@ -12,16 +12,16 @@
 import type { ResultOf, TadaDocumentNode, VariablesOf } from "gql.tada";
 import { print } from "graphql";
 import { type DpopKey, generateDpopKey, signDpopProof } from "../../gateway/auth/dpop-proof.ts";
-import type { Issuer } from "../../gateway/auth/issuers.ts";
 import type { SigningKey } from "../../gateway/auth/keys.ts";
 import { signToken } from "../../gateway/auth/sign-token.ts";
+import type { Jurisdiction } from "../../schema/common/jurisdiction.ts";
 import type { Change } from "./canonical.ts";
 import { CHANGES } from "./operations/outbound.ts";
 import { openSse } from "./sse.ts";
 
 export interface GatewayClientOptions {
   gatewayUrl: string;
-  issuer: Issuer;
+  issuer: Jurisdiction;
   key: SigningKey;
   /** @default `${issuer}-adapter` */
   subject?: string;

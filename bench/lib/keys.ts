@@ -2,14 +2,14 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Issuer } from "../../gateway/auth/issuers.ts";
 import { ensureDemoKeys, loadPrivateKey } from "../../gateway/auth/keys.ts";
 import { signToken } from "../../gateway/auth/sign-token.ts";
+import type { Jurisdiction } from "../../schema/common/jurisdiction.ts";
 
 export interface BenchKeys {
   dir: string;
   /** a token valid for an hour: longer than any run */
-  token(issuer: Issuer, options?: { scopes?: string[]; subject?: string }): Promise<string>;
+  token(issuer: Jurisdiction, options?: { scopes?: string[]; subject?: string }): Promise<string>;
   cleanup(): Promise<void>;
 }
 

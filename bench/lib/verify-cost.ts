@@ -4,10 +4,10 @@
  * (a verified token is an LRU lookup until its `exp`). Sequential calls: the time is latency per verify.
  */
 import { performance } from "node:perf_hooks";
-import { ISSUERS } from "../../gateway/auth/issuers.ts";
 import { jwksPath } from "../../gateway/auth/keys.ts";
 import { createTrustRegistry } from "../../gateway/auth/trust-registry.ts";
 import { createTokenVerifier, type TokenVerifier } from "../../gateway/auth/verify-token.ts";
+import { JURISDICTIONS } from "../../schema/common/jurisdiction.ts";
 import type { BenchKeys } from "./keys.ts";
 
 export interface VerifyCost {
@@ -25,7 +25,11 @@ async function timeCalls(verifier: TokenVerifier, token: string, calls: number):
 
 export async function measureVerifyCost(keys: BenchKeys, uncachedCalls: number): Promise<VerifyCost> {
   const registry = await createTrustRegistry({
-    issuers: ISSUERS.map((issuer) => ({ issuer, jwks: jwksPath(keys.dir, issuer), algorithms: ["ES256"] as const })),
+    issuers: JURISDICTIONS.map((issuer) => ({
+      issuer,
+      jwks: jwksPath(keys.dir, issuer),
+      algorithms: ["ES256"] as const,
+    })),
     logger: { warn() {} },
   });
   try {

@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { createLocalJWKSet, type JWTPayload, jwtVerify } from "jose";
-import { DEFAULT_AUDIENCE } from "../../gateway/auth/issuers.ts";
+import { DEFAULT_AUDIENCE } from "../../gateway/auth/token-policy.ts";
 
 export type RequestVerifier = (authorization: string | undefined | null) => Promise<JWTPayload>;
 

@@ -12,12 +12,12 @@
  *   expires; each proof's `jti` is accepted once.
  */
 import type { Redis } from "ioredis";
+import { JURISDICTIONS } from "../../schema/common/jurisdiction.ts";
 import type { GatewayConfig } from "../config.ts";
 import type { Caller } from "../context.ts";
 import { unauthenticated } from "../errors.ts";
 import { AuthError } from "./auth-error.ts";
 import { verifyDpopProof } from "./dpop.ts";
-import { ISSUERS } from "./issuers.ts";
 import { createMemoryReplayGuard, createRedisReplayGuard, type ReplayGuard } from "./replay-guard.ts";
 import { createTrustRegistry, type TrustRegistry } from "./trust-registry.ts";
 import {
@@ -53,7 +53,11 @@ export async function createAuthenticator(
 ): Promise<Authenticator> {
   const now = options.now ?? Date.now;
   const registry = await createTrustRegistry({
-    issuers: ISSUERS.map((issuer) => ({ issuer, jwks: auth.jwks[issuer], algorithms: [auth.algorithms[issuer]] })),
+    issuers: JURISDICTIONS.map((issuer) => ({
+      issuer,
+      jwks: auth.jwks[issuer],
+      algorithms: [auth.algorithms[issuer]],
+    })),
     logger: options.logger,
   });
   const verifier = createTokenVerifier({

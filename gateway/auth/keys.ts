@@ -9,14 +9,16 @@ import { randomBytes } from "node:crypto";
 import { access, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { exportJWK, generateKeyPair, importJWK, type JSONWebKeySet, type JWK } from "jose";
-import { ISSUERS, type Issuer, isSupportedAlgorithm, type SigningAlgorithm } from "./issuers.ts";
+import { JURISDICTIONS, type Jurisdiction } from "../../schema/common/jurisdiction.ts";
 import { readJson, readJwksFile, writeJsonAtomic } from "./jwks-file.ts";
+import { isSupportedAlgorithm, type SigningAlgorithm } from "./token-policy.ts";
 
 const PRIVATE_FILE_MODE = 0o600;
 const PUBLIC_FILE_MODE = 0o644;
 
-export const privateKeyPath = (keysDir: string, issuer: Issuer) => path.join(keysDir, `${issuer}.private.jwk.json`);
-export const jwksPath = (keysDir: string, issuer: Issuer) => path.join(keysDir, `${issuer}.jwks.json`);
+export const privateKeyPath = (keysDir: string, issuer: Jurisdiction) =>
+  path.join(keysDir, `${issuer}.private.jwk.json`);
+export const jwksPath = (keysDir: string, issuer: Jurisdiction) => path.join(keysDir, `${issuer}.jwks.json`);
 
 export interface SigningKey {
   key: CryptoKey;
@@ -25,7 +27,7 @@ export interface SigningKey {
 }
 
 export interface GeneratedKey {
-  issuer: Issuer;
+  issuer: Jurisdiction;
   kid: string;
   alg: SigningAlgorithm;
 }
@@ -38,12 +40,12 @@ export interface KeyOptions {
 }
 
 /** `cq-20250601-9f3a1c2e`: readable in logs, sortable by date, unique through the random part. */
-function newKid(issuer: Issuer, now: Date): string {
+function newKid(issuer: Jurisdiction, now: Date): string {
   const day = now.toISOString().slice(0, 10).replaceAll("-", "");
   return `${issuer}-${day}-${randomBytes(4).toString("hex")}`;
 }
 
-async function newKeyPair(issuer: Issuer, options: KeyOptions): Promise<{ privateJwk: JWK; publicJwk: JWK }> {
+async function newKeyPair(issuer: Jurisdiction, options: KeyOptions): Promise<{ privateJwk: JWK; publicJwk: JWK }> {
   const alg = options.alg ?? "ES256";
   const kid = newKid(issuer, options.now ?? new Date());
   const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
@@ -69,7 +71,7 @@ async function exists(filePath: string): Promise<boolean> {
 /** Creates a fresh key pair for `issuer`, replacing both files. */
 export async function generateIssuerKeys(
   keysDir: string,
-  issuer: Issuer,
+  issuer: Jurisdiction,
   options: KeyOptions = {},
 ): Promise<GeneratedKey> {
   await mkdir(keysDir, { recursive: true });
@@ -90,7 +92,7 @@ export type EnsureStatus =
   | "public-only";
 
 export interface EnsureResult {
-  issuer: Issuer;
+  issuer: Jurisdiction;
   status: EnsureStatus;
   kid?: string;
 }
@@ -99,7 +101,7 @@ export interface EnsureResult {
 export async function ensureDemoKeys(keysDir: string, options: KeyOptions = {}): Promise<EnsureResult[]> {
   await mkdir(keysDir, { recursive: true });
   const results: EnsureResult[] = [];
-  for (const issuer of ISSUERS) {
+  for (const issuer of JURISDICTIONS) {
     const hasPrivate = await exists(privateKeyPath(keysDir, issuer));
     const hasJwks = await exists(jwksPath(keysDir, issuer));
     if (!hasPrivate && !hasJwks) {
@@ -125,7 +127,7 @@ export async function ensureDemoKeys(keysDir: string, options: KeyOptions = {}):
  */
 export async function rotateIssuerKey(
   keysDir: string,
-  issuer: Issuer,
+  issuer: Jurisdiction,
   options: KeyOptions = {},
 ): Promise<GeneratedKey> {
   const current = await readPrivateJwk(keysDir, issuer);
@@ -139,7 +141,11 @@ export async function rotateIssuerKey(
 }
 
 /** Removes an old public key from the JWKS: tokens signed with it are refused from then on. */
-export async function retireIssuerKey(keysDir: string, issuer: Issuer, kid: string): Promise<{ removed: boolean }> {
+export async function retireIssuerKey(
+  keysDir: string,
+  issuer: Jurisdiction,
+  kid: string,
+): Promise<{ removed: boolean }> {
   if ((await exists(privateKeyPath(keysDir, issuer))) && (await readPrivateJwk(keysDir, issuer)).kid === kid) {
     throw new Error(`${kid} is ${issuer}'s current signing key; rotate first, then retire the old key`);
   }
@@ -150,7 +156,7 @@ export async function retireIssuerKey(keysDir: string, issuer: Issuer, kid: stri
   return { removed: true };
 }
 
-async function readPrivateJwk(keysDir: string, issuer: Issuer): Promise<JWK> {
+async function readPrivateJwk(keysDir: string, issuer: Jurisdiction): Promise<JWK> {
   const filePath = privateKeyPath(keysDir, issuer);
   const jwk = (await readJson(filePath)) as JWK | null;
   if (typeof jwk !== "object" || jwk === null || typeof jwk.d !== "string") {
@@ -162,7 +168,7 @@ async function readPrivateJwk(keysDir: string, issuer: Issuer): Promise<JWK> {
 }
 
 /** The issuer's current signing key, ready for `signToken`. */
-export async function loadPrivateKey(keysDir: string, issuer: Issuer): Promise<SigningKey> {
+export async function loadPrivateKey(keysDir: string, issuer: Jurisdiction): Promise<SigningKey> {
   const jwk = await readPrivateJwk(keysDir, issuer);
   const alg = jwk.alg as SigningAlgorithm;
   const key = await importJWK(jwk, alg);
@@ -171,6 +177,6 @@ export async function loadPrivateKey(keysDir: string, issuer: Issuer): Promise<S
 }
 
 /** The issuer's public JWKS as stored (for tests and tools; the gateway reads it via the trust registry). */
-export async function loadPublicJwks(keysDir: string, issuer: Issuer): Promise<JSONWebKeySet> {
+export async function loadPublicJwks(keysDir: string, issuer: Jurisdiction): Promise<JSONWebKeySet> {
   return readJwksFile(jwksPath(keysDir, issuer));
 }

@@ -16,7 +16,7 @@
  *    a scope (a typo narrows to nothing rather than widening to everything) and are then ignored.
  *    Write scopes do not imply `read`.
  */
-import type { Issuer } from "./issuers.ts";
+import type { Jurisdiction } from "../../schema/common/jurisdiction.ts";
 
 export const SCOPES = {
   /** read what the issuer may see: catalog, benchmarks, libraries, records (the other side's PII masked) */
@@ -45,7 +45,7 @@ export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
 const ELEVATED: ReadonlySet<string> = new Set<Scope>([SCOPES.PII_READ, SCOPES.AUDIT_READ]);
 
 /** Everything a token of each issuer can ever hold. */
-export const ISSUER_CEILING: Readonly<Record<Issuer, ReadonlySet<Scope>>> = {
+export const ISSUER_CEILING: Readonly<Record<Jurisdiction, ReadonlySet<Scope>>> = {
   cq: new Set([SCOPES.READ, SCOPES.RECORDS_WRITE, SCOPES.LIBRARIES_WRITE]),
   sc: new Set([SCOPES.READ, SCOPES.RECORDS_WRITE, SCOPES.LIBRARIES_WRITE]),
   gz: new Set([
@@ -76,7 +76,7 @@ export function formatScopes(scopes: readonly string[]): string {
 
 /** The rules in this file's header comment, applied to one token. */
 export function effectiveScopes(principal: {
-  issuer: Issuer;
+  issuer: Jurisdiction;
   requestedScopes: readonly string[] | null;
 }): ReadonlySet<Scope> {
   const ceiling = ISSUER_CEILING[principal.issuer];

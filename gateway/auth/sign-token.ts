@@ -4,8 +4,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
-import { DEFAULT_AUDIENCE } from "./issuers.ts";
 import { formatScopes } from "./scopes.ts";
+import { DEFAULT_AUDIENCE } from "./token-policy.ts";
 
 export interface SignTokenOptions {
   privateKey: CryptoKey;

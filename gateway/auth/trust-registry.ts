@@ -6,16 +6,17 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { errors, type JWTVerifyGetKey } from "jose";
+import { isJurisdiction, type Jurisdiction } from "../../schema/common/jurisdiction.ts";
 import { createLogger } from "../logging/logger.ts";
 import { createFileKeySource } from "./file-key-source.ts";
-import { type Issuer, isIssuer, isSupportedAlgorithm, type SigningAlgorithm, SUPPORTED_ALGORITHMS } from "./issuers.ts";
 import type { KeySource, KeySourceStatus, WarnLogger } from "./key-source.ts";
 import { createRemoteKeySource, type RemoteKeyOptions } from "./remote-key-source.ts";
+import { isSupportedAlgorithm, type SigningAlgorithm, SUPPORTED_ALGORITHMS } from "./token-policy.ts";
 
 export type { KeySourceStatus, WarnLogger } from "./key-source.ts";
 
 export interface IssuerTrustConfig {
-  issuer: Issuer;
+  issuer: Jurisdiction;
   /** a JWKS file path, or an https URL serving one */
   jwks: string;
   /** e.g. `["ES256"]` or `["EdDSA"]`; asymmetric only */
@@ -32,17 +33,17 @@ export interface TrustRegistryOptions {
 }
 
 export interface TrustRegistry {
-  readonly issuers: readonly Issuer[];
+  readonly issuers: readonly Jurisdiction[];
   /** true when `iss` names an issuer configured here */
-  has(iss: unknown): iss is Issuer;
-  algorithms(issuer: Issuer): readonly SigningAlgorithm[];
+  has(iss: unknown): iss is Jurisdiction;
+  algorithms(issuer: Jurisdiction): readonly SigningAlgorithm[];
   /** a jose `jwtVerify` key resolver over this issuer's keys only, refusing other algorithms */
-  getKeyResolver(issuer: Issuer): JWTVerifyGetKey;
+  getKeyResolver(issuer: Jurisdiction): JWTVerifyGetKey;
   /** the issuer whose key set holds `kid`, if any (to tell "another issuer's key" from "no such key") */
-  issuerOfKey(kid: string): Issuer | undefined;
+  issuerOfKey(kid: string): Jurisdiction | undefined;
   /** changes when this issuer's key set changes */
-  keySetVersion(issuer: Issuer): number;
-  status(): Array<KeySourceStatus & { issuer: Issuer; algorithms: readonly SigningAlgorithm[] }>;
+  keySetVersion(issuer: Jurisdiction): number;
+  status(): Array<KeySourceStatus & { issuer: Jurisdiction; algorithms: readonly SigningAlgorithm[] }>;
   /** run the periodic checks now (tests, /readyz) */
   checkNow(): Promise<void>;
   close(): void;
@@ -77,13 +78,13 @@ function locate(jwks: string): Location | string {
 }
 
 /** Every problem of the configuration at once; throws a TrustConfigError listing them. */
-export function validateTrustConfig(issuers: readonly IssuerTrustConfig[]): Map<Issuer, Location> {
+export function validateTrustConfig(issuers: readonly IssuerTrustConfig[]): Map<Jurisdiction, Location> {
   const problems: string[] = [];
-  const locations = new Map<Issuer, Location>();
+  const locations = new Map<Jurisdiction, Location>();
   if (issuers.length === 0) problems.push("no issuer is configured");
   for (const config of issuers) {
     const name = String(config.issuer);
-    if (!isIssuer(config.issuer)) {
+    if (!isJurisdiction(config.issuer)) {
       problems.push(`unknown issuer "${name}" (expected cq, sc or gz)`);
       continue;
     }
@@ -111,7 +112,7 @@ export async function createTrustRegistry(options: TrustRegistryOptions): Promis
   const locations = validateTrustConfig(options.issuers);
   const logger = options.logger ?? createLogger("auth");
   const entries = new Map<
-    Issuer,
+    Jurisdiction,
     { source: KeySource; algorithms: readonly SigningAlgorithm[]; resolver: JWTVerifyGetKey }
   >();
   for (const config of options.issuers) {
@@ -132,7 +133,7 @@ export async function createTrustRegistry(options: TrustRegistryOptions): Promis
     entries.set(config.issuer, { source, algorithms, resolver });
   }
 
-  const entry = (issuer: Issuer) => {
+  const entry = (issuer: Jurisdiction) => {
     const found = entries.get(issuer);
     if (!found) throw new Error(`issuer ${issuer} is not trusted by this gateway`);
     return found;
@@ -145,7 +146,7 @@ export async function createTrustRegistry(options: TrustRegistryOptions): Promis
 
   return {
     issuers: [...entries.keys()],
-    has: (iss: unknown): iss is Issuer => isIssuer(iss) && entries.has(iss),
+    has: (iss: unknown): iss is Jurisdiction => isJurisdiction(iss) && entries.has(iss),
     algorithms: (issuer) => entry(issuer).algorithms,
     getKeyResolver: (issuer) => entry(issuer).resolver,
     issuerOfKey: (kid) => [...entries].find(([, { source }]) => source.status().kids.includes(kid))?.[0],

@@ -6,17 +6,18 @@
  * a map lookup); a change of the issuer's key set drops what was cached under the old one.
  */
 import { decodeJwt, decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from "jose";
+import type { Jurisdiction } from "../../schema/common/jurisdiction.ts";
 import { AuthError, type AuthFailureReason } from "./auth-error.ts";
-import { DEFAULT_AUDIENCE, DEFAULT_MAX_LIFETIME_SECONDS, type Issuer, isSupportedAlgorithm } from "./issuers.ts";
 import { LruCache } from "./lru-cache.ts";
 import { effectiveScopes, parseScopeClaim, type Scope } from "./scopes.ts";
+import { DEFAULT_AUDIENCE, DEFAULT_MAX_LIFETIME_SECONDS, isSupportedAlgorithm } from "./token-policy.ts";
 import type { TrustRegistry } from "./trust-registry.ts";
 
 export { AuthError, type AuthFailureReason, toUnauthenticated } from "./auth-error.ts";
 
 /** Who is calling, as proven by a verified token. Shared between requests: never mutate it. */
 export interface Principal {
-  issuer: Issuer;
+  issuer: Jurisdiction;
   subject: string;
   /** effective scopes (scopes.ts decides the defaults) */
   scopes: ReadonlySet<Scope>;
@@ -39,7 +40,7 @@ export interface TokenVerifierOptions {
   /** leeway for `exp`, `nbf` and `iat`; @default 30 */
   clockToleranceSeconds?: number;
   /** the longest `exp − iat` accepted per issuer; @default DEFAULT_MAX_LIFETIME_SECONDS */
-  maxLifetimeSeconds?: Readonly<Record<Issuer, number>>;
+  maxLifetimeSeconds?: Readonly<Record<Jurisdiction, number>>;
   /** verified tokens kept; 0 disables the cache; @default 10_000 */
   cacheSize?: number;
   /** @default Date.now — milliseconds since the epoch */
@@ -144,7 +145,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
 function chooseIssuer(
   token: string,
   registry: TrustRegistry,
-): { alg: string; kid: string | undefined; issuer: Issuer } {
+): { alg: string; kid: string | undefined; issuer: Jurisdiction } {
   if (token.length > MAX_TOKEN_LENGTH || token.split(".").length !== 3) {
     throw new AuthError("MALFORMED_TOKEN", "Not a compact JWS");
   }
@@ -171,7 +172,12 @@ function chooseIssuer(
   return { alg, kid, issuer: iss };
 }
 
-function toPrincipal(payload: JWTPayload, issuer: Issuer, kid: string | undefined, latestIssuedAt: number): Principal {
+function toPrincipal(
+  payload: JWTPayload,
+  issuer: Jurisdiction,
+  kid: string | undefined,
+  latestIssuedAt: number,
+): Principal {
   const { sub, jti, iat, exp } = payload;
   if (typeof sub !== "string" || sub === "") throw new AuthError("MISSING_CLAIM", 'The token has no "sub"');
   if (typeof jti !== "string" || jti === "") throw new AuthError("MISSING_JTI", 'The token has no "jti"');

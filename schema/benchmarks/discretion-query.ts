@@ -1,6 +1,8 @@
 /** `matchDiscretion` — 裁量基准智能匹配: which rule applies to a case, and the lawful range (issue 4). */
 import { builder } from "../builder.ts";
 import { EnforcementItemRef } from "../catalog/types.ts";
+import { jurisdictionOf } from "../common/jurisdiction.ts";
+import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { type ACCIDENT_LEVEL_VALUES, toCaseFacts } from "./discretion-input.ts";
 import { asDiscretionInputErrors, type ItemDiscretion, matchCatalogDiscretion } from "./discretion-service.ts";
 import { BaseKindEnum, LenientListEnum } from "./fine-rule-view.ts";
@@ -181,7 +183,12 @@ const DiscretionMatchRef = builder.objectRef<ItemDiscretion>("DiscretionMatch").
       description: "基准版本 — the benchmark version applied",
       resolve: (d) => d.match.benchmarkVersion,
     }),
-    benchmarkSource: t.string({ description: "gz = unified benchmark", resolve: (d) => d.match.benchmarkSource }),
+    benchmarkSource: t.field({
+      type: JurisdictionEnum,
+      description:
+        "基准来源 — GZ: the unified benchmark; CQ / SC: a province's own, used where no unified one is in force",
+      resolve: (d) => jurisdictionOf(d.match.benchmarkSource),
+    }),
     dailyContinuous: t.field({
       type: PenaltyRangeRef,
       nullable: true,
@@ -212,7 +219,13 @@ builder.queryFields((t) => ({
     description:
       "裁量基准智能匹配 — for a case: lenient list, tier, lawful range, citations and steps; between the benchmark at the act and at the decision the lighter applies (行政处罚法 第37条)",
     authScopes: { scope: "read" },
-    args: { input: t.arg({ type: MatchDiscretionInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: MatchDiscretionInput,
+        required: true,
+        description: "输入 — the item, the dates and the facts",
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       asDiscretionInputErrors(async () =>
         matchCatalogDiscretion(await ctx.services.catalog.snapshot(), {

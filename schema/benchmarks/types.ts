@@ -1,6 +1,8 @@
 /** 裁量基准 as GraphQL: a benchmark version of one item, with tiers and lenient rules. */
 import { builder } from "../builder.ts";
 import { beijingDay, inForceWhere } from "../common/effective-dates.ts";
+import { jurisdictionOf } from "../common/jurisdiction.ts";
+import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { BenchmarkTierRef, LenientRuleRef } from "./fine-rule-view.ts";
 import { benchmarkTier, lenientRule } from "./rules/types.ts";
 
@@ -8,7 +10,11 @@ export const BenchmarkRef = builder.prismaObject("Benchmark", {
   description: "裁量基准 — discretion benchmark of one penalty item, one version",
   fields: (t) => ({
     itemCode: t.exposeString("itemCode", { description: "处罚事项 — the penalty item's unified code" }),
-    source: t.exposeString("source", { description: "gz = unified (统一基准); cq / sc = the provincial one" }),
+    source: t.field({
+      type: JurisdictionEnum,
+      description: "来源 — GZ: the unified benchmark (统一基准); CQ / SC: a province's own",
+      resolve: (b) => jurisdictionOf(b.source),
+    }),
     version: t.exposeInt("version", { description: "版本 — per item and source, from 1" }),
     effectiveFrom: t.expose("effectiveFrom", { description: "施行日 — first day in force (inclusive)", type: "Date" }),
     effectiveTo: t.expose("effectiveTo", {
@@ -39,7 +45,9 @@ builder.prismaObjectFields("EnforcementItem", (t) => ({
     type: BenchmarkRef,
     nullable: true,
     description: "统一裁量基准 — the unified benchmark in force on `asOf` (default today); penalty items only",
-    args: { asOf: t.arg({ type: "Date", required: false }) },
+    args: {
+      asOf: t.arg({ type: "Date", required: false, description: "日期 — the Beijing day asked about; default today" }),
+    },
     select: (args, ctx, nestedSelection) => ({
       benchmarks: nestedSelection({
         where: { source: "gz", ...inForceWhere(args.asOf ?? beijingDay(ctx.now), "effectiveFrom", "effectiveTo") },

@@ -96,7 +96,7 @@ builder.mutationFields((t) => ({
     type: UpdateItemPayload,
     description: "修改事项目录 — change an item's catalog fields (管委会); bumps its version and emits item.changed",
     authScopes: CATALOG_WRITE,
-    args: { input: t.arg({ type: UpdateItemInput, required: true }) },
+    args: { input: t.arg({ type: UpdateItemInput, required: true, description: "输入 — the item and its changes" }) },
     resolve: async (_root, { input }, ctx) => {
       const item = await updateItem(ctx, input.itemCode, input.changes);
       return { item: await ctx.prisma.enforcementItem.findUniqueOrThrow({ where: { code: item.code } }) };
@@ -106,7 +106,9 @@ builder.mutationFields((t) => ({
     type: AddLegalBasisPayload,
     description: "新增执法依据版本 — add a legal-basis version to an item (管委会); closes nothing, emits item.changed",
     authScopes: CATALOG_WRITE,
-    args: { input: t.arg({ type: AddLegalBasisInput, required: true }) },
+    args: {
+      input: t.arg({ type: AddLegalBasisInput, required: true, description: "输入 — the item and the new basis" }),
+    },
     resolve: async (_root, { input }, ctx) => ({ legalBasis: await addLegalBasis(ctx, input.itemCode, input.basis) }),
   }),
 }));

@@ -32,7 +32,7 @@ builder.queryFields((t) => ({
       authScopes: { scope: "read" },
       args: {
         domain: t.arg.string({ required: false, description: "domain code, e.g. EMERGENCY" }),
-        kind: t.arg({ type: ItemKindEnum, required: false }),
+        kind: t.arg({ type: ItemKindEnum, required: false, description: "事项类型 — items of this kind" }),
         search: t.arg.string({ required: false, description: "text in the name or any of the three codes" }),
         asOf: t.arg({
           type: "Date",

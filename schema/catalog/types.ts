@@ -33,7 +33,7 @@ export const LegalBasisRoleEnum = builder.enumType("LegalBasisRole", {
 builder.prismaObject("Domain", {
   description: "执法领域 — one of the 8 enforcement domains of the shared list",
   fields: (t) => ({
-    code: t.exposeString("code"),
+    code: t.exposeString("code", { description: "领域代码 — the domain's code, e.g. EMERGENCY" }),
     name: t.exposeString("name", { description: "中文名称 — Chinese name" }),
     nameEn: t.exposeString("nameEn", { description: "English name" }),
     itemCount: t.relationCount("items", { description: "事项数 — number of items in the domain" }),
@@ -101,7 +101,14 @@ export const EnforcementItemRef = builder.prismaNode("EnforcementItem", {
     version: t.exposeInt("version", { description: "版本 — bumped by every catalog change (item.changed)" }),
     legalBases: t.relation("legalBases", {
       description: "执法依据 in force on `asOf` (default: today), or all of them with `all: true`",
-      args: { asOf: t.arg({ type: "Date", required: false }), all: t.arg.boolean({ defaultValue: false }) },
+      args: {
+        asOf: t.arg({
+          type: "Date",
+          required: false,
+          description: "日期 — the Beijing day asked about; default today",
+        }),
+        all: t.arg.boolean({ defaultValue: false, description: "全部 — true: every version, in force or not" }),
+      },
       query: (args, ctx) => ({
         where: args.all ? {} : inForceWhere(args.asOf ?? beijingDay(ctx.now), "effectiveFrom", "effectiveTo"),
         orderBy: [{ sortOrder: "asc" }, { effectiveFrom: "asc" }],

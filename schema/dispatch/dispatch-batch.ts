@@ -87,7 +87,7 @@ builder.mutationFields((t) => ({
     description:
       "批量派单 — PLANNED → DISPATCHED for each task given (or each PLANNED task of a draw), each with a signed 执法码; refusals reported per task",
     authScopes: { $all: { issuer: "gz", scope: "dispatch:write" } },
-    args: { input: t.arg({ type: DispatchTasksInput, required: true }) },
+    args: { input: t.arg({ type: DispatchTasksInput, required: true, description: "输入 — the tasks, or a draw" }) },
     resolve: async (_r, { input }, ctx) => {
       if (input.drawId != null) {
         const drawId = keyOf("Draw", input.drawId);

@@ -74,7 +74,7 @@ builder.mutationFields((t) => ({
     description:
       "抽查计划 — store a 双随机 plan; every problem with the input at once (BAD_USER_INPUT, reason INVALID_INPUT, problems[] in extensions)",
     authScopes: DISPATCH,
-    args: { input: t.arg({ type: PlanInput, required: true }) },
+    args: { input: t.arg({ type: PlanInput, required: true, description: "输入 — the plan's settings" }) },
     resolve: async (_r, { input }, ctx) => ({ plan: await createPlan(ctx, input) }),
   }),
   commitDraw: t.field({

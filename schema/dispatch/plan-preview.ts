@@ -147,7 +147,9 @@ builder.queryFields((t) => ({
     description:
       "抽取预览 — per stratum how many a draw would select and why (exclusions, the one-per-stratum minimum, rounding), before any commit",
     authScopes: { $all: { issuer: "gz", scope: "read" } },
-    args: { input: t.arg({ type: PreviewInput, required: true }) },
+    args: {
+      input: t.arg({ type: PreviewInput, required: true, description: "输入 — a plan's settings, or a stored plan" }),
+    },
     resolve: async (_r, { input }, ctx) => {
       if (input.planId != null) {
         const stored = await ctx.prisma.inspectionPlan.findUnique({

@@ -203,9 +203,9 @@ builder.queryFields((t) => ({
       description: "joint tasks: all for gz; a province's those with its officers; an officer's token its own",
       authScopes: READ,
       args: {
-        state: t.arg({ type: TaskStateEnum, required: false }),
+        state: t.arg({ type: TaskStateEnum, required: false, description: "任务状态 — tasks in this state" }),
         drawId: t.arg.id({ required: false, description: "抽取 — the tasks planned by this draw (its 全局ID)" }),
-        enterpriseUscc: t.arg.string({ required: false }),
+        enterpriseUscc: t.arg.string({ required: false, description: "统一社会信用代码 — tasks at this enterprise" }),
       },
       totalCount: async (_c, args, ctx) => ctx.prisma.inspectionTask.count({ where: await taskFilter(ctx, args) }),
       resolve: async (query, _r, args, ctx) =>
@@ -230,7 +230,10 @@ builder.queryFields((t) => ({
     type: CodeCheckRef,
     description:
       "执法码核验 — no token needed: an enterprise checks the code shown at its door against its own USCC (rate-limited per address)",
-    args: { code: t.arg.string({ required: true }), uscc: t.arg.string({ required: true }) },
+    args: {
+      code: t.arg.string({ required: true, description: "执法码 — the code as shown (the QR code's text)" }),
+      uscc: t.arg.string({ required: true, description: "统一社会信用代码 — the enterprise checking it (两码互核)" }),
+    },
     resolve: async (_r, { code, uscc }, ctx) => {
       await limitPublicCaller(ctx, "Too many code checks from this address: wait a minute", { always: true });
       let enterpriseName: string | null = null;

@@ -269,7 +269,13 @@ export const DrawRef = builder.prismaNode("Draw", {
       {
         cursor: "drawId_uscc",
         totalCount: true,
-        args: { excludedOnly: t.arg.boolean({ required: false }) },
+        description: "候选企业 — the frozen candidate list, by uscc; the excluded ones with their reason",
+        args: {
+          excludedOnly: t.arg.boolean({
+            required: false,
+            description: "仅排除 — true: only the candidates left out, with why",
+          }),
+        },
         query: (args) => ({
           where: args.excludedOnly ? { excluded: { not: null } } : {},
           orderBy: { uscc: "asc" },

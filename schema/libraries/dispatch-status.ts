@@ -15,7 +15,7 @@ const MAX_WITHIN_DAYS = 366;
 const DispatchabilityRef = builder.objectRef<Dispatchability>("OfficerDispatchability").implement({
   description: "可派单 — whether an officer can be dispatched on a day for some domains, and why not",
   fields: (t) => ({
-    dispatchable: t.exposeBoolean("dispatchable"),
+    dispatchable: t.exposeBoolean("dispatchable", { description: "可派单 — true when no reason below applies" }),
     reasons: t.stringList({
       description: "why not, one line per reason: CODE: explanation (empty when dispatchable)",
       resolve: (d) => d.reasons.map((r) => `${r.code}: ${r.message}`),

@@ -84,15 +84,18 @@ function view(row: LibraryChange, show: Show): ChangeView {
 const FieldChangeRef = builder.objectRef<FieldChangeView>("LibraryFieldChange").implement({
   description: "One field a write changed (values as text; lists as JSON; personal data masked by rule)",
   fields: (t) => ({
-    field: t.exposeString("field"),
-    from: t.exposeString("from", { nullable: true }),
-    to: t.exposeString("to", { nullable: true }),
+    field: t.exposeString("field", { description: "字段 — the field's name in the library input" }),
+    from: t.exposeString("from", { nullable: true, description: "原值 — before the write; null when it was empty" }),
+    to: t.exposeString("to", { nullable: true, description: "新值 — after the write; null when it was cleared" }),
   }),
 });
 
 const FieldValueRef = builder.objectRef<FieldValueView>("LibraryFieldValue").implement({
   description: "One field of a record as it was written",
-  fields: (t) => ({ field: t.exposeString("field"), value: t.exposeString("value", { nullable: true }) }),
+  fields: (t) => ({
+    field: t.exposeString("field", { description: "字段 — the field's name in the library input" }),
+    value: t.exposeString("value", { nullable: true, description: "值 — as written; null when empty" }),
+  }),
 });
 
 const ChangeRef = builder.objectRef<ChangeView>("LibraryChange").implement({

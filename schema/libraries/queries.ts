@@ -50,8 +50,12 @@ builder.queryFields((t) => ({
           description: "所属辖区 — officers of this province",
         }),
         domain: t.arg.string({ required: false, description: "qualified for this domain code" }),
-        status: t.arg({ type: OfficerStatusEnum, required: false }),
-        certificateStatus: t.arg({ type: CertificateStatusEnum, required: false }),
+        status: t.arg({ type: OfficerStatusEnum, required: false, description: "在岗状态 — officers in this status" }),
+        certificateStatus: t.arg({
+          type: CertificateStatusEnum,
+          required: false,
+          description: "执法证状态 — officers whose certificate is so on `asOf`",
+        }),
         asOf: t.arg({ type: "Date", required: false, description: "day for certificateStatus (default today)" }),
         name: t.arg.string({ required: false, description: "name fragment" }),
       },
@@ -90,11 +94,18 @@ builder.queryFields((t) => ({
       authScopes: { scope: "read" },
       args: {
         search: t.arg.string({ required: false, description: "name fragment" }),
-        usccPrefix: t.arg.string({ required: false }),
-        park: t.arg.string({ required: false }),
-        town: t.arg.string({ required: false }),
-        industry: t.arg.string({ required: false }),
-        creditGrade: t.arg({ type: CreditGradeEnum, required: false }),
+        usccPrefix: t.arg.string({
+          required: false,
+          description: "信用代码前缀 — enterprises whose USCC starts so (literal)",
+        }),
+        park: t.arg.string({ required: false, description: "园区 — enterprises in this park (exact)" }),
+        town: t.arg.string({ required: false, description: "镇街 — enterprises in this town (exact)" }),
+        industry: t.arg.string({ required: false, description: "行业 — enterprises of this industry (exact)" }),
+        creditGrade: t.arg({
+          type: CreditGradeEnum,
+          required: false,
+          description: "信用等级 — enterprises of this grade",
+        }),
         jurisdiction: t.arg({
           type: JurisdictionEnum,
           required: false,
@@ -114,7 +125,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: "One enterprise by its USCC (统一社会信用代码)",
     authScopes: { scope: "read" },
-    args: { uscc: t.arg.string({ required: true }) },
+    args: { uscc: t.arg.string({ required: true, description: "统一社会信用代码 — the enterprise's USCC" }) },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.enterprise.findUnique({ ...query, where: { uscc: args.uscc.trim().toUpperCase() } }),
   }),

@@ -17,25 +17,29 @@ const TRAINING_LOCK = 0x74726169;
 builder.prismaObject("TrainingSession", {
   description: "同堂培训 — one joint training session",
   fields: (t) => ({
-    id: t.exposeID("id"),
-    title: t.exposeString("title"),
-    heldOn: t.expose("heldOn", { type: "Date" }),
+    id: t.exposeID("id", { description: "培训ID — the session's id" }),
+    title: t.exposeString("title", { description: "培训名称 — the session's title" }),
+    heldOn: t.expose("heldOn", { type: "Date", description: "培训日期 — the Beijing day it was held" }),
     hours: t.exposeInt("hours", { description: "学时" }),
-    organizer: t.exposeString("organizer"),
+    organizer: t.exposeString("organizer", { description: "组织单位 — who organised it" }),
     domains: t.exposeStringList("domains", { description: "domain codes the session covered" }),
-    attendance: t.relation("attendances", { query: { orderBy: { officerId: "asc" } } }),
+    attendance: t.relation("attendances", {
+      description: "参训人员 — every officer recorded at it",
+      query: { orderBy: { officerId: "asc" } },
+    }),
   }),
 });
 
 builder.prismaObject("TrainingAttendance", {
   description: "参训记录 — one officer at one session",
   fields: (t) => ({
-    session: t.relation("session"),
-    attended: t.exposeBoolean("attended"),
+    session: t.relation("session", { description: "培训 — the session" }),
+    attended: t.exposeBoolean("attended", { description: "出勤 — false: recorded absent" }),
     passed: t.exposeBoolean("passed", { nullable: true, description: "考核结果, if there was an assessment" }),
     officer: t.prismaField({
       type: "Officer",
       nullable: true,
+      description: "执法人员 — the officer; null when no longer in the library",
       resolve: (query, a, _args, ctx) => ctx.prisma.officer.findUnique({ ...query, where: { id: a.officerId } }),
     }),
   }),
@@ -60,21 +64,23 @@ builder.prismaObjectFields("Officer", (t) => ({
 }));
 
 const AttendanceInput = builder.inputType("TrainingAttendanceInput", {
+  description: "参训记录 — one officer at the session",
   fields: (t) => ({
-    certificateNumber: t.string({ required: true }),
-    attended: t.boolean({ required: false, defaultValue: true }),
-    passed: t.boolean({ required: false }),
+    certificateNumber: t.string({ required: true, description: "执法证号 — the officer's certificate number" }),
+    attended: t.boolean({ required: false, defaultValue: true, description: "出勤 — false: recorded absent" }),
+    passed: t.boolean({ required: false, description: "考核结果 — passed the assessment; null when none" }),
   }),
 });
 
 const SessionInput = builder.inputType("TrainingSessionInput", {
+  description: "同堂培训 — one joint training session and who attended",
   fields: (t) => ({
-    title: t.string({ required: true }),
-    heldOn: t.field({ type: "Date", required: true }),
+    title: t.string({ required: true, description: "培训名称 — 1–200 characters" }),
+    heldOn: t.field({ type: "Date", required: true, description: "培训日期 — the Beijing day it was held" }),
     hours: t.int({ required: true, description: "学时, 1–40" }),
-    organizer: t.string({ required: true }),
-    domains: t.stringList({ required: true }),
-    attendance: t.field({ type: [AttendanceInput], required: true }),
+    organizer: t.string({ required: true, description: "组织单位 — 1–200 characters" }),
+    domains: t.stringList({ required: true, description: "执法领域 — codes of the domains it covered" }),
+    attendance: t.field({ type: [AttendanceInput], required: true, description: "参训人员 — one entry per officer" }),
   }),
 });
 

@@ -18,8 +18,14 @@ export const OfficerStatusEnum = builder.enumType("OfficerStatus", {
 });
 
 export const CreditGradeEnum = builder.enumType("CreditGrade", {
-  description: "信用等级 A (best) – D (worst); drives inspection frequency",
-  values: ["A", "B", "C", "D"] as const,
+  description:
+    "信用等级 — credit grade A (best) to D (worst), as the registering province graded the enterprise; drives inspection frequency",
+  values: {
+    A: { description: "A级 — good credit: inspected least often" },
+    B: { description: "B级 — ordinary credit" },
+    C: { description: "C级 — poor credit: inspected more often" },
+    D: { description: "D级 — bad credit (失信): inspected most often" },
+  } as const,
 });
 
 /** Free text a province wrote (a name, a unit, an address): any ID or phone number in it masked alike. */

@@ -13,6 +13,7 @@ export const QUARANTINE_STATUSES = ["QUARANTINED", "REPLAYED", "SUPERSEDED", "DI
 export type QuarantineStatus = (typeof QUARANTINE_STATUSES)[number];
 
 export const QuarantineStatusEnum = builder.enumType("QuarantineStatus", {
+  description: "隔离状态 — where a quarantined record stands, in the order it moves",
   values: {
     QUARANTINED: { description: "waiting: correct and replay it, or discard it" },
     REPLAYED: { description: "a corrected version went through ingest" },

@@ -30,9 +30,16 @@ builder.queryFields((t) => ({
       authScopes: { scope: "read" },
       args: {
         origin: t.arg({ type: JurisdictionEnum, required: false, description: "来源 — one province's records" }),
-        kind: t.arg({ type: RecordKindEnum, required: false }),
+        kind: t.arg({
+          type: RecordKindEnum,
+          required: false,
+          description: "记录类型 — inspections or penalty decisions",
+        }),
         itemCode: t.arg.string({ required: false, description: "unified item code" }),
-        enterpriseUscc: t.arg.string({ required: false }),
+        enterpriseUscc: t.arg.string({
+          required: false,
+          description: "统一社会信用代码 — records about this enterprise",
+        }),
       },
       totalCount: (_c, args, ctx) => cappedCount(ctx.prisma.enforcementRecord, recordFilter(args)),
       resolve: (query, _root, args, ctx) =>

@@ -87,15 +87,26 @@ export const RecordInputRef = builder.inputType("RecordInput", {
   fields: (t) => ({
     originId: t.string({ required: true, description: "its id on the origin platform" }),
     version: t.int({ required: true, description: "≥ 1, raised on every change; the newest wins" }),
-    kind: t.field({ type: RecordKindEnum, required: true }),
+    kind: t.field({
+      type: RecordKindEnum,
+      required: true,
+      description: "记录类型 — an inspection or a penalty decision",
+    }),
     itemCode: t.string({ required: false, description: "UNIFIED item code (map provincial codes with the catalog)" }),
     enterpriseUscc: t.string({ required: false, description: "统一社会信用代码" }),
     officerCertificates: t.stringList({ required: false, description: "执法证号, at least one" }),
-    occurredAt: t.field({ type: "DateTime", required: false }),
-    decidedAt: t.field({ type: "DateTime", required: false }),
+    occurredAt: t.field({ type: "DateTime", required: false, description: "发生时间 — the inspection or the act" }),
+    decidedAt: t.field({
+      type: "DateTime",
+      required: false,
+      description: "决定时间 — penalty decisions: when decided",
+    }),
     fineYuan: t.field({ type: "Yuan", required: false, description: "罚款 — the fine in yuan; absent: no fine" }),
-    result: t.string({ required: false }),
-    findings: t.string({ required: false }),
+    result: t.string({ required: false, description: "结果 — as the platform wrote it (size limit: docs/limits.md)" }),
+    findings: t.string({
+      required: false,
+      description: "检查发现 — free text; personal data in it is masked across provinces",
+    }),
     taskId: t.string({
       required: false,
       description:

@@ -1,9 +1,9 @@
 /** Scope defaults and narrowing (the rules are written down in gateway/auth/scopes.ts). */
 import { describe, expect, it } from "vitest";
-import type { Issuer } from "../../gateway/auth/issuers.ts";
 import { effectiveScopes, hasScope, parseScopeClaim } from "../../gateway/auth/scopes.ts";
+import type { Jurisdiction } from "../../schema/common/jurisdiction.ts";
 
-const scopesOf = (issuer: Issuer, claim?: string) =>
+const scopesOf = (issuer: Jurisdiction, claim?: string) =>
   [...effectiveScopes({ issuer, requestedScopes: parseScopeClaim(claim) })].sort();
 
 describe("effective scopes", () => {

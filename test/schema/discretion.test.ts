@@ -54,7 +54,7 @@ describe("matchDiscretion (裁量基准智能匹配)", () => {
 
   it("answers facts {} with an ordinary first-tier penalty of the unified benchmark", async () => {
     const { match: m } = await match({ itemCode: "GZ-041" });
-    expect(m).toMatchObject({ outcome: "PENALTY", tier: { level: 1 }, benchmarkVersion: 1, benchmarkSource: "gz" });
+    expect(m).toMatchObject({ outcome: "PENALTY", tier: { level: 1 }, benchmarkVersion: 1, benchmarkSource: "GZ" });
     expect(m?.range).toEqual({ minYuan: yuan(100_000), maxYuan: yuan(400_000) });
     expect(m?.citations).toContain("水污染防治法 第83条第(四)项");
     expect(m?.steps.at(-1)).toContain("结论");

@@ -42,7 +42,7 @@ describe("mergeBenchmarks (有利相对人)", () => {
     expect(errors).toBeUndefined();
     const payload = data!.mergeBenchmarks;
     expect(payload).toMatchObject({ merged: true, created: true, conflicts: [] });
-    expect(payload.benchmark).toMatchObject({ source: "gz", effectiveFrom: "2026-12-01" });
+    expect(payload.benchmark).toMatchObject({ source: "GZ", effectiveFrom: "2026-12-01" });
     const tiersOf = (b: typeof cq) => b.tiers as Array<{ level: number; fine: { maxFen?: number } }>;
     for (const tier of payload.benchmark!.tiers) {
       const cqMax = tiersOf(cq).find((x) => x.level === tier.level)?.fine.maxFen;

@@ -1,7 +1,7 @@
 /** Reads a GraphQL subscription over SSE (graphql-yoga's "distinct connections" mode) through gateway.fetch. */
 import { parseSseBlock } from "../../adapters/core/sse.ts";
 import type { DpopKey } from "../../gateway/auth/dpop-proof.ts";
-import type { Issuer } from "../../gateway/auth/issuers.ts";
+import type { Jurisdiction } from "../../schema/common/jurisdiction.ts";
 import { authorizationHeaders, TEST_GRAPHQL_URL, type TestGateway } from "../support/gateway.ts";
 
 /** one event of the `changes` subscription, as CHANGES below selects it */
@@ -28,7 +28,7 @@ export const CHANGES = `subscription($afterSeq: String, $kinds: [String!], $cons
 export async function openChanges(
   t: TestGateway,
   opts: {
-    as?: Issuer;
+    as?: Jurisdiction;
     scopes?: string[];
     token?: string;
     variables?: Record<string, unknown>;

@@ -1,5 +1,5 @@
 /** Shared by the ingest, quarantine, change-stream and sync-status suites: canonical records and calls. */
-import type { Issuer } from "../../gateway/auth/issuers.ts";
+import type { Jurisdiction } from "../../schema/common/jurisdiction.ts";
 import type { TestGateway } from "../support/gateway.ts";
 
 export const USCC = "91500112MAG000014A";
@@ -58,7 +58,7 @@ const INGEST = `mutation($input: IngestRecordsInput!) { ingestRecords(input: $in
 
 export function ingest(
   t: TestGateway,
-  as: Issuer,
+  as: Jurisdiction,
   input: {
     source?: string;
     cursor?: string | null;

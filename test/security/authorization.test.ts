@@ -4,7 +4,7 @@
  * REFUSED_WRITES is the table to extend when a mutation is added.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Issuer } from "../../gateway/auth/issuers.ts";
+import type { Jurisdiction } from "../../schema/common/jurisdiction.ts";
 import {
   citizenId,
   enterpriseRecord,
@@ -24,7 +24,7 @@ afterAll(() => t.dispose());
 
 interface WriteAttempt {
   name: string;
-  as: Issuer;
+  as: Jurisdiction;
   /** omitted: the issuer's normal rights */
   scopes?: string[];
   document: string;

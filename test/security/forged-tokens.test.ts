@@ -6,8 +6,8 @@ import { readFile } from "node:fs/promises";
 import { base64url, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuthFailureReason } from "../../gateway/auth/auth-error.ts";
-import type { Issuer } from "../../gateway/auth/issuers.ts";
 import { jwksPath } from "../../gateway/auth/keys.ts";
+import type { Jurisdiction } from "../../schema/common/jurisdiction.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
 import { decodePart, rawToken, withPayload } from "../support/keys.ts";
 import { expectRefused, latestAudit, MERGE_BENCHMARKS, MERGEABLE_ITEMS, READ_DOMAINS, writtenRows } from "./helpers.ts";
@@ -20,13 +20,13 @@ afterAll(() => t.dispose());
 
 const now = () => Math.floor(Date.now() / 1000);
 /** the other province's key signs what claims to be `claimed`'s token */
-const otherSigner = (claimed: Issuer): Issuer => (claimed === "cq" ? "sc" : "cq");
+const otherSigner = (claimed: Jurisdiction): Jurisdiction => (claimed === "cq" ? "sc" : "cq");
 
 interface Forgery {
   name: string;
   reason: AuthFailureReason;
   /** a token that claims to come from `claimed` */
-  forge(claimed: Issuer): Promise<string>;
+  forge(claimed: Jurisdiction): Promise<string>;
 }
 
 const FORGERIES: Forgery[] = [

@@ -5,7 +5,7 @@
  * in the answer; the origin (and gz with pii:read) still reads it in clear.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Issuer } from "../../gateway/auth/issuers.ts";
+import type { Jurisdiction } from "../../schema/common/jurisdiction.ts";
 import { openChanges } from "../schema/sse.ts";
 import { ingest, inspection } from "../schema/sync-helpers.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
@@ -50,7 +50,7 @@ const RECORD = `query($originId: String!) { record(origin: SC, originId: $origin
 const RECORDS = `{ records(first: 50, origin: SC) { edges { node { originId findings result payload } } } }`;
 const QUARANTINE = `{ quarantine(first: 50) { edges { node { originId reason payload } } } }`;
 
-async function read(query: string, as: Issuer, scopes?: string[], variables?: Record<string, unknown>) {
+async function read(query: string, as: Jurisdiction, scopes?: string[], variables?: Record<string, unknown>) {
   const answer = await t.gql(query, { as, scopes, variables });
   expect(answer.errors).toBeUndefined();
   return answer.data;

@@ -5,7 +5,7 @@
  */
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Issuer } from "../../gateway/auth/issuers.ts";
+import type { Jurisdiction } from "../../schema/common/jurisdiction.ts";
 import { encodeGlobalId } from "../../schema/common/node-access.ts";
 import { maskAddress, maskIdNumber, maskPhone } from "../../schema/libraries/rules/mask.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
@@ -27,7 +27,7 @@ const OFFICERS = `query Officers($jurisdiction: Jurisdiction) {
   officers(jurisdiction: $jurisdiction, first: 50) { edges { node { id idNumber phone homeAddress } } }
 }`;
 
-async function officersSeenBy(reader: Issuer, home: "cq" | "sc", scopes?: string[]): Promise<PersonalData[]> {
+async function officersSeenBy(reader: Jurisdiction, home: "cq" | "sc", scopes?: string[]): Promise<PersonalData[]> {
   const result = await t.gql<{ officers: { edges: Array<{ node: PersonalData }> } }>(OFFICERS, {
     as: reader,
     scopes,

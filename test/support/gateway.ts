@@ -7,12 +7,12 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { type DpopKey, signDpopProof } from "../../gateway/auth/dpop-proof.ts";
-import type { Issuer } from "../../gateway/auth/issuers.ts";
 import { loadPrivateKey } from "../../gateway/auth/keys.ts";
 import { signToken } from "../../gateway/auth/sign-token.ts";
 import { type GatewayConfig, parseConfig } from "../../gateway/config.ts";
 import { type AssembleOptions, assembleGateway } from "../../gateway/server.ts";
 import { seedDatabase } from "../../prisma/seed/seed.ts";
+import type { Jurisdiction } from "../../schema/common/jurisdiction.ts";
 import { createTestDatabase } from "./database.ts";
 import { createTestKeys } from "./keys.ts";
 
@@ -77,7 +77,7 @@ export async function createTestGateway(
     tracing: options.tracing,
   });
 
-  async function token(issuer: Issuer, opts: TokenOptions = {}): Promise<string> {
+  async function token(issuer: Jurisdiction, opts: TokenOptions = {}): Promise<string> {
     const key = await loadPrivateKey(keys.dir, issuer);
     return signToken({
       privateKey: key.key,
@@ -112,7 +112,7 @@ export async function createTestGateway(
     query: string,
     opts: {
       variables?: Record<string, unknown>;
-      as?: Issuer;
+      as?: Jurisdiction;
       token?: string | null;
       scopes?: string[];
       subject?: string;

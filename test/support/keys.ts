@@ -7,9 +7,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { base64url, type JWTPayload, SignJWT } from "jose";
-import { DEFAULT_AUDIENCE, ISSUERS, type Issuer, type SigningAlgorithm } from "../../gateway/auth/issuers.ts";
 import { generateIssuerKeys, jwksPath, loadPrivateKey, type SigningKey } from "../../gateway/auth/keys.ts";
+import { DEFAULT_AUDIENCE, type SigningAlgorithm } from "../../gateway/auth/token-policy.ts";
 import { createTrustRegistry, type TrustRegistry, type WarnLogger } from "../../gateway/auth/trust-registry.ts";
+import { JURISDICTIONS, type Jurisdiction } from "../../schema/common/jurisdiction.ts";
 
 export async function makeTempDir(prefix = "gaozhu-keys-"): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), prefix));
@@ -20,18 +21,18 @@ export interface TestKeys {
   dir: string;
   registry: TrustRegistry;
   /** each issuer's current signing key, as `npm run token` would load it */
-  signingKey(issuer: Issuer): Promise<SigningKey>;
+  signingKey(issuer: Jurisdiction): Promise<SigningKey>;
   /** the claims an honest token of `issuer` carries, overridable (an `undefined` value removes a claim) */
-  claims(issuer: Issuer, overrides?: Record<string, unknown>): JWTPayload;
+  claims(issuer: Jurisdiction, overrides?: Record<string, unknown>): JWTPayload;
   /** signs `payload` with `signer`'s current key; header fields overridable (`kid: undefined` drops it) */
-  sign(signer: Issuer, payload: JWTPayload, header?: Record<string, unknown>): Promise<string>;
+  sign(signer: Jurisdiction, payload: JWTPayload, header?: Record<string, unknown>): Promise<string>;
   /** an honest token of `issuer` with optional claim overrides */
-  token(issuer: Issuer, overrides?: Record<string, unknown>): Promise<string>;
+  token(issuer: Jurisdiction, overrides?: Record<string, unknown>): Promise<string>;
   cleanup(): Promise<void>;
 }
 
 export interface TestKeysOptions {
-  algorithms?: Partial<Record<Issuer, SigningAlgorithm>>;
+  algorithms?: Partial<Record<Jurisdiction, SigningAlgorithm>>;
   logger?: WarnLogger;
   /** clock of the claims made by `claims()`; @default Date.now */
   now?: () => number;
@@ -40,9 +41,10 @@ export interface TestKeysOptions {
 export async function createTestKeys(options: TestKeysOptions = {}): Promise<TestKeys> {
   const { dir, cleanup } = await makeTempDir();
   const now = options.now ?? Date.now;
-  for (const issuer of ISSUERS) await generateIssuerKeys(dir, issuer, { alg: options.algorithms?.[issuer] ?? "ES256" });
+  for (const issuer of JURISDICTIONS)
+    await generateIssuerKeys(dir, issuer, { alg: options.algorithms?.[issuer] ?? "ES256" });
   const registry = await createTrustRegistry({
-    issuers: ISSUERS.map((issuer) => ({
+    issuers: JURISDICTIONS.map((issuer) => ({
       issuer,
       jwks: jwksPath(dir, issuer),
       algorithms: [options.algorithms?.[issuer] ?? "ES256"],
@@ -51,7 +53,7 @@ export async function createTestKeys(options: TestKeysOptions = {}): Promise<Tes
     pollIntervalMs: 60_000,
   });
 
-  const claims = (issuer: Issuer, overrides: Record<string, unknown> = {}): JWTPayload => {
+  const claims = (issuer: Jurisdiction, overrides: Record<string, unknown> = {}): JWTPayload => {
     const iat = Math.floor(now() / 1000);
     const base: Record<string, unknown> = {
       iss: issuer,
@@ -64,7 +66,7 @@ export async function createTestKeys(options: TestKeysOptions = {}): Promise<Tes
     };
     return withoutUndefined({ ...base, ...overrides });
   };
-  const sign = async (signer: Issuer, payload: JWTPayload, header: Record<string, unknown> = {}) => {
+  const sign = async (signer: Jurisdiction, payload: JWTPayload, header: Record<string, unknown> = {}) => {
     const { key, kid, alg } = await loadPrivateKey(dir, signer);
     const protectedHeader = withoutUndefined({ alg, kid, typ: "JWT", ...header }) as { alg: string };
     return new SignJWT(payload).setProtectedHeader(protectedHeader).sign(key);

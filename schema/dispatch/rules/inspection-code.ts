@@ -19,8 +19,8 @@ import {
   type JSONWebKeySet,
 } from "jose";
 import { z } from "zod";
-import { SUPPORTED_ALGORITHMS } from "../../../gateway/auth/issuers.ts";
 import type { SigningKey } from "../../../gateway/auth/keys.ts";
+import { SUPPORTED_ALGORITHMS } from "../../../gateway/auth/token-policy.ts";
 import { normaliseUscc } from "./draw-candidates.ts";
 
 export const INSPECTION_CODE_VERSION = 1;

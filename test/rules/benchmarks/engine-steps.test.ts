@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { type DiscretionInput, matchDiscretion } from "../../../schema/benchmarks/rules/discretion.ts";
-import { assessDecision } from "../../../schema/benchmarks/rules/warnings.ts";
+import { assessDecision } from "../../../schema/supervision/rules/warnings.ts";
 import { air99, basisView, day, fixedRange, item, oneTier, safetyTraining97, statuteOf, W } from "./fixtures.ts";
 
 const AIR_99 = statuteOf(fixedRange(W(10), W(100)));

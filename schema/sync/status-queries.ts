@@ -1,18 +1,15 @@
-/** `syncStatus`, and the adapters' own reports: `heartbeat` and `reportSyncError`. */
+/** `syncStatus`: each adapter's lag, backlog, last error and state, as its reports and checkpoints tell. */
 
 import type { GatewayContext } from "../../gateway/context.ts";
-import { badInput } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
 import type { Jurisdiction } from "../common/jurisdiction.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
-import { writeAudited } from "../common/write.ts";
-import { adapterName, type CheckpointTouch, touchCheckpoint } from "./checkpoints.ts";
 import { worstState } from "./rules/staleness.ts";
 import { type AdapterStatus, adapterStatuses, type CheckpointStatus, type StatusClock } from "./status-service.ts";
-import { directionOf, SyncDirectionEnum, SyncStateEnum } from "./types.ts";
+import { SyncStateEnum } from "./types.ts";
 
-const clockOf = (ctx: GatewayContext): StatusClock => ({
+export const clockOf = (ctx: GatewayContext): StatusClock => ({
   now: ctx.now,
   staleAfterSeconds: ctx.services.config.sync.staleAfterSeconds,
 });
@@ -81,7 +78,7 @@ const both = (s: AdapterStatus) => [s.inbound, s.outbound].filter((c): c is Chec
 const newest = (dates: Array<Date | null>) =>
   dates.reduce<Date | null>((max, d) => (d && (!max || d > max) ? d : max), null);
 
-const AdapterStatusRef = builder.objectRef<AdapterStatus>("AdapterSyncStatus").implement({
+export const AdapterStatusRef = builder.objectRef<AdapterStatus>("AdapterSyncStatus").implement({
   description: "同步状态 — one adapter (a jurisdiction's named source and consumer); definitions in docs/sync.md",
   fields: (t) => ({
     jurisdiction: t.field({
@@ -154,109 +151,5 @@ builder.queryFields((t) => ({
       "同步状态 — one entry per adapter: lag in records and seconds, quarantine size, last error (a province sees its own, gz all)",
     authScopes: { scope: "read" },
     resolve: (_root, _args, ctx) => adapterStatuses(ctx.prisma, ctx.caller?.issuer as Jurisdiction, clockOf(ctx)),
-  }),
-}));
-
-type InputFields = Parameters<Parameters<typeof builder.inputType>[1]["fields"]>[0];
-
-const adapterFields = (t: InputFields) => ({
-  source: t.string({
-    required: true,
-    description: "适配器名 — the adapter's name (as in ingestRecords / acknowledgeChanges), scoped to your issuer",
-  }),
-  direction: t.field({
-    type: SyncDirectionEnum,
-    required: false,
-    defaultValue: "INBOUND",
-    description: "同步方向 — which direction reports (default INBOUND)",
-  }),
-});
-
-const HeartbeatInput = builder.inputType("HeartbeatInput", {
-  description: "心跳 — an adapter's report that it is alive",
-  fields: (t) => ({
-    ...adapterFields(t),
-    sourceBacklog: t.int({
-      required: false,
-      description: "inbound: changes still waiting on the source (0: caught up; never negative)",
-    }),
-    sourceTime: t.field({
-      type: "DateTime",
-      required: false,
-      description: "inbound: time of the newest source change applied",
-    }),
-  }),
-});
-
-const ReportSyncErrorInput = builder.inputType("ReportSyncErrorInput", {
-  description: "同步错误 — an adapter's report of a failure",
-  fields: (t) => ({
-    ...adapterFields(t),
-    message: t.string({
-      required: true,
-      description: "what failed, in the adapter's words (at most 2000 characters kept; no personal data)",
-    }),
-  }),
-});
-
-const statusPayload = (name: string, description: string) =>
-  builder.objectRef<{ status: AdapterStatus }>(name).implement({
-    description,
-    fields: (t) => ({
-      status: t.field({
-        type: AdapterStatusRef,
-        description: "同步状态 — the adapter's status after the report",
-        resolve: (p) => p.status,
-      }),
-    }),
-  });
-
-const HeartbeatPayload = statusPayload("HeartbeatPayload", "心跳结果 — the heartbeat as stored");
-const ReportSyncErrorPayload = statusPayload("ReportSyncErrorPayload", "同步错误结果 — the error as stored");
-
-type Report = Pick<CheckpointTouch, "sourceBacklog" | "sourceTime" | "lastError">;
-
-/** An adapter's own report: touch its checkpoint (audited), answer with its status. */
-async function report(
-  ctx: GatewayContext,
-  args: { source: string; direction?: "INBOUND" | "OUTBOUND" | null },
-  fields: Report,
-): Promise<{ status: AdapterStatus }> {
-  const issuer = ctx.caller?.issuer as Jurisdiction;
-  const name = adapterName(args.source);
-  const direction = directionOf(args.direction ?? "INBOUND");
-  await writeAudited(ctx, async (tx) => {
-    const c = await touchCheckpoint(tx, { issuer, name, direction, now: ctx.now, ...fields });
-    return { result: c, recordIds: [c.id] };
-  });
-  const [status] = await adapterStatuses(ctx.prisma, issuer, clockOf(ctx), { jurisdiction: issuer, adapter: name });
-  return { status: status as AdapterStatus };
-}
-
-builder.mutationFields((t) => ({
-  heartbeat: t.field({
-    type: HeartbeatPayload,
-    description: "心跳 — the adapter is alive; an idle inbound side reports its backlog (0: caught up) and source time",
-    authScopes: { scope: "read" },
-    args: { input: t.arg({ type: HeartbeatInput, required: true, description: "who reports, and its backlog" }) },
-    resolve: (_root, { input }, ctx) => {
-      if (input.sourceBacklog != null && input.sourceBacklog < 0) {
-        throw badInput("sourceBacklog cannot be negative", { reason: "BAD_BACKLOG" });
-      }
-      return report(ctx, input, { sourceBacklog: input.sourceBacklog, sourceTime: input.sourceTime });
-    },
-  }),
-
-  reportSyncError: t.field({
-    type: ReportSyncErrorPayload,
-    description:
-      "同步错误 — the adapter reports a failure (platform down, push refused…); shown by syncStatus until its next success",
-    authScopes: { scope: "read" },
-    args: { input: t.arg({ type: ReportSyncErrorInput, required: true, description: "who reports, and what failed" }) },
-    resolve: (_root, { input }, ctx) => {
-      const message = input.message.trim().slice(0, 2000);
-      if (!message) throw badInput("message is empty", { reason: "EMPTY_MESSAGE" });
-      return report(ctx, input, { lastError: message });
-    },
   }),
 }));

@@ -1,15 +1,15 @@
 /** 执法监督预警 as GraphQL: the committee's `warnings` connection and `acknowledgeWarning` (管委会 only). */
 import type { Prisma, SupervisionWarning } from "../../gateway/db/generated/prisma/client.ts";
 import { notFound } from "../../gateway/errors.ts";
+import { DiscretionOutcomeEnum, PenaltyRangeRef, TierRef } from "../benchmarks/discretion-query.ts";
+import type { DiscretionMatch } from "../benchmarks/rules/discretion.ts";
 import { builder } from "../builder.ts";
 import { connectionTypes } from "../common/connection-types.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { encodeGlobalId, keyOf, nodeAccess, readableWith } from "../common/node-access.ts";
 import { writeAudited } from "../common/write.ts";
-import { DiscretionOutcomeEnum, PenaltyRangeRef, TierRef } from "./discretion-query.ts";
-import type { DiscretionMatch } from "./rules/discretion.ts";
-import type { StoredDecision } from "./warning-service.ts";
+import type { StoredDecision } from "./service.ts";
 
 const WarningKindEnum = builder.enumType("WarningKind", {
   description: "预警类型 — what is wrong with a pushed penalty decision",
@@ -170,11 +170,15 @@ builder.queryFields((t) => ({
       description: "执法监督预警 — newest first (管委会 only)",
       authScopes: { $all: { issuer: "gz", scope: "read" } },
       args: {
-        kind: t.arg({ type: WarningKindEnum, required: false }),
-        severity: t.arg({ type: WarningSeverityEnum, required: false }),
+        kind: t.arg({ type: WarningKindEnum, required: false, description: "预警类型 — warnings of this kind" }),
+        severity: t.arg({
+          type: WarningSeverityEnum,
+          required: false,
+          description: "预警级别 — warnings of this severity",
+        }),
         origin: t.arg({ type: JurisdictionEnum, required: false, description: "来源 — one province's decisions" }),
         itemCode: t.arg.string({ required: false, description: "unified item code" }),
-        status: t.arg({ type: WarningStatusEnum, required: false }),
+        status: t.arg({ type: WarningStatusEnum, required: false, description: "预警状态 — warnings in this status" }),
       },
       totalCount: (_connection, args, ctx) => ctx.prisma.supervisionWarning.count({ where: warningFilter(args) }),
       resolve: (query, _root, args, ctx) =>

@@ -10,8 +10,8 @@
  * one FACTS_MISSING (LOW): missing facts are a gap to fill, not a licence to warn as if the case were the lightest.
  */
 
-import type { DiscretionMatch } from "./discretion.ts";
-import { yuan } from "./fine-engine.ts";
+import type { DiscretionMatch } from "../../benchmarks/rules/discretion.ts";
+import { yuan } from "../../benchmarks/rules/fine-engine.ts";
 
 export type WarningKind =
   | "FINE_ABOVE_RANGE"

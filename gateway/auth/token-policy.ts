@@ -1,15 +1,11 @@
 /**
- * The three token issuers the gateway trusts are the three jurisdictions (schema/common/jurisdiction.ts).
+ * Token policy: the audience every token must name, the longest each issuer's tokens may live, the signature
+ * algorithms accepted. The issuers themselves are the three jurisdictions (schema/common/jurisdiction.ts).
  */
-import { isJurisdiction, JURISDICTIONS, type Jurisdiction } from "../../schema/common/jurisdiction.ts";
-
-export const ISSUERS = JURISDICTIONS;
-export type Issuer = Jurisdiction;
+import type { Jurisdiction } from "../../schema/common/jurisdiction.ts";
 
 /** The `aud` every token must carry unless configured otherwise. */
 export const DEFAULT_AUDIENCE = "gaozhu-gateway";
-
-export const isIssuer = isJurisdiction;
 
 /**
  * The longest a token may live (`exp − iat`), per issuer, unless configured otherwise
@@ -18,7 +14,11 @@ export const isIssuer = isJurisdiction;
  * — its tokens can carry the widest rights (dispatch, catalog, pii:read, audit:read). Longer-lived
  * access is a matter of minting again, never of a token that outlives the person's day.
  */
-export const DEFAULT_MAX_LIFETIME_SECONDS: Readonly<Record<Issuer, number>> = { cq: 86_400, sc: 86_400, gz: 43_200 };
+export const DEFAULT_MAX_LIFETIME_SECONDS: Readonly<Record<Jurisdiction, number>> = {
+  cq: 86_400,
+  sc: 86_400,
+  gz: 43_200,
+};
 
 /**
  * Signature algorithms the gateway can be configured to accept. Asymmetric only: with a symmetric

@@ -1,14 +1,14 @@
 /** `reportPenaltyDecision` — a province pushes one of its penalty decisions; it is stored and supervised. */
 import { z } from "zod";
 import { forbidden } from "../../gateway/errors.ts";
+import { toCaseFacts } from "../benchmarks/discretion-input.ts";
+import { CaseFactsInputRef } from "../benchmarks/discretion-query.ts";
 import { builder } from "../builder.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { encodeGlobalId } from "../common/node-access.ts";
 import { limitOf } from "../common/rules/field-limits.ts";
 import { type PushOutcome, reportPenaltyDecision } from "./decision-service.ts";
-import { toCaseFacts } from "./discretion-input.ts";
-import { CaseFactsInputRef } from "./discretion-query.ts";
 
 /** checked before the resolver, every problem at once (schema/validation-error.ts); other fields pass as they are */
 const pushedDecision = z.looseObject({
@@ -92,7 +92,9 @@ builder.mutationFields((t) => ({
       "推送行政处罚决定 — store a penalty decision of the caller's own origin (newest version wins) and measure it against its benchmark (执法监督预警)",
     // records:write lies only within the ceilings of cq and sc (gateway/auth/scopes.ts)
     authScopes: { scope: "records:write" },
-    args: { input: t.arg({ type: ReportPenaltyDecisionInput, required: true }) },
+    args: {
+      input: t.arg({ type: ReportPenaltyDecisionInput, required: true, description: "输入 — the decision as decided" }),
+    },
     resolve: async (_root, { input }, ctx) => {
       const origin = ctx.caller?.issuer as string;
       if (input.origin != null && input.origin !== origin) {

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { DiscretionMatch } from "../../../schema/benchmarks/rules/discretion.ts";
-import { assessDecision, type PushedDecision } from "../../../schema/benchmarks/rules/warnings.ts";
-import { W } from "./fixtures.ts";
+import { assessDecision, type PushedDecision } from "../../../schema/supervision/rules/warnings.ts";
+import { W } from "../benchmarks/fixtures.ts";
 
 type Match = Parameters<typeof assessDecision>[0];
 const range = (min: number, max: number) => ({ minFen: W(min), maxFen: W(max) });

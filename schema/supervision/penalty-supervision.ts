@@ -7,9 +7,9 @@
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import type { ChangeInput } from "../../gateway/outbox/outbox.ts";
 import type { CaseFactsInput } from "../benchmarks/rules/types.ts";
-import { assessEachPenaltyDecision, type PenaltyDecisionToAssess } from "../benchmarks/warning-service.ts";
 import type { CatalogSnapshot } from "../catalog/catalog-read-model.ts";
-import type { RecordRow } from "./rules/record-document.ts";
+import type { RecordRow } from "../records/rules/record-document.ts";
+import { assessEachPenaltyDecision, type PenaltyDecisionToAssess } from "./service.ts";
 
 export interface PenaltyAssessment {
   row: RecordRow;

@@ -14,7 +14,6 @@
 import { randomUUID } from "node:crypto";
 import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import type { ChangeInput } from "../../gateway/outbox/outbox.ts";
-import { type CatalogSnapshot, isCurrent } from "../catalog/catalog-read-model.ts";
 import {
   type DiscretionRequest,
   type ItemRules,
@@ -22,10 +21,11 @@ import {
   matchRulesDiscretion,
   snapshotItemRules,
   UnknownItemError,
-} from "./discretion-service.ts";
-import { DiscretionError, type DiscretionMatch } from "./rules/discretion.ts";
-import { FineRuleError } from "./rules/fine-engine.ts";
-import type { CaseFactsInput } from "./rules/types.ts";
+} from "../benchmarks/discretion-service.ts";
+import { DiscretionError, type DiscretionMatch } from "../benchmarks/rules/discretion.ts";
+import { FineRuleError } from "../benchmarks/rules/fine-engine.ts";
+import type { CaseFactsInput } from "../benchmarks/rules/types.ts";
+import { type CatalogSnapshot, isCurrent } from "../catalog/catalog-read-model.ts";
 import { assessDecision, type SupervisionWarning } from "./rules/warnings.ts";
 
 export interface PenaltyDecisionToAssess {

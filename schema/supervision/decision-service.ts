@@ -8,13 +8,13 @@ import { randomUUID } from "node:crypto";
 import type { GatewayContext } from "../../gateway/context.ts";
 import type { EnforcementRecord } from "../../gateway/db/generated/prisma/client.ts";
 import { conflict, fromPrismaError } from "../../gateway/errors.ts";
+import { discretionInputError } from "../benchmarks/discretion-service.ts";
+import type { CaseFactsInput } from "../benchmarks/rules/types.ts";
 import { itemByAnyCode } from "../catalog/queries.ts";
 import { writeAudited } from "../common/write.ts";
 import { recordUpserted, writeRecordRows } from "../records/ingest-service.ts";
 import type { RecordRow, StoredDocument } from "../records/rules/record-document.ts";
-import { discretionInputError } from "./discretion-service.ts";
-import type { CaseFactsInput } from "./rules/types.ts";
-import { assessPenaltyDecisions } from "./warning-service.ts";
+import { assessPenaltyDecisions } from "./service.ts";
 
 export interface PenaltyDecisionPush {
   originId: string;

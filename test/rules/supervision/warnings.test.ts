@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type DiscretionMatch, matchDiscretion } from "../../../schema/benchmarks/rules/discretion.ts";
-import { assessDecision } from "../../../schema/benchmarks/rules/warnings.ts";
-import { air99, day, item, W } from "./fixtures.ts";
+import { assessDecision } from "../../../schema/supervision/rules/warnings.ts";
+import { air99, day, item, W } from "../benchmarks/fixtures.ts";
 
 const match = (facts = {}, b = air99()): DiscretionMatch =>
   matchDiscretion({
