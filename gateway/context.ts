@@ -68,3 +68,6 @@ export interface GatewayContext {
   /** the client's address (the first X-Forwarded-For hop when TRUST_PROXY is set), for rate limits */
   clientAddress: string;
 }
+
+/** The context of a field whose scopes admit only a verified token (Pothos `withAuth`): `caller` is set. */
+export type SignedInContext = GatewayContext & { caller: Caller };

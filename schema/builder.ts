@@ -4,7 +4,7 @@ import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
-import type { GatewayContext } from "../gateway/context.ts";
+import type { GatewayContext, SignedInContext } from "../gateway/context.ts";
 import type PrismaTypes from "../gateway/db/generated/pothos-types.ts";
 import { getDatamodel } from "../gateway/db/generated/pothos-types.ts";
 import { authScopesFor } from "./auth-scopes.ts";
@@ -28,6 +28,8 @@ export const builder = new SchemaBuilder<{
   Context: GatewayContext;
   PrismaTypes: PrismaTypes;
   AuthScopes: AuthScopes;
+  /** what `t.withAuth(...)` narrows the context to: every scope is granted only to a verified token */
+  AuthContexts: { authenticated: SignedInContext; issuer: SignedInContext; scope: SignedInContext };
   DefaultFieldNullability: false;
   Scalars: {
     Date: { Input: Date; Output: Date };

@@ -91,15 +91,14 @@ const IngestInputRef = builder.inputType("IngestRecordsInput", {
 });
 
 builder.mutationFields((t) => ({
-  ingestRecords: t.field({
+  ingestRecords: t.withAuth({ scope: "records:write" }).field({
     type: IngestPayloadRef,
     description:
       "推送执法记录 — store a batch of the caller's own records with the source cursor in one transaction (newest version wins; invalid records quarantined)",
     // records:write lies only within the ceilings of cq and sc (gateway/auth/scopes.ts)
-    authScopes: { scope: "records:write" },
     args: { input: t.arg({ type: IngestInputRef, required: true, description: "the batch and its cursor" }) },
     resolve: async (_root, { input }, ctx) => {
-      const origin = ctx.caller?.issuer as Jurisdiction;
+      const origin = ctx.caller.issuer;
       const source = adapterName(input.source);
       if (input.records.length > MAX_BATCH) {
         throw badInput(`A batch holds at most ${MAX_BATCH} records; split this one of ${input.records.length}`, {

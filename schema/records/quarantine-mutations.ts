@@ -125,11 +125,10 @@ const QuarantineInputRef = builder.inputType("QuarantineRecordsInput", {
 });
 
 builder.mutationFields((t) => ({
-  replayQuarantined: t.field({
+  replayQuarantined: t.withAuth({ scope: "records:write" }).field({
     type: ReplayPayloadRef,
     description:
       "重放 — send a corrected record through the same ingest path; on success the quarantined row becomes REPLAYED",
-    authScopes: { scope: "records:write" },
     args: { input: t.arg({ type: ReplayInputRef, required: true, description: "the row and its corrected record" }) },
     resolve: (_root, { input: args }, ctx) =>
       writeAudited<ReplayPayload>(ctx, async (tx) => {
@@ -137,7 +136,7 @@ builder.mutationFields((t) => ({
         if (row.originId && row.originId !== args.record.originId) {
           throw badInput(`The corrected record must keep originId ${row.originId}`, { reason: "ORIGIN_ID_MISMATCH" });
         }
-        const origin = ctx.caller?.issuer as Jurisdiction;
+        const origin = ctx.caller.issuer;
         const outcome = await ingestInTransaction(tx, {
           origin,
           source: row.source,
@@ -155,10 +154,9 @@ builder.mutationFields((t) => ({
       }),
   }),
 
-  discardQuarantined: t.field({
+  discardQuarantined: t.withAuth({ scope: "records:write" }).field({
     type: DiscardPayloadRef,
     description: "舍弃 — set a quarantined record aside on purpose; the reason is kept in `resolution`",
-    authScopes: { scope: "records:write" },
     args: { input: t.arg({ type: DiscardInputRef, required: true, description: "the row and why" }) },
     resolve: (_root, { input: args }, ctx) =>
       writeAudited(ctx, async (tx) => {
@@ -173,17 +171,16 @@ builder.mutationFields((t) => ({
       }),
   }),
 
-  quarantineRecords: t.field({
+  quarantineRecords: t.withAuth({ scope: "records:write" }).field({
     type: QuarantinePayloadRef,
     description: "隔离 — an adapter quarantines what it could not map; visible and replayable like refused records",
-    authScopes: { scope: "records:write" },
     args: { input: t.arg({ type: QuarantineInputRef, required: true, description: "the feed and its items" }) },
     resolve: (_root, { input: args }, ctx) => {
       const source = adapterName(args.source);
       if (args.items.length > MAX_ITEMS) throw badInput(`At most ${MAX_ITEMS} items`, { reason: "BATCH_TOO_LARGE" });
       const badCode = args.items.find((item) => !CODE.test(item.code));
       if (badCode) throw badInput(`code "${badCode.code}" is not SCREAMING_SNAKE`, { reason: "BAD_CODE" });
-      const origin = ctx.caller?.issuer as Jurisdiction;
+      const origin = ctx.caller.issuer;
       return writeAudited(ctx, async (tx) => {
         const ids = args.items
           .map((item) => item.originId)

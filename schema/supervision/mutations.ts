@@ -86,17 +86,16 @@ const PushPayload = builder.objectRef<PushOutcome>("ReportPenaltyDecisionPayload
 });
 
 builder.mutationFields((t) => ({
-  reportPenaltyDecision: t.field({
+  reportPenaltyDecision: t.withAuth({ scope: "records:write" }).field({
     type: PushPayload,
     description:
       "推送行政处罚决定 — store a penalty decision of the caller's own origin (newest version wins) and measure it against its benchmark (执法监督预警)",
     // records:write lies only within the ceilings of cq and sc (gateway/auth/scopes.ts)
-    authScopes: { scope: "records:write" },
     args: {
       input: t.arg({ type: ReportPenaltyDecisionInput, required: true, description: "输入 — the decision as decided" }),
     },
     resolve: async (_root, { input }, ctx) => {
-      const origin = ctx.caller?.issuer as string;
+      const origin = ctx.caller.issuer;
       if (input.origin != null && input.origin !== origin) {
         throw forbidden(`A ${origin} token may only push records of origin ${origin}`, { reason: "ORIGIN_MISMATCH" });
       }

@@ -1,6 +1,6 @@
 /** 心跳 — the adapters' own reports: `heartbeat` (alive, backlog, source time) and `reportSyncError`. */
 
-import type { GatewayContext } from "../../gateway/context.ts";
+import type { SignedInContext } from "../../gateway/context.ts";
 import { badInput } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
 import type { Jurisdiction } from "../common/jurisdiction.ts";
@@ -71,11 +71,11 @@ type Report = Pick<CheckpointTouch, "sourceBacklog" | "sourceTime" | "lastError"
 
 /** An adapter's own report: touch its checkpoint (audited), answer with its status. */
 async function report(
-  ctx: GatewayContext,
+  ctx: SignedInContext,
   args: { source: string; direction?: "INBOUND" | "OUTBOUND" | null },
   fields: Report,
 ): Promise<{ status: AdapterStatus }> {
-  const issuer = ctx.caller?.issuer as Jurisdiction;
+  const issuer = ctx.caller.issuer;
   const name = adapterName(args.source);
   const direction = directionOf(args.direction ?? "INBOUND");
   await writeAudited(ctx, async (tx) => {
@@ -87,10 +87,9 @@ async function report(
 }
 
 builder.mutationFields((t) => ({
-  heartbeat: t.field({
+  heartbeat: t.withAuth({ scope: "read" }).field({
     type: HeartbeatPayload,
     description: "心跳 — the adapter is alive; an idle inbound side reports its backlog (0: caught up) and source time",
-    authScopes: { scope: "read" },
     args: { input: t.arg({ type: HeartbeatInput, required: true, description: "who reports, and its backlog" }) },
     resolve: (_root, { input }, ctx) => {
       if (input.sourceBacklog != null && input.sourceBacklog < 0) {
@@ -100,11 +99,10 @@ builder.mutationFields((t) => ({
     },
   }),
 
-  reportSyncError: t.field({
+  reportSyncError: t.withAuth({ scope: "read" }).field({
     type: ReportSyncErrorPayload,
     description:
       "同步错误 — the adapter reports a failure (platform down, push refused…); shown by syncStatus until its next success",
-    authScopes: { scope: "read" },
     args: { input: t.arg({ type: ReportSyncErrorInput, required: true, description: "who reports, and what failed" }) },
     resolve: (_root, { input }, ctx) => {
       const message = input.message.trim().slice(0, 2000);

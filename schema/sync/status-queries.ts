@@ -145,11 +145,10 @@ export const AdapterStatusRef = builder.objectRef<AdapterStatus>("AdapterSyncSta
 });
 
 builder.queryFields((t) => ({
-  syncStatus: t.field({
+  syncStatus: t.withAuth({ scope: "read" }).field({
     type: [AdapterStatusRef],
     description:
       "同步状态 — one entry per adapter: lag in records and seconds, quarantine size, last error (a province sees its own, gz all)",
-    authScopes: { scope: "read" },
-    resolve: (_root, _args, ctx) => adapterStatuses(ctx.prisma, ctx.caller?.issuer as Jurisdiction, clockOf(ctx)),
+    resolve: (_root, _args, ctx) => adapterStatuses(ctx.prisma, ctx.caller.issuer, clockOf(ctx)),
   }),
 }));

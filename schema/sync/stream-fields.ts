@@ -56,11 +56,10 @@ const AcknowledgeChangesPayload = builder
   });
 
 builder.subscriptionFields((t) => ({
-  changes: t.field({
+  changes: t.withAuth({ scope: "read" }).field({
     type: ChangeRef,
     description:
       "变更流 — every change after `afterSeq` the caller may receive, in seq order, each once; then live. Resume from your acknowledged seq",
-    authScopes: { scope: "read" },
     args: {
       afterSeq: t.arg.string({
         required: false,
@@ -80,7 +79,7 @@ builder.subscriptionFields((t) => ({
       }),
     },
     subscribe: async (_root, args, ctx) => {
-      const caller = ctx.caller as NonNullable<typeof ctx.caller>;
+      const caller = ctx.caller;
       let afterSeq = args.afterSeq != null ? parseSeq(args.afterSeq, "afterSeq") : 0n;
       if (args.afterSeq == null && args.consumer != null) {
         const id = checkpointId(caller.issuer, adapterName(args.consumer), "outbound");
@@ -105,14 +104,13 @@ builder.subscriptionFields((t) => ({
 }));
 
 builder.mutationFields((t) => ({
-  acknowledgeChanges: t.field({
+  acknowledgeChanges: t.withAuth({ scope: "read" }).field({
     type: AcknowledgeChangesPayload,
     description:
       "确认已处理 — store that `consumer` has handled every change up to `seq` (monotonic: a lower seq leaves it as it is)",
-    authScopes: { scope: "read" },
     args: { input: t.arg({ type: AcknowledgeChangesInput, required: true, description: "consumer and seq" }) },
     resolve: async (_root, { input: args }, ctx) => {
-      const issuer = ctx.caller?.issuer as Jurisdiction;
+      const issuer = ctx.caller.issuer;
       const name = adapterName(args.consumer);
       const seq = parseSeq(args.seq);
       const newest = (await ctx.prisma.changeEvent.aggregate({ _max: { seq: true } }))._max.seq ?? 0n;
