@@ -238,25 +238,29 @@ const ChangedEnterpriseStateRef = builder.objectRef<Data>("ChangedEnterpriseStat
   }),
 });
 
-const libraryFields = {
-  writer: "写入方 — who wrote it: the province, or GZ correcting",
-  changedFields: "变更字段 — the fields this write changed",
-};
+type DataFields = Parameters<
+  NonNullable<Parameters<ReturnType<typeof builder.objectRef<Data>>["implement"]>[0]["fields"]>
+>[0];
+
+/** what every library write says, officer or enterprise: who wrote it and which fields changed */
+const libraryWriteFields = (t: DataFields) => ({
+  writer: t.field({
+    type: JurisdictionEnum,
+    nullable: true,
+    description: "写入方 — who wrote it: the province, or GZ correcting",
+    resolve: (d) => jurisdiction(d, "writer"),
+  }),
+  changedFields: t.stringList({
+    description: "变更字段 — the fields this write changed",
+    resolve: (d) => texts(d, "changedFields"),
+  }),
+});
 
 const ChangedOfficerRef = builder.objectRef<Data>("ChangedOfficer").implement({
   description: "人员库变更 — an officer written (officer.upserted)",
   fields: (t) => ({
     key: t.string({ description: "执法证号 — the certificate number", resolve: (d) => text(d, "key") ?? "" }),
-    writer: t.field({
-      type: JurisdictionEnum,
-      nullable: true,
-      description: libraryFields.writer,
-      resolve: (d) => jurisdiction(d, "writer"),
-    }),
-    changedFields: t.stringList({
-      description: libraryFields.changedFields,
-      resolve: (d) => texts(d, "changedFields"),
-    }),
+    ...libraryWriteFields(t),
     officer: t.field({
       type: ChangedOfficerStateRef,
       description: "the officer after the write",
@@ -269,16 +273,7 @@ const ChangedEnterpriseRef = builder.objectRef<Data>("ChangedEnterprise").implem
   description: "对象库变更 — an enterprise written (enterprise.upserted)",
   fields: (t) => ({
     key: t.string({ description: "统一社会信用代码 — the USCC", resolve: (d) => text(d, "key") ?? "" }),
-    writer: t.field({
-      type: JurisdictionEnum,
-      nullable: true,
-      description: libraryFields.writer,
-      resolve: (d) => jurisdiction(d, "writer"),
-    }),
-    changedFields: t.stringList({
-      description: libraryFields.changedFields,
-      resolve: (d) => texts(d, "changedFields"),
-    }),
+    ...libraryWriteFields(t),
     enterprise: t.field({
       type: ChangedEnterpriseStateRef,
       description: "the enterprise after the write",
