@@ -157,14 +157,12 @@ export function matchDiscretion(input: DiscretionInput): DiscretionMatch {
       `item ${item.code} is a ${item.kind} item, not a penalty (行政处罚) item`,
     );
   }
-  if (decisionDate.getTime() < actDate.getTime()) {
-    throw new DiscretionError(
-      "DECISION_BEFORE_ACT",
-      `decision date ${beijingDate(decisionDate)} is before the act (${beijingDate(actDate)})`,
-    );
-  }
+  // both are Beijing days: a decision earlier on the act's own day is not before it
   const actDay = beijingDate(actDate);
   const decisionDay = beijingDate(decisionDate);
+  if (decisionDay < actDay) {
+    throw new DiscretionError("DECISION_BEFORE_ACT", `decision date ${decisionDay} is before the act (${actDay})`);
+  }
   if (actDay < beijingDate(item.empoweredFrom)) {
     throw new DiscretionError(
       "ACT_BEFORE_EMPOWERMENT",

@@ -137,6 +137,13 @@ describe("the same day at both ends of a date rule", () => {
     expect(refusal(input({ actDate: day("2026-04-01"), decisionDate: day("2026-04-01") }))).toBeNull();
   });
 
+  it("days are Beijing days: a decision at 00:30 in Beijing is on the act's day, not before it", () => {
+    // the act as a day (UTC midnight = 08:00 in Beijing), the decision as an instant earlier that Beijing day
+    const decidedAt = new Date("2026-03-31T16:30:00Z");
+    expect(refusal(input({ actDate: day("2026-04-01"), decisionDate: decidedAt }))).toBeNull();
+    expect(refusal(input({ actDate: day("2026-04-02"), decisionDate: decidedAt }))?.code).toBe("DECISION_BEFORE_ACT");
+  });
+
   it("an act on the day of empowerment is allowed", () => {
     expect(refusal(input({ actDate: day("2024-08-01") }))).toBeNull();
   });
