@@ -288,6 +288,11 @@ export const REASONS = {
   BAD_ADAPTER_NAME: input("适配器名称无效", "An adapter name outside the allowed pattern."),
   BAD_CODE: input("代码格式错误", "A code that is not SCREAMING_SNAKE."),
   ORIGIN_ID_MISMATCH: input("来源编号不符", "A corrected quarantined record with another originId."),
+  NOT_RETRYABLE: input(
+    "无法重新入库",
+    "Retrying a quarantined row that does not hold a record the gateway kept (an adapter's own payload).",
+    "The province corrects it and calls replayQuarantined.",
+  ),
   EMPTY_REASON: input("缺少理由", "Discarding a quarantined record without saying why."),
   REASON_REQUIRED: input("缺少理由", "A conflict declaration or a code revocation without a reason."),
   // BAD_USER_INPUT — catalogue, libraries, dispatch

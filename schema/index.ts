@@ -24,6 +24,7 @@ import "./records/queries.ts";
 import "./records/ingest-mutation.ts";
 import "./records/quarantine-types.ts";
 import "./records/quarantine-mutations.ts";
+import "./records/retry-mutation.ts";
 import "./sync/stream-fields.ts";
 import "./sync/status-queries.ts";
 import "./sync/heartbeat.ts";

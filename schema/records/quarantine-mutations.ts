@@ -9,7 +9,7 @@ import type { GatewayContext } from "../../gateway/context.ts";
 import type { Prisma, QuarantinedRecord } from "../../gateway/db/generated/prisma/client.ts";
 import { badInput, conflict, notFound } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
-import type { Jurisdiction } from "../common/jurisdiction.ts";
+import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { keyOf } from "../common/node-access.ts";
 import { checkJsonSize, limitOf } from "../common/rules/field-limits.ts";
 import { replaceUnsafeText } from "../common/rules/text-safety.ts";
@@ -18,6 +18,7 @@ import { adapterName, touchCheckpoint } from "../sync/checkpoints.ts";
 import { RecordResultRef } from "./ingest-mutation.ts";
 import { ingestInTransaction, type RecordResult } from "./ingest-service.ts";
 import { QUARANTINED, QuarantineStore } from "./quarantine-store.ts";
+import type { RecordInput } from "./rules/record-input.ts";
 import { RecordInputRef } from "./types.ts";
 
 const CODE = /^[A-Z][A-Z0-9_]{1,63}$/;
@@ -29,20 +30,51 @@ function keptPayload(payload: unknown): unknown {
 }
 const MAX_ITEMS = 2000;
 
-async function openRow(ctx: GatewayContext, tx: Prisma.TransactionClient, id: string): Promise<QuarantinedRecord> {
+/** The row, still QUARANTINED; a province opens only its own (`anyOrigin`: the committee's retry). */
+export async function openRow(
+  ctx: GatewayContext,
+  tx: Prisma.TransactionClient,
+  id: string,
+  anyOrigin = false,
+): Promise<QuarantinedRecord> {
   const row = await tx.quarantinedRecord.findUnique({ where: { id } });
-  if (!row || row.originJurisdiction !== ctx.caller?.issuer) throw notFound(`No quarantined record ${id} of yours`);
+  if (!row || (!anyOrigin && row.originJurisdiction !== ctx.caller?.issuer)) {
+    throw notFound(`No quarantined record ${id} of yours`);
+  }
   if (row.status !== QUARANTINED)
     throw conflict(`Quarantined record ${id} is already ${row.status}`, { reason: "NOT_QUARANTINED" });
   return row;
 }
 
-interface ReplayPayload {
+export interface ReplayPayload {
   result: RecordResult;
   quarantined: QuarantinedRecord;
 }
 
-const ReplayPayloadRef = builder.objectRef<ReplayPayload>("ReplayQuarantinedPayload").implement({
+/** Runs `record` through the ingest path as the row's origin's; REPLAYED unless refused again (then the row keeps the new reason). */
+export async function replayRow(
+  ctx: GatewayContext,
+  tx: Prisma.TransactionClient,
+  row: QuarantinedRecord,
+  record: RecordInput,
+) {
+  const outcome = await ingestInTransaction(tx, {
+    origin: jurisdictionOf(row.originJurisdiction),
+    source: row.source,
+    records: [record],
+    now: ctx.now,
+    replayOf: row.id,
+  });
+  const result = outcome.results[0] as RecordResult;
+  if (result.outcome !== "REFUSED") await outcome.quarantine.markReplayed(row.id, record.version, ctx.now);
+  return {
+    result: { result, quarantined: row },
+    recordIds: [row.id, ...outcome.recordIds],
+    changes: outcome.changes,
+  };
+}
+
+export const ReplayPayloadRef = builder.objectRef<ReplayPayload>("ReplayQuarantinedPayload").implement({
   description: "重放结果 — the corrected record's outcome and the quarantine row after it",
   fields: (t) => ({
     result: t.field({ type: RecordResultRef, description: "the corrected record's outcome", resolve: (p) => p.result }),
@@ -136,21 +168,7 @@ builder.mutationFields((t) => ({
         if (row.originId && row.originId !== args.record.originId) {
           throw badInput(`The corrected record must keep originId ${row.originId}`, { reason: "ORIGIN_ID_MISMATCH" });
         }
-        const origin = ctx.caller.issuer;
-        const outcome = await ingestInTransaction(tx, {
-          origin,
-          source: row.source,
-          records: [args.record],
-          now: ctx.now,
-          replayOf: row.id,
-        });
-        const result = outcome.results[0] as RecordResult;
-        if (result.outcome !== "REFUSED") await outcome.quarantine.markReplayed(row.id, args.record.version, ctx.now);
-        return {
-          result: { result, quarantined: row },
-          recordIds: [row.id, ...outcome.recordIds],
-          changes: outcome.changes,
-        };
+        return replayRow(ctx, tx, row, args.record);
       }),
   }),
 
