@@ -13,6 +13,7 @@ export class GatewayError extends Error {
   constructor(
     message: string,
     readonly code: string | undefined,
+    readonly reason?: string,
   ) {
     super(message);
   }
@@ -40,12 +41,12 @@ export async function request<Result, Variables>(
   });
   const body = (await response.json()) as {
     data?: Result;
-    errors?: { message: string; extensions?: { code?: string } }[];
+    errors?: { message: string; extensions?: { code?: string; reason?: string } }[];
   };
   const first = body.errors?.[0];
   if (first) {
     if (response.status === 401) signOut();
-    throw new GatewayError(first.message, first.extensions?.code);
+    throw new GatewayError(first.message, first.extensions?.code, first.extensions?.reason);
   }
   return body.data as Result;
 }

@@ -1,6 +1,7 @@
 /** A page's async call with its busy flag and error message (shown by the page). */
 import { App } from "antd";
 import { useCallback, useState } from "react";
+import { errorText } from "./error-text.ts";
 
 export function useAction() {
   const { message } = App.useApp();
@@ -11,7 +12,7 @@ export function useAction() {
       try {
         return await action();
       } catch (error) {
-        message.error(error instanceof Error ? error.message : String(error));
+        message.error(errorText(error));
         return undefined;
       } finally {
         setBusy(false);
