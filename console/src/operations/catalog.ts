@@ -13,3 +13,17 @@ export const Items = graphql(`
     }
   }
 `);
+
+export const ItemDetail = graphql(`
+  query ItemDetail($code: String!) {
+    item(code: $code) {
+      code name kind
+      legalBases { role citation lawName lawVersion article clause subItem summary verified }
+      benchmark {
+        source version effectiveFrom effectiveTo violation illustrative note
+        tiers { level name conditionText fine { summary } escalation { summary } responsiblePersonFine { summary } otherMeasures }
+        lenientRules { list description citation }
+      }
+    }
+  }
+`);

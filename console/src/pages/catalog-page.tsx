@@ -1,10 +1,11 @@
-/** 事项与基准: domains and their items, searchable by name or any of the three codes. */
-import { Card, Input, Select, Space, Table } from "antd";
+/** 事项与基准: domains and their items, searchable by name or any of the three codes; an item opens its benchmark. */
+import { Button, Card, Input, Select, Space, Table } from "antd";
 import { useEffect, useState } from "react";
 import { request } from "../client.ts";
 import type { ResultOf } from "../graphql.ts";
 import { Domains, Items } from "../operations/catalog.ts";
 import { useAction } from "../use-async.ts";
+import { ItemDetailDrawer } from "./item-detail-drawer.tsx";
 
 type Domain = ResultOf<typeof Domains>["domains"][number];
 type Item = ResultOf<typeof Items>["items"]["edges"][number]["node"];
@@ -14,6 +15,7 @@ export function CatalogPage() {
   const [domain, setDomain] = useState<string | undefined>();
   const [search, setSearch] = useState<string>("");
   const [items, setItems] = useState<Item[]>([]);
+  const [open, setOpen] = useState<string | null>(null);
   const { run } = useAction();
   useEffect(() => void run(async () => setDomains((await request(Domains)).domains)), [run]);
   useEffect(
@@ -50,8 +52,18 @@ export function CatalogPage() {
           { title: "四川编码", dataIndex: "scCode" },
           { title: "名称", dataIndex: "name" },
           { title: "类别", dataIndex: "kind" },
+          {
+            title: "",
+            key: "open",
+            render: (_, item) => (
+              <Button size="small" onClick={() => setOpen(item.code)}>
+                裁量基准
+              </Button>
+            ),
+          },
         ]}
       />
+      <ItemDetailDrawer code={open} onClose={() => setOpen(null)} />
     </Card>
   );
 }
