@@ -1,16 +1,18 @@
 /** The console's frame: sign-in first, then the pages in the committee's order of work. */
 import { Button, Layout, Menu, Result, Spin } from "antd";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
 import { finishOidcSignIn } from "./auth/oidc.ts";
 import { type ConsoleSettings, consoleSettings, currentToken, signOut } from "./auth/session.ts";
-import { AuditPage } from "./pages/audit-page.tsx";
-import { CatalogPage } from "./pages/catalog-page.tsx";
-import { DispatchPage } from "./pages/dispatch-page.tsx";
-import { LibrariesPage } from "./pages/libraries-page.tsx";
 import { SignInPage } from "./pages/sign-in-page.tsx";
-import { SyncPage } from "./pages/sync-page.tsx";
-import { WarningsPage } from "./pages/warnings-page.tsx";
+
+// each page its own chunk: the first page loads without the others' code (vite.config.ts)
+const DispatchPage = lazy(() => import("./pages/dispatch-page.tsx").then((m) => ({ default: m.DispatchPage })));
+const SyncPage = lazy(() => import("./pages/sync-page.tsx").then((m) => ({ default: m.SyncPage })));
+const WarningsPage = lazy(() => import("./pages/warnings-page.tsx").then((m) => ({ default: m.WarningsPage })));
+const CatalogPage = lazy(() => import("./pages/catalog-page.tsx").then((m) => ({ default: m.CatalogPage })));
+const LibrariesPage = lazy(() => import("./pages/libraries/index.tsx").then((m) => ({ default: m.LibrariesPage })));
+const AuditPage = lazy(() => import("./pages/audit-page.tsx").then((m) => ({ default: m.AuditPage })));
 
 const PAGES = [
   { path: "/dispatch", label: "调度台", element: <DispatchPage /> },
@@ -67,12 +69,14 @@ export function ConsoleApp() {
         </Button>
       </Layout.Header>
       <Layout.Content style={{ padding: 16 }}>
-        <Routes>
-          {PAGES.map((p) => (
-            <Route key={p.path} path={p.path} element={p.element} />
-          ))}
-          <Route path="*" element={<Navigate to="/dispatch" replace />} />
-        </Routes>
+        <Suspense fallback={<Spin style={{ margin: 48 }} />}>
+          <Routes>
+            {PAGES.map((p) => (
+              <Route key={p.path} path={p.path} element={p.element} />
+            ))}
+            <Route path="*" element={<Navigate to="/dispatch" replace />} />
+          </Routes>
+        </Suspense>
       </Layout.Content>
     </Layout>
   );

@@ -68,6 +68,99 @@ describe.skipIf(!browserAvailable)(browserAvailable ? "console journey" : `conso
     expectNoBrowserProblems(browser.current);
   }, 150_000);
 
+  it("同步状态: the quarantine's records run again, each outcome shown in Chinese", async () => {
+    const enterprise = await world.live.prisma.enterprise.findFirstOrThrow();
+    const officer = await world.live.prisma.officer.findFirstOrThrow({ where: { homeJurisdiction: "sc" } });
+    const item = await world.live.prisma.enforcementItem.findFirstOrThrow({ orderBy: { code: "asc" } });
+    const kept = (originId: string, itemCode: string) => ({
+      originJurisdiction: "sc",
+      originId,
+      version: 1,
+      source: "platform",
+      code: "UNKNOWN_ITEM",
+      reason: `${itemCode} is not a unified item code of the catalog`,
+      // as the ingest path keeps a refused record (schema/records/ingest-service.ts)
+      payload: {
+        originId,
+        version: 1,
+        kind: "INSPECTION",
+        itemCode,
+        enterpriseUscc: enterprise.uscc,
+        officerCertificates: [officer.certificateNumber],
+        occurredAt: new Date(Date.now() - 86_400_000).toISOString(),
+        result: "合格",
+      },
+    });
+    // the first was refused before the catalog knew its item; the second's item is still unknown
+    await world.live.prisma.quarantinedRecord.createMany({
+      data: [kept("SC-JC-BROWSER-1", item.code), kept("SC-JC-BROWSER-2", "GZ-999")],
+    });
+
+    const page = await browser.current.newPage();
+    await page.goto(`${world.live.url}/console/sync`);
+    await page.getByRole("button", { name: "以管委会身份登录" }).click();
+    await page.getByText("四川", { exact: true }).click();
+    const row = (originId: string) => page.locator("tr", { hasText: originId });
+    await expect.poll(() => row("SC-JC-BROWSER-2").innerText(), { timeout: 15_000 }).toContain("事项编码不在目录中");
+    await row("SC-JC-BROWSER-1").getByRole("checkbox").check();
+    await row("SC-JC-BROWSER-2").getByRole("checkbox").check();
+    await page.getByRole("button", { name: "重新入库所选（2）" }).click();
+    await expect
+      .poll(() => page.locator(".retry-progress").innerText(), { timeout: 15_000 })
+      .toContain("已处理 2 / 2 条");
+    expect(await row("SC-JC-BROWSER-1").locator(".retry-outcome").innerText()).toBe("已入库");
+    expect(await row("SC-JC-BROWSER-2").locator(".retry-outcome").innerText()).toBe("仍被拒绝：事项编码不在目录中");
+    const stored = await world.live.prisma.enforcementRecord.count({ where: { originId: "SC-JC-BROWSER-1" } });
+    expect(stored).toBe(1);
+    expectNoBrowserProblems(browser.current);
+  }, 60_000);
+
+  it("人员与企业库: certificates about to expire, an officer's dispatchability and history", async () => {
+    const officer = await world.live.prisma.officer.findFirstOrThrow({
+      where: { homeJurisdiction: "cq", status: "ACTIVE" },
+      orderBy: { certificateNumber: "asc" },
+    });
+    // suspended, with a certificate that ends in ten days: listed as expiring, and not dispatchable
+    await world.live.prisma.officer.update({
+      where: { id: officer.id },
+      data: { status: "SUSPENDED", certificateValidTo: new Date(Date.now() + 10 * 86_400_000) },
+    });
+    const page = await browser.current.newPage();
+    await page.goto(`${world.live.url}/console/libraries`);
+    await page.getByRole("button", { name: "以管委会身份登录" }).click();
+    await page.getByRole("tab", { name: "执法证即将到期" }).click();
+    const row = page.locator("tr", { hasText: officer.certificateNumber });
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    await row.getByRole("button", { name: "派单资格与修改记录" }).click();
+    const verdict = page.locator(".dispatchability");
+    await expect.poll(() => verdict.innerText(), { timeout: 15_000 }).toContain("不能派单");
+    expect(await verdict.innerText()).toContain("不在岗");
+    // the adapter delivered the officer: its write is in the history, with who wrote it and its outcome in Chinese
+    await expect.poll(() => page.locator(".change-history").innerText()).toContain("重庆（");
+    expect(await page.locator(".change-history").innerText()).toMatch(/已写入|版本不新，未写入|无变化/);
+    expectNoBrowserProblems(browser.current);
+  }, 60_000);
+
+  it("事项与基准: an item's benchmark with its tiers in yuan, the 四张清单 and the legal basis", async () => {
+    const benchmark = await world.live.prisma.benchmark.findFirstOrThrow({
+      where: { source: "gz", effectiveTo: null },
+      orderBy: { itemCode: "asc" },
+    });
+    const page = await browser.current.newPage();
+    await page.goto(`${world.live.url}/console/catalog`);
+    await page.getByRole("button", { name: "以管委会身份登录" }).click();
+    await page.getByPlaceholder("名称或编码（GZ / 渝 / 川）").fill(benchmark.itemCode);
+    await page.getByPlaceholder("名称或编码（GZ / 渝 / 川）").press("Enter");
+    const row = page.locator("tr", { hasText: benchmark.itemCode });
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    await row.getByRole("button", { name: "裁量基准" }).click();
+    const tiers = page.locator(".benchmark-tiers");
+    await expect.poll(() => tiers.innerText(), { timeout: 15_000 }).toContain("元");
+    expect(await page.locator(".item-detail").innerText()).toContain("四张清单");
+    expect(await page.locator(".legal-bases").innerText()).toMatch(/第.+条/);
+    expectNoBrowserProblems(browser.current);
+  }, 60_000);
+
   it("every page of the console renders its data, on a phone too", async () => {
     const page = await browser.current.newPage({ phone: true });
     await page.goto(`${world.live.url}/console/`);
