@@ -6,7 +6,17 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const CONSOLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../console");
+/**
+ * The repository: the nearest folder with package.json above this module — gateway/console/ when run from
+ * source, dist/scripts/ when bundled into the precompiled gateway that production runs (docker-compose.yml).
+ */
+function repositoryRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 8 && !existsSync(path.join(dir, "package.json")); depth++) dir = path.dirname(dir);
+  return dir;
+}
+
+export const CONSOLE_DIR = path.join(repositoryRoot(), "console");
 export const CONSOLE_DIST_DIR = path.join(CONSOLE_DIR, "dist");
 const BUILT_MARK = path.join(CONSOLE_DIST_DIR, "index.html");
 
@@ -21,13 +31,15 @@ function newestIn(dir: string): number {
   return newest;
 }
 
-/** the build is missing, or a source (console/src, index.html, vite config, the schema it types against) is newer */
+/** the build is missing, or a source (console/src, index.html, vite config, the error catalogue) is newer */
 export function consoleBuildIsStale(): boolean {
   if (!existsSync(BUILT_MARK)) return true;
   const built = statSync(BUILT_MARK).mtimeMs;
   const sources = [
     newestIn(path.join(CONSOLE_DIR, "src")),
     ...["index.html", "vite.config.ts"].map((f) => statSync(path.join(CONSOLE_DIR, f)).mtimeMs),
+    // the console shows the gateway's Chinese error terms from it (console/src/error-text.ts)
+    statSync(path.join(CONSOLE_DIR, "..", "gateway", "error-catalogue.ts")).mtimeMs,
   ];
   return sources.some((mtime) => mtime > built);
 }

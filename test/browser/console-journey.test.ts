@@ -99,7 +99,7 @@ describe.skipIf(!browserAvailable)(browserAvailable ? "console journey" : `conso
     const page = await browser.current.newPage();
     await page.goto(`${world.live.url}/console/sync`);
     await page.getByRole("button", { name: "以管委会身份登录" }).click();
-    await page.getByText("四川", { exact: true }).click();
+    await page.locator(".ant-segmented").getByText("四川", { exact: true }).click();
     const row = (originId: string) => page.locator("tr", { hasText: originId });
     await expect.poll(() => row("SC-JC-BROWSER-2").innerText(), { timeout: 15_000 }).toContain("事项编码不在目录中");
     await row("SC-JC-BROWSER-1").getByRole("checkbox").check();

@@ -1,13 +1,16 @@
 /**
  * `npm run build` makes what production runs (docker-compose.yml): the precompiled migration runner migrates a
- * fresh database, and the precompiled gateway serves it and answers readyz — plain `node`, no TypeScript loader.
+ * fresh database, and the precompiled gateway serves it and answers readyz — plain `node`, no TypeScript loader —
+ * and serves the console's build (console/dist) at /console/ with its assets.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { consoleBuildIsStale } from "../../gateway/console/console-files.ts";
 import { buildEntries, DEPLOYED_ENTRIES, distPathOf, REPO_ROOT } from "../../scripts/build.ts";
+import { buildConsole } from "../../scripts/build-console.ts";
 import { freePort } from "../support/free-port.ts";
 import { createTestKeys } from "../support/keys.ts";
 
@@ -39,7 +42,7 @@ function run(file: string, args: string[], env: Record<string, string>) {
 const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once("exit", resolve));
 
 describe("npm run build", () => {
-  it("precompiles the migration runner and the gateway, which migrate and serve without tsx", async () => {
+  it("precompiles the migration runner and the gateway, which migrate and serve (the console too) without tsx", async () => {
     const outputs = await buildEntries(DEPLOYED_ENTRIES);
     expect(outputs).toEqual(DEPLOYED_ENTRIES.map((entry) => distPathOf(entry)));
 
@@ -63,6 +66,14 @@ describe("npm run build", () => {
     }
     expect(ready?.status, serve.output()).toBe(200);
     expect(await ready?.json()).toMatchObject({ status: "ready" });
+
+    if (consoleBuildIsStale()) await buildConsole();
+    const page = await fetch(`http://127.0.0.1:${port}/console/`);
+    const html = await page.text();
+    expect(page.status, html).toBe(200);
+    const script = /src="(\/console\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script, html).toBeDefined();
+    expect((await fetch(`http://127.0.0.1:${port}${script}`)).status).toBe(200);
 
     serve.child.kill("SIGTERM");
     expect(await exitOf(serve.child), serve.output()).toBe(0);
