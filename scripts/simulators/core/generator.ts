@@ -13,6 +13,7 @@ import type { CreditGrade, RecordBody, SimOfficer, SimRecord } from "./model.ts"
 import { mixSeed, Prng } from "./prng.ts";
 import type { ProvinceItem } from "./seed.ts";
 import type { SimStore } from "./store.ts";
+import { inspectionConcluded, newSupervision, penaltyDecided, RANDOM_SHARE } from "./supervision-facts.ts";
 import { answerTaskItems, nextItemToAnswer } from "./task-answers.ts";
 
 const HOUR = 3600_000;
@@ -89,6 +90,9 @@ export class ActivityGenerator {
     const kind = this.rng.chance(INSPECTION_SHARE) ? "INSPECTION" : "PENALTY";
     const item = this.rng.pick(kind === "INSPECTION" ? this.items : this.penaltyItems);
     const now = this.store.now();
+    // some of the platform's own inspections are 双随机 draws among its 重点监管 list (特定检查对象名录);
+    // the register at large is the committee's draws' to sample
+    const random = kind === "INSPECTION" && this.rng.chance(RANDOM_SHARE);
     const enterprise = this.rng.pick(
       kind === "INSPECTION" && this.watchList.length > 0 ? this.watchList : this.register(),
     );
@@ -103,6 +107,7 @@ export class ActivityGenerator {
       result: "PENDING",
       findings: null,
       taskId: null,
+      supervision: newSupervision(this.rng, kind, item.domainCode, random),
     };
     if (this.rng.chance(0.5)) Object.assign(body, this.nextStep(body, item, now));
     return this.store.createRecord(body);
@@ -118,12 +123,16 @@ export class ActivityGenerator {
   private nextStep(record: RecordBody, item: ProvinceItem | undefined, now: number): Partial<RecordBody> {
     if (record.result === "PENDING" && record.kind === "PENALTY") {
       const findings = this.rng.pick(FINDINGS);
-      return { result: "DECIDED", decidedAt: now, fineFen: this.fine(item), findings };
+      const decided = record.supervision ? penaltyDecided(this.rng, record.supervision) : null;
+      const fineFen = decided && !decided.fined ? null : this.fine(item);
+      return { result: "DECIDED", decidedAt: now, fineFen, findings, ...(decided && { supervision: decided.facts }) };
     }
     if (record.result === "PENDING") {
-      return this.rng.chance(0.7)
+      const supervision = record.supervision && inspectionConcluded(this.rng, record.supervision, now);
+      const outcome: Partial<RecordBody> = this.rng.chance(0.7)
         ? { result: "COMPLIANT", findings: "未发现违法行为" }
         : { result: "NON_COMPLIANT", findings: this.rng.pick(FINDINGS) };
+      return { ...outcome, ...(supervision && { supervision }) };
     }
     const note = record.kind === "PENALTY" ? "决定书文字更正" : "复查：已整改";
     return { findings: `${record.findings ?? ""}；${note}` };
