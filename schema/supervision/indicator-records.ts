@@ -77,10 +77,7 @@ export async function recordsBehind(
         ),
       );
     case "BENCHMARK_MATCH_RATE":
-      return {
-        ...decisions,
-        NOT: { id: { in: await deviatingDecisionIds(prisma) } },
-      };
+      return { ...decisions, NOT: { id: { in: await unmatchedDecisionIds(prisma, start, end) } } };
     case "CASE_DURATION":
       return decisions;
     case "LENIENT_CASES":
@@ -99,11 +96,16 @@ export async function recordsBehind(
   }
 }
 
-/** decisions whose stored version raised a range deviation (the complement of BENCHMARK_MATCH_RATE's numerator) */
-async function deviatingDecisionIds(prisma: PrismaClient): Promise<string[]> {
+/**
+ * decisions of the period outside BENCHMARK_MATCH_RATE's numerator: their stored version raised a range
+ * deviation, or was not measured (ITEM_NOT_EMPOWERED)
+ */
+async function unmatchedDecisionIds(prisma: PrismaClient, start: Date, end: Date): Promise<string[]> {
   const rows = await prisma.$queryRaw<Array<{ id: string }>>`
     SELECT DISTINCT w."recordId" AS id FROM "SupervisionWarning" w
     JOIN "EnforcementRecord" r ON r."id" = w."recordId" AND r."version" = w."recordVersion"
-    WHERE w."kind"::text IN (${Prisma.join(RANGE_DEVIATION_KINDS)}) LIMIT ${TOTAL_COUNT_CAP}`;
+    WHERE r."kind" = 'PENALTY_DECISION' AND r."decidedAt" BETWEEN ${start} AND ${end}
+      AND w."kind"::text IN (${Prisma.join([...RANGE_DEVIATION_KINDS, "ITEM_NOT_EMPOWERED"])})
+    LIMIT ${TOTAL_COUNT_CAP}`;
   return rows.map((r) => r.id);
 }

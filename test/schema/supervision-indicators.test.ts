@@ -214,7 +214,10 @@ describe("supervisionIndicators on the declared scenario (gz reads all)", () => 
         code: string;
         records: { totalCount: number; edges: Array<{ node: { originId: string } }> };
       }>;
-    }>(DRILL, { as: "gz", variables: { codes: ["REPEATED_INSPECTIONS", "LENIENT_CASES", "FEEDBACK_RATE"] } });
+    }>(DRILL, {
+      as: "gz",
+      variables: { codes: ["REPEATED_INSPECTIONS", "LENIENT_CASES", "FEEDBACK_RATE", "BENCHMARK_MATCH_RATE"] },
+    });
     expect(errors).toBeUndefined();
     const ids = (code: string) =>
       data?.supervisionIndicators
@@ -225,6 +228,8 @@ describe("supervisionIndicators on the declared scenario (gz reads all)", () => 
     expect(ids("REPEATED_INSPECTIONS")).toEqual(["R2", "R5", "R9"]);
     expect(ids("LENIENT_CASES")).toEqual(["P3", "P4", "P5"]);
     expect(ids("FEEDBACK_RATE")).toEqual([]);
+    // matched decisions: P1 P3 (P2 P4 deviate, P5 was not measured, P0 is 2025's)
+    expect(ids("BENCHMARK_MATCH_RATE")).toEqual(["P1", "P3"]);
   });
 });
 
