@@ -108,6 +108,11 @@ const envSchema = z.object({
    * stream's 15 s heartbeat with room for a few missed ones; @default 60
    */
   SYNC_STALE_AFTER_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
+  /**
+   * 重复检查 (扰企): a visit to an enterprise at most this many Beijing days after its previous visit is a
+   * repeat (supervisionIndicators REPEATED_INSPECTIONS, docs/supervision.md); @default 30
+   */
+  SUPERVISION_REPEAT_WINDOW_DAYS: z.coerce.number().int().min(1).max(366).default(30),
   /** calls without a token (the public 执法码 check) per client address per minute; @default 30 */
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   /** behind a load balancer: take the client address from the first X-Forwarded-For hop; @default false */
@@ -159,6 +164,8 @@ export interface GatewayConfig {
   stream: { heartbeatMs: number; pollMs: number };
   /** when an adapter's figures are too old to trust (schema/sync/rules/staleness.ts) */
   sync: { staleAfterSeconds: number };
+  /** the supervision indicators' settings (schema/supervision/indicator-service.ts) */
+  supervision: { repeatWindowDays: number };
   log: { level: LogLevel; format: LogFormat };
   /** off by default; gateway/tracing/tracing.ts */
   tracing: { enabled: boolean; otlpTracesUrl: string; serviceName: string };
@@ -210,6 +217,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       trustProxy: e.TRUST_PROXY,
       stream: { heartbeatMs: e.STREAM_HEARTBEAT_MS, pollMs: e.STREAM_POLL_MS },
       sync: { staleAfterSeconds: e.SYNC_STALE_AFTER_SECONDS },
+      supervision: { repeatWindowDays: e.SUPERVISION_REPEAT_WINDOW_DAYS },
       log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
       tracing: {
         enabled: e.TRACING,

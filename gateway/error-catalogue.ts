@@ -247,6 +247,12 @@ export const REASONS = {
     zh: "非本人",
     when: "An officer's token records results in another officer's name.",
   },
+  FORBIDDEN_JURISDICTION: {
+    codes: ["FORBIDDEN"],
+    zh: "无权查看其他辖区",
+    when: "A province's token asks for another jurisdiction's supervision indicators (a province reads only its own).",
+    action: "Leave `jurisdiction` out (your own), or ask the committee (gz).",
+  },
   ORIGIN_MISMATCH: {
     codes: ["FORBIDDEN"],
     zh: "来源不符",
@@ -276,6 +282,12 @@ export const REASONS = {
     "Pass back an `id` exactly as the API answered it.",
   ),
   BAD_PAGE_ARGUMENTS: input("分页参数冲突", "Paging arguments that do not go together (e.g. `before` with `first`)."),
+  PERIOD_REVERSED: input("统计期起止颠倒", "An indicator period whose `to` is before its `from`."),
+  PERIOD_TOO_LONG: input(
+    "统计期过长",
+    "An indicator period longer than three years (1098 days).",
+    "Ask for shorter periods, e.g. one year at a time.",
+  ),
   WITHIN_DAYS_RANGE: input("天数越界", "`withinDays` outside its documented range."),
   BATCH_TOO_LARGE: input("批量过大", "More records or items in one request than allowed.", "Split the batch."),
   BAD_BACKLOG: input("积压数无效", "A negative `sourceBacklog`."),

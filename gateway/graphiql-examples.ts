@@ -67,6 +67,20 @@ mutation Dispatch($taskId: ID!) { dispatchTask(input: { taskId: $taskId }) { tas
 # 两码互核 — works without any token (remove the Authorization header to try)
 query CheckACode($code: String!, $uscc: String!) { verifyInspection(code: $code, uscc: $uscc) { valid reason officers items } }
 
+# 执法监督指标 — supervision indicators of a year (gz reads all; a province token reads only its own)
+query SupervisionIndicators {
+  supervisionIndicators(from: "2026-01-01", to: "2026-12-31") {
+    code name unit value status definition
+    target { comparison value description }
+    previous { from to value }
+    breakdown { dimension label value }
+    records(first: 3) { totalCount edges { node { origin originId kind occurredAt } } }
+  }
+}
+query SupervisionTrend {
+  supervisionTrend(code: REPEATED_INSPECTIONS, from: "2026-01-01", to: "2026-12-31") { from to value }
+}
+
 # 变更流 — the change stream (SSE): each change with its typed subject; acknowledge what you handled
 subscription Changes {
   changes(kinds: ["record.upserted", "officer.upserted"]) {

@@ -45,12 +45,37 @@ const cqRecordBody = z.object({
   updatedAt: ms,
 });
 
+/** 检查方式: 双随机 / 重点监管 / 投诉举报 / 其他 */
+export const CQ_CHECK_MODES = ["DOUBLE_RANDOM", "KEY", "COMPLAINT", "OTHER"] as const;
+/** 免罚轻罚, by pinyin initials: 首违不罚 SWBF, 不予处罚 BYCF, 从轻 CQ, 减轻 JQ */
+export const CQ_LENIENT_TYPES = ["SWBF", "BYCF", "CQ", "JQ"] as const;
+
+/**
+ * What the 执法+监督 platform records for supervision about its own records (absent from older
+ * versions of the platform, so every field is optional).
+ */
+const cqSupervision = z.object({
+  /** 执法部门 */
+  deptName: z.string().nullable().optional(),
+  /** inspections: how the enterprise was chosen */
+  checkMode: z.enum(CQ_CHECK_MODES).nullable().optional(),
+  /** inspections: 现场检查 */
+  onSite: z.boolean().nullable().optional(),
+  /** 结果公示时间 */
+  publicityAt: ms.nullable().optional(),
+  /** 扫码入企: the enterprise scanned the officers' code in the app */
+  scanned: z.boolean().nullable().optional(),
+  /** decided penalties: the lenient rule applied */
+  lenientType: z.enum(CQ_LENIENT_TYPES).nullable().optional(),
+});
+
 /** An enforcement record (检查 or 处罚决定) as Chongqing holds it. */
 export const cqRecord = cqRecordBody.extend({
   recordId: z.string().regex(/^CQ-(INS|PEN)-\d{6,}$/),
   /** starts at 1, +1 on every change */
   version: z.number().int().positive(),
   deleted: z.boolean(),
+  ...cqSupervision.shape,
 });
 export type CqRecord = z.infer<typeof cqRecord>;
 

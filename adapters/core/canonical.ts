@@ -34,6 +34,14 @@ export interface RecordInput {
   findings: string | null;
   taskId: string | null;
   payload: Record<string, unknown> | null;
+  /** 监督字段 (docs/supervision.md); absent: the platform does not say */
+  department?: string | null;
+  inspectionMode?: "RANDOM" | "KEY_SUPERVISION" | "COMPLAINT" | "OTHER" | null;
+  onSite?: boolean | null;
+  /** ISO 8601 */
+  resultPublishedAt?: string | null;
+  codeScanned?: boolean | null;
+  lenientKind?: "FIRST_VIOLATION_EXEMPT" | "NOT_PUNISHED" | "LIGHTER" | "MITIGATED" | null;
 }
 
 /**

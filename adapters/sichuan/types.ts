@@ -109,12 +109,35 @@ const scRecordBody = z.object({
   updated_at: time,
 });
 
+/** 检查方式, as Sichuan writes it */
+export const SC_CHECK_WAYS = ["双随机", "重点监管", "投诉举报", "其他"] as const;
+/** 免罚轻罚, as Sichuan writes it */
+export const SC_LENIENT_TYPES = ["首违不罚", "不予处罚", "从轻处罚", "减轻处罚"] as const;
+const flag = z.union([z.literal(0), z.literal(1)]);
+
+/** What Sichuan records for supervision about its own records (optional: older exports lack them). */
+const scSupervision = z.object({
+  /** 执法部门 */
+  dept_name: z.string().nullable().optional(),
+  /** inspections: 检查方式 */
+  check_way: z.enum(SC_CHECK_WAYS).nullable().optional(),
+  /** inspections: 现场检查 1 / 非现场 0 */
+  on_site: flag.nullable().optional(),
+  /** 结果公示时间 */
+  publicity_time: time.nullable().optional(),
+  /** 扫码入企: 1 when the enterprise scanned the officers' code */
+  scan_flag: flag.nullable().optional(),
+  /** decided penalties: the lenient rule applied */
+  lenient_type: z.enum(SC_LENIENT_TYPES).nullable().optional(),
+});
+
 /** An enforcement record as Sichuan holds it. */
 export const scRecord = scRecordBody.extend({
   record_no: z.string().regex(/^SC-(JC|CF)-\d{6,}$/),
   /** starts at 1, +1 on every change */
   rev: z.number().int().positive(),
-  is_deleted: z.union([z.literal(0), z.literal(1)]),
+  is_deleted: flag,
+  ...scSupervision.shape,
 });
 export type ScRecord = z.infer<typeof scRecord>;
 

@@ -1,7 +1,7 @@
 /** Reading records: both provinces read each other's (互认, mutual recognition), gz reads all. */
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { builder } from "../builder.ts";
-import { cappedCount, connectionTypes } from "../common/connection-types.ts";
+import { cappedCount, sharedConnection } from "../common/connection-types.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { RecordKindEnum } from "./types.ts";
 
@@ -49,7 +49,7 @@ builder.queryFields((t) => ({
           orderBy: [{ originJurisdiction: "asc" }, { originId: "asc" }],
         }),
     },
-    ...connectionTypes("EnforcementRecord", "执法记录 — an enforcement record", { cappedCount: true }),
+    sharedConnection("EnforcementRecord", "执法记录 — an enforcement record", { cappedCount: true }),
   ),
 
   record: t.prismaField({

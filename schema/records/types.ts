@@ -8,6 +8,7 @@ import { nodeAccess, readableWith } from "../common/node-access.ts";
 import { maskPersonalData, maskPersonalText } from "../libraries/rules/mask-personal-data.ts";
 import { seesPersonalDataInClear } from "../libraries/rules/personal-data.ts";
 import { documentOf } from "./rules/record-document.ts";
+import { SUPERVISION_FIELD_DESCRIPTIONS as D, InspectionModeEnum, LenientKindEnum } from "./supervision-fields.ts";
 
 export const RecordKindEnum = builder.enumType("RecordKind", {
   description: "记录类型",
@@ -73,6 +74,20 @@ builder.prismaNode("EnforcementRecord", {
         return seesPersonalDataInClear(ctx.caller, r.originJurisdiction) ? extra : maskPersonalData(extra);
       },
     }),
+    department: t.exposeString("department", { nullable: true, description: D.department }),
+    inspectionMode: t.expose("inspectionMode", {
+      type: InspectionModeEnum,
+      nullable: true,
+      description: D.inspectionMode,
+    }),
+    onSite: t.exposeBoolean("onSite", { nullable: true, description: D.onSite }),
+    resultPublishedAt: t.expose("resultPublishedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: D.resultPublishedAt,
+    }),
+    codeScanned: t.exposeBoolean("codeScanned", { nullable: true, description: D.codeScanned }),
+    lenientKind: t.expose("lenientKind", { type: LenientKindEnum, nullable: true, description: D.lenientKind }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "when the gateway first stored it" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "when the gateway last stored a newer version" }),
   }),
@@ -117,5 +132,11 @@ export const RecordInputRef = builder.inputType("RecordInput", {
       required: false,
       description: "extra fields, a JSON object; `facts` and `lenientApplied` feed supervision of penalty decisions",
     }),
+    department: t.string({ required: false, description: `${D.department} (size limit: docs/limits.md)` }),
+    inspectionMode: t.field({ type: InspectionModeEnum, required: false, description: D.inspectionMode }),
+    onSite: t.boolean({ required: false, description: D.onSite }),
+    resultPublishedAt: t.field({ type: "DateTime", required: false, description: D.resultPublishedAt }),
+    codeScanned: t.boolean({ required: false, description: D.codeScanned }),
+    lenientKind: t.field({ type: LenientKindEnum, required: false, description: D.lenientKind }),
   }),
 });

@@ -113,5 +113,11 @@ function recordRow(id: string, origin: string, push: PenaltyDecisionPush, itemCo
     fineFen: push.fineFen,
     result: push.result,
     payload: document,
+    department: null,
+    inspectionMode: null,
+    onSite: null,
+    resultPublishedAt: null,
+    codeScanned: null,
+    lenientKind: null,
   };
 }

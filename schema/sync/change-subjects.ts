@@ -10,6 +10,13 @@ import { fenFromYuanText } from "../common/money.ts";
 import { parseIsoDate } from "../common/rules/calendar.ts";
 import { TaskStateEnum } from "../dispatch/types.ts";
 import { CreditGradeEnum, OfficerStatusEnum } from "../libraries/types.ts";
+import {
+  SUPERVISION_FIELD_DESCRIPTIONS as D,
+  INSPECTION_MODES,
+  InspectionModeEnum,
+  LENIENT_KINDS,
+  LenientKindEnum,
+} from "../records/supervision-fields.ts";
 import { RecordKindEnum } from "../records/types.ts";
 
 type Data = Record<string, unknown>;
@@ -49,6 +56,7 @@ const instant = (d: Data, key: string): Date | null => {
   const date = value === null ? null : new Date(value);
   return date && !Number.isNaN(date.getTime()) ? date : null;
 };
+const bool = (d: Data, key: string): boolean | null => (typeof d[key] === "boolean" ? (d[key] as boolean) : null);
 const day = (d: Data, key: string): Date | null => {
   const value = text(d, key);
   return value === null ? null : parseIsoDate(value);
@@ -131,6 +139,27 @@ const ChangedRecordRef = builder.objectRef<Data>("ChangedRecord").implement({
       nullable: true,
       description: "联合检查任务 — the joint task it answers",
       resolve: (d) => text(d, "taskId"),
+    }),
+    department: t.string({ nullable: true, description: D.department, resolve: (d) => text(d, "department") }),
+    inspectionMode: t.field({
+      type: InspectionModeEnum,
+      nullable: true,
+      description: D.inspectionMode,
+      resolve: (d) => oneOf(INSPECTION_MODES, d, "inspectionMode"),
+    }),
+    onSite: t.boolean({ nullable: true, description: D.onSite, resolve: (d) => bool(d, "onSite") }),
+    resultPublishedAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: D.resultPublishedAt,
+      resolve: (d) => instant(d, "resultPublishedAt"),
+    }),
+    codeScanned: t.boolean({ nullable: true, description: D.codeScanned, resolve: (d) => bool(d, "codeScanned") }),
+    lenientKind: t.field({
+      type: LenientKindEnum,
+      nullable: true,
+      description: D.lenientKind,
+      resolve: (d) => oneOf(LENIENT_KINDS, d, "lenientKind"),
     }),
     payload: t.field({
       type: "JSON",

@@ -164,3 +164,61 @@ describe("canonical → the other platform", () => {
     expect(recordToScShared(change, codes({}))).toBeNull();
   });
 });
+
+describe("supervision fields (执法监督) of each dialect → canonical", () => {
+  it("Chongqing: deptName, checkMode, onSite, publicityAt, scanned, lenientType", () => {
+    const mapped = cqRecordToInput(
+      {
+        ...cqPenalty,
+        deptName: "应急管理局",
+        checkMode: "DOUBLE_RANDOM",
+        onSite: true,
+        publicityAt: Date.parse("2025-06-11T00:00:00.000Z"),
+        scanned: false,
+        lenientType: "SWBF",
+      },
+      codes({ "CQ-YJ-1": "GZ-001" }),
+    );
+    expect(mapped).toMatchObject({
+      ok: true,
+      record: {
+        department: "应急管理局",
+        inspectionMode: "RANDOM",
+        onSite: true,
+        resultPublishedAt: "2025-06-11T00:00:00.000Z",
+        codeScanned: false,
+        lenientKind: "FIRST_VIOLATION_EXEMPT",
+      },
+    });
+    // an older platform without them: all null
+    expect(cqRecordToInput(cqPenalty, codes({ "CQ-YJ-1": "GZ-001" }))).toMatchObject({
+      record: { department: null, inspectionMode: null, onSite: null, resultPublishedAt: null, lenientKind: null },
+    });
+  });
+
+  it("Sichuan: dept_name, check_way, on_site, publicity_time, scan_flag, lenient_type", () => {
+    const mapped = scRecordToInput(
+      {
+        ...scInspection,
+        dept_name: "生态环境局",
+        check_way: "投诉举报",
+        on_site: 0,
+        publicity_time: "2025-06-03 10:00:00",
+        scan_flag: 1,
+        lenient_type: "减轻处罚",
+      },
+      codes({ "SC-1": "GZ-001" }),
+    );
+    expect(mapped).toMatchObject({
+      ok: true,
+      record: {
+        department: "生态环境局",
+        inspectionMode: "COMPLAINT",
+        onSite: false,
+        resultPublishedAt: "2025-06-03T10:00:00+08:00",
+        codeScanned: true,
+        lenientKind: "MITIGATED",
+      },
+    });
+  });
+});

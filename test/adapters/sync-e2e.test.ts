@@ -76,6 +76,21 @@ describe("adapters ⇄ gateway ⇄ platforms", () => {
     await expectLibraryVersionsNeverWentBack(world);
   }, 90_000);
 
+  it("gives this year's supervision indicators values from the platforms' activity", async () => {
+    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+    const answer = await world.gz<{ supervisionIndicators: Array<{ code: string; value: number | null }> }>(
+      `query($from: Date!, $to: Date!) { supervisionIndicators(from: $from, to: $to) { code value } }`,
+      { from: `${year}-01-01`, to: `${year}-12-31` },
+    );
+    expect(answer.errors).toBeUndefined();
+    const valued = new Set(answer.data?.supervisionIndicators.filter((i) => i.value !== null).map((i) => i.code));
+    for (const code of ["INSPECTIONS_PER_ENTERPRISE", "REPEATED_INSPECTIONS", "JOINT_VISIT_RATE", "CODE_SCAN_RATE"])
+      expect(valued).toContain(code);
+    for (const code of ["RANDOM_INSPECTION_COVERAGE", "A_GRADE_INSPECTION_RATE", "LENIENT_CASES", "CASE_DURATION"])
+      expect(valued).toContain(code);
+    expect(valued.size).toBeGreaterThanOrEqual(12);
+  }, 30_000);
+
   it("leaves no version gone backwards and both adapters caught up, nothing quarantined", async () => {
     await waitForReconciled(world, "cq");
     await waitForReconciled(world, "sc");

@@ -20,6 +20,12 @@ export interface RecordVars {
   findings?: string | null;
   taskId?: string | null;
   payload?: unknown;
+  department?: string | null;
+  inspectionMode?: "RANDOM" | "KEY_SUPERVISION" | "COMPLAINT" | "OTHER" | null;
+  onSite?: boolean | null;
+  resultPublishedAt?: string | null;
+  codeScanned?: boolean | null;
+  lenientKind?: "FIRST_VIOLATION_EXEMPT" | "NOT_PUNISHED" | "LIGHTER" | "MITIGATED" | null;
 }
 
 /** A valid inspection record; override what the test is about. */

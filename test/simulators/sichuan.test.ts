@@ -78,8 +78,11 @@ describe("Sichuan simulator", () => {
     const records = (await readChanges(sim.url)).flatMap((c) => (c.entity_type === "record" ? [c.data] : []));
     const decided = records.filter((r) => r.record_kind === "处罚" && r.result === "已决定");
     expect(decided.length).toBeGreaterThan(10);
-    for (const r of decided) expect(r.fine_yuan).toMatch(/^\d+\.\d{2}$/);
-    expect(decided.some((r) => !r.fine_yuan!.endsWith(".00"))).toBe(true);
+    // a fine on every decision but 首违不罚 / 不予处罚 (行政处罚法 第33条)
+    const fined = decided.filter((r) => r.lenient_type !== "首违不罚" && r.lenient_type !== "不予处罚");
+    for (const r of fined) expect(r.fine_yuan).toMatch(/^\d+\.\d{2}$/);
+    for (const r of decided.filter((r) => !fined.includes(r))) expect(r.fine_yuan).toBeNull();
+    expect(fined.some((r) => !r.fine_yuan!.endsWith(".00"))).toBe(true);
     for (const r of records) {
       expect(r.item_code).toMatch(/^SC-511623-/);
       const held = [...sim.store.allChanges()].find(

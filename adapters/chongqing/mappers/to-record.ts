@@ -4,13 +4,26 @@ import { yuanTextFromFen } from "../../../schema/common/money.ts";
 import {
   type ItemCodes,
   type MapResult,
+  type RecordInput,
   type RecordKind,
   SOURCE_UPDATED_AT,
   unmappable,
 } from "../../core/canonical.ts";
-import type { CqRecord } from "../types.ts";
+import type { CQ_CHECK_MODES, CQ_LENIENT_TYPES, CqRecord } from "../types.ts";
 
 const KINDS: Record<CqRecord["recordType"], RecordKind> = { INSPECTION: "INSPECTION", PENALTY: "PENALTY_DECISION" };
+const CHECK_MODES: Record<(typeof CQ_CHECK_MODES)[number], RecordInput["inspectionMode"]> = {
+  DOUBLE_RANDOM: "RANDOM",
+  KEY: "KEY_SUPERVISION",
+  COMPLAINT: "COMPLAINT",
+  OTHER: "OTHER",
+};
+const LENIENT_TYPES: Record<(typeof CQ_LENIENT_TYPES)[number], RecordInput["lenientKind"]> = {
+  SWBF: "FIRST_VIOLATION_EXEMPT",
+  BYCF: "NOT_PUNISHED",
+  CQ: "LIGHTER",
+  JQ: "MITIGATED",
+};
 
 /** epoch milliseconds → ISO 8601 (UTC, `Z`) */
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -42,6 +55,12 @@ export function cqRecordToInput(record: CqRecord, items: ItemCodes): MapResult {
       findings: record.findings ?? null,
       taskId: record.taskId ?? null,
       payload: { [SOURCE_UPDATED_AT]: iso(record.updatedAt), ...(record.deleted ? { deleted: true } : {}) },
+      department: record.deptName ?? null,
+      inspectionMode: record.checkMode ? CHECK_MODES[record.checkMode] : null,
+      onSite: record.onSite ?? null,
+      resultPublishedAt: iso(record.publicityAt ?? null),
+      codeScanned: record.scanned ?? null,
+      lenientKind: record.lenientType ? LENIENT_TYPES[record.lenientType] : null,
     },
   };
 }

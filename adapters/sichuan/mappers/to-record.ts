@@ -5,10 +5,32 @@ import {
   type CanonicalResult,
   type ItemCodes,
   type MapResult,
+  type RecordInput,
   SOURCE_UPDATED_AT,
   unmappable,
 } from "../../core/canonical.ts";
-import { parseBeijingTime, type SC_RESULTS, type ScRecord } from "../types.ts";
+import {
+  parseBeijingTime,
+  type SC_CHECK_WAYS,
+  type SC_LENIENT_TYPES,
+  type SC_RESULTS,
+  type ScRecord,
+} from "../types.ts";
+
+const CHECK_WAYS: Record<(typeof SC_CHECK_WAYS)[number], RecordInput["inspectionMode"]> = {
+  双随机: "RANDOM",
+  重点监管: "KEY_SUPERVISION",
+  投诉举报: "COMPLAINT",
+  其他: "OTHER",
+};
+const LENIENT_TYPES: Record<(typeof SC_LENIENT_TYPES)[number], RecordInput["lenientKind"]> = {
+  首违不罚: "FIRST_VIOLATION_EXEMPT",
+  不予处罚: "NOT_PUNISHED",
+  从轻处罚: "LIGHTER",
+  减轻处罚: "MITIGATED",
+};
+/** 0 / 1 → false / true; absent → null */
+const flag = (value: 0 | 1 | null | undefined): boolean | null => (value == null ? null : value === 1);
 
 export const SC_TO_CANONICAL_RESULT: Record<(typeof SC_RESULTS)[number], CanonicalResult> = {
   待定: "PENDING",
@@ -50,6 +72,12 @@ export function scRecordToInput(record: ScRecord, items: ItemCodes): MapResult {
         [SOURCE_UPDATED_AT]: beijingToIso(record.updated_at),
         ...(record.is_deleted === 1 ? { deleted: true } : {}),
       },
+      department: record.dept_name ?? null,
+      inspectionMode: record.check_way ? CHECK_WAYS[record.check_way] : null,
+      onSite: flag(record.on_site),
+      resultPublishedAt: beijingToIso(record.publicity_time ?? null),
+      codeScanned: flag(record.scan_flag),
+      lenientKind: record.lenient_type ? LENIENT_TYPES[record.lenient_type] : null,
     },
   };
 }

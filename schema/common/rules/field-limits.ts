@@ -29,6 +29,7 @@ export const FIELD_LIMITS: Readonly<Record<string, FieldLimit>> = {
   "RecordInput.result": text(500),
   "RecordInput.payload": bytes(65_536),
   "RecordInput.taskId": text(100),
+  "RecordInput.department": text(100),
   "RecordInput.itemCode": text(64),
   "RecordInput.enterpriseUscc": text(18),
   "IngestRecordsInput.cursor": text(500),

@@ -7,7 +7,7 @@
 
 import { stableJson } from "../../../gateway/util/stable-json.ts";
 import { yuanTextFromFen } from "../../common/money.ts";
-import type { CanonicalRecord, RecordKind } from "./record-input.ts";
+import type { CanonicalRecord, RecordKind, SupervisionFields } from "./record-input.ts";
 
 export interface StoredDocument {
   findings: string | null;
@@ -16,7 +16,7 @@ export interface StoredDocument {
 }
 
 /** The columns of an EnforcementRecord row this module reads. */
-export interface RecordRow {
+export interface RecordRow extends SupervisionFields {
   id: string;
   kind: RecordKind;
   originJurisdiction: string;
@@ -59,6 +59,12 @@ export function rowOf(id: string, origin: string, record: CanonicalRecord): Reco
     fineFen: record.fineFen,
     result: record.result,
     payload: storedDocument(record),
+    department: record.department,
+    inspectionMode: record.inspectionMode,
+    onSite: record.onSite,
+    resultPublishedAt: record.resultPublishedAt,
+    codeScanned: record.codeScanned,
+    lenientKind: record.lenientKind,
   };
 }
 
@@ -81,6 +87,12 @@ export function recordChangePayload(row: RecordRow) {
     findings: doc.findings,
     taskId: doc.taskId,
     payload: doc.extra,
+    department: row.department,
+    inspectionMode: row.inspectionMode,
+    onSite: row.onSite,
+    resultPublishedAt: row.resultPublishedAt?.toISOString() ?? null,
+    codeScanned: row.codeScanned,
+    lenientKind: row.lenientKind,
   };
 }
 

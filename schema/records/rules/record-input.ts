@@ -9,6 +9,25 @@ import { validateUscc } from "../../libraries/rules/uscc.ts";
 
 export type RecordKind = "INSPECTION" | "PENALTY_DECISION";
 
+/** 检查方式 — how an inspection was chosen: 双随机 / 重点监管 / 投诉举报 / 其他 */
+export type InspectionMode = "RANDOM" | "KEY_SUPERVISION" | "COMPLAINT" | "OTHER";
+/** 免罚轻罚 applied: 首违不罚 / 不予处罚 (行政处罚法 第33条), 从轻 / 减轻 (第32条) */
+export type LenientKind = "FIRST_VIOLATION_EXEMPT" | "NOT_PUNISHED" | "LIGHTER" | "MITIGATED";
+
+/** 监督字段 — optional fields the supervision indicators read (docs/supervision.md); null: not given */
+export interface SupervisionFields {
+  /** 执法部门, as the platform names it */
+  department: string | null;
+  inspectionMode: InspectionMode | null;
+  /** 现场检查 */
+  onSite: boolean | null;
+  /** 结果公示时间 */
+  resultPublishedAt: Date | null;
+  /** 扫码入企: the enterprise scanned the code on the province's own platform */
+  codeScanned: boolean | null;
+  lenientKind: LenientKind | null;
+}
+
 /** What an adapter sends, after mapping its province's dialect (GraphQL `RecordInput`). */
 export interface RecordInput {
   originId: string;
@@ -25,10 +44,16 @@ export interface RecordInput {
   findings?: string | null;
   taskId?: string | null;
   payload?: unknown;
+  department?: string | null;
+  inspectionMode?: InspectionMode | null;
+  onSite?: boolean | null;
+  resultPublishedAt?: Date | null;
+  codeScanned?: boolean | null;
+  lenientKind?: LenientKind | null;
 }
 
 /** The record as the gateway stores and publishes it. */
-export interface CanonicalRecord {
+export interface CanonicalRecord extends SupervisionFields {
   originId: string;
   version: number;
   kind: RecordKind;
@@ -128,11 +153,17 @@ export function checkRecord(input: RecordInput, ctx: CheckContext): RecordCheck 
       findings: input.findings ?? null,
       taskId: input.taskId ?? null,
       extra: (input.payload as Record<string, unknown> | null | undefined) ?? {},
+      department: input.department?.trim() || null,
+      inspectionMode: input.inspectionMode ?? null,
+      onSite: input.onSite ?? null,
+      resultPublishedAt: input.resultPublishedAt ?? null,
+      codeScanned: input.codeScanned ?? null,
+      lenientKind: input.lenientKind ?? null,
     },
   };
 }
 
-const TEXT_FIELDS = ["findings", "result", "taskId", "itemCode", "enterpriseUscc"] as const;
+const TEXT_FIELDS = ["findings", "result", "taskId", "itemCode", "enterpriseUscc", "department"] as const;
 
 /** The first field over its limit (docs/limits.md). */
 function sizeProblem(input: RecordInput): { field: keyof RecordInput; problem: SizeProblem } | null {

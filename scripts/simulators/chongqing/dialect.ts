@@ -1,6 +1,8 @@
 /** The simulator's model in Chongqing's dialect (adapters/chongqing/types.ts): camelCase, epoch ms. */
 
 import type {
+  CQ_CHECK_MODES,
+  CQ_LENIENT_TYPES,
   CqDispatchTask,
   CqEnterprise,
   CqOfficer,
@@ -15,8 +17,11 @@ import type {
   RecordBody,
   RecordKind,
   SimEnterprise,
+  SimInspectionMode,
+  SimLenientKind,
   SimOfficer,
   SimRecord,
+  SimSupervision,
 } from "../core/model.ts";
 
 const PREFIX: Record<RecordKind, string> = { INSPECTION: "CQ-INS", PENALTY: "CQ-PEN" };
@@ -61,11 +66,36 @@ const fromCqBody = (s: CqRecordBody): TimedBody => ({
   updatedAt: s.updatedAt,
 });
 
+const CQ_CHECK_MODE: Record<SimInspectionMode, (typeof CQ_CHECK_MODES)[number]> = {
+  RANDOM: "DOUBLE_RANDOM",
+  KEY_SUPERVISION: "KEY",
+  COMPLAINT: "COMPLAINT",
+  OTHER: "OTHER",
+};
+const CQ_LENIENT: Record<SimLenientKind, (typeof CQ_LENIENT_TYPES)[number]> = {
+  FIRST_VIOLATION_EXEMPT: "SWBF",
+  NOT_PUNISHED: "BYCF",
+  LIGHTER: "CQ",
+  MITIGATED: "JQ",
+};
+
+/** the 执法+监督 platform's supervision fields of its own records */
+const toCqSupervision = (s: SimSupervision | undefined) =>
+  s && {
+    deptName: s.department,
+    checkMode: s.inspectionMode && CQ_CHECK_MODE[s.inspectionMode],
+    onSite: s.onSite,
+    publicityAt: s.resultPublishedAt,
+    scanned: s.codeScanned,
+    lenientType: s.lenientKind && CQ_LENIENT[s.lenientKind],
+  };
+
 export const toCqRecord = (r: SimRecord): CqRecord => ({
   recordId: r.id,
   version: r.version,
   ...toCqBody(r),
   deleted: false,
+  ...toCqSupervision(r.supervision),
 });
 
 export const toCqOfficer = (o: SimOfficer): CqOfficer => ({

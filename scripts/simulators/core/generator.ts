@@ -6,13 +6,15 @@
  * Inspections are the minority of a platform's records (a quarter of the new ones) and go only to its
  * 重点监管对象 — one enterprise in five, those with complaints or earlier violations: routine
  * inspections are what the committee's 双随机 draw decides, so most enterprises have no recent
- * inspection of the platform's own and a plan made right after a start still draws them. Dates spread
- * over the last half year (acts and visits are recorded days to months after they happened).
+ * inspection of the platform's own and a plan made right after a start still draws them. Visits spread
+ * over the last half year, penalised acts over the last year and a half, each decided 3–90 days after the
+ * act (so fines of this year and last year can be compared).
  */
 import type { CreditGrade, RecordBody, SimOfficer, SimRecord } from "./model.ts";
 import { mixSeed, Prng } from "./prng.ts";
 import type { ProvinceItem } from "./seed.ts";
 import type { SimStore } from "./store.ts";
+import { inspectionConcluded, newSupervision, penaltyDecided, RANDOM_SHARE } from "./supervision-facts.ts";
 import { answerTaskItems, nextItemToAnswer } from "./task-answers.ts";
 
 const HOUR = 3600_000;
@@ -21,8 +23,12 @@ const DAY = 24 * HOUR;
 const INSPECTION_SHARE = 0.25;
 /** one enterprise in this many is on the platform's watch list (重点监管) */
 const WATCH_LIST_EVERY = 5;
-/** how far back an act or a visit lies when its record is created */
+/** how far back a visit lies when its record is created */
 const RECORDED_WITHIN_DAYS = 180;
+/** how far back a penalised act lies: cases run for weeks, so a platform's decisions span more than a year */
+const ACT_WITHIN_DAYS = 540;
+/** days from the act to the decision (办案时长; 行政处罚法 第60条 allows 90 from 立案) */
+const DECIDED_AFTER_DAYS: [number, number] = [3, 90];
 const GRADES: CreditGrade[] = ["A", "B", "C", "D"];
 const FINDINGS = [
   "安全生产教育培训记录不全",
@@ -89,6 +95,9 @@ export class ActivityGenerator {
     const kind = this.rng.chance(INSPECTION_SHARE) ? "INSPECTION" : "PENALTY";
     const item = this.rng.pick(kind === "INSPECTION" ? this.items : this.penaltyItems);
     const now = this.store.now();
+    // some of the platform's own inspections are 双随机 draws among its 重点监管 list (特定检查对象名录);
+    // the register at large is the committee's draws' to sample
+    const random = kind === "INSPECTION" && this.rng.chance(RANDOM_SHARE);
     const enterprise = this.rng.pick(
       kind === "INSPECTION" && this.watchList.length > 0 ? this.watchList : this.register(),
     );
@@ -97,12 +106,13 @@ export class ActivityGenerator {
       itemCode: item.code,
       enterpriseUscc: enterprise,
       officerCertNos: this.officersFor(item.domainCode),
-      occurredAt: now - this.rng.int(0, RECORDED_WITHIN_DAYS * DAY),
+      occurredAt: now - this.rng.int(0, (kind === "INSPECTION" ? RECORDED_WITHIN_DAYS : ACT_WITHIN_DAYS) * DAY),
       decidedAt: null,
       fineFen: null,
       result: "PENDING",
       findings: null,
       taskId: null,
+      supervision: newSupervision(this.rng, kind, item.domainCode, random),
     };
     if (this.rng.chance(0.5)) Object.assign(body, this.nextStep(body, item, now));
     return this.store.createRecord(body);
@@ -118,12 +128,17 @@ export class ActivityGenerator {
   private nextStep(record: RecordBody, item: ProvinceItem | undefined, now: number): Partial<RecordBody> {
     if (record.result === "PENDING" && record.kind === "PENALTY") {
       const findings = this.rng.pick(FINDINGS);
-      return { result: "DECIDED", decidedAt: now, fineFen: this.fine(item), findings };
+      const decided = record.supervision ? penaltyDecided(this.rng, record.supervision) : null;
+      const fineFen = decided && !decided.fined ? null : this.fine(item);
+      const decidedAt = Math.min(now, record.occurredAt + this.rng.int(...DECIDED_AFTER_DAYS) * DAY);
+      return { result: "DECIDED", decidedAt, fineFen, findings, ...(decided && { supervision: decided.facts }) };
     }
     if (record.result === "PENDING") {
-      return this.rng.chance(0.7)
+      const supervision = record.supervision && inspectionConcluded(this.rng, record.supervision, now);
+      const outcome: Partial<RecordBody> = this.rng.chance(0.7)
         ? { result: "COMPLIANT", findings: "未发现违法行为" }
         : { result: "NON_COMPLIANT", findings: this.rng.pick(FINDINGS) };
+      return { ...outcome, ...(supervision && { supervision }) };
     }
     const note = record.kind === "PENALTY" ? "决定书文字更正" : "复查：已整改";
     return { findings: `${record.findings ?? ""}；${note}` };

@@ -10,6 +10,26 @@ export type CreditGrade = "A" | "B" | "C" | "D";
 export type OfficerStatus = "ACTIVE" | "SUSPENDED" | "RETIRED";
 
 /** the content of a record, wherever it came from */
+/** 检查方式 and 免罚轻罚 in the simulator's own words (each dialect spells them its way) */
+export type SimInspectionMode = "RANDOM" | "KEY_SUPERVISION" | "COMPLAINT" | "OTHER";
+export type SimLenientKind = "FIRST_VIOLATION_EXEMPT" | "NOT_PUNISHED" | "LIGHTER" | "MITIGATED";
+
+/** what a platform records for supervision (执法监督) beside the record itself; absent on shared records */
+export interface SimSupervision {
+  /** 执法部门 */
+  department: string;
+  /** inspections only */
+  inspectionMode: SimInspectionMode | null;
+  /** 现场检查 (inspections) */
+  onSite: boolean | null;
+  /** 结果公示时间, epoch ms (concluded random inspections) */
+  resultPublishedAt: number | null;
+  /** 扫码入企 (on-site inspections) */
+  codeScanned: boolean | null;
+  /** decided penalties that applied a lenient rule */
+  lenientKind: SimLenientKind | null;
+}
+
 export interface RecordBody {
   kind: RecordKind;
   itemCode: string;
@@ -21,6 +41,7 @@ export interface RecordBody {
   result: RecordResult;
   findings: string | null;
   taskId: string | null;
+  supervision?: SimSupervision;
 }
 
 /** a record this province owns */

@@ -6,6 +6,8 @@
 import {
   formatBeijingTime,
   parseBeijingTime,
+  type SC_CHECK_WAYS,
+  type SC_LENIENT_TYPES,
   SC_OFFICER_STATUSES,
   type ScDispatchTask,
   type ScEnterprise,
@@ -24,8 +26,11 @@ import type {
   RecordKind,
   RecordResult,
   SimEnterprise,
+  SimInspectionMode,
+  SimLenientKind,
   SimOfficer,
   SimRecord,
+  SimSupervision,
 } from "../core/model.ts";
 
 const PREFIX: Record<RecordKind, string> = { INSPECTION: "SC-JC", PENALTY: "SC-CF" };
@@ -81,11 +86,37 @@ const fromScBody = (s: ScRecordBody): TimedBody => ({
   updatedAt: ms(s.updated_at),
 });
 
+const SC_CHECK_WAY: Record<SimInspectionMode, (typeof SC_CHECK_WAYS)[number]> = {
+  RANDOM: "双随机",
+  KEY_SUPERVISION: "重点监管",
+  COMPLAINT: "投诉举报",
+  OTHER: "其他",
+};
+const SC_LENIENT: Record<SimLenientKind, (typeof SC_LENIENT_TYPES)[number]> = {
+  FIRST_VIOLATION_EXEMPT: "首违不罚",
+  NOT_PUNISHED: "不予处罚",
+  LIGHTER: "从轻处罚",
+  MITIGATED: "减轻处罚",
+};
+const flag = (value: boolean | null) => (value === null ? null : value ? (1 as const) : (0 as const));
+
+/** Sichuan's supervision columns of its own records */
+const toScSupervision = (s: SimSupervision | undefined) =>
+  s && {
+    dept_name: s.department,
+    check_way: s.inspectionMode && SC_CHECK_WAY[s.inspectionMode],
+    on_site: flag(s.onSite),
+    publicity_time: timeOrNull(s.resultPublishedAt),
+    scan_flag: flag(s.codeScanned),
+    lenient_type: s.lenientKind && SC_LENIENT[s.lenientKind],
+  };
+
 export const toScRecord = (r: SimRecord): ScRecord => ({
   record_no: r.id,
   rev: r.version,
   ...toScBody(r),
   is_deleted: 0,
+  ...toScSupervision(r.supervision),
 });
 
 export const toScOfficer = (o: SimOfficer): ScOfficer => ({

@@ -1,0 +1,168 @@
+/**
+ * Reads of inspection visits (入企检查) for the supervision indicators: set-based SQL, one statement per
+ * family, aggregated rows out (rules/indicators/ compute the figures). A visit is
+ *   - a joint task (综合查一次, InspectionTask DONE) — jurisdiction `gz`, on site, code checked when a valid
+ *     InspectionCodeCheck names it, random and published when it comes from a 双随机 draw; its time is the
+ *     earliest act of the province records that answer it, else its first recorded result, else its last change;
+ *   - a province inspection record answering no existing task (records answering a task are that task's visit).
+ * A province reads the joint tasks its officers were on.
+ */
+import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
+import { beijingDaySql, boundsOf, type Db, type IndicatorScope, num, recordDomainSql } from "./indicator-scope.ts";
+import type { GradeGroupRow } from "./rules/indicators/credit.ts";
+import type { IndustryCoverageRow, PublicationRow } from "./rules/indicators/random.ts";
+import type { VisitGapRow } from "./rules/indicators/repeats.ts";
+import type { OfficerLoadRow, VisitCountRow } from "./rules/indicators/visits.ts";
+
+export interface VisitWindow {
+  start: Date;
+  end: Date;
+  jurisdiction: string | null;
+  domain: string | null;
+}
+
+/** `WITH visits AS (…)`: key, j, uscc, at, joint, on_site, code_checked, random, published, officers ('j:cert') */
+export function visitsCte(w: VisitWindow): Prisma.Sql {
+  const scope = { domain: w.domain } as IndicatorScope;
+  const recordJurisdiction =
+    w.jurisdiction === null ? Prisma.sql`TRUE` : Prisma.sql`r."originJurisdiction" = ${w.jurisdiction}`;
+  const taskJurisdiction =
+    w.jurisdiction === null || w.jurisdiction === "gz"
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`EXISTS (SELECT 1 FROM "TaskOfficer" o WHERE o."taskId" = t."id" AND o."homeJurisdiction" = ${w.jurisdiction})`;
+  const taskDomain = w.domain === null ? Prisma.sql`TRUE` : Prisma.sql`${w.domain} = ANY(t."domains")`;
+  return Prisma.sql`WITH task_visits AS (
+      SELECT t."id", t."enterpriseUscc" AS uscc, t."drawId",
+        COALESCE(
+          (SELECT min(r."occurredAt") FROM "EnforcementRecord" r
+            WHERE r."kind" = 'INSPECTION' AND r."enterpriseUscc" = t."enterpriseUscc" AND r."payload"->>'taskId' = t."id"),
+          (SELECT min(x."recordedAt") FROM "TaskItemResult" x WHERE x."taskId" = t."id"),
+          t."updatedAt") AS at
+      FROM "InspectionTask" t
+      WHERE t."state" = 'DONE' AND ${taskJurisdiction} AND ${taskDomain}
+    ),
+    visits AS (
+      SELECT 'r:' || r."id" AS key, r."originJurisdiction" AS j, r."enterpriseUscc" AS uscc, r."occurredAt" AS at,
+        FALSE AS joint, COALESCE(r."onSite", FALSE) AS on_site, COALESCE(r."codeScanned", FALSE) AS code_checked,
+        r."inspectionMode" IS NOT DISTINCT FROM 'RANDOM' AS random, r."resultPublishedAt" IS NOT NULL AS published,
+        ARRAY(SELECT r."originJurisdiction" || ':' || c FROM unnest(r."officerCertificates") AS c) AS officers
+      FROM "EnforcementRecord" r
+      WHERE r."kind" = 'INSPECTION' AND r."occurredAt" BETWEEN ${w.start} AND ${w.end}
+        AND ${recordJurisdiction} AND ${recordDomainSql(scope, Prisma.sql`r."itemCode"`)}
+        AND NOT EXISTS (SELECT 1 FROM "InspectionTask" t WHERE t."id" = r."payload"->>'taskId')
+      UNION ALL
+      SELECT 't:' || v."id", 'gz', v.uscc, v.at, TRUE, TRUE,
+        EXISTS (SELECT 1 FROM "InspectionCodeCheck" c WHERE c."taskId" = v."id" AND c."valid"),
+        v."drawId" IS NOT NULL, v."drawId" IS NOT NULL,
+        ARRAY(SELECT o."homeJurisdiction" || ':' || o."certificateNumber" FROM "TaskOfficer" o WHERE o."taskId" = v."id")
+      FROM task_visits v
+      WHERE v.at BETWEEN ${w.start} AND ${w.end}
+    )`;
+}
+
+export const windowOf = (scope: IndicatorScope): VisitWindow => ({
+  ...boundsOf(scope),
+  jurisdiction: scope.jurisdiction,
+  domain: scope.domain,
+});
+
+export interface VisitFamily {
+  counts: VisitCountRow[];
+  publication: PublicationRow[];
+  grades: GradeGroupRow[];
+  industries: IndustryCoverageRow[];
+  officers: OfficerLoadRow[];
+}
+
+/** every visit figure of the scope: four statements over the same visits */
+export async function readVisitFamily(db: Db, scope: IndicatorScope): Promise<VisitFamily> {
+  const visits = visitsCte(windowOf(scope));
+  const [counts, grades, industries, officers] = await Promise.all([
+    db.$queryRaw<Record<string, unknown>[]>`${visits}
+      SELECT j, count(*) AS visits, count(*) FILTER (WHERE joint) AS joint, count(*) FILTER (WHERE on_site) AS on_site,
+        count(*) FILTER (WHERE on_site AND code_checked) AS code_checked,
+        count(*) FILTER (WHERE random) AS random, count(*) FILTER (WHERE random AND published) AS published
+      FROM visits GROUP BY j ORDER BY j`,
+    db.$queryRaw<Record<string, unknown>[]>`${visits}
+      SELECT e."creditGrade"::text AS g, e."creditGradeCq"::text AS gcq, e."creditGradeSc"::text AS gsc,
+        count(*) AS enterprises, count(v.uscc) AS inspected
+      FROM "Enterprise" e LEFT JOIN (SELECT DISTINCT uscc FROM visits) v ON v.uscc = e."uscc"
+      GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    db.$queryRaw<Record<string, unknown>[]>`${visits}
+      SELECT COALESCE(e."industry", '') AS industry, count(*) AS enterprises, count(v.uscc) AS inspected
+      FROM "Enterprise" e LEFT JOIN (SELECT DISTINCT uscc FROM visits WHERE random) v ON v.uscc = e."uscc"
+      GROUP BY 1 ORDER BY 1`,
+    db.$queryRaw<Record<string, unknown>[]>`${visits}
+      SELECT split_part(o, ':', 1) AS j, count(*) AS participations, count(DISTINCT o) AS officers
+      FROM visits, unnest(visits.officers) AS o
+      WHERE ${scope.jurisdiction === null ? Prisma.sql`TRUE` : Prisma.sql`split_part(o, ':', 1) = ${scope.jurisdiction}`}
+      GROUP BY 1 ORDER BY 1`,
+  ]);
+  const grade = (g: unknown) => (g ?? null) as GradeGroupRow["creditGrade"];
+  return {
+    counts: counts.map((r) => ({
+      jurisdiction: String(r.j),
+      visits: num(r.visits),
+      jointVisits: num(r.joint),
+      onSiteVisits: num(r.on_site),
+      codeCheckedVisits: num(r.code_checked),
+    })),
+    publication: counts
+      .filter((r) => num(r.random) > 0)
+      .map((r) => ({ jurisdiction: String(r.j), concluded: num(r.random), published: num(r.published) })),
+    grades: grades.map((r) => ({
+      creditGrade: grade(r.g),
+      creditGradeCq: grade(r.gcq),
+      creditGradeSc: grade(r.gsc),
+      enterprises: num(r.enterprises),
+      inspected: num(r.inspected),
+    })),
+    industries: industries.map((r) => ({
+      industry: String(r.industry),
+      enterprises: num(r.enterprises),
+      randomlyInspected: num(r.inspected),
+    })),
+    officers: officers.map((r) => ({
+      jurisdiction: String(r.j),
+      participations: num(r.participations),
+      officers: num(r.officers),
+    })),
+  };
+}
+
+/**
+ * `WITH visits AS (…), gaps AS (…)`: every visit of the period (key, j, prev_j, gap) beside the previous visit
+ * of the same enterprise. Read over both provinces (records are mutually readable, 互认) so that a
+ * cross-province pair is seen; a province gets the pairs it took part in.
+ */
+export function gapsCte(scope: IndicatorScope, windowDays: number): Prisma.Sql {
+  const { start, end } = boundsOf(scope);
+  const lookback = new Date(start.getTime() - (windowDays + 1) * 24 * 60 * 60 * 1000);
+  const visits = visitsCte({ start: lookback, end, jurisdiction: null, domain: scope.domain });
+  const involved =
+    scope.jurisdiction === null
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`(j = ${scope.jurisdiction} OR prev_j = ${scope.jurisdiction})`;
+  return Prisma.sql`${visits},
+    gaps AS (
+      SELECT key, j, prev_j, gap FROM (
+        SELECT key, j, at, lag(j) OVER w AS prev_j,
+          ${beijingDaySql(Prisma.sql`at`)} - ${beijingDaySql(Prisma.sql`lag(at) OVER w`)} AS gap
+        FROM visits WINDOW w AS (PARTITION BY uscc ORDER BY at, key)
+      ) x
+      WHERE prev_j IS NOT NULL AND at >= ${start} AND ${involved}
+    )`;
+}
+
+/** visits of the period grouped by their gap to the previous visit, those at most `windowDays` apart */
+export async function readVisitGaps(db: Db, scope: IndicatorScope, windowDays: number): Promise<VisitGapRow[]> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`${gapsCte(scope, windowDays)}
+    SELECT gap, j, prev_j, count(*) AS visits FROM gaps WHERE gap <= ${windowDays}
+    GROUP BY gap, j, prev_j ORDER BY gap, j, prev_j`;
+  return rows.map((r) => ({
+    gapDays: num(r.gap),
+    jurisdiction: String(r.j),
+    previousJurisdiction: String(r.prev_j),
+    visits: num(r.visits),
+  }));
+}
