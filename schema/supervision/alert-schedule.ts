@@ -45,9 +45,10 @@ export interface AlertSchedule {
   stop(): Promise<void>;
 }
 
-export function startAlertSchedule(deps: AlertRunDeps & { logger: Logger }): AlertSchedule {
-  const minutes = deps.config.supervision.alertIntervalMinutes;
-  if (minutes === 0) return { stop: async () => {} };
+/** `intervalMs`: tests only; the gateway runs every SUPERVISION_ALERT_INTERVAL_MINUTES (0: never) */
+export function startAlertSchedule(deps: AlertRunDeps & { logger: Logger }, intervalMs?: number): AlertSchedule {
+  const every = intervalMs ?? deps.config.supervision.alertIntervalMinutes * 60_000;
+  if (every === 0) return { stop: async () => {} };
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -58,7 +59,7 @@ export function startAlertSchedule(deps: AlertRunDeps & { logger: Logger }): Ale
         .then((r) => deps.logger.info({ ...r }, "supervision alerts evaluated"))
         .catch((error: unknown) => deps.logger.warn({ err: error }, "supervision alert evaluation failed"))
         .finally(schedule);
-    }, minutes * 60_000);
+    }, every);
     timer.unref();
   };
   schedule();
