@@ -113,6 +113,17 @@ const envSchema = z.object({
    * repeat (supervisionIndicators REPEATED_INSPECTIONS, docs/supervision.md); @default 30
    */
   SUPERVISION_REPEAT_WINDOW_DAYS: z.coerce.number().int().min(1).max(366).default(30),
+  /**
+   * supervision alerts (docs/supervision.md): evaluate the current Beijing month this often in the gateway
+   * process; 0 = never (evaluateSupervisionAlerts still runs on demand); @default 10
+   */
+  SUPERVISION_ALERT_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
+  /** FINE_INCOME_SURGE: fine income up more than this percent on the previous period; @default 50 */
+  SUPERVISION_FINE_SURGE_PERCENT: z.coerce.number().min(0).max(100_000).default(50),
+  /** FINE_INCOME_SURGE: only from a previous period's fines of at least this many yuan; @default 10000 */
+  SUPERVISION_FINE_SURGE_MIN_BASE_YUAN: z.coerce.number().min(0).max(1e12).default(10_000),
+  /** A_GRADE_OVER_INSPECTED: A-grade enterprises inspected above this percent; @default 3 */
+  SUPERVISION_A_GRADE_MAX_PERCENT: z.coerce.number().min(0).max(100).default(3),
   /** calls without a token (the public 执法码 check) per client address per minute; @default 30 */
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   /** behind a load balancer: take the client address from the first X-Forwarded-For hop; @default false */
@@ -165,7 +176,14 @@ export interface GatewayConfig {
   /** when an adapter's figures are too old to trust (schema/sync/rules/staleness.ts) */
   sync: { staleAfterSeconds: number };
   /** the supervision indicators' settings (schema/supervision/indicator-service.ts) */
-  supervision: { repeatWindowDays: number };
+  supervision: {
+    repeatWindowDays: number;
+    /** 0: no scheduled evaluation */
+    alertIntervalMinutes: number;
+    fineSurgePercent: number;
+    fineSurgeMinBaseYuan: number;
+    aGradeMaxPercent: number;
+  };
   log: { level: LogLevel; format: LogFormat };
   /** off by default; gateway/tracing/tracing.ts */
   tracing: { enabled: boolean; otlpTracesUrl: string; serviceName: string };
@@ -217,7 +235,13 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       trustProxy: e.TRUST_PROXY,
       stream: { heartbeatMs: e.STREAM_HEARTBEAT_MS, pollMs: e.STREAM_POLL_MS },
       sync: { staleAfterSeconds: e.SYNC_STALE_AFTER_SECONDS },
-      supervision: { repeatWindowDays: e.SUPERVISION_REPEAT_WINDOW_DAYS },
+      supervision: {
+        repeatWindowDays: e.SUPERVISION_REPEAT_WINDOW_DAYS,
+        alertIntervalMinutes: e.SUPERVISION_ALERT_INTERVAL_MINUTES,
+        fineSurgePercent: e.SUPERVISION_FINE_SURGE_PERCENT,
+        fineSurgeMinBaseYuan: e.SUPERVISION_FINE_SURGE_MIN_BASE_YUAN,
+        aGradeMaxPercent: e.SUPERVISION_A_GRADE_MAX_PERCENT,
+      },
       log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
       tracing: {
         enabled: e.TRACING,

@@ -5,6 +5,7 @@
 import type { Server } from "node:http";
 import { Redis } from "ioredis";
 import { createCatalogReadModel } from "../schema/catalog/catalog-read-model.ts";
+import { startAlertSchedule } from "../schema/supervision/alert-schedule.ts";
 import { createGateway, type Gateway } from "./app.ts";
 import { createAuditLog } from "./audit/audit-log.ts";
 import { createPgAuditBatchWriter } from "./audit/pg-audit-batch-writer.ts";
@@ -83,7 +84,15 @@ export async function assembleGateway(config: GatewayConfig, options: AssembleOp
     graphiqlToken: options.graphiqlToken,
     tracingPlugin: tracing?.plugin,
   });
+  const alertSchedule = startAlertSchedule({
+    prisma: db.prisma,
+    bus,
+    config,
+    clock: services.clock,
+    logger: logger.child({ component: "supervision-alerts" }),
+  });
   const close = async () => {
+    await alertSchedule.stop();
     await services.auditLog.flush().catch(() => {});
     await auditWriter?.close();
     await authenticator.close();

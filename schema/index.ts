@@ -11,6 +11,7 @@ import "./supervision/mutations.ts";
 import "./supervision/types.ts";
 import "./supervision/indicator-types.ts";
 import "./supervision/indicator-queries.ts";
+import "./supervision/alert-mutation.ts";
 import "./libraries/types.ts";
 import "./libraries/queries.ts";
 import "./libraries/risk-colour-filter.ts";

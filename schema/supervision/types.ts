@@ -9,10 +9,12 @@ import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { encodeGlobalId, keyOf, nodeAccess, readableWith } from "../common/node-access.ts";
 import { writeAudited } from "../common/write.ts";
+import type { AlertEvidence } from "./rules/alerts.ts";
 import type { StoredDecision } from "./service.ts";
 
 const WarningKindEnum = builder.enumType("WarningKind", {
-  description: "预警类型 — what is wrong with a pushed penalty decision",
+  description:
+    "预警类型 — what is wrong with a pushed penalty decision, or which supervision indicator crossed its threshold over a period",
   values: {
     FINE_ABOVE_RANGE: { description: "罚款高于上限 — fine above the lawful range" },
     FINE_BELOW_RANGE: { description: "罚款低于下限 — fine below the lawful range" },
@@ -20,6 +22,18 @@ const WarningKindEnum = builder.enumType("WarningKind", {
     ITEM_NOT_EMPOWERED: { description: "事项未赋权 — the item is not empowered to the committee" },
     FACTS_MISSING: {
       description: "未附案件事实 — no facts pushed: measured against the whole statutory range (LOW)",
+    },
+    REPEATED_INSPECTION: {
+      description:
+        "重复检查（扰企） — an enterprise inspected again within the repeat window by any department of either province, outside one joint visit (per enterprise and period)",
+    },
+    FINE_INCOME_SURGE: {
+      description:
+        "罚没收入异常增长 — fine income of a jurisdiction, domain or department up more than the threshold on the previous period: an early warning of 趋利性执法; no quota may be derived from it",
+    },
+    A_GRADE_OVER_INSPECTED: {
+      description:
+        "A级企业检查过多 — a jurisdiction inspected more than the ceiling (default 3%) of A-grade enterprises",
     },
   } as const,
 });
@@ -53,7 +67,10 @@ const matchOf = (w: SupervisionWarning) => {
   return match.outcome ? (match as DiscretionMatch) : null;
 };
 
-const WarningRecordRef = builder.objectRef<SupervisionWarning>("WarningRecord").implement({
+/** a warning about one penalty record (its record fields set) */
+type RecordWarning = SupervisionWarning & { recordId: string; recordVersion: number };
+
+const WarningRecordRef = builder.objectRef<RecordWarning>("WarningRecord").implement({
   description: "预警所涉决定 — the penalty decision, as pushed in the version that raised the warning",
   fields: (t) => ({
     id: t.id({
@@ -112,11 +129,55 @@ const WarningMatchRef = builder.objectRef<DiscretionMatch>("WarningMatch").imple
   }),
 });
 
+const evidenceOf = (w: SupervisionWarning) => (w.evidence ?? null) as AlertEvidence | null;
+
+const WarningEvidenceRef = builder.objectRef<AlertEvidence>("WarningEvidence").implement({
+  description:
+    "预警依据 — what an indicator alert rests on: its period, figure, threshold and records (drill down with `node`)",
+  fields: (t) => ({
+    from: t.field({
+      type: "Date",
+      description: "起 — the period's first Beijing day",
+      resolve: (e) => new Date(e.from),
+    }),
+    to: t.field({ type: "Date", description: "止 — the period's last Beijing day", resolve: (e) => new Date(e.to) }),
+    value: t.exposeFloat("value", {
+      description: "数值 — the figure that crossed the threshold (percent; REPEATED_INSPECTION: repeat visits)",
+    }),
+    threshold: t.exposeFloat("threshold", {
+      description: "阈值 — the threshold it crossed (percent; REPEATED_INSPECTION: the repeat window in days)",
+    }),
+    numerator: t.exposeFloat("numerator", {
+      nullable: true,
+      description:
+        "分子 — FINE_INCOME_SURGE: this period's fines (yuan); A_GRADE_OVER_INSPECTED: A-grade enterprises inspected",
+    }),
+    denominator: t.exposeFloat("denominator", {
+      nullable: true,
+      description:
+        "分母 — FINE_INCOME_SURGE: the previous period's fines (yuan); A_GRADE_OVER_INSPECTED: A-grade enterprises",
+    }),
+    enterpriseUscc: t.exposeString("enterpriseUscc", {
+      nullable: true,
+      description: "企业 — REPEATED_INSPECTION: the enterprise's unified social credit code",
+    }),
+    domain: t.exposeString("domain", { nullable: true, description: "执法领域 — a domain alert's domain code" }),
+    department: t.exposeString("department", { nullable: true, description: "部门 — a department alert's department" }),
+    recordIds: t.idList({
+      description:
+        "记录 — 全局ID of the records the alert rests on (EnforcementRecord; at most 200; the indicator's `records` lists all)",
+      resolve: (e) => e.recordIds.map((id) => encodeGlobalId("EnforcementRecord", id)),
+    }),
+    taskIds: t.exposeStringList("taskIds", { description: "联合检查任务 — ids of the joint tasks the alert rests on" }),
+  }),
+});
+
 const SupervisionWarningRef = builder.prismaNode("SupervisionWarning", {
   id: { field: "id" },
   // an id of nothing reads as null, not as an error
   nullable: true,
-  description: "执法监督预警 — a pushed penalty decision outside what its benchmark allows",
+  description:
+    "执法监督预警 — a pushed penalty decision outside what its benchmark allows, or a supervision indicator over its threshold in a period",
   fields: (t) => ({
     kind: t.expose("kind", { description: "预警类型 — what is wrong", type: WarningKindEnum }),
     severity: t.expose("severity", { description: "预警级别 — how urgent", type: WarningSeverityEnum }),
@@ -128,9 +189,25 @@ const SupervisionWarningRef = builder.prismaNode("SupervisionWarning", {
     }),
     itemCode: t.exposeString("itemCode", { description: "处罚事项 — the penalty item's unified code", nullable: true }),
     record: t.field({
-      description: "处罚决定 — the decision as pushed in the version that raised it",
+      description: "处罚决定 — the decision as pushed in the version that raised it; null for an indicator alert",
       type: WarningRecordRef,
-      resolve: (w) => w,
+      nullable: true,
+      resolve: (w) => (w.recordId === null || w.recordVersion === null ? null : (w as RecordWarning)),
+    }),
+    subject: t.exposeString("subject", {
+      nullable: true,
+      description:
+        "预警对象 — an indicator alert's subject: enterprise:<USCC>, a jurisdiction (cq), cq/domain:<code> or cq/department:<name>; null per decision",
+    }),
+    periodKey: t.exposeString("periodKey", {
+      nullable: true,
+      description: "统计期 — an indicator alert's period, YYYY-MM-DD..YYYY-MM-DD (Beijing days); null per decision",
+    }),
+    evidence: t.field({
+      type: WarningEvidenceRef,
+      nullable: true,
+      description: "预警依据 — an indicator alert's evidence; null per decision (its `record` is the evidence)",
+      resolve: evidenceOf,
     }),
     match: t.field({
       type: WarningMatchRef,

@@ -9,6 +9,7 @@
  */
 import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { beijingDaySql, boundsOf, type Db, type IndicatorScope, num, recordDomainSql } from "./indicator-scope.ts";
+import type { RepeatVisitRow } from "./rules/alerts.ts";
 import type { GradeGroupRow } from "./rules/indicators/credit.ts";
 import type { IndustryCoverageRow, PublicationRow } from "./rules/indicators/random.ts";
 import type { VisitGapRow } from "./rules/indicators/repeats.ts";
@@ -131,7 +132,7 @@ export async function readVisitFamily(db: Db, scope: IndicatorScope): Promise<Vi
 }
 
 /**
- * `WITH visits AS (…), gaps AS (…)`: every visit of the period (key, j, prev_j, gap) beside the previous visit
+ * `WITH visits AS (…), gaps AS (…)`: every visit of the period (key, uscc, j, at, prev_key, prev_j, gap) beside the previous visit
  * of the same enterprise. Read over both provinces (records are mutually readable, 互认) so that a
  * cross-province pair is seen; a province gets the pairs it took part in.
  */
@@ -145,8 +146,8 @@ export function gapsCte(scope: IndicatorScope, windowDays: number): Prisma.Sql {
       : Prisma.sql`(j = ${scope.jurisdiction} OR prev_j = ${scope.jurisdiction})`;
   return Prisma.sql`${visits},
     gaps AS (
-      SELECT key, j, prev_j, gap FROM (
-        SELECT key, j, at, lag(j) OVER w AS prev_j,
+      SELECT key, uscc, j, at, prev_key, prev_j, gap FROM (
+        SELECT key, uscc, j, at, lag(j) OVER w AS prev_j, lag(key) OVER w AS prev_key,
           ${beijingDaySql(Prisma.sql`at`)} - ${beijingDaySql(Prisma.sql`lag(at) OVER w`)} AS gap
         FROM visits WINDOW w AS (PARTITION BY uscc ORDER BY at, key)
       ) x
@@ -164,5 +165,19 @@ export async function readVisitGaps(db: Db, scope: IndicatorScope, windowDays: n
     jurisdiction: String(r.j),
     previousJurisdiction: String(r.prev_j),
     visits: num(r.visits),
+  }));
+}
+
+/** the repeat visits of the period one by one (REPEATED_INSPECTION alerts): the same gaps as readVisitGaps */
+export async function readRepeatVisits(db: Db, scope: IndicatorScope, windowDays: number): Promise<RepeatVisitRow[]> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`${gapsCte(scope, windowDays)}
+    SELECT uscc, key, prev_key, j, prev_j, gap FROM gaps WHERE gap <= ${windowDays} ORDER BY uscc, at, key`;
+  return rows.map((r) => ({
+    uscc: String(r.uscc),
+    key: String(r.key),
+    previousKey: String(r.prev_key),
+    jurisdiction: String(r.j),
+    previousJurisdiction: String(r.prev_j),
+    gapDays: num(r.gap),
   }));
 }
