@@ -9,6 +9,7 @@ import "./benchmarks/merge-mutation.ts";
 import "./benchmarks/discretion-query.ts";
 import "./supervision/mutations.ts";
 import "./supervision/types.ts";
+import "./supervision/feedback-mutation.ts";
 import "./libraries/types.ts";
 import "./libraries/queries.ts";
 import "./libraries/risk-colour-filter.ts";

@@ -18,11 +18,13 @@ export const FEEDBACK_DURATION_MAX = 1_440;
 /** 满意度 1 很不满意 … 5 很满意, in order */
 export const SATISFACTION_LABELS = ["很不满意", "不满意", "一般", "满意", "很满意"] as const;
 
+/** refusals after the visit window began, for the task's own enterprise (checked after signature and USCC) */
+export const FEEDBACK_OPEN_REFUSALS: readonly string[] = ["COMPLETED", "EXPIRED"];
+
 /** the task whose feedback form this check opens, or null when it stays shut */
 export function feedbackTaskOf(check: InspectionCodeCheck): string | null {
   if (check.valid) return check.task.taskId;
-  if (check.reason === "COMPLETED" || check.reason === "EXPIRED") return check.taskId ?? null;
-  return null;
+  return FEEDBACK_OPEN_REFUSALS.includes(check.reason) ? (check.taskId ?? null) : null;
 }
 
 export interface FeedbackAnswers {
