@@ -242,6 +242,12 @@ export const REASONS = {
     zh: "非本辖区执法人员",
     when: "The officer recording results belongs to another jurisdiction than the caller.",
   },
+  FEEDBACK_NOT_OPEN: {
+    codes: ["FORBIDDEN"],
+    zh: "反馈表未开放",
+    when: "检查情况反馈表 for a code that is not this enterprise's, not signed by the committee, revoked, or whose visit window has not begun.",
+    action: "Check the code and the USCC; feedback opens once the visit has begun.",
+  },
   NOT_THIS_OFFICER: {
     codes: ["FORBIDDEN"],
     zh: "非本人",
@@ -268,6 +274,16 @@ export const REASONS = {
   PAYLOAD_TOO_DEEP: input("载荷嵌套过深", "A JSON payload nested deeper than allowed."),
   PAYLOAD_TOO_LARGE: input("载荷过大", "A JSON payload larger than allowed."),
   INVALID_TEXT: input("文本含非法字符", "Text with NUL or a lone surrogate."),
+  FEEDBACK_ANSWER_MISSING: input("反馈未答完", "检查情况反馈表 on the public page: a required answer left out."),
+  FEEDBACK_SATISFACTION_OUT_OF_RANGE: input(
+    "满意度超出范围",
+    "检查情况反馈表: a satisfaction outside 1 (很不满意) … 5 (很满意).",
+  ),
+  FEEDBACK_DURATION_OUT_OF_RANGE: input(
+    "检查用时超出范围",
+    "检查情况反馈表: a duration that is not 1 … 1440 whole minutes.",
+  ),
+  FEEDBACK_COMMENTS_TOO_LONG: input("意见建议过长", "检查情况反馈表: comments longer than 500 characters."),
   INVALID_NAME: input("名称含非法字符", "A name with a control, bidi or zero-width character."),
   INVALID_INPUT: input("输入校验失败", "An input breaks its schema; the message lists every problem."),
   INVALID_FIELD: input("字段无效", "A field of a library record is invalid; the message lists them."),

@@ -12,6 +12,7 @@ import "./supervision/types.ts";
 import "./supervision/indicator-types.ts";
 import "./supervision/indicator-queries.ts";
 import "./supervision/alert-mutation.ts";
+import "./supervision/feedback-mutation.ts";
 import "./libraries/types.ts";
 import "./libraries/queries.ts";
 import "./libraries/risk-colour-filter.ts";

@@ -3,6 +3,7 @@
  * plain Chinese whether the visit at its door is a real joint task for it, now; when it is, the team's
  * certificate numbers (to compare with the officers' 执法证) and the items to be checked.
  */
+import { feedbackForm, feedbackOpens } from "./feedback-form.ts";
 import { type Html, html, page } from "./layout.ts";
 import type { CodeCheckResult } from "./operations.ts";
 
@@ -90,7 +91,9 @@ export function renderCodeCheckPage({ code, uscc, result, notACode, tooManyReque
     result
       ? `执法码核验 — ${result.valid ? "有效" : (REFUSAL_TEXT[result.reason ?? ""]?.verdict ?? "无效")}`
       : "执法码核验",
-    html`${intro}${result ? verdictSection(result) : ""}${form(code, uscc)}`,
+    html`${intro}${result ? verdictSection(result) : ""}${form(code, uscc)}${
+      result && uscc && feedbackOpens(result) ? feedbackForm(code, uscc) : ""
+    }`,
   );
 }
 

@@ -41,6 +41,10 @@ const STYLE = `
   .ok{color:#237804}.bad{color:#a8071a}.warn{color:#ad6800}
   label{display:block;margin-bottom:6px}
   input[type=text]{width:100%;font-size:18px;padding:10px;border:1px solid #bbb;border-radius:6px;letter-spacing:1px}
+  fieldset{border:0;padding:0;margin:12px 0}
+  legend{padding:0;margin-bottom:4px}
+  label.inline{display:inline-block;margin:0 16px 6px 0;font-size:16px}
+  textarea{width:100%;font-size:16px;padding:8px;border:1px solid #bbb;border-radius:6px;font-family:inherit}
   button{margin-top:12px;width:100%;font-size:18px;padding:10px;border:0;border-radius:6px;background:#14306b;color:#fff}
   table{border-collapse:collapse;width:100%;font-size:14px}
   th,td{border-bottom:1px solid #eee;padding:6px 4px;text-align:left;vertical-align:top}

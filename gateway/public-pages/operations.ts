@@ -30,6 +30,20 @@ export interface CodeCheckResult {
   validTo: string | null;
 }
 
+export const SUBMIT_FEEDBACK = /* GraphQL */ `
+  mutation PublicFeedback($code: String!, $uscc: String!, $answers: InspectionFeedbackInput!) {
+    submitInspectionFeedback(code: $code, uscc: $uscc, answers: $answers) {
+      alreadyReceived
+      submittedAt
+    }
+  }
+`;
+
+export interface FeedbackReceipt {
+  alreadyReceived: boolean;
+  submittedAt: string;
+}
+
 export const PUBLISHED_DRAW = /* GraphQL */ `
   query PublicDraw($id: ID!) {
     draw(id: $id) {

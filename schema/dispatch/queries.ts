@@ -4,20 +4,17 @@
  */
 
 import type { GatewayContext } from "../../gateway/context.ts";
-import { tooManyRequests } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
 import { connectionTypes } from "../common/connection-types.ts";
 import { encodeGlobalId, keyOf, nodeAccess, readableWith, requireScope } from "../common/node-access.ts";
-import { committeeKeyResolver } from "./code-signing.ts";
 import { publishedDraw } from "./draw-store.ts";
+import { checkInspectionCodeAt, limitPublicCaller } from "./public-code-check.ts";
 import {
   candidateListHash,
   type DrawProblem,
   type InspectionCodeRefusal,
   type PublishedDraw,
   verifyDraw as recompute,
-  taskStanding,
-  verifyInspectionCode,
 } from "./rules/index.ts";
 import { taskViewer, visibleTasksWhere } from "./task-viewer.ts";
 import { TaskStateEnum } from "./types.ts";
@@ -235,20 +232,12 @@ builder.queryFields((t) => ({
       uscc: t.arg.string({ required: true, description: "统一社会信用代码 — the enterprise checking it (两码互核)" }),
     },
     resolve: async (_r, { code, uscc }, ctx) => {
-      await limitPublicCaller(ctx, "Too many code checks from this address: wait a minute", { always: true });
-      let enterpriseName: string | null = null;
-      const check = await verifyInspectionCode(code, uscc, {
-        publicKeys: committeeKeyResolver(ctx.services),
-        now: ctx.now,
-        taskStanding: async (taskId) => {
-          const task = await ctx.prisma.inspectionTask.findUnique({
-            where: { id: taskId },
-            select: { state: true, codeRevokedAt: true, enterpriseName: true },
-          });
-          enterpriseName = task?.enterpriseName ?? enterpriseName;
-          return taskStanding(task);
-        },
-      });
+      const { check, enterpriseName } = await checkInspectionCodeAt(
+        ctx,
+        code,
+        uscc,
+        "Too many code checks from this address: wait a minute",
+      );
       if (!check.valid) return refused(check.reason);
       const { task } = check;
       const { items } = await ctx.services.catalog.snapshot();
@@ -283,15 +272,6 @@ nodeAccess("InspectionTask", async (ctx, key) => {
   const where = { id: key, ...visibleTasksWhere(await taskViewer(ctx)) };
   return (await ctx.prisma.inspectionTask.count({ where })) > 0;
 });
-
-/**
- * What anyone may call without a token is counted per client address (PUBLIC_RATE_LIMIT_PER_MINUTE): a
- * 执法码 cannot be guessed by brute force, nor the public pages scraped. `always`: count token holders too.
- */
-async function limitPublicCaller(ctx: GatewayContext, message: string, options: { always?: boolean } = {}) {
-  if (ctx.caller && !options.always) return;
-  if (!(await ctx.services.publicRateLimit.allow(ctx.clientAddress))) throw tooManyRequests(message);
-}
 
 async function taskFilter(
   ctx: Parameters<typeof taskViewer>[0],

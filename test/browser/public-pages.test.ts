@@ -92,4 +92,25 @@ describe.skipIf(!browserAvailable)(browserAvailable ? "public pages" : `public p
     expect(await page.locator("#selected").innerText()).toContain(task.enterpriseUscc);
     expectNoBrowserProblems(browser.current);
   });
+
+  // last: it marks the task done
+  it("after the visit the enterprise fills the 检查情况反馈表 on its phone and reads 已收到", async () => {
+    await t.prisma.inspectionTask.update({ where: { id: keyOf("InspectionTask", task.id) }, data: { state: "DONE" } });
+    const page = await browser.current.newPage({ phone: true });
+    await page.goto(`${url}/v/${task.inspectionCode ?? ""}`);
+    await page.getByLabel("统一社会信用代码").fill(task.enterpriseUscc);
+    await page.getByRole("button", { name: "核验执法码" }).click();
+    await expect.poll(() => page.locator(".verdict").innerText()).toBe("已完成");
+    await page.locator('input[name="codeShown"][value="yes"]').check();
+    await page.locator('input[name="teamMatched"][value="yes"]').check();
+    await page.getByLabel("检查用时").fill("35");
+    await page.locator('input[name="satisfaction"][value="4"]').check();
+    await page.getByLabel("意见建议").fill("检查规范，用时合理。");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.getByRole("button", { name: "提交反馈" }).click();
+    await expect.poll(() => page.locator(".verdict").innerText()).toBe("已收到");
+    const stored = await t.prisma.inspectionFeedback.findMany({ where: { taskId: keyOf("InspectionTask", task.id) } });
+    expect(stored).toMatchObject([{ codeShown: true, teamMatched: true, durationMinutes: 35, satisfaction: 4 }]);
+    expectNoBrowserProblems(browser.current);
+  });
 });

@@ -97,9 +97,11 @@ export type InspectionCodeRefusal =
 
 export type InspectionCodeCheck =
   | { valid: true; task: InspectionCodeTask }
-  | { valid: false; reason: InspectionCodeRefusal };
+  /** `taskId`: the task a signed code names, when it decoded (the check is recorded against it) */
+  | { valid: false; reason: InspectionCodeRefusal; taskId?: string };
 
-const refuse = (reason: InspectionCodeRefusal): InspectionCodeCheck => ({ valid: false, reason });
+const refuse = (reason: InspectionCodeRefusal, taskId?: string): InspectionCodeCheck =>
+  taskId === undefined ? { valid: false, reason } : { valid: false, reason, taskId };
 
 async function verifiedPayload(
   code: string,
@@ -138,13 +140,13 @@ export async function verifyInspectionCode(
   if (typeof payload === "string") return refuse(payload);
   const claims = parseClaims(payload);
   if (claims === null) return refuse("MALFORMED");
-  if (normaliseUscc(claims.e) !== normaliseUscc(uscc)) return refuse("WRONG_ENTERPRISE");
+  if (normaliseUscc(claims.e) !== normaliseUscc(uscc)) return refuse("WRONG_ENTERPRISE", claims.t);
   const now = seconds(options.now);
-  if (now < claims.nbf) return refuse("NOT_YET_VALID");
-  if (now >= claims.exp) return refuse("EXPIRED");
+  if (now < claims.nbf) return refuse("NOT_YET_VALID", claims.t);
+  if (now >= claims.exp) return refuse("EXPIRED", claims.t);
   const standing = await options.taskStanding(claims.t);
-  if (standing === "UNKNOWN") return refuse("UNKNOWN_TASK");
-  if (standing !== "ACTIVE") return refuse(standing);
+  if (standing === "UNKNOWN") return refuse("UNKNOWN_TASK", claims.t);
+  if (standing !== "ACTIVE") return refuse(standing, claims.t);
   return {
     valid: true,
     task: {

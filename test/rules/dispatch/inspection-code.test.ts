@@ -87,8 +87,10 @@ describe("执法码", () => {
     ["BAD_SIGNATURE", async () => verifyInspectionCode(await signInspectionCode(TASK, sc), USCC, options())],
     ["MALFORMED", async () => verifyInspectionCode("not-a-code", USCC, options())],
     ["MALFORMED", async () => verifyInspectionCode("a.b.c", USCC, options())],
-  ])("refuses with %s", async (reason, check) => {
-    expect(await check()).toEqual({ valid: false, reason });
+  ])("refuses with %s, naming the task when the code decoded", async (reason, check) => {
+    const decoded = !["BAD_SIGNATURE", "MALFORMED"].includes(reason);
+    const taskId = reason === "UNKNOWN_TASK" ? "no-such-task" : TASK.taskId;
+    expect(await check()).toEqual(decoded ? { valid: false, reason, taskId } : { valid: false, reason });
   });
 
   it("refuses a code whose payload was edited after signing", async () => {
@@ -112,6 +114,10 @@ describe("执法码", () => {
   it("refuses a revoked task's code", async () => {
     const code = await signInspectionCode({ ...TASK, taskId: "revoked-task" }, gz);
     standings["revoked-task"] = "REVOKED";
-    expect(await verifyInspectionCode(code, USCC, options())).toEqual({ valid: false, reason: "REVOKED" });
+    expect(await verifyInspectionCode(code, USCC, options())).toEqual({
+      valid: false,
+      reason: "REVOKED",
+      taskId: "revoked-task",
+    });
   });
 });
