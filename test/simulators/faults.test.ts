@@ -116,6 +116,9 @@ describe("activity", () => {
       const { updatedAt: _u, ...data } = c.data as unknown as Record<string, unknown>;
       delete data.occurredAt;
       delete data.decidedAt;
+      // a published result carries the wall-clock time it was published at, like the dates above
+      const supervision = data.supervision as Record<string, unknown> | null | undefined;
+      if (supervision) data.supervision = { ...supervision, resultPublishedAt: supervision.resultPublishedAt !== null };
       return { seq: c.seq, entity: c.entity, data };
     });
 
