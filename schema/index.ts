@@ -14,6 +14,7 @@ import "./supervision/indicator-queries.ts";
 import "./supervision/alert-mutation.ts";
 import "./supervision/feedback-mutation.ts";
 import "./supervision/unshown-code-report-mutation.ts";
+import "./supervision/voice-reads.ts";
 import "./libraries/types.ts";
 import "./libraries/queries.ts";
 import "./libraries/risk-colour-filter.ts";
