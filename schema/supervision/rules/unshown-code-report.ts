@@ -11,13 +11,14 @@
  * Once per (USCC, day, department): the unique key of UnshownCodeReport, kept by the service.
  */
 import { parseIsoDate } from "../../common/rules/calendar.ts";
+import { limitOf } from "../../common/rules/field-limits.ts";
 import { validateUscc } from "../../libraries/rules/uscc.ts";
 import { freeTextProblem, trimmedOrNull } from "./free-text.ts";
 
-/** 检查部门 at most this many characters (docs/limits.md), as RecordInput.department */
-export const UNSHOWN_REPORT_DEPARTMENT_MAX = 100;
-/** 情况说明 at most this many characters (docs/limits.md) */
-export const UNSHOWN_REPORT_DESCRIPTION_MAX = 1_000;
+/** 检查部门 at most this many characters (the one table, docs/limits.md), as RecordInput.department */
+export const UNSHOWN_REPORT_DEPARTMENT_MAX = limitOf("UnshownCodeReportInput.department").max;
+/** 情况说明 at most this many characters (the one table, docs/limits.md) */
+export const UNSHOWN_REPORT_DESCRIPTION_MAX = limitOf("UnshownCodeReportInput.description").max;
 
 export interface UnshownCodeReportInput {
   uscc: string;
