@@ -284,6 +284,21 @@ export const REASONS = {
     "检查情况反馈表: a duration that is not 1 … 1440 whole minutes.",
   ),
   FEEDBACK_COMMENTS_TOO_LONG: input("意见建议过长", "检查情况反馈表: comments longer than 500 characters."),
+  REPORT_ANSWER_MISSING: input("反映未填完", "未亮码检查反映: a required field left blank."),
+  REPORT_TEXT_TOO_LONG: input(
+    "反映内容过长",
+    "未亮码检查反映: 检查部门 longer than 100 or 情况说明 longer than 1000 characters.",
+  ),
+  USCC_INVALID: input(
+    "统一社会信用代码不正确",
+    "未亮码检查反映: a USCC that fails GB 32100 (18 characters, check character).",
+  ),
+  OCCURRED_ON_IN_FUTURE: input("检查日期晚于今天", "未亮码检查反映: an inspection day after today (Beijing)."),
+  ENTERPRISE_UNKNOWN: input(
+    "企业不在企业库",
+    "未亮码检查反映: a valid USCC of no enterprise in the library.",
+    "Check the USCC on the business licence; an enterprise outside the 新区 library reports elsewhere.",
+  ),
   INVALID_NAME: input("名称含非法字符", "A name with a control, bidi or zero-width character."),
   INVALID_INPUT: input("输入校验失败", "An input breaks its schema; the message lists every problem."),
   INVALID_FIELD: input("字段无效", "A field of a library record is invalid; the message lists them."),

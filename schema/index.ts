@@ -13,6 +13,8 @@ import "./supervision/indicator-types.ts";
 import "./supervision/indicator-queries.ts";
 import "./supervision/alert-mutation.ts";
 import "./supervision/feedback-mutation.ts";
+import "./supervision/unshown-code-report-mutation.ts";
+import "./supervision/voice-reads.ts";
 import "./libraries/types.ts";
 import "./libraries/queries.ts";
 import "./libraries/risk-colour-filter.ts";

@@ -6,6 +6,7 @@
 import { feedbackForm, feedbackOpens } from "./feedback-form.ts";
 import { type Html, html, page } from "./layout.ts";
 import type { CodeCheckResult } from "./operations.ts";
+import { UNSHOWN_CODE_REPORT_PATH } from "./unshown-code-report-page.ts";
 
 /** verifyInspection's refusal reasons as an enterprise reads them: a verdict and what to do */
 export const REFUSAL_TEXT: Record<string, { verdict: string; explanation: string }> = {
@@ -63,6 +64,11 @@ function verdictSection(result: CodeCheckResult): Html {
 </section>`;
 }
 
+/** on every /v/ page: where to go when the officers showed no code at all */
+const unshownCodeLink = html`<section>
+  <p><a id="unshown-code-link" href="${UNSHOWN_CODE_REPORT_PATH}">检查人员未出示执法码？点此反映</a></p>
+</section>`;
+
 export interface CodeCheckPage {
   code: string;
   uscc: string;
@@ -81,11 +87,14 @@ export function renderCodeCheckPage({ code, uscc, result, notACode, tooManyReque
   if (tooManyRequests) {
     return page(
       "执法码核验",
-      html`${intro}<section><p class="verdict warn">查询过于频繁</p><p>请一分钟后再试。</p></section>`,
+      html`${intro}<section><p class="verdict warn">查询过于频繁</p><p>请一分钟后再试。</p></section>${unshownCodeLink}`,
     );
   }
   if (notACode) {
-    return page("执法码核验 — 无效", html`${intro}${verdictSection(result ?? refusedAs("MALFORMED"))}`);
+    return page(
+      "执法码核验 — 无效",
+      html`${intro}${verdictSection(result ?? refusedAs("MALFORMED"))}${unshownCodeLink}`,
+    );
   }
   return page(
     result
@@ -93,7 +102,7 @@ export function renderCodeCheckPage({ code, uscc, result, notACode, tooManyReque
       : "执法码核验",
     html`${intro}${result ? verdictSection(result) : ""}${form(code, uscc)}${
       result && uscc && feedbackOpens(result) ? feedbackForm(code, uscc) : ""
-    }`,
+    }${unshownCodeLink}`,
   );
 }
 

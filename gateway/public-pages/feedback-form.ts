@@ -69,16 +69,3 @@ export function renderFeedbackReceived(alreadyReceived: boolean) {
 </section>`,
   );
 }
-
-/** a refusal: what the enterprise reads and the stable code */
-export function renderFeedbackRefused(code: string, zh: string) {
-  return page(
-    "检查情况反馈表 — 未提交",
-    html`<section>
-  <h1>检查情况反馈表</h1>
-  <p class="verdict bad" data-code="${code}">未提交</p>
-  <p>${zh}</p>
-  <p class="muted">错误代码：<span class="mono">${code}</span></p>
-</section>`,
-  );
-}

@@ -73,3 +73,16 @@ ${body.text}
 </body>
 </html>`;
 }
+
+/** a refused submission on a public page: what the enterprise reads and the stable code */
+export function renderRefused(title: string, code: string, zh: string): string {
+  return page(
+    `${title} — 未提交`,
+    html`<section>
+  <h1>${title}</h1>
+  <p class="verdict bad" data-code="${code}">未提交</p>
+  <p>${zh}</p>
+  <p class="muted">错误代码：<span class="mono">${code}</span></p>
+</section>`,
+  );
+}

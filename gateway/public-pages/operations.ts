@@ -86,3 +86,17 @@ export interface PublicDrawResult {
     park: string | null;
   }[];
 }
+
+export const REPORT_UNSHOWN_CODE = /* GraphQL */ `
+  mutation PublicUnshownCodeReport($input: UnshownCodeReportInput!) {
+    reportUnshownCodeInspection(input: $input) {
+      alreadyReceived
+      reportedAt
+    }
+  }
+`;
+
+export interface UnshownCodeReceipt {
+  alreadyReceived: boolean;
+  reportedAt: string;
+}

@@ -5,6 +5,7 @@
 import type { PrismaClient } from "../../gateway/db/generated/prisma/client.ts";
 import type { InspectionCodeCheck } from "../dispatch/rules/inspection-code.ts";
 import type { FeedbackAnswers } from "./rules/feedback.ts";
+import { type StoredOnce, storeOnce } from "./store-once.ts";
 
 type Db = Pick<PrismaClient, "inspectionCodeCheck" | "inspectionFeedback">;
 
@@ -20,32 +21,19 @@ export async function recordCodeCheck(prisma: Db, uscc: string, check: Inspectio
   });
 }
 
-export interface StoredFeedback {
-  id: string;
-  /** false: this enterprise had already given its feedback on this task; nothing new was stored */
-  created: boolean;
+export interface StoredFeedback extends StoredOnce {
   submittedAt: Date;
 }
 
 /** stores the feedback unless this enterprise already gave it for this task (then answers the first one) */
-export async function storeFeedback(
+export function storeFeedback(
   prisma: Db,
   key: { taskId: string; enterpriseUscc: string },
   answers: FeedbackAnswers,
 ): Promise<StoredFeedback> {
-  const where = { taskId_enterpriseUscc: key };
-  const existing = await prisma.inspectionFeedback.findUnique({ where, select: { id: true, submittedAt: true } });
-  if (existing) return { ...existing, created: false };
-  try {
-    const row = await prisma.inspectionFeedback.create({
-      data: { ...key, ...answers },
-      select: { id: true, submittedAt: true },
-    });
-    return { ...row, created: true };
-  } catch (error) {
-    // two submissions at once: the unique key lets one in; the other answers it
-    if ((error as { code?: string }).code !== "P2002") throw error;
-    const first = await prisma.inspectionFeedback.findUniqueOrThrow({ where, select: { id: true, submittedAt: true } });
-    return { ...first, created: false };
-  }
+  const select = { id: true, submittedAt: true } as const;
+  return storeOnce(
+    () => prisma.inspectionFeedback.findUnique({ where: { taskId_enterpriseUscc: key }, select }),
+    () => prisma.inspectionFeedback.create({ data: { ...key, ...answers }, select }),
+  );
 }

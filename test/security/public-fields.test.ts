@@ -14,6 +14,7 @@ const PUBLIC = [
   "Query.node",
   "Query.nodes",
   "Query.verifyInspection",
+  "Mutation.reportUnshownCodeInspection",
   "Mutation.submitInspectionFeedback",
 ];
 

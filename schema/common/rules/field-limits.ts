@@ -53,6 +53,9 @@ export const FIELD_LIMITS: Readonly<Record<string, FieldLimit>> = {
   "CancelTaskInput.reason": text(500),
   "RevokeInspectionCodeInput.reason": text(500),
   "DeclareConflictInput.reason": text(500),
+  // 未亮码检查反映 (schema/supervision/rules/unshown-code-report.ts has the same numbers for the page)
+  "UnshownCodeReportInput.department": text(100),
+  "UnshownCodeReportInput.description": text(1_000),
   "InspectionPlanInput.name": text(100),
   "Query.verifyInspection(code:)": text(2_048),
   // 目录

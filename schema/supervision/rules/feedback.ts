@@ -7,8 +7,8 @@
  * done (COMPLETED), or its window has ended (EXPIRED). Before the window (NOT_YET_VALID), for a revoked code,
  * an unknown task or another enterprise's code, it stays shut.
  */
-import { findUnsafeText } from "../../common/rules/text-safety.ts";
 import type { InspectionCodeCheck } from "../../dispatch/rules/inspection-code.ts";
+import { freeTextProblem, trimmedOrNull } from "./free-text.ts";
 
 /** 意见建议 at most this many characters (docs/limits.md) */
 export const FEEDBACK_COMMENTS_MAX = 500;
@@ -76,23 +76,23 @@ export function feedbackProblems(answers: FeedbackAnswers): FeedbackProblem[] {
       field: "satisfaction",
       zh: "满意度应为 1（很不满意）至 5（很满意）。",
     });
-  const comments = answers.comments ?? "";
-  if ([...comments].length > FEEDBACK_COMMENTS_MAX)
+  const comments = freeTextProblem(answers.comments ?? "", FEEDBACK_COMMENTS_MAX);
+  if (comments === "TOO_LONG")
     problems.push({
       code: "FEEDBACK_COMMENTS_TOO_LONG",
       field: "comments",
       zh: `意见建议最多 ${FEEDBACK_COMMENTS_MAX} 个字。`,
     });
-  else if (findUnsafeText(comments, "comments"))
+  else if (comments === "INVALID_TEXT")
     problems.push({ code: "INVALID_TEXT", field: "comments", zh: "意见建议含有无法保存的字符，请删除后重试。" });
   return problems;
 }
 
 /** comments trimmed, blank as null: what is stored */
-export const normaliseFeedback = (answers: FeedbackAnswers): FeedbackAnswers => {
-  const comments = answers.comments?.trim() ?? "";
-  return { ...answers, comments: comments === "" ? null : comments };
-};
+export const normaliseFeedback = (answers: FeedbackAnswers): FeedbackAnswers => ({
+  ...answers,
+  comments: trimmedOrNull(answers.comments),
+});
 
 /** the form's answers (form-urlencoded text), or every problem with them in the form's order */
 export function readFeedbackForm(
