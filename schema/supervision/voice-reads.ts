@@ -49,7 +49,7 @@ builder.prismaNode("InspectionFeedback", {
   nullable: true,
   description: "检查情况反馈表 — a visited enterprise's feedback on one joint task (管委会 only)",
   fields: (t) => ({
-    taskId: t.string({
+    taskId: t.id({
       description: "联合检查任务 — 全局ID of the task the feedback is about",
       resolve: (f) => encodeTaskId(f.taskId),
     }),
