@@ -21,6 +21,7 @@ import { Pacer } from "./pacer.ts";
 import { Router } from "./router.ts";
 import { provinceSeed } from "./seed.ts";
 import { SimStore } from "./store.ts";
+import { createProvinceSubgraph, SUBGRAPH_PATH, type SubgraphStats } from "./subgraph.ts";
 
 export interface SimulatorOptions {
   /** 0 (default) picks a free port */
@@ -67,6 +68,8 @@ export interface RunningSimulator {
   store: SimStore;
   faults: Faults;
   generator: ActivityGenerator;
+  /** the federation subgraph's counters (POST /subgraph) */
+  subgraph: SubgraphStats;
   setRate(rate: number): void;
   stop(): Promise<void>;
 }
@@ -91,6 +94,9 @@ export async function startSimulator(dialect: Dialect, options: SimulatorOptions
   const ctx: SimContext = { store, faults, router, generator, pacer, dialect };
   registerControlRoutes(ctx);
   dialect.routes(ctx);
+  // the province's federation subgraph: the same contract on both platforms (./subgraph.ts)
+  const subgraph = createProvinceSubgraph(dialect.province, options.now);
+  router.on("POST", SUBGRAPH_PATH, (req) => subgraph.handle(req));
 
   const server = createServer(router.listener);
   await new Promise<void>((resolve, reject) => {
@@ -105,6 +111,7 @@ export async function startSimulator(dialect: Dialect, options: SimulatorOptions
     store,
     faults,
     generator,
+    subgraph: subgraph.stats,
     setRate: (rate) => pacer.setRate(rate),
     async stop() {
       pacer.stop();
