@@ -2,14 +2,19 @@
  * The provinces' federation subgraph as both simulators serve it (scripts/simulators/core/subgraph.ts):
  * the contract's SDL with the province's own field, deterministic files, `_entities` counted.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { enterprises } from "../../prisma/seed/data/enterprises.ts";
 import { startChongqingSimulator } from "../../scripts/simulators/chongqing/index.ts";
 import type { RunningSimulator } from "../../scripts/simulators/core/simulator.ts";
 import { startSichuanSimulator } from "../../scripts/simulators/sichuan/index.ts";
-import { call } from "./helpers.ts";
+import { asGateway, createGatewayKey, type GatewayKey, postSubgraph } from "../support/federation.ts";
 
 const running: RunningSimulator[] = [];
+let gatewayKey: GatewayKey;
+beforeAll(async () => {
+  gatewayKey = await createGatewayKey();
+});
+afterAll(() => gatewayKey.cleanup());
 afterEach(async () => {
   await Promise.all(running.splice(0).map((s) => s.stop()));
 });
@@ -17,8 +22,9 @@ afterEach(async () => {
 const NOW = Date.UTC(2026, 11, 4, 8);
 
 async function both() {
-  const cq = await startChongqingSimulator({ rate: 0, now: () => NOW });
-  const sc = await startSichuanSimulator({ rate: 0, now: () => NOW });
+  const options = { rate: 0, now: () => NOW, gatewayJwks: gatewayKey.jwks };
+  const cq = await startChongqingSimulator(options);
+  const sc = await startSichuanSimulator(options);
   running.push(cq, sc);
   return { cq, sc };
 }
@@ -30,8 +36,16 @@ const ENTITIES = `query ($representations: [_Any!]!) {
   }
 }`;
 
-const gql = (url: string, query: string, variables?: Record<string, unknown>) =>
-  call<{ data: Record<string, unknown>; errors?: unknown[] }>(`${url}/subgraph`, { body: { query, variables } });
+/** as the gateway would: with its token for this request */
+async function gql(url: string, query: string, variables?: Record<string, unknown>) {
+  const subgraph = url === running[0]?.url ? "chongqing" : "sichuan";
+  const reply = await postSubgraph(
+    url,
+    { query, variables },
+    await asGateway(gatewayKey.key, subgraph, { query, variables }, undefined, NOW),
+  );
+  return reply as { status: number; body: { data: Record<string, unknown>; errors?: unknown[] } };
+}
 
 describe("province subgraph", () => {
   it("serves the contract with only its own province's field", async () => {

@@ -4,6 +4,7 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { JSONWebKeySet } from "jose";
 import { registerControlRoutes } from "./control.ts";
 import { type FaultPatch, Faults } from "./faults.ts";
 import { ActivityGenerator } from "./generator.ts";
@@ -35,6 +36,8 @@ export interface SimulatorOptions {
   faults?: FaultPatch;
   /** the clock (tests) */
   now?: () => number;
+  /** the gateway's public keys: the subgraph accepts only requests carrying the gateway's token (./subgraph.ts) */
+  gatewayJwks?: JSONWebKeySet | null;
 }
 
 /** what the simulator's parts give a dialect to build its endpoints on */
@@ -95,7 +98,10 @@ export async function startSimulator(dialect: Dialect, options: SimulatorOptions
   registerControlRoutes(ctx);
   dialect.routes(ctx);
   // the province's federation subgraph: the same contract on both platforms (./subgraph.ts)
-  const subgraph = createProvinceSubgraph(dialect.province, options.now);
+  const subgraph = createProvinceSubgraph(dialect.province, {
+    gatewayJwks: options.gatewayJwks,
+    now: options.now,
+  });
   router.on("POST", SUBGRAPH_PATH, (req) => subgraph.handle(req));
 
   const server = createServer(router.listener);

@@ -3,11 +3,26 @@
  * served at POST /subgraph: one implementation for both provinces, the province's field named by the
  * contract. Faulted like every platform route (router.ts), so a test can make the province slow or
  * down. Counts the operations and the `_entities` calls it answers, so tests can check batching.
+ *
+ * Only the gateway may call it: every request carries the gateway's token for that very request,
+ * checked with the gateway's public keys (gateway/federation/subgraph-token.ts); without them
+ * (GATEWAY_JWKS unset) the subgraph answers nobody.
  */
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { type DocumentNode, Kind, parse } from "graphql";
 import { createYoga, type Plugin } from "graphql-yoga";
-import { PROVINCE_FIELD, provinceSubgraphSdl } from "../../../schema/federation/province-subgraph.ts";
+import type { JSONWebKeySet } from "jose";
+import { AuthError } from "../../../gateway/auth/auth-error.ts";
+import {
+  createSubgraphTokenVerifier,
+  type ForwardedCaller,
+  type SubgraphRequest,
+} from "../../../gateway/federation/subgraph-token.ts";
+import {
+  PROVINCE_FIELD,
+  PROVINCE_SUBGRAPH,
+  provinceSubgraphSdl,
+} from "../../../schema/federation/province-subgraph.ts";
 import type { Province } from "./model.ts";
 import { provincialFile } from "./provincial-file.ts";
 import type { SimReply, SimRequest } from "./router.ts";
@@ -21,6 +36,16 @@ export interface SubgraphStats {
   entitiesCalls: number;
   /** representations asked for in all `_entities` calls */
   representations: number;
+  /** requests refused for want of a valid gateway token */
+  refused: number;
+  /** the caller the gateway forwarded with the last accepted request */
+  lastCaller: ForwardedCaller | null;
+}
+
+export interface ProvinceSubgraphOptions {
+  /** the gateway's public keys; absent → every request refused */
+  gatewayJwks?: JSONWebKeySet | null;
+  now?: () => number;
 }
 
 export interface ProvinceSubgraph {
@@ -39,7 +64,28 @@ function entitiesCallsIn(document: DocumentNode): number {
   return n;
 }
 
-export function createProvinceSubgraph(province: Province, now: () => number = Date.now): ProvinceSubgraph {
+const refusal = (status: number, code: string, message: string, reason?: string): SimReply => ({
+  status,
+  body: { errors: [{ message, extensions: { code, ...(reason ? { reason } : {}) } }] },
+});
+
+/** the GraphQL request in the body, for the token's request hash; null when it is not one */
+function graphqlRequestOf(rawBody: Buffer): SubgraphRequest | null {
+  try {
+    const body = JSON.parse(rawBody.toString("utf8")) as { query?: unknown; variables?: unknown };
+    if (typeof body.query !== "string") return null;
+    const variables = body.variables && typeof body.variables === "object" ? body.variables : null;
+    return { query: body.query, variables: variables as SubgraphRequest["variables"] };
+  } catch {
+    return null;
+  }
+}
+
+export function createProvinceSubgraph(province: Province, options: ProvinceSubgraphOptions = {}): ProvinceSubgraph {
+  const now = options.now ?? Date.now;
+  const verify = options.gatewayJwks
+    ? createSubgraphTokenVerifier({ gatewayJwks: options.gatewayJwks, subgraph: PROVINCE_SUBGRAPH[province], now })
+    : null;
   const field = PROVINCE_FIELD[province];
   const schema = buildSubgraphSchema({
     typeDefs: parse(provinceSubgraphSdl(province)),
@@ -50,7 +96,7 @@ export function createProvinceSubgraph(province: Province, now: () => number = D
       },
     },
   });
-  const stats: SubgraphStats = { operations: 0, entitiesCalls: 0, representations: 0 };
+  const stats: SubgraphStats = { operations: 0, entitiesCalls: 0, representations: 0, refused: 0, lastCaller: null };
   const counting: Plugin = {
     onExecute({ args }) {
       stats.operations += 1;
@@ -71,6 +117,19 @@ export function createProvinceSubgraph(province: Province, now: () => number = D
   return {
     stats,
     async handle(req) {
+      if (!verify) {
+        stats.refused += 1;
+        return refusal(503, "FEDERATION_NOT_CONFIGURED", "this platform has no gateway key (GATEWAY_JWKS)");
+      }
+      const request = graphqlRequestOf(req.rawBody);
+      if (!request) return refusal(400, "BAD_REQUEST", "expected a JSON body with a GraphQL query");
+      try {
+        stats.lastCaller = await verify(req.headers.authorization, request);
+      } catch (error) {
+        if (!(error instanceof AuthError)) throw error;
+        stats.refused += 1;
+        return refusal(401, "UNAUTHENTICATED", `not a request from the gateway: ${error.message}`, error.reason);
+      }
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) {
         if (typeof value === "string") headers.set(name, value);
