@@ -197,6 +197,10 @@ const AUTH_REASONS: Record<AuthFailureReason, Omit<ReasonEntry, "codes">> = {
     zh: "令牌有效期过长",
     when: "`exp − iat` longer than the issuer's cap (JWT_MAX_LIFETIME_SECONDS_<ISSUER>).",
   },
+  REQUEST_MISMATCH: {
+    zh: "令牌与请求不符",
+    when: "At a province's subgraph: the gateway's token was minted for another query or other variables (docs/federation.md).",
+  },
   DPOP_BOUND_TOKEN_AS_BEARER: {
     zh: "绑定令牌被当作持有者令牌",
     when: "A token carrying `cnf` sent as `Bearer`.",

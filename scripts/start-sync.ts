@@ -9,6 +9,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+import { jwksPath } from "../gateway/auth/keys.ts";
 import { type Logger, silentLogger } from "../gateway/logging/logger.ts";
 
 export interface SyncProcessesOptions {
@@ -81,6 +82,8 @@ export function startSyncProcesses(options: SyncProcessesOptions) {
   const scPort = options.env.SIM_SC_PORT ?? "4102";
   const secret = options.env.SIM_SC_SECRET ?? "gaozhu-sc-dev-secret";
   const shared = {
+    // the gateway's public keys: each platform's federation subgraph answers only the gateway
+    GATEWAY_JWKS: jwksPath(options.keysDir, "gateway"),
     SIM_RATE: options.env.SIM_RATE ?? "1",
     SIM_DATA_DIR: options.env.SIM_DATA_DIR ?? path.join(".data", "sim"),
   };

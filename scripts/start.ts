@@ -3,7 +3,7 @@
  * migrations, seed data (empty database only), the gateway with GraphiQL. Ctrl-C stops cleanly.
  */
 import { signDevelopmentToken } from "../gateway/auth/development-token.ts";
-import { ensureDemoKeys } from "../gateway/auth/keys.ts";
+import { ensureDemoKeys, ensureGatewayKey } from "../gateway/auth/keys.ts";
 import { loadConfigOrExit } from "../gateway/config.ts";
 import { consoleBuildIsStale } from "../gateway/console/console-files.ts";
 import { createLogger } from "../gateway/logging/logger.ts";
@@ -19,7 +19,12 @@ const logger = createLogger("start", config.log);
 const log = (message: string) => logger.info(message);
 
 const keys = await ensureDemoKeys(config.auth.keysDir);
-const created = keys.filter((k) => k.status !== "kept").map((k) => k.issuer);
+// the gateway's own key: it signs its requests to the provinces' subgraphs (docs/federation.md)
+const gatewayKey = await ensureGatewayKey(config.auth.keysDir);
+const created = [
+  ...keys.filter((k) => k.status !== "kept").map((k) => k.issuer),
+  ...(gatewayKey.created ? ["gateway"] : []),
+];
 log(
   created.length > 0
     ? `demo keys created in ${config.auth.keysDir}/ for ${created.join(", ")}`

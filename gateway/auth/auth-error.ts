@@ -44,6 +44,8 @@ export const AUTH_FAILURE_REASONS = [
   "MISSING_CLAIM",
   /** `exp − iat` longer than the issuer's cap (JWT_MAX_LIFETIME_SECONDS_<ISSUER>) */
   "TOKEN_LIFETIME_TOO_LONG",
+  /** the gateway's token to a subgraph was minted for another query or other variables (docs/federation.md) */
+  "REQUEST_MISMATCH",
   // DPoP (RFC 9449, gateway/auth/dpop.ts): sender-constrained tokens
   /** a token carrying `cnf` sent as `Bearer`: a bound token is only good with its proof */
   "DPOP_BOUND_TOKEN_AS_BEARER",

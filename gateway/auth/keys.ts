@@ -10,15 +10,21 @@ import { access, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { exportJWK, generateKeyPair, importJWK, type JSONWebKeySet, type JWK } from "jose";
 import { JURISDICTIONS, type Jurisdiction } from "../../schema/common/jurisdiction.ts";
+
+/**
+ * Who holds a key pair: the three token issuers, and the gateway itself, which signs the short-lived
+ * token it sends with every request to a province's subgraph (gateway/federation/subgraph-token.ts).
+ */
+export type KeyOwner = Jurisdiction | "gateway";
+
 import { readJson, readJwksFile, writeJsonAtomic } from "./jwks-file.ts";
 import { isSupportedAlgorithm, type SigningAlgorithm } from "./token-policy.ts";
 
 const PRIVATE_FILE_MODE = 0o600;
 const PUBLIC_FILE_MODE = 0o644;
 
-export const privateKeyPath = (keysDir: string, issuer: Jurisdiction) =>
-  path.join(keysDir, `${issuer}.private.jwk.json`);
-export const jwksPath = (keysDir: string, issuer: Jurisdiction) => path.join(keysDir, `${issuer}.jwks.json`);
+export const privateKeyPath = (keysDir: string, issuer: KeyOwner) => path.join(keysDir, `${issuer}.private.jwk.json`);
+export const jwksPath = (keysDir: string, issuer: KeyOwner) => path.join(keysDir, `${issuer}.jwks.json`);
 
 export interface SigningKey {
   key: CryptoKey;
@@ -27,7 +33,7 @@ export interface SigningKey {
 }
 
 export interface GeneratedKey {
-  issuer: Jurisdiction;
+  issuer: KeyOwner;
   kid: string;
   alg: SigningAlgorithm;
 }
@@ -40,12 +46,12 @@ export interface KeyOptions {
 }
 
 /** `cq-20250601-9f3a1c2e`: readable in logs, sortable by date, unique through the random part. */
-function newKid(issuer: Jurisdiction, now: Date): string {
+function newKid(issuer: KeyOwner, now: Date): string {
   const day = now.toISOString().slice(0, 10).replaceAll("-", "");
   return `${issuer}-${day}-${randomBytes(4).toString("hex")}`;
 }
 
-async function newKeyPair(issuer: Jurisdiction, options: KeyOptions): Promise<{ privateJwk: JWK; publicJwk: JWK }> {
+async function newKeyPair(issuer: KeyOwner, options: KeyOptions): Promise<{ privateJwk: JWK; publicJwk: JWK }> {
   const alg = options.alg ?? "ES256";
   const kid = newKid(issuer, options.now ?? new Date());
   const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
@@ -71,7 +77,7 @@ async function exists(filePath: string): Promise<boolean> {
 /** Creates a fresh key pair for `issuer`, replacing both files. */
 export async function generateIssuerKeys(
   keysDir: string,
-  issuer: Jurisdiction,
+  issuer: KeyOwner,
   options: KeyOptions = {},
 ): Promise<GeneratedKey> {
   await mkdir(keysDir, { recursive: true });
@@ -121,13 +127,33 @@ export async function ensureDemoKeys(keysDir: string, options: KeyOptions = {}):
 }
 
 /**
+ * The gateway's own key pair (`gateway.private.jwk.json`, `gateway.jwks.json`): created when missing,
+ * never overwritten. Each province's platform is given `gateway.jwks.json` to check the gateway's
+ * tokens (docs/federation.md).
+ */
+export async function ensureGatewayKey(
+  keysDir: string,
+  options: KeyOptions = {},
+): Promise<{ kid: string; created: boolean }> {
+  if (await exists(privateKeyPath(keysDir, "gateway"))) {
+    if (!(await exists(jwksPath(keysDir, "gateway")))) {
+      const privateJwk = await readPrivateJwk(keysDir, "gateway");
+      await writeJsonAtomic(jwksPath(keysDir, "gateway"), { keys: [publicPart(privateJwk)] }, PUBLIC_FILE_MODE);
+    }
+    return { kid: (await readPrivateJwk(keysDir, "gateway")).kid as string, created: false };
+  }
+  const { kid } = await generateIssuerKeys(keysDir, "gateway", options);
+  return { kid, created: true };
+}
+
+/**
  * Rotation without downtime: the new public key is appended to the JWKS (tokens signed with the
  * old key keep verifying until they expire) and the private key is replaced, so new tokens use the
  * new `kid`. Retire the old public key later with `retireIssuerKey`.
  */
 export async function rotateIssuerKey(
   keysDir: string,
-  issuer: Jurisdiction,
+  issuer: KeyOwner,
   options: KeyOptions = {},
 ): Promise<GeneratedKey> {
   const current = await readPrivateJwk(keysDir, issuer);
@@ -141,11 +167,7 @@ export async function rotateIssuerKey(
 }
 
 /** Removes an old public key from the JWKS: tokens signed with it are refused from then on. */
-export async function retireIssuerKey(
-  keysDir: string,
-  issuer: Jurisdiction,
-  kid: string,
-): Promise<{ removed: boolean }> {
+export async function retireIssuerKey(keysDir: string, issuer: KeyOwner, kid: string): Promise<{ removed: boolean }> {
   if ((await exists(privateKeyPath(keysDir, issuer))) && (await readPrivateJwk(keysDir, issuer)).kid === kid) {
     throw new Error(`${kid} is ${issuer}'s current signing key; rotate first, then retire the old key`);
   }
@@ -156,7 +178,7 @@ export async function retireIssuerKey(
   return { removed: true };
 }
 
-async function readPrivateJwk(keysDir: string, issuer: Jurisdiction): Promise<JWK> {
+async function readPrivateJwk(keysDir: string, issuer: KeyOwner): Promise<JWK> {
   const filePath = privateKeyPath(keysDir, issuer);
   const jwk = (await readJson(filePath)) as JWK | null;
   if (typeof jwk !== "object" || jwk === null || typeof jwk.d !== "string") {
@@ -168,7 +190,7 @@ async function readPrivateJwk(keysDir: string, issuer: Jurisdiction): Promise<JW
 }
 
 /** The issuer's current signing key, ready for `signToken`. */
-export async function loadPrivateKey(keysDir: string, issuer: Jurisdiction): Promise<SigningKey> {
+export async function loadPrivateKey(keysDir: string, issuer: KeyOwner): Promise<SigningKey> {
   const jwk = await readPrivateJwk(keysDir, issuer);
   const alg = jwk.alg as SigningAlgorithm;
   const key = await importJWK(jwk, alg);
@@ -177,6 +199,6 @@ export async function loadPrivateKey(keysDir: string, issuer: Jurisdiction): Pro
 }
 
 /** The issuer's public JWKS as stored (for tests and tools; the gateway reads it via the trust registry). */
-export async function loadPublicJwks(keysDir: string, issuer: Jurisdiction): Promise<JSONWebKeySet> {
+export async function loadPublicJwks(keysDir: string, issuer: KeyOwner): Promise<JSONWebKeySet> {
   return readJwksFile(jwksPath(keysDir, issuer));
 }

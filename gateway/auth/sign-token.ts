@@ -28,6 +28,8 @@ export interface SignTokenOptions {
    * `cnf.jkt`. Such a token serves any number of requests, each with a proof signed by that key.
    */
   boundKey?: string;
+  /** further private claims (the gateway's token to a subgraph carries the caller's issuer and a request hash) */
+  claims?: Readonly<Record<string, unknown>>;
 }
 
 export const DEFAULT_TTL_SECONDS = 900;
@@ -37,6 +39,7 @@ export async function signToken(options: SignTokenOptions): Promise<string> {
   const ttl = options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
   if (!Number.isFinite(ttl) || ttl <= 0) throw new RangeError(`ttlSeconds must be positive, got ${ttl}`);
   const claims = {
+    ...options.claims,
     ...(options.scopes === undefined ? {} : { scope: formatScopes(options.scopes) }),
     ...(options.boundKey === undefined ? {} : { cnf: { jkt: options.boundKey } }),
   };

@@ -219,7 +219,7 @@ const CLAIM_REASONS: Record<string, AuthFailureReason> = {
 };
 
 /** jose's errors as reasons. Anything not caused by the token itself is rethrown unchanged. */
-function fromJoseError(error: unknown): unknown {
+export function fromJoseError(error: unknown): unknown {
   if (error instanceof AuthError) return error;
   if (error instanceof errors.JWTExpired) return new AuthError("TOKEN_EXPIRED", "The token has expired");
   if (error instanceof errors.JWTClaimValidationFailed) {

@@ -7,12 +7,15 @@
  *   --seed <n>        SIM_SEED                    default 1
  *   --data-dir <dir>  SIM_DATA_DIR                keep the store across restarts (default: memory only)
  *   --secret <s>      SIM_SC_SECRET               Sichuan's HMAC secret
+ *   --gateway-jwks <file>  GATEWAY_JWKS           the gateway's public keys (KEYS_DIR/gateway.jwks.json): the
+ *                                                 federation subgraph at /subgraph answers only the gateway
  *   --latency-ms, --error-rate, --duplicate-rate, --reorder-rate   initial fault knobs
  */
 
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { exitWithParent } from "../../../adapters/core/exit-with-parent.ts";
+import { readJwksFile } from "../../../gateway/auth/jwks-file.ts";
 import { loadLogSettingsOrExit } from "../../../gateway/config.ts";
 import { createLogger } from "../../../gateway/logging/logger.ts";
 import { printProblem } from "../../cli-output.ts";
@@ -28,12 +31,13 @@ const cliOptions = z.object({
   seed: number.pipe(z.number().int()),
   dataDir: z.string().min(1).optional(),
   secret: z.string().min(1).optional(),
+  gatewayJwks: z.string().min(1).optional(),
   latencyMs: number.pipe(z.number().int().min(0)).optional(),
   errorRate: number.pipe(z.number().min(0).max(1)).optional(),
   duplicateRate: number.pipe(z.number().min(0).max(1)).optional(),
   reorderRate: number.pipe(z.number().min(0).max(1)).optional(),
 });
-export type CliOptions = SimulatorOptions & { secret?: string };
+export type CliOptions = Omit<SimulatorOptions, "gatewayJwks"> & { secret?: string; gatewayJwks?: string };
 
 const FLAGS = [
   "port",
@@ -41,6 +45,7 @@ const FLAGS = [
   "seed",
   "data-dir",
   "secret",
+  "gateway-jwks",
   "latency-ms",
   "error-rate",
   "duplicate-rate",
@@ -66,6 +71,7 @@ export function parseCommandLine(province: Province, argv: string[], env: NodeJS
     seed: values.seed ?? env.SIM_SEED ?? 1,
     dataDir: values["data-dir"] ?? env.SIM_DATA_DIR,
     secret: values.secret ?? env.SIM_SC_SECRET,
+    gatewayJwks: values["gateway-jwks"] ?? env.GATEWAY_JWKS,
     latencyMs: values["latency-ms"],
     errorRate: values["error-rate"],
     duplicateRate: values["duplicate-rate"],
@@ -82,11 +88,13 @@ export function parseCommandLine(province: Province, argv: string[], env: NodeJS
 /** starts the simulator from the command line and stops it cleanly on SIGINT / SIGTERM */
 export async function runFromCommandLine(
   province: Province,
-  start: (options: CliOptions) => Promise<RunningSimulator>,
+  start: (options: SimulatorOptions & { secret?: string }) => Promise<RunningSimulator>,
 ): Promise<void> {
-  const options = parseCommandLine(province, process.argv.slice(2), process.env);
+  const { gatewayJwks: jwksFile, ...options } = parseCommandLine(province, process.argv.slice(2), process.env);
   const log = createLogger(`sim ${province}`, loadLogSettingsOrExit(process.env));
-  const sim = await start(options);
+  const gatewayJwks = jwksFile ? await readJwksFile(jwksFile) : null;
+  if (!gatewayJwks) log.warn("GATEWAY_JWKS unset: the federation subgraph (/subgraph) refuses every request");
+  const sim = await start({ ...options, gatewayJwks });
   log.info(
     { url: sim.url, rate: options.rate, seed: options.seed, dataDir: options.dataDir ?? null },
     `platform simulator on ${sim.url} (rate ${options.rate}/s, seed ${options.seed}, ` +

@@ -4,6 +4,7 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { JSONWebKeySet } from "jose";
 import { registerControlRoutes } from "./control.ts";
 import { type FaultPatch, Faults } from "./faults.ts";
 import { ActivityGenerator } from "./generator.ts";
@@ -21,6 +22,7 @@ import { Pacer } from "./pacer.ts";
 import { Router } from "./router.ts";
 import { provinceSeed } from "./seed.ts";
 import { SimStore } from "./store.ts";
+import { createProvinceSubgraph, SUBGRAPH_PATH, type SubgraphStats } from "./subgraph.ts";
 
 export interface SimulatorOptions {
   /** 0 (default) picks a free port */
@@ -34,6 +36,8 @@ export interface SimulatorOptions {
   faults?: FaultPatch;
   /** the clock (tests) */
   now?: () => number;
+  /** the gateway's public keys: the subgraph accepts only requests carrying the gateway's token (./subgraph.ts) */
+  gatewayJwks?: JSONWebKeySet | null;
 }
 
 /** what the simulator's parts give a dialect to build its endpoints on */
@@ -67,6 +71,8 @@ export interface RunningSimulator {
   store: SimStore;
   faults: Faults;
   generator: ActivityGenerator;
+  /** the federation subgraph's counters (POST /subgraph) */
+  subgraph: SubgraphStats;
   setRate(rate: number): void;
   stop(): Promise<void>;
 }
@@ -91,6 +97,12 @@ export async function startSimulator(dialect: Dialect, options: SimulatorOptions
   const ctx: SimContext = { store, faults, router, generator, pacer, dialect };
   registerControlRoutes(ctx);
   dialect.routes(ctx);
+  // the province's federation subgraph: the same contract on both platforms (./subgraph.ts)
+  const subgraph = createProvinceSubgraph(dialect.province, {
+    gatewayJwks: options.gatewayJwks,
+    now: options.now,
+  });
+  router.on("POST", SUBGRAPH_PATH, (req) => subgraph.handle(req));
 
   const server = createServer(router.listener);
   await new Promise<void>((resolve, reject) => {
@@ -105,6 +117,7 @@ export async function startSimulator(dialect: Dialect, options: SimulatorOptions
     store,
     faults,
     generator,
+    subgraph: subgraph.stats,
     setRate: (rate) => pacer.setRate(rate),
     async stop() {
       pacer.stop();
