@@ -10,6 +10,9 @@ import { SignInPage } from "./pages/sign-in-page.tsx";
 const DispatchPage = lazy(() => import("./pages/dispatch-page.tsx").then((m) => ({ default: m.DispatchPage })));
 const SyncPage = lazy(() => import("./pages/sync-page.tsx").then((m) => ({ default: m.SyncPage })));
 const WarningsPage = lazy(() => import("./pages/warnings-page.tsx").then((m) => ({ default: m.WarningsPage })));
+const SupervisionPage = lazy(() =>
+  import("./pages/supervision-page.tsx").then((m) => ({ default: m.SupervisionPage })),
+);
 const CatalogPage = lazy(() => import("./pages/catalog-page.tsx").then((m) => ({ default: m.CatalogPage })));
 const LibrariesPage = lazy(() => import("./pages/libraries/index.tsx").then((m) => ({ default: m.LibrariesPage })));
 const AuditPage = lazy(() => import("./pages/audit-page.tsx").then((m) => ({ default: m.AuditPage })));
@@ -18,6 +21,7 @@ const PAGES = [
   { path: "/dispatch", label: "调度台", element: <DispatchPage /> },
   { path: "/sync", label: "同步状态", element: <SyncPage /> },
   { path: "/warnings", label: "监督预警", element: <WarningsPage /> },
+  { path: "/supervision", label: "监督指标", element: <SupervisionPage /> },
   { path: "/catalog", label: "事项与基准", element: <CatalogPage /> },
   { path: "/libraries", label: "人员与企业库", element: <LibrariesPage /> },
   { path: "/audit", label: "审计", element: <AuditPage /> },

@@ -4,6 +4,7 @@
  * phone at its enterprise (有效) and at another (非本企业); the simulated officers answer on their platforms and
  * the task turns 已完成 in the console by itself (SSE). No failed request, no script error.
  */
+import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consoleBuildIsStale } from "../../gateway/console/console-files.ts";
 import { buildConsole } from "../../scripts/build-console.ts";
@@ -161,6 +162,42 @@ describe.skipIf(!browserAvailable)(browserAvailable ? "console journey" : `conso
     expectNoBrowserProblems(browser.current);
   }, 60_000);
 
+  it("监督指标: the year's indicators as cards, one indicator's trend and breakdown charted, its records, both as CSV", async () => {
+    // the platforms record inspections this year, and their adapters deliver them
+    world.sims.cq.generator.generate(200);
+    world.sims.sc.generator.generate(200);
+    const thisYear = new Date(`${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4)}-01-01T00:00:00+08:00`);
+    const inspections = () =>
+      world.live.prisma.enforcementRecord.count({ where: { kind: "INSPECTION", occurredAt: { gte: thisYear } } });
+    await expect.poll(inspections, { timeout: 30_000 }).toBeGreaterThan(0);
+
+    const page = await browser.current.newPage();
+    await page.goto(`${world.live.url}/console/supervision`);
+    await page.getByRole("button", { name: "以管委会身份登录" }).click();
+    const cards = page.locator("[data-testid^=indicator-]");
+    await expect.poll(() => cards.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(12);
+    const card = page.getByTestId("indicator-INSPECTIONS_PER_ENTERPRISE");
+    expect(await card.innerText()).toMatch(/企业年均受检次数[\s\S]*\d/);
+    expect(await card.innerText()).toMatch(/正常|关注|预警|无数据/);
+
+    const indicatorsCsv = page.waitForEvent("download");
+    await page.getByRole("button", { name: "导出指标 CSV" }).click();
+    const indicatorsText = await readFile((await (await indicatorsCsv).path()) ?? "", "utf8");
+    expect(indicatorsText.split("\r\n")[0]).toBe("\uFEFF代码,名称,值,单位,目标,状态,上期值");
+    expect(indicatorsText).toContain("INSPECTIONS_PER_ENTERPRISE,企业年均受检次数,");
+
+    await card.click();
+    await expect.poll(() => page.locator("[data-testid=trend-chart] canvas").count(), { timeout: 15_000 }).toBe(1);
+    const records = page.locator(".ant-table-tbody tr.ant-table-row");
+    await expect.poll(() => records.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const recordsCsv = page.waitForEvent("download");
+    await page.getByRole("button", { name: "导出明细 CSV" }).click();
+    const recordsText = await readFile((await (await recordsCsv).path()) ?? "", "utf8");
+    expect(recordsText.split("\r\n")[0]).toBe("\uFEFF来源,类型,事项,统一社会信用代码,发生时间,结果");
+    expect(recordsText.split("\r\n").length - 2).toBe(await records.count());
+    expectNoBrowserProblems(browser.current);
+  }, 60_000);
+
   it("every page of the console renders its data, on a phone too", async () => {
     const page = await browser.current.newPage({ phone: true });
     await page.goto(`${world.live.url}/console/`);
@@ -169,6 +206,7 @@ describe.skipIf(!browserAvailable)(browserAvailable ? "console journey" : `conso
     const pages: [string, string][] = [
       ["sync", "已同步"],
       ["warnings", "监督预警"],
+      ["supervision", "企业年均受检次数"],
       ["catalog", "GZ-0"],
       ["libraries", "CQ-GZ-"],
       ["audit", "query"],
