@@ -1,7 +1,7 @@
 /**
  * The public pages in a phone-sized browser, without sign-in: `/v/<code>` (两码互核) says 无效 for a garbage
  * code, 有效 with the team and items at the right enterprise, 非本企业 at another; `/draws/<id>` publishes the
- * draw with its hashes, seed and selection. No request leaves the machine, no script error.
+ * draw with its hashes, seed and selection; `/report/unshown-code` takes a 未亮码检查 report once. No request leaves the machine, no script error.
  */
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -90,6 +90,46 @@ describe.skipIf(!browserAvailable)(browserAvailable ? "public pages" : `public p
     expect(await page.locator("main").innerText()).toContain("与抽取前公布的种子哈希一致");
     expect(await page.locator("#selected tbody tr").count()).toBe(draw.selected.length);
     expect(await page.locator("#selected").innerText()).toContain(task.enterpriseUscc);
+    expectNoBrowserProblems(browser.current);
+  });
+
+  it("an enterprise reports an inspection without a 执法码: a wrong USCC is named, then 已收到 once", async () => {
+    const page = await browser.current.newPage({ phone: true });
+    await page.goto(`${url}/v/${task.inspectionCode ?? ""}`);
+    await page.locator("#unshown-code-link").click();
+    await expect.poll(() => page.locator("h1").innerText()).toBe("未亮码检查反映");
+    const wrongCheckDigit = `${task.enterpriseUscc.slice(0, 17)}${task.enterpriseUscc.endsWith("0") ? "1" : "0"}`;
+    await page.getByLabel("贵企业的统一社会信用代码").fill(wrongCheckDigit);
+    await page.getByLabel("检查日期").fill(today);
+    await page.getByLabel("检查人员自称的部门").fill("某县市场监管局");
+    await page.getByLabel("情况说明").fill("上午十点两人到厂检查消防通道，未出示执法码。");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const refused = page.waitForResponse((response) => response.request().method() === "POST");
+    await page.getByRole("button", { name: "提交反映" }).click();
+    // refused (400) with its stable code, and what was typed is kept
+    expect((await refused).status()).toBe(400);
+    await expect.poll(() => page.locator("#report-problems li").first().getAttribute("data-code")).toBe("USCC_INVALID");
+    // the browser logs that expected 400 as a console error, and only that
+    await expect.poll(() => browser.current.problems()).toEqual([expect.stringMatching(/status of 400.*unshown-code/)]);
+    browser.current.clearProblems();
+    expect(await page.getByLabel("检查人员自称的部门").inputValue()).toBe("某县市场监管局");
+    expect(await t.prisma.unshownCodeReport.count()).toBe(0);
+
+    await page.getByLabel("贵企业的统一社会信用代码").fill(task.enterpriseUscc);
+    await page.getByRole("button", { name: "提交反映" }).click();
+    await expect.poll(() => page.locator(".verdict").innerText()).toBe("已收到");
+    expect(await page.locator(".verdict").getAttribute("data-received")).toBe("NEW");
+
+    // the same enterprise, day and department again: received, stored once
+    await page.goto(`${url}/report/unshown-code`);
+    await page.getByLabel("贵企业的统一社会信用代码").fill(task.enterpriseUscc);
+    await page.getByLabel("检查日期").fill(today);
+    await page.getByLabel("检查人员自称的部门").fill("某县市场监管局");
+    await page.getByLabel("情况说明").fill("同一次检查，再次提交。");
+    await page.getByRole("button", { name: "提交反映" }).click();
+    await expect.poll(() => page.locator(".verdict").getAttribute("data-received")).toBe("ALREADY");
+    const stored = await t.prisma.unshownCodeReport.findMany();
+    expect(stored).toMatchObject([{ enterpriseUscc: task.enterpriseUscc, occurredOn: today, department: "某县市场监管局" }]);
     expectNoBrowserProblems(browser.current);
   });
 
