@@ -129,7 +129,9 @@ describe.skipIf(!browserAvailable)(browserAvailable ? "public pages" : `public p
     await page.getByRole("button", { name: "提交反映" }).click();
     await expect.poll(() => page.locator(".verdict").getAttribute("data-received")).toBe("ALREADY");
     const stored = await t.prisma.unshownCodeReport.findMany();
-    expect(stored).toMatchObject([{ enterpriseUscc: task.enterpriseUscc, occurredOn: today, department: "某县市场监管局" }]);
+    expect(stored).toMatchObject([
+      { enterpriseUscc: task.enterpriseUscc, occurredOn: today, department: "某县市场监管局" },
+    ]);
     expectNoBrowserProblems(browser.current);
   });
 
