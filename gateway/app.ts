@@ -3,7 +3,7 @@
  * so tests drive it in-process with `yoga.fetch`.
  */
 import type { IncomingMessage } from "node:http";
-import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
+import { createYoga, type Plugin, type YogaInitialContext, type YogaServerInstance } from "graphql-yoga";
 import { CATALOG_READ_FIELDS } from "../schema/catalog/catalog-read-model.ts";
 import { schema } from "../schema/index.ts";
 import { syncHealth } from "../schema/sync/status-service.ts";
@@ -11,6 +11,7 @@ import { clientAddressOf } from "./client-address.ts";
 import { useConsole } from "./console/use-console.ts";
 import type { GatewayContext, GatewayServices } from "./context.ts";
 import type { Database } from "./db/client.ts";
+import { createFederatedGateway, type FederationDeps, federationHealthOf } from "./federation/federated-gateway.ts";
 import { EXAMPLE_OPERATIONS } from "./graphiql-examples.ts";
 import { renderGraphiQLPage, useGraphiQLAssets } from "./graphiql-page.ts";
 import { yogaLogger } from "./logging/yoga-logger.ts";
@@ -18,7 +19,7 @@ import { auditRecordFor, describeRequest, useAudit } from "./plugins/use-audit.t
 import { useBodyLimit } from "./plugins/use-body-limit.ts";
 import { useErrorCodes } from "./plugins/use-error-codes.ts";
 import { useHardening } from "./plugins/use-hardening.ts";
-import { useHealth } from "./plugins/use-health.ts";
+import { type HealthDetail, useHealth } from "./plugins/use-health.ts";
 import { useInputSafety } from "./plugins/use-input-safety.ts";
 import { useIntrospectionGate } from "./plugins/use-introspection-gate.ts";
 import { useMetrics } from "./plugins/use-metrics.ts";
@@ -34,17 +35,19 @@ export interface GatewayDeps extends GatewayServices {
   graphiqlToken?: string;
   /** TRACING=true: the operation spans of gateway/tracing/tracing.ts */
   tracingPlugin?: Plugin;
+  /** the supergraph to serve (gateway/federation/); absent: the shared schema alone, as before federation */
+  federation?: FederationDeps;
 }
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
 
-/** batch inputs whose resolvers refuse one record and store the others (with the same rules) */
 const GRAPHIQL_TITLE = "高竹新区执法数据网关 GraphiQL";
 
+/** batch inputs whose resolvers refuse one record and store the others (with the same rules) */
 const PER_RECORD_INPUTS = ["RecordInput", "OfficerInput", "EnterpriseInput", "QuarantineItemInput"];
 
 export function createGateway(deps: GatewayDeps): Gateway {
-  const { config, db, graphiqlToken, tracingPlugin, ...rest } = deps;
+  const { config, db, graphiqlToken, tracingPlugin, federation, ...rest } = deps;
   const services: GatewayServices = { config, ...rest };
   // GraphiQL and introspection: on in development (GRAPHIQL=false turns them off), never in production
   const explorable = config.graphiql && config.env !== "production";
@@ -66,8 +69,53 @@ export function createGateway(deps: GatewayDeps): Gateway {
     );
     return response.json();
   };
-  const gateway: Gateway = createYoga<Record<string, unknown>, GatewayContext>({
-    schema,
+  const context = async (initial: YogaInitialContext): Promise<GatewayContext> => {
+    const { request, params } = initial;
+    const audit = describeRequest(params);
+    const clientAddress = clientAddressOf(request, (initial as { req?: IncomingMessage }).req, config.trustProxy);
+    try {
+      const caller = await services.authenticator.authenticate(request);
+      return { prisma: db.prisma, caller, now: services.clock(), services, audit, clientAddress };
+    } catch (error) {
+      // a refused token is an access attempt too: audit it before answering 401
+      const extensions = (error as { extensions?: Record<string, unknown> }).extensions;
+      if (extensions?.code === "UNAUTHENTICATED") {
+        await services.auditLog.append(auditRecordFor({ caller: null, audit }, [{ extensions }])).catch(() => {});
+      }
+      throw error;
+    }
+  };
+  const details: Record<string, HealthDetail> = {
+    sync: () => syncHealth(db.prisma, { now: services.clock(), ...config.sync }),
+  };
+  if (federation) details.federation = federationHealthOf(federation);
+  const plugins = [
+    useHealth({ readiness: { database: () => db.ping(), bus: () => services.bus.ping() }, details }),
+    ...(explorable ? [useGraphiQLAssets()] : []),
+    usePublicPages(runAsVisitor),
+    useConsole({ config }),
+    useBodyLimit(),
+    useRequestShape(),
+    ...useHardening(),
+    useIntrospectionGate({ allowed: explorable }),
+    ...(tracingPlugin ? [tracingPlugin] : []),
+    // before useAudit and the metrics: they record the code it gives to uncoded library errors
+    useErrorCodes(),
+    useAudit(services),
+    useMetrics({
+      metrics: services.metrics,
+      public: config.metricsPublic,
+      authenticate: (request) => services.authenticator.authenticate(request),
+    }),
+    // after useAudit (it reads the operation useAudit names) and useMetrics (scrapes are not reported)
+    useRequestReport({ logger: services.logger, metrics: services.metrics }),
+    // before the replay guard: a refused argument does not use up the token's one mutation
+    useInputSafety({ perRecord: PER_RECORD_INPUTS }),
+    useReplayGuard(),
+    // last: it stops execution of a repeated catalog read, after the audit and metrics plugins have seen it
+    useReadCache({ fields: CATALOG_READ_FIELDS, version: (ctx) => ctx.services.catalog.snapshot() }),
+  ];
+  const http = {
     graphqlEndpoint: "/graphql",
     landingPage: false,
     graphiql: explorable ? { title: GRAPHIQL_TITLE } : false,
@@ -76,54 +124,17 @@ export function createGateway(deps: GatewayDeps): Gateway {
       renderGraphiQLPage({ title: GRAPHIQL_TITLE, examples: EXAMPLE_OPERATIONS, token: graphiqlToken }),
     maskedErrors: !(config.env === "development"),
     batching: { limit: 5 },
-    // by Content-Length instead (./plugins/use-body-limit.ts)
-    maxRequestBodySize: false,
-    logging: yogaLogger(services.logger.child({ component: "yoga" })),
-    context: async (initial) => {
-      const { request, params } = initial;
-      const audit = describeRequest(params);
-      const clientAddress = clientAddressOf(request, (initial as { req?: IncomingMessage }).req, config.trustProxy);
-      try {
-        const caller = await services.authenticator.authenticate(request);
-        return { prisma: db.prisma, caller, now: services.clock(), services, audit, clientAddress };
-      } catch (error) {
-        // a refused token is an access attempt too: audit it before answering 401
-        const extensions = (error as { extensions?: Record<string, unknown> }).extensions;
-        if (extensions?.code === "UNAUTHENTICATED") {
-          await services.auditLog.append(auditRecordFor({ caller: null, audit }, [{ extensions }])).catch(() => {});
-        }
-        throw error;
-      }
-    },
-    plugins: [
-      useHealth({
-        readiness: { database: () => db.ping(), bus: () => services.bus.ping() },
-        details: { sync: () => syncHealth(db.prisma, { now: services.clock(), ...config.sync }) },
-      }),
-      ...(explorable ? [useGraphiQLAssets()] : []),
-      usePublicPages(runAsVisitor),
-      useConsole({ config }),
-      useBodyLimit(),
-      useRequestShape(),
-      ...useHardening(),
-      useIntrospectionGate({ allowed: explorable }),
-      ...(tracingPlugin ? [tracingPlugin] : []),
-      // before useAudit and the metrics: they record the code it gives to uncoded library errors
-      useErrorCodes(),
-      useAudit(services),
-      useMetrics({
-        metrics: services.metrics,
-        public: config.metricsPublic,
-        authenticate: (request) => services.authenticator.authenticate(request),
-      }),
-      // after useAudit (it reads the operation useAudit names) and useMetrics (scrapes are not reported)
-      useRequestReport({ logger: services.logger, metrics: services.metrics }),
-      // before the replay guard: a refused argument does not use up the token's one mutation
-      useInputSafety({ perRecord: PER_RECORD_INPUTS }),
-      useReplayGuard(),
-      // last: it stops execution of a repeated catalog read, after the audit and metrics plugins have seen it
-      useReadCache({ fields: CATALOG_READ_FIELDS, version: (ctx) => ctx.services.catalog.snapshot() }),
-    ],
-  });
+  } as const;
+  const gateway: Gateway = federation
+    ? (createFederatedGateway({ federation, http, context, plugins }) as unknown as Gateway)
+    : createYoga<Record<string, unknown>, GatewayContext>({
+        schema,
+        ...http,
+        // by Content-Length instead (./plugins/use-body-limit.ts)
+        maxRequestBodySize: false,
+        logging: yogaLogger(services.logger.child({ component: "yoga" })),
+        context,
+        plugins,
+      });
   return gateway;
 }

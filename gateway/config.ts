@@ -98,6 +98,14 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((value, ctx) => parseOrigins(value, ctx)),
+  /**
+   * federation (docs/federation.md): where each province's platform serves its subgraph; the defaults
+   * are the simulators `npm start` runs (SIM_CQ_PORT 4101, SIM_SC_PORT 4102)
+   */
+  FEDERATION_CHONGQING_URL: z.url().default("http://127.0.0.1:4101/subgraph"),
+  FEDERATION_SICHUAN_URL: z.url().default("http://127.0.0.1:4102/subgraph"),
+  /** a province's subgraph that has not answered within this long is reported SUBGRAPH_UNAVAILABLE; @default 3000 */
+  FEDERATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
   /** change stream: heartbeat after this long without an event; @default 15000 */
   STREAM_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   /** change stream: read the outbox at least this often when no bus wake-up comes (bus down); @default 2000 */
@@ -175,6 +183,8 @@ export interface GatewayConfig {
   stream: { heartbeatMs: number; pollMs: number };
   /** when an adapter's figures are too old to trust (schema/sync/rules/staleness.ts) */
   sync: { staleAfterSeconds: number };
+  /** the provinces' subgraphs (gateway/federation/): their URLs by subgraph name, and how long to wait */
+  federation: { subgraphUrls: { chongqing: string; sichuan: string }; timeoutMs: number };
   /** the supervision indicators' settings (schema/supervision/indicator-service.ts) */
   supervision: {
     repeatWindowDays: number;
@@ -235,6 +245,10 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       trustProxy: e.TRUST_PROXY,
       stream: { heartbeatMs: e.STREAM_HEARTBEAT_MS, pollMs: e.STREAM_POLL_MS },
       sync: { staleAfterSeconds: e.SYNC_STALE_AFTER_SECONDS },
+      federation: {
+        subgraphUrls: { chongqing: e.FEDERATION_CHONGQING_URL, sichuan: e.FEDERATION_SICHUAN_URL },
+        timeoutMs: e.FEDERATION_TIMEOUT_MS,
+      },
       supervision: {
         repeatWindowDays: e.SUPERVISION_REPEAT_WINDOW_DAYS,
         alertIntervalMinutes: e.SUPERVISION_ALERT_INTERVAL_MINUTES,

@@ -136,6 +136,14 @@ export const CODES = {
     when: "A dependency the request needs (e.g. the replay store) is down; nothing was written.",
     action: "Retry later with backoff; the same request may succeed.",
   },
+  SUBGRAPH_UNAVAILABLE: {
+    status: 200,
+    zh: "子图不可用",
+    en: "Subgraph unavailable",
+    when: "A province's subgraph (docs/federation.md) did not answer in time, could not be reached, refused the gateway or failed; `subgraph` names it. The rest of the answer is complete: the fields it serves are null.",
+    action:
+      "Use the partial answer; retry later for the missing part. /healthz/federation says which subgraph is down.",
+  },
   NO_SIGNING_KEY: {
     status: 503,
     zh: "无签名密钥",
@@ -408,6 +416,27 @@ export const REASONS = {
     codes: ["CONFLICT"],
     zh: "记录类型不符",
     when: "A penalty decision pushed under the key of a record of another kind.",
+  },
+  // SUBGRAPH_UNAVAILABLE
+  SUBGRAPH_TIMEOUT: {
+    codes: ["SUBGRAPH_UNAVAILABLE"],
+    zh: "子图超时",
+    when: "The province's subgraph did not answer within FEDERATION_TIMEOUT_MS (3 s by default).",
+  },
+  SUBGRAPH_UNREACHABLE: {
+    codes: ["SUBGRAPH_UNAVAILABLE"],
+    zh: "子图无法连接",
+    when: "The province's subgraph could not be reached (connection refused or reset, no such host).",
+  },
+  SUBGRAPH_REFUSED: {
+    codes: ["SUBGRAPH_UNAVAILABLE"],
+    zh: "子图拒绝网关",
+    when: "The province's subgraph refused the gateway's token (e.g. it does not hold the gateway's current keys).",
+  },
+  SUBGRAPH_FAILED: {
+    codes: ["SUBGRAPH_UNAVAILABLE"],
+    zh: "子图出错",
+    when: "The province's subgraph answered with an error and no data.",
   },
   // SERVICE_UNAVAILABLE
   REPLAY_STORE_UNAVAILABLE: {

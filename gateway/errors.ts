@@ -40,6 +40,10 @@ export const tooManyRequests = (message: string) => apiError(message, "RATE_LIMI
 export const unavailable = (message: string, reason: ReasonOf<"SERVICE_UNAVAILABLE">) =>
   apiError(message, "SERVICE_UNAVAILABLE", { reason });
 
+/** a province's subgraph gave no answer: its fields are null, the rest of the answer stands */
+export const subgraphUnavailable = (message: string, reason: ReasonOf<"SUBGRAPH_UNAVAILABLE">, subgraph: string) =>
+  apiError(message, "SUBGRAPH_UNAVAILABLE", { reason, subgraph });
+
 /** Prisma's known error codes, mapped in one place (P2002 unique clash, P2025 record not found). */
 export function fromPrismaError(error: unknown): GraphQLError | null {
   const code = (error as { code?: unknown } | null)?.code;

@@ -46,3 +46,12 @@ const ADDRESS_KEPT_CHARS = 6;
 export const maskAddress: Masker = masker((chars) =>
   chars.length <= ADDRESS_KEPT_CHARS ? chars.join("") : `${chars.slice(0, ADDRESS_KEPT_CHARS).join("")}***`,
 );
+
+/**
+ * 姓名: keeps the first character (the surname, or the first letter of a name in Latin script) and
+ * stars the rest, e.g. `张**`, as 个人信息去标识化 commonly shows a name to someone who needs only to
+ * know that a person is named.
+ */
+export const maskPersonName: Masker = masker((chars) =>
+  chars.length <= 1 ? "*" : `${chars[0]}${"*".repeat(chars.length - 1)}`,
+);
