@@ -102,6 +102,8 @@ const envSchema = z.object({
    * federation (docs/federation.md): where each province's platform serves its subgraph; the defaults
    * are the simulators `npm start` runs (SIM_CQ_PORT 4101, SIM_SC_PORT 4102)
    */
+  /** false: serve the shared schema alone, without the provinces' subgraphs; @default true */
+  FEDERATION: boolean.default(true),
   FEDERATION_CHONGQING_URL: z.url().default("http://127.0.0.1:4101/subgraph"),
   FEDERATION_SICHUAN_URL: z.url().default("http://127.0.0.1:4102/subgraph"),
   /** a province's subgraph that has not answered within this long is reported SUBGRAPH_UNAVAILABLE; @default 3000 */
@@ -184,7 +186,7 @@ export interface GatewayConfig {
   /** when an adapter's figures are too old to trust (schema/sync/rules/staleness.ts) */
   sync: { staleAfterSeconds: number };
   /** the provinces' subgraphs (gateway/federation/): their URLs by subgraph name, and how long to wait */
-  federation: { subgraphUrls: { chongqing: string; sichuan: string }; timeoutMs: number };
+  federation: { enabled: boolean; subgraphUrls: { chongqing: string; sichuan: string }; timeoutMs: number };
   /** the supervision indicators' settings (schema/supervision/indicator-service.ts) */
   supervision: {
     repeatWindowDays: number;
@@ -246,6 +248,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       stream: { heartbeatMs: e.STREAM_HEARTBEAT_MS, pollMs: e.STREAM_POLL_MS },
       sync: { staleAfterSeconds: e.SYNC_STALE_AFTER_SECONDS },
       federation: {
+        enabled: e.FEDERATION,
         subgraphUrls: { chongqing: e.FEDERATION_CHONGQING_URL, sichuan: e.FEDERATION_SICHUAN_URL },
         timeoutMs: e.FEDERATION_TIMEOUT_MS,
       },

@@ -14,6 +14,7 @@ import { type Bus, createBus } from "./bus/index.ts";
 import type { GatewayConfig } from "./config.ts";
 import type { GatewayServices } from "./context.ts";
 import { createDatabase, type Database } from "./db/client.ts";
+import { loadFederation } from "./federation/load-federation.ts";
 import { createHttpServer } from "./http-server.ts";
 import { createLogger, type Logger } from "./logging/logger.ts";
 import { createMetrics } from "./metrics/metrics.ts";
@@ -83,6 +84,7 @@ export async function assembleGateway(config: GatewayConfig, options: AssembleOp
     db,
     graphiqlToken: options.graphiqlToken,
     tracingPlugin: tracing?.plugin,
+    federation: config.federation.enabled ? await loadFederation(config) : undefined,
   });
   const alertSchedule = startAlertSchedule({
     prisma: db.prisma,
@@ -93,6 +95,7 @@ export async function assembleGateway(config: GatewayConfig, options: AssembleOp
   });
   const close = async () => {
     await alertSchedule.stop();
+    await gateway.dispose();
     await services.auditLog.flush().catch(() => {});
     await auditWriter?.close();
     await authenticator.close();

@@ -1,10 +1,10 @@
 /**
- * npm run keys                          — create the missing demo key pairs for cq, sc, gz in KEYS_DIR
+ * npm run keys                          — create the missing demo key pairs for cq, sc, gz and the gateway's own in KEYS_DIR
  * npm run keys -- --rotate <issuer>      — add a new key (the old public key stays trusted)
  * npm run keys -- --retire <issuer> --kid <kid> — stop trusting an old key
  */
 
-import { ensureDemoKeys, retireIssuerKey, rotateIssuerKey } from "../gateway/auth/keys.ts";
+import { ensureDemoKeys, ensureGatewayKey, retireIssuerKey, rotateIssuerKey } from "../gateway/auth/keys.ts";
 import { isJurisdiction, JURISDICTIONS } from "../schema/common/jurisdiction.ts";
 import { print } from "./cli-output.ts";
 import { exitWithUsage, keysDirFromEnv, runCli } from "./key-cli.ts";
@@ -44,6 +44,9 @@ runCli(USAGE, OPTIONS, async (values) => {
     for (const { issuer: name, status, kid } of await ensureDemoKeys(keysDir)) {
       print(`${name}: ${DESCRIPTIONS[status]}${kid ? ` — kid ${kid}` : ""}`);
     }
+    // the gateway's own key: it signs each request to a province's subgraph (docs/federation.md)
+    const gateway = await ensureGatewayKey(keysDir);
+    print(`gateway: ${gateway.created ? DESCRIPTIONS.created : DESCRIPTIONS.kept} — kid ${gateway.kid}`);
     print(`keys in ${keysDir}`);
   }
 });

@@ -77,6 +77,11 @@ export function supervise(
   return supervised;
 }
 
+/** where `npm start` runs the two platform simulators (SIM_CQ_PORT, SIM_SC_PORT) */
+export function simulatorUrls(env: Record<string, string | undefined>) {
+  return { cq: `http://127.0.0.1:${env.SIM_CQ_PORT ?? "4101"}`, sc: `http://127.0.0.1:${env.SIM_SC_PORT ?? "4102"}` };
+}
+
 export function startSyncProcesses(options: SyncProcessesOptions) {
   const cqPort = options.env.SIM_CQ_PORT ?? "4101";
   const scPort = options.env.SIM_SC_PORT ?? "4102";
@@ -87,7 +92,7 @@ export function startSyncProcesses(options: SyncProcessesOptions) {
     SIM_RATE: options.env.SIM_RATE ?? "1",
     SIM_DATA_DIR: options.env.SIM_DATA_DIR ?? path.join(".data", "sim"),
   };
-  const urls = { cq: `http://127.0.0.1:${cqPort}`, sc: `http://127.0.0.1:${scPort}` };
+  const urls = simulatorUrls(options.env);
   // Node resolves "localhost" to ::1 first; the gateway listens on 127.0.0.1
   const gatewayUrl = options.gatewayUrl.replace("//localhost", "//127.0.0.1");
   const adapterEnv = { GATEWAY_URL: gatewayUrl, KEYS_DIR: options.keysDir, JWT_AUDIENCE: options.audience };

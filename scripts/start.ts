@@ -11,9 +11,13 @@ import { startGateway } from "../gateway/server.ts";
 import { isEmpty, seedDatabase } from "../prisma/seed/seed.ts";
 import { buildConsole } from "./build-console.ts";
 import { runMigrations } from "./migrate.ts";
-import { startSyncProcesses } from "./start-sync.ts";
+import { simulatorUrls, startSyncProcesses } from "./start-sync.ts";
 
 const started = Date.now();
+// the gateway asks the simulators for the provinces' subgraphs, wherever SIM_*_PORT put them
+const simulators = simulatorUrls(process.env);
+process.env.FEDERATION_CHONGQING_URL ??= `${simulators.cq}/subgraph`;
+process.env.FEDERATION_SICHUAN_URL ??= `${simulators.sc}/subgraph`;
 const config = loadConfigOrExit();
 const logger = createLogger("start", config.log);
 const log = (message: string) => logger.info(message);
@@ -73,11 +77,11 @@ log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s
   console (管委会)       ${running.url}/console/
   GraphQL + GraphiQL   ${running.url}/graphql
   执法码 / 抽取公示      ${running.url}/v/<code>   ${running.url}/draws/<id>
-  health / readiness   ${running.url}/healthz   ${running.url}/readyz
+  health / readiness   ${running.url}/healthz   ${running.url}/readyz   ${running.url}/healthz/federation
   database             ${config.database.url ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${config.database.pgliteDir}/`}
   bus                  ${config.redis.url ? "Redis (REDIS_URL)" : "in-process"}
-  Chongqing platform   ${sync.urls.cq}   (simulator; /_sim/health, /_sim/store)
-  Sichuan platform     ${sync.urls.sc}   (simulator)
+  Chongqing platform   ${sync.urls.cq}   (simulator; /_sim/health, /_sim/store; subgraph ${config.federation.subgraphUrls.chongqing})
+  Sichuan platform     ${sync.urls.sc}   (simulator; subgraph ${config.federation.subgraphUrls.sichuan})
   adapters             adapters/chongqing, adapters/sichuan (child processes)
   tokens               npm run token -- --as cq|sc|gz [--scope S ...]`);
 
