@@ -14,9 +14,7 @@ export interface SubgraphSource {
   sdl: string;
 }
 
-export type Composition =
-  | { ok: true; supergraphSdl: string; apiSdl: string }
-  | { ok: false; problems: string[] };
+export type Composition = { ok: true; supergraphSdl: string; apiSdl: string } | { ok: false; problems: string[] };
 
 /** one composition error as a person reads it: 子图组合错误 [CODE] message */
 const describe = (error: { message: string; extensions?: Readonly<Record<string, unknown>> }) =>
