@@ -1,5 +1,7 @@
 /** The Pothos builder: plugins and SchemaTypes only. Domain files add types to it. */
 import SchemaBuilder from "@pothos/core";
+import DirectivesPlugin from "@pothos/plugin-directives";
+import FederationPlugin from "@pothos/plugin-federation";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
@@ -40,7 +42,17 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string | number | bigint };
   };
 }>({
-  plugins: [ScopeAuthPlugin, PageSizePlugin, PrismaPlugin, RelayPlugin, ValidationPlugin],
+  // Directives + Federation: the same types also build the shared subgraph, its `@key`s printed as directives
+  // (schema/federation/shared-subgraph.ts); graphql's printSchema of the public schema shows no directive
+  plugins: [
+    DirectivesPlugin,
+    ScopeAuthPlugin,
+    PageSizePlugin,
+    PrismaPlugin,
+    RelayPlugin,
+    ValidationPlugin,
+    FederationPlugin,
+  ],
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,
@@ -56,6 +68,8 @@ export const builder = new SchemaBuilder<{
     onUnusedQuery: null,
   },
   relay: relayOptions,
+  // graphql-tools' shape of `extensions.directives`, which its printer (shared-subgraph.ts) reads
+  directives: { useGraphQLToolsUnorderedDirectives: true },
   // inputs are checked by their zod schemas (`validate`) before any resolver: one refusal shape
   validation: { validationError: (failure) => invalidInput(toInputProblems(failure.issues)) },
 });

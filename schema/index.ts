@@ -40,5 +40,7 @@ import "./dispatch/plan-mutations.ts";
 import "./dispatch/plan-preview.ts";
 import "./dispatch/task-mutations.ts";
 import "./dispatch/dispatch-batch.ts";
+// last: the shared subgraph's entities are types defined above (schema/federation/shared-subgraph.ts)
+import "./federation/shared-entities.ts";
 
 export const schema = sortSchemaKeepingEnumOrder(builder.toSchema({ sortSchema: false }));

@@ -42,7 +42,7 @@ function personal<T extends string | null>(
   return seesPersonalDataInClear(ctx.caller, owner) ? value : mask(value);
 }
 
-builder.prismaNode("Officer", {
+export const OfficerRef = builder.prismaNode("Officer", {
   id: { field: "id" },
   // an id of nothing reads as null, not as an error
   nullable: true,
@@ -96,7 +96,7 @@ builder.prismaNode("Officer", {
   }),
 });
 
-builder.prismaNode("Enterprise", {
+export const EnterpriseRef = builder.prismaNode("Enterprise", {
   id: { field: "id" },
   // an id of nothing reads as null, not as an error
   nullable: true,

@@ -22,7 +22,7 @@ export const RecordKindEnum = builder.enumType("RecordKind", {
 const freeText = (ctx: GatewayContext, origin: string, text: string | null) =>
   text === null || seesPersonalDataInClear(ctx.caller, origin) ? text : maskPersonalText(text);
 
-builder.prismaNode("EnforcementRecord", {
+export const EnforcementRecordRef = builder.prismaNode("EnforcementRecord", {
   id: { field: "id" },
   // an id of nothing reads as null, not as an error
   nullable: true,
