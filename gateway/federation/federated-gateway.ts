@@ -13,6 +13,7 @@ import { createGatewayRuntime, type GatewayPlugin } from "@graphql-hive/gateway-
 import { createDefaultExecutor } from "@graphql-mesh/transport-common";
 import type { GraphQLSchema } from "graphql";
 import type { Plugin, YogaInitialContext } from "graphql-yoga";
+import { SHARED_SUBGRAPH } from "../../schema/federation/shared-subgraph.ts";
 import type { SigningKey } from "../auth/keys.ts";
 import type { GatewayContext } from "../context.ts";
 import type { HealthDetail } from "../plugins/use-health.ts";
@@ -21,8 +22,6 @@ import { type ProvinceSubgraphEndpoint, useProvinceCalls } from "./province-call
 
 /** the transport kind of the subgraph that runs inside the gateway */
 const IN_PROCESS = "in-process";
-/** the name of the gateway's own subgraph in the supergraph */
-export const SHARED_SUBGRAPH = "shared";
 /** health probes answer within this, whatever FEDERATION_TIMEOUT_MS (the health plugin gives up at 2 s) */
 const HEALTH_PROBE_MS = 1_500;
 

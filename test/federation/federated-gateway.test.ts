@@ -27,8 +27,11 @@ function freePort(): Promise<number> {
   });
 }
 
-const BOTH = enterprises.find((e) => e.creditGradeCq !== null && e.creditGradeSc !== null);
-if (!BOTH) throw new Error("the seed has no enterprise graded by both provinces");
+/** an enterprise both provinces keep a file on, each with cases (the files are deterministic) */
+const BOTH = enterprises.find((e) =>
+  (["cq", "sc"] as const).every((p) => (provincialFile(p, e.uscc, Date.now())?.cases.length ?? 0) > 0),
+);
+if (!BOTH) throw new Error("the seed has no enterprise with cases at both provinces");
 
 const ONE = `query ($uscc: String!) {
   enterprise(uscc: $uscc) {
