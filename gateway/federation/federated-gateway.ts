@@ -8,6 +8,7 @@
  * - the provinces' subgraphs are called over HTTP, each call governed by ./province-calls.ts: signed
  *   per request, bounded in time, SUBGRAPH_UNAVAILABLE when it fails, masked, audited.
  * - entity fetches are batched by the runtime: one `_entities` call per subgraph per request level.
+ * - an operation that selects no province's field runs on the shared schema at once (./shared-fast-path.ts).
  */
 import { createGatewayRuntime, type GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import { createDefaultExecutor } from "@graphql-mesh/transport-common";
@@ -19,6 +20,7 @@ import type { GatewayContext } from "../context.ts";
 import type { HealthDetail } from "../plugins/use-health.ts";
 import { federationHealth } from "./federation-health.ts";
 import { type ProvinceSubgraphEndpoint, useProvinceCalls } from "./province-calls.ts";
+import { useSharedFastPath } from "./shared-fast-path.ts";
 
 /** the transport kind of the subgraph that runs inside the gateway */
 const IN_PROCESS = "in-process";
@@ -85,6 +87,13 @@ export function createFederatedGateway({ federation, http, context, plugins }: F
     transports: (kind: string) =>
       kind === IN_PROCESS ? { getSubgraphExecutor: () => sharedExecutor } : import("@graphql-mesh/transport-http"),
     // the runtime's plugin type is a union of yoga's, envelop's and its own: ours are yoga plugins
-    plugins: () => [useGatewayContext(context), ...plugins, provinceCalls] as GatewayPlugin[],
+    plugins: () =>
+      [
+        useGatewayContext(context),
+        ...plugins,
+        provinceCalls,
+        // last: the other plugins' execute hooks (audit, read cache) wrap whichever engine runs
+        useSharedFastPath(federation.sharedSubgraph),
+      ] as GatewayPlugin[],
   });
 }

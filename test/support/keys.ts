@@ -43,6 +43,8 @@ export async function createTestKeys(options: TestKeysOptions = {}): Promise<Tes
   const now = options.now ?? Date.now;
   for (const issuer of JURISDICTIONS)
     await generateIssuerKeys(dir, issuer, { alg: options.algorithms?.[issuer] ?? "ES256" });
+  // the gateway's own key: it signs its calls to the provinces' subgraphs (docs/federation.md)
+  await generateIssuerKeys(dir, "gateway");
   const registry = await createTrustRegistry({
     issuers: JURISDICTIONS.map((issuer) => ({
       issuer,
