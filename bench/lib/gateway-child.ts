@@ -40,7 +40,7 @@ export async function startPreparedGateway(
   name: string,
   keysDir: string,
   database: GatewayDatabase,
-  options: Pick<StartOptions, "cpuProfDir"> = {},
+  options: Pick<StartOptions, "cpuProfDir" | "env"> = {},
 ): Promise<ServerChild> {
   const dataDir = database.url ? null : await mkdtemp(path.join(tmpdir(), "gz-bench-gateway-"));
   const target: Record<string, string> = database.url
@@ -51,6 +51,7 @@ export async function startPreparedGateway(
     const child = await startServerChild(name, "gateway.ts", {
       ...options,
       env: {
+        ...options.env,
         BENCH_KEYS_DIR: keysDir,
         BENCH_GATEWAY_PREPARED: "1",
         ...(database.url

@@ -1,8 +1,8 @@
-/** Demo keys for cq, sc and gz in a temporary directory, shared by the parent (minting) and the servers. */
+/** Demo keys for cq, sc, gz and the gateway in a temporary directory, shared by the parent (minting) and the servers. */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ensureDemoKeys, loadPrivateKey } from "../../gateway/auth/keys.ts";
+import { ensureDemoKeys, ensureGatewayKey, loadPrivateKey } from "../../gateway/auth/keys.ts";
 import { signToken } from "../../gateway/auth/sign-token.ts";
 import type { Jurisdiction } from "../../schema/common/jurisdiction.ts";
 
@@ -16,6 +16,8 @@ export interface BenchKeys {
 export async function createBenchKeys(): Promise<BenchKeys> {
   const dir = await mkdtemp(path.join(tmpdir(), "gz-bench-keys-"));
   await ensureDemoKeys(dir);
+  // the gateway's own key: a production gateway serving the supergraph needs it to sign calls to the provinces
+  await ensureGatewayKey(dir);
   return {
     dir,
     async token(issuer, options = {}) {

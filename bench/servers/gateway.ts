@@ -35,6 +35,10 @@ serveAsChild(async () => {
     KEYS_DIR: keysDir,
     PGLITE_DIR: pgliteDir,
     DATABASE_URL: databaseUrl,
+    // the federation scenario serves the shared schema alone (FEDERATION=false) or asks its own simulators
+    FEDERATION: process.env.BENCH_FEDERATION,
+    FEDERATION_CHONGQING_URL: process.env.BENCH_FEDERATION_CHONGQING_URL,
+    FEDERATION_SICHUAN_URL: process.env.BENCH_FEDERATION_SICHUAN_URL,
   });
   if (!parsed.ok) throw new Error(parsed.problems.join("; "));
   const running = await startGateway(parsed.config);

@@ -4,19 +4,9 @@
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { repositoryFile } from "../util/repository-root.ts";
 
-/**
- * The repository: the nearest folder with package.json above this module — gateway/console/ when run from
- * source, dist/scripts/ when bundled into the precompiled gateway that production runs (docker-compose.yml).
- */
-function repositoryRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 8 && !existsSync(path.join(dir, "package.json")); depth++) dir = path.dirname(dir);
-  return dir;
-}
-
-export const CONSOLE_DIR = path.join(repositoryRoot(), "console");
+export const CONSOLE_DIR = repositoryFile("console");
 export const CONSOLE_DIST_DIR = path.join(CONSOLE_DIR, "dist");
 const BUILT_MARK = path.join(CONSOLE_DIST_DIR, "index.html");
 

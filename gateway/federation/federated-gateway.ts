@@ -66,7 +66,17 @@ function useGatewayContext(context: FederatedGatewayOptions["context"]): Plugin 
   };
 }
 
+/**
+ * The runtime's own logger (@graphql-hive/logger) validates LOG_LEVEL from the environment whenever one is
+ * made, and knows no `silent`: it throws. The gateway logs through pino (`logging: false` below), so a
+ * silent gateway lets the runtime's internal loggers keep to errors. Read once by gateway/config.ts before.
+ */
+function spellLogLevelForRuntime(env: NodeJS.ProcessEnv): void {
+  if (env.LOG_LEVEL === "silent") env.LOG_LEVEL = "error";
+}
+
 export function createFederatedGateway({ federation, http, context, plugins }: FederatedGatewayOptions) {
+  spellLogLevelForRuntime(process.env);
   const sharedExecutor = createDefaultExecutor(federation.sharedSubgraph);
   const transportEntries: Record<string, { kind?: string; location?: string }> = {
     [SHARED_SUBGRAPH]: { kind: IN_PROCESS },
@@ -90,10 +100,10 @@ export function createFederatedGateway({ federation, http, context, plugins }: F
     plugins: () =>
       [
         useGatewayContext(context),
+        // first: it chooses the execute function, which later plugins (tracing) then wrap
+        useSharedFastPath(federation.sharedSubgraph),
         ...plugins,
         provinceCalls,
-        // last: the other plugins' execute hooks (audit, read cache) wrap whichever engine runs
-        useSharedFastPath(federation.sharedSubgraph),
       ] as GatewayPlugin[],
   });
 }

@@ -11,9 +11,10 @@ import { PROVINCE_SUBGRAPH } from "../../schema/federation/province-subgraph.ts"
 import { sharedSubgraphSchema } from "../../schema/federation/shared-subgraph.ts";
 import { ensureGatewayKey, loadPrivateKey, privateKeyPath } from "../auth/keys.ts";
 import type { GatewayConfig } from "../config.ts";
+import { repositoryFile } from "../util/repository-root.ts";
 import type { FederationDeps } from "./federated-gateway.ts";
 
-export const SUPERGRAPH_FILE = new URL("../../supergraph.graphql", import.meta.url);
+export const SUPERGRAPH_FILE = repositoryFile("supergraph.graphql");
 
 export async function loadFederation(config: GatewayConfig): Promise<FederationDeps> {
   const { keysDir } = config.auth;

@@ -3,14 +3,16 @@
  * is one fetch from the shared subgraph, which runs in this process. Such an operation is executed
  * directly on the shared subgraph's schema — the plan the runtime would make, without re-projecting
  * the answer through the stitching layer. Its errors, nulls and HTTP statuses are then exactly those of
- * the shared schema (a refused non-null field nulls the answer, 401/403 as documented), and it costs
+ * the shared schema (a refused non-null field nulls the answer, 401/403 as documented, a bad Date literal
+ * refused by validation), and it costs
  * what a request cost before federation.
  *
  * An operation that selects a province's field (`Enterprise.atChongqing`, `.atSichuan`, the only fields
  * the provinces' subgraphs add to the shared graph: schema/federation/province-subgraph.ts) goes through the
  * runtime's planner, which fetches the provinces' parts (./province-calls.ts).
  */
-import { type DocumentNode, execute, type GraphQLSchema, Kind, subscribe, visit } from "graphql";
+import { normalizedExecutor } from "@graphql-tools/executor";
+import { type DocumentNode, type execute, type GraphQLSchema, Kind, type subscribe, validate, visit } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { PROVINCE_FIELD } from "../../schema/federation/province-subgraph.ts";
 
@@ -33,11 +35,25 @@ export function selectsProvinceFields(document: DocumentNode): boolean {
 
 export function useSharedFastPath(sharedSubgraph: GraphQLSchema): Plugin {
   return {
+    // validated against the shared schema too: its scalars (Date, DateTime, Yuan, JSON) refuse a bad literal
+    // as a validation error with its own code, where the supergraph's scalars would let it through
+    onValidate({ params, setValidationFn }) {
+      if (!selectsProvinceFields(params.documentAST)) {
+        setValidationFn((_schema, document, rules, options, typeInfo) =>
+          validate(sharedSubgraph, document, rules, options, typeInfo),
+        );
+      }
+    },
     onExecute({ args, setExecuteFn }) {
-      if (!selectsProvinceFields(args.document)) setExecuteFn((a) => execute({ ...a, schema: sharedSubgraph }));
+      // yoga's own executor, as the shared yoga runs it (a variable that does not coerce is a 400)
+      if (!selectsProvinceFields(args.document)) {
+        setExecuteFn((a) => normalizedExecutor({ ...a, schema: sharedSubgraph }) as ReturnType<typeof execute>);
+      }
     },
     onSubscribe({ args, setSubscribeFn }) {
-      if (!selectsProvinceFields(args.document)) setSubscribeFn((a) => subscribe({ ...a, schema: sharedSubgraph }));
+      if (!selectsProvinceFields(args.document)) {
+        setSubscribeFn((a) => normalizedExecutor({ ...a, schema: sharedSubgraph }) as ReturnType<typeof subscribe>);
+      }
     },
   };
 }

@@ -4,6 +4,7 @@
  * gateway (which calls it) and `npm run supergraph` (which composes it). docs/federation.md.
  */
 import { readFileSync } from "node:fs";
+import { repositoryFile } from "../../gateway/util/repository-root.ts";
 import type { Province } from "../common/jurisdiction.ts";
 
 /** `Enterprise.atChongqing` / `Enterprise.atSichuan`: the field each province's subgraph adds */
@@ -20,7 +21,11 @@ const FIELD_DESCRIPTION: Readonly<Record<Province, string>> = {
   sc: "四川档案 — Sichuan's file on this enterprise, read from Sichuan's platform (null: none held)",
 };
 
-export const PROVINCE_SUBGRAPH_SDL = readFileSync(new URL("./province-subgraph.graphql", import.meta.url), "utf8");
+// from the repository root, so that the bundled gateway (dist/) finds it too
+export const PROVINCE_SUBGRAPH_SDL = readFileSync(
+  repositoryFile("schema/federation/province-subgraph.graphql"),
+  "utf8",
+);
 
 /** The whole SDL one province serves: the contract plus its own field on Enterprise. */
 export function provinceSubgraphSdl(province: Province): string {

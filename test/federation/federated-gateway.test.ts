@@ -9,8 +9,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadPublicJwks } from "../../gateway/auth/keys.ts";
 import { enterprises } from "../../prisma/seed/data/enterprises.ts";
 import { startChongqingSimulator } from "../../scripts/simulators/chongqing/index.ts";
-import type { RunningSimulator } from "../../scripts/simulators/core/simulator.ts";
 import { provincialFile } from "../../scripts/simulators/core/provincial-file.ts";
+import type { RunningSimulator } from "../../scripts/simulators/core/simulator.ts";
 import { startSichuanSimulator } from "../../scripts/simulators/sichuan/index.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
 
@@ -127,6 +127,15 @@ describe("one graph: the shared record and each province's own file", () => {
     }
   });
 
+  it("asks no province for an operation that selects none of their fields (the shared fast path)", async () => {
+    const before = cq.subgraph.operations + sc.subgraph.operations;
+    const answer = await t.gql(`{ enterprise(uscc: "${BOTH.uscc}") { name creditGradeCq creditGradeSc } }`, {
+      as: "gz",
+    });
+    expect(answer.errors).toBeUndefined();
+    expect(cq.subgraph.operations + sc.subgraph.operations).toBe(before);
+  });
+
   it("masks the other province's personal data: a cq officer reads Sichuan's contacts masked, its own in clear", async () => {
     const answer = await t.gql<OneAnswer>(ONE, { as: "cq", variables: { uscc: BOTH.uscc } });
     expect(answer.errors).toBeUndefined();
@@ -139,11 +148,16 @@ describe("one graph: the shared record and each province's own file", () => {
       const original = scFile!.cases[i]!;
       expect(c.contactPhone).not.toBe(original.contactPhone);
       expect(c.contactPhone).toMatch(/^\d{3}\*+\d{4}$/);
-      expect(c.contactName).toBe(`${Array.from(original.contactName)[0]}${"*".repeat(Array.from(original.contactName).length - 1)}`);
+      expect(c.contactName).toBe(
+        `${Array.from(original.contactName)[0]}${"*".repeat(Array.from(original.contactName).length - 1)}`,
+      );
     });
     // the committee without pii:read sees both masked
     const gz = await t.gql<OneAnswer>(ONE, { as: "gz", variables: { uscc: BOTH.uscc } });
-    for (const c of [...(gz.data!.enterprise.atChongqing?.cases ?? []), ...(gz.data!.enterprise.atSichuan?.cases ?? [])]) {
+    for (const c of [
+      ...(gz.data!.enterprise.atChongqing?.cases ?? []),
+      ...(gz.data!.enterprise.atSichuan?.cases ?? []),
+    ]) {
       expect(c.contactPhone).toContain("*");
     }
   });
@@ -192,7 +206,11 @@ describe("a province down or slow", () => {
       subgraphs: { shared: { status: "in-process" }, chongqing: { status: "ok" }, sichuan: { status: "unreachable" } },
     });
 
-    sc = await startSichuanSimulator({ rate: 0, port: ports.sc, gatewayJwks: await loadPublicJwks(t.keys.dir, "gateway") });
+    sc = await startSichuanSimulator({
+      rate: 0,
+      port: ports.sc,
+      gatewayJwks: await loadPublicJwks(t.keys.dir, "gateway"),
+    });
     const again = await t.gql<OneAnswer>(ONE, { as: "gz", variables: { uscc: BOTH.uscc } });
     expect(again.errors).toBeUndefined();
     expect(again.data?.enterprise.atSichuan?.province).toBe("sc");
