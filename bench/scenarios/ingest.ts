@@ -7,7 +7,7 @@
  * scratch Postgres database; the Chongqing simulator in its own process, preloaded with n records of its own
  * generator (`/_sim/generate`: inspections and penalty decisions, its dialect); adapters/chongqing in its own
  * process with Chongqing's key from `ctx.keys.dir`, paging the feed as in production. Timed from the adapter's
- * spawn until the gateway holds all n (`records(origin: cq) { totalCount }` + quarantined, polled every
+ * spawn until the gateway holds all n (`records(origin: CQ) { totalCount }` + quarantined, polled every
  * 250 ms); rate = n ÷ seconds, ratio = rate ÷ baseline rows/s. Gateway RSS at the end goes to
  * `ctx.notes` ("ingest.gatewayRssMb") for the memory scenario. Bounded: an error after 5 minutes; every process
  * is stopped in a finally. A missed goal is profiled on a second pass of new records (never the measured one).
@@ -93,7 +93,7 @@ export async function measureInsertBaseline(adminUrl: string, count: number, bat
 
 const LIMIT_SECONDS = 300;
 const POLL_MS = 250;
-const COUNTS = `query { records(first: 1, origin: cq) { totalCount } quarantine(first: 1, origin: cq) { totalCount } }`;
+const COUNTS = `query { records(first: 1, origin: CQ) { totalCount } quarantine(first: 1, origin: CQ) { totalCount } }`;
 type Counts = { records: { totalCount: number }; quarantine: { totalCount: number } };
 
 /**
