@@ -21,6 +21,7 @@ import pg from "pg";
 import { enterpriseRow } from "../data/library-rows.ts";
 import { type CpuProfile, summariseProfile } from "../lib/cpu-profile.ts";
 import { hasField, schemaOf } from "../lib/graphql.ts";
+import { processCpuSeconds } from "../lib/machine.ts";
 import { PROFILES_DIR, REPO_ROOT } from "../lib/paths.ts";
 import { insertRows, postgresProblem, withScratchDatabase } from "../lib/postgres.ts";
 import { progress } from "../lib/progress.ts";
@@ -146,19 +147,25 @@ async function measureThroughAdapters(
     const platform = rig.platforms.cq!;
     const generated = await simulatorControl<{ elapsedMs: number }>(platform, "generate", { count });
     progress(`ingest: the Chongqing simulator holds ${formatNumber(count)} new records (${generated.elapsedMs} ms)`);
+    const cpuBefore = processCpuSeconds(rig.gateway.pid);
     const t0 = performance.now();
     await rig.startAdapters(["cq"]);
     const held = await waitUntilHeld(rig, count, t0, LIMIT_SECONDS, "ingest");
     const rowsPerSecond = count / held.seconds;
+    const cpuAfter = processCpuSeconds(rig.gateway.pid);
+    // the gateway's CPU per record: what a change to the ingest path costs, whatever the shared cores' load
+    const gatewayCpuMicrosPerRecord =
+      cpuBefore === null || cpuAfter === null ? null : Math.round(((cpuAfter - cpuBefore) / count) * 1e6);
     const memory = await rig.gateway.memory();
     const rssMb = memory.rss / 1e6;
     ctx.notes.set("ingest.gatewayRssMb", rssMb);
     ctx.notes.set("ingest.gatewayMemory", memory);
     progress(
-      `ingest: ${formatNumber(count)} records in ${held.seconds.toFixed(1)} s = ${formatNumber(rowsPerSecond)} rows/s`,
+      `ingest: ${formatNumber(count)} records in ${held.seconds.toFixed(1)} s = ${formatNumber(rowsPerSecond)} rows/s` +
+        (gatewayCpuMicrosPerRecord === null ? "" : `; gateway CPU ${gatewayCpuMicrosPerRecord} µs a record`),
     );
     const raw = {
-      measured: { ...held, rowsPerSecond, gatewayRssMb: rssMb, adapterPageSize: 1000 },
+      measured: { ...held, rowsPerSecond, gatewayCpuMicrosPerRecord, gatewayRssMb: rssMb, adapterPageSize: 1000 },
       path: "Chongqing simulator → adapters/chongqing (own process) → ingestRecords → gateway (own process) → Postgres",
     };
     const missed = rowsPerSecond / baselineRowsPerSecond < GOAL;
@@ -187,6 +194,14 @@ async function profileSecondPass(rig: SyncRig, held: number, extra: number): Pro
   return { target: "gateway (ingest)", seconds, file: path.relative(REPO_ROOT, file), ...summary };
 }
 
+/** the gateway's CPU per record and RSS at the end, as the summary says them */
+function gatewayNote(raw: Record<string, unknown>): string {
+  const measured = raw.measured as { gatewayCpuMicrosPerRecord: number | null; gatewayRssMb: number };
+  const cpu =
+    measured.gatewayCpuMicrosPerRecord === null ? "" : `CPU ${measured.gatewayCpuMicrosPerRecord} µs a record, `;
+  return ` (gateway ${cpu}RSS ${formatNumber(measured.gatewayRssMb)} MB at the end)`;
+}
+
 export const ingest: Scenario = {
   name: "ingest",
   goal: `≥ ${GOAL} of a raw batched INSERT's rows/s`,
@@ -208,7 +223,7 @@ export const ingest: Scenario = {
     return measuredResult(common, {
       ratio,
       checks: [goalCheck("rows/s ratio", ratio, ">=", GOAL)],
-      summary: `ingest ${formatNumber(measured.rowsPerSecond)} rows/s through simulator → adapter → gateway vs ${baselineSummary}`,
+      summary: `ingest ${formatNumber(measured.rowsPerSecond)} rows/s through simulator → adapter → gateway${gatewayNote(measured.raw)} vs ${baselineSummary}`,
       raw: { count, baseline, ...measured.raw },
       profile: measured.profile,
     });
