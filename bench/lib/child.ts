@@ -8,6 +8,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import type { ChildMessage, ParentMessage } from "../servers/protocol.ts";
 import { bundledEntry } from "./bundles.ts";
+import { deployedGatewayNodeFlags } from "./deployed-gateway.ts";
 import { REPO_ROOT } from "./paths.ts";
 import { progress } from "./progress.ts";
 
@@ -44,7 +45,8 @@ function forward(child: ChildProcess, name: string): void {
 
 export async function startServerChild(name: string, entry: string, options: StartOptions = {}): Promise<ServerChild> {
   const file = await bundledEntry(`bench/servers/${entry}`);
-  const execArgv: string[] = [];
+  // the gateway with the Node flags it has in production (docker-compose.yml)
+  const execArgv: string[] = entry === "gateway.ts" ? [...deployedGatewayNodeFlags()] : [];
   if (options.cpuProfDir) {
     // a directory per process, Node's own file names (CPU.<date>.<pid>.<thread>…)
     const dir = path.join(options.cpuProfDir, `${name}-whole-life-${new Date().toISOString().replaceAll(":", "-")}`);

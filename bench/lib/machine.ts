@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import type { MachineNote } from "./result.ts";
 
@@ -11,4 +12,22 @@ export function machineNote(): MachineNote {
     platform: `${process.platform}-${process.arch}`,
     loadAverage: Math.round(loadavg()[0]! * 100) / 100,
   };
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on every Linux build this runs on). */
+const USER_HZ = 100;
+
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat; null off Linux. CPU time, unlike
+ * a rate, does not depend on what else the shared cores are doing: it says what a change costs per record.
+ */
+export function processCpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // the fields after the command name (in parentheses, which may hold spaces): utime and stime are 14 and 15
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / USER_HZ;
+  } catch {
+    return null;
+  }
 }

@@ -111,9 +111,24 @@ function missedSection(result: ScenarioResult): string[] {
   return [...lines, ""];
 }
 
+/**
+ * The one hand-written section of RESULTS.md: what each change moved, with before/after figures and the load of each
+ * run. A regeneration keeps it as it is (`keptHistory`), just before the embedded data.
+ */
+export const HISTORY_HEADING = "## Which change moved what";
+
+/** The hand-written section of an existing RESULTS.md, from its heading to the embedded data; null when absent. */
+export function keptHistory(markdown: string): string | null {
+  const start = markdown.indexOf(`\n${HISTORY_HEADING}\n`);
+  if (start < 0) return null;
+  const end = markdown.indexOf(DATA_START, start);
+  return markdown.slice(start + 1, end < 0 ? undefined : end).trimEnd();
+}
+
 export function renderResultsMarkdown(
   results: Readonly<Record<string, ScenarioResult>>,
   order: readonly string[],
+  history: string | null = null,
 ): string {
   const known = order.filter((name) => results[name]);
   const extra = Object.keys(results).filter((name) => !order.includes(name));
@@ -147,6 +162,7 @@ export function renderResultsMarkdown(
     for (const r of checked) lines.push(`- ${r.scenario}: ${r.checks.map(checkText).join("; ")}`);
     lines.push("");
   }
+  if (history) lines.push(history, "");
   lines.push(DATA_START, JSON.stringify(results, null, 1), DATA_END, "");
   return lines.join("\n");
 }

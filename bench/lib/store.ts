@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { RESULTS_DIR, RESULTS_MARKDOWN } from "./paths.ts";
-import { mergeLatest, parseEmbeddedResults, renderResultsMarkdown } from "./report.ts";
+import { keptHistory, mergeLatest, parseEmbeddedResults, renderResultsMarkdown } from "./report.ts";
 import type { ScenarioResult } from "./result.ts";
 
 export function writeResultJson(result: ScenarioResult): string {
@@ -13,6 +13,7 @@ export function writeResultJson(result: ScenarioResult): string {
 }
 
 export function updateResultsMarkdown(results: readonly ScenarioResult[], order: readonly string[]): void {
-  const stored = existsSync(RESULTS_MARKDOWN) ? parseEmbeddedResults(readFileSync(RESULTS_MARKDOWN, "utf8")) : {};
-  writeFileSync(RESULTS_MARKDOWN, renderResultsMarkdown(mergeLatest(stored, results), order));
+  const existing = existsSync(RESULTS_MARKDOWN) ? readFileSync(RESULTS_MARKDOWN, "utf8") : "";
+  const merged = mergeLatest(parseEmbeddedResults(existing), results);
+  writeFileSync(RESULTS_MARKDOWN, renderResultsMarkdown(merged, order, keptHistory(existing)));
 }

@@ -22,6 +22,8 @@ const ADAPTER: Record<Province, string> = { cq: "adapters/chongqing/main.ts", sc
 
 export interface SyncRig {
   gateway: ServerChild;
+  /** the gateway's scratch Postgres database */
+  databaseUrl: string;
   /** each simulator's base URL (its control API is under /_sim) */
   platforms: Partial<Record<Province, string>>;
   /** spawns the adapters (not waiting for them: their start-up counts in what the scenario times) */
@@ -69,6 +71,7 @@ export async function startSyncRig(
     const running = gateway;
     return {
       gateway: running,
+      databaseUrl: database.url,
       platforms,
       async startAdapters(which) {
         for (const province of which) {

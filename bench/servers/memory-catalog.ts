@@ -8,17 +8,31 @@ import { items } from "../../prisma/seed/data/catalog.ts";
 export const READ_QUERY =
   'query($d:String){ items(domain:$d, first: 50){ edges { node { code name kind cqCode scCode } } } item(code:"GZ-001"){ code name } }';
 
-export const CATALOG_SDL = /* GraphQL */ `
+/**
+ * The catalog's SDL; a peer configured at its best (Apollo's cache hints) may add a directive to the two root
+ * fields and to the object types below them — the shape and the answers stay the same.
+ */
+export function catalogSdl(annotations: { rootFields?: string; types?: string; prelude?: string } = {}): string {
+  const field = annotations.rootFields ? ` ${annotations.rootFields}` : "";
+  const type = annotations.types ? ` ${annotations.types}` : "";
+  return /* GraphQL */ `
+  ${annotations.prelude ?? ""}
   enum ItemKind { PENALTY INSPECTION COERCION }
-  type EnforcementItem { code: String! name: String! kind: ItemKind! cqCode: String! scCode: String! }
-  type PageInfo { hasNextPage: Boolean! hasPreviousPage: Boolean! startCursor: String endCursor: String }
-  type EnforcementItemEdge { cursor: String! node: EnforcementItem! }
-  type EnforcementItemConnection { edges: [EnforcementItemEdge!]! pageInfo: PageInfo! totalCount: Int! }
+  type EnforcementItem${type} { code: String! name: String! kind: ItemKind! cqCode: String! scCode: String! }
+  type PageInfo${type} { hasNextPage: Boolean! hasPreviousPage: Boolean! startCursor: String endCursor: String }
+  type EnforcementItemEdge${type} { cursor: String! node: EnforcementItem! }
+  type EnforcementItemConnection${type} { edges: [EnforcementItemEdge!]! pageInfo: PageInfo! totalCount: Int! }
   type Query {
-    items(domain: String, first: Int, after: String): EnforcementItemConnection!
-    item(code: String!): EnforcementItem
+    items(domain: String, first: Int, after: String): EnforcementItemConnection!${field}
+    item(code: String!): EnforcementItem${field}
   }
 `;
+}
+
+export const CATALOG_SDL = catalogSdl();
+
+/** How long a peer may keep a catalog answer: the catalog changes by day (empowerment dates), not by request. */
+export const CATALOG_CACHE_SECONDS = 60;
 
 interface MemoryItem {
   code: string;

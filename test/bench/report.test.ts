@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { summariseProfile } from "../../bench/lib/cpu-profile.ts";
-import { mergeLatest, parseEmbeddedResults, renderResultsMarkdown, renderTable } from "../../bench/lib/report.ts";
+import {
+  HISTORY_HEADING,
+  keptHistory,
+  mergeLatest,
+  parseEmbeddedResults,
+  renderResultsMarkdown,
+  renderTable,
+} from "../../bench/lib/report.ts";
 import { goalCheck, measuredResult, notBuiltResult, type ResultCommon } from "../../bench/lib/result.ts";
 
 const machine = {
@@ -62,6 +69,16 @@ describe("RESULTS.md", () => {
     expect(mergeLatest(stored, [read(0.8)]).read?.ratio).toBe(0.8);
     expect(mergeLatest(stored, [read(0.2, true)]).read?.ratio).toBe(0.7);
     expect(mergeLatest({}, [read(0.2, true)]).read?.quick).toBe(true);
+  });
+
+  it("keeps the hand-written section on what each change moved through a regeneration", () => {
+    const history = `${HISTORY_HEADING}\n\n- stableJson: 6.7 → 4.9 ms a batch`;
+    const first = renderResultsMarkdown({ read: read(0.7) }, ["read"], history);
+    expect(keptHistory(first)).toBe(history);
+    const again = renderResultsMarkdown({ read: read(0.8) }, ["read"], keptHistory(first));
+    expect(again).toContain(history);
+    expect(parseEmbeddedResults(again).read?.ratio).toBe(0.8);
+    expect(keptHistory(renderResultsMarkdown({ read: read(0.7) }, ["read"]))).toBeNull();
   });
 
   it("reads nothing from a file without embedded data", () => {

@@ -1,0 +1,58 @@
+/**
+ * stableJson is hashed into the audit chain: the native fast path must write exactly what the piecewise form
+ * (what the module always wrote) writes, for every kind of value, or stored chains would stop verifying.
+ */
+import { describe, expect, it } from "vitest";
+import { piecewiseJson, stableJson } from "../../gateway/util/stable-json.ts";
+
+// an array with a hole at index 1 (a sparse array literal, which the linter rightly refuses elsewhere)
+const sparse: unknown[] = [1];
+sparse[2] = 3;
+
+const cases: Record<string, unknown> = {
+  "an ingest batch's variables": {
+    input: {
+      source: "platform",
+      records: [
+        {
+          originId: "CQ-1",
+          version: 2,
+          kind: "INSPECTION",
+          occurredAt: "2026-01-01T00:00:00.000Z",
+          payload: { z: 1, a: [1, null] },
+        },
+        { originId: "CQ-2", taskId: undefined, fineYuan: "5000.00", payload: { 备注: "示例", findings: [] } },
+      ],
+    },
+  },
+  "keys out of order, nested": { b: { d: 1, c: [{ f: true, e: "x" }] }, a: null },
+  "undefined in an object and in an array": { a: undefined, b: [undefined, 1] },
+  "a function and a symbol": { f: () => 1, s: Symbol("s"), list: [() => 1] },
+  "toJSON (a Date, an object)": { at: new Date(0), custom: { toJSON: () => ({ y: 2, x: 1 }) } },
+  "integer-like keys": { "10": "ten", "9": "nine", a: "a", "01": "zero-one" },
+  "an own __proto__ key": JSON.parse('{"__proto__": {"x": 1}, "b": 2}'),
+  "a sparse array": { list: sparse },
+  "numbers JSON cannot say": { nan: Number.NaN, infinity: Number.POSITIVE_INFINITY, negativeZero: -0 },
+  "top-level primitives": ["s", 1, true, null],
+};
+
+describe("stableJson", () => {
+  for (const [name, value] of Object.entries(cases)) {
+    it(`writes what the piecewise form writes: ${name}`, () => {
+      expect(stableJson(value)).toBe(piecewiseJson(value));
+    });
+  }
+
+  it("sorts keys at every level and leaves undefined fields out", () => {
+    expect(stableJson({ b: 1, a: { d: undefined, c: 2 } })).toBe('{"a":{"c":2},"b":1}');
+  });
+
+  it("writes undefined alone as null, and keeps a __proto__ key as a key", () => {
+    expect(stableJson(undefined)).toBe("null");
+    expect(stableJson(JSON.parse('{"__proto__": 1}'))).toBe('{"__proto__":1}');
+  });
+
+  it("still refuses a bigint, as JSON.stringify does", () => {
+    expect(() => stableJson({ fen: 1n })).toThrow(TypeError);
+  });
+});
