@@ -13,6 +13,8 @@ export const BUNDLED_ENTRIES: readonly string[] = [
   "bench/servers/yoga-bare.ts",
   "bench/servers/apollo.ts",
   "bench/servers/mercurius.ts",
+  // the provinces' platforms of the federation scenario (their subgraphs answer the gateway's joins)
+  "bench/servers/provinces.ts",
   "adapters/chongqing/main.ts",
   "adapters/sichuan/main.ts",
 ];

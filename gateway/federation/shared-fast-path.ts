@@ -18,8 +18,20 @@ import { PROVINCE_FIELD } from "../../schema/federation/province-subgraph.ts";
 
 const PROVINCE_FIELDS: ReadonlySet<string> = new Set(Object.values(PROVINCE_FIELD));
 
+/** per parsed document: yoga's parser cache hands the same DocumentNode to every request of one query */
+const verdicts = new WeakMap<DocumentNode, boolean>();
+
 /** does the document select a field only a province's subgraph serves? (fragments included) */
 export function selectsProvinceFields(document: DocumentNode): boolean {
+  let verdict = verdicts.get(document);
+  if (verdict === undefined) {
+    verdict = findsProvinceField(document);
+    verdicts.set(document, verdict);
+  }
+  return verdict;
+}
+
+function findsProvinceField(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     [Kind.FIELD](node) {
