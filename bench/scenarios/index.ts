@@ -6,7 +6,17 @@ import { memory } from "./memory.ts";
 import { propagate } from "./propagate.ts";
 import { read } from "./read.ts";
 import { readPeers } from "./read-peers.ts";
+import { supervision } from "./supervision.ts";
 import type { Scenario } from "./types.ts";
 
-export const SCENARIOS: readonly Scenario[] = [read, readPeers, match, ingest, propagate, libraryScale, memory];
+export const SCENARIOS: readonly Scenario[] = [
+  read,
+  readPeers,
+  match,
+  ingest,
+  propagate,
+  libraryScale,
+  supervision,
+  memory,
+];
 export const SCENARIO_NAMES = SCENARIOS.map((s) => s.name);
