@@ -115,6 +115,9 @@ async function measure(ctx: Parameters<Scenario["run"]>[0], counts: SupervisionC
     progress("supervision: EXPLAIN ANALYZE of every read statement of the year …");
     const scope = { period: YEAR, jurisdiction: null, domain: null };
     const explained = await explainReads(client, scope, 30);
+    const indexes = await client.query<{ indexname: string }>(
+      `SELECT indexname FROM pg_indexes WHERE tablename = 'EnforcementRecord' ORDER BY indexname`,
+    );
     const ratio = ratioOf(indicators.latency.p99Ms, scan.ms);
     const trendRatio = ratioOf(trend.latency.p99Ms, scan.ms);
     const checks = [
@@ -133,10 +136,25 @@ async function measure(ctx: Parameters<Scenario["run"]>[0], counts: SupervisionC
       `supervisionTrend (12 months) p50/p99 ${ms(trend.latency.p50Ms)}/${ms(trend.latency.p99Ms)} ms = ` +
       `${trendRatio?.toFixed(1)} × seq scan; seq scan of the records ${formatNumber(scan.ms, 1)} ms; slowest read ` +
       `${explained[0] ? `${explained[0].read.split(":")[0]} ${ms(explained[0].executionMs)} ms` : "—"}`;
+    const notes = [
+      `data: ${Object.entries(data.counts)
+        .map(([k, v]) => `${k} ${formatNumber(v)}`)
+        .join(", ")}; generated in ` +
+        `${generationSeconds.toFixed(0)} s (${Object.entries(data.seconds)
+          .map(([k, v]) => `${k} ${v.toFixed(0)} s`)
+          .join(", ")})`,
+      `seq scan of the records: ${formatNumber(scan.ms, 1)} ms (${scan.plan})`,
+      `supervisionIndicators: ${indicators.latency.requests} requests (stopped by ${indicators.latency.stoppedBy}), ` +
+        `p50 ${ms(indicators.latency.p50Ms)} ms, p99 ${ms(indicators.latency.p99Ms)} ms, max ${ms(indicators.latency.maxMs)} ms; ` +
+        `supervisionTrend: ${trend.latency.requests} requests, p50 ${ms(trend.latency.p50Ms)} ms, p99 ${ms(trend.latency.p99Ms)} ms`,
+      `indexes of "EnforcementRecord" in this run: ${indexes.rows.map((r) => r.indexname).join(", ")}`,
+      ...explained.slice(0, 4).map((e) => `EXPLAIN ANALYZE ${e.read} — ${ms(e.executionMs)} ms: ${e.plan}`),
+    ];
     return {
       ratio,
       checks,
       summary,
+      notes,
       raw: {
         counts: data.counts,
         generationSeconds: { total: generationSeconds, ...data.seconds },
