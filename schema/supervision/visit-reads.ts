@@ -32,14 +32,19 @@ export function visitsCte(w: VisitWindow): Prisma.Sql {
       ? Prisma.sql`TRUE`
       : Prisma.sql`EXISTS (SELECT 1 FROM "TaskOfficer" o WHERE o."taskId" = t."id" AND o."homeJurisdiction" = ${w.jurisdiction})`;
   const taskDomain = w.domain === null ? Prisma.sql`TRUE` : Prisma.sql`${w.domain} = ANY(t."domains")`;
-  return Prisma.sql`WITH task_visits AS (
+  // task times set-based (one pass over the records naming a task, by their partial index) and materialized: a
+  // correlated subquery per task ran once per task in the filter and again in the projection, on every statement
+  return Prisma.sql`WITH task_acts AS (
+      SELECT r."payload"->>'taskId' AS task_id, r."enterpriseUscc" AS uscc, min(r."occurredAt") AS at
+      FROM "EnforcementRecord" r
+      WHERE r."kind" = 'INSPECTION' AND (r."payload"->>'taskId') IS NOT NULL
+      GROUP BY 1, 2
+    ),
+    task_visits AS MATERIALIZED (
       SELECT t."id", t."enterpriseUscc" AS uscc, t."drawId",
-        COALESCE(
-          (SELECT min(r."occurredAt") FROM "EnforcementRecord" r
-            WHERE r."kind" = 'INSPECTION' AND r."enterpriseUscc" = t."enterpriseUscc" AND r."payload"->>'taskId' = t."id"),
-          (SELECT min(x."recordedAt") FROM "TaskItemResult" x WHERE x."taskId" = t."id"),
-          t."updatedAt") AS at
+        COALESCE(a.at, (SELECT min(x."recordedAt") FROM "TaskItemResult" x WHERE x."taskId" = t."id"), t."updatedAt") AS at
       FROM "InspectionTask" t
+      LEFT JOIN task_acts a ON a.task_id = t."id" AND a.uscc = t."enterpriseUscc"
       WHERE t."state" = 'DONE' AND ${taskJurisdiction} AND ${taskDomain}
     ),
     visits AS (
@@ -68,6 +73,8 @@ export const windowOf = (scope: IndicatorScope): VisitWindow => ({
 });
 
 export interface VisitFamily {
+  /** every enterprise of the register (the denominator of INSPECTIONS_PER_ENTERPRISE) */
+  enterprises: number;
   counts: VisitCountRow[];
   publication: PublicationRow[];
   grades: GradeGroupRow[];
@@ -75,32 +82,55 @@ export interface VisitFamily {
   officers: OfficerLoadRow[];
 }
 
-/** every visit figure of the scope: four statements over the same visits */
-export async function readVisitFamily(db: Db, scope: IndicatorScope): Promise<VisitFamily> {
+/** the statements of the visit family; an indicator needs only some of them (a trend asks for one indicator) */
+export type VisitPart = "counts" | "grades" | "industries" | "officers";
+export const VISIT_PARTS: readonly VisitPart[] = ["counts", "grades", "industries", "officers"];
+
+const notRead = Promise.resolve([] as Record<string, unknown>[]);
+
+/** the visit figures of the scope that `parts` name (each a statement over the same visits); the others empty */
+export async function readVisitFamily(
+  db: Db,
+  scope: IndicatorScope,
+  parts: readonly VisitPart[] = VISIT_PARTS,
+): Promise<VisitFamily> {
   const visits = visitsCte(windowOf(scope));
-  const [counts, grades, industries, officers] = await Promise.all([
-    db.$queryRaw<Record<string, unknown>[]>`${visits}
+  const [counts, grades, industries, officers, register] = await Promise.all([
+    !parts.includes("counts")
+      ? notRead
+      : db.$queryRaw<Record<string, unknown>[]>`${visits}
       SELECT j, count(*) AS visits, count(*) FILTER (WHERE joint) AS joint, count(*) FILTER (WHERE on_site) AS on_site,
         count(*) FILTER (WHERE on_site AND code_checked) AS code_checked,
         count(*) FILTER (WHERE random) AS random, count(*) FILTER (WHERE random AND published) AS published
       FROM visits GROUP BY j ORDER BY j`,
-    db.$queryRaw<Record<string, unknown>[]>`${visits}
+    !parts.includes("grades")
+      ? notRead
+      : db.$queryRaw<Record<string, unknown>[]>`${visits}
       SELECT e."creditGrade"::text AS g, e."creditGradeCq"::text AS gcq, e."creditGradeSc"::text AS gsc,
         count(*) AS enterprises, count(v.uscc) AS inspected
       FROM "Enterprise" e LEFT JOIN (SELECT DISTINCT uscc FROM visits) v ON v.uscc = e."uscc"
       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-    db.$queryRaw<Record<string, unknown>[]>`${visits}
+    !parts.includes("industries")
+      ? notRead
+      : db.$queryRaw<Record<string, unknown>[]>`${visits}
       SELECT COALESCE(e."industry", '') AS industry, count(*) AS enterprises, count(v.uscc) AS inspected
       FROM "Enterprise" e LEFT JOIN (SELECT DISTINCT uscc FROM visits WHERE random) v ON v.uscc = e."uscc"
       GROUP BY 1 ORDER BY 1`,
-    db.$queryRaw<Record<string, unknown>[]>`${visits}
+    !parts.includes("officers")
+      ? notRead
+      : db.$queryRaw<Record<string, unknown>[]>`${visits}
       SELECT split_part(o, ':', 1) AS j, count(*) AS participations, count(DISTINCT o) AS officers
       FROM visits, unnest(visits.officers) AS o
       WHERE ${scope.jurisdiction === null ? Prisma.sql`TRUE` : Prisma.sql`split_part(o, ':', 1) = ${scope.jurisdiction}`}
       GROUP BY 1 ORDER BY 1`,
+    // the register's size comes with the grades; without them, by itself
+    parts.includes("grades")
+      ? notRead
+      : db.$queryRaw<Record<string, unknown>[]>`SELECT count(*) AS n FROM "Enterprise"`,
   ]);
   const grade = (g: unknown) => (g ?? null) as GradeGroupRow["creditGrade"];
   return {
+    enterprises: parts.includes("grades") ? grades.reduce((n, g) => n + num(g.enterprises), 0) : num(register[0]?.n),
     counts: counts.map((r) => ({
       jurisdiction: String(r.j),
       visits: num(r.visits),
