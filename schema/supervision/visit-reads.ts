@@ -119,9 +119,13 @@ export async function readVisitFamily(
     !parts.includes("officers")
       ? notRead
       : db.$queryRaw<Record<string, unknown>[]>`${visits}
-      SELECT split_part(o, ':', 1) AS j, count(*) AS participations, count(DISTINCT o) AS officers
-      FROM visits, unnest(visits.officers) AS o
-      WHERE ${scope.jurisdiction === null ? Prisma.sql`TRUE` : Prisma.sql`split_part(o, ':', 1) = ${scope.jurisdiction}`}
+      SELECT split_part(o, ':', 1) AS j, sum(n) AS participations, count(*) AS officers
+      FROM (
+        -- per officer first (a hash aggregate): count(DISTINCT o) sorted every participation (3.3 million a year)
+        SELECT o, count(*) AS n FROM visits, unnest(visits.officers) AS o
+        WHERE ${scope.jurisdiction === null ? Prisma.sql`TRUE` : Prisma.sql`split_part(o, ':', 1) = ${scope.jurisdiction}`}
+        GROUP BY o
+      ) per_officer
       GROUP BY 1 ORDER BY 1`,
     // the register's size comes with the grades; without them, by itself
     parts.includes("grades")
