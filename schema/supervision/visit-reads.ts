@@ -32,8 +32,8 @@ export function visitsCte(w: VisitWindow): Prisma.Sql {
       ? Prisma.sql`TRUE`
       : Prisma.sql`EXISTS (SELECT 1 FROM "TaskOfficer" o WHERE o."taskId" = t."id" AND o."homeJurisdiction" = ${w.jurisdiction})`;
   const taskDomain = w.domain === null ? Prisma.sql`TRUE` : Prisma.sql`${w.domain} = ANY(t."domains")`;
-  // task times set-based (one pass over the records naming a task, by their partial index) and materialized: a
-  // correlated subquery per task ran once per task in the filter and again in the projection, on every statement
+  // task times set-based (one pass over the records naming a task) and materialized: a correlated subquery per
+  // task ran once per task in the filter and again in the projection, on every statement (bench/README.md)
   return Prisma.sql`WITH task_acts AS (
       SELECT r."payload"->>'taskId' AS task_id, r."enterpriseUscc" AS uscc, min(r."occurredAt") AS at
       FROM "EnforcementRecord" r
