@@ -5,7 +5,9 @@
  *     InspectionCodeCheck names it, random and published when it comes from a 双随机 draw; its time is the
  *     earliest act of the province records that answer it, else its first recorded result, else its last change;
  *   - a province inspection record answering no existing task (records answering a task are that task's visit).
- * A province reads the joint tasks its officers were on.
+ * A province reads the joint tasks its officers were on. The visits come from their rollup (SupervisionVisit, kept
+ * current by the writes: visit-rollup.ts) unless `source: "plain"` asks for the definition over the records and
+ * tasks (visit-rows.ts); both give the same figures (test/schema/supervision-rollup.test.ts).
  */
 import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { beijingDaySql, boundsOf, type Db, type IndicatorScope, num, recordDomainSql } from "./indicator-scope.ts";
@@ -14,62 +16,56 @@ import type { GradeGroupRow } from "./rules/indicators/credit.ts";
 import type { IndustryCoverageRow, PublicationRow } from "./rules/indicators/random.ts";
 import type { VisitGapRow } from "./rules/indicators/repeats.ts";
 import type { OfficerLoadRow, VisitCountRow } from "./rules/indicators/visits.ts";
+import { plainVisitRowsCte, rollupVisitRowsCte } from "./visit-rows.ts";
+
+/** where the visits come from: their rollup (kept current by the writes), or the records and tasks themselves */
+export type VisitSource = "rollup" | "plain";
 
 export interface VisitWindow {
   start: Date;
   end: Date;
   jurisdiction: string | null;
   domain: string | null;
+  source: VisitSource;
 }
 
-/** `WITH visits AS (…)`: key, j, uscc, at, joint, on_site, code_checked, random, published, officers ('j:cert') */
+/** `WITH …, visits AS (…)`: key, j, uscc, at, joint, on_site, code_checked, random, published, officers ('j:cert') */
 export function visitsCte(w: VisitWindow): Prisma.Sql {
+  const rows =
+    w.source === "rollup" ? rollupVisitRowsCte(w.start, w.end) : plainVisitRowsCte({ start: w.start, end: w.end });
   const scope = { domain: w.domain } as IndicatorScope;
-  const recordJurisdiction =
-    w.jurisdiction === null ? Prisma.sql`TRUE` : Prisma.sql`r."originJurisdiction" = ${w.jurisdiction}`;
+  // a province reads its own records and the joint tasks its officers were on; gz the joint tasks
   const taskJurisdiction =
     w.jurisdiction === null || w.jurisdiction === "gz"
       ? Prisma.sql`TRUE`
-      : Prisma.sql`EXISTS (SELECT 1 FROM "TaskOfficer" o WHERE o."taskId" = t."id" AND o."homeJurisdiction" = ${w.jurisdiction})`;
-  const taskDomain = w.domain === null ? Prisma.sql`TRUE` : Prisma.sql`${w.domain} = ANY(t."domains")`;
-  // task times set-based (one pass over the records naming a task) and materialized: a correlated subquery per
-  // task ran once per task in the filter and again in the projection, on every statement (bench/README.md)
-  return Prisma.sql`WITH task_acts AS (
-      SELECT r."payload"->>'taskId' AS task_id, r."enterpriseUscc" AS uscc, min(r."occurredAt") AS at
-      FROM "EnforcementRecord" r
-      WHERE r."kind" = 'INSPECTION' AND (r."payload"->>'taskId') IS NOT NULL
-      GROUP BY 1, 2
-    ),
-    task_visits AS MATERIALIZED (
-      SELECT t."id", t."enterpriseUscc" AS uscc, t."drawId",
-        COALESCE(a.at, (SELECT min(x."recordedAt") FROM "TaskItemResult" x WHERE x."taskId" = t."id"), t."updatedAt") AS at
-      FROM "InspectionTask" t
-      LEFT JOIN task_acts a ON a.task_id = t."id" AND a.uscc = t."enterpriseUscc"
-      WHERE t."state" = 'DONE' AND ${taskJurisdiction} AND ${taskDomain}
-    ),
+      : Prisma.sql`EXISTS (SELECT 1 FROM "TaskOfficer" o WHERE o."taskId" = vr.task_id AND o."homeJurisdiction" = ${w.jurisdiction})`;
+  const jurisdiction =
+    w.jurisdiction === null
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`CASE WHEN vr.task_id IS NULL THEN vr.j = ${w.jurisdiction} ELSE ${taskJurisdiction} END`;
+  const domain =
+    w.domain === null
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`CASE WHEN vr.task_id IS NULL THEN ${recordDomainSql(scope, Prisma.sql`vr.item_code`)}
+          ELSE EXISTS (SELECT 1 FROM "InspectionTask" t WHERE t."id" = vr.task_id AND ${w.domain} = ANY(t."domains")) END`;
+  return Prisma.sql`WITH ${rows},
     visits AS (
-      SELECT 'r:' || r."id" AS key, r."originJurisdiction" AS j, r."enterpriseUscc" AS uscc, r."occurredAt" AS at,
-        FALSE AS joint, COALESCE(r."onSite", FALSE) AS on_site, COALESCE(r."codeScanned", FALSE) AS code_checked,
-        r."inspectionMode" IS NOT DISTINCT FROM 'RANDOM' AS random, r."resultPublishedAt" IS NOT NULL AS published,
-        ARRAY(SELECT r."originJurisdiction" || ':' || c FROM unnest(r."officerCertificates") AS c) AS officers
-      FROM "EnforcementRecord" r
-      WHERE r."kind" = 'INSPECTION' AND r."occurredAt" BETWEEN ${w.start} AND ${w.end}
-        AND ${recordJurisdiction} AND ${recordDomainSql(scope, Prisma.sql`r."itemCode"`)}
-        AND NOT EXISTS (SELECT 1 FROM "InspectionTask" t WHERE t."id" = r."payload"->>'taskId')
-      UNION ALL
-      SELECT 't:' || v."id", 'gz', v.uscc, v.at, TRUE, TRUE,
-        EXISTS (SELECT 1 FROM "InspectionCodeCheck" c WHERE c."taskId" = v."id" AND c."valid"),
-        v."drawId" IS NOT NULL, v."drawId" IS NOT NULL,
-        ARRAY(SELECT o."homeJurisdiction" || ':' || o."certificateNumber" FROM "TaskOfficer" o WHERE o."taskId" = v."id")
-      FROM task_visits v
-      WHERE v.at BETWEEN ${w.start} AND ${w.end}
+      SELECT vr.key, vr.j, vr.uscc, vr.at, vr.task_id IS NOT NULL AS joint, vr.on_site,
+        CASE WHEN vr.task_id IS NULL THEN vr.code_scanned
+          ELSE EXISTS (SELECT 1 FROM "InspectionCodeCheck" c WHERE c."taskId" = vr.task_id AND c."valid") END AS code_checked,
+        vr.random, vr.published,
+        CASE WHEN vr.task_id IS NULL THEN ARRAY(SELECT vr.j || ':' || c FROM unnest(vr.officers) AS c)
+          ELSE ARRAY(SELECT o."homeJurisdiction" || ':' || o."certificateNumber" FROM "TaskOfficer" o WHERE o."taskId" = vr.task_id) END AS officers
+      FROM visit_rows vr
+      WHERE ${jurisdiction} AND ${domain}
     )`;
 }
 
-export const windowOf = (scope: IndicatorScope): VisitWindow => ({
+export const windowOf = (scope: IndicatorScope, source: VisitSource = "rollup"): VisitWindow => ({
   ...boundsOf(scope),
   jurisdiction: scope.jurisdiction,
   domain: scope.domain,
+  source,
 });
 
 export interface VisitFamily {
@@ -93,8 +89,9 @@ export async function readVisitFamily(
   db: Db,
   scope: IndicatorScope,
   parts: readonly VisitPart[] = VISIT_PARTS,
+  source: VisitSource = "rollup",
 ): Promise<VisitFamily> {
-  const visits = visitsCte(windowOf(scope));
+  const visits = visitsCte(windowOf(scope, source));
   const [counts, grades, industries, officers, register] = await Promise.all([
     !parts.includes("counts")
       ? notRead
@@ -170,10 +167,10 @@ export async function readVisitFamily(
  * of the same enterprise. Read over both provinces (records are mutually readable, 互认) so that a
  * cross-province pair is seen; a province gets the pairs it took part in.
  */
-export function gapsCte(scope: IndicatorScope, windowDays: number): Prisma.Sql {
+export function gapsCte(scope: IndicatorScope, windowDays: number, source: VisitSource = "rollup"): Prisma.Sql {
   const { start, end } = boundsOf(scope);
   const lookback = new Date(start.getTime() - (windowDays + 1) * 24 * 60 * 60 * 1000);
-  const visits = visitsCte({ start: lookback, end, jurisdiction: null, domain: scope.domain });
+  const visits = visitsCte({ start: lookback, end, jurisdiction: null, domain: scope.domain, source });
   const involved =
     scope.jurisdiction === null
       ? Prisma.sql`TRUE`
@@ -190,8 +187,13 @@ export function gapsCte(scope: IndicatorScope, windowDays: number): Prisma.Sql {
 }
 
 /** visits of the period grouped by their gap to the previous visit, those at most `windowDays` apart */
-export async function readVisitGaps(db: Db, scope: IndicatorScope, windowDays: number): Promise<VisitGapRow[]> {
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`${gapsCte(scope, windowDays)}
+export async function readVisitGaps(
+  db: Db,
+  scope: IndicatorScope,
+  windowDays: number,
+  source: VisitSource = "rollup",
+): Promise<VisitGapRow[]> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`${gapsCte(scope, windowDays, source)}
     SELECT gap, j, prev_j, count(*) AS visits FROM gaps WHERE gap <= ${windowDays}
     GROUP BY gap, j, prev_j ORDER BY gap, j, prev_j`;
   return rows.map((r) => ({
