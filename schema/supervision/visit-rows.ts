@@ -30,15 +30,31 @@ const enterprisesWhere = (f: VisitRowFilter, column: Prisma.Sql) =>
 const tasksWhere = (f: VisitRowFilter) =>
   "start" in f ? Prisma.sql`v.at BETWEEN ${f.start} AND ${f.end}` : Prisma.sql`TRUE`;
 
-/** `task_acts, task_visits, visit_rows` computed from the records and the tasks (the definition) */
+/**
+ * A record names its task (`payload.taskId`) by the task's global id, as the ingest takes it (task-answers.ts:
+ * base64 of `InspectionTask:<key>`, schema/common/node-access.ts); rows written straight to the table may hold
+ * the key itself. `task_refs` gives both texts of every task, so either matches by plain text equality (a hash
+ * join), with no decoding of what a province sent.
+ */
+/** the global id of a task key, as SQL (base64 without line breaks, as Node's Buffer writes it) */
+export const taskGlobalIdSql = (key: Prisma.Sql) =>
+  Prisma.sql`replace(encode(convert_to('InspectionTask:' || ${key}, 'UTF8'), 'base64'), chr(10), '')`;
+
+const TASK_REFS = Prisma.sql`task_refs AS MATERIALIZED (
+      SELECT t."id", t."id" AS ref FROM "InspectionTask" t
+      UNION ALL
+      SELECT t."id", ${taskGlobalIdSql(Prisma.sql`t."id"`)} FROM "InspectionTask" t
+    )`;
+
+/** `task_refs, task_acts, task_visits, visit_rows` computed from the records and the tasks (the definition) */
 export function plainVisitRowsCte(f: VisitRowFilter): Prisma.Sql {
   // task times set-based (one pass over the records naming a task) and materialized: a correlated subquery per
   // task ran once per task in the filter and again in the projection, on every statement (bench/README.md)
-  return Prisma.sql`task_acts AS (
-      SELECT r."payload"->>'taskId' AS task_id, r."enterpriseUscc" AS uscc, min(r."occurredAt") AS at
-      FROM "EnforcementRecord" r
-      WHERE r."kind" = 'INSPECTION' AND (r."payload"->>'taskId') IS NOT NULL
-        AND ${enterprisesWhere(f, Prisma.sql`r."enterpriseUscc"`)}
+  return Prisma.sql`${TASK_REFS},
+    task_acts AS (
+      SELECT x."id" AS task_id, r."enterpriseUscc" AS uscc, min(r."occurredAt") AS at
+      FROM "EnforcementRecord" r JOIN task_refs x ON x.ref = r."payload"->>'taskId'
+      WHERE r."kind" = 'INSPECTION' AND ${enterprisesWhere(f, Prisma.sql`r."enterpriseUscc"`)}
       GROUP BY 1, 2
     ),
     task_visits AS MATERIALIZED (
@@ -55,7 +71,7 @@ export function plainVisitRowsCte(f: VisitRowFilter): Prisma.Sql {
         r."officerCertificates" AS officers, r."itemCode" AS item_code
       FROM "EnforcementRecord" r
       WHERE r."kind" = 'INSPECTION' AND ${recordsWhere(f)}
-        AND NOT EXISTS (SELECT 1 FROM "InspectionTask" t WHERE t."id" = r."payload"->>'taskId')
+        AND NOT EXISTS (SELECT 1 FROM task_refs x WHERE x.ref = r."payload"->>'taskId')
       UNION ALL
       SELECT 't:' || v."id", v."id", 'gz', v.uscc, v.at, TRUE, FALSE, v."drawId" IS NOT NULL, v."drawId" IS NOT NULL,
         '{}'::text[], NULL::text

@@ -27,11 +27,15 @@ CREATE INDEX "SupervisionVisit_enterpriseUscc_at_idx" ON "SupervisionVisit"("ent
 
 -- Backfill: every visit of the existing records and tasks — the statement of insertVisitRowsSql({ all: true })
 -- (schema/supervision/visit-rows.ts) as it is at this migration; test/schema/supervision-rollup.test.ts runs it.
-WITH task_acts AS (
-      SELECT r."payload"->>'taskId' AS task_id, r."enterpriseUscc" AS uscc, min(r."occurredAt") AS at
-      FROM "EnforcementRecord" r
-      WHERE r."kind" = 'INSPECTION' AND (r."payload"->>'taskId') IS NOT NULL
-        AND TRUE
+WITH task_refs AS MATERIALIZED (
+      SELECT t."id", t."id" AS ref FROM "InspectionTask" t
+      UNION ALL
+      SELECT t."id", replace(encode(convert_to('InspectionTask:' || t."id", 'UTF8'), 'base64'), chr(10), '') FROM "InspectionTask" t
+    ),
+    task_acts AS (
+      SELECT x."id" AS task_id, r."enterpriseUscc" AS uscc, min(r."occurredAt") AS at
+      FROM "EnforcementRecord" r JOIN task_refs x ON x.ref = r."payload"->>'taskId'
+      WHERE r."kind" = 'INSPECTION' AND TRUE
       GROUP BY 1, 2
     ),
     task_visits AS MATERIALIZED (
@@ -48,7 +52,7 @@ WITH task_acts AS (
         r."officerCertificates" AS officers, r."itemCode" AS item_code
       FROM "EnforcementRecord" r
       WHERE r."kind" = 'INSPECTION' AND TRUE
-        AND NOT EXISTS (SELECT 1 FROM "InspectionTask" t WHERE t."id" = r."payload"->>'taskId')
+        AND NOT EXISTS (SELECT 1 FROM task_refs x WHERE x.ref = r."payload"->>'taskId')
       UNION ALL
       SELECT 't:' || v."id", v."id", 'gz', v.uscc, v.at, TRUE, FALSE, v."drawId" IS NOT NULL, v."drawId" IS NOT NULL,
         '{}'::text[], NULL::text
@@ -61,5 +65,4 @@ WITH task_acts AS (
     ON CONFLICT ("key") DO UPDATE SET "taskId" = EXCLUDED."taskId", "jurisdiction" = EXCLUDED."jurisdiction",
       "enterpriseUscc" = EXCLUDED."enterpriseUscc", "at" = EXCLUDED."at", "onSite" = EXCLUDED."onSite",
       "codeScanned" = EXCLUDED."codeScanned", "random" = EXCLUDED."random", "published" = EXCLUDED."published",
-      "officerCertificates" = EXCLUDED."officerCertificates", "itemCode" = EXCLUDED."itemCode"
-;
+      "officerCertificates" = EXCLUDED."officerCertificates", "itemCode" = EXCLUDED."itemCode";
