@@ -13,6 +13,7 @@
 import { performance } from "node:perf_hooks";
 import type pg from "pg";
 import { progress } from "../lib/progress.ts";
+import { insertVisitRowsSql } from "../../schema/supervision/visit-rows.ts";
 import { copyRest } from "./library-gateway.ts";
 
 export interface SupervisionCounts {
@@ -194,8 +195,20 @@ export async function generateSupervisionData(client: pg.Client, counts: Supervi
   await timed(client, "range-deviation warnings", warningsSql);
   seconds.warnings = (performance.now() - t0) / 1000;
   await client.query("DROP TABLE bench_enterprise, bench_item");
+  // generated straight into the tables: the visit rollup is filled as the migration's backfill fills it
   t0 = performance.now();
-  for (const table of ["Enterprise", "EnforcementRecord", "InspectionTask", "TaskOfficer", "InspectionCodeCheck"]) {
+  await client.query(`DELETE FROM "SupervisionVisit"`);
+  await timed(client, "visit rollup (backfill)", insertVisitRowsSql({ all: true }).sql);
+  seconds.visitRollup = (performance.now() - t0) / 1000;
+  t0 = performance.now();
+  for (const table of [
+    "Enterprise",
+    "EnforcementRecord",
+    "InspectionTask",
+    "TaskOfficer",
+    "InspectionCodeCheck",
+    "SupervisionVisit",
+  ]) {
     await client.query(`VACUUM ANALYZE "${table}"`); // one a statement: VACUUM refuses a transaction block
   }
   await client.query(`VACUUM ANALYZE "InspectionFeedback"`);
@@ -209,7 +222,8 @@ export async function generateSupervisionData(client: pg.Client, counts: Supervi
       (SELECT count(*) FROM "TaskOfficer") AS task_officers,
       (SELECT count(*) FROM "InspectionCodeCheck") AS code_checks,
       (SELECT count(*) FROM "InspectionFeedback") AS feedback,
-      (SELECT count(*) FROM "SupervisionWarning") AS warnings`);
+      (SELECT count(*) FROM "SupervisionWarning") AS warnings,
+      (SELECT count(*) FROM "SupervisionVisit") AS visits`);
   const row = tally.rows[0] as Record<string, string>;
   return {
     counts: { ...Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])), items },
