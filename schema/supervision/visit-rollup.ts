@@ -11,6 +11,7 @@
  * (indexes by enterprise), never a whole table.
  */
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
+import { keyOrNull } from "../common/node-access.ts";
 import { insertVisitRowsSql } from "./visit-rows.ts";
 
 export interface TouchedVisits {
@@ -20,7 +21,7 @@ export interface TouchedVisits {
   recordIds?: readonly string[];
 }
 
-type Tx = Pick<Prisma.TransactionClient, "$executeRaw">;
+type Tx = Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw">;
 
 /** THE write-path hook: replaces the rollup rows of the touched enterprises and records, inside `tx` */
 export async function refreshSupervisionVisits(tx: Tx, touched: TouchedVisits): Promise<void> {
@@ -28,11 +29,17 @@ export async function refreshSupervisionVisits(tx: Tx, touched: TouchedVisits): 
   const recordIds = [...new Set(touched.recordIds ?? [])];
   if (usccs.length === 0 && recordIds.length === 0) return;
   const keys = recordIds.map((id) => `r:${id}`);
+  // the tasks these records name, by key or global id: the refresh reads those tasks only (by primary key)
+  const refs = await tx.$queryRaw<Array<{ ref: string }>>`SELECT DISTINCT r."payload"->>'taskId' AS ref
+    FROM "EnforcementRecord" r
+    WHERE (r."enterpriseUscc" = ANY(${usccs}::text[]) OR r."id" = ANY(${recordIds}::text[]))
+      AND r."kind" = 'INSPECTION' AND r."payload"->>'taskId' IS NOT NULL`;
+  const taskKeys = refs.flatMap(({ ref }) => [ref, keyOrNull("InspectionTask", ref)]).filter((k) => k !== null);
   await tx.$executeRaw`DELETE FROM "SupervisionVisit"
     WHERE "enterpriseUscc" = ANY(${usccs}::text[]) OR "key" = ANY(${keys}::text[])`;
   // ON CONFLICT: a concurrent refresh of the same enterprise (another origin's batch) may have inserted a row
   // after this transaction's DELETE; this statement's snapshot sees that commit, so replacing it is right
-  await tx.$executeRaw(insertVisitRowsSql({ usccs, recordIds }));
+  await tx.$executeRaw(insertVisitRowsSql({ usccs, recordIds, taskKeys }));
 }
 
 /** the whole rollup again from the records and tasks (scripts/supervision-rollup.ts; tests) */

@@ -14,7 +14,12 @@ import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 /** which visits: those of a period, or every visit of some enterprises and some records (a refresh), or all */
 export type VisitRowFilter =
   | { start: Date; end: Date }
-  | { usccs: readonly string[]; recordIds: readonly string[] }
+  | {
+      usccs: readonly string[];
+      recordIds: readonly string[];
+      /** the keys of every task these records name (a refresh reads only those tasks, never all of them) */
+      taskKeys: readonly string[];
+    }
   | { all: true };
 
 const recordsWhere = (f: VisitRowFilter) =>
@@ -40,17 +45,20 @@ const tasksWhere = (f: VisitRowFilter) =>
 export const taskGlobalIdSql = (key: Prisma.Sql) =>
   Prisma.sql`replace(encode(convert_to('InspectionTask:' || ${key}, 'UTF8'), 'base64'), chr(10), '')`;
 
-const TASK_REFS = Prisma.sql`task_refs AS MATERIALIZED (
-      SELECT t."id", t."id" AS ref FROM "InspectionTask" t
+const taskRefs = (f: VisitRowFilter) => {
+  const named = "taskKeys" in f ? Prisma.sql`t."id" = ANY(${[...f.taskKeys]}::text[])` : Prisma.sql`TRUE`;
+  return Prisma.sql`task_refs AS MATERIALIZED (
+      SELECT t."id", t."id" AS ref FROM "InspectionTask" t WHERE ${named}
       UNION ALL
-      SELECT t."id", ${taskGlobalIdSql(Prisma.sql`t."id"`)} FROM "InspectionTask" t
+      SELECT t."id", ${taskGlobalIdSql(Prisma.sql`t."id"`)} FROM "InspectionTask" t WHERE ${named}
     )`;
+};
 
 /** `task_refs, task_acts, task_visits, visit_rows` computed from the records and the tasks (the definition) */
 export function plainVisitRowsCte(f: VisitRowFilter): Prisma.Sql {
   // task times set-based (one pass over the records naming a task) and materialized: a correlated subquery per
   // task ran once per task in the filter and again in the projection, on every statement (bench/README.md)
-  return Prisma.sql`${TASK_REFS},
+  return Prisma.sql`${taskRefs(f)},
     task_acts AS (
       SELECT x."id" AS task_id, r."enterpriseUscc" AS uscc, min(r."occurredAt") AS at
       FROM "EnforcementRecord" r JOIN task_refs x ON x.ref = r."payload"->>'taskId'

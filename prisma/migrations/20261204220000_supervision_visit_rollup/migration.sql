@@ -28,9 +28,9 @@ CREATE INDEX "SupervisionVisit_enterpriseUscc_at_idx" ON "SupervisionVisit"("ent
 -- Backfill: every visit of the existing records and tasks — the statement of insertVisitRowsSql({ all: true })
 -- (schema/supervision/visit-rows.ts) as it is at this migration; test/schema/supervision-rollup.test.ts runs it.
 WITH task_refs AS MATERIALIZED (
-      SELECT t."id", t."id" AS ref FROM "InspectionTask" t
+      SELECT t."id", t."id" AS ref FROM "InspectionTask" t WHERE TRUE
       UNION ALL
-      SELECT t."id", replace(encode(convert_to('InspectionTask:' || t."id", 'UTF8'), 'base64'), chr(10), '') FROM "InspectionTask" t
+      SELECT t."id", replace(encode(convert_to('InspectionTask:' || t."id", 'UTF8'), 'base64'), chr(10), '') FROM "InspectionTask" t WHERE TRUE
     ),
     task_acts AS (
       SELECT x."id" AS task_id, r."enterpriseUscc" AS uscc, min(r."occurredAt") AS at
