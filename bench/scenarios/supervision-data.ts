@@ -12,8 +12,8 @@
  */
 import { performance } from "node:perf_hooks";
 import type pg from "pg";
-import { progress } from "../lib/progress.ts";
 import { insertVisitRowsSql } from "../../schema/supervision/visit-rows.ts";
+import { progress } from "../lib/progress.ts";
 import { copyRest } from "./library-gateway.ts";
 
 export interface SupervisionCounts {
