@@ -163,24 +163,38 @@ export async function readVisitFamily(
 }
 
 /**
- * `WITH visits AS (…), gaps AS (…)`: every visit of the period (key, uscc, j, at, prev_key, prev_j, gap) beside the previous visit
- * of the same enterprise. Read over both provinces (records are mutually readable, 互认) so that a
- * cross-province pair is seen; a province gets the pairs it took part in.
+ * `WITH …, gaps AS (…)`: every visit of the period (key, uscc, j, at, prev_key, prev_j, gap) beside the previous visit
+ * of the same enterprise (a visit without an enterprise has none). Read over both provinces (records are mutually
+ * readable, 互认) so that a cross-province pair is seen; a province gets the pairs it took part in. Without a
+ * domain, the rollup holds each visit's previous one; a domain changes which visit is the previous (only that
+ * domain's count), so then the visits are ordered here.
  */
 export function gapsCte(scope: IndicatorScope, windowDays: number, source: VisitSource = "rollup"): Prisma.Sql {
   const { start, end } = boundsOf(scope);
-  const lookback = new Date(start.getTime() - (windowDays + 1) * 24 * 60 * 60 * 1000);
-  const visits = visitsCte({ start: lookback, end, jurisdiction: null, domain: scope.domain, source });
   const involved =
     scope.jurisdiction === null
       ? Prisma.sql`TRUE`
       : Prisma.sql`(j = ${scope.jurisdiction} OR prev_j = ${scope.jurisdiction})`;
+  if (source === "rollup" && scope.domain === null) {
+    return Prisma.sql`WITH gaps AS (
+      SELECT key, uscc, j, at, prev_key, prev_j, gap FROM (
+        SELECT s."key", s."enterpriseUscc" AS uscc, s."jurisdiction" AS j, s."at", s."previousKey" AS prev_key,
+          s."previousJurisdiction" AS prev_j,
+          ${beijingDaySql(Prisma.sql`s."at"`)} - ${beijingDaySql(Prisma.sql`s."previousAt"`)} AS gap
+        FROM "SupervisionVisit" s
+        WHERE s."at" BETWEEN ${start} AND ${end} AND s."previousKey" IS NOT NULL
+      ) x
+      WHERE ${involved}
+    )`;
+  }
+  const lookback = new Date(start.getTime() - (windowDays + 1) * 24 * 60 * 60 * 1000);
+  const visits = visitsCte({ start: lookback, end, jurisdiction: null, domain: scope.domain, source });
   return Prisma.sql`${visits},
     gaps AS (
       SELECT key, uscc, j, at, prev_key, prev_j, gap FROM (
         SELECT key, uscc, j, at, lag(j) OVER w AS prev_j, lag(key) OVER w AS prev_key,
           ${beijingDaySql(Prisma.sql`at`)} - ${beijingDaySql(Prisma.sql`lag(at) OVER w`)} AS gap
-        FROM visits WINDOW w AS (PARTITION BY uscc ORDER BY at, key)
+        FROM visits WHERE uscc IS NOT NULL WINDOW w AS (PARTITION BY uscc ORDER BY at, key)
       ) x
       WHERE prev_j IS NOT NULL AND at >= ${start} AND ${involved}
     )`;

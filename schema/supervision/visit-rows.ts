@@ -98,13 +98,21 @@ export const rollupVisitRowsCte = (start: Date, end: Date): Prisma.Sql => Prisma
     )`;
 
 const ROLLUP_COLUMNS = Prisma.raw(`"key", "taskId", "jurisdiction", "enterpriseUscc", "at", "onSite", "codeScanned",
-  "random", "published", "officerCertificates", "itemCode"`);
+  "random", "published", "officerCertificates", "itemCode", "previousKey", "previousJurisdiction", "previousAt"`);
 
-/** `INSERT INTO "SupervisionVisit" …` of the visits `f` selects, replacing a row of the same key */
+/**
+ * `INSERT INTO "SupervisionVisit" …` of the visits `f` selects, replacing a row of the same key; each with the
+ * enterprise's visit before it (a refresh selects every visit of its enterprises, so the order is complete)
+ */
 export const insertVisitRowsSql = (f: VisitRowFilter): Prisma.Sql => Prisma.sql`WITH ${plainVisitRowsCte(f)}
     INSERT INTO "SupervisionVisit" (${ROLLUP_COLUMNS})
-    SELECT key, task_id, j, uscc, at, on_site, code_scanned, random, published, officers, item_code FROM visit_rows
+    SELECT key, task_id, j, uscc, at, on_site, code_scanned, random, published, officers, item_code,
+      CASE WHEN uscc IS NOT NULL THEN lag(key) OVER w END, CASE WHEN uscc IS NOT NULL THEN lag(j) OVER w END,
+      CASE WHEN uscc IS NOT NULL THEN lag(at) OVER w END
+    FROM visit_rows WINDOW w AS (PARTITION BY uscc ORDER BY at, key)
     ON CONFLICT ("key") DO UPDATE SET "taskId" = EXCLUDED."taskId", "jurisdiction" = EXCLUDED."jurisdiction",
       "enterpriseUscc" = EXCLUDED."enterpriseUscc", "at" = EXCLUDED."at", "onSite" = EXCLUDED."onSite",
       "codeScanned" = EXCLUDED."codeScanned", "random" = EXCLUDED."random", "published" = EXCLUDED."published",
-      "officerCertificates" = EXCLUDED."officerCertificates", "itemCode" = EXCLUDED."itemCode"`;
+      "officerCertificates" = EXCLUDED."officerCertificates", "itemCode" = EXCLUDED."itemCode",
+      "previousKey" = EXCLUDED."previousKey", "previousJurisdiction" = EXCLUDED."previousJurisdiction",
+      "previousAt" = EXCLUDED."previousAt"`;

@@ -15,6 +15,9 @@ CREATE TABLE "SupervisionVisit" (
     "published" BOOLEAN NOT NULL,
     "officerCertificates" TEXT[],
     "itemCode" TEXT,
+    "previousKey" TEXT,
+    "previousJurisdiction" TEXT,
+    "previousAt" TIMESTAMPTZ(6),
 
     CONSTRAINT "SupervisionVisit_pkey" PRIMARY KEY ("key")
 );
@@ -60,9 +63,14 @@ WITH task_refs AS MATERIALIZED (
       WHERE TRUE
     )
     INSERT INTO "SupervisionVisit" ("key", "taskId", "jurisdiction", "enterpriseUscc", "at", "onSite", "codeScanned",
-  "random", "published", "officerCertificates", "itemCode")
-    SELECT key, task_id, j, uscc, at, on_site, code_scanned, random, published, officers, item_code FROM visit_rows
+  "random", "published", "officerCertificates", "itemCode", "previousKey", "previousJurisdiction", "previousAt")
+    SELECT key, task_id, j, uscc, at, on_site, code_scanned, random, published, officers, item_code,
+      CASE WHEN uscc IS NOT NULL THEN lag(key) OVER w END, CASE WHEN uscc IS NOT NULL THEN lag(j) OVER w END,
+      CASE WHEN uscc IS NOT NULL THEN lag(at) OVER w END
+    FROM visit_rows WINDOW w AS (PARTITION BY uscc ORDER BY at, key)
     ON CONFLICT ("key") DO UPDATE SET "taskId" = EXCLUDED."taskId", "jurisdiction" = EXCLUDED."jurisdiction",
       "enterpriseUscc" = EXCLUDED."enterpriseUscc", "at" = EXCLUDED."at", "onSite" = EXCLUDED."onSite",
       "codeScanned" = EXCLUDED."codeScanned", "random" = EXCLUDED."random", "published" = EXCLUDED."published",
-      "officerCertificates" = EXCLUDED."officerCertificates", "itemCode" = EXCLUDED."itemCode";
+      "officerCertificates" = EXCLUDED."officerCertificates", "itemCode" = EXCLUDED."itemCode",
+      "previousKey" = EXCLUDED."previousKey", "previousJurisdiction" = EXCLUDED."previousJurisdiction",
+      "previousAt" = EXCLUDED."previousAt";
