@@ -156,6 +156,11 @@ export function renderResultsMarkdown(
   ];
   const missed = list.filter((r) => r.status === "missed");
   if (missed.length > 0) lines.push("## Goals missed", "", ...missed.flatMap(missedSection));
+  const detailed = list.filter((r) => r.status !== "missed" && r.notes?.length);
+  if (detailed.length > 0) {
+    lines.push("## Details", "");
+    for (const r of detailed) lines.push(`### ${r.scenario}`, "", ...r.notes!.map((note) => `- ${note}`), "");
+  }
   const checked = list.filter((r) => r.checks.length > 0);
   if (checked.length > 0) {
     lines.push("## Checks", "");

@@ -8,6 +8,7 @@
 import { type ServerChild, startServerChild } from "../lib/child.ts";
 import { startPreparedGateway } from "../lib/gateway-child.ts";
 import { askOnce } from "../lib/graphql.ts";
+import { PROFILES_DIR } from "../lib/paths.ts";
 import type { LoadTarget } from "../lib/load.ts";
 import { createScratchDatabase, postgresProblem, type ScratchDatabase } from "../lib/postgres.ts";
 import { formatNumber } from "../lib/report.ts";
@@ -53,7 +54,8 @@ export const federation: Scenario = {
     const gatewayOn = async (name: string, env: Record<string, string>) => {
       const database = kind === "postgres" ? await createScratchDatabase(ctx.postgresUrl, name) : undefined;
       if (database) databases.push(database);
-      const child = await startPreparedGateway(name, ctx.keys.dir, { url: database?.url }, { env });
+      const cpuProfDir = ctx.options.cpuProf ? PROFILES_DIR : undefined;
+      const child = await startPreparedGateway(name, ctx.keys.dir, { url: database?.url }, { env, cpuProfDir });
       started.push(child);
       return child;
     };

@@ -7,6 +7,7 @@ import { memory } from "./memory.ts";
 import { propagate } from "./propagate.ts";
 import { read } from "./read.ts";
 import { readPeers } from "./read-peers.ts";
+import { supervision } from "./supervision.ts";
 import type { Scenario } from "./types.ts";
 
 export const SCENARIOS: readonly Scenario[] = [
@@ -17,6 +18,7 @@ export const SCENARIOS: readonly Scenario[] = [
   ingest,
   propagate,
   libraryScale,
+  supervision,
   memory,
 ];
 export const SCENARIO_NAMES = SCENARIOS.map((s) => s.name);

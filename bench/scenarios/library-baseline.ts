@@ -113,15 +113,16 @@ async function load(
   return { rows: count, seconds, rowsPerSecond: count / seconds };
 }
 
-async function seqScan(client: pg.Client): Promise<{ ms: number; plan: string }> {
-  await client.query('VACUUM ANALYZE "Enterprise"');
+/** `SELECT count(*)` over `table`, sequential scan forced: median of 3 after one warm-up (the cache warm) */
+export async function seqScan(client: pg.Client, table: string): Promise<{ ms: number; plan: string }> {
+  await client.query(`VACUUM ANALYZE "${table}"`);
   await client.query("SET enable_indexscan = off; SET enable_indexonlyscan = off; SET enable_bitmapscan = off");
-  const explain = await client.query(`EXPLAIN SELECT count(*) FROM "Enterprise"`);
+  const explain = await client.query(`EXPLAIN SELECT count(*) FROM "${table}"`);
   const plan = explain.rows.map((r: Record<string, string>) => Object.values(r)[0]).join(" / ");
   const times: number[] = [];
   for (let i = 0; i < 4; i++) {
     const t0 = performance.now();
-    await client.query(`SELECT count(*) FROM "Enterprise"`);
+    await client.query(`SELECT count(*) FROM "${table}"`);
     if (i > 0) times.push(performance.now() - t0);
   }
   await client.query("RESET ALL");
@@ -158,7 +159,7 @@ export async function measureLibraryBaseline(
         copyRows,
         50_000,
       );
-      const scan = await seqScan(client);
+      const scan = await seqScan(client, "Enterprise");
       await client.query(`TRUNCATE "Enterprise", "Officer"`);
       progress("library baseline: multi-row INSERT of the same rows");
       const insertE = await load(

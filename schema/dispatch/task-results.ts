@@ -13,6 +13,7 @@ import { type FactsInput, toCaseFacts } from "../benchmarks/discretion-input.ts"
 import { asDiscretionInputErrors, loadItemRules, matchRulesDiscretion } from "../benchmarks/discretion-service.ts";
 import type { DiscretionOutcome } from "../benchmarks/rules/case-evaluation.ts";
 import { writeAudited } from "../common/write.ts";
+import { refreshSupervisionVisits } from "../supervision/visit-rollup.ts";
 import { transition } from "./rules/index.ts";
 import { resultRefusal, type TaskViewer } from "./rules/task-access.ts";
 import { TASK_INCLUDE, type TaskWithTeam, taskChange } from "./task-change.ts";
@@ -136,11 +137,14 @@ export async function applyItemResults(
   }
   if (changed === 0) return null;
   const count = await tx.taskItemResult.count({ where: { taskId: task.id } });
-  return tx.inspectionTask.update({
+  const updated = await tx.inspectionTask.update({
     where: { id: task.id },
     data: { state: nextState(task, count), version: { increment: 1 } },
     include: TASK_INCLUDE,
   });
+  // DONE makes the task a visit, its results and last change set its time (supervision rollup)
+  await refreshSupervisionVisits(tx, { usccs: [updated.enterpriseUscc] });
+  return updated;
 }
 
 export const isOpen = (task: Pick<TaskWithTeam, "state">) =>

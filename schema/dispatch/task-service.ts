@@ -10,6 +10,7 @@ import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { badInput, conflict, notFound } from "../../gateway/errors.ts";
 import { beijingMidnight } from "../common/effective-dates.ts";
 import { writeAudited } from "../common/write.ts";
+import { refreshSupervisionVisits } from "../supervision/visit-rollup.ts";
 import { committeeSigningKey } from "./code-signing.ts";
 import { signInspectionCode, type TaskEvent, transition } from "./rules/index.ts";
 import { seesTask, type TaskViewer } from "./rules/task-access.ts";
@@ -32,11 +33,14 @@ function checkedTransition(task: TaskWithTeam, event: TaskEvent) {
 }
 
 async function saved(tx: Tx, taskId: string, data: Prisma.InspectionTaskUpdateInput) {
-  return tx.inspectionTask.update({
+  const task = await tx.inspectionTask.update({
     where: { id: taskId },
     data: { ...data, version: { increment: 1 } },
     include: TASK_INCLUDE,
   });
+  // a task's state and last change decide its visit (supervision rollup)
+  await refreshSupervisionVisits(tx, { usccs: [task.enterpriseUscc] });
+  return task;
 }
 
 const written = (task: TaskWithTeam) => ({ result: task, recordIds: [task.id], changes: [taskChange(task)] });

@@ -14,6 +14,7 @@ import { yuanTextFromFen } from "../common/money.ts";
 import { findUnsafeText, replaceUnsafeText } from "../common/rules/text-safety.ts";
 import { applyTaskAnswers } from "../dispatch/task-answers.ts";
 import { assessDecidedPenalties, type PenaltyAssessment } from "../supervision/penalty-supervision.ts";
+import { refreshSupervisionVisits } from "../supervision/visit-rollup.ts";
 import { newestVersion } from "../sync/rules/newest-version.ts";
 import type { WriteOutcome } from "../sync/rules/write-outcome.ts";
 import { QuarantineStore } from "./quarantine-store.ts";
@@ -190,18 +191,35 @@ export function recordUpserted(row: RecordRow): ChangeInput {
   };
 }
 
-/** Inserts the rows whose originId was not stored (`existed`), updates the others. */
+/**
+ * Inserts the rows whose originId was not stored (`existed`), updates the others, and refreshes their visits in
+ * the supervision rollup — of the enterprises before and after (a correction may move a record to another).
+ */
 export async function writeRecordRows(
   tx: Prisma.TransactionClient,
   rows: readonly RecordRow[],
   existed: ReadonlySet<string>,
 ) {
+  const updated = rows.filter((row) => existed.has(row.originId));
+  const before = await storedEnterprises(
+    tx,
+    updated.map((row) => row.id),
+  );
   await insertRecordRows(
     tx,
     rows.filter((row) => !existed.has(row.originId)),
   );
-  await updateRecordRows(
-    tx,
-    rows.filter((row) => existed.has(row.originId)),
-  );
+  await updateRecordRows(tx, updated);
+  await refreshSupervisionVisits(tx, {
+    usccs: [...before, ...rows.map((row) => row.enterpriseUscc)],
+    recordIds: rows.map((row) => row.id),
+  });
+}
+
+/** the enterprises the stored versions of these records name */
+async function storedEnterprises(tx: Prisma.TransactionClient, ids: readonly string[]): Promise<(string | null)[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx.$queryRaw<Array<{ uscc: string | null }>>`
+    SELECT DISTINCT "enterpriseUscc" AS uscc FROM "EnforcementRecord" WHERE "id" = ANY(${[...ids]}::text[])`;
+  return rows.map((r) => r.uscc);
 }

@@ -10,6 +10,7 @@ import { boundsOf, type IndicatorScope } from "./indicator-scope.ts";
 import type { IndicatorCode } from "./rules/indicators/catalogue.ts";
 import { RANGE_DEVIATION_KINDS } from "./rules/indicators/decisions.ts";
 import { gapsCte, visitsCte, windowOf } from "./visit-reads.ts";
+import { taskGlobalIdSql } from "./visit-rows.ts";
 
 type Where = Prisma.EnforcementRecordWhereInput;
 const NONE: Where = { id: { in: [] } };
@@ -35,7 +36,8 @@ async function idsOf(prisma: PrismaClient, sql: Prisma.Sql): Promise<Where> {
 /** the records of the visits a CTE names in `picked(key)` */
 const recordsOfVisits = (cte: Prisma.Sql, picked: Prisma.Sql) => Prisma.sql`${cte}, picked AS (${picked})
   SELECT r."id" FROM "EnforcementRecord" r, picked p
-  WHERE r."kind" = 'INSPECTION' AND (p.key = 'r:' || r."id" OR p.key = 't:' || (r."payload"->>'taskId'))
+  WHERE r."kind" = 'INSPECTION' AND (p.key = 'r:' || r."id" OR (p.key LIKE 't:%'
+    AND r."payload"->>'taskId' IN (substr(p.key, 3), ${taskGlobalIdSql(Prisma.sql`substr(p.key, 3)`)})))
   ORDER BY r."id"`;
 
 export async function recordsBehind(

@@ -18,7 +18,7 @@ import { type IndicatorStatus, type IndicatorTarget, statusOf } from "./rules/in
 import { countByJurisdiction, syncHealth } from "./rules/indicators/supporting.ts";
 import { codeScanRate, inspectionsPerEnterprise, jointVisitRate, officerLoad } from "./rules/indicators/visits.ts";
 import { readExpiringCertificates, readFeedback, readQuarantineBacklog, readSyncDirections } from "./support-reads.ts";
-import { readVisitFamily, readVisitGaps } from "./visit-reads.ts";
+import { readVisitFamily, readVisitGaps, type VisitPart } from "./visit-reads.ts";
 
 export interface IndicatorSettings {
   /** SUPERVISION_REPEAT_WINDOW_DAYS */
@@ -50,13 +50,26 @@ type Family = (
   prisma: PrismaClient,
   scope: IndicatorScope,
   s: IndicatorSettings,
+  /** the codes asked for (a family may read less for fewer) */
+  codes: readonly IndicatorCode[],
 ) => Promise<Partial<Record<IndicatorCode, Measure>>>;
 
-const visitFamily: Family = async (prisma, scope) => {
-  const f = await readVisitFamily(prisma, scope);
-  const enterprises = f.grades.reduce((n, g) => n + g.enterprises, 0);
+/** which statements of the visit family each of its indicators needs */
+const VISIT_PARTS_OF: Partial<Record<IndicatorCode, readonly VisitPart[]>> = {
+  INSPECTIONS_PER_ENTERPRISE: ["counts"],
+  JOINT_VISIT_RATE: ["counts"],
+  CODE_SCAN_RATE: ["counts"],
+  A_GRADE_INSPECTION_RATE: ["grades"],
+  RANDOM_INSPECTION_COVERAGE: ["industries"],
+  RESULT_PUBLICATION_RATE: ["counts"],
+  OFFICER_LOAD: ["officers"],
+};
+
+const visitFamily: Family = async (prisma, scope, _s, codes) => {
+  const parts = [...new Set(codes.flatMap((c) => VISIT_PARTS_OF[c] ?? []))];
+  const f = await readVisitFamily(prisma, scope, parts);
   return {
-    INSPECTIONS_PER_ENTERPRISE: inspectionsPerEnterprise(f.counts, enterprises, daysOf(scope.period)),
+    INSPECTIONS_PER_ENTERPRISE: inspectionsPerEnterprise(f.counts, f.enterprises, daysOf(scope.period)),
     JOINT_VISIT_RATE: jointVisitRate(f.counts),
     CODE_SCAN_RATE: codeScanRate(f.counts),
     A_GRADE_INSPECTION_RATE: aGradeInspectionRate(f.grades),
@@ -140,7 +153,7 @@ export async function measure(
   const measures = new Map<IndicatorCode, Measure>();
   for (const family of FAMILIES) {
     if (!family.codes.some((c) => codes.includes(c))) continue;
-    const figures = await family.read(prisma, scope, settings);
+    const figures = await family.read(prisma, scope, settings, codes);
     for (const code of family.codes) if (codes.includes(code)) measures.set(code, figures[code] ?? NO_DATA);
   }
   return measures;

@@ -5,7 +5,9 @@
  *     InspectionCodeCheck names it, random and published when it comes from a 双随机 draw; its time is the
  *     earliest act of the province records that answer it, else its first recorded result, else its last change;
  *   - a province inspection record answering no existing task (records answering a task are that task's visit).
- * A province reads the joint tasks its officers were on.
+ * A province reads the joint tasks its officers were on. The visits come from their rollup (SupervisionVisit, kept
+ * current by the writes: visit-rollup.ts) unless `source: "plain"` asks for the definition over the records and
+ * tasks (visit-rows.ts); both give the same figures (test/schema/supervision-rollup.test.ts).
  */
 import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { beijingDaySql, boundsOf, type Db, type IndicatorScope, num, recordDomainSql } from "./indicator-scope.ts";
@@ -14,60 +16,61 @@ import type { GradeGroupRow } from "./rules/indicators/credit.ts";
 import type { IndustryCoverageRow, PublicationRow } from "./rules/indicators/random.ts";
 import type { VisitGapRow } from "./rules/indicators/repeats.ts";
 import type { OfficerLoadRow, VisitCountRow } from "./rules/indicators/visits.ts";
+import { plainVisitRowsCte, rollupVisitRowsCte } from "./visit-rows.ts";
+
+/** where the visits come from: their rollup (kept current by the writes), or the records and tasks themselves */
+export type VisitSource = "rollup" | "plain";
 
 export interface VisitWindow {
   start: Date;
   end: Date;
   jurisdiction: string | null;
   domain: string | null;
+  source: VisitSource;
 }
 
-/** `WITH visits AS (…)`: key, j, uscc, at, joint, on_site, code_checked, random, published, officers ('j:cert') */
+/** `WITH …, visits AS (…)`: key, j, uscc, at, joint, on_site, code_checked, random, published, officers ('j:cert') */
 export function visitsCte(w: VisitWindow): Prisma.Sql {
+  const rows =
+    w.source === "rollup" ? rollupVisitRowsCte(w.start, w.end) : plainVisitRowsCte({ start: w.start, end: w.end });
   const scope = { domain: w.domain } as IndicatorScope;
-  const recordJurisdiction =
-    w.jurisdiction === null ? Prisma.sql`TRUE` : Prisma.sql`r."originJurisdiction" = ${w.jurisdiction}`;
+  // a province reads its own records and the joint tasks its officers were on; gz the joint tasks
   const taskJurisdiction =
     w.jurisdiction === null || w.jurisdiction === "gz"
       ? Prisma.sql`TRUE`
-      : Prisma.sql`EXISTS (SELECT 1 FROM "TaskOfficer" o WHERE o."taskId" = t."id" AND o."homeJurisdiction" = ${w.jurisdiction})`;
-  const taskDomain = w.domain === null ? Prisma.sql`TRUE` : Prisma.sql`${w.domain} = ANY(t."domains")`;
-  return Prisma.sql`WITH task_visits AS (
-      SELECT t."id", t."enterpriseUscc" AS uscc, t."drawId",
-        COALESCE(
-          (SELECT min(r."occurredAt") FROM "EnforcementRecord" r
-            WHERE r."kind" = 'INSPECTION' AND r."enterpriseUscc" = t."enterpriseUscc" AND r."payload"->>'taskId' = t."id"),
-          (SELECT min(x."recordedAt") FROM "TaskItemResult" x WHERE x."taskId" = t."id"),
-          t."updatedAt") AS at
-      FROM "InspectionTask" t
-      WHERE t."state" = 'DONE' AND ${taskJurisdiction} AND ${taskDomain}
-    ),
+      : Prisma.sql`EXISTS (SELECT 1 FROM "TaskOfficer" o WHERE o."taskId" = vr.task_id AND o."homeJurisdiction" = ${w.jurisdiction})`;
+  const jurisdiction =
+    w.jurisdiction === null
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`CASE WHEN vr.task_id IS NULL THEN vr.j = ${w.jurisdiction} ELSE ${taskJurisdiction} END`;
+  const domain =
+    w.domain === null
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`CASE WHEN vr.task_id IS NULL THEN ${recordDomainSql(scope, Prisma.sql`vr.item_code`)}
+          ELSE EXISTS (SELECT 1 FROM "InspectionTask" t WHERE t."id" = vr.task_id AND ${w.domain} = ANY(t."domains")) END`;
+  return Prisma.sql`WITH ${rows},
     visits AS (
-      SELECT 'r:' || r."id" AS key, r."originJurisdiction" AS j, r."enterpriseUscc" AS uscc, r."occurredAt" AS at,
-        FALSE AS joint, COALESCE(r."onSite", FALSE) AS on_site, COALESCE(r."codeScanned", FALSE) AS code_checked,
-        r."inspectionMode" IS NOT DISTINCT FROM 'RANDOM' AS random, r."resultPublishedAt" IS NOT NULL AS published,
-        ARRAY(SELECT r."originJurisdiction" || ':' || c FROM unnest(r."officerCertificates") AS c) AS officers
-      FROM "EnforcementRecord" r
-      WHERE r."kind" = 'INSPECTION' AND r."occurredAt" BETWEEN ${w.start} AND ${w.end}
-        AND ${recordJurisdiction} AND ${recordDomainSql(scope, Prisma.sql`r."itemCode"`)}
-        AND NOT EXISTS (SELECT 1 FROM "InspectionTask" t WHERE t."id" = r."payload"->>'taskId')
-      UNION ALL
-      SELECT 't:' || v."id", 'gz', v.uscc, v.at, TRUE, TRUE,
-        EXISTS (SELECT 1 FROM "InspectionCodeCheck" c WHERE c."taskId" = v."id" AND c."valid"),
-        v."drawId" IS NOT NULL, v."drawId" IS NOT NULL,
-        ARRAY(SELECT o."homeJurisdiction" || ':' || o."certificateNumber" FROM "TaskOfficer" o WHERE o."taskId" = v."id")
-      FROM task_visits v
-      WHERE v.at BETWEEN ${w.start} AND ${w.end}
+      SELECT vr.key, vr.j, vr.uscc, vr.at, vr.task_id IS NOT NULL AS joint, vr.on_site,
+        CASE WHEN vr.task_id IS NULL THEN vr.code_scanned
+          ELSE EXISTS (SELECT 1 FROM "InspectionCodeCheck" c WHERE c."taskId" = vr.task_id AND c."valid") END AS code_checked,
+        vr.random, vr.published,
+        CASE WHEN vr.task_id IS NULL THEN ARRAY(SELECT vr.j || ':' || c FROM unnest(vr.officers) AS c)
+          ELSE ARRAY(SELECT o."homeJurisdiction" || ':' || o."certificateNumber" FROM "TaskOfficer" o WHERE o."taskId" = vr.task_id) END AS officers
+      FROM visit_rows vr
+      WHERE ${jurisdiction} AND ${domain}
     )`;
 }
 
-export const windowOf = (scope: IndicatorScope): VisitWindow => ({
+export const windowOf = (scope: IndicatorScope, source: VisitSource = "rollup"): VisitWindow => ({
   ...boundsOf(scope),
   jurisdiction: scope.jurisdiction,
   domain: scope.domain,
+  source,
 });
 
 export interface VisitFamily {
+  /** every enterprise of the register (the denominator of INSPECTIONS_PER_ENTERPRISE) */
+  enterprises: number;
   counts: VisitCountRow[];
   publication: PublicationRow[];
   grades: GradeGroupRow[];
@@ -75,32 +78,60 @@ export interface VisitFamily {
   officers: OfficerLoadRow[];
 }
 
-/** every visit figure of the scope: four statements over the same visits */
-export async function readVisitFamily(db: Db, scope: IndicatorScope): Promise<VisitFamily> {
-  const visits = visitsCte(windowOf(scope));
-  const [counts, grades, industries, officers] = await Promise.all([
-    db.$queryRaw<Record<string, unknown>[]>`${visits}
+/** the statements of the visit family; an indicator needs only some of them (a trend asks for one indicator) */
+export type VisitPart = "counts" | "grades" | "industries" | "officers";
+export const VISIT_PARTS: readonly VisitPart[] = ["counts", "grades", "industries", "officers"];
+
+const notRead = Promise.resolve([] as Record<string, unknown>[]);
+
+/** the visit figures of the scope that `parts` name (each a statement over the same visits); the others empty */
+export async function readVisitFamily(
+  db: Db,
+  scope: IndicatorScope,
+  parts: readonly VisitPart[] = VISIT_PARTS,
+  source: VisitSource = "rollup",
+): Promise<VisitFamily> {
+  const visits = visitsCte(windowOf(scope, source));
+  const [counts, grades, industries, officers, register] = await Promise.all([
+    !parts.includes("counts")
+      ? notRead
+      : db.$queryRaw<Record<string, unknown>[]>`${visits}
       SELECT j, count(*) AS visits, count(*) FILTER (WHERE joint) AS joint, count(*) FILTER (WHERE on_site) AS on_site,
         count(*) FILTER (WHERE on_site AND code_checked) AS code_checked,
         count(*) FILTER (WHERE random) AS random, count(*) FILTER (WHERE random AND published) AS published
       FROM visits GROUP BY j ORDER BY j`,
-    db.$queryRaw<Record<string, unknown>[]>`${visits}
+    !parts.includes("grades")
+      ? notRead
+      : db.$queryRaw<Record<string, unknown>[]>`${visits}
       SELECT e."creditGrade"::text AS g, e."creditGradeCq"::text AS gcq, e."creditGradeSc"::text AS gsc,
         count(*) AS enterprises, count(v.uscc) AS inspected
       FROM "Enterprise" e LEFT JOIN (SELECT DISTINCT uscc FROM visits) v ON v.uscc = e."uscc"
       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-    db.$queryRaw<Record<string, unknown>[]>`${visits}
+    !parts.includes("industries")
+      ? notRead
+      : db.$queryRaw<Record<string, unknown>[]>`${visits}
       SELECT COALESCE(e."industry", '') AS industry, count(*) AS enterprises, count(v.uscc) AS inspected
       FROM "Enterprise" e LEFT JOIN (SELECT DISTINCT uscc FROM visits WHERE random) v ON v.uscc = e."uscc"
       GROUP BY 1 ORDER BY 1`,
-    db.$queryRaw<Record<string, unknown>[]>`${visits}
-      SELECT split_part(o, ':', 1) AS j, count(*) AS participations, count(DISTINCT o) AS officers
-      FROM visits, unnest(visits.officers) AS o
-      WHERE ${scope.jurisdiction === null ? Prisma.sql`TRUE` : Prisma.sql`split_part(o, ':', 1) = ${scope.jurisdiction}`}
+    !parts.includes("officers")
+      ? notRead
+      : db.$queryRaw<Record<string, unknown>[]>`${visits}
+      SELECT split_part(o, ':', 1) AS j, sum(n) AS participations, count(*) AS officers
+      FROM (
+        -- per officer first (a hash aggregate): count(DISTINCT o) sorted every participation (3.3 million a year)
+        SELECT o, count(*) AS n FROM visits, unnest(visits.officers) AS o
+        WHERE ${scope.jurisdiction === null ? Prisma.sql`TRUE` : Prisma.sql`split_part(o, ':', 1) = ${scope.jurisdiction}`}
+        GROUP BY o
+      ) per_officer
       GROUP BY 1 ORDER BY 1`,
+    // the register's size comes with the grades; without them, by itself
+    parts.includes("grades")
+      ? notRead
+      : db.$queryRaw<Record<string, unknown>[]>`SELECT count(*) AS n FROM "Enterprise"`,
   ]);
   const grade = (g: unknown) => (g ?? null) as GradeGroupRow["creditGrade"];
   return {
+    enterprises: parts.includes("grades") ? grades.reduce((n, g) => n + num(g.enterprises), 0) : num(register[0]?.n),
     counts: counts.map((r) => ({
       jurisdiction: String(r.j),
       visits: num(r.visits),
@@ -132,32 +163,51 @@ export async function readVisitFamily(db: Db, scope: IndicatorScope): Promise<Vi
 }
 
 /**
- * `WITH visits AS (…), gaps AS (…)`: every visit of the period (key, uscc, j, at, prev_key, prev_j, gap) beside the previous visit
- * of the same enterprise. Read over both provinces (records are mutually readable, 互认) so that a
- * cross-province pair is seen; a province gets the pairs it took part in.
+ * `WITH …, gaps AS (…)`: every visit of the period (key, uscc, j, at, prev_key, prev_j, gap) beside the previous visit
+ * of the same enterprise (a visit without an enterprise has none). Read over both provinces (records are mutually
+ * readable, 互认) so that a cross-province pair is seen; a province gets the pairs it took part in. Without a
+ * domain, the rollup holds each visit's previous one; a domain changes which visit is the previous (only that
+ * domain's count), so then the visits are ordered here.
  */
-export function gapsCte(scope: IndicatorScope, windowDays: number): Prisma.Sql {
+export function gapsCte(scope: IndicatorScope, windowDays: number, source: VisitSource = "rollup"): Prisma.Sql {
   const { start, end } = boundsOf(scope);
-  const lookback = new Date(start.getTime() - (windowDays + 1) * 24 * 60 * 60 * 1000);
-  const visits = visitsCte({ start: lookback, end, jurisdiction: null, domain: scope.domain });
   const involved =
     scope.jurisdiction === null
       ? Prisma.sql`TRUE`
       : Prisma.sql`(j = ${scope.jurisdiction} OR prev_j = ${scope.jurisdiction})`;
+  if (source === "rollup" && scope.domain === null) {
+    return Prisma.sql`WITH gaps AS (
+      SELECT key, uscc, j, at, prev_key, prev_j, gap FROM (
+        SELECT s."key", s."enterpriseUscc" AS uscc, s."jurisdiction" AS j, s."at", s."previousKey" AS prev_key,
+          s."previousJurisdiction" AS prev_j,
+          ${beijingDaySql(Prisma.sql`s."at"`)} - ${beijingDaySql(Prisma.sql`s."previousAt"`)} AS gap
+        FROM "SupervisionVisit" s
+        WHERE s."at" BETWEEN ${start} AND ${end} AND s."previousKey" IS NOT NULL
+      ) x
+      WHERE ${involved}
+    )`;
+  }
+  const lookback = new Date(start.getTime() - (windowDays + 1) * 24 * 60 * 60 * 1000);
+  const visits = visitsCte({ start: lookback, end, jurisdiction: null, domain: scope.domain, source });
   return Prisma.sql`${visits},
     gaps AS (
       SELECT key, uscc, j, at, prev_key, prev_j, gap FROM (
         SELECT key, uscc, j, at, lag(j) OVER w AS prev_j, lag(key) OVER w AS prev_key,
           ${beijingDaySql(Prisma.sql`at`)} - ${beijingDaySql(Prisma.sql`lag(at) OVER w`)} AS gap
-        FROM visits WINDOW w AS (PARTITION BY uscc ORDER BY at, key)
+        FROM visits WHERE uscc IS NOT NULL WINDOW w AS (PARTITION BY uscc ORDER BY at, key)
       ) x
       WHERE prev_j IS NOT NULL AND at >= ${start} AND ${involved}
     )`;
 }
 
 /** visits of the period grouped by their gap to the previous visit, those at most `windowDays` apart */
-export async function readVisitGaps(db: Db, scope: IndicatorScope, windowDays: number): Promise<VisitGapRow[]> {
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`${gapsCte(scope, windowDays)}
+export async function readVisitGaps(
+  db: Db,
+  scope: IndicatorScope,
+  windowDays: number,
+  source: VisitSource = "rollup",
+): Promise<VisitGapRow[]> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`${gapsCte(scope, windowDays, source)}
     SELECT gap, j, prev_j, count(*) AS visits FROM gaps WHERE gap <= ${windowDays}
     GROUP BY gap, j, prev_j ORDER BY gap, j, prev_j`;
   return rows.map((r) => ({

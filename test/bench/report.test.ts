@@ -55,6 +55,15 @@ describe("RESULTS.md", () => {
     expect(markdown).toContain("load average at start: read 3.20");
   });
 
+  it("shows the notes of a scenario that met its goal under Details, those of a missed one under its miss", () => {
+    const withNotes = (ratio: number) => ({ ...read(ratio), notes: [`EXPLAIN ANALYZE at ${ratio}`] });
+    const met = renderResultsMarkdown({ read: withNotes(0.7) }, ["read"]);
+    expect(met).toContain("## Details\n\n### read\n\n- EXPLAIN ANALYZE at 0.7");
+    const missed = renderResultsMarkdown({ read: withNotes(0.41) }, ["read"]);
+    expect(missed).not.toContain("## Details");
+    expect(missed).toContain("- EXPLAIN ANALYZE at 0.41");
+  });
+
   it("shows a part that is not built with its reason, and keeps every scenario's latest result in itself", () => {
     const match = notBuiltResult(common("match"), "no Query.matchDiscretion");
     const markdown = renderResultsMarkdown({ read: read(0.7), match }, ["read", "match"]);

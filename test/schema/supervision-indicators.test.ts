@@ -275,6 +275,28 @@ describe("supervisionIndicators: a province reads only its own", () => {
   });
 });
 
+describe("supervisionIndicators: an indicator asked alone reads only its statements", () => {
+  const VISIT_CODES = [
+    "INSPECTIONS_PER_ENTERPRISE",
+    "JOINT_VISIT_RATE",
+    "CODE_SCAN_RATE",
+    "A_GRADE_INSPECTION_RATE",
+    "RANDOM_INSPECTION_COVERAGE",
+    "RESULT_PUBLICATION_RATE",
+    "OFFICER_LOAD",
+  ];
+  it("answers each visit indicator alone exactly as among all of them, for gz and for cq", async () => {
+    for (const as of ["gz", "cq"] as const) {
+      const all = await indicators(as);
+      for (const code of VISIT_CODES) {
+        const alone = await indicators(as, { codes: [code] });
+        expect(alone.get(code), `${as} ${code}`).toEqual(all.get(code));
+        expect(all.get(code)?.value, `${as} ${code} has a value in the scenario`).not.toBeNull();
+      }
+    }
+  });
+});
+
 describe("supervisionTrend", () => {
   it("answers one point per Beijing month, cut to the period", async () => {
     const { data, errors } = await t.gql<{

@@ -34,6 +34,7 @@
  * Sync: cq inbound reported just now (fresh), sc inbound two hours ago (stale at SYNC_STALE_AFTER_SECONDS=3600).
  */
 import type { PrismaClient } from "../../gateway/db/generated/prisma/client.ts";
+import { rebuildSupervisionVisits } from "../../schema/supervision/visit-rollup.ts";
 
 const at = (beijing: string) => new Date(`${beijing}+08:00`);
 const day = (date: string) => new Date(`${date}T00:00:00Z`);
@@ -367,6 +368,8 @@ export async function loadSupervisionScenario(prisma: PrismaClient, now: Date): 
   );
   const stored = new Map<string, string>();
   for (const data of records) stored.set(data.originId, (await prisma.enforcementRecord.create({ data })).id);
+  // written straight to the tables, not through the ingest: the visit rollup is filled as a backfill fills it
+  await rebuildSupervisionVisits(prisma);
 
   const warning = (
     originId: string,

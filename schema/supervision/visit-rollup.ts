@@ -1,0 +1,49 @@
+/**
+ * The visit rollup (SupervisionVisit) kept current by the writes (issue 18 item 5): every write that can change a
+ * visit calls `refreshSupervisionVisits` in its own transaction with the enterprises and records it touched —
+ *   - records (ingest, quarantine replay, reportPenaltyDecision): `writeRecordRows`, with the enterprises of
+ *     the stored versions too (a corrected record may move to another enterprise, or stop being a task's
+ *     earliest act);
+ *   - joint tasks: every update of an InspectionTask (its state, results and last change decide its visit).
+ * The refresh recomputes every visit of those enterprises (and of those records, whatever their enterprise)
+ * from the definition (visit-rows.ts) and replaces their rows: idempotent — a re-pushed record or a replayed
+ * batch writes the same rows again — and a correction moves its visit. It reads only the enterprises' own rows
+ * (indexes by enterprise), never a whole table.
+ */
+import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
+import { keyOrNull } from "../common/node-access.ts";
+import { insertVisitRowsSql } from "./visit-rows.ts";
+
+export interface TouchedVisits {
+  /** enterprises whose visits may have changed (null: a record without one — its own key covers it) */
+  usccs: ReadonlyArray<string | null | undefined>;
+  /** records written (their `r:` visit is replaced even when their enterprise is null) */
+  recordIds?: readonly string[];
+}
+
+type Tx = Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw">;
+
+/** THE write-path hook: replaces the rollup rows of the touched enterprises and records, inside `tx` */
+export async function refreshSupervisionVisits(tx: Tx, touched: TouchedVisits): Promise<void> {
+  const usccs = [...new Set(touched.usccs.filter((u): u is string => typeof u === "string"))].sort();
+  const recordIds = [...new Set(touched.recordIds ?? [])];
+  if (usccs.length === 0 && recordIds.length === 0) return;
+  const keys = recordIds.map((id) => `r:${id}`);
+  // the tasks these records name, by key or global id: the refresh reads those tasks only (by primary key)
+  const refs = await tx.$queryRaw<Array<{ ref: string }>>`SELECT DISTINCT r."payload"->>'taskId' AS ref
+    FROM "EnforcementRecord" r
+    WHERE (r."enterpriseUscc" = ANY(${usccs}::text[]) OR r."id" = ANY(${recordIds}::text[]))
+      AND r."kind" = 'INSPECTION' AND r."payload"->>'taskId' IS NOT NULL`;
+  const taskKeys = refs.flatMap(({ ref }) => [ref, keyOrNull("InspectionTask", ref)]).filter((k) => k !== null);
+  await tx.$executeRaw`DELETE FROM "SupervisionVisit"
+    WHERE "enterpriseUscc" = ANY(${usccs}::text[]) OR "key" = ANY(${keys}::text[])`;
+  // ON CONFLICT: a concurrent refresh of the same enterprise (another origin's batch) may have inserted a row
+  // after this transaction's DELETE; this statement's snapshot sees that commit, so replacing it is right
+  await tx.$executeRaw(insertVisitRowsSql({ usccs, recordIds, taskKeys }));
+}
+
+/** the whole rollup again from the records and tasks (scripts/supervision-rollup.ts; tests) */
+export async function rebuildSupervisionVisits(tx: Tx): Promise<number> {
+  await tx.$executeRaw`DELETE FROM "SupervisionVisit"`;
+  return tx.$executeRaw(insertVisitRowsSql({ all: true }));
+}

@@ -1,0 +1,189 @@
+/**
+ * The visit rollup (SupervisionVisit) kept current by the writes: after ingest — a duplicate push, a corrected
+ * record that moves to another enterprise, a quarantined bad record fixed later, a joint task answered by
+ * records until DONE — the visit figures read from the rollup equal those computed from the records and tasks,
+ * the rows equal a rebuild, and the migration's backfill statement fills the same rows.
+ */
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { keyOf } from "../../schema/common/node-access.ts";
+import type { IndicatorScope } from "../../schema/supervision/indicator-scope.ts";
+import { readVisitFamily, readVisitGaps } from "../../schema/supervision/visit-reads.ts";
+import { rebuildSupervisionVisits } from "../../schema/supervision/visit-rollup.ts";
+import { createTestGateway, type TestGateway } from "../support/gateway.ts";
+import { createPlan, DISPATCH, drawFor, inspectionItem, type TaskNode, tasksOf } from "./dispatch-support.ts";
+import { ingest, inspection, type RecordVars } from "./sync-helpers.ts";
+
+let t: TestGateway;
+let task: TaskNode;
+let usccs: string[];
+const DAY = 86_400_000;
+const now = Date.now();
+const beijingDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+const daysAgo = (n: number) => `${beijingDay(now - n * DAY)}T10:00:00+08:00`;
+const year = Number(beijingDay(now).slice(0, 4));
+const PERIOD = { from: `${year - 1}-01-01`, to: `${year}-12-31` };
+
+const rows = () => t.prisma.supervisionVisit.findMany({ orderBy: { key: "asc" } });
+
+async function pushed(as: "cq" | "sc", records: RecordVars[]) {
+  const { data, errors } = await ingest(t, as, { records });
+  expect(errors).toBeUndefined();
+  return data!.ingestRecords;
+}
+
+beforeAll(async () => {
+  t = await createTestGateway();
+  usccs = (await t.prisma.enterprise.findMany({ take: 3, orderBy: { uscc: "asc" }, select: { uscc: true } })).map(
+    (e) => e.uscc,
+  );
+  expect(usccs).toHaveLength(3);
+  const item = await inspectionItem(t);
+  const second = await t.prisma.enforcementItem.findFirstOrThrow({
+    where: { kind: "INSPECTION", domainCode: "EMERGENCY", code: { not: item.code } },
+  });
+  const today = beijingDay(now);
+  const planId = await createPlan(t, {
+    itemCodes: [item.code, second.code],
+    baseRatioPpm: 100_000,
+    excludeInspectedWithinDays: 0,
+    visitFrom: today,
+    visitTo: beijingDay(now + 2 * DAY),
+  });
+  const { drawId } = await drawFor(t, planId);
+  task = (await tasksOf(t, drawId)).find((x) => x.officers.some((o) => o.homeJurisdiction === "SC"))!;
+  expect(task).toBeDefined();
+  const dispatched = await t.gql(DISPATCH, { as: "gz", variables: { id: task.id } });
+  expect(dispatched.errors).toBeUndefined();
+}, 60_000);
+afterAll(() => t.dispose());
+
+describe("the visit rollup kept current by the ingest and the tasks", () => {
+  const [A, B, C] = [0, 1, 2];
+  const cqBatch = () => [
+    inspection("CQ-ROLL-1", {
+      enterpriseUscc: usccs[A],
+      occurredAt: daysAgo(40),
+      onSite: true,
+      codeScanned: true,
+      inspectionMode: "RANDOM",
+      resultPublishedAt: daysAgo(39),
+    }),
+    inspection("CQ-ROLL-2", { enterpriseUscc: usccs[A], occurredAt: daysAgo(20), onSite: true }),
+    inspection("CQ-ROLL-3", { enterpriseUscc: usccs[B], occurredAt: daysAgo(10), inspectionMode: "KEY_SUPERVISION" }),
+    inspection("CQ-ROLL-4", { enterpriseUscc: "NOT-A-USCC", occurredAt: daysAgo(8) }),
+  ];
+
+  it("follows every write: duplicate push, correction, quarantine and its fix, a joint task made DONE", async () => {
+    const before = (await rows()).length;
+    const first = await pushed("cq", cqBatch());
+    expect(first.counts).toMatchObject({ applied: 3, refused: 1 });
+    const afterFirst = await rows();
+    expect(afterFirst.length).toBe(before + 3);
+
+    // the same batch again: nothing changes, nothing is counted twice
+    expect((await pushed("cq", cqBatch())).counts).toMatchObject({ applied: 0, unchanged: 3, refused: 1 });
+    expect(await rows()).toEqual(afterFirst);
+
+    await pushed("sc", [
+      inspection("SC-ROLL-1", { enterpriseUscc: usccs[A], occurredAt: daysAgo(15) }),
+      inspection("SC-ROLL-2", { enterpriseUscc: usccs[B], occurredAt: daysAgo(5) }),
+    ]);
+    // a correction moves CQ-ROLL-3 from B to C, earlier and on site
+    const corrected = await pushed("cq", [
+      inspection("CQ-ROLL-3", { version: 2, enterpriseUscc: usccs[C], occurredAt: daysAgo(12), onSite: true }),
+    ]);
+    expect(corrected.counts).toMatchObject({ applied: 1 });
+    const moved = await t.prisma.supervisionVisit.findUniqueOrThrow({
+      where: { key: `r:${keyOf("EnforcementRecord", corrected.results[0]!.recordId!)}` },
+    });
+    expect(moved).toMatchObject({ enterpriseUscc: usccs[C], onSite: true, jurisdiction: "cq" });
+    expect(await t.prisma.supervisionVisit.count({ where: { enterpriseUscc: usccs[B] } })).toBe(
+      await t.prisma.enforcementRecord.count({ where: { kind: "INSPECTION", enterpriseUscc: usccs[B] } }),
+    );
+    // the quarantined record, sent again fixed
+    expect(
+      (await pushed("cq", [inspection("CQ-ROLL-4", { enterpriseUscc: usccs[B], occurredAt: daysAgo(8) })])).counts,
+    ).toMatchObject({ applied: 1 });
+
+    // the joint task: its records are its visit, not visits of their own; DONE when every item is answered
+    const sc = task.officers.find((o) => o.homeJurisdiction === "SC")!;
+    // inside the task's visit window (from today): a few minutes ago
+    const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
+    const answer = (originId: string, itemCode: string, minutes: number) =>
+      inspection(originId, {
+        itemCode,
+        enterpriseUscc: task.enterpriseUscc,
+        officerCertificates: [sc.certificateNumber],
+        occurredAt: minutesAgo(minutes),
+        result: "COMPLIANT",
+        taskId: task.id,
+      });
+    const earliest = await pushed("sc", [answer("SC-ROLL-T1", task.itemCodes[0]!, 2)]);
+    expect(earliest.results[0]).toMatchObject({ outcome: "APPLIED", code: null });
+    const taskKey = `t:${keyOf("InspectionTask", task.id)}`;
+    expect(await t.prisma.supervisionVisit.findUnique({ where: { key: taskKey } })).toBeNull();
+    const last = await pushed("sc", [answer("SC-ROLL-T2", task.itemCodes[1]!, 1)]);
+    expect(last.results[0]).toMatchObject({ outcome: "APPLIED", code: null });
+    expect(
+      (await t.prisma.inspectionTask.findUniqueOrThrow({ where: { id: keyOf("InspectionTask", task.id) } })).state,
+    ).toBe("DONE");
+    const joint = await t.prisma.supervisionVisit.findUniqueOrThrow({ where: { key: taskKey } });
+    expect(joint).toMatchObject({ jurisdiction: "gz", enterpriseUscc: task.enterpriseUscc, random: true });
+    const earliestRecord = await t.prisma.enforcementRecord.findUniqueOrThrow({
+      where: { id: keyOf("EnforcementRecord", earliest.results[0]!.recordId!) },
+    });
+    expect(joint.at).toEqual(earliestRecord.occurredAt);
+    expect(
+      await t.prisma.supervisionVisit.findUnique({
+        where: { key: `r:${keyOf("EnforcementRecord", last.results[0]!.recordId!)}` },
+      }),
+    ).toBeNull();
+
+    // the rows the writes kept are the rows a rebuild computes
+    const kept = await rows();
+    await rebuildSupervisionVisits(t.prisma);
+    expect(await rows()).toEqual(kept);
+  });
+
+  it("reads the same visit figures and gaps from the rollup as from the records and tasks", async () => {
+    const domains = [null, task.domains[0]!];
+    let visits = 0;
+    let gaps = 0;
+    for (const jurisdiction of [null, "cq", "sc", "gz"] as const) {
+      for (const domain of domains) {
+        const scope: IndicatorScope = { period: PERIOD, jurisdiction, domain };
+        const rollup = await readVisitFamily(t.prisma, scope, undefined, "rollup");
+        expect(rollup).toEqual(await readVisitFamily(t.prisma, scope, undefined, "plain"));
+        const repeats = await readVisitGaps(t.prisma, scope, 30, "rollup");
+        expect(repeats).toEqual(await readVisitGaps(t.prisma, scope, 30, "plain"));
+        visits += rollup.counts.reduce((n, c) => n + c.visits, 0);
+        gaps += repeats.length;
+      }
+    }
+    // not an empty comparison: visits of every kind and repeats (A: cq 40 → sc 15 → cq 20 days ago)
+    expect(visits).toBeGreaterThan(0);
+    expect(gaps).toBeGreaterThan(0);
+    const all = await readVisitFamily(t.prisma, { period: PERIOD, jurisdiction: null, domain: null });
+    expect(all.counts.find((c) => c.jurisdiction === "gz")?.jointVisits).toBe(1);
+  });
+
+  it("the migration's backfill fills the rollup of an existing database with the same rows", async () => {
+    const kept = await rows();
+    const migration = await readFile(
+      new URL("../../prisma/migrations/20261204220000_supervision_visit_rollup/migration.sql", import.meta.url),
+      "utf8",
+    );
+    const backfill = migration.slice(migration.indexOf("-- Backfill"));
+    await t.prisma.$executeRawUnsafe(`DELETE FROM "SupervisionVisit"`);
+    expect(await rows()).toEqual([]);
+    await t.prisma.$executeRawUnsafe(
+      backfill
+        .replace(/^--.*$/gm, "")
+        .trim()
+        .replace(/;$/, ""),
+    );
+    expect(await rows()).toEqual(kept);
+    expect(kept.length).toBeGreaterThan(6);
+  });
+});
