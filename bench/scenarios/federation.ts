@@ -8,8 +8,8 @@
 import { type ServerChild, startServerChild } from "../lib/child.ts";
 import { startPreparedGateway } from "../lib/gateway-child.ts";
 import { askOnce } from "../lib/graphql.ts";
-import { PROFILES_DIR } from "../lib/paths.ts";
 import type { LoadTarget } from "../lib/load.ts";
+import { PROFILES_DIR } from "../lib/paths.ts";
 import { createScratchDatabase, postgresProblem, type ScratchDatabase } from "../lib/postgres.ts";
 import { formatNumber } from "../lib/report.ts";
 import { goalCheck, measuredResult, ratioOf } from "../lib/result.ts";
