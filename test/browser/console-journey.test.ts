@@ -130,7 +130,8 @@ describe.skipIf(!browserAvailable)(browserAvailable ? "console journey" : `conso
     await page.goto(`${world.live.url}/console/libraries`);
     await page.getByRole("button", { name: "以管委会身份登录" }).click();
     await page.getByRole("tab", { name: "执法证即将到期" }).click();
-    const row = page.locator("tr", { hasText: officer.certificateNumber });
+    // in the open tab: the officers' tab stays in the page, hidden, and may list the officer too
+    const row = page.locator(".ant-tabs-tabpane-active tr", { hasText: officer.certificateNumber });
     await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
     await row.getByRole("button", { name: "派单资格与修改记录" }).click();
     const verdict = page.locator(".dispatchability");
