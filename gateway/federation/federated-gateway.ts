@@ -71,12 +71,12 @@ function useGatewayContext(context: FederatedGatewayOptions["context"]): Plugin 
  * made, and knows no `silent`: it throws. The gateway logs through pino (`logging: false` below), so a
  * silent gateway lets the runtime's internal loggers keep to errors. Read once by gateway/config.ts before.
  */
-function spellLogLevelForRuntime(env: NodeJS.ProcessEnv): void {
+function keepRuntimeLoggerQuiet(env: NodeJS.ProcessEnv): void {
   if (env.LOG_LEVEL === "silent") env.LOG_LEVEL = "error";
 }
 
 export function createFederatedGateway({ federation, http, context, plugins }: FederatedGatewayOptions) {
-  spellLogLevelForRuntime(process.env);
+  keepRuntimeLoggerQuiet(process.env);
   const sharedExecutor = createDefaultExecutor(federation.sharedSubgraph);
   const transportEntries: Record<string, { kind?: string; location?: string }> = {
     [SHARED_SUBGRAPH]: { kind: IN_PROCESS },

@@ -85,11 +85,11 @@ export function useProvinceCalls(options: ProvinceCallsOptions): GatewayPlugin {
     async (request) => {
       const ctx = request.context as GatewayContext | undefined;
       for (const uscc of representedUsccs(request)) ctx?.audit.recordIds.add(`${endpoint.name}:Enterprise:${uscc}`);
+      // one deadline: it aborts the HTTP request and ends the wait, whichever the executor notices first
       const deadline = AbortSignal.timeout(options.timeoutMs);
       const signal = request.signal ? AbortSignal.any([request.signal, deadline]) : deadline;
-      let timer: NodeJS.Timeout | undefined;
       const timedOut = new Promise<"timeout">((resolve) => {
-        timer = setTimeout(() => resolve("timeout"), options.timeoutMs);
+        deadline.addEventListener("abort", () => resolve("timeout"), { once: true });
       });
       try {
         const answer = await Promise.race([Promise.resolve(executor({ ...request, signal })), timedOut]);
@@ -107,8 +107,6 @@ export function useProvinceCalls(options: ProvinceCallsOptions): GatewayPlugin {
       } catch (error) {
         if (deadline.aborted) return unavailable(endpoint, "SUBGRAPH_TIMEOUT");
         return unavailable(endpoint, reasonOfErrorAnswer([error as GraphQLError]));
-      } finally {
-        clearTimeout(timer);
       }
     };
 
