@@ -37,15 +37,19 @@ const ctx: ScenarioContext = {
   keys,
   notes: new Map(),
   postgresUrl: process.env.BENCH_POSTGRES_URL || DEFAULT_POSTGRES_URL,
+  async gatewayDatabaseKind() {
+    if (options.gatewayDatabase === "auto") {
+      const problem = await postgresProblem(ctx.postgresUrl);
+      options.gatewayDatabase = problem ? "pglite" : "postgres";
+      if (problem) progress(`${problem}: the gateway runs on embedded PGlite`);
+    }
+    return options.gatewayDatabase;
+  },
   gateway() {
     gateway ??= (async () => {
-      if (options.gatewayDatabase === "auto") {
-        const problem = await postgresProblem(ctx.postgresUrl);
-        options.gatewayDatabase = problem ? "pglite" : "postgres";
-        if (problem) progress(`${problem}: the gateway runs on embedded PGlite`);
-      }
-      progress(`starting the gateway (fresh ${options.gatewayDatabase} database: npm run seed, then serve) …`);
-      if (options.gatewayDatabase === "postgres") {
+      const kind = await ctx.gatewayDatabaseKind();
+      progress(`starting the gateway (fresh ${kind} database: npm run seed, then serve) …`);
+      if (kind === "postgres") {
         gatewayDatabase = await createScratchDatabase(ctx.postgresUrl, "gateway");
       }
       const child = await startPreparedGateway(

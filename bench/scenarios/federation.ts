@@ -10,7 +10,7 @@ import { startPreparedGateway } from "../lib/gateway-child.ts";
 import { askOnce } from "../lib/graphql.ts";
 import type { LoadTarget } from "../lib/load.ts";
 import { PROFILES_DIR } from "../lib/paths.ts";
-import { createScratchDatabase, postgresProblem, type ScratchDatabase } from "../lib/postgres.ts";
+import { createScratchDatabase, type ScratchDatabase } from "../lib/postgres.ts";
 import { formatNumber } from "../lib/report.ts";
 import { goalCheck, measuredResult, ratioOf } from "../lib/result.ts";
 import { assertAnswered, interleavedRounds } from "../lib/rounds.ts";
@@ -26,11 +26,6 @@ export const JOIN_QUERY = `{
   } } }
 }`;
 const JOIN_CONNECTIONS = 16;
-
-async function databaseKind(ctx: ScenarioContext): Promise<"pglite" | "postgres"> {
-  if (ctx.options.gatewayDatabase !== "auto") return ctx.options.gatewayDatabase;
-  return (await postgresProblem(ctx.postgresUrl)) ? "pglite" : "postgres";
-}
 
 async function joinTarget(ctx: ScenarioContext, gateway: ServerChild): Promise<LoadTarget> {
   const headers = { "content-type": "application/json", authorization: `Bearer ${await ctx.keys.token("gz")}` };
@@ -48,7 +43,7 @@ export const federation: Scenario = {
   description:
     "read query: federated gateway vs FEDERATION=false, interleaved; then enterprises + both provinces' files",
   async run(ctx, common) {
-    const kind = await databaseKind(ctx);
+    const kind = await ctx.gatewayDatabaseKind();
     const databases: ScratchDatabase[] = [];
     const started: ServerChild[] = [];
     const gatewayOn = async (name: string, env: Record<string, string>) => {

@@ -9,6 +9,8 @@ export type { ResultCommon };
 export interface ScenarioContext {
   options: BenchOptions;
   keys: BenchKeys;
+  /** the database kind gateways of this run use: --postgres / --pglite, or Postgres when it answers (auto) */
+  gatewayDatabaseKind(): Promise<"pglite" | "postgres">;
   /** the real gateway in its own process, started on first use and shared by the scenarios of one run */
   gateway(): Promise<ServerChild>;
   /** figures one scenario leaves for a later one (e.g. read → memory) */
