@@ -1,9 +1,12 @@
 /**
- * The gateway as a yoga instance: schema, context, plugins. No listening socket here (server.ts),
- * so tests drive it in-process with `yoga.fetch`.
+ * The gateway as a server: schema, context, plugins. No listening socket here (server.ts), so tests drive it
+ * in-process with `gateway.fetch`. Federated (the default), it is the front door of
+ * ./federation/shared-first-router.ts before two yoga servers with one context and one set of plugins: the
+ * shared schema's own, and the Hive Gateway runtime serving the supergraph.
  */
 import type { IncomingMessage } from "node:http";
-import { createYoga, type Plugin, type YogaInitialContext, type YogaServerInstance } from "graphql-yoga";
+import type { GraphQLSchema } from "graphql";
+import { createYoga, type Plugin, type YogaInitialContext } from "graphql-yoga";
 import { CATALOG_READ_FIELDS } from "../schema/catalog/catalog-read-model.ts";
 import { schema } from "../schema/index.ts";
 import { syncHealth } from "../schema/sync/status-service.ts";
@@ -12,11 +15,12 @@ import { useConsole } from "./console/use-console.ts";
 import type { GatewayContext, GatewayServices } from "./context.ts";
 import type { Database } from "./db/client.ts";
 import { createFederatedGateway, type FederationDeps, federationHealthOf } from "./federation/federated-gateway.ts";
+import { createSharedFirstRouter, type GatewayServer } from "./federation/shared-first-router.ts";
 import { EXAMPLE_OPERATIONS } from "./graphiql-examples.ts";
 import { renderGraphiQLPage, useGraphiQLAssets } from "./graphiql-page.ts";
 import { yogaLogger } from "./logging/yoga-logger.ts";
 import { auditRecordFor, describeRequest, useAudit } from "./plugins/use-audit.ts";
-import { useBodyLimit } from "./plugins/use-body-limit.ts";
+import { DEFAULT_MAX_BODY_BYTES, useBodyLimit } from "./plugins/use-body-limit.ts";
 import { useErrorCodes } from "./plugins/use-error-codes.ts";
 import { useHardening } from "./plugins/use-hardening.ts";
 import { type HealthDetail, useHealth } from "./plugins/use-health.ts";
@@ -39,7 +43,8 @@ export interface GatewayDeps extends GatewayServices {
   federation?: FederationDeps;
 }
 
-export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
+/** a yoga server, or the federated front door in front of two (./federation/shared-first-router.ts) */
+export type Gateway = GatewayServer;
 
 const GRAPHIQL_TITLE = "高竹新区执法数据网关 GraphiQL";
 
@@ -125,16 +130,24 @@ export function createGateway(deps: GatewayDeps): Gateway {
     maskedErrors: !(config.env === "development"),
     batching: { limit: 5 },
   } as const;
+  const yogaServing = (served: GraphQLSchema): Gateway =>
+    createYoga<Record<string, unknown>, GatewayContext>({
+      schema: served,
+      ...http,
+      // by Content-Length instead (./plugins/use-body-limit.ts)
+      maxRequestBodySize: false,
+      logging: yogaLogger(services.logger.child({ component: "yoga" })),
+      context,
+      plugins,
+    }) as unknown as Gateway;
   const gateway: Gateway = federation
-    ? (createFederatedGateway({ federation, http, context, plugins }) as unknown as Gateway)
-    : createYoga<Record<string, unknown>, GatewayContext>({
-        schema,
-        ...http,
-        // by Content-Length instead (./plugins/use-body-limit.ts)
-        maxRequestBodySize: false,
-        logging: yogaLogger(services.logger.child({ component: "yoga" })),
-        context,
-        plugins,
-      });
+    ? createSharedFirstRouter({
+        // the shared subgraph's schema, as the runtime's fast path validates and executes on it
+        shared: yogaServing(federation.sharedSubgraph),
+        supergraph: createFederatedGateway({ federation, http, context, plugins }) as unknown as Gateway,
+        graphqlEndpoint: http.graphqlEndpoint,
+        maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+      })
+    : yogaServing(schema);
   return gateway;
 }

@@ -8,7 +8,8 @@
  * - the provinces' subgraphs are called over HTTP, each call governed by ./province-calls.ts: signed
  *   per request, bounded in time, SUBGRAPH_UNAVAILABLE when it fails, masked, audited.
  * - entity fetches are batched by the runtime: one `_entities` call per subgraph per request level.
- * - an operation that selects no province's field runs on the shared schema at once (./shared-fast-path.ts).
+ * - an operation that selects no province's field runs on the shared schema at once (./shared-fast-path.ts);
+ *   most such requests do not even reach the runtime (./shared-first-router.ts).
  */
 import { createGatewayRuntime, type GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import { createDefaultExecutor } from "@graphql-mesh/transport-common";

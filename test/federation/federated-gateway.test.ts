@@ -4,9 +4,11 @@
  * `_entities`), as the verified caller, masked for another jurisdiction, audited; a province down or
  * slow leaves the rest of the answer whole, with SUBGRAPH_UNAVAILABLE naming it, within the timeout.
  */
-import { createServer } from "node:net";
+import type { Server } from "node:http";
+import { type AddressInfo, createServer } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadPublicJwks } from "../../gateway/auth/keys.ts";
+import { createHttpServer } from "../../gateway/http-server.ts";
 import { enterprises } from "../../prisma/seed/data/enterprises.ts";
 import { startChongqingSimulator } from "../../scripts/simulators/chongqing/index.ts";
 import { provincialFile } from "../../scripts/simulators/core/provincial-file.ts";
@@ -170,6 +172,42 @@ describe("one graph: the shared record and each province's own file", () => {
       expect.arrayContaining([`chongqing:Enterprise:${BOTH.uscc}`, `sichuan:Enterprise:${BOTH.uscc}`]),
     );
     expect(entry?.outcome).toBe("OK");
+  });
+});
+
+describe("over HTTP, through the gateway's front door (gateway/federation/shared-first-router.ts)", () => {
+  let http: Server;
+  let url = "";
+  beforeAll(async () => {
+    http = createHttpServer(t.gateway);
+    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
+  });
+  afterAll(() => new Promise<void>((resolve) => http.close(() => resolve())));
+
+  async function postRaw(body: string) {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${await t.token("gz")}` },
+      body,
+    });
+    return { status: response.status, ...((await response.json()) as { data?: OneAnswer; errors?: unknown[] }) };
+  }
+
+  it("a shared-only read: answered, no province asked", async () => {
+    const before = cq.subgraph.operations + sc.subgraph.operations;
+    const answer = await postRaw(JSON.stringify({ query: `{ enterprise(uscc: "${BOTH.uscc}") { uscc name } }` }));
+    expect(answer).toMatchObject({ status: 200, data: { enterprise: { uscc: BOTH.uscc, name: BOTH.name } } });
+    expect(cq.subgraph.operations + sc.subgraph.operations).toBe(before);
+  });
+
+  it("a province's field spelled with JSON escapes still reaches the province (the runtime answers it)", async () => {
+    const query = `{ enterprise(uscc: "${BOTH.uscc}") { name atSichuan { province } } }`;
+    const escaped = JSON.stringify({ query }).replace("atSichuan", "\\u0061tSichuan");
+    expect(escaped).toContain("\\u0061tSichuan");
+    const answer = await postRaw(escaped);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.enterprise.atSichuan?.province).toBe("sc");
   });
 });
 
