@@ -1,7 +1,9 @@
 /**
- * match — `matchDiscretion` through the whole GraphQL path (token, audit, database, engine) vs the pure engine
- * (schema/benchmarks/rules/discretion.ts) called in a loop in this process on the same item, benchmark and
- * facts, built from the seed data the gateway's database holds.
+ * match — one `matchDiscretion` per request through the whole GraphQL path (token, limits, audit, the catalog in
+ * memory, the engine) vs the same gateway answering read's query from its read cache (token, limits, audit,
+ * nothing executed), interleaved in the same run (issue 19 item 5: matching should cost little beyond the
+ * request itself). The pure engine (schema/benchmarks/rules/discretion.ts) called in a loop on the same item,
+ * benchmark and facts is reported beside, with 8 matches in one request.
  */
 import { performance } from "node:perf_hooks";
 import { items } from "../../prisma/seed/data/catalog.ts";
@@ -16,6 +18,7 @@ import { progress } from "../lib/progress.ts";
 import { formatNumber } from "../lib/report.ts";
 import { goalCheck, measuredResult, median, notBuiltResult, ratioOf } from "../lib/result.ts";
 import { assertAnswered, type ContenderFigures, interleavedRounds } from "../lib/rounds.ts";
+import { gatewayReadTarget } from "./read.ts";
 import type { Scenario } from "./types.ts";
 
 const SELECTION = "{ outcome range { minYuan maxYuan } citations steps benchmarkVersion }";
@@ -96,8 +99,9 @@ function pureRate(input: DiscretionInput, seconds: number): number {
 
 export const match: Scenario = {
   name: "match",
-  goal: "≥ 0.3 of the pure engine's calls/s",
-  description: "matchDiscretion through GraphQL (64 connections) vs the pure engine called in a loop",
+  goal: "one match per request ≥ 0.8 of the gateway's cached read req/s",
+  description:
+    "matchDiscretion through GraphQL, one per request (64 connections) vs the same gateway's cached read, interleaved; the pure engine and 8 matches a request beside",
   async run(ctx, common) {
     const gateway = await ctx.gateway();
     const schema = schemaOf(gateway.info);
@@ -129,32 +133,38 @@ export const match: Scenario = {
     const batchedAnswer = await askOnce(gateway.url, batchedBody, headers);
     const batchedTarget = { ...target, name: "gateway-batched", body: batchedBody, expectBody: batchedAnswer.text };
 
+    const readTarget = { ...(await gatewayReadTarget(ctx, gateway)), name: "gateway-cached-read" };
+
     const { timing } = ctx.options;
     const graphqlRounds: ContenderFigures[] = [];
+    const readRounds: ContenderFigures[] = [];
     const batchedRounds: ContenderFigures[] = [];
     const pureRounds: number[] = [];
     for (let round = 0; round < timing.rounds; round++) {
       const figures = await interleavedRounds(
         [
           { target, child: gateway },
+          { target: readTarget, child: gateway },
           { target: batchedTarget, child: gateway },
         ],
         { ...timing, rounds: 1 },
       );
-      assertAnswered(figures.gateway!);
-      assertAnswered(figures["gateway-batched"]!);
+      for (const name of [target.name, readTarget.name, batchedTarget.name]) assertAnswered(figures[name]!);
       graphqlRounds.push(figures.gateway!);
+      readRounds.push(figures[readTarget.name]!);
       batchedRounds.push(figures["gateway-batched"]!);
       pureRate(input, Math.min(1, timing.warmupSeconds));
       pureRounds.push(pureRate(input, timing.durationSeconds));
       progress(`pure engine: round ${round + 1}/${timing.rounds} ${formatNumber(pureRounds.at(-1)!)} calls/s`);
     }
     const graphqlRps = median(graphqlRounds.map((f) => f.requestsPerSecond));
+    const cachedReadRps = median(readRounds.map((f) => f.requestsPerSecond));
     const pureCps = median(pureRounds);
-    const ratio = ratioOf(graphqlRps, pureCps);
+    const ratio = ratioOf(graphqlRps, cachedReadRps);
+    const pureRatio = ratioOf(graphqlRps, pureCps);
     const batchedCps = (median(batchedRounds.map((f) => f.requestsPerSecond)) ?? 0) * BATCHED;
     const batchedRatio = ratioOf(batchedCps, pureCps);
-    const checks = [goalCheck("GraphQL req/s ÷ pure calls/s", ratio, ">=", 0.3)];
+    const checks = [goalCheck("match req/s ÷ cached read req/s", ratio, ">=", 0.8)];
     const profile =
       !checks[0]!.met && ctx.options.profileOnMiss
         ? await profileUnderLoad(gateway, target, ctx.options.quick ? 3 : 5)
@@ -163,18 +173,21 @@ export const match: Scenario = {
       ratio,
       checks,
       notes: [
-        ...ceilingNotes(ctx.notes.get("read.gatewayRequestsPerSecond") as number | undefined, pureCps),
+        `the pure engine: ${formatNumber(pureCps ?? 0)} calls/s (${formatNumber(pureCps ? 1e6 / pureCps : 0, 1)} µs a call); ` +
+          `one match per request is ${formatNumber(pureRatio ?? 0, 3)} of it (the former goal, 0.3, is above any ` +
+          "authenticated, audited HTTP request on this machine)",
         `${BATCHED} matches in one request (aliases): ${formatNumber(batchedCps)} calls/s = ` +
           `${formatNumber(batchedRatio ?? 0, 3)} of the pure engine's — reported beside the goal, which is judged on ` +
           "one match per request",
       ],
-      summary: `GraphQL (${gateway.info.database}) ${formatNumber(graphqlRps ?? 0)} req/s (p99 ${formatNumber(median(graphqlRounds.map((f) => f.p99Ms)) ?? 0, 1)} ms) vs pure engine ${formatNumber(pureCps ?? 0)} calls/s; ${BATCHED} matches a request: ${formatNumber(batchedCps)} calls/s (${formatNumber(batchedRatio ?? 0, 2)})`,
+      summary: `one match a request (${gateway.info.database}) ${formatNumber(graphqlRps ?? 0)} req/s (p99 ${formatNumber(median(graphqlRounds.map((f) => f.p99Ms)) ?? 0, 1)} ms) vs the cached read ${formatNumber(cachedReadRps ?? 0)} req/s (p99 ${formatNumber(median(readRounds.map((f) => f.p99Ms)) ?? 0, 1)} ms); pure engine ${formatNumber(pureCps ?? 0)} calls/s; ${BATCHED} matches a request: ${formatNumber(batchedCps)} calls/s (${formatNumber(batchedRatio ?? 0, 2)} of the engine)`,
       raw: {
         item: item.code,
         facts,
         query: QUERY,
         timing,
         graphql: graphqlRounds,
+        cachedRead: readRounds,
         batched: {
           matchesPerRequest: BATCHED,
           query: BATCHED_QUERY,
@@ -188,21 +201,3 @@ export const match: Scenario = {
     });
   },
 };
-
-/**
- * Why the goal is out of reach over HTTP: one call of the engine costs tens of µs, while one authenticated,
- * audited HTTP request costs several hundred µs of the gateway's CPU before any resolver runs. The gateway
- * answering read's cached query (same run: token, limits, audit, no execution) is the ceiling of any one-match
- * request.
- */
-function ceilingNotes(cachedReadRps: number | undefined, pureCps: number | null): string[] {
-  const perCall = pureCps ? `${formatNumber(1e6 / pureCps, 1)} µs a call of the pure engine` : "";
-  if (!cachedReadRps || !pureCps) {
-    return [`${perCall}; run with \`read\` to see the ceiling of one request through the gateway in the same run`];
-  }
-  return [
-    `${perCall}; the gateway answering read's query from its cache (same run: token, limits and audit, nothing ` +
-      `executed) served ${formatNumber(cachedReadRps)} req/s = ${formatNumber(cachedReadRps / pureCps, 3)} of the ` +
-      "pure engine's calls/s — the ceiling of one match per request on this machine, below the goal of 0.3",
-  ];
-}
