@@ -140,6 +140,16 @@ describe.skipIf(!browserAvailable)(browserAvailable ? "console journey" : `conso
     // the adapter delivered the officer: its write is in the history, with who wrote it and its outcome in Chinese
     await expect.poll(() => page.locator(".change-history").innerText()).toContain("重庆（");
     expect(await page.locator(".change-history").innerText()).toMatch(/已写入|版本不新，未写入|无变化/);
+    // the officers' list names the officer's domains in Chinese, not by their codes
+    await page.keyboard.press("Escape");
+    await page.getByRole("tab", { name: "执法人员" }).click();
+    await page.getByPlaceholder("姓名").fill(officer.name);
+    await page.getByPlaceholder("姓名").press("Enter");
+    const listed = page.locator(".ant-tabs-tabpane-active tr", { hasText: officer.certificateNumber });
+    const domains = await world.live.prisma.domain.findMany({ where: { code: { in: officer.qualifiedDomains } } });
+    expect(domains.length).toBeGreaterThan(0);
+    await expect.poll(() => listed.innerText(), { timeout: 15_000 }).toContain(domains[0]!.name);
+    for (const domain of domains) expect(await listed.innerText()).not.toContain(domain.code);
     expectNoBrowserProblems(browser.current);
   }, 60_000);
 

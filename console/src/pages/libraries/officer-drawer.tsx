@@ -4,14 +4,13 @@ import type { Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { request } from "../../client.ts";
 import type { ResultOf } from "../../graphql.ts";
-import { Domains } from "../../operations/catalog.ts";
 import { OfficerDetail } from "../../operations/libraries.ts";
 import { useAction } from "../../use-async.ts";
+import { useDomains } from "../../use-domains.ts";
 import { ChangeHistory } from "./change-history.tsx";
 import { NOT_DISPATCHABLE_TEXT, OFFICER_STATUS_TEXT, textOf } from "./library-words.ts";
 
 type Officer = NonNullable<ResultOf<typeof OfficerDetail>["officer"]>;
-type Domain = ResultOf<typeof Domains>["domains"][number];
 
 export function OfficerDrawer({
   certificateNumber,
@@ -21,11 +20,10 @@ export function OfficerDrawer({
   onClose: () => void;
 }) {
   const [officer, setOfficer] = useState<Officer | null>(null);
-  const [domains, setDomains] = useState<Domain[]>([]);
+  const { domains, domainName } = useDomains();
   const [asOf, setAsOf] = useState<Dayjs | null>(null);
   const [needed, setNeeded] = useState<string[]>([]);
   const { run } = useAction();
-  useEffect(() => void run(async () => setDomains((await request(Domains)).domains)), [run]);
   useEffect(() => {
     if (!certificateNumber) return setOfficer(null);
     void run(async () => {
@@ -33,7 +31,6 @@ export function OfficerDrawer({
       setOfficer((await request(OfficerDetail, variables)).officer ?? null);
     });
   }, [run, certificateNumber, asOf, needed]);
-  const domainName = (code: string) => domains.find((d) => d.code === code)?.name ?? code;
   const verdict = officer?.dispatchability;
   return (
     <Drawer open={certificateNumber !== null} onClose={onClose} width={720} title={officer?.name ?? "执法人员"}>

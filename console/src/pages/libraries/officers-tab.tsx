@@ -4,6 +4,7 @@ import { useCallback, useState } from "react";
 import { request } from "../../client.ts";
 import type { ResultOf } from "../../graphql.ts";
 import { Officers } from "../../operations/libraries.ts";
+import { useDomains } from "../../use-domains.ts";
 import { JURISDICTION_TEXT, OFFICER_STATUS_TEXT, textOf } from "./library-words.ts";
 import { OfficerDrawer } from "./officer-drawer.tsx";
 import { SearchableTable } from "./searchable-table.tsx";
@@ -12,6 +13,7 @@ type Officer = ResultOf<typeof Officers>["officers"]["edges"][number]["node"];
 
 export function OfficersTab() {
   const [open, setOpen] = useState<string | null>(null);
+  const { domainName } = useDomains();
   const load = useCallback(async (name: string) => {
     const { officers } = await request(Officers, { name: name || undefined });
     return { rows: officers.edges.map((e) => e.node), total: officers.totalCount };
@@ -28,7 +30,7 @@ export function OfficersTab() {
           { title: "所属", dataIndex: "homeJurisdiction", render: (j: string) => textOf(JURISDICTION_TEXT, j) },
           { title: "状态", dataIndex: "status", render: (s: string) => textOf(OFFICER_STATUS_TEXT, s) },
           { title: "执法证到期", dataIndex: "certificateValidTo" },
-          { title: "执法领域", dataIndex: "qualifiedDomains", render: (d: string[]) => d.join("、") },
+          { title: "执法领域", dataIndex: "qualifiedDomains", render: (d: string[]) => d.map(domainName).join("、") },
           {
             title: "",
             key: "open",
