@@ -166,8 +166,12 @@ export async function supervisionIndicators(
   settings: IndicatorSettings,
 ): Promise<SupervisionIndicator[]> {
   const previous = previousPeriod(scope.period);
-  const now = await measure(prisma, scope, codes, settings);
-  const before = await measure(prisma, { ...scope, period: previous }, codes, settings);
+  // the two periods at once, on their own connections (each reads its families one after another, so a
+  // request holds at most twice a family's statements: docs/supervision.md, "Scale")
+  const [now, before] = await Promise.all([
+    measure(prisma, scope, codes, settings),
+    measure(prisma, { ...scope, period: previous }, codes, settings),
+  ]);
   const days = daysOf(scope.period);
   return codes.map((code) => {
     const current = now.get(code) ?? NO_DATA;
