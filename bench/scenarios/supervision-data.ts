@@ -12,6 +12,7 @@
  */
 import { performance } from "node:perf_hooks";
 import type pg from "pg";
+import { insertDecisionDayRowsSql } from "../../schema/supervision/decision-day-rows.ts";
 import { insertVisitRowsSql } from "../../schema/supervision/visit-rows.ts";
 import { progress } from "../lib/progress.ts";
 import { copyRest } from "./library-gateway.ts";
@@ -200,6 +201,11 @@ export async function generateSupervisionData(client: pg.Client, counts: Supervi
   await client.query(`DELETE FROM "SupervisionVisit"`);
   await timed(client, "visit rollup (backfill)", insertVisitRowsSql({ all: true }).sql);
   seconds.visitRollup = (performance.now() - t0) / 1000;
+  // the decision rollup likewise (after the warnings: they decide its counters)
+  t0 = performance.now();
+  await client.query(`DELETE FROM "SupervisionDecisionDay"`);
+  await timed(client, "decision rollup (backfill)", insertDecisionDayRowsSql({ all: true }).sql);
+  seconds.decisionRollup = (performance.now() - t0) / 1000;
   t0 = performance.now();
   for (const table of [
     "Enterprise",
@@ -208,6 +214,7 @@ export async function generateSupervisionData(client: pg.Client, counts: Supervi
     "TaskOfficer",
     "InspectionCodeCheck",
     "SupervisionVisit",
+    "SupervisionDecisionDay",
   ]) {
     await client.query(`VACUUM ANALYZE "${table}"`); // one a statement: VACUUM refuses a transaction block
   }
@@ -223,7 +230,8 @@ export async function generateSupervisionData(client: pg.Client, counts: Supervi
       (SELECT count(*) FROM "InspectionCodeCheck") AS code_checks,
       (SELECT count(*) FROM "InspectionFeedback") AS feedback,
       (SELECT count(*) FROM "SupervisionWarning") AS warnings,
-      (SELECT count(*) FROM "SupervisionVisit") AS visits`);
+      (SELECT count(*) FROM "SupervisionVisit") AS visits,
+      (SELECT count(*) FROM "SupervisionDecisionDay") AS decision_days`);
   const row = tally.rows[0] as Record<string, string>;
   return {
     counts: { ...Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])), items },

@@ -60,7 +60,10 @@ function explainingDb(client: pg.Client, read: string, out: ExplainedRead[]): Db
   return { $queryRaw: run } as unknown as Db;
 }
 
-/** every statement of the visit, repeat, decision and feedback reads for `scope`, one after another, slowest first */
+/**
+ * every statement of the visit, repeat, decision (from the rollup, and `plain` beside it) and feedback reads for
+ * `scope`, one after another, slowest first
+ */
 export async function explainReads(
   client: pg.Client,
   scope: IndicatorScope,
@@ -71,6 +74,8 @@ export async function explainReads(
   await readVisitFamily(sequential("visits"), scope);
   await readVisitGaps(sequential("repeats"), scope, repeatWindowDays);
   await readDecisionFamily(sequential("decisions"), scope);
+  // the same decision figures computed from the records and warnings, as before their rollup: before/after in one run
+  await readDecisionFamily(sequential("plain decisions"), scope, "plain");
   await readFeedback(sequential("feedback"), scope);
   return out.sort((a, b) => b.executionMs - a.executionMs);
 }

@@ -13,6 +13,11 @@ import type { Jurisdiction } from "../common/jurisdiction.ts";
 import { yuanTextFromFen } from "../common/money.ts";
 import { findUnsafeText, replaceUnsafeText } from "../common/rules/text-safety.ts";
 import { applyTaskAnswers } from "../dispatch/task-answers.ts";
+import {
+  decisionDaysOf,
+  refreshSupervisionDecisionDays,
+  type TouchedDecisionDays,
+} from "../supervision/decision-rollup.ts";
 import { assessDecidedPenalties, type PenaltyAssessment } from "../supervision/penalty-supervision.ts";
 import { refreshSupervisionVisits } from "../supervision/visit-rollup.ts";
 import { newestVersion } from "../sync/rules/newest-version.ts";
@@ -135,9 +140,11 @@ export async function ingestInTransaction(
     results.push({ ...base, outcome: "APPLIED", code: null, message: null, recordId: row.id });
   }
 
-  await writeRecordRows(tx, [...written.values()], existed);
+  const decisionDays = await writeRecordRows(tx, [...written.values()], existed);
   // 执法监督预警: decided penalties are measured against their benchmark once stored
   const supervision = await assessDecidedPenalties(tx, penalties, now, request.catalog);
+  // the decision rollup once the warnings that decide its counters are written
+  await refreshSupervisionDecisionDays(tx, decisionDays);
   for (const result of results) {
     const note = result.recordId ? supervision.notAssessed.get(result.recordId) : undefined;
     if (result.outcome === "APPLIED" && note) Object.assign(result, { code: "NOT_ASSESSED", message: note });
@@ -194,14 +201,21 @@ export function recordUpserted(row: RecordRow): ChangeInput {
 /**
  * Inserts the rows whose originId was not stored (`existed`), updates the others, and refreshes their visits in
  * the supervision rollup — of the enterprises before and after (a correction may move a record to another).
+ * Returns what the decision rollup must refresh once the caller has written the decisions' warnings
+ * (`refreshSupervisionDecisionDays`, schema/supervision/decision-rollup.ts): the keys of the stored versions
+ * and the records written.
  */
 export async function writeRecordRows(
   tx: Prisma.TransactionClient,
   rows: readonly RecordRow[],
   existed: ReadonlySet<string>,
-) {
+): Promise<TouchedDecisionDays> {
   const updated = rows.filter((row) => existed.has(row.originId));
   const before = await storedEnterprises(
+    tx,
+    updated.map((row) => row.id),
+  );
+  const decisionDaysBefore = await decisionDaysOf(
     tx,
     updated.map((row) => row.id),
   );
@@ -214,6 +228,7 @@ export async function writeRecordRows(
     usccs: [...before, ...rows.map((row) => row.enterpriseUscc)],
     recordIds: rows.map((row) => row.id),
   });
+  return { before: decisionDaysBefore, recordIds: rows.map((row) => row.id) };
 }
 
 /** the enterprises the stored versions of these records name */

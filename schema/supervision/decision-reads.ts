@@ -1,7 +1,10 @@
 /**
  * Reads of penalty decisions (行政处罚决定) for the supervision indicators: decisions in the period of their
  * decision time (decidedAt), of the scope's jurisdiction (origin) and domain (the item's). Set-based SQL,
- * aggregated rows out; rules/indicators/decisions.ts computes the figures.
+ * aggregated rows out; rules/indicators/decisions.ts computes the figures. The decisions are read from their
+ * per-day rollup (SupervisionDecisionDay, kept current by the writes: decision-rollup.ts) unless `source: "plain"`
+ * asks for the statements over the records and warnings themselves; both give the same figures
+ * (test/schema/supervision-decision-rollup.test.ts).
  */
 import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import {
@@ -15,7 +18,11 @@ import {
 } from "./indicator-scope.ts";
 import type { DurationRow, FineRow, KindCountRow, MatchRow } from "./rules/indicators/decisions.ts";
 import { RANGE_DEVIATION_KINDS } from "./rules/indicators/decisions.ts";
+import { percentileCont } from "./rules/indicators/percentile.ts";
 import { instantsOf, previousPeriod } from "./rules/indicators/period.ts";
+
+/** where the decisions come from: their rollup (kept current by the writes), or the records and warnings */
+export type DecisionSource = "rollup" | "plain";
 
 const decisionsWhere = (scope: IndicatorScope, start: Date, end: Date) => Prisma.sql`
   r."kind" = 'PENALTY_DECISION' AND r."decidedAt" BETWEEN ${start} AND ${end}
@@ -35,7 +42,15 @@ export interface DecisionFamily {
   durations: DurationRow[];
 }
 
-export async function readDecisionFamily(db: Db, scope: IndicatorScope): Promise<DecisionFamily> {
+export async function readDecisionFamily(
+  db: Db,
+  scope: IndicatorScope,
+  source: DecisionSource = "rollup",
+): Promise<DecisionFamily> {
+  return source === "rollup" ? readRollup(db, scope) : readPlain(db, scope);
+}
+
+async function readPlain(db: Db, scope: IndicatorScope): Promise<DecisionFamily> {
   const { start, end } = boundsOf(scope);
   const where = decisionsWhere(scope, start, end);
   const previousStart = instantsOf(previousPeriod(scope.period)).start;
@@ -77,6 +92,12 @@ export async function readDecisionFamily(db: Db, scope: IndicatorScope): Promise
       ) x
       GROUP BY GROUPING SETS ((j), ()) ORDER BY 1`,
   ]);
+  return familyOf(match, deviations, lenient, fines, durations.map(durationOf));
+}
+
+type Rows = Record<string, unknown>[];
+
+function familyOf(match: Rows, deviations: Rows, lenient: Rows, fines: Rows, durations: DurationRow[]): DecisionFamily {
   return {
     match: { measured: num(match[0]?.measured), matched: num(match[0]?.matched) },
     deviations: deviations.map((r) => ({ kind: String(r.kind), count: num(r.count) })),
@@ -89,11 +110,91 @@ export async function readDecisionFamily(db: Db, scope: IndicatorScope): Promise
       currentFen: num(r.current_fen),
       previousFen: num(r.previous_fen),
     })),
-    durations: durations.map((r) => ({
-      jurisdiction: String(r.j),
-      decisions: num(r.decisions),
-      medianDays: numOrNull(r.median),
-      p90Days: numOrNull(r.p90),
-    })),
+    durations,
   };
+}
+
+const durationOf = (r: Record<string, unknown>): DurationRow => ({
+  jurisdiction: String(r.j),
+  decisions: num(r.decisions),
+  medianDays: numOrNull(r.median),
+  p90Days: numOrNull(r.p90),
+});
+
+/** the rollup's rows of the scope's Beijing days `from`…`to`, jurisdiction and domain (the item's, read now) */
+const rollupWhere = (scope: IndicatorScope, from: string, to: string) => Prisma.sql`
+  s."day" BETWEEN ${from}::date AND ${to}::date
+  AND ${scope.jurisdiction === null ? Prisma.sql`TRUE` : Prisma.sql`s."jurisdiction" = ${scope.jurisdiction}`}
+  AND ${recordDomainSql(scope, Prisma.sql`s."itemCode"`)}`;
+
+/**
+ * The same figures from the rollup: sums of its counters over the period's days (the period bounds are Beijing
+ * days, as the rollup's), the durations as a histogram per jurisdiction from which the median and p90 are
+ * computed exactly as percentile_cont computes them over the decisions (rules/indicators/percentile.ts).
+ */
+async function readRollup(db: Db, scope: IndicatorScope): Promise<DecisionFamily> {
+  const { from, to } = scope.period;
+  const where = rollupWhere(scope, from, to);
+  const [match, deviations, lenient, fines, histogram] = await Promise.all([
+    db.$queryRaw<Rows>`
+      SELECT COALESCE(sum(s."measured"), 0) AS measured, COALESCE(sum(s."matched"), 0) AS matched
+      FROM "SupervisionDecisionDay" s WHERE ${where}`,
+    db.$queryRaw<Rows>`
+      SELECT v.kind, v.count FROM (
+        SELECT sum(s."fineAboveRange") AS above, sum(s."fineBelowRange") AS below, sum(s."lenientIgnored") AS ignored
+        FROM "SupervisionDecisionDay" s WHERE ${where}
+      ) x
+      CROSS JOIN LATERAL (VALUES ('FINE_ABOVE_RANGE', x.above), ('FINE_BELOW_RANGE', x.below),
+        ('LENIENT_IGNORED', x.ignored)) AS v(kind, count)
+      WHERE v.count > 0 ORDER BY 1`,
+    db.$queryRaw<Rows>`
+      SELECT v.kind, v.count FROM (
+        SELECT sum(s."firstViolationExempt") AS first_violation_exempt, sum(s."notPunished") AS not_punished,
+          sum(s."lighter") AS lighter, sum(s."mitigated") AS mitigated, sum(s."lenientUnspecified") AS unspecified
+        FROM "SupervisionDecisionDay" s WHERE ${where}
+      ) x
+      CROSS JOIN LATERAL (VALUES ('FIRST_VIOLATION_EXEMPT', x.first_violation_exempt),
+        ('NOT_PUNISHED', x.not_punished), ('LIGHTER', x.lighter), ('MITIGATED', x.mitigated),
+        ('UNSPECIFIED', x.unspecified)) AS v(kind, count)
+      WHERE v.count > 0 ORDER BY 1`,
+    db.$queryRaw<Rows>`
+      SELECT s."jurisdiction" AS j, COALESCE(i."domainCode", '') AS domain, COALESCE(d."name", '') AS domain_name,
+        s."department" AS department,
+        COALESCE(sum(s."fineFen") FILTER (WHERE s."day" >= ${from}::date), 0)::float8 AS current_fen,
+        COALESCE(sum(s."fineFen") FILTER (WHERE s."day" < ${from}::date), 0)::float8 AS previous_fen
+      FROM "SupervisionDecisionDay" s
+      LEFT JOIN "EnforcementItem" i ON i."code" = s."itemCode"
+      LEFT JOIN "Domain" d ON d."code" = i."domainCode"
+      WHERE ${rollupWhere(scope, previousPeriod(scope.period).from, to)} AND s."fined" > 0
+      GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 4`,
+    db.$queryRaw<Rows>`
+      SELECT s."jurisdiction" AS j, h.key::int AS days, sum(h.value::bigint) AS decisions
+      FROM "SupervisionDecisionDay" s, jsonb_each_text(s."durations") AS h
+      WHERE ${where}
+      GROUP BY 1, 2`,
+  ]);
+  return familyOf(match, deviations, lenient, fines, durationsOf(histogram));
+}
+
+/**
+ * Median and p90 per jurisdiction and over all ("", always present, as the plain statement's empty grouping set),
+ * ordered as the plain statement orders them ("" first, then the jurisdictions)
+ */
+function durationsOf(histogram: Rows): DurationRow[] {
+  const bins = new Map<string, Array<{ value: number; count: number }>>([["", []]]);
+  for (const r of histogram) {
+    const bin = { value: num(r.days), count: num(r.decisions) };
+    bins.get("")?.push(bin);
+    const of = bins.get(String(r.j)) ?? [];
+    of.push(bin);
+    bins.set(String(r.j), of);
+  }
+  return [...bins.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([jurisdiction, of]) => ({
+      jurisdiction,
+      decisions: of.reduce((n, b) => n + b.count, 0),
+      medianDays: percentileCont(of, 0.5),
+      p90Days: percentileCont(of, 0.9),
+    }));
 }

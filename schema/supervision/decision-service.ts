@@ -14,6 +14,7 @@ import { itemByAnyCode } from "../catalog/queries.ts";
 import { writeAudited } from "../common/write.ts";
 import { recordUpserted, writeRecordRows } from "../records/ingest-service.ts";
 import type { RecordRow, StoredDocument } from "../records/rules/record-document.ts";
+import { refreshSupervisionDecisionDays } from "./decision-rollup.ts";
 import { assessPenaltyDecisions } from "./service.ts";
 
 export interface PenaltyDecisionPush {
@@ -58,7 +59,7 @@ export async function reportPenaltyDecision(
       const item = await tx.enforcementItem.findFirst({ where: itemByAnyCode(push.itemCode), select: { code: true } });
       // the same row and change event as ingestRecords writes (schema/records)
       const row = recordRow(existing?.id ?? randomUUID(), origin, push, item?.code ?? push.itemCode);
-      await writeRecordRows(tx, [row], new Set(existing ? [row.originId] : []));
+      const decisionDays = await writeRecordRows(tx, [row], new Set(existing ? [row.originId] : []));
       const record = await tx.enforcementRecord.findUniqueOrThrow({ where: { id: row.id } });
       const warningChanges = await assessPenaltyDecisions(
         tx,
@@ -78,6 +79,8 @@ export async function reportPenaltyDecision(
         ],
         ctx.now,
       );
+      // the decision rollup once the decision's warnings are written (decision-rollup.ts)
+      await refreshSupervisionDecisionDays(tx, decisionDays);
       return {
         result: { record, applied: true },
         recordIds: [record.id],

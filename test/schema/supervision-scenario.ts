@@ -34,6 +34,7 @@
  * Sync: cq inbound reported just now (fresh), sc inbound two hours ago (stale at SYNC_STALE_AFTER_SECONDS=3600).
  */
 import type { PrismaClient } from "../../gateway/db/generated/prisma/client.ts";
+import { rebuildSupervisionDecisionDays } from "../../schema/supervision/decision-rollup.ts";
 import { rebuildSupervisionVisits } from "../../schema/supervision/visit-rollup.ts";
 
 const at = (beijing: string) => new Date(`${beijing}+08:00`);
@@ -392,6 +393,8 @@ export async function loadSupervisionScenario(prisma: PrismaClient, now: Date): 
       warning("P5", "ITEM_NOT_EMPOWERED", "cq"),
     ],
   });
+  // the decisions' rollup likewise, once their warnings are written
+  await rebuildSupervisionDecisionDays(prisma);
 
   await prisma.quarantinedRecord.createMany({
     data: [

@@ -1,0 +1,118 @@
+/**
+ * The penalty decisions (行政处罚决定) of the supervision indicators as per-day counters — the definition of the
+ * rollup `SupervisionDecisionDay`, computed from the records and their warnings. One row per key: the Beijing
+ * calendar day of the decision (decidedAt), the origin, the item ('' when none) and the department ('' when
+ * none), with what decision-reads.ts counts per decision (docs/supervision.md):
+ *   - measured: no ITEM_NOT_EMPOWERED warning on the stored version; matched: measured and no range deviation
+ *     (FINE_ABOVE_RANGE, FINE_BELOW_RANGE, LENIENT_IGNORED) on it; each range deviation's own count;
+ *   - lenient kinds (行政处罚法 第32条 从轻 / 减轻, 第33条 不予处罚 / 首违不罚), and UNSPECIFIED for a decision that
+ *     says `lenientApplied` without the kind;
+ *   - the decisions with a fine and the sum of their fines (fen);
+ *   - a histogram of case durations (Beijing days from the act to the decision → decisions), from which the
+ *     median and p90 are exactly what percentile_cont gives over the decisions (rules/indicators/percentile.ts).
+ * An item's domain is not stored: the reads join it (an item's domain may change).
+ */
+import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
+import { beijingDaySql } from "./indicator-scope.ts";
+
+/** one rollup row's key as the refresh takes it: a Beijing day `YYYY-MM-DD`, origin, item and department ('' for none) */
+export interface DecisionDayKey {
+  day: string;
+  jurisdiction: string;
+  itemCode: string;
+  department: string;
+}
+
+/** which rows: those of some keys (a refresh), or all (a rebuild, the migration's backfill) */
+export type DecisionDayFilter = { keys: readonly DecisionDayKey[] } | { all: true };
+
+const decisionColumns = Prisma.sql`r."id", r."version",
+      ${beijingDaySql(Prisma.sql`r."decidedAt"`)} AS day, r."originJurisdiction" AS j,
+      COALESCE(r."itemCode", '') AS item, COALESCE(r."department", '') AS dept,
+      ${beijingDaySql(Prisma.sql`r."decidedAt"`)} - ${beijingDaySql(Prisma.sql`r."occurredAt"`)} AS days,
+      CASE WHEN r."lenientKind" IS NOT NULL
+          OR COALESCE(r."payload"->'extra'->>'lenientApplied', r."payload"->>'lenientApplied') = 'true'
+        THEN COALESCE(r."lenientKind"::text, 'UNSPECIFIED') END AS lenient,
+      r."fineFen" AS fine`;
+
+/** the first instant of a Beijing day (a date column or expression), as timestamptz */
+const dayStartSql = (day: Prisma.Sql) => Prisma.sql`((${day})::timestamp - interval '8 hours') AT TIME ZONE 'UTC'`;
+
+/**
+ * `decided`: the decisions of the filter, one row each. A key's decisions are found by the records' index on
+ * (itemCode, decidedAt) — the item and the day's instants —; a key without an item ('') also takes the records
+ * whose item is null (a second arm: an OR would not use the index).
+ */
+function decidedCte(f: DecisionDayFilter): Prisma.Sql {
+  if ("all" in f) {
+    return Prisma.sql`decided AS MATERIALIZED (
+      SELECT ${decisionColumns}
+      FROM "EnforcementRecord" r
+      WHERE r."kind" = 'PENALTY_DECISION' AND r."decidedAt" IS NOT NULL
+    )`;
+  }
+  // per key, a lateral subquery kept from being flattened (OFFSET 0): the planner, which cannot know how few keys
+  // there are, otherwise hashed the keys against a seq scan of every decision (1,500,000 in the bench: 8.9 s for an
+  // ingest batch of 1,000 decisions, against milliseconds by the index)
+  const ofKey = (item: Prisma.Sql) => Prisma.sql`SELECT ${decisionColumns}
+        FROM "EnforcementRecord" r
+        WHERE r."kind" = 'PENALTY_DECISION' AND ${item}
+          AND r."decidedAt" >= ${dayStartSql(Prisma.sql`k.day`)} AND r."decidedAt" < ${dayStartSql(Prisma.sql`k.day + 1`)}
+          AND r."originJurisdiction" = k.j AND COALESCE(r."department", '') = k.dept
+        OFFSET 0`;
+  return Prisma.sql`keys AS MATERIALIZED (
+      SELECT DISTINCT k.day, k.j, k.item, k.dept
+      FROM unnest(${f.keys.map((k) => k.day)}::date[], ${f.keys.map((k) => k.jurisdiction)}::text[],
+        ${f.keys.map((k) => k.itemCode)}::text[], ${f.keys.map((k) => k.department)}::text[]) AS k(day, j, item, dept)
+    ),
+    decided AS MATERIALIZED (
+      SELECT d.* FROM keys k CROSS JOIN LATERAL (${ofKey(Prisma.sql`r."itemCode" = k.item`)}) d
+      UNION ALL
+      SELECT d.* FROM keys k CROSS JOIN LATERAL (${ofKey(Prisma.sql`r."itemCode" IS NULL`)}) d WHERE k.item = ''
+    )`;
+}
+
+const ROLLUP_COLUMNS = Prisma.raw(`"day", "jurisdiction", "itemCode", "department", "decisions", "measured", "matched",
+  "fineAboveRange", "fineBelowRange", "lenientIgnored", "firstViolationExempt", "notPunished", "lighter", "mitigated",
+  "lenientUnspecified", "fined", "fineFen", "durations"`);
+
+/** `INSERT INTO "SupervisionDecisionDay" …` of the rows `f` selects (a refresh deletes its keys' rows first) */
+export const insertDecisionDayRowsSql = (f: DecisionDayFilter): Prisma.Sql => Prisma.sql`WITH ${decidedCte(f)},
+    warned AS (
+      SELECT w."recordId" AS id, w."recordVersion" AS version,
+        bool_or(w."kind"::text = 'ITEM_NOT_EMPOWERED') AS not_empowered,
+        bool_or(w."kind"::text IN ('FINE_ABOVE_RANGE', 'FINE_BELOW_RANGE', 'LENIENT_IGNORED')) AS deviated,
+        bool_or(w."kind"::text = 'FINE_ABOVE_RANGE') AS above, bool_or(w."kind"::text = 'FINE_BELOW_RANGE') AS below,
+        bool_or(w."kind"::text = 'LENIENT_IGNORED') AS ignored
+      FROM "SupervisionWarning" w JOIN decided d ON d."id" = w."recordId" AND d."version" = w."recordVersion"
+      GROUP BY 1, 2
+    ),
+    per_duration AS (
+      SELECT d.day, d.j, d.item, d.dept, d.days, count(*) AS n,
+        count(*) FILTER (WHERE w.not_empowered IS NOT TRUE) AS measured,
+        count(*) FILTER (WHERE w.not_empowered IS NOT TRUE AND w.deviated IS NOT TRUE) AS matched,
+        count(*) FILTER (WHERE w.above) AS above, count(*) FILTER (WHERE w.below) AS below,
+        count(*) FILTER (WHERE w.ignored) AS ignored,
+        count(*) FILTER (WHERE d.lenient = 'FIRST_VIOLATION_EXEMPT') AS first_violation_exempt,
+        count(*) FILTER (WHERE d.lenient = 'NOT_PUNISHED') AS not_punished,
+        count(*) FILTER (WHERE d.lenient = 'LIGHTER') AS lighter,
+        count(*) FILTER (WHERE d.lenient = 'MITIGATED') AS mitigated,
+        count(*) FILTER (WHERE d.lenient = 'UNSPECIFIED') AS unspecified,
+        count(d.fine) AS fined, sum(d.fine) AS fine
+      FROM decided d LEFT JOIN warned w ON w.id = d."id" AND w.version = d."version"
+      GROUP BY 1, 2, 3, 4, 5
+    )
+    INSERT INTO "SupervisionDecisionDay" (${ROLLUP_COLUMNS})
+    SELECT day, j, item, dept, sum(n), sum(measured), sum(matched), sum(above), sum(below), sum(ignored),
+      sum(first_violation_exempt), sum(not_punished), sum(lighter), sum(mitigated), sum(unspecified),
+      sum(fined), COALESCE(sum(fine), 0), jsonb_object_agg(days::text, n)
+    FROM per_duration
+    GROUP BY 1, 2, 3, 4`;
+
+/** the keys of some records as they are stored now (penalty decisions with a decision time only) */
+export const decisionDayKeysOfSql = (recordIds: readonly string[]): Prisma.Sql => Prisma.sql`
+    SELECT DISTINCT to_char(${beijingDaySql(Prisma.sql`r."decidedAt"`)}, 'YYYY-MM-DD') AS day,
+      r."originJurisdiction" AS jurisdiction, COALESCE(r."itemCode", '') AS "itemCode",
+      COALESCE(r."department", '') AS department
+    FROM "EnforcementRecord" r
+    WHERE r."id" = ANY(${[...recordIds]}::text[]) AND r."kind" = 'PENALTY_DECISION' AND r."decidedAt" IS NOT NULL`;
