@@ -14,7 +14,7 @@ import { yuanTextFromFen } from "../common/money.ts";
 import { findUnsafeText, replaceUnsafeText } from "../common/rules/text-safety.ts";
 import { applyTaskAnswers } from "../dispatch/task-answers.ts";
 import {
-  decisionDaysOf,
+  decisionContributionsOf,
   refreshSupervisionDecisionDays,
   type TouchedDecisionDays,
 } from "../supervision/decision-rollup.ts";
@@ -201,9 +201,9 @@ export function recordUpserted(row: RecordRow): ChangeInput {
 /**
  * Inserts the rows whose originId was not stored (`existed`), updates the others, and refreshes their visits in
  * the supervision rollup — of the enterprises before and after (a correction may move a record to another).
- * Returns what the decision rollup must refresh once the caller has written the decisions' warnings
- * (`refreshSupervisionDecisionDays`, schema/supervision/decision-rollup.ts): the keys of the stored versions
- * and the records written.
+ * Returns what the decision rollup must move once the caller has written the decisions' warnings
+ * (`refreshSupervisionDecisionDays`, schema/supervision/decision-rollup.ts): what the stored versions contributed
+ * (read under their rows' lock, before they are overwritten) and the records written.
  */
 export async function writeRecordRows(
   tx: Prisma.TransactionClient,
@@ -215,9 +215,10 @@ export async function writeRecordRows(
     tx,
     updated.map((row) => row.id),
   );
-  const decisionDaysBefore = await decisionDaysOf(
+  const decisionsBefore = await decisionContributionsOf(
     tx,
     updated.map((row) => row.id),
+    { lock: true },
   );
   await insertRecordRows(
     tx,
@@ -228,7 +229,7 @@ export async function writeRecordRows(
     usccs: [...before, ...rows.map((row) => row.enterpriseUscc)],
     recordIds: rows.map((row) => row.id),
   });
-  return { before: decisionDaysBefore, recordIds: rows.map((row) => row.id) };
+  return { before: decisionsBefore, recordIds: rows.map((row) => row.id) };
 }
 
 /** the enterprises the stored versions of these records name */

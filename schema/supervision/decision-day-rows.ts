@@ -23,8 +23,8 @@ export interface DecisionDayKey {
   department: string;
 }
 
-/** which rows: those of some keys (a refresh), or all (a rebuild, the migration's backfill) */
-export type DecisionDayFilter = { keys: readonly DecisionDayKey[] } | { all: true };
+/** which decisions: some records (what they contribute to their keys: the refresh), or all (a rebuild, the backfill) */
+export type DecisionDayFilter = { recordIds: readonly string[] } | { all: true };
 
 const decisionColumns = Prisma.sql`r."id", r."version",
       ${beijingDaySql(Prisma.sql`r."decidedAt"`)} AS day, r."originJurisdiction" AS j,
@@ -35,49 +35,55 @@ const decisionColumns = Prisma.sql`r."id", r."version",
         THEN COALESCE(r."lenientKind"::text, 'UNSPECIFIED') END AS lenient,
       r."fineFen" AS fine`;
 
-/** the first instant of a Beijing day (a date column or expression), as timestamptz */
-const dayStartSql = (day: Prisma.Sql) => Prisma.sql`((${day})::timestamp - interval '8 hours') AT TIME ZONE 'UTC'`;
-
-/**
- * `decided`: the decisions of the filter, one row each. A key's decisions are found by the records' index on
- * (itemCode, decidedAt) — the item and the day's instants —; a key without an item ('') also takes the records
- * whose item is null (a second arm: an OR would not use the index).
- */
+/** `decided`: the decisions of the filter, one row each (some records by their ids, or all) */
 function decidedCte(f: DecisionDayFilter): Prisma.Sql {
-  if ("all" in f) {
-    return Prisma.sql`decided AS MATERIALIZED (
+  const which = "recordIds" in f ? Prisma.sql`r."id" = ANY(${[...f.recordIds]}::text[]) AND` : Prisma.empty;
+  return Prisma.sql`decided AS MATERIALIZED (
       SELECT ${decisionColumns}
       FROM "EnforcementRecord" r
-      WHERE r."kind" = 'PENALTY_DECISION' AND r."decidedAt" IS NOT NULL
-    )`;
-  }
-  // per key, a lateral subquery kept from being flattened (OFFSET 0): the planner, which cannot know how few keys
-  // there are, otherwise hashed the keys against a seq scan of every decision (1,500,000 in the bench: 8.9 s for an
-  // ingest batch of 1,000 decisions, against milliseconds by the index)
-  const ofKey = (item: Prisma.Sql) => Prisma.sql`SELECT ${decisionColumns}
-        FROM "EnforcementRecord" r
-        WHERE r."kind" = 'PENALTY_DECISION' AND ${item}
-          AND r."decidedAt" >= ${dayStartSql(Prisma.sql`k.day`)} AND r."decidedAt" < ${dayStartSql(Prisma.sql`k.day + 1`)}
-          AND r."originJurisdiction" = k.j AND COALESCE(r."department", '') = k.dept
-        OFFSET 0`;
-  return Prisma.sql`keys AS MATERIALIZED (
-      SELECT DISTINCT k.day, k.j, k.item, k.dept
-      FROM unnest(${f.keys.map((k) => k.day)}::date[], ${f.keys.map((k) => k.jurisdiction)}::text[],
-        ${f.keys.map((k) => k.itemCode)}::text[], ${f.keys.map((k) => k.department)}::text[]) AS k(day, j, item, dept)
-    ),
-    decided AS MATERIALIZED (
-      SELECT d.* FROM keys k CROSS JOIN LATERAL (${ofKey(Prisma.sql`r."itemCode" = k.item`)}) d
-      UNION ALL
-      SELECT d.* FROM keys k CROSS JOIN LATERAL (${ofKey(Prisma.sql`r."itemCode" IS NULL`)}) d WHERE k.item = ''
+      WHERE ${which} r."kind" = 'PENALTY_DECISION' AND r."decidedAt" IS NOT NULL
     )`;
 }
 
-const ROLLUP_COLUMNS = Prisma.raw(`"day", "jurisdiction", "itemCode", "department", "decisions", "measured", "matched",
-  "fineAboveRange", "fineBelowRange", "lenientIgnored", "firstViolationExempt", "notPunished", "lighter", "mitigated",
-  "lenientUnspecified", "fined", "fineFen", "durations"`);
+/** the counters of a rollup row, as its columns are named */
+export const DECISION_DAY_COUNTERS = [
+  "decisions",
+  "measured",
+  "matched",
+  "fineAboveRange",
+  "fineBelowRange",
+  "lenientIgnored",
+  "firstViolationExempt",
+  "notPunished",
+  "lighter",
+  "mitigated",
+  "lenientUnspecified",
+  "fined",
+] as const;
 
-/** `INSERT INTO "SupervisionDecisionDay" …` of the rows `f` selects (a refresh deletes its keys' rows first) */
-export const insertDecisionDayRowsSql = (f: DecisionDayFilter): Prisma.Sql => Prisma.sql`WITH ${decidedCte(f)},
+export type DecisionDayCounter = (typeof DECISION_DAY_COUNTERS)[number];
+
+const COUNTER_COLUMNS = DECISION_DAY_COUNTERS.map((c) => `"${c}"`).join(", ");
+const ROLLUP_COLUMNS = Prisma.raw(
+  `"day", "jurisdiction", "itemCode", "department", ${COUNTER_COLUMNS}, "fineFen", "durations"`,
+);
+
+/** one rollup row as read back: its key, its counters, its fines and its durations histogram (days → decisions) */
+export type DecisionDayRow = DecisionDayKey &
+  Record<DecisionDayCounter, number> & { fineFen: bigint; durations: Record<string, number> };
+
+/** `INSERT INTO "SupervisionDecisionDay" …` of the rows `f` selects (a rebuild; the migration's backfill) */
+export const insertDecisionDayRowsSql = (f: DecisionDayFilter): Prisma.Sql =>
+  Prisma.sql`WITH ${rowsCtes(f)} INSERT INTO "SupervisionDecisionDay" (${ROLLUP_COLUMNS}) ${rowsSelect}`;
+
+/** the rows `f` selects, read back (`DecisionDayRow`): what some records contribute to their keys */
+export const decisionDayRowsSql = (f: DecisionDayFilter): Prisma.Sql => Prisma.sql`WITH ${rowsCtes(f)}
+    SELECT to_char(day, 'YYYY-MM-DD') AS day, jurisdiction, "itemCode", department,
+      ${Prisma.raw(DECISION_DAY_COUNTERS.map((c) => `"${c}"::int AS "${c}"`).join(", "))},
+      "fineFen"::bigint AS "fineFen", durations
+    FROM (${rowsSelect}) AS rows_of (${ROLLUP_COLUMNS})`;
+
+const rowsCtes = (f: DecisionDayFilter): Prisma.Sql => Prisma.sql`${decidedCte(f)},
     warned AS (
       SELECT w."recordId" AS id, w."recordVersion" AS version,
         bool_or(w."kind"::text = 'ITEM_NOT_EMPOWERED') AS not_empowered,
@@ -101,18 +107,10 @@ export const insertDecisionDayRowsSql = (f: DecisionDayFilter): Prisma.Sql => Pr
         count(d.fine) AS fined, sum(d.fine) AS fine
       FROM decided d LEFT JOIN warned w ON w.id = d."id" AND w.version = d."version"
       GROUP BY 1, 2, 3, 4, 5
-    )
-    INSERT INTO "SupervisionDecisionDay" (${ROLLUP_COLUMNS})
-    SELECT day, j, item, dept, sum(n), sum(measured), sum(matched), sum(above), sum(below), sum(ignored),
+    )`;
+
+const rowsSelect = Prisma.sql`SELECT day, j, item, dept, sum(n), sum(measured), sum(matched), sum(above), sum(below), sum(ignored),
       sum(first_violation_exempt), sum(not_punished), sum(lighter), sum(mitigated), sum(unspecified),
       sum(fined), COALESCE(sum(fine), 0), jsonb_object_agg(days::text, n)
     FROM per_duration
     GROUP BY 1, 2, 3, 4`;
-
-/** the keys of some records as they are stored now (penalty decisions with a decision time only) */
-export const decisionDayKeysOfSql = (recordIds: readonly string[]): Prisma.Sql => Prisma.sql`
-    SELECT DISTINCT to_char(${beijingDaySql(Prisma.sql`r."decidedAt"`)}, 'YYYY-MM-DD') AS day,
-      r."originJurisdiction" AS jurisdiction, COALESCE(r."itemCode", '') AS "itemCode",
-      COALESCE(r."department", '') AS department
-    FROM "EnforcementRecord" r
-    WHERE r."id" = ANY(${[...recordIds]}::text[]) AND r."kind" = 'PENALTY_DECISION' AND r."decidedAt" IS NOT NULL`;

@@ -261,7 +261,7 @@ describe("the decision rollup kept current by the writes", () => {
     expect(kept.length).toBeGreaterThan(6);
   });
 
-  it("two transactions writing decisions of the same key both count (the per-key lock)", async () => {
+  it("two transactions writing decisions of the same key both count (each adds under the row's lock)", async () => {
     const row = (originId: string): RecordRow => ({
       id: randomUUID(),
       kind: "PENALTY_DECISION",
