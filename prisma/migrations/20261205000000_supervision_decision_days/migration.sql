@@ -28,9 +28,6 @@ CREATE TABLE "SupervisionDecisionDay" (
     CONSTRAINT "SupervisionDecisionDay_pkey" PRIMARY KEY ("day","jurisdiction","itemCode","department")
 );
 
--- CreateIndex
-CREATE INDEX "EnforcementRecord_itemCode_decidedAt_idx" ON "EnforcementRecord"("itemCode", "decidedAt");
-
 -- Backfill: every decision of the existing records — the statement of insertDecisionDayRowsSql({ all: true })
 -- (schema/supervision/decision-day-rows.ts) as it is at this migration; test/schema/supervision-decision-rollup.test.ts
 -- runs it.
