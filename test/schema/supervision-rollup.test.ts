@@ -199,21 +199,23 @@ describe("the visit rollup kept current by the ingest and the tasks", () => {
     let visits = 0;
     let gaps = 0;
     let officers = 0;
-    for (const jurisdiction of [null, "cq", "sc", "gz"] as const) {
-      for (const domain of domains) {
-        const scope: IndicatorScope = { period: PERIOD, jurisdiction, domain };
-        const rollup = await readVisitFamily(t.prisma, scope, undefined, "rollup");
-        expect(rollup).toEqual(await readVisitFamily(t.prisma, scope, undefined, "plain"));
-        const repeats = await readVisitGaps(t.prisma, scope, 30, "rollup");
-        expect(repeats).toEqual(await readVisitGaps(t.prisma, scope, 30, "plain"));
-        visits += rollup.counts.reduce((n, c) => n + c.visits, 0);
-        officers += rollup.officers.reduce((n, o) => n + o.participations, 0);
-        // OFFICER_LOAD alone reads the participations statement only, with the same figures
-        expect(await readVisitFamily(t.prisma, scope, ["officers"], "rollup")).toMatchObject({
-          officers: rollup.officers,
-        });
-        gaps += repeats.length;
-      }
+    // a period that starts between visits too: A's visit 15 days ago follows one 20 days ago, before the period
+    const recent = { from: beijingDay(now - 18 * DAY), to: PERIOD.to };
+    for (const [period, jurisdiction, domain] of [PERIOD, recent].flatMap((p) =>
+      ([null, "cq", "sc", "gz"] as const).flatMap((j) => domains.map((d) => [p, j, d] as const)),
+    )) {
+      const scope: IndicatorScope = { period, jurisdiction, domain };
+      const rollup = await readVisitFamily(t.prisma, scope, undefined, "rollup");
+      expect(rollup).toEqual(await readVisitFamily(t.prisma, scope, undefined, "plain"));
+      const repeats = await readVisitGaps(t.prisma, scope, 30, "rollup");
+      expect(repeats).toEqual(await readVisitGaps(t.prisma, scope, 30, "plain"));
+      visits += rollup.counts.reduce((n, c) => n + c.visits, 0);
+      officers += rollup.officers.reduce((n, o) => n + o.participations, 0);
+      // OFFICER_LOAD alone reads the participations statement only, with the same figures
+      expect(await readVisitFamily(t.prisma, scope, ["officers"], "rollup")).toMatchObject({
+        officers: rollup.officers,
+      });
+      gaps += repeats.length;
     }
     // not an empty comparison: visits of every kind and repeats (A: cq 40 → sc 15 → cq 20 days ago)
     expect(visits).toBeGreaterThan(0);
