@@ -161,7 +161,7 @@ export async function readVisitFamily(
     !parts.includes("officers")
       ? notRead
       : source === "rollup"
-        ? db.$queryRaw<Record<string, unknown>[]>(participationsSql(scope))
+        ? db.$queryRaw<Record<string, unknown>[]>`${participationsSql(scope)}`
         : db.$queryRaw<Record<string, unknown>[]>`${visits}
       SELECT split_part(o, ':', 1) AS j, sum(n) AS participations, count(*) AS officers
       FROM (
