@@ -196,10 +196,12 @@ export async function generateSupervisionData(client: pg.Client, counts: Supervi
   await timed(client, "range-deviation warnings", warningsSql);
   seconds.warnings = (performance.now() - t0) / 1000;
   await client.query("DROP TABLE bench_enterprise, bench_item");
-  // generated straight into the tables: the visit rollup is filled as the migration's backfill fills it
+  // generated straight into the tables: the visit rollup (and its officer participations, written by the same
+  // statement) is filled as the migrations' backfills fill them
   t0 = performance.now();
+  await client.query(`DELETE FROM "SupervisionParticipation"`);
   await client.query(`DELETE FROM "SupervisionVisit"`);
-  await timed(client, "visit rollup (backfill)", insertVisitRowsSql({ all: true }).sql);
+  await timed(client, "visit rollup and its participations (backfill)", insertVisitRowsSql({ all: true }).sql);
   seconds.visitRollup = (performance.now() - t0) / 1000;
   // the decision rollup likewise (after the warnings: they decide its counters)
   t0 = performance.now();
@@ -215,6 +217,7 @@ export async function generateSupervisionData(client: pg.Client, counts: Supervi
     "InspectionCodeCheck",
     "SupervisionVisit",
     "SupervisionDecisionDay",
+    "SupervisionParticipation",
   ]) {
     await client.query(`VACUUM ANALYZE "${table}"`); // one a statement: VACUUM refuses a transaction block
   }
@@ -231,7 +234,8 @@ export async function generateSupervisionData(client: pg.Client, counts: Supervi
       (SELECT count(*) FROM "InspectionFeedback") AS feedback,
       (SELECT count(*) FROM "SupervisionWarning") AS warnings,
       (SELECT count(*) FROM "SupervisionVisit") AS visits,
-      (SELECT count(*) FROM "SupervisionDecisionDay") AS decision_days`);
+      (SELECT count(*) FROM "SupervisionDecisionDay") AS decision_days,
+      (SELECT count(*) FROM "SupervisionParticipation") AS participations`);
   const row = tally.rows[0] as Record<string, string>;
   return {
     counts: { ...Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])), items },

@@ -7,7 +7,9 @@
  *   - a province inspection record answering no existing task (records answering a task are that task's visit).
  * A province reads the joint tasks its officers were on. The visits come from their rollup (SupervisionVisit, kept
  * current by the writes: visit-rollup.ts) unless `source: "plain"` asks for the definition over the records and
- * tasks (visit-rows.ts); both give the same figures (test/schema/supervision-rollup.test.ts).
+ * tasks (visit-rows.ts); both give the same figures (test/schema/supervision-rollup.test.ts). From the rollup, officer
+ * load reads the visits' officer participations (SupervisionParticipation) and the credit grades, when every visit
+ * counts, each enterprise's first visit of the period.
  */
 import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { beijingDaySql, boundsOf, type Db, type IndicatorScope, num, recordDomainSql } from "./indicator-scope.ts";
@@ -61,6 +63,48 @@ export function visitsCte(w: VisitWindow): Prisma.Sql {
     )`;
 }
 
+/**
+ * OFFICER_LOAD from the participations rollup (SupervisionParticipation, one row per officer of a visit, kept with
+ * the visits): the participations of the period per officer, then per jurisdiction — read from the index on
+ * (at, jurisdiction, officer) when no domain is asked, instead of unnesting every visit's officers. The same
+ * figures as over `visitsCte`: a province's visits (its records, the joint tasks one of its officers was on)
+ * keep only its own officers, which are exactly the participations of its officers; a domain is an item's (a
+ * record) or the task's domains, read now.
+ */
+function participationsSql(scope: IndicatorScope): Prisma.Sql {
+  const { start, end } = boundsOf(scope);
+  const jurisdiction =
+    scope.jurisdiction === null ? Prisma.sql`TRUE` : Prisma.sql`p."jurisdiction" = ${scope.jurisdiction}`;
+  const domain =
+    scope.domain === null
+      ? Prisma.sql`TRUE`
+      : // the domain's items and tasks as two hashed sets (one probe a participation, not a subquery each)
+        Prisma.sql`CASE WHEN p."taskId" IS NULL
+            THEN p."itemCode" IN (SELECT i."code" FROM "EnforcementItem" i WHERE i."domainCode" = ${scope.domain})
+          ELSE p."taskId" IN (SELECT t."id" FROM "InspectionTask" t WHERE ${scope.domain} = ANY(t."domains")) END`;
+  return Prisma.sql`SELECT j, sum(n) AS participations, count(*) AS officers
+    FROM (
+      SELECT p."jurisdiction" AS j, p."officer", count(*) AS n FROM "SupervisionParticipation" p
+      WHERE p."at" BETWEEN ${start} AND ${end} AND ${jurisdiction} AND ${domain}
+      GROUP BY 1, 2
+    ) per_officer
+    GROUP BY 1 ORDER BY 1`;
+}
+
+/**
+ * The enterprises visited in the period, one row each, without a DISTINCT over the period's visits: each
+ * enterprise's first visit of the period is the one whose previous visit (kept in the rollup, any jurisdiction and
+ * domain) is before the period or absent. Only when every visit counts (no jurisdiction, no domain: a scope's
+ * first visit may come after another's); otherwise null and the reads take the DISTINCT of `visitsCte`.
+ */
+function firstVisitsSql(scope: IndicatorScope): Prisma.Sql | null {
+  if (scope.jurisdiction !== null || scope.domain !== null) return null;
+  const { start, end } = boundsOf(scope);
+  return Prisma.sql`SELECT s."enterpriseUscc" AS uscc FROM "SupervisionVisit" s
+    WHERE s."at" BETWEEN ${start} AND ${end} AND s."enterpriseUscc" IS NOT NULL
+      AND (s."previousAt" IS NULL OR s."previousAt" < ${start})`;
+}
+
 export const windowOf = (scope: IndicatorScope, source: VisitSource = "rollup"): VisitWindow => ({
   ...boundsOf(scope),
   jurisdiction: scope.jurisdiction,
@@ -92,6 +136,7 @@ export async function readVisitFamily(
   source: VisitSource = "rollup",
 ): Promise<VisitFamily> {
   const visits = visitsCte(windowOf(scope, source));
+  const firstVisits = source === "rollup" ? firstVisitsSql(scope) : null;
   const [counts, grades, industries, officers, register] = await Promise.all([
     !parts.includes("counts")
       ? notRead
@@ -102,10 +147,10 @@ export async function readVisitFamily(
       FROM visits GROUP BY j ORDER BY j`,
     !parts.includes("grades")
       ? notRead
-      : db.$queryRaw<Record<string, unknown>[]>`${visits}
+      : db.$queryRaw<Record<string, unknown>[]>`${firstVisits ? Prisma.empty : visits}
       SELECT e."creditGrade"::text AS g, e."creditGradeCq"::text AS gcq, e."creditGradeSc"::text AS gsc,
         count(*) AS enterprises, count(v.uscc) AS inspected
-      FROM "Enterprise" e LEFT JOIN (SELECT DISTINCT uscc FROM visits) v ON v.uscc = e."uscc"
+      FROM "Enterprise" e LEFT JOIN (${firstVisits ?? Prisma.sql`SELECT DISTINCT uscc FROM visits`}) v ON v.uscc = e."uscc"
       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
     !parts.includes("industries")
       ? notRead
@@ -115,7 +160,9 @@ export async function readVisitFamily(
       GROUP BY 1 ORDER BY 1`,
     !parts.includes("officers")
       ? notRead
-      : db.$queryRaw<Record<string, unknown>[]>`${visits}
+      : source === "rollup"
+        ? db.$queryRaw<Record<string, unknown>[]>`${participationsSql(scope)}`
+        : db.$queryRaw<Record<string, unknown>[]>`${visits}
       SELECT split_part(o, ':', 1) AS j, sum(n) AS participations, count(*) AS officers
       FROM (
         -- per officer first (a hash aggregate): count(DISTINCT o) sorted every participation (3.3 million a year)

@@ -8,7 +8,10 @@
  * The refresh recomputes every visit of those enterprises (and of those records, whatever their enterprise)
  * from the definition (visit-rows.ts) and replaces their rows: idempotent — a re-pushed record or a replayed
  * batch writes the same rows again — and a correction moves its visit. It reads only the enterprises' own rows
- * (indexes by enterprise), never a whole table.
+ * (indexes by enterprise), never a whole table. The officer participations of those visits
+ * (SupervisionParticipation: a record's officers, a DONE task's TaskOfficer rows) are replaced with them, in the
+ * same statement as the visit rows they derive from; a task's team is read when its update refreshes it (a team is
+ * only re-formed while the task is PLANNED, before it can be a visit: dispatch/task-planner.ts).
  */
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { keyOrNull } from "../common/node-access.ts";
@@ -37,13 +40,19 @@ export async function refreshSupervisionVisits(tx: Tx, touched: TouchedVisits): 
   const taskKeys = refs.flatMap(({ ref }) => [ref, keyOrNull("InspectionTask", ref)]).filter((k) => k !== null);
   await tx.$executeRaw`DELETE FROM "SupervisionVisit"
     WHERE "enterpriseUscc" = ANY(${usccs}::text[]) OR "key" = ANY(${keys}::text[])`;
+  // a participation carries its visit's enterprise and key: the same rows as the visits deleted above
+  await tx.$executeRaw`DELETE FROM "SupervisionParticipation"
+    WHERE "enterpriseUscc" = ANY(${usccs}::text[]) OR "visitKey" = ANY(${keys}::text[])`;
   // ON CONFLICT: a concurrent refresh of the same enterprise (another origin's batch) may have inserted a row
   // after this transaction's DELETE; this statement's snapshot sees that commit, so replacing it is right
   await tx.$executeRaw(insertVisitRowsSql({ usccs, recordIds, taskKeys }));
 }
 
-/** the whole rollup again from the records and tasks (scripts/supervision-rollup.ts; tests) */
+/** the whole rollup (visits and their participations) again from the records and tasks (tests); the visits' count */
 export async function rebuildSupervisionVisits(tx: Tx): Promise<number> {
+  await tx.$executeRaw`DELETE FROM "SupervisionParticipation"`;
   await tx.$executeRaw`DELETE FROM "SupervisionVisit"`;
-  return tx.$executeRaw(insertVisitRowsSql({ all: true }));
+  await tx.$executeRaw(insertVisitRowsSql({ all: true }));
+  const [row] = await tx.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM "SupervisionVisit"`;
+  return Number(row?.n ?? 0);
 }

@@ -2,14 +2,16 @@
  * The visit rollup (SupervisionVisit) kept current by the writes: after ingest — a duplicate push, a corrected
  * record that moves to another enterprise, a quarantined bad record fixed later, a joint task answered by
  * records until DONE — the visit figures read from the rollup equal those computed from the records and tasks,
- * the rows equal a rebuild, and the migration's backfill statement fills the same rows.
+ * the rows equal a rebuild, and the migration's backfill statement fills the same rows. The same for the officer
+ * participations (SupervisionParticipation) written with the visits, which OFFICER_LOAD reads: a task's team as its
+ * refresh finds it.
  */
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keyOf } from "../../schema/common/node-access.ts";
 import type { IndicatorScope } from "../../schema/supervision/indicator-scope.ts";
 import { readVisitFamily, readVisitGaps } from "../../schema/supervision/visit-reads.ts";
-import { rebuildSupervisionVisits } from "../../schema/supervision/visit-rollup.ts";
+import { rebuildSupervisionVisits, refreshSupervisionVisits } from "../../schema/supervision/visit-rollup.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
 import { createPlan, DISPATCH, drawFor, inspectionItem, type TaskNode, tasksOf } from "./dispatch-support.ts";
 import { ingest, inspection, type RecordVars } from "./sync-helpers.ts";
@@ -25,6 +27,8 @@ const year = Number(beijingDay(now).slice(0, 4));
 const PERIOD = { from: `${year - 1}-01-01`, to: `${year}-12-31` };
 
 const rows = () => t.prisma.supervisionVisit.findMany({ orderBy: { key: "asc" } });
+const participations = () =>
+  t.prisma.supervisionParticipation.findMany({ orderBy: [{ visitKey: "asc" }, { position: "asc" }] });
 
 async function pushed(as: "cq" | "sc", records: RecordVars[]) {
   const { data, errors } = await ingest(t, as, { records });
@@ -80,10 +84,13 @@ describe("the visit rollup kept current by the ingest and the tasks", () => {
     expect(first.counts).toMatchObject({ applied: 3, refused: 1 });
     const afterFirst = await rows();
     expect(afterFirst.length).toBe(before + 3);
+    const officersAfterFirst = await participations();
+    expect(officersAfterFirst.filter((p) => p.visitKey.startsWith("r:")).length).toBeGreaterThanOrEqual(3);
 
     // the same batch again: nothing changes, nothing is counted twice
     expect((await pushed("cq", cqBatch())).counts).toMatchObject({ applied: 0, unchanged: 3, refused: 1 });
     expect(await rows()).toEqual(afterFirst);
+    expect(await participations()).toEqual(officersAfterFirst);
 
     await pushed("sc", [
       inspection("SC-ROLL-1", { enterpriseUscc: usccs[A], occurredAt: daysAgo(15) }),
@@ -98,6 +105,12 @@ describe("the visit rollup kept current by the ingest and the tasks", () => {
       where: { key: `r:${keyOf("EnforcementRecord", corrected.results[0]!.recordId!)}` },
     });
     expect(moved).toMatchObject({ enterpriseUscc: usccs[C], onSite: true, jurisdiction: "cq" });
+    // its officers moved with it
+    const movedOfficers = await t.prisma.supervisionParticipation.findMany({ where: { visitKey: moved.key } });
+    expect(movedOfficers.length).toBeGreaterThan(0);
+    expect(movedOfficers.every((p) => p.enterpriseUscc === usccs[C] && p.at.getTime() === moved.at.getTime())).toBe(
+      true,
+    );
     expect(await t.prisma.supervisionVisit.count({ where: { enterpriseUscc: usccs[B] } })).toBe(
       await t.prisma.enforcementRecord.count({ where: { kind: "INSPECTION", enterpriseUscc: usccs[B] } }),
     );
@@ -140,32 +153,81 @@ describe("the visit rollup kept current by the ingest and the tasks", () => {
       }),
     ).toBeNull();
 
+    // the joint visit's participations are its team, as `<home jurisdiction>:<certificate>`
+    const teamOf = async () =>
+      (
+        await t.prisma.taskOfficer.findMany({
+          where: { taskId: joint.taskId! },
+          orderBy: [{ pick: "asc" }, { certificateNumber: "asc" }],
+        })
+      ).map((o) => `${o.homeJurisdiction}:${o.certificateNumber}`);
+    const jointOfficers = async () =>
+      (
+        await t.prisma.supervisionParticipation.findMany({ where: { visitKey: taskKey }, orderBy: { position: "asc" } })
+      ).map((p) => p.officer);
+    expect(await jointOfficers()).toEqual(await teamOf());
+    expect((await teamOf()).length).toBeGreaterThan(1);
+
+    // the team re-formed smaller (one new officer instead of the whole team), then the task's refresh (what every
+    // task update runs): the participations are the new team, none of the old officers left
+    const old = await teamOf();
+    const [stays] = await t.prisma.taskOfficer.findMany({ where: { taskId: joint.taskId! }, orderBy: { pick: "asc" } });
+    await t.prisma.$transaction(async (tx) => {
+      await tx.taskOfficer.deleteMany({ where: { taskId: joint.taskId! } });
+      await tx.taskOfficer.create({ data: { ...stays!, certificateNumber: `${stays!.certificateNumber}-NEW` } });
+      await refreshSupervisionVisits(tx, { usccs: [task.enterpriseUscc] });
+    });
+    expect(await jointOfficers()).toEqual([`${stays!.homeJurisdiction}:${stays!.certificateNumber}-NEW`]);
+    expect(await teamOf()).toHaveLength(1);
+    expect(old.length).toBeGreaterThan(1);
+
+    // refreshing again changes nothing (idempotent)
+    const keptVisits = await rows();
+    const keptOfficers = await participations();
+    await t.prisma.$transaction((tx) => refreshSupervisionVisits(tx, { usccs: [...usccs, task.enterpriseUscc] }));
+    expect(await rows()).toEqual(keptVisits);
+    expect(await participations()).toEqual(keptOfficers);
+
     // the rows the writes kept are the rows a rebuild computes
-    const kept = await rows();
     await rebuildSupervisionVisits(t.prisma);
-    expect(await rows()).toEqual(kept);
+    expect(await rows()).toEqual(keptVisits);
+    expect(await participations()).toEqual(keptOfficers);
   });
 
   it("reads the same visit figures and gaps from the rollup as from the records and tasks", async () => {
     const domains = [null, task.domains[0]!];
     let visits = 0;
     let gaps = 0;
-    for (const jurisdiction of [null, "cq", "sc", "gz"] as const) {
-      for (const domain of domains) {
-        const scope: IndicatorScope = { period: PERIOD, jurisdiction, domain };
-        const rollup = await readVisitFamily(t.prisma, scope, undefined, "rollup");
-        expect(rollup).toEqual(await readVisitFamily(t.prisma, scope, undefined, "plain"));
-        const repeats = await readVisitGaps(t.prisma, scope, 30, "rollup");
-        expect(repeats).toEqual(await readVisitGaps(t.prisma, scope, 30, "plain"));
-        visits += rollup.counts.reduce((n, c) => n + c.visits, 0);
-        gaps += repeats.length;
-      }
+    let officers = 0;
+    // a period that starts between visits too: A's visit 15 days ago follows one 20 days ago, before the period
+    const recent = { from: beijingDay(now - 18 * DAY), to: PERIOD.to };
+    for (const [period, jurisdiction, domain] of [PERIOD, recent].flatMap((p) =>
+      ([null, "cq", "sc", "gz"] as const).flatMap((j) => domains.map((d) => [p, j, d] as const)),
+    )) {
+      const scope: IndicatorScope = { period, jurisdiction, domain };
+      const rollup = await readVisitFamily(t.prisma, scope, undefined, "rollup");
+      expect(rollup).toEqual(await readVisitFamily(t.prisma, scope, undefined, "plain"));
+      const repeats = await readVisitGaps(t.prisma, scope, 30, "rollup");
+      expect(repeats).toEqual(await readVisitGaps(t.prisma, scope, 30, "plain"));
+      visits += rollup.counts.reduce((n, c) => n + c.visits, 0);
+      officers += rollup.officers.reduce((n, o) => n + o.participations, 0);
+      // OFFICER_LOAD alone reads the participations statement only, with the same figures
+      expect(await readVisitFamily(t.prisma, scope, ["officers"], "rollup")).toMatchObject({
+        officers: rollup.officers,
+      });
+      gaps += repeats.length;
     }
     // not an empty comparison: visits of every kind and repeats (A: cq 40 → sc 15 → cq 20 days ago)
     expect(visits).toBeGreaterThan(0);
     expect(gaps).toBeGreaterThan(0);
+    expect(officers).toBeGreaterThan(0);
     const all = await readVisitFamily(t.prisma, { period: PERIOD, jurisdiction: null, domain: null });
     expect(all.counts.find((c) => c.jurisdiction === "gz")?.jointVisits).toBe(1);
+    // the joint task's officers count in their home jurisdictions beside the records' officers
+    const team = await t.prisma.taskOfficer.findMany({ where: { taskId: keyOf("InspectionTask", task.id) } });
+    for (const j of new Set(team.map((o) => o.homeJurisdiction))) {
+      expect(all.officers.find((o) => o.jurisdiction === j)?.participations).toBeGreaterThan(0);
+    }
   });
 
   it("the migration's backfill fills the rollup of an existing database with the same rows", async () => {
@@ -185,5 +247,25 @@ describe("the visit rollup kept current by the ingest and the tasks", () => {
     );
     expect(await rows()).toEqual(kept);
     expect(kept.length).toBeGreaterThan(6);
+  });
+
+  it("the participations migration's backfill fills them from the visits with the same rows", async () => {
+    const kept = await participations();
+    const migration = await readFile(
+      new URL("../../prisma/migrations/20261205001000_supervision_participations/migration.sql", import.meta.url),
+      "utf8",
+    );
+    const backfill = migration.slice(migration.indexOf("-- Backfill"));
+    await t.prisma.$executeRawUnsafe(`DELETE FROM "SupervisionParticipation"`);
+    expect(await participations()).toEqual([]);
+    await t.prisma.$executeRawUnsafe(
+      backfill
+        .replace(/^--.*$/gm, "")
+        .trim()
+        .replace(/;$/, ""),
+    );
+    expect(await participations()).toEqual(kept);
+    expect(kept.some((p) => p.taskId !== null)).toBe(true);
+    expect(kept.some((p) => p.itemCode !== null)).toBe(true);
   });
 });
