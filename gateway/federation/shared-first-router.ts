@@ -7,7 +7,7 @@
  * token, a replay, a limit, the audit and the metrics are one and the same whichever answers.
  *
  * Over HTTP a JSON body is read once here, within the gateway's body limit, and handed on as the request's
- * body (whatwg-node takes `req.body` as already read). A body without a Content-Length, or over the limit, is
+ * body text (whatwg-node takes `req.body` as already read). A body without a Content-Length, or over the limit, is
  * not read here: the runtime (which answers every request) streams it and its own limit refuses it.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -39,14 +39,11 @@ export function createSharedFirstRouter(options: SharedFirstRouterOptions): Gate
       void servers[serverFor(shape, graphqlEndpoint)](req, res);
       return;
     }
-    readBody(req).then(
-      (body) => {
-        (req as IncomingMessage & { body?: Buffer }).body = body;
-        // latin1: one character per byte, so an ASCII name is found as it is and no byte is decoded twice
-        void servers[serverFor({ ...shape, body: body.toString("latin1") }, graphqlEndpoint)](req, res);
-      },
-      () => res.destroy(),
-    );
+    readBody(req, (body) => {
+      // the text itself as the body: the server's JSON parse takes it as it is (no second decoding)
+      (req as IncomingMessage & { body?: string }).body = body;
+      void servers[serverFor({ ...shape, body }, graphqlEndpoint)](req, res);
+    });
   };
 
   const fetch = async (input: string | URL | Request, init?: RequestInit, ...rest: unknown[]): Promise<Response> => {
@@ -70,13 +67,12 @@ function worthReading(req: IncomingMessage, maxBodyBytes: number): boolean {
   return bytes > 0 && bytes <= maxBodyBytes && (req.headers["content-type"] ?? "").startsWith("application/json");
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.once("end", () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
-    req.once("error", reject);
-  });
+/** the whole body as text, then `done` (callbacks, not a promise: one less turn per request); a broken one is dropped */
+function readBody(req: IncomingMessage, done: (body: string) => void): void {
+  const chunks: Buffer[] = [];
+  req.on("data", (chunk: Buffer) => chunks.push(chunk));
+  req.once("end", () => done((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString("utf8")));
+  req.once("error", () => req.destroy());
 }
 
 /** the in-process callers (tests, the public pages): the body is read from a copy, the original goes on */
