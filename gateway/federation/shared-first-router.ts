@@ -6,8 +6,8 @@
  * measured in docs/federation.md). Both servers have the same context and the same plugin instances, so a
  * token, a replay, a limit, the audit and the metrics are one and the same whichever answers.
  *
- * Over HTTP a JSON body is read once here, within the gateway's body limit, and handed on as the request's
- * body text (whatwg-node takes `req.body` as already read). A body without a Content-Length, or over the limit, is
+ * Over HTTP a JSON body is read and parsed once here, within the gateway's body limit, and handed on as the
+ * request's body (whatwg-node takes `req.body` as already read). A body without a Content-Length, or over the limit, is
  * not read here: the runtime (which answers every request) streams it and its own limit refuses it.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -40,8 +40,7 @@ export function createSharedFirstRouter(options: SharedFirstRouterOptions): Gate
       return;
     }
     readBody(req, (body) => {
-      // the text itself as the body: the server's JSON parse takes it as it is (no second decoding)
-      (req as IncomingMessage & { body?: string }).body = body;
+      (req as IncomingMessage & { body?: unknown }).body = alreadyRead(body);
       void servers[serverFor({ ...shape, body }, graphqlEndpoint)](req, res);
     });
   };
@@ -65,6 +64,21 @@ function worthReading(req: IncomingMessage, maxBodyBytes: number): boolean {
   if (length === undefined || !/^\d+$/.test(length)) return false;
   const bytes = Number(length);
   return bytes > 0 && bytes <= maxBodyBytes && (req.headers["content-type"] ?? "").startsWith("application/json");
+}
+
+/**
+ * What the server is handed as the body already read. whatwg-node takes a parsed JSON object as the answer of
+ * `request.json()` (no second parse) and anything else as the body's bytes; it first counts the keys of what it is
+ * given, which for a text means one string per character — garbage on every request. So: the parsed object when the
+ * text is a JSON object or array with something in it, else the text itself (the server then refuses it as it would).
+ */
+function alreadyRead(text: string): unknown {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed !== null && typeof parsed === "object" && Object.keys(parsed).length > 0 ? parsed : text;
+  } catch {
+    return text;
+  }
 }
 
 /** the whole body as text, then `done` (callbacks, not a promise: one less turn per request); a broken one is dropped */

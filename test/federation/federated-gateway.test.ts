@@ -201,6 +201,16 @@ describe("over HTTP, through the gateway's front door (gateway/federation/shared
     expect(cq.subgraph.operations + sc.subgraph.operations).toBe(before);
   });
 
+  it("a body that is not JSON is refused as the shared schema's server refuses it (400)", async () => {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${await t.token("gz")}` },
+      body: '{"query": "{ items',
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { errors: unknown[] }).errors.length).toBeGreaterThan(0);
+  });
+
   it("a province's field spelled with JSON escapes still reaches the province (the runtime answers it)", async () => {
     const query = `{ enterprise(uscc: "${BOTH.uscc}") { name atSichuan { province } } }`;
     const escaped = JSON.stringify({ query }).replace("atSichuan", "\\u0061tSichuan");

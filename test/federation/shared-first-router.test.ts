@@ -81,18 +81,21 @@ describe("serverFor", () => {
   });
 });
 
-/** a server that says who it is and what body it received (read from req.body, or streamed) */
+/**
+ * A server that says who it is and what body it received: `read` the parsed body it was handed (req.body, as
+ * whatwg-node takes it), or `streamed` the text it read itself.
+ */
 function recordingServer(name: string): GatewayServer & { disposed: boolean } {
   const listener = (req: IncomingMessage, res: ServerResponse) => {
-    const answer = (body: Buffer) => {
+    const answer = (body: Record<string, unknown>) => {
       res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify({ server: name, body: body.toString("utf8") }));
+      res.end(JSON.stringify({ server: name, ...body }));
     };
-    const given = (req as IncomingMessage & { body?: Buffer }).body;
-    if (given) return answer(given);
+    const given = (req as IncomingMessage & { body?: unknown }).body;
+    if (given !== undefined) return answer({ read: given });
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => answer(Buffer.concat(chunks)));
+    req.on("end", () => answer({ streamed: Buffer.concat(chunks).toString("utf8") }));
   };
   const server = Object.assign(listener, {
     disposed: false,
@@ -121,7 +124,7 @@ describe("createSharedFirstRouter", () => {
   afterAll(() => new Promise<void>((resolve) => http.close(() => resolve())));
 
   /** POST over HTTP; `chunked` sends the body without a Content-Length */
-  function post(body: string, opts: { chunked?: boolean } = {}): Promise<{ server: string; body: string }> {
+  function post(body: string, opts: { chunked?: boolean } = {}): Promise<Record<string, unknown>> {
     return new Promise((resolve, reject) => {
       const headers: Record<string, string> = { "content-type": "application/json" };
       if (!opts.chunked) headers["content-length"] = String(Buffer.byteLength(body));
@@ -138,19 +141,23 @@ describe("createSharedFirstRouter", () => {
     });
   }
 
-  it("over HTTP: a shared-only body reaches the shared yoga whole, read once (multi-byte text intact)", async () => {
+  it("over HTTP: a shared-only body reaches the shared yoga whole, read and parsed once (multi-byte text intact)", async () => {
     const body = JSON.stringify({ query: '{ enterprises(search: "高竹新区") { totalCount } }' });
-    expect(await post(body)).toEqual({ server: "shared", body });
+    expect(await post(body)).toEqual({ server: "shared", read: JSON.parse(body) });
   });
   it("over HTTP: a province's field, an escaped one, a chunked or an oversized body go to the runtime whole", async () => {
     const province = JSON.stringify({ query: '{ enterprise(uscc: "x") { atSichuan { asOf } } }' });
-    expect(await post(province)).toEqual({ server: "supergraph", body: province });
+    expect(await post(province)).toEqual({ server: "supergraph", read: JSON.parse(province) });
     const escaped = '{"query":"{ enterprise(uscc: \\"x\\") { \\u0061tChongqing { asOf } } }"}';
-    expect(await post(escaped)).toEqual({ server: "supergraph", body: escaped });
+    expect(await post(escaped)).toEqual({ server: "supergraph", read: JSON.parse(escaped) });
     const plain = JSON.stringify({ query: "{ items { totalCount } }" });
-    expect(await post(plain, { chunked: true })).toEqual({ server: "supergraph", body: plain });
+    expect(await post(plain, { chunked: true })).toEqual({ server: "supergraph", streamed: plain });
     const large = JSON.stringify({ query: "{ items { totalCount } }", variables: { pad: "x".repeat(2_000) } });
-    expect(await post(large)).toEqual({ server: "supergraph", body: large });
+    expect(await post(large)).toEqual({ server: "supergraph", streamed: large });
+  });
+  it("over HTTP: a body that is not a JSON object is handed on as its text, for the server to refuse", async () => {
+    expect(await post('{"query": "{ items')).toEqual({ server: "shared", read: '{"query": "{ items' });
+    expect(await post("{}")).toEqual({ server: "shared", read: "{}" });
   });
   it("in process (fetch): the same choice, and the request goes on unread", async () => {
     const plain = JSON.stringify({ query: "{ items { totalCount } }" });
