@@ -12,6 +12,12 @@
  * (SupervisionParticipation: a record's officers, a DONE task's TaskOfficer rows) are replaced with them, in the
  * same statement as the visit rows they derive from; a task's team is read when its update refreshes it (a team is
  * only re-formed while the task is PLANNED, before it can be a visit: dispatch/task-planner.ts).
+ *
+ * Concurrency: a recomputation reads with its statement's snapshot, so two transactions writing visits of one
+ * enterprise (a cq batch and an sc batch) could each miss the other's uncommitted record and both keep their view —
+ * each record's visit without the other as its previous one. Each refresh therefore first takes a transaction-scoped
+ * advisory lock per enterprise (in one order: no deadlock between two refreshes) and recomputes in later statements,
+ * whose snapshots see whatever a transaction holding the same lock committed.
  */
 import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { keyOrNull } from "../common/node-access.ts";
@@ -26,12 +32,20 @@ export interface TouchedVisits {
 
 type Tx = Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw">;
 
+/** pg_advisory_xact_lock(int, int) key space of the visit rollup ("visi"); the second key hashes the USCC */
+const VISIT_LOCK = 0x76697369;
+
 /** THE write-path hook: replaces the rollup rows of the touched enterprises and records, inside `tx` */
 export async function refreshSupervisionVisits(tx: Tx, touched: TouchedVisits): Promise<void> {
   const usccs = [...new Set(touched.usccs.filter((u): u is string => typeof u === "string"))].sort();
   const recordIds = [...new Set(touched.recordIds ?? [])];
   if (usccs.length === 0 && recordIds.length === 0) return;
   const keys = recordIds.map((id) => `r:${id}`);
+  // one statement takes every enterprise's lock, in the order of their numbers; the recomputation comes after
+  if (usccs.length > 0) {
+    await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(${VISIT_LOCK}::int, h)) AS locked
+      FROM (SELECT DISTINCT hashtext(u) AS h FROM unnest(${usccs}::text[]) AS u ORDER BY 1) x`;
+  }
   // the tasks these records name, by key or global id: the refresh reads those tasks only (by primary key)
   const refs = await tx.$queryRaw<Array<{ ref: string }>>`SELECT DISTINCT r."payload"->>'taskId' AS ref
     FROM "EnforcementRecord" r

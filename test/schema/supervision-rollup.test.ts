@@ -6,9 +6,12 @@
  * participations (SupervisionParticipation) written with the visits, which OFFICER_LOAD reads: a task's team as its
  * refresh finds it.
  */
+import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keyOf } from "../../schema/common/node-access.ts";
+import { writeRecordRows } from "../../schema/records/ingest-service.ts";
+import type { RecordRow } from "../../schema/records/rules/record-document.ts";
 import type { IndicatorScope } from "../../schema/supervision/indicator-scope.ts";
 import { readVisitFamily, readVisitGaps } from "../../schema/supervision/visit-reads.ts";
 import { rebuildSupervisionVisits, refreshSupervisionVisits } from "../../schema/supervision/visit-rollup.ts";
@@ -267,5 +270,62 @@ describe("the visit rollup kept current by the ingest and the tasks", () => {
     expect(await participations()).toEqual(kept);
     expect(kept.some((p) => p.taskId !== null)).toBe(true);
     expect(kept.some((p) => p.itemCode !== null)).toBe(true);
+  });
+});
+
+describe("two origins writing visits of one enterprise at once", () => {
+  it("each record's visit sees the other's as its previous one (the per-enterprise lock)", async () => {
+    const uscc = "91510000RACEVISIT1";
+    const row = (origin: "cq" | "sc", day: string): RecordRow => ({
+      id: randomUUID(),
+      kind: "INSPECTION",
+      originJurisdiction: origin,
+      originId: `${origin.toUpperCase()}-VISIT-RACE-${day}`,
+      version: 1,
+      itemCode: null,
+      enterpriseUscc: uscc,
+      officerCertificates: [],
+      occurredAt: new Date(`${day}T02:00:00Z`),
+      decidedAt: null,
+      fineFen: null,
+      result: null,
+      payload: { findings: null, taskId: null, extra: {} },
+      department: "应急管理局",
+      inspectionMode: null,
+      onSite: true,
+      resultPublishedAt: null,
+      codeScanned: null,
+      lenientKind: null,
+    });
+    let refreshed!: () => void;
+    const firstRefreshed = new Promise<void>((resolve) => {
+      refreshed = resolve;
+    });
+    const write = (record: RecordRow, hold: boolean) =>
+      t.prisma.$transaction(
+        async (tx) => {
+          await writeRecordRows(tx, [record], new Set());
+          if (hold) {
+            refreshed();
+            // the other origin writes and refreshes the same enterprise meanwhile (Postgres; PGlite queues it)
+            await new Promise((resolve) => setTimeout(resolve, 500));
+          }
+        },
+        { timeout: 20_000 },
+      );
+    const earlier = row("cq", "2026-08-01");
+    const later = row("sc", "2026-08-05");
+    const one = write(earlier, true);
+    await firstRefreshed;
+    await Promise.all([one, write(later, false)]);
+    const visits = () =>
+      t.prisma.supervisionVisit.findMany({ where: { enterpriseUscc: uscc }, orderBy: { at: "asc" } });
+    const kept = await visits();
+    expect(kept.map((v) => [v.key, v.previousKey])).toEqual([
+      [`r:${earlier.id}`, null],
+      [`r:${later.id}`, `r:${earlier.id}`],
+    ]);
+    await rebuildSupervisionVisits(t.prisma);
+    expect(await visits()).toEqual(kept);
   });
 });
