@@ -6,9 +6,8 @@
  * equals the one computed from the records and warnings, for several periods and scopes. Two transactions
  * refreshing the same key do not lose a decision (meaningful on Postgres: PGlite has one connection).
  */
-import { randomUUID } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { writeRecordRows } from "../../schema/records/ingest-service.ts";
 import type { RecordRow } from "../../schema/records/rules/record-document.ts";
 import { type DecisionFamily, readDecisionFamily } from "../../schema/supervision/decision-reads.ts";
@@ -25,6 +24,8 @@ import {
 } from "../../schema/supervision/rules/indicators/decisions.ts";
 import type { Period } from "../../schema/supervision/rules/indicators/period.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
+import { runMigrationBackfill } from "../support/migration-backfill.ts";
+import { overlappingWrites, recordRow } from "./record-rows.ts";
 import { ingest, inspection, type RecordVars } from "./sync-helpers.ts";
 
 let t: TestGateway;
@@ -244,66 +245,31 @@ describe("the decision rollup kept current by the writes", () => {
 
   it("the migration's backfill fills the rollup of an existing database with the same rows", async () => {
     const kept = await rows();
-    const migration = await readFile(
-      new URL("../../prisma/migrations/20261205000000_supervision_decision_days/migration.sql", import.meta.url),
-      "utf8",
-    );
-    const backfill = migration.slice(migration.indexOf("-- Backfill"));
     await t.prisma.$executeRawUnsafe(`DELETE FROM "SupervisionDecisionDay"`);
     expect(await rows()).toEqual([]);
-    await t.prisma.$executeRawUnsafe(
-      backfill
-        .replace(/^--.*$/gm, "")
-        .trim()
-        .replace(/;$/, ""),
-    );
+    await runMigrationBackfill(t.prisma, "20261205000000_supervision_decision_days");
     expect(await rows()).toEqual(kept);
     expect(kept.length).toBeGreaterThan(6);
   });
 
   it("two transactions writing decisions of the same key both count (each adds under the row's lock)", async () => {
-    const row = (originId: string): RecordRow => ({
-      id: randomUUID(),
-      kind: "PENALTY_DECISION",
-      originJurisdiction: "sc",
-      originId,
-      version: 1,
-      itemCode: second.code,
-      enterpriseUscc: null,
-      officerCertificates: [],
-      occurredAt: new Date("2026-08-01T02:00:00Z"),
-      decidedAt: new Date("2026-08-08T02:00:00Z"),
-      fineFen: 100_000n,
-      result: null,
-      payload: { findings: null, taskId: null, extra: {} },
-      department: "生态环境局",
-      inspectionMode: null,
-      onSite: null,
-      resultPublishedAt: null,
-      codeScanned: null,
-      lenientKind: null,
-    });
-    let refreshed!: () => void;
-    const firstRefreshed = new Promise<void>((resolve) => {
-      refreshed = resolve;
-    });
-    const write = (originId: string, hold: boolean) =>
-      t.prisma.$transaction(
-        async (tx) => {
-          const touched = await writeRecordRows(tx, [row(originId)], new Set());
-          await refreshSupervisionDecisionDays(tx, touched);
-          if (hold) {
-            refreshed();
-            // the other transaction writes and refreshes the same key meanwhile (Postgres; PGlite queues it)
-            await new Promise((resolve) => setTimeout(resolve, 500));
-          }
-        },
-        { timeout: 20_000 },
-      );
-    const one = write("SC-DD-RACE-1", true);
-    await firstRefreshed;
-    const two = write("SC-DD-RACE-2", false);
-    await Promise.all([one, two]);
+    const row = (originId: string) =>
+      recordRow({
+        kind: "PENALTY_DECISION",
+        originJurisdiction: "sc",
+        originId,
+        itemCode: second.code,
+        occurredAt: new Date("2026-08-01T02:00:00Z"),
+        decidedAt: new Date("2026-08-08T02:00:00Z"),
+        fineFen: 100_000n,
+        department: "生态环境局",
+      });
+    // the second transaction writes and refreshes the same key while the first is still open
+    const write = (originId: string) => async (tx: Prisma.TransactionClient) => {
+      const touched = await writeRecordRows(tx, [row(originId)], new Set());
+      await refreshSupervisionDecisionDays(tx, touched);
+    };
+    await overlappingWrites(t.prisma, write("SC-DD-RACE-1"), write("SC-DD-RACE-2"));
     const raced = await t.prisma.supervisionDecisionDay.findUniqueOrThrow({
       where: {
         day_jurisdiction_itemCode_department: {

@@ -6,8 +6,6 @@
  * participations (SupervisionParticipation) written with the visits, which OFFICER_LOAD reads: a task's team as its
  * refresh finds it.
  */
-import { randomUUID } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keyOf } from "../../schema/common/node-access.ts";
 import { writeRecordRows } from "../../schema/records/ingest-service.ts";
@@ -16,7 +14,9 @@ import type { IndicatorScope } from "../../schema/supervision/indicator-scope.ts
 import { readVisitFamily, readVisitGaps } from "../../schema/supervision/visit-reads.ts";
 import { rebuildSupervisionVisits, refreshSupervisionVisits } from "../../schema/supervision/visit-rollup.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
+import { runMigrationBackfill } from "../support/migration-backfill.ts";
 import { createPlan, DISPATCH, drawFor, inspectionItem, type TaskNode, tasksOf } from "./dispatch-support.ts";
+import { overlappingWrites, recordRow } from "./record-rows.ts";
 import { ingest, inspection, type RecordVars } from "./sync-helpers.ts";
 
 let t: TestGateway;
@@ -235,38 +235,18 @@ describe("the visit rollup kept current by the ingest and the tasks", () => {
 
   it("the migration's backfill fills the rollup of an existing database with the same rows", async () => {
     const kept = await rows();
-    const migration = await readFile(
-      new URL("../../prisma/migrations/20261204220000_supervision_visit_rollup/migration.sql", import.meta.url),
-      "utf8",
-    );
-    const backfill = migration.slice(migration.indexOf("-- Backfill"));
     await t.prisma.$executeRawUnsafe(`DELETE FROM "SupervisionVisit"`);
     expect(await rows()).toEqual([]);
-    await t.prisma.$executeRawUnsafe(
-      backfill
-        .replace(/^--.*$/gm, "")
-        .trim()
-        .replace(/;$/, ""),
-    );
+    await runMigrationBackfill(t.prisma, "20261204220000_supervision_visit_rollup");
     expect(await rows()).toEqual(kept);
     expect(kept.length).toBeGreaterThan(6);
   });
 
   it("the participations migration's backfill fills them from the visits with the same rows", async () => {
     const kept = await participations();
-    const migration = await readFile(
-      new URL("../../prisma/migrations/20261205001000_supervision_participations/migration.sql", import.meta.url),
-      "utf8",
-    );
-    const backfill = migration.slice(migration.indexOf("-- Backfill"));
     await t.prisma.$executeRawUnsafe(`DELETE FROM "SupervisionParticipation"`);
     expect(await participations()).toEqual([]);
-    await t.prisma.$executeRawUnsafe(
-      backfill
-        .replace(/^--.*$/gm, "")
-        .trim()
-        .replace(/;$/, ""),
-    );
+    await runMigrationBackfill(t.prisma, "20261205001000_supervision_participations");
     expect(await participations()).toEqual(kept);
     expect(kept.some((p) => p.taskId !== null)).toBe(true);
     expect(kept.some((p) => p.itemCode !== null)).toBe(true);
@@ -276,48 +256,23 @@ describe("the visit rollup kept current by the ingest and the tasks", () => {
 describe("two origins writing visits of one enterprise at once", () => {
   it("each record's visit sees the other's as its previous one (the per-enterprise lock)", async () => {
     const uscc = "91510000RACEVISIT1";
-    const row = (origin: "cq" | "sc", day: string): RecordRow => ({
-      id: randomUUID(),
-      kind: "INSPECTION",
-      originJurisdiction: origin,
-      originId: `${origin.toUpperCase()}-VISIT-RACE-${day}`,
-      version: 1,
-      itemCode: null,
-      enterpriseUscc: uscc,
-      officerCertificates: [],
-      occurredAt: new Date(`${day}T02:00:00Z`),
-      decidedAt: null,
-      fineFen: null,
-      result: null,
-      payload: { findings: null, taskId: null, extra: {} },
-      department: "应急管理局",
-      inspectionMode: null,
-      onSite: true,
-      resultPublishedAt: null,
-      codeScanned: null,
-      lenientKind: null,
-    });
-    let refreshed!: () => void;
-    const firstRefreshed = new Promise<void>((resolve) => {
-      refreshed = resolve;
-    });
-    const write = (record: RecordRow, hold: boolean) =>
-      t.prisma.$transaction(
-        async (tx) => {
-          await writeRecordRows(tx, [record], new Set());
-          if (hold) {
-            refreshed();
-            // the other origin writes and refreshes the same enterprise meanwhile (Postgres; PGlite queues it)
-            await new Promise((resolve) => setTimeout(resolve, 500));
-          }
-        },
-        { timeout: 20_000 },
-      );
+    const row = (origin: "cq" | "sc", day: string) =>
+      recordRow({
+        originJurisdiction: origin,
+        originId: `${origin.toUpperCase()}-VISIT-RACE-${day}`,
+        enterpriseUscc: uscc,
+        occurredAt: new Date(`${day}T02:00:00Z`),
+        department: "应急管理局",
+        onSite: true,
+      });
     const earlier = row("cq", "2026-08-01");
     const later = row("sc", "2026-08-05");
-    const one = write(earlier, true);
-    await firstRefreshed;
-    await Promise.all([one, write(later, false)]);
+    // the other origin writes and refreshes the same enterprise while the first is still open
+    await overlappingWrites(
+      t.prisma,
+      (tx) => writeRecordRows(tx, [earlier], new Set()),
+      (tx) => writeRecordRows(tx, [later], new Set()),
+    );
     const visits = () =>
       t.prisma.supervisionVisit.findMany({ where: { enterpriseUscc: uscc }, orderBy: { at: "asc" } });
     const kept = await visits();
