@@ -5,7 +5,7 @@
  * slow leaves the rest of the answer whole, with SUBGRAPH_UNAVAILABLE naming it, within the timeout.
  */
 import type { Server } from "node:http";
-import { type AddressInfo, createServer } from "node:net";
+import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadPublicJwks } from "../../gateway/auth/keys.ts";
 import { createHttpServer } from "../../gateway/http-server.ts";
@@ -14,20 +14,10 @@ import { startChongqingSimulator } from "../../scripts/simulators/chongqing/inde
 import { provincialFile } from "../../scripts/simulators/core/provincial-file.ts";
 import type { RunningSimulator } from "../../scripts/simulators/core/simulator.ts";
 import { startSichuanSimulator } from "../../scripts/simulators/sichuan/index.ts";
+import { freePort } from "../support/free-port.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
 
 const TIMEOUT_MS = 1_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** an enterprise both provinces keep a file on, each with cases (the files are deterministic) */
 const BOTH = enterprises.find((e) =>
