@@ -3,21 +3,20 @@ import { Button, Card, Input, Select, Space, Table } from "antd";
 import { useEffect, useState } from "react";
 import { request } from "../client.ts";
 import type { ResultOf } from "../graphql.ts";
-import { Domains, Items } from "../operations/catalog.ts";
+import { Items } from "../operations/catalog.ts";
 import { useAction } from "../use-async.ts";
+import { useDomains } from "../use-domains.ts";
 import { ItemDetailDrawer } from "./item-detail-drawer.tsx";
 
-type Domain = ResultOf<typeof Domains>["domains"][number];
 type Item = ResultOf<typeof Items>["items"]["edges"][number]["node"];
 
 export function CatalogPage() {
-  const [domains, setDomains] = useState<Domain[]>([]);
+  const { domains } = useDomains();
   const [domain, setDomain] = useState<string | undefined>();
   const [search, setSearch] = useState<string>("");
   const [items, setItems] = useState<Item[]>([]);
   const [open, setOpen] = useState<string | null>(null);
   const { run } = useAction();
-  useEffect(() => void run(async () => setDomains((await request(Domains)).domains)), [run]);
   useEffect(
     () =>
       void run(async () =>
