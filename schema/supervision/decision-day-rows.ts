@@ -64,7 +64,8 @@ export const DECISION_DAY_COUNTERS = [
 export type DecisionDayCounter = (typeof DECISION_DAY_COUNTERS)[number];
 
 const COUNTER_COLUMNS = DECISION_DAY_COUNTERS.map((c) => `"${c}"`).join(", ");
-const ROLLUP_COLUMNS = Prisma.raw(
+/** the rollup's columns in the order its statements write them */
+export const ROLLUP_COLUMNS = Prisma.raw(
   `"day", "jurisdiction", "itemCode", "department", ${COUNTER_COLUMNS}, "fineFen", "durations"`,
 );
 

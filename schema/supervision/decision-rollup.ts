@@ -16,13 +16,14 @@
  * so two transactions adding to one key both count. A record overwritten is locked (FOR UPDATE) before what it
  * contributed is read, so a concurrent writer of the same record waits and then reads the version it replaces.
  */
-import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
+import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import {
   DECISION_DAY_COUNTERS,
   type DecisionDayKey,
   type DecisionDayRow,
   decisionDayRowsSql,
   insertDecisionDayRowsSql,
+  ROLLUP_COLUMNS,
 } from "./decision-day-rows.ts";
 
 type Tx = Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw">;
@@ -91,31 +92,18 @@ export async function refreshSupervisionDecisionDays(tx: Tx, touched: TouchedDec
   const after = await decisionContributionsOf(tx, touched.recordIds);
   const deltas = decisionDayDeltas(touched.before, after);
   if (deltas.length === 0) return;
-  const column = (counter: (typeof DECISION_DAY_COUNTERS)[number]) => deltas.map((d) => d[counter]);
-  await tx.$executeRaw`INSERT INTO "SupervisionDecisionDay" AS s ("day", "jurisdiction", "itemCode", "department",
-      "decisions", "measured", "matched", "fineAboveRange", "fineBelowRange", "lenientIgnored", "firstViolationExempt",
-      "notPunished", "lighter", "mitigated", "lenientUnspecified", "fined", "fineFen", "durations")
-    SELECT d.day, d.j, d.item, d.dept, d.decisions, d.measured, d.matched, d.above, d.below, d.ignored, d.exempt,
-      d.not_punished, d.lighter, d.mitigated, d.unspecified, d.fined, d.fine, d.durations::jsonb
+  const counters = DECISION_DAY_COUNTERS.map((c) => Prisma.sql`${deltas.map((d) => d[c])}::int[]`);
+  // each counter and the fines add their delta; the histograms merge, a duration whose count falls to 0 dropped
+  const addDeltas = Prisma.raw(
+    [...DECISION_DAY_COUNTERS, "fineFen"].map((c) => `"${c}" = s."${c}" + EXCLUDED."${c}"`).join(", "),
+  );
+  await tx.$executeRaw`INSERT INTO "SupervisionDecisionDay" AS s (${ROLLUP_COLUMNS})
+    SELECT d.*
     FROM unnest(${deltas.map((d) => d.day)}::date[], ${deltas.map((d) => d.jurisdiction)}::text[],
-      ${deltas.map((d) => d.itemCode)}::text[], ${deltas.map((d) => d.department)}::text[],
-      ${column("decisions")}::int[], ${column("measured")}::int[], ${column("matched")}::int[],
-      ${column("fineAboveRange")}::int[], ${column("fineBelowRange")}::int[], ${column("lenientIgnored")}::int[],
-      ${column("firstViolationExempt")}::int[], ${column("notPunished")}::int[], ${column("lighter")}::int[],
-      ${column("mitigated")}::int[], ${column("lenientUnspecified")}::int[], ${column("fined")}::int[],
-      ${deltas.map((d) => d.fineFen.toString())}::bigint[], ${deltas.map((d) => JSON.stringify(d.durations))}::text[])
-      AS d(day, j, item, dept, decisions, measured, matched, above, below, ignored, exempt, not_punished, lighter,
-        mitigated, unspecified, fined, fine, durations)
-    ON CONFLICT ("day", "jurisdiction", "itemCode", "department") DO UPDATE SET
-      "decisions" = s."decisions" + EXCLUDED."decisions", "measured" = s."measured" + EXCLUDED."measured",
-      "matched" = s."matched" + EXCLUDED."matched", "fineAboveRange" = s."fineAboveRange" + EXCLUDED."fineAboveRange",
-      "fineBelowRange" = s."fineBelowRange" + EXCLUDED."fineBelowRange",
-      "lenientIgnored" = s."lenientIgnored" + EXCLUDED."lenientIgnored",
-      "firstViolationExempt" = s."firstViolationExempt" + EXCLUDED."firstViolationExempt",
-      "notPunished" = s."notPunished" + EXCLUDED."notPunished", "lighter" = s."lighter" + EXCLUDED."lighter",
-      "mitigated" = s."mitigated" + EXCLUDED."mitigated",
-      "lenientUnspecified" = s."lenientUnspecified" + EXCLUDED."lenientUnspecified",
-      "fined" = s."fined" + EXCLUDED."fined", "fineFen" = s."fineFen" + EXCLUDED."fineFen",
+      ${deltas.map((d) => d.itemCode)}::text[], ${deltas.map((d) => d.department)}::text[], ${Prisma.join(counters)},
+      ${deltas.map((d) => d.fineFen.toString())}::bigint[], ${deltas.map((d) => JSON.stringify(d.durations))}::jsonb[])
+      AS d
+    ON CONFLICT ("day", "jurisdiction", "itemCode", "department") DO UPDATE SET ${addDeltas},
       "durations" = (SELECT COALESCE(jsonb_object_agg(k, n), '{}'::jsonb) FROM (
         SELECT k, sum(n) AS n FROM (
           SELECT key AS k, value::int AS n FROM jsonb_each_text(s."durations")
