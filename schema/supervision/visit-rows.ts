@@ -110,7 +110,7 @@ const PARTICIPATION_COLUMNS = Prisma.raw(
  * unnest does; a NULL element names nobody); a joint task visit's TaskOfficer rows as `<home jurisdiction>:<certificate>`.
  * The same officers, with the same texts, that the plain read (visit-reads.ts `visitsCte`) unnests.
  */
-export const participationRowsSql = (source: Prisma.Sql): Prisma.Sql => Prisma.sql`SELECT p.key, p.position, p.officer,
+const participationRowsSql = (source: Prisma.Sql): Prisma.Sql => Prisma.sql`SELECT p.key, p.position, p.officer,
       split_part(p.officer, ':', 1), p.uscc, p.at, p.item_code, p.task_id
     FROM (
       SELECT v."key" AS key, c.position::int AS position, v."jurisdiction" || ':' || c.certificate AS officer,
@@ -149,8 +149,3 @@ export const insertVisitRowsSql = (f: VisitRowFilter): Prisma.Sql => Prisma.sql`
     ON CONFLICT ("visitKey", "position") DO UPDATE SET "officer" = EXCLUDED."officer",
       "jurisdiction" = EXCLUDED."jurisdiction", "enterpriseUscc" = EXCLUDED."enterpriseUscc", "at" = EXCLUDED."at",
       "itemCode" = EXCLUDED."itemCode", "taskId" = EXCLUDED."taskId"`;
-
-/** `INSERT INTO "SupervisionParticipation" …` of every visit of the rollup (the participations' migration backfill) */
-export const insertParticipationsOfRollupSql =
-  (): Prisma.Sql => Prisma.sql`INSERT INTO "SupervisionParticipation" (${PARTICIPATION_COLUMNS})
-    ${participationRowsSql(Prisma.raw(`"SupervisionVisit"`))}`;
