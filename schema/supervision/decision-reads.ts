@@ -135,28 +135,18 @@ const rollupWhere = (scope: IndicatorScope, from: string, to: string) => Prisma.
 async function readRollup(db: Db, scope: IndicatorScope): Promise<DecisionFamily> {
   const { from, to } = scope.period;
   const where = rollupWhere(scope, from, to);
-  const [match, deviations, lenient, fines, histogram] = await Promise.all([
+  const [counts, fines, histogram] = await Promise.all([
+    // matched, each range deviation and each lenient kind: sums of the same rows, one pass
     db.$queryRaw<Rows>`
-      SELECT COALESCE(sum(s."measured"), 0) AS measured, COALESCE(sum(s."matched"), 0) AS matched
+      SELECT COALESCE(sum(s."measured"), 0) AS measured, COALESCE(sum(s."matched"), 0) AS matched,
+        ${Prisma.join(
+          Object.values(ROLLUP_KINDS).flatMap((kinds) =>
+            Object.values(kinds).map(
+              (column) => Prisma.sql`COALESCE(sum(s.${Prisma.raw(`"${column}"`)}), 0) AS ${Prisma.raw(`"${column}"`)}`,
+            ),
+          ),
+        )}
       FROM "SupervisionDecisionDay" s WHERE ${where}`,
-    db.$queryRaw<Rows>`
-      SELECT v.kind, v.count FROM (
-        SELECT sum(s."fineAboveRange") AS above, sum(s."fineBelowRange") AS below, sum(s."lenientIgnored") AS ignored
-        FROM "SupervisionDecisionDay" s WHERE ${where}
-      ) x
-      CROSS JOIN LATERAL (VALUES ('FINE_ABOVE_RANGE', x.above), ('FINE_BELOW_RANGE', x.below),
-        ('LENIENT_IGNORED', x.ignored)) AS v(kind, count)
-      WHERE v.count > 0 ORDER BY 1`,
-    db.$queryRaw<Rows>`
-      SELECT v.kind, v.count FROM (
-        SELECT sum(s."firstViolationExempt") AS first_violation_exempt, sum(s."notPunished") AS not_punished,
-          sum(s."lighter") AS lighter, sum(s."mitigated") AS mitigated, sum(s."lenientUnspecified") AS unspecified
-        FROM "SupervisionDecisionDay" s WHERE ${where}
-      ) x
-      CROSS JOIN LATERAL (VALUES ('FIRST_VIOLATION_EXEMPT', x.first_violation_exempt),
-        ('NOT_PUNISHED', x.not_punished), ('LIGHTER', x.lighter), ('MITIGATED', x.mitigated),
-        ('UNSPECIFIED', x.unspecified)) AS v(kind, count)
-      WHERE v.count > 0 ORDER BY 1`,
     db.$queryRaw<Rows>`
       SELECT s."jurisdiction" AS j, COALESCE(i."domainCode", '') AS domain, COALESCE(d."name", '') AS domain_name,
         s."department" AS department,
@@ -173,8 +163,37 @@ async function readRollup(db: Db, scope: IndicatorScope): Promise<DecisionFamily
       WHERE ${where}
       GROUP BY 1, 2`,
   ]);
-  return familyOf(match, deviations, lenient, fines, durationsOf(histogram));
+  const sums = counts[0] ?? {};
+  // the kinds with a count, ordered by kind, as the plain statements give them
+  const kindRows = (kinds: Record<string, string>): Rows =>
+    Object.entries(kinds)
+      .map(([kind, column]) => ({ kind, count: num(sums[column]) }))
+      .filter((r) => r.count > 0)
+      .sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  return familyOf(
+    [sums],
+    kindRows(ROLLUP_KINDS.deviations),
+    kindRows(ROLLUP_KINDS.lenient),
+    fines,
+    durationsOf(histogram),
+  );
 }
+
+/** the rollup's column of each range deviation and each lenient kind */
+const ROLLUP_KINDS = {
+  deviations: {
+    FINE_ABOVE_RANGE: "fineAboveRange",
+    FINE_BELOW_RANGE: "fineBelowRange",
+    LENIENT_IGNORED: "lenientIgnored",
+  },
+  lenient: {
+    FIRST_VIOLATION_EXEMPT: "firstViolationExempt",
+    NOT_PUNISHED: "notPunished",
+    LIGHTER: "lighter",
+    MITIGATED: "mitigated",
+    UNSPECIFIED: "lenientUnspecified",
+  },
+} as const satisfies Record<string, Record<string, string>>;
 
 /**
  * Median and p90 per jurisdiction and over all ("", always present, as the plain statement's empty grouping set),
