@@ -13,6 +13,7 @@
 import { performance } from "node:perf_hooks";
 import type pg from "pg";
 import { insertDecisionDayRowsSql } from "../../schema/supervision/decision-day-rows.ts";
+import { insertVisitCounterRowsSql, VISIT_COUNTERS } from "../../schema/supervision/visit-counters.ts";
 import { insertVisitRowsSql } from "../../schema/supervision/visit-rows.ts";
 import { progress } from "../lib/progress.ts";
 import { copyRest } from "./library-gateway.ts";
@@ -203,6 +204,14 @@ export async function generateSupervisionData(client: pg.Client, counts: Supervi
   await client.query(`DELETE FROM "SupervisionVisit"`);
   await timed(client, "visit rollup and its participations (backfill)", insertVisitRowsSql({ all: true }).sql);
   seconds.visitRollup = (performance.now() - t0) / 1000;
+  // the visits' counters, from the visits and the register
+  t0 = performance.now();
+  for (const counter of VISIT_COUNTERS) {
+    await client.query(`DELETE FROM "${counter.table}"`);
+    const insert = insertVisitCounterRowsSql(counter);
+    await timed(client, `${counter.table} (backfill)`, insert.text, insert.values);
+  }
+  seconds.visitCounters = (performance.now() - t0) / 1000;
   // the decision rollup likewise (after the warnings: they decide its counters)
   t0 = performance.now();
   await client.query(`DELETE FROM "SupervisionDecisionDay"`);
@@ -218,6 +227,7 @@ export async function generateSupervisionData(client: pg.Client, counts: Supervi
     "SupervisionVisit",
     "SupervisionDecisionDay",
     "SupervisionParticipation",
+    ...VISIT_COUNTERS.map((counter) => counter.table),
   ]) {
     await client.query(`VACUUM ANALYZE "${table}"`); // one a statement: VACUUM refuses a transaction block
   }

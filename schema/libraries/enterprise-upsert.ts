@@ -2,6 +2,8 @@
 import type { GatewayContext } from "../../gateway/context.ts";
 import type { Enterprise } from "../../gateway/db/generated/prisma/client.ts";
 import { beijingDay } from "../common/effective-dates.ts";
+import { movingRegisterCounters } from "../supervision/visit-counters.ts";
+import { lockVisitsOf } from "../supervision/visit-lock.ts";
 import {
   assertBatchSize,
   type BatchPayload,
@@ -24,16 +26,23 @@ const enterprises: LibraryKind<EnterpriseWrite, EnterpriseState> = {
   entityType: "enterprise",
   lockNamespace: ENTERPRISE_LOCK,
   async load(tx, keys) {
+    // the supervision counters of these enterprises' visits follow their grades and industry: their visits stay
+    // still until the write commits (schema/supervision/visit-counters.ts)
+    await lockVisitsOf(tx, keys);
     const rows = await tx.enterprise.findMany({ where: { uscc: { in: keys } } });
     return new Map(rows.map((row) => [row.uscc, { id: row.id, state: enterpriseState(row) }]));
   },
   reconcile: (stored, write, writer) => reconcileEnterprise(stored, write, writer),
   async create(tx, states) {
-    const rows = await tx.enterprise.createManyAndReturn({ data: states, select: { id: true, uscc: true } });
+    const rows = await movingRegisterCounters(
+      tx,
+      states.map((state) => state.uscc),
+      () => tx.enterprise.createManyAndReturn({ data: states, select: { id: true, uscc: true } }),
+    );
     return new Map(rows.map((row) => [row.uscc, row.id]));
   },
   async update(tx, id, state) {
-    await tx.enterprise.update({ where: { id }, data: state });
+    await movingRegisterCounters(tx, [state.uscc], () => tx.enterprise.update({ where: { id }, data: state }));
   },
   originOf: (state) => state.registeringJurisdiction,
   historyData: (write) => ({ ...write }),

@@ -5,7 +5,8 @@
  */
 import type { PrismaClient } from "../../gateway/db/generated/prisma/client.ts";
 import { readDecisionFamily } from "./decision-reads.ts";
-import type { IndicatorScope } from "./indicator-scope.ts";
+import { indicatorDb } from "./indicator-db.ts";
+import type { Db, IndicatorScope } from "./indicator-scope.ts";
 import { INDICATORS, type IndicatorCode } from "./rules/indicators/catalogue.ts";
 import { aGradeInspectionRate } from "./rules/indicators/credit.ts";
 import { benchmarkMatchRate, caseDuration, fineIncomeGrowth, lenientCases } from "./rules/indicators/decisions.ts";
@@ -18,7 +19,7 @@ import { type IndicatorStatus, type IndicatorTarget, statusOf } from "./rules/in
 import { countByJurisdiction, syncHealth } from "./rules/indicators/supporting.ts";
 import { codeScanRate, inspectionsPerEnterprise, jointVisitRate, officerLoad } from "./rules/indicators/visits.ts";
 import { readExpiringCertificates, readFeedback, readQuarantineBacklog, readSyncDirections } from "./support-reads.ts";
-import { readVisitFamily, readVisitGaps, type VisitPart } from "./visit-reads.ts";
+import { type Register, readVisitFamily, readVisitGaps, registerOnce, type VisitPart } from "./visit-reads.ts";
 
 export interface IndicatorSettings {
   /** SUPERVISION_REPEAT_WINDOW_DAYS */
@@ -26,6 +27,8 @@ export interface IndicatorSettings {
   /** SYNC_STALE_AFTER_SECONDS */
   staleAfterSeconds: number;
   now: Date;
+  /** the register, read once for the periods of one question (registerOnce); each period reads it without */
+  register?: Register;
 }
 
 export interface PeriodValue extends Period {
@@ -47,11 +50,14 @@ export interface SupervisionIndicator extends Measure {
 }
 
 type Family = (
-  prisma: PrismaClient,
+  /** the reads' statements (indicatorDb) */
+  db: Db,
   scope: IndicatorScope,
   s: IndicatorSettings,
   /** the codes asked for (a family may read less for fewer) */
   codes: readonly IndicatorCode[],
+  /** the client itself, for the figures read through other services (SYNC_HEALTH) */
+  prisma: PrismaClient,
 ) => Promise<Partial<Record<IndicatorCode, Measure>>>;
 
 /** which statements of the visit family each of its indicators needs */
@@ -65,9 +71,9 @@ const VISIT_PARTS_OF: Partial<Record<IndicatorCode, readonly VisitPart[]>> = {
   OFFICER_LOAD: ["officers"],
 };
 
-const visitFamily: Family = async (prisma, scope, _s, codes) => {
+const visitFamily: Family = async (prisma, scope, s, codes) => {
   const parts = [...new Set(codes.flatMap((c) => VISIT_PARTS_OF[c] ?? []))];
-  const f = await readVisitFamily(prisma, scope, parts);
+  const f = await readVisitFamily(prisma, scope, parts, "rollup", s.register);
   return {
     INSPECTIONS_PER_ENTERPRISE: inspectionsPerEnterprise(f.counts, f.enterprises, daysOf(scope.period)),
     JOINT_VISIT_RATE: jointVisitRate(f.counts),
@@ -134,7 +140,9 @@ const FAMILIES: ReadonlyArray<{ codes: readonly IndicatorCode[]; read: Family }>
   },
   {
     codes: ["SYNC_HEALTH"],
-    read: async (prisma, scope, s) => ({ SYNC_HEALTH: syncHealth(await readSyncDirections(prisma, scope, s)) }),
+    read: async (_db, scope, s, _codes, prisma) => ({
+      SYNC_HEALTH: syncHealth(await readSyncDirections(prisma, scope, s)),
+    }),
   },
 ];
 
@@ -149,11 +157,13 @@ export async function measure(
   scope: IndicatorScope,
   codes: readonly IndicatorCode[],
   settings: IndicatorSettings,
+  /** how the statements are sent @default prisma */
+  db: Db = prisma,
 ): Promise<Map<IndicatorCode, Measure>> {
   const measures = new Map<IndicatorCode, Measure>();
   for (const family of FAMILIES) {
     if (!family.codes.some((c) => codes.includes(c))) continue;
-    const figures = await family.read(prisma, scope, settings, codes);
+    const figures = await family.read(db, scope, settings, codes, prisma);
     for (const code of family.codes) if (codes.includes(code)) measures.set(code, figures[code] ?? NO_DATA);
   }
   return measures;
@@ -168,9 +178,11 @@ export async function supervisionIndicators(
   const previous = previousPeriod(scope.period);
   // the two periods at once, on their own connections (each reads its families one after another, so a
   // request holds at most twice a family's statements: docs/supervision.md, "Scale")
+  const db = indicatorDb(prisma);
+  const shared = { ...settings, register: registerOnce(db) };
   const [now, before] = await Promise.all([
-    measure(prisma, scope, codes, settings),
-    measure(prisma, { ...scope, period: previous }, codes, settings),
+    measure(prisma, scope, codes, shared, db),
+    measure(prisma, { ...scope, period: previous }, codes, shared, db),
   ]);
   const days = daysOf(scope.period);
   return codes.map((code) => {
@@ -200,12 +212,14 @@ export async function supervisionTrend(
   settings: IndicatorSettings,
 ): Promise<PeriodValue[]> {
   const points: PeriodValue[] = [];
+  const db = indicatorDb(prisma);
+  const perMonth = { ...settings, register: registerOnce(db) };
   for (const month of monthsOf(scope.period)) {
     if (CURRENT_ONLY.has(code)) {
       points.push({ ...month, value: null, numerator: null, denominator: null });
       continue;
     }
-    const m = (await measure(prisma, { ...scope, period: month }, [code], settings)).get(code) ?? NO_DATA;
+    const m = (await measure(prisma, { ...scope, period: month }, [code], perMonth, db)).get(code) ?? NO_DATA;
     points.push({ ...month, value: m.value, numerator: m.numerator, denominator: m.denominator });
   }
   return points;

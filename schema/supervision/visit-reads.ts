@@ -15,10 +15,13 @@ import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { beijingDaySql, boundsOf, type Db, type IndicatorScope, num, recordDomainSql } from "./indicator-scope.ts";
 import type { RepeatVisitRow } from "./rules/alerts.ts";
 import type { GradeGroupRow } from "./rules/indicators/credit.ts";
+import { wholeMonthsOf, wholeYearsOf } from "./rules/indicators/period.ts";
 import type { IndustryCoverageRow, PublicationRow } from "./rules/indicators/random.ts";
 import type { VisitGapRow } from "./rules/indicators/repeats.ts";
 import type { OfficerLoadRow, VisitCountRow } from "./rules/indicators/visits.ts";
 import { plainVisitRowsCte, rollupVisitRowsCte } from "./visit-rows.ts";
+
+type WholeMonths = NonNullable<ReturnType<typeof wholeMonthsOf>>;
 
 /** where the visits come from: their rollup (kept current by the writes), or the records and tasks themselves */
 export type VisitSource = "rollup" | "plain";
@@ -29,12 +32,16 @@ export interface VisitWindow {
   jurisdiction: string | null;
   domain: string | null;
   source: VisitSource;
+  /** the joint visits only (from the rollup: the province records' visits are counted per day, visit-counters.ts) */
+  jointOnly?: boolean;
 }
 
 /** `WITH …, visits AS (…)`: key, j, uscc, at, joint, on_site, code_checked, random, published, officers ('j:cert') */
 export function visitsCte(w: VisitWindow): Prisma.Sql {
   const rows =
-    w.source === "rollup" ? rollupVisitRowsCte(w.start, w.end) : plainVisitRowsCte({ start: w.start, end: w.end });
+    w.source === "rollup"
+      ? rollupVisitRowsCte(w.start, w.end, w.jointOnly)
+      : plainVisitRowsCte({ start: w.start, end: w.end });
   const scope = { domain: w.domain } as IndicatorScope;
   // a province reads its own records and the joint tasks its officers were on; gz the joint tasks
   const taskJurisdiction =
@@ -72,6 +79,8 @@ export function visitsCte(w: VisitWindow): Prisma.Sql {
  * record) or the task's domains, read now.
  */
 function participationsSql(scope: IndicatorScope): Prisma.Sql {
+  const months = wholeMonthsOf(scope.period);
+  if (months && scope.domain === null) return officerMonthsSql(scope, months);
   const { start, end } = boundsOf(scope);
   const jurisdiction =
     scope.jurisdiction === null ? Prisma.sql`TRUE` : Prisma.sql`p."jurisdiction" = ${scope.jurisdiction}`;
@@ -89,6 +98,130 @@ function participationsSql(scope: IndicatorScope): Prisma.Sql {
       GROUP BY 1, 2
     ) per_officer
     GROUP BY 1 ORDER BY 1`;
+}
+
+/**
+ * OFFICER_LOAD of whole months without a domain: the officers' participations summed over their rows of the
+ * months — of the years when the period is whole years (a twelfth of the rows)
+ */
+function officerMonthsSql(scope: IndicatorScope, months: WholeMonths): Prisma.Sql {
+  const years = wholeYearsOf(scope.period);
+  const [table, unit, { first, last }] = years
+    ? ["SupervisionOfficerYear", "year", years]
+    : ["SupervisionOfficerMonth", "month", months];
+  const jurisdiction =
+    scope.jurisdiction === null ? Prisma.sql`TRUE` : Prisma.sql`m."jurisdiction" = ${scope.jurisdiction}`;
+  return Prisma.sql`SELECT j, sum(n) AS participations, count(*) AS officers
+    FROM (
+      SELECT m."jurisdiction" AS j, m."officer", sum(m."participations") AS n FROM ${Prisma.raw(`"${table}"`)} m
+      WHERE m.${Prisma.raw(`"${unit}"`)} BETWEEN ${first}::date AND ${last}::date AND ${jurisdiction}
+      GROUP BY 1, 2
+    ) per_officer
+    GROUP BY 1 ORDER BY 1`;
+}
+
+/**
+ * The visit counts per jurisdiction from the rollup: the province records' visits summed from their days
+ * (SupervisionVisitDay), the joint visits (few) read one by one — their code checks, team and domains are their
+ * task's, read now.
+ */
+function countsSql(scope: IndicatorScope): Prisma.Sql {
+  const { from, to } = scope.period;
+  const jurisdiction =
+    scope.jurisdiction === null ? Prisma.sql`TRUE` : Prisma.sql`d."jurisdiction" = ${scope.jurisdiction}`;
+  const joint = visitsCte({ ...windowOf(scope), jointOnly: true });
+  return Prisma.sql`${joint},
+    per_j AS (
+      SELECT d."jurisdiction" AS j, sum(d."visits") AS visits, 0 AS joint, sum(d."onSite") AS on_site,
+        sum(d."codeScanned") AS code_checked, sum(d."random") AS random, sum(d."published") AS published
+      FROM "SupervisionVisitDay" d
+      WHERE d."day" BETWEEN ${from}::date AND ${to}::date AND ${jurisdiction}
+        AND ${recordDomainSql(scope, Prisma.sql`d."itemCode"`)}
+      GROUP BY 1
+      UNION ALL
+      ${visitCountsSelect}
+    )
+    SELECT j, sum(visits) AS visits, sum(joint) AS joint, sum(on_site) AS on_site, sum(code_checked) AS code_checked,
+      sum(random) AS random, sum(published) AS published
+    FROM per_j GROUP BY j ORDER BY j`;
+}
+
+/** the counts of `visits` per jurisdiction */
+const visitCountsSelect = Prisma.sql`SELECT j, count(*) AS visits, count(*) FILTER (WHERE joint) AS joint,
+      count(*) FILTER (WHERE on_site) AS on_site, count(*) FILTER (WHERE on_site AND code_checked) AS code_checked,
+      count(*) FILTER (WHERE random) AS random, count(*) FILTER (WHERE random AND published) AS published
+    FROM visits GROUP BY j`;
+
+/**
+ * The enterprises visited in whole months per credit grades, without a jurisdiction or a domain: the visits of the
+ * months whose previous visit is before the first month, one per enterprise (SupervisionFirstVisitMonth)
+ */
+const gradeMonthsSql = (months: WholeMonths) => Prisma.sql`SELECT m."creditGrade" AS g, m."creditGradeCq" AS gcq,
+      m."creditGradeSc" AS gsc, sum(m."visits") AS inspected
+    FROM "SupervisionFirstVisitMonth" m
+    WHERE m."month" BETWEEN ${months.first}::date AND ${months.last}::date AND m."previousMonth" < ${months.first}::date
+    GROUP BY 1, 2, 3`;
+
+/** the enterprises randomly visited in whole months per industry (SupervisionRandomVisitMonth) */
+const industryMonthsSql = (months: WholeMonths) => Prisma.sql`SELECT m."industry", sum(m."visits") AS inspected
+    FROM "SupervisionRandomVisitMonth" m
+    WHERE m."month" BETWEEN ${months.first}::date AND ${months.last}::date AND m."previousMonth" < ${months.first}::date
+    GROUP BY 1`;
+
+type Rows = Record<string, unknown>[];
+
+/** the register's groups (enterprises per credit grades, per industry) beside what was inspected of each ('' = none) */
+function withInspected(groups: Rows, inspected: Rows, keys: readonly string[]): Rows {
+  const keyOf = (r: Record<string, unknown>) => keys.map((k) => String(r[k] ?? "")).join("\u0000");
+  const counts = new Map(inspected.map((r) => [keyOf(r), num(r.inspected)]));
+  return groups.map((r) => ({ ...r, inspected: counts.get(keyOf(r)) ?? 0 }));
+}
+
+export interface RegisterGroups {
+  /** g, gcq, gsc, enterprises: in the order of the grades (a missing grade last) */
+  grades: Rows;
+  /** industry ('' when none), enterprises: in the order of the industries */
+  industries: Rows;
+}
+
+/** the register's enterprises per credit grades and per industry, in one pass */
+async function readRegisterGroups(db: Db): Promise<RegisterGroups> {
+  const rows =
+    await db.$queryRaw<Rows>`SELECT GROUPING(COALESCE(e."industry", '')) AS by_grades, e."creditGrade"::text AS g,
+      e."creditGradeCq"::text AS gcq, e."creditGradeSc"::text AS gsc, COALESCE(e."industry", '') AS industry,
+      count(*) AS enterprises
+    FROM "Enterprise" e
+    GROUP BY GROUPING SETS ((e."creditGrade", e."creditGradeCq", e."creditGradeSc"), (COALESCE(e."industry", '')))
+    ORDER BY 1, 2, 3, 4, 5`;
+  const byGrades = (r: Record<string, unknown>) => num(r.by_grades) === 1;
+  return {
+    grades: rows.filter(byGrades).map(({ g, gcq, gsc, enterprises }) => ({ g, gcq, gsc, enterprises })),
+    industries: rows.filter((r) => !byGrades(r)).map(({ industry, enterprises }) => ({ industry, enterprises })),
+  };
+}
+
+/** every enterprise of the register */
+async function readRegisterSize(db: Db): Promise<number> {
+  const [row] = await db.$queryRaw<Rows>`SELECT count(*) AS n FROM "Enterprise"`;
+  return num(row?.n);
+}
+
+/**
+ * The register as the visit figures read it, each part read at most once however many periods ask (a request's
+ * period and the one before, a trend's months): it does not depend on the period.
+ */
+export interface Register {
+  size(): Promise<number>;
+  groups(): Promise<RegisterGroups>;
+}
+
+export function registerOnce(db: Db): Register {
+  let size: Promise<number> | undefined;
+  let groups: Promise<RegisterGroups> | undefined;
+  return {
+    size: () => (size ??= readRegisterSize(db)),
+    groups: () => (groups ??= readRegisterGroups(db)),
+  };
 }
 
 /**
@@ -134,27 +267,40 @@ export async function readVisitFamily(
   scope: IndicatorScope,
   parts: readonly VisitPart[] = VISIT_PARTS,
   source: VisitSource = "rollup",
+  /** the register, shared by the periods of one question */
+  register: Register = registerOnce(db),
 ): Promise<VisitFamily> {
   const visits = visitsCte(windowOf(scope, source));
-  const firstVisits = source === "rollup" ? firstVisitsSql(scope) : null;
-  const [counts, grades, industries, officers, register] = await Promise.all([
+  const rollup = source === "rollup";
+  const firstVisits = rollup ? firstVisitsSql(scope) : null;
+  // the enterprises of whole months from their monthly counters, when every visit counts (a scope's first visit
+  // of the period may come after another's)
+  const months = rollup && scope.jurisdiction === null && scope.domain === null ? wholeMonthsOf(scope.period) : null;
+  const [counts, grades, industries, officers, size] = await Promise.all([
     !parts.includes("counts")
       ? notRead
-      : db.$queryRaw<Record<string, unknown>[]>`${visits}
-      SELECT j, count(*) AS visits, count(*) FILTER (WHERE joint) AS joint, count(*) FILTER (WHERE on_site) AS on_site,
-        count(*) FILTER (WHERE on_site AND code_checked) AS code_checked,
-        count(*) FILTER (WHERE random) AS random, count(*) FILTER (WHERE random AND published) AS published
-      FROM visits GROUP BY j ORDER BY j`,
+      : rollup
+        ? db.$queryRaw<Record<string, unknown>[]>`${countsSql(scope)}`
+        : db.$queryRaw<Record<string, unknown>[]>`${visits}
+      SELECT * FROM (${visitCountsSelect}) c ORDER BY j`,
     !parts.includes("grades")
       ? notRead
-      : db.$queryRaw<Record<string, unknown>[]>`${firstVisits ? Prisma.empty : visits}
+      : months
+        ? Promise.all([register.groups(), db.$queryRaw<Rows>`${gradeMonthsSql(months)}`]).then(([r, inspected]) =>
+            withInspected(r.grades, inspected, ["g", "gcq", "gsc"]),
+          )
+        : db.$queryRaw<Record<string, unknown>[]>`${firstVisits ? Prisma.empty : visits}
       SELECT e."creditGrade"::text AS g, e."creditGradeCq"::text AS gcq, e."creditGradeSc"::text AS gsc,
         count(*) AS enterprises, count(v.uscc) AS inspected
       FROM "Enterprise" e LEFT JOIN (${firstVisits ?? Prisma.sql`SELECT DISTINCT uscc FROM visits`}) v ON v.uscc = e."uscc"
       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
     !parts.includes("industries")
       ? notRead
-      : db.$queryRaw<Record<string, unknown>[]>`${visits}
+      : months
+        ? Promise.all([register.groups(), db.$queryRaw<Rows>`${industryMonthsSql(months)}`]).then(([r, inspected]) =>
+            withInspected(r.industries, inspected, ["industry"]),
+          )
+        : db.$queryRaw<Record<string, unknown>[]>`${visits}
       SELECT COALESCE(e."industry", '') AS industry, count(*) AS enterprises, count(v.uscc) AS inspected
       FROM "Enterprise" e LEFT JOIN (SELECT DISTINCT uscc FROM visits WHERE random) v ON v.uscc = e."uscc"
       GROUP BY 1 ORDER BY 1`,
@@ -172,13 +318,11 @@ export async function readVisitFamily(
       ) per_officer
       GROUP BY 1 ORDER BY 1`,
     // the register's size comes with the grades; without them, by itself
-    parts.includes("grades")
-      ? notRead
-      : db.$queryRaw<Record<string, unknown>[]>`SELECT count(*) AS n FROM "Enterprise"`,
+    parts.includes("grades") ? 0 : register.size(),
   ]);
   const grade = (g: unknown) => (g ?? null) as GradeGroupRow["creditGrade"];
   return {
-    enterprises: parts.includes("grades") ? grades.reduce((n, g) => n + num(g.enterprises), 0) : num(register[0]?.n),
+    enterprises: parts.includes("grades") ? grades.reduce((n, g) => n + num(g.enterprises), 0) : size,
     counts: counts.map((r) => ({
       jurisdiction: String(r.j),
       visits: num(r.visits),
@@ -211,8 +355,8 @@ export async function readVisitFamily(
 
 /**
  * `WITH …, gaps AS (…)`: every visit of the period (key, uscc, j, at, prev_key, prev_j, gap) beside the previous visit
- * of the same enterprise (a visit without an enterprise has none). Read over both provinces (records are mutually
- * readable, 互认) so that a cross-province pair is seen; a province gets the pairs it took part in. Without a
+ * of the same enterprise (a visit without an enterprise has none); from the rollup, only those at most `windowDays`
+ * after it, all the callers ask for. Read over both provinces (records are mutually readable, 互认) so that a cross-province pair is seen; a province gets the pairs it took part in. Without a
  * domain, the rollup holds each visit's previous one; a domain changes which visit is the previous (only that
  * domain's count), so then the visits are ordered here.
  */
@@ -223,13 +367,13 @@ export function gapsCte(scope: IndicatorScope, windowDays: number, source: Visit
       ? Prisma.sql`TRUE`
       : Prisma.sql`(j = ${scope.jurisdiction} OR prev_j = ${scope.jurisdiction})`;
   if (source === "rollup" && scope.domain === null) {
+    // the gaps within the window only, by the index on (gapDays, at): a period's repeats are few of its visits
     return Prisma.sql`WITH gaps AS (
       SELECT key, uscc, j, at, prev_key, prev_j, gap FROM (
         SELECT s."key", s."enterpriseUscc" AS uscc, s."jurisdiction" AS j, s."at", s."previousKey" AS prev_key,
-          s."previousJurisdiction" AS prev_j,
-          ${beijingDaySql(Prisma.sql`s."at"`)} - ${beijingDaySql(Prisma.sql`s."previousAt"`)} AS gap
+          s."previousJurisdiction" AS prev_j, s."gapDays" AS gap
         FROM "SupervisionVisit" s
-        WHERE s."at" BETWEEN ${start} AND ${end} AND s."previousKey" IS NOT NULL
+        WHERE s."gapDays" <= ${windowDays} AND s."at" BETWEEN ${start} AND ${end}
       ) x
       WHERE ${involved}
     )`;

@@ -19,8 +19,15 @@
  * advisory lock per enterprise (in one order: no deadlock between two refreshes) and recomputes in later statements,
  * whose snapshots see whatever a transaction holding the same lock committed.
  */
-import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
+import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { keyOrNull } from "../common/node-access.ts";
+import {
+  insertVisitCounterRowsSql,
+  moveVisitCounters,
+  VISIT_COUNTERS,
+  visitContributionsOf,
+} from "./visit-counters.ts";
+import { lockVisitsOf } from "./visit-lock.ts";
 import { insertVisitRowsSql } from "./visit-rows.ts";
 
 export interface TouchedVisits {
@@ -32,9 +39,6 @@ export interface TouchedVisits {
 
 type Tx = Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw">;
 
-/** pg_advisory_xact_lock(int, int) key space of the visit rollup ("visi"); the second key hashes the USCC */
-const VISIT_LOCK = 0x76697369;
-
 /** THE write-path hook: replaces the rollup rows of the touched enterprises and records, inside `tx` */
 export async function refreshSupervisionVisits(tx: Tx, touched: TouchedVisits): Promise<void> {
   const usccs = [...new Set(touched.usccs.filter((u): u is string => typeof u === "string"))].sort();
@@ -42,16 +46,16 @@ export async function refreshSupervisionVisits(tx: Tx, touched: TouchedVisits): 
   if (usccs.length === 0 && recordIds.length === 0) return;
   const keys = recordIds.map((id) => `r:${id}`);
   // one statement takes every enterprise's lock, in the order of their numbers; the recomputation comes after
-  if (usccs.length > 0) {
-    await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(${VISIT_LOCK}::int, h)) AS locked
-      FROM (SELECT DISTINCT hashtext(u) AS h FROM unnest(${usccs}::text[]) AS u ORDER BY 1) x`;
-  }
+  await lockVisitsOf(tx, usccs);
   // the tasks these records name, by key or global id: the refresh reads those tasks only (by primary key)
   const refs = await tx.$queryRaw<Array<{ ref: string }>>`SELECT DISTINCT r."payload"->>'taskId' AS ref
     FROM "EnforcementRecord" r
     WHERE (r."enterpriseUscc" = ANY(${usccs}::text[]) OR r."id" = ANY(${recordIds}::text[]))
       AND r."kind" = 'INSPECTION' AND r."payload"->>'taskId' IS NOT NULL`;
   const taskKeys = refs.flatMap(({ ref }) => [ref, keyOrNull("InspectionTask", ref)]).filter((k) => k !== null);
+  // the visit counters move by what these visits contribute after the replacement against before (visit-counters.ts)
+  const replaced = { usccs, keys };
+  const before = await visitContributionsOf(tx, replaced);
   await tx.$executeRaw`DELETE FROM "SupervisionVisit"
     WHERE "enterpriseUscc" = ANY(${usccs}::text[]) OR "key" = ANY(${keys}::text[])`;
   // a participation carries its visit's enterprise and key: the same rows as the visits deleted above
@@ -60,13 +64,18 @@ export async function refreshSupervisionVisits(tx: Tx, touched: TouchedVisits): 
   // ON CONFLICT: a concurrent refresh of the same enterprise (another origin's batch) may have inserted a row
   // after this transaction's DELETE; this statement's snapshot sees that commit, so replacing it is right
   await tx.$executeRaw(insertVisitRowsSql({ usccs, recordIds, taskKeys }));
+  await moveVisitCounters(tx, replaced, before);
 }
 
-/** the whole rollup (visits and their participations) again from the records and tasks (tests); the visits' count */
+/** the whole rollup (visits, their participations and counters) again from the records and tasks (tests); the visits' count */
 export async function rebuildSupervisionVisits(tx: Tx): Promise<number> {
   await tx.$executeRaw`DELETE FROM "SupervisionParticipation"`;
   await tx.$executeRaw`DELETE FROM "SupervisionVisit"`;
   await tx.$executeRaw(insertVisitRowsSql({ all: true }));
+  for (const counter of VISIT_COUNTERS) {
+    await tx.$executeRaw(Prisma.raw(`DELETE FROM "${counter.table}"`));
+    await tx.$executeRaw(insertVisitCounterRowsSql(counter));
+  }
   const [row] = await tx.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM "SupervisionVisit"`;
   return Number(row?.n ?? 0);
 }

@@ -10,6 +10,7 @@
  * (visit-reads.ts `visitsCte`), so the rollup changes only when a record or a task does.
  */
 import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
+import { beijingDaySql } from "./indicator-scope.ts";
 
 /** which visits: those of a period, or every visit of some enterprises and some records (a refresh), or all */
 export type VisitRowFilter =
@@ -88,17 +89,21 @@ export function plainVisitRowsCte(f: VisitRowFilter): Prisma.Sql {
     )`;
 }
 
-/** `visit_rows` read from the rollup (SupervisionVisit, by its index on `at`) */
-export const rollupVisitRowsCte = (start: Date, end: Date): Prisma.Sql => Prisma.sql`visit_rows AS (
+/**
+ * `visit_rows` read from the rollup (SupervisionVisit, by its index on `at`); `jointOnly`: the joint visits only,
+ * which are the committee's (`gz`), by the index on (jurisdiction, at)
+ */
+export const rollupVisitRowsCte = (start: Date, end: Date, jointOnly = false): Prisma.Sql => Prisma.sql`visit_rows AS (
       SELECT s."key", s."taskId" AS task_id, s."jurisdiction" AS j, s."enterpriseUscc" AS uscc, s."at",
         s."onSite" AS on_site, s."codeScanned" AS code_scanned, s."random", s."published",
         s."officerCertificates" AS officers, s."itemCode" AS item_code
       FROM "SupervisionVisit" s
       WHERE s."at" BETWEEN ${start} AND ${end}
+        ${jointOnly ? Prisma.sql`AND s."jurisdiction" = 'gz' AND s."taskId" IS NOT NULL` : Prisma.empty}
     )`;
 
 const ROLLUP_COLUMNS = Prisma.raw(`"key", "taskId", "jurisdiction", "enterpriseUscc", "at", "onSite", "codeScanned",
-  "random", "published", "officerCertificates", "itemCode", "previousKey", "previousJurisdiction", "previousAt"`);
+  "random", "published", "officerCertificates", "itemCode", "previousKey", "previousJurisdiction", "previousAt", "gapDays"`);
 
 const PARTICIPATION_COLUMNS = Prisma.raw(
   `"visitKey", "position", "officer", "jurisdiction", "enterpriseUscc", "at", "itemCode", "taskId"`,
@@ -134,14 +139,15 @@ export const insertVisitRowsSql = (f: VisitRowFilter): Prisma.Sql => Prisma.sql`
       INSERT INTO "SupervisionVisit" (${ROLLUP_COLUMNS})
       SELECT key, task_id, j, uscc, at, on_site, code_scanned, random, published, officers, item_code,
         CASE WHEN uscc IS NOT NULL THEN lag(key) OVER w END, CASE WHEN uscc IS NOT NULL THEN lag(j) OVER w END,
-        CASE WHEN uscc IS NOT NULL THEN lag(at) OVER w END
+        CASE WHEN uscc IS NOT NULL THEN lag(at) OVER w END,
+        CASE WHEN uscc IS NOT NULL THEN ${beijingDaySql(Prisma.sql`at`)} - ${beijingDaySql(Prisma.sql`lag(at) OVER w`)} END
       FROM visit_rows WINDOW w AS (PARTITION BY uscc ORDER BY at, key)
       ON CONFLICT ("key") DO UPDATE SET "taskId" = EXCLUDED."taskId", "jurisdiction" = EXCLUDED."jurisdiction",
         "enterpriseUscc" = EXCLUDED."enterpriseUscc", "at" = EXCLUDED."at", "onSite" = EXCLUDED."onSite",
         "codeScanned" = EXCLUDED."codeScanned", "random" = EXCLUDED."random", "published" = EXCLUDED."published",
         "officerCertificates" = EXCLUDED."officerCertificates", "itemCode" = EXCLUDED."itemCode",
         "previousKey" = EXCLUDED."previousKey", "previousJurisdiction" = EXCLUDED."previousJurisdiction",
-        "previousAt" = EXCLUDED."previousAt"
+        "previousAt" = EXCLUDED."previousAt", "gapDays" = EXCLUDED."gapDays"
       RETURNING "key", "taskId", "jurisdiction", "enterpriseUscc", "at", "officerCertificates", "itemCode"
     )
     INSERT INTO "SupervisionParticipation" (${PARTICIPATION_COLUMNS})

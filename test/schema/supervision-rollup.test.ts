@@ -15,6 +15,7 @@ import { readVisitFamily, readVisitGaps } from "../../schema/supervision/visit-r
 import { rebuildSupervisionVisits, refreshSupervisionVisits } from "../../schema/supervision/visit-rollup.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
 import { runMigrationBackfill } from "../support/migration-backfill.ts";
+import { visitCounterRows } from "../support/visit-counter-rows.ts";
 import { createPlan, DISPATCH, drawFor, inspectionItem, type TaskNode, tasksOf } from "./dispatch-support.ts";
 import { overlappingWrites, recordRow } from "./record-rows.ts";
 import { ingest, inspection, type RecordVars } from "./sync-helpers.ts";
@@ -238,6 +239,10 @@ describe("the visit rollup kept current by the ingest and the tasks", () => {
     await t.prisma.$executeRawUnsafe(`DELETE FROM "SupervisionVisit"`);
     expect(await rows()).toEqual([]);
     await runMigrationBackfill(t.prisma, "20261204220000_supervision_visit_rollup");
+    // the later migration's gap of each visit
+    await runMigrationBackfill(t.prisma, "20261205030000_supervision_visit_counters", (statement) =>
+      statement.startsWith(`UPDATE "SupervisionVisit"`),
+    );
     expect(await rows()).toEqual(kept);
     expect(kept.length).toBeGreaterThan(6);
   });
@@ -280,7 +285,10 @@ describe("two origins writing visits of one enterprise at once", () => {
       [`r:${earlier.id}`, null],
       [`r:${later.id}`, `r:${earlier.id}`],
     ]);
+    // the counters both moved (each delta under its row's lock) equal a rebuild's
+    const counted = await visitCounterRows(t.prisma);
     await rebuildSupervisionVisits(t.prisma);
     expect(await visits()).toEqual(kept);
+    expect(await visitCounterRows(t.prisma)).toEqual(counted);
   });
 });

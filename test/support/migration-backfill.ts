@@ -1,6 +1,7 @@
 /**
- * A migration's backfill statement run again, as it runs on an existing database: the part of the migration's SQL
- * after its `-- Backfill` comment, comments dropped. The rollup tests compare its rows with what the writes kept.
+ * A migration's backfill statements run again, as they run on an existing database: the statements of the
+ * migration's SQL after its first `-- Backfill` comment, comments dropped — all of them, or those `which` picks.
+ * The rollup tests compare their rows with what the writes kept.
  */
 import { readFile } from "node:fs/promises";
 
@@ -8,13 +9,17 @@ interface RawExecutor {
   $executeRawUnsafe(query: string): Promise<number>;
 }
 
-export async function runMigrationBackfill(db: RawExecutor, migration: string): Promise<void> {
+export async function runMigrationBackfill(
+  db: RawExecutor,
+  migration: string,
+  which: (statement: string) => boolean = () => true,
+): Promise<void> {
   const sql = await readFile(new URL(`../../prisma/migrations/${migration}/migration.sql`, import.meta.url), "utf8");
-  const backfill = sql.slice(sql.indexOf("-- Backfill"));
-  await db.$executeRawUnsafe(
-    backfill
-      .replace(/^--.*$/gm, "")
-      .trim()
-      .replace(/;$/, ""),
-  );
+  const statements = sql
+    .slice(sql.indexOf("-- Backfill"))
+    .replace(/^--.*$/gm, "")
+    .split(/;\s*$/m)
+    .map((statement) => statement.trim())
+    .filter((statement) => statement.length > 0);
+  for (const statement of statements.filter(which)) await db.$executeRawUnsafe(statement);
 }

@@ -11,7 +11,14 @@ import {
 } from "../../../schema/supervision/rules/indicators/decisions.ts";
 import { feedbackRate, satisfaction } from "../../../schema/supervision/rules/indicators/feedback.ts";
 import { percent } from "../../../schema/supervision/rules/indicators/measure.ts";
-import { checkPeriod, daysOf, monthsOf, previousPeriod } from "../../../schema/supervision/rules/indicators/period.ts";
+import {
+  checkPeriod,
+  daysOf,
+  monthsOf,
+  previousPeriod,
+  wholeMonthsOf,
+  wholeYearsOf,
+} from "../../../schema/supervision/rules/indicators/period.ts";
 import {
   randomInspectionCoverage,
   resultPublicationRate,
@@ -64,6 +71,25 @@ describe("periods", () => {
       { from: "2024-02-01", to: "2024-02-29" },
       { from: "2024-03-01", to: "2024-03-01" },
     ]);
+  });
+  it("says when a period is whole calendar months, and whole years (the monthly and yearly rollups answer it)", () => {
+    expect(wholeMonthsOf({ from: "2024-02-01", to: "2024-02-29" })).toEqual({
+      first: "2024-02-01",
+      last: "2024-02-01",
+    });
+    expect(wholeMonthsOf({ from: "2025-11-01", to: "2026-01-31" })).toEqual({
+      first: "2025-11-01",
+      last: "2026-01-01",
+    });
+    expect(wholeMonthsOf({ from: "2023-02-01", to: "2023-02-28" })).toEqual({
+      first: "2023-02-01",
+      last: "2023-02-01",
+    });
+    expect(wholeMonthsOf({ from: "2024-02-01", to: "2024-02-28" })).toBeNull(); // a leap year's February ends on the 29th
+    expect(wholeMonthsOf({ from: "2024-02-02", to: "2024-02-29" })).toBeNull();
+    expect(wholeYearsOf({ from: "2025-01-01", to: "2026-12-31" })).toEqual({ first: "2025-01-01", last: "2026-01-01" });
+    expect(wholeYearsOf({ from: "2026-01-01", to: "2026-11-30" })).toBeNull();
+    expect(wholeYearsOf({ from: "2026-02-01", to: "2026-12-31" })).toBeNull();
   });
 });
 

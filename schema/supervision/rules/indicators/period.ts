@@ -41,16 +41,36 @@ export function instantsOf(period: Period): { start: Date; end: Date } {
   return { start: new Date(beijingDayBounds(period.from).start), end: new Date(beijingDayBounds(period.to).end) };
 }
 
+/** the last day of the calendar month of `date` */
+const lastDayOfMonth = (date: string): string => {
+  const [year, month] = date.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+};
+
 /** the calendar months (Beijing) the period touches, each cut to the period: one trend point each */
 export function monthsOf(period: Period): Period[] {
   const months: Period[] = [];
   let from = period.from;
   while (from <= period.to) {
-    const [year, month] = from.split("-").map(Number) as [number, number];
-    const lastDay = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+    const lastDay = lastDayOfMonth(from);
     const to = lastDay < period.to ? lastDay : period.to;
     months.push({ from, to });
     from = addDays(to, 1);
   }
   return months;
+}
+
+/**
+ * The period as whole calendar months — the first day of its first month and of its last — when it starts on the
+ * first of a month and ends on the last day of one; otherwise null (the monthly rollups cannot answer it).
+ */
+export function wholeMonthsOf(period: Period): { first: string; last: string } | null {
+  if (!period.from.endsWith("-01") || lastDayOfMonth(period.to) !== period.to) return null;
+  return { first: period.from, last: `${period.to.slice(0, 7)}-01` };
+}
+
+/** the period as whole calendar years — the first day of its first year and of its last — or null */
+export function wholeYearsOf(period: Period): { first: string; last: string } | null {
+  if (!period.from.endsWith("-01-01") || !period.to.endsWith("-12-31")) return null;
+  return { first: period.from, last: `${period.to.slice(0, 4)}-01-01` };
 }
