@@ -26,17 +26,25 @@ type Tx = Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw">;
 /** the previous month of a visit that has none: before every period */
 export const NO_MONTH = "0001-01-01";
 
-/** which visits: those of some enterprises and some visit keys (a refresh), or all (a rebuild, the backfill) */
-export type VisitCounterFilter = { usccs: readonly string[]; keys: readonly string[] } | { all: true };
+/**
+ * which visits: those of some enterprises and some visit keys (a refresh), or all (a rebuild, the backfill); `since`:
+ * only those at or after it — a write that changes no visit before that instant (a visit's row depends on the
+ * visits before it, never after) moves the counters by the same deltas reading only those
+ */
+export type VisitCounterFilter =
+  | { usccs: readonly string[]; keys: readonly string[]; since?: Date }
+  | { all: true };
 
 /** the first day of the Beijing month of a timestamptz, as SQL (a date) */
 export const beijingMonthSql = (column: Prisma.Sql) =>
   Prisma.sql`date_trunc('month', ${beijingDaySql(column)}::timestamp)::date`;
 
-const visitsWhere = (f: VisitCounterFilter, uscc: Prisma.Sql, key: Prisma.Sql) =>
-  "all" in f
-    ? Prisma.sql`TRUE`
-    : Prisma.sql`(${uscc} = ANY(${[...f.usccs]}::text[]) OR ${key} = ANY(${[...f.keys]}::text[]))`;
+const visitsWhere = (f: VisitCounterFilter, uscc: Prisma.Sql, key: Prisma.Sql, at?: Prisma.Sql) => {
+  if ("all" in f) return Prisma.sql`TRUE`;
+  // the instant inside each arm: each reads its index (enterprise and time; key) from `since` on
+  const from = at && f.since ? Prisma.sql`AND ${at} >= ${f.since}` : Prisma.empty;
+  return Prisma.sql`((${uscc} = ANY(${[...f.usccs]}::text[]) ${from}) OR (${key} = ANY(${[...f.keys]}::text[]) ${from}))`;
+};
 
 interface VisitCounter extends CounterRollup {
   /** `SELECT <key columns as text>, <counters>` of the visits `f` selects */
@@ -58,7 +66,7 @@ export const VISIT_DAYS: VisitCounter = {
       (count(*) FILTER (WHERE s."random"))::int AS "random",
       (count(*) FILTER (WHERE s."random" AND s."published"))::int AS "published"
     FROM "SupervisionVisit" s
-    WHERE s."taskId" IS NULL AND ${visitsWhere(f, Prisma.sql`s."enterpriseUscc"`, Prisma.sql`s."key"`)}
+    WHERE s."taskId" IS NULL AND ${visitsWhere(f, Prisma.sql`s."enterpriseUscc"`, Prisma.sql`s."key"`, Prisma.sql`s."at"`)}
     GROUP BY 1, 2, 3`,
 };
 
@@ -79,7 +87,7 @@ export const FIRST_VISIT_MONTHS: VisitCounter = {
       COALESCE(e."creditGradeCq"::text, '') AS "creditGradeCq", COALESCE(e."creditGradeSc"::text, '') AS "creditGradeSc",
       count(*)::int AS "visits"
     FROM "SupervisionVisit" s JOIN "Enterprise" e ON e."uscc" = s."enterpriseUscc"
-    WHERE ${visitsWhere(f, Prisma.sql`s."enterpriseUscc"`, Prisma.sql`s."key"`)}
+    WHERE ${visitsWhere(f, Prisma.sql`s."enterpriseUscc"`, Prisma.sql`s."key"`, Prisma.sql`s."at"`)}
     GROUP BY 1, 2, 3, 4, 5, 6`,
 };
 
@@ -93,8 +101,15 @@ export const RANDOM_VISIT_MONTHS: VisitCounter = {
   ],
   counters: ["visits"],
   // every random visit of the enterprises selected (a refresh selects all of an enterprise's), each beside the
-  // enterprise's random visit before it, in the visits' order (time, key)
-  contributionsSql: (f) => Prisma.sql`SELECT ${beijingMonthSql(Prisma.sql`r.at`)}::text AS "month",
+  // enterprise's random visit before it, in the visits' order (time, key). With `since`, the window starts at each
+  // enterprise's last random visit before it (that row only gives the next its previous: cut after the window).
+  contributionsSql: (f) => {
+    const since = "since" in f && f.since ? f.since : null;
+    const from = since
+      ? Prisma.sql`AND s."at" >= COALESCE((SELECT max(b."at") FROM "SupervisionVisit" b
+          WHERE b."enterpriseUscc" = s."enterpriseUscc" AND b."random" AND b."at" < ${since}), ${since})`
+      : Prisma.empty;
+    return Prisma.sql`SELECT ${beijingMonthSql(Prisma.sql`r.at`)}::text AS "month",
       COALESCE(${beijingMonthSql(Prisma.sql`r.previous_at`)}, ${NO_MONTH}::date)::text AS "previousMonth",
       r.j AS "jurisdiction", COALESCE(e."industry", '') AS "industry", count(*)::int AS "visits"
     FROM (
@@ -102,9 +117,11 @@ export const RANDOM_VISIT_MONTHS: VisitCounter = {
         lag(s."at") OVER (PARTITION BY s."enterpriseUscc" ORDER BY s."at", s."key") AS previous_at
       FROM "SupervisionVisit" s
       WHERE s."random" AND s."enterpriseUscc" IS NOT NULL
-        AND ${visitsWhere(f, Prisma.sql`s."enterpriseUscc"`, Prisma.sql`s."key"`)}
+        AND ${visitsWhere(f, Prisma.sql`s."enterpriseUscc"`, Prisma.sql`s."key"`)} ${from}
     ) r JOIN "Enterprise" e ON e."uscc" = r.uscc
-    GROUP BY 1, 2, 3, 4`,
+    WHERE ${since ? Prisma.sql`r.at >= ${since}` : Prisma.sql`TRUE`}
+    GROUP BY 1, 2, 3, 4`;
+  },
 };
 
 /** participations per officer and calendar `unit` (Beijing) of the participation's time */
@@ -120,7 +137,7 @@ const officerParticipations = (table: string, unit: "month" | "year"): VisitCoun
       date_trunc(${unit}, ${beijingDaySql(Prisma.sql`p."at"`)}::timestamp)::date::text AS ${Prisma.raw(`"${unit}"`)},
       p."jurisdiction", p."officer", count(*)::int AS "participations"
     FROM "SupervisionParticipation" p
-    WHERE ${visitsWhere(f, Prisma.sql`p."enterpriseUscc"`, Prisma.sql`p."visitKey"`)}
+    WHERE ${visitsWhere(f, Prisma.sql`p."enterpriseUscc"`, Prisma.sql`p."visitKey"`, Prisma.sql`p."at"`)}
     GROUP BY 1, 2, 3`,
 });
 

@@ -35,6 +35,12 @@ export interface TouchedVisits {
   usccs: ReadonlyArray<string | null | undefined>;
   /** records written (their `r:` visit is replaced even when their enterprise is null) */
   recordIds?: readonly string[];
+  /**
+   * the earliest act of the records written, stored versions included: no visit before it changes (a record
+   * writes its own visit and, at most, a later visit's previous one or a task visit at its time), so the visit
+   * counters read only the visits from then on — a write costs its own visits, not the enterprises' history
+   */
+  since?: Date;
 }
 
 type Tx = Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw">;
@@ -54,7 +60,7 @@ export async function refreshSupervisionVisits(tx: Tx, touched: TouchedVisits): 
       AND r."kind" = 'INSPECTION' AND r."payload"->>'taskId' IS NOT NULL`;
   const taskKeys = refs.flatMap(({ ref }) => [ref, keyOrNull("InspectionTask", ref)]).filter((k) => k !== null);
   // the visit counters move by what these visits contribute after the replacement against before (visit-counters.ts)
-  const replaced = { usccs, keys };
+  const replaced = { usccs, keys, since: await sinceOf(tx, touched.since, taskKeys) };
   const before = await visitContributionsOf(tx, replaced);
   await tx.$executeRaw`DELETE FROM "SupervisionVisit"
     WHERE "enterpriseUscc" = ANY(${usccs}::text[]) OR "key" = ANY(${keys}::text[])`;
@@ -78,4 +84,15 @@ export async function rebuildSupervisionVisits(tx: Tx): Promise<number> {
   }
   const [row] = await tx.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM "SupervisionVisit"`;
   return Number(row?.n ?? 0);
+}
+
+/**
+ * `since`, or earlier when a joint visit of a task these records may answer is earlier: a record answering a task
+ * moves the task's visit to its act (from its first result or last change, which may be before it)
+ */
+async function sinceOf(tx: Tx, since: Date | undefined, taskKeys: readonly string[]): Promise<Date | undefined> {
+  if (since === undefined || taskKeys.length === 0) return since;
+  const [row] = await tx.$queryRaw<Array<{ at: Date | null }>>`SELECT min("at") AS at FROM "SupervisionVisit"
+    WHERE "key" = ANY(${taskKeys.map((k) => `t:${k}`)}::text[])`;
+  return row?.at && new Date(row.at) < since ? new Date(row.at) : since;
 }

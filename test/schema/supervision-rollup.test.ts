@@ -192,10 +192,13 @@ describe("the visit rollup kept current by the ingest and the tasks", () => {
     expect(await rows()).toEqual(keptVisits);
     expect(await participations()).toEqual(keptOfficers);
 
-    // the rows the writes kept are the rows a rebuild computes
+    // the rows the writes kept are the rows a rebuild computes, and so are the counters the writes moved (records
+    // answering the task moved its visit: visit-rollup.ts `sinceOf`)
+    const keptCounters = await visitCounterRows(t.prisma);
     await rebuildSupervisionVisits(t.prisma);
     expect(await rows()).toEqual(keptVisits);
     expect(await participations()).toEqual(keptOfficers);
+    expect(await visitCounterRows(t.prisma)).toEqual(keptCounters);
   });
 
   it("reads the same visit figures and gaps from the rollup as from the records and tasks", async () => {

@@ -70,6 +70,10 @@ CREATE INDEX "SupervisionVisit_jurisdiction_at_taskId_onSite_codeScanned__idx" O
 -- CreateIndex
 CREATE INDEX "SupervisionVisit_gapDays_at_idx" ON "SupervisionVisit"("gapDays", "at");
 
+-- DropIndex / CreateIndex: an enterprise's participations from an instant on
+DROP INDEX "SupervisionParticipation_enterpriseUscc_idx";
+CREATE INDEX "SupervisionParticipation_enterpriseUscc_at_idx" ON "SupervisionParticipation"("enterpriseUscc", "at");
+
 -- Backfill: the gap as insertVisitRowsSql() (schema/supervision/visit-rows.ts) writes it
 UPDATE "SupervisionVisit" SET "gapDays" = ((("at" AT TIME ZONE 'UTC') + interval '8 hours')::date)
     - ((("previousAt" AT TIME ZONE 'UTC') + interval '8 hours')::date)
@@ -110,8 +114,9 @@ INSERT INTO "SupervisionRandomVisitMonth" ("month", "previousMonth", "jurisdicti
         lag(s."at") OVER (PARTITION BY s."enterpriseUscc" ORDER BY s."at", s."key") AS previous_at
       FROM "SupervisionVisit" s
       WHERE s."random" AND s."enterpriseUscc" IS NOT NULL
-        AND TRUE
+        AND TRUE 
     ) r JOIN "Enterprise" e ON e."uscc" = r.uscc
+    WHERE TRUE
     GROUP BY 1, 2, 3, 4) x;
 
 -- Backfill: SupervisionOfficerMonth
