@@ -31,9 +31,7 @@ export const NO_MONTH = "0001-01-01";
  * only those at or after it — a write that changes no visit before that instant (a visit's row depends on the
  * visits before it, never after) moves the counters by the same deltas reading only those
  */
-export type VisitCounterFilter =
-  | { usccs: readonly string[]; keys: readonly string[]; since?: Date }
-  | { all: true };
+export type VisitCounterFilter = { usccs: readonly string[]; keys: readonly string[]; since?: Date } | { all: true };
 
 /** the first day of the Beijing month of a timestamptz, as SQL (a date) */
 export const beijingMonthSql = (column: Prisma.Sql) =>
