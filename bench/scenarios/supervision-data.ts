@@ -14,7 +14,7 @@ import { performance } from "node:perf_hooks";
 import type pg from "pg";
 import { insertDecisionDayRowsSql } from "../../schema/supervision/decision-day-rows.ts";
 import { insertVisitCounterRowsSql, VISIT_COUNTERS } from "../../schema/supervision/visit-counters.ts";
-import { insertVisitRowsSql } from "../../schema/supervision/visit-rows.ts";
+import { insertAllVisitRowsSql } from "../../schema/supervision/visit-row-writes.ts";
 import { progress } from "../lib/progress.ts";
 import { copyRest } from "./library-gateway.ts";
 
@@ -202,7 +202,7 @@ export async function generateSupervisionData(client: pg.Client, counts: Supervi
   t0 = performance.now();
   await client.query(`DELETE FROM "SupervisionParticipation"`);
   await client.query(`DELETE FROM "SupervisionVisit"`);
-  await timed(client, "visit rollup and its participations (backfill)", insertVisitRowsSql({ all: true }).sql);
+  await timed(client, "visit rollup and its participations (backfill)", insertAllVisitRowsSql().sql);
   seconds.visitRollup = (performance.now() - t0) / 1000;
   // the visits' counters, from the visits and the register
   t0 = performance.now();

@@ -211,7 +211,7 @@ export async function writeRecordRows(
   existed: ReadonlySet<string>,
 ): Promise<TouchedDecisionDays> {
   const updated = rows.filter((row) => existed.has(row.originId));
-  const stored = await storedVisits(
+  const storedUsccs = await storedEnterprises(
     tx,
     updated.map((row) => row.id),
   );
@@ -226,23 +226,16 @@ export async function writeRecordRows(
   );
   await updateRecordRows(tx, updated);
   await refreshSupervisionVisits(tx, {
-    usccs: [...stored.usccs, ...rows.map((row) => row.enterpriseUscc)],
+    usccs: [...storedUsccs, ...rows.map((row) => row.enterpriseUscc)],
     recordIds: rows.map((row) => row.id),
-    since: earliest([...stored.acts, ...rows.map((row) => row.occurredAt)]),
   });
   return { before: decisionsBefore, recordIds: rows.map((row) => row.id) };
 }
 
-/** the enterprises the stored versions of these records name, and their acts */
-async function storedVisits(
-  tx: Prisma.TransactionClient,
-  ids: readonly string[],
-): Promise<{ usccs: (string | null)[]; acts: Date[] }> {
-  if (ids.length === 0) return { usccs: [], acts: [] };
-  const rows = await tx.$queryRaw<Array<{ uscc: string | null; at: Date }>>`
-    SELECT "enterpriseUscc" AS uscc, "occurredAt" AS at FROM "EnforcementRecord" WHERE "id" = ANY(${[...ids]}::text[])`;
-  return { usccs: [...new Set(rows.map((r) => r.uscc))], acts: rows.map((r) => r.at) };
+/** the enterprises the stored versions of these records name */
+async function storedEnterprises(tx: Prisma.TransactionClient, ids: readonly string[]): Promise<(string | null)[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx.$queryRaw<Array<{ uscc: string | null }>>`
+    SELECT DISTINCT "enterpriseUscc" AS uscc FROM "EnforcementRecord" WHERE "id" = ANY(${[...ids]}::text[])`;
+  return rows.map((r) => r.uscc);
 }
-
-const earliest = (instants: readonly Date[]): Date | undefined =>
-  instants.length === 0 ? undefined : new Date(Math.min(...instants.map((d) => new Date(d).getTime())));

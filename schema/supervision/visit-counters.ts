@@ -9,13 +9,15 @@
  *     jurisdiction and domain; NO_MONTH when none), origin and the enterprise's three credit grades. The visits of
  *     whole months M1…Mk whose previous visit is before M1 are exactly one per enterprise visited (its first):
  *     A_GRADE_INSPECTION_RATE's enterprises inspected without a DISTINCT over the period's visits;
- *   - SupervisionRandomVisitMonth: the same over random visits (previous = the previous random visit) by the
- *     enterprise's industry: RANDOM_INSPECTION_COVERAGE's enterprises randomly inspected;
+ *   - SupervisionRandomVisitMonth: the same over random visits (previous = the previous random visit, kept on the
+ *     visit's row as previousRandomAt) by the enterprise's industry: RANDOM_INSPECTION_COVERAGE's enterprises
+ *     randomly inspected;
  *   - SupervisionOfficerMonth, SupervisionOfficerYear: participations per Beijing month (year), jurisdiction and
  *     officer: OFFICER_LOAD of whole months (years) — the distinct officers of their rows.
  * Only visits of an enterprise in the register count in the two enterprise rollups (the reads count the
  * register's enterprises); a register write that changes an enterprise's grades or industry moves its visits'
- * contributions (`registerRollups`).
+ * contributions (`movingRegisterCounters`). A visit's (participation's) contribution is read from its own row, so a
+ * write moves the counters by the rows it replaces alone.
  */
 import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { applyCounterDeltas, type CounterRollup, type CounterRow, counterDeltas } from "./counter-rollup.ts";
@@ -27,22 +29,21 @@ type Tx = Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw">;
 export const NO_MONTH = "0001-01-01";
 
 /**
- * which visits: those of some enterprises and some visit keys (a refresh), or all (a rebuild, the backfill); `since`:
- * only those at or after it — a write that changes no visit before that instant (a visit's row depends on the
- * visits before it, never after) moves the counters by the same deltas reading only those
+ * which visits: those of some enterprises (a register write), some visits by key (a refresh: the rows it replaces)
+ * or all (a rebuild, the backfill). Every contribution is read from the visit's (participation's) own row.
  */
-export type VisitCounterFilter = { usccs: readonly string[]; keys: readonly string[]; since?: Date } | { all: true };
+export type VisitCounterFilter = { usccs: readonly string[] } | { keys: readonly string[] } | { all: true };
 
 /** the first day of the Beijing month of a timestamptz, as SQL (a date) */
 export const beijingMonthSql = (column: Prisma.Sql) =>
   Prisma.sql`date_trunc('month', ${beijingDaySql(column)}::timestamp)::date`;
 
-const visitsWhere = (f: VisitCounterFilter, uscc: Prisma.Sql, key: Prisma.Sql, at?: Prisma.Sql) => {
-  if ("all" in f) return Prisma.sql`TRUE`;
-  // the instant inside each arm: each reads its index (enterprise and time; key) from `since` on
-  const from = at && f.since ? Prisma.sql`AND ${at} >= ${f.since}` : Prisma.empty;
-  return Prisma.sql`((${uscc} = ANY(${[...f.usccs]}::text[]) ${from}) OR (${key} = ANY(${[...f.keys]}::text[]) ${from}))`;
-};
+const visitsWhere = (f: VisitCounterFilter, uscc: Prisma.Sql, key: Prisma.Sql) =>
+  "all" in f
+    ? Prisma.sql`TRUE`
+    : "usccs" in f
+      ? Prisma.sql`${uscc} = ANY(${[...f.usccs]}::text[])`
+      : Prisma.sql`${key} = ANY(${[...f.keys]}::text[])`;
 
 interface VisitCounter extends CounterRollup {
   /** `SELECT <key columns as text>, <counters>` of the visits `f` selects */
@@ -64,7 +65,7 @@ export const VISIT_DAYS: VisitCounter = {
       (count(*) FILTER (WHERE s."random"))::int AS "random",
       (count(*) FILTER (WHERE s."random" AND s."published"))::int AS "published"
     FROM "SupervisionVisit" s
-    WHERE s."taskId" IS NULL AND ${visitsWhere(f, Prisma.sql`s."enterpriseUscc"`, Prisma.sql`s."key"`, Prisma.sql`s."at"`)}
+    WHERE s."taskId" IS NULL AND ${visitsWhere(f, Prisma.sql`s."enterpriseUscc"`, Prisma.sql`s."key"`)}
     GROUP BY 1, 2, 3`,
 };
 
@@ -85,7 +86,7 @@ export const FIRST_VISIT_MONTHS: VisitCounter = {
       COALESCE(e."creditGradeCq"::text, '') AS "creditGradeCq", COALESCE(e."creditGradeSc"::text, '') AS "creditGradeSc",
       count(*)::int AS "visits"
     FROM "SupervisionVisit" s JOIN "Enterprise" e ON e."uscc" = s."enterpriseUscc"
-    WHERE ${visitsWhere(f, Prisma.sql`s."enterpriseUscc"`, Prisma.sql`s."key"`, Prisma.sql`s."at"`)}
+    WHERE ${visitsWhere(f, Prisma.sql`s."enterpriseUscc"`, Prisma.sql`s."key"`)}
     GROUP BY 1, 2, 3, 4, 5, 6`,
 };
 
@@ -98,28 +99,12 @@ export const RANDOM_VISIT_MONTHS: VisitCounter = {
     ["industry", "text"],
   ],
   counters: ["visits"],
-  // every random visit of the enterprises selected (a refresh selects all of an enterprise's), each beside the
-  // enterprise's random visit before it, in the visits' order (time, key). With `since`, the window starts at each
-  // enterprise's last random visit before it (that row only gives the next its previous: cut after the window).
-  contributionsSql: (f) => {
-    const since = "since" in f && f.since ? f.since : null;
-    const from = since
-      ? Prisma.sql`AND s."at" >= COALESCE((SELECT max(b."at") FROM "SupervisionVisit" b
-          WHERE b."enterpriseUscc" = s."enterpriseUscc" AND b."random" AND b."at" < ${since}), ${since})`
-      : Prisma.empty;
-    return Prisma.sql`SELECT ${beijingMonthSql(Prisma.sql`r.at`)}::text AS "month",
-      COALESCE(${beijingMonthSql(Prisma.sql`r.previous_at`)}, ${NO_MONTH}::date)::text AS "previousMonth",
-      r.j AS "jurisdiction", COALESCE(e."industry", '') AS "industry", count(*)::int AS "visits"
-    FROM (
-      SELECT s."enterpriseUscc" AS uscc, s."jurisdiction" AS j, s."at",
-        lag(s."at") OVER (PARTITION BY s."enterpriseUscc" ORDER BY s."at", s."key") AS previous_at
-      FROM "SupervisionVisit" s
-      WHERE s."random" AND s."enterpriseUscc" IS NOT NULL
-        AND ${visitsWhere(f, Prisma.sql`s."enterpriseUscc"`, Prisma.sql`s."key"`)} ${from}
-    ) r JOIN "Enterprise" e ON e."uscc" = r.uscc
-    WHERE ${since ? Prisma.sql`r.at >= ${since}` : Prisma.sql`TRUE`}
-    GROUP BY 1, 2, 3, 4`;
-  },
+  contributionsSql: (f) => Prisma.sql`SELECT ${beijingMonthSql(Prisma.sql`s."at"`)}::text AS "month",
+      COALESCE(${beijingMonthSql(Prisma.sql`s."previousRandomAt"`)}, ${NO_MONTH}::date)::text AS "previousMonth",
+      s."jurisdiction", COALESCE(e."industry", '') AS "industry", count(*)::int AS "visits"
+    FROM "SupervisionVisit" s JOIN "Enterprise" e ON e."uscc" = s."enterpriseUscc"
+    WHERE s."random" AND ${visitsWhere(f, Prisma.sql`s."enterpriseUscc"`, Prisma.sql`s."key"`)}
+    GROUP BY 1, 2, 3, 4`,
 };
 
 /** participations per officer and calendar `unit` (Beijing) of the participation's time */
@@ -135,7 +120,7 @@ const officerParticipations = (table: string, unit: "month" | "year"): VisitCoun
       date_trunc(${unit}, ${beijingDaySql(Prisma.sql`p."at"`)}::timestamp)::date::text AS ${Prisma.raw(`"${unit}"`)},
       p."jurisdiction", p."officer", count(*)::int AS "participations"
     FROM "SupervisionParticipation" p
-    WHERE ${visitsWhere(f, Prisma.sql`p."enterpriseUscc"`, Prisma.sql`p."visitKey"`, Prisma.sql`p."at"`)}
+    WHERE ${visitsWhere(f, Prisma.sql`p."enterpriseUscc"`, Prisma.sql`p."visitKey"`)}
     GROUP BY 1, 2, 3`,
 });
 
@@ -161,7 +146,8 @@ export async function visitContributionsOf(
   f: VisitCounterFilter,
   counters: readonly VisitCounter[] = VISIT_COUNTERS,
 ): Promise<Contributions> {
-  if (!("all" in f) && f.usccs.length === 0 && f.keys.length === 0) return new Map(counters.map((c) => [c, []]));
+  const none = "usccs" in f ? f.usccs.length === 0 : "keys" in f && f.keys.length === 0;
+  if (none) return new Map(counters.map((c) => [c, []]));
   const rows = await Promise.all(counters.map((c) => tx.$queryRaw<CounterRow[]>(c.contributionsSql(f))));
   return new Map(counters.map((c, i) => [c, rows[i]!]));
 }
@@ -189,7 +175,7 @@ export const insertVisitCounterRowsSql = (counter: VisitCounter): Prisma.Sql => 
  * had to those they have after it. The caller holds their visit lock (visit-lock.ts) from before it read them.
  */
 export async function movingRegisterCounters<T>(tx: Tx, usccs: readonly string[], write: () => Promise<T>): Promise<T> {
-  const enterprises = { usccs, keys: [] };
+  const enterprises = { usccs };
   const before = await visitContributionsOf(tx, enterprises, REGISTER_COUNTERS);
   const written = await write();
   await moveVisitCounters(tx, enterprises, before);

@@ -6,12 +6,14 @@
  *     earliest act);
  *   - joint tasks: every update of an InspectionTask (its state, results and last change decide its visit).
  * The refresh recomputes every visit of those enterprises (and of those records, whatever their enterprise)
- * from the definition (visit-rows.ts) and replaces their rows: idempotent — a re-pushed record or a replayed
- * batch writes the same rows again — and a correction moves its visit. It reads only the enterprises' own rows
- * (indexes by enterprise), never a whole table. The officer participations of those visits
- * (SupervisionParticipation: a record's officers, a DONE task's TaskOfficer rows) are replaced with them, in the
- * same statement as the visit rows they derive from; a task's team is read when its update refreshes it (a team is
- * only re-formed while the task is PLANNED, before it can be a visit: dispatch/task-planner.ts).
+ * from the definition (visit-rows.ts), compares them with the stored rows and replaces only the rows that differ
+ * (visit-row-writes.ts): idempotent — a re-pushed record or a replayed batch changes nothing — and a correction
+ * moves its visit and the next visit's previous one. Its writes, and the counters' deltas, cost the visits that
+ * changed, not the enterprises' history; it reads only the enterprises' own rows (indexes by enterprise), never a
+ * whole table. The officer participations of the visits replaced (SupervisionParticipation: a record's officers, a
+ * DONE task's TaskOfficer rows) are replaced with them, in the same statement as the visit rows they derive from; a
+ * joint task's visit is always replaced, as its team is not on its row (a team is only re-formed while the task is
+ * PLANNED, before it can be a visit: dispatch/task-planner.ts, but a refresh does not rely on it).
  *
  * Concurrency: a recomputation reads with its statement's snapshot, so two transactions writing visits of one
  * enterprise (a cq batch and an sc batch) could each miss the other's uncommitted record and both keep their view —
@@ -28,29 +30,27 @@ import {
   visitContributionsOf,
 } from "./visit-counters.ts";
 import { lockVisitsOf } from "./visit-lock.ts";
-import { insertVisitRowsSql } from "./visit-rows.ts";
+import {
+  type ChangedVisit,
+  changedVisitRowsSql,
+  insertAllVisitRowsSql,
+  insertGivenVisitRowsSql,
+} from "./visit-row-writes.ts";
 
 export interface TouchedVisits {
   /** enterprises whose visits may have changed (null: a record without one — its own key covers it) */
   usccs: ReadonlyArray<string | null | undefined>;
   /** records written (their `r:` visit is replaced even when their enterprise is null) */
   recordIds?: readonly string[];
-  /**
-   * the earliest act of the records written, stored versions included: no visit before it changes (a record
-   * writes its own visit and, at most, a later visit's previous one or a task visit at its time), so the visit
-   * counters read only the visits from then on — a write costs its own visits, not the enterprises' history
-   */
-  since?: Date;
 }
 
 type Tx = Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw">;
 
-/** THE write-path hook: replaces the rollup rows of the touched enterprises and records, inside `tx` */
+/** THE write-path hook: brings the rollup rows of the touched enterprises and records up to date, inside `tx` */
 export async function refreshSupervisionVisits(tx: Tx, touched: TouchedVisits): Promise<void> {
   const usccs = [...new Set(touched.usccs.filter((u): u is string => typeof u === "string"))].sort();
   const recordIds = [...new Set(touched.recordIds ?? [])];
   if (usccs.length === 0 && recordIds.length === 0) return;
-  const keys = recordIds.map((id) => `r:${id}`);
   // one statement takes every enterprise's lock, in the order of their numbers; the recomputation comes after
   await lockVisitsOf(tx, usccs);
   // the tasks these records name, by key or global id: the refresh reads those tasks only (by primary key)
@@ -59,17 +59,16 @@ export async function refreshSupervisionVisits(tx: Tx, touched: TouchedVisits): 
     WHERE (r."enterpriseUscc" = ANY(${usccs}::text[]) OR r."id" = ANY(${recordIds}::text[]))
       AND r."kind" = 'INSPECTION' AND r."payload"->>'taskId' IS NOT NULL`;
   const taskKeys = refs.flatMap(({ ref }) => [ref, keyOrNull("InspectionTask", ref)]).filter((k) => k !== null);
-  // the visit counters move by what these visits contribute after the replacement against before (visit-counters.ts)
-  const replaced = { usccs, keys, since: await sinceOf(tx, touched.since, taskKeys) };
+  const changed = await tx.$queryRaw<ChangedVisit[]>(changedVisitRowsSql({ usccs, recordIds, taskKeys }));
+  if (changed.length === 0) return; // a re-pushed record: every row is already right
+  // the visit counters move by what the changed visits contribute after the replacement against before
+  // (visit-counters.ts): each row holds all its contribution depends on, so the other visits do not move them
+  const replaced = { keys: changed.map((visit) => visit.key) };
   const before = await visitContributionsOf(tx, replaced);
-  await tx.$executeRaw`DELETE FROM "SupervisionVisit"
-    WHERE "enterpriseUscc" = ANY(${usccs}::text[]) OR "key" = ANY(${keys}::text[])`;
-  // a participation carries its visit's enterprise and key: the same rows as the visits deleted above
-  await tx.$executeRaw`DELETE FROM "SupervisionParticipation"
-    WHERE "enterpriseUscc" = ANY(${usccs}::text[]) OR "visitKey" = ANY(${keys}::text[])`;
-  // ON CONFLICT: a concurrent refresh of the same enterprise (another origin's batch) may have inserted a row
-  // after this transaction's DELETE; this statement's snapshot sees that commit, so replacing it is right
-  await tx.$executeRaw(insertVisitRowsSql({ usccs, recordIds, taskKeys }));
+  await tx.$executeRaw`DELETE FROM "SupervisionVisit" WHERE "key" = ANY(${replaced.keys}::text[])`;
+  await tx.$executeRaw`DELETE FROM "SupervisionParticipation" WHERE "visitKey" = ANY(${replaced.keys}::text[])`;
+  const rows = changed.flatMap((visit) => (visit.row ? [visit.row] : []));
+  if (rows.length > 0) await tx.$executeRaw(insertGivenVisitRowsSql(rows));
   await moveVisitCounters(tx, replaced, before);
 }
 
@@ -77,22 +76,11 @@ export async function refreshSupervisionVisits(tx: Tx, touched: TouchedVisits): 
 export async function rebuildSupervisionVisits(tx: Tx): Promise<number> {
   await tx.$executeRaw`DELETE FROM "SupervisionParticipation"`;
   await tx.$executeRaw`DELETE FROM "SupervisionVisit"`;
-  await tx.$executeRaw(insertVisitRowsSql({ all: true }));
+  await tx.$executeRaw(insertAllVisitRowsSql());
   for (const counter of VISIT_COUNTERS) {
     await tx.$executeRaw(Prisma.raw(`DELETE FROM "${counter.table}"`));
     await tx.$executeRaw(insertVisitCounterRowsSql(counter));
   }
   const [row] = await tx.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM "SupervisionVisit"`;
   return Number(row?.n ?? 0);
-}
-
-/**
- * `since`, or earlier when a joint visit of a task these records may answer is earlier: a record answering a task
- * moves the task's visit to its act (from its first result or last change, which may be before it)
- */
-async function sinceOf(tx: Tx, since: Date | undefined, taskKeys: readonly string[]): Promise<Date | undefined> {
-  if (since === undefined || taskKeys.length === 0) return since;
-  const [row] = await tx.$queryRaw<Array<{ at: Date | null }>>`SELECT min("at") AS at FROM "SupervisionVisit"
-    WHERE "key" = ANY(${taskKeys.map((k) => `t:${k}`)}::text[])`;
-  return row?.at && new Date(row.at) < since ? new Date(row.at) : since;
 }

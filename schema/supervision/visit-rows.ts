@@ -10,7 +10,6 @@
  * (visit-reads.ts `visitsCte`), so the rollup changes only when a record or a task does.
  */
 import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
-import { beijingDaySql } from "./indicator-scope.ts";
 
 /** which visits: those of a period, or every visit of some enterprises and some records (a refresh), or all */
 export type VisitRowFilter =
@@ -101,57 +100,3 @@ export const rollupVisitRowsCte = (start: Date, end: Date, jointOnly = false): P
       WHERE s."at" BETWEEN ${start} AND ${end}
         ${jointOnly ? Prisma.sql`AND s."jurisdiction" = 'gz' AND s."taskId" IS NOT NULL` : Prisma.empty}
     )`;
-
-const ROLLUP_COLUMNS = Prisma.raw(`"key", "taskId", "jurisdiction", "enterpriseUscc", "at", "onSite", "codeScanned",
-  "random", "published", "officerCertificates", "itemCode", "previousKey", "previousJurisdiction", "previousAt", "gapDays"`);
-
-const PARTICIPATION_COLUMNS = Prisma.raw(
-  `"visitKey", "position", "officer", "jurisdiction", "enterpriseUscc", "at", "itemCode", "taskId"`,
-);
-
-/**
- * The officer participations of the visit rows in `source` (a relation with SupervisionVisit's columns): a record
- * visit's certificates in their order, each as `<origin>:<certificate>` (an officer named twice counts twice, as an
- * unnest does; a NULL element names nobody); a joint task visit's TaskOfficer rows as `<home jurisdiction>:<certificate>`.
- * The same officers, with the same texts, that the plain read (visit-reads.ts `visitsCte`) unnests.
- */
-const participationRowsSql = (source: Prisma.Sql): Prisma.Sql => Prisma.sql`SELECT p.key, p.position, p.officer,
-      split_part(p.officer, ':', 1), p.uscc, p.at, p.item_code, p.task_id
-    FROM (
-      SELECT v."key" AS key, c.position::int AS position, v."jurisdiction" || ':' || c.certificate AS officer,
-        v."enterpriseUscc" AS uscc, v."at" AS at, v."itemCode" AS item_code, NULL::text AS task_id
-      FROM ${source} v, unnest(v."officerCertificates") WITH ORDINALITY AS c(certificate, position)
-      WHERE v."taskId" IS NULL AND c.certificate IS NOT NULL
-      UNION ALL
-      SELECT v."key", (row_number() OVER (PARTITION BY v."key" ORDER BY o."pick", o."certificateNumber"))::int,
-        o."homeJurisdiction" || ':' || o."certificateNumber", v."enterpriseUscc", v."at", NULL::text, v."taskId"
-      FROM ${source} v JOIN "TaskOfficer" o ON o."taskId" = v."taskId"
-    ) p`;
-
-/**
- * `INSERT INTO "SupervisionVisit" …` of the visits `f` selects, replacing a row of the same key; each with the
- * enterprise's visit before it (a refresh selects every visit of its enterprises, so the order is complete) — and,
- * in the same statement, the officer participations of the rows written (SupervisionParticipation), replacing a
- * row of the same visit and position. The caller deletes the rows being replaced first (visit-rollup.ts).
- */
-export const insertVisitRowsSql = (f: VisitRowFilter): Prisma.Sql => Prisma.sql`WITH ${plainVisitRowsCte(f)},
-    written AS (
-      INSERT INTO "SupervisionVisit" (${ROLLUP_COLUMNS})
-      SELECT key, task_id, j, uscc, at, on_site, code_scanned, random, published, officers, item_code,
-        CASE WHEN uscc IS NOT NULL THEN lag(key) OVER w END, CASE WHEN uscc IS NOT NULL THEN lag(j) OVER w END,
-        CASE WHEN uscc IS NOT NULL THEN lag(at) OVER w END,
-        CASE WHEN uscc IS NOT NULL THEN ${beijingDaySql(Prisma.sql`at`)} - ${beijingDaySql(Prisma.sql`lag(at) OVER w`)} END
-      FROM visit_rows WINDOW w AS (PARTITION BY uscc ORDER BY at, key)
-      ON CONFLICT ("key") DO UPDATE SET "taskId" = EXCLUDED."taskId", "jurisdiction" = EXCLUDED."jurisdiction",
-        "enterpriseUscc" = EXCLUDED."enterpriseUscc", "at" = EXCLUDED."at", "onSite" = EXCLUDED."onSite",
-        "codeScanned" = EXCLUDED."codeScanned", "random" = EXCLUDED."random", "published" = EXCLUDED."published",
-        "officerCertificates" = EXCLUDED."officerCertificates", "itemCode" = EXCLUDED."itemCode",
-        "previousKey" = EXCLUDED."previousKey", "previousJurisdiction" = EXCLUDED."previousJurisdiction",
-        "previousAt" = EXCLUDED."previousAt", "gapDays" = EXCLUDED."gapDays"
-      RETURNING "key", "taskId", "jurisdiction", "enterpriseUscc", "at", "officerCertificates", "itemCode"
-    )
-    INSERT INTO "SupervisionParticipation" (${PARTICIPATION_COLUMNS})
-    ${participationRowsSql(Prisma.raw("written"))}
-    ON CONFLICT ("visitKey", "position") DO UPDATE SET "officer" = EXCLUDED."officer",
-      "jurisdiction" = EXCLUDED."jurisdiction", "enterpriseUscc" = EXCLUDED."enterpriseUscc", "at" = EXCLUDED."at",
-      "itemCode" = EXCLUDED."itemCode", "taskId" = EXCLUDED."taskId"`;

@@ -193,7 +193,7 @@ describe("the visit rollup kept current by the ingest and the tasks", () => {
     expect(await participations()).toEqual(keptOfficers);
 
     // the rows the writes kept are the rows a rebuild computes, and so are the counters the writes moved (records
-    // answering the task moved its visit: visit-rollup.ts `sinceOf`)
+    // answering the task moved its visit)
     const keptCounters = await visitCounterRows(t.prisma);
     await rebuildSupervisionVisits(t.prisma);
     expect(await rows()).toEqual(keptVisits);
@@ -242,10 +242,11 @@ describe("the visit rollup kept current by the ingest and the tasks", () => {
     await t.prisma.$executeRawUnsafe(`DELETE FROM "SupervisionVisit"`);
     expect(await rows()).toEqual([]);
     await runMigrationBackfill(t.prisma, "20261204220000_supervision_visit_rollup");
-    // the later migration's gap of each visit
+    // the later migrations' gap and previous random visit of each visit
     await runMigrationBackfill(t.prisma, "20261205030000_supervision_visit_counters", (statement) =>
       statement.startsWith(`UPDATE "SupervisionVisit"`),
     );
+    await runMigrationBackfill(t.prisma, "20261205080000_supervision_visit_previous_random");
     expect(await rows()).toEqual(kept);
     expect(kept.length).toBeGreaterThan(6);
   });

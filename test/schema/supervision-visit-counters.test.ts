@@ -100,6 +100,33 @@ describe("the visits' counters kept current by the writes", () => {
       inspected(rows.filter((r) => (r as { creditGrade: string }).creditGrade === grade));
     expect(gradeOf(moved.SupervisionFirstVisitMonth!, "A")).toBe(0);
     expect(gradeOf(moved.SupervisionFirstVisitMonth!, "D")).toBeGreaterThan(0);
+
+    // a record between E1's visits replaces two rows, its own and the next visit's (whose previous visit it now
+    // is); the rows before it and the rows after the next are not written again (their row versions stay)
+    const versions = async () =>
+      new Map(
+        (
+          await t.prisma.$queryRawUnsafe<Array<{ key: string; version: string }>>(
+            `SELECT "key", xmin::text AS version FROM "SupervisionVisit"`,
+          )
+        ).map((row) => [row.key, row.version]),
+      );
+    const keyOf = async (originId: string) =>
+      `r:${(await t.prisma.enforcementRecord.findFirstOrThrow({ where: { originId } })).id}`;
+    const kept = await versions();
+    await pushed("cq", [
+      inspection("CQ-CNT-5", { enterpriseUscc: E1, occurredAt: daysAgo(4), inspectionMode: "RANDOM" }),
+    ]);
+    const written = await versions();
+    const rewritten = [...written.keys()].filter((key) => kept.get(key) !== written.get(key)).sort();
+    expect(rewritten).toEqual([await keyOf("CQ-CNT-5"), await keyOf("CQ-CNT-2")].sort());
+    const between = await t.prisma.supervisionVisit.findUniqueOrThrow({ where: { key: await keyOf("CQ-CNT-5") } });
+    // its previous visit is SC-CNT-1 (5 days ago, not random); its previous random visit is CQ-CNT-3's (moved to E1
+    // above, 40 days ago), not CQ-CNT-1's (70 days ago)
+    const moved3 = await t.prisma.supervisionVisit.findUniqueOrThrow({ where: { key: await keyOf("CQ-CNT-3") } });
+    expect(between.previousKey).toBe(await keyOf("SC-CNT-1"));
+    expect(between.previousRandomAt).toEqual(moved3.at);
+    await expectCountersRebuilt();
   });
 
   it("read the same visit figures for whole months as the records give", async () => {
@@ -136,5 +163,14 @@ describe("the visits' counters kept current by the writes", () => {
     );
     expect(await counters()).toEqual(kept);
     expect(Object.values(kept).every((rows) => rows.length > 0)).toBe(true);
+  });
+
+  it("the migration's backfill gives each random visit the previous random visit the writes kept", async () => {
+    const visits = () => t.prisma.supervisionVisit.findMany({ orderBy: { key: "asc" } });
+    const kept = await visits();
+    await t.prisma.$executeRawUnsafe(`UPDATE "SupervisionVisit" SET "previousRandomAt" = NULL`);
+    await runMigrationBackfill(t.prisma, "20261205080000_supervision_visit_previous_random");
+    expect(await visits()).toEqual(kept);
+    expect(kept.filter((visit) => visit.previousRandomAt !== null).length).toBeGreaterThan(0);
   });
 });
