@@ -52,9 +52,9 @@ const freshVisitsCte = (f: VisitRowFilter): Prisma.Sql => Prisma.sql`${plainVisi
         CASE WHEN uscc IS NOT NULL THEN lag(at) OVER w END AS "previousAt",
         CASE WHEN uscc IS NOT NULL THEN ${beijingDaySql(Prisma.sql`at`)} - ${beijingDaySql(Prisma.sql`lag(at) OVER w`)} END
           AS "gapDays",
-        CASE WHEN uscc IS NOT NULL AND random THEN lag(at) OVER (PARTITION BY uscc, random ORDER BY at, key) END
-          AS "previousRandomAt"
-      FROM visit_rows WINDOW w AS (PARTITION BY uscc ORDER BY at, key)
+        CASE WHEN uscc IS NOT NULL AND random THEN max(at) FILTER (WHERE random) OVER before END AS "previousRandomAt"
+      FROM visit_rows
+      WINDOW w AS (PARTITION BY uscc ORDER BY at, key), before AS (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
     )`;
 
 const PARTICIPATION_COLUMNS = Prisma.raw(
