@@ -10,6 +10,10 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, ".stryker-tmp/**", "reports/**"],
     // migrates one template database per run (PGlite snapshot, or a Postgres template when DATABASE_URL is set)
     globalSetup: ["test/support/global-setup.ts"],
+    // one worker (2 cores: vitest's default is cores − 1, and the suite is CPU-bound, so a second worker made it
+    // slower) that imports the gateway's modules once for all files instead of once per file (~1.1 s each: 187 s of
+    // a 732 s run; 537 s without). Every file makes its own database, gateway and servers and disposes of them
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

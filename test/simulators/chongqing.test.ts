@@ -181,7 +181,8 @@ describe("Chongqing simulator", () => {
       body: { count: 100_000 },
     });
     expect(res.status).toBe(200);
-    expect(performance.now() - started).toBeLessThan(5000);
+    // ~2.7 s alone; up to ~5.5 s in the suite's one shared worker, whose heap the other files have grown
+    expect(performance.now() - started).toBeLessThan(8000);
     expect(sim.store.records.size).toBe(100_000);
     const deep = cqChangesPage.parse(
       (await call(`${sim.url}/api/v1/changes?limit=1000&cursor=${Buffer.from("cq1:99000").toString("base64url")}`))
