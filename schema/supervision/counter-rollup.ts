@@ -53,8 +53,11 @@ const quoted = (columns: readonly string[]) => Prisma.raw(columns.map((c) => `"$
 export async function applyCounterDeltas(tx: Tx, rollup: CounterRollup, deltas: readonly CounterRow[]): Promise<void> {
   if (deltas.length === 0) return;
   const keyColumns = rollup.keys.map(([column]) => column);
+  const keyArrays = rollup.keys.map(
+    ([column, type]) => Prisma.sql`${deltas.map((d) => d[column])}::${Prisma.raw(type)}[]`,
+  );
   const arrays = [
-    ...rollup.keys.map(([column, type]) => Prisma.sql`${deltas.map((d) => d[column])}::${Prisma.raw(type)}[]`),
+    ...keyArrays,
     ...rollup.counters.map((counter) => Prisma.sql`${deltas.map((d) => d[counter])}::int[]`),
   ];
   const names = quoted([...keyColumns, ...rollup.counters]);
@@ -64,9 +67,6 @@ export async function applyCounterDeltas(tx: Tx, rollup: CounterRollup, deltas: 
   await tx.$executeRaw`INSERT INTO ${table} AS s (${names})
     SELECT ${names} FROM unnest(${Prisma.join(arrays)}) WITH ORDINALITY AS d(${names}, n) ORDER BY n
     ON CONFLICT (${quoted(keyColumns)}) DO UPDATE SET ${addDeltas}`;
-  const keyArrays = rollup.keys.map(
-    ([column, type]) => Prisma.sql`${deltas.map((d) => d[column])}::${Prisma.raw(type)}[]`,
-  );
   const sameKey = Prisma.raw(keyColumns.map((c) => `s."${c}" = k."${c}"`).join(" AND "));
   const allZero = Prisma.raw(rollup.counters.map((c) => `s."${c}" = 0`).join(" AND "));
   await tx.$executeRaw`DELETE FROM ${table} s USING unnest(${Prisma.join(keyArrays)}) AS k(${quoted(keyColumns)})
