@@ -96,10 +96,13 @@ const LIMIT_SECONDS = 300;
 /**
  * How often the records held are counted: a count reads every record row (~18 ms at 100,000 rows), taken from the
  * same two cores as the path measured, so the poll is sparse while the end is far and dense when it is near (the
- * count a second from now, at the rate seen so far, would reach the target): the end is timed to POLL_NEAR_MS.
+ * count NEAR_SECONDS from now, at the rate seen since the last count, would reach the target): the end is timed to
+ * POLL_NEAR_MS.
  */
 const POLL_FAR_MS = 1_000;
 const POLL_NEAR_MS = 100;
+/** a far poll and a half: if the rate rises before the next count, the end is still timed by the near polls */
+const NEAR_SECONDS = 1.5;
 /**
  * Records of Chongqing the gateway's database holds, stored or quarantined. Read from the database itself: the
  * GraphQL `totalCount` of records and of the quarantine stops at TOTAL_COUNT_CAP (10,000), below what ingest sends.
@@ -133,7 +136,7 @@ async function waitUntilHeld(rig: SyncRig, target: number, t0: number, limitSeco
       }
       const perSecond = (held - last.held) / Math.max(seconds - last.seconds, 1e-3);
       last = { held, seconds };
-      const near = held + perSecond * (POLL_FAR_MS / 1000) * 1.5 >= target;
+      const near = held + perSecond * NEAR_SECONDS >= target;
       await new Promise((resolve) => setTimeout(resolve, near ? POLL_NEAR_MS : POLL_FAR_MS));
     }
   } finally {
