@@ -15,7 +15,8 @@ import { useConsole } from "./console/use-console.ts";
 import type { GatewayContext, GatewayServices } from "./context.ts";
 import type { Database } from "./db/client.ts";
 import { createFederatedGateway, type FederationDeps, federationHealthOf } from "./federation/federated-gateway.ts";
-import { createSharedFirstRouter, type GatewayServer } from "./federation/shared-first-router.ts";
+import { createSharedFirstRouter } from "./federation/shared-first-router.ts";
+import { createFrontDoor, type GatewayServer } from "./front-door.ts";
 import { EXAMPLE_OPERATIONS } from "./graphiql-examples.ts";
 import { renderGraphiQLPage, useGraphiQLAssets } from "./graphiql-page.ts";
 import { yogaLogger } from "./logging/yoga-logger.ts";
@@ -32,6 +33,8 @@ import { useReplayGuard } from "./plugins/use-replay-guard.ts";
 import { useRequestReport } from "./plugins/use-request-report.ts";
 import { useRequestShape } from "./plugins/use-request-shape.ts";
 import { type RunAsVisitor, usePublicPages } from "./public-pages/use-public-pages.ts";
+import { createReadAnswers } from "./read-cache/read-answers.ts";
+import { createReadCacheLane } from "./read-cache/read-cache-lane.ts";
 
 export interface GatewayDeps extends GatewayServices {
   db: Database;
@@ -43,7 +46,7 @@ export interface GatewayDeps extends GatewayServices {
   federation?: FederationDeps;
 }
 
-/** a yoga server, or the federated front door in front of two (./federation/shared-first-router.ts) */
+/** the front door (./front-door.ts) before one yoga, or before two when federated (./federation/shared-first-router.ts) */
 export type Gateway = GatewayServer;
 
 const GRAPHIQL_TITLE = "高竹新区执法数据网关 GraphiQL";
@@ -94,6 +97,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     sync: () => syncHealth(db.prisma, { now: services.clock(), ...config.sync }),
   };
   if (federation) details.federation = federationHealthOf(federation);
+  const readAnswers = createReadAnswers();
   const plugins = [
     useHealth({ readiness: { database: () => db.ping(), bus: () => services.bus.ping() }, details }),
     ...(explorable ? [useGraphiQLAssets()] : []),
@@ -118,7 +122,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
     useInputSafety({ perRecord: PER_RECORD_INPUTS }),
     useReplayGuard(),
     // last: it stops execution of a repeated catalog read, after the audit and metrics plugins have seen it
-    useReadCache({ fields: CATALOG_READ_FIELDS, version: (ctx) => ctx.services.catalog.snapshot() }),
+    useReadCache({
+      fields: CATALOG_READ_FIELDS,
+      version: (ctx) => ctx.services.catalog.snapshot(),
+      answers: readAnswers,
+    }),
   ];
   const http = {
     graphqlEndpoint: "/graphql",
@@ -140,14 +148,20 @@ export function createGateway(deps: GatewayDeps): Gateway {
       context,
       plugins,
     }) as unknown as Gateway;
+  // spans are made by yoga's plugins: with tracing on, every request goes through them
+  const lane = tracingPlugin
+    ? undefined
+    : createReadCacheLane({ answers: readAnswers, services, graphqlEndpoint: http.graphqlEndpoint });
+  const front = { graphqlEndpoint: http.graphqlEndpoint, maxBodyBytes: DEFAULT_MAX_BODY_BYTES, lane };
+  const alone = (yoga: Gateway) =>
+    createFrontDoor({ choose: () => yoga, dispose: async () => yoga.dispose(), ...front });
   const gateway: Gateway = federation
     ? createSharedFirstRouter({
         // the shared subgraph's schema, as the runtime's fast path validates and executes on it
         shared: yogaServing(federation.sharedSubgraph),
         supergraph: createFederatedGateway({ federation, http, context, plugins }) as unknown as Gateway,
-        graphqlEndpoint: http.graphqlEndpoint,
-        maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+        ...front,
       })
-    : yogaServing(schema);
+    : alone(yogaServing(schema));
   return gateway;
 }

@@ -34,6 +34,11 @@ export interface Authenticator {
    * token or proof. Decided once per request (a batch's operations share it, a proof is claimed once).
    */
   authenticate(request: Request): Promise<Caller | null>;
+  /**
+   * The caller of an `Authorization: Bearer <token>` header, verified as `authenticate` does (a DPoP-bound token
+   * is refused as there); for the read lane, which has no Request to prove a key with.
+   */
+  bearerCaller(authorization: string): Promise<Caller>;
   /** mutations only: a bearer token's first use of its jti, or a 401 TOKEN_REPLAYED (fails closed) */
   claimForMutation(caller: Caller): Promise<void>;
   registry: TrustRegistry;
@@ -108,7 +113,7 @@ export async function createAuthenticator(
     }
   }
 
-  async function boundKeyProof(request: Request, credentials: Credentials, principal: Principal) {
+  async function boundKeyProof(request: Request | null, credentials: Credentials, principal: Principal) {
     if (credentials.scheme === "Bearer") {
       if (principal.boundKey !== null) {
         throw new AuthError(
@@ -121,12 +126,19 @@ export async function createAuthenticator(
     if (principal.boundKey === null) {
       throw new AuthError("DPOP_TOKEN_NOT_BOUND", 'This token is not DPoP-bound (no "cnf.jkt"): send it as Bearer');
     }
+    if (!request) throw new AuthError("DPOP_PROOF_MISSING", "A DPoP token needs the request it proves");
     return proveBoundKey(request, credentials.token, principal.boundKey);
   }
 
   return {
     registry,
     verifier,
+    async bearerCaller(authorization) {
+      const credentials = credentialsOf(authorization);
+      if (credentials.scheme !== "Bearer") throw new AuthError("MALFORMED_TOKEN", "Not a Bearer token");
+      const principal = await verifier.verify(credentials.token);
+      return callerOf(principal, await boundKeyProof(null, credentials, principal));
+    },
     authenticate(request) {
       let decision = decided.get(request);
       if (!decision) {

@@ -35,7 +35,11 @@ export function auditRecordFor(ctx: Pick<GatewayContext, "caller" | "audit">, er
   };
 }
 
-export function describeRequest(params: { query?: string; variables?: unknown; operationName?: string }): RequestAudit {
+export function describeRequest(params: {
+  query?: string;
+  variables?: unknown;
+  operationName?: string | null;
+}): RequestAudit {
   return {
     operationName: params.operationName ?? null,
     operationType: "unknown",

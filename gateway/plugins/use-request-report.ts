@@ -70,9 +70,8 @@ export function useRequestReport({ logger, metrics }: RequestReportOptions): Plu
   };
   return {
     onRequest({ request }) {
-      const offered = request.headers.get("x-request-id");
       inFlight.set(request, {
-        requestId: offered && REQUEST_ID.test(offered) ? offered : randomUUID(),
+        requestId: requestIdOf(request.headers.get("x-request-id")),
         started: performance.now(),
         operationType: "none",
         operationName: null,
@@ -105,10 +104,7 @@ export function useRequestReport({ logger, metrics }: RequestReportOptions): Plu
       if (!entry) return;
       inFlight.delete(request);
       response.headers.set("x-request-id", entry.requestId);
-      const seconds = (performance.now() - entry.started) / 1000;
-      metrics.observeRequest(entry.operationType, response.status, seconds, [...entry.codes]);
-      const failed = response.status >= 500 || entry.codes.has("INTERNAL_SERVER_ERROR");
-      const line: RequestLine = {
+      const line = {
         requestId: entry.requestId,
         method: request.method,
         path: new URL(request.url).pathname,
@@ -117,10 +113,30 @@ export function useRequestReport({ logger, metrics }: RequestReportOptions): Plu
         subject: entry.caller?.subject ?? null,
         operationType: entry.operationType,
         operationName: entry.operationName,
-        durationMs: Math.round(seconds * 10_000) / 10,
         errors: entry.labels.size > 0 ? [...entry.labels] : undefined,
       };
-      logger[failed ? "error" : "info"](line, describe(line));
+      reportRequest({ logger, metrics }, line, (performance.now() - entry.started) / 1000, [...entry.codes]);
     },
   };
+}
+
+/** The request's id: the caller's own `x-request-id` when it is a plain token, else a new one. */
+export function requestIdOf(offered: string | null | undefined): string {
+  return offered && REQUEST_ID.test(offered) ? offered : randomUUID();
+}
+
+/**
+ * A finished request in the metrics and in the log (one line; error level when it failed). Also used by the read
+ * lane (../read-cache/read-cache-lane.ts), which answers before yoga: one report whichever answered.
+ */
+export function reportRequest(
+  { logger, metrics }: RequestReportOptions,
+  line: Omit<RequestLine, "durationMs">,
+  seconds: number,
+  codes: readonly string[],
+): void {
+  metrics.observeRequest(line.operationType, line.status, seconds, codes);
+  const failed = line.status >= 500 || codes.includes("INTERNAL_SERVER_ERROR");
+  const whole: RequestLine = { ...line, durationMs: Math.round(seconds * 10_000) / 10 };
+  logger[failed ? "error" : "info"](whole, describe(whole));
 }

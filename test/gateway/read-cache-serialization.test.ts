@@ -4,7 +4,7 @@
  * never answered with the cached text of another value. Over HTTP, a cache hit answers the same bytes.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { withSerializedOnce } from "../../gateway/plugins/use-read-cache.ts";
+import { withSerializedOnce } from "../../gateway/read-cache/read-answers.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
 
 type Serializable = { stringify: (value: unknown) => string };

@@ -1,0 +1,242 @@
+/**
+ * The read lane (gateway/read-cache/read-cache-lane.ts): over HTTP, a repeated catalog read is answered before
+ * yoga with yoga's own answer — bytes, status, headers — and with everything yoga does for it: the token checked,
+ * the same audit entry stored before the answer, the request's log line and metrics. Anything that is not plainly a
+ * hit is handed to yoga untouched, which answers it as before. The lane never calls `authenticate` (yoga's context
+ * does): that is how these tests tell who answered.
+ */
+import { request as httpRequest, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { loadPrivateKey } from "../../gateway/auth/keys.ts";
+import { signToken } from "../../gateway/auth/sign-token.ts";
+import { createHttpServer } from "../../gateway/http-server.ts";
+import { createLogger } from "../../gateway/logging/logger.ts";
+import type { RequestLine } from "../../gateway/plugins/use-request-report.ts";
+import { createTestGateway, type TestGateway } from "../support/gateway.ts";
+
+const READ = {
+  query:
+    'query Catalog($d: String) { items(domain: $d, first: 3) { edges { node { code name } } } item(code: "GZ-002") { code } }',
+  variables: { d: null },
+};
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** a POST over HTTP with exactly these headers (fetch would add an Accept of its own) */
+function postOver(server: Server, body: unknown, headers: Record<string, string>): Promise<Answer> {
+  const { port } = server.address() as AddressInfo;
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/graphql",
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () =>
+          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }),
+        );
+      },
+    );
+    req.on("error", reject);
+    req.end(text);
+  });
+}
+
+async function serve(t: TestGateway): Promise<Server> {
+  const server = createHttpServer(t.gateway);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return server;
+}
+
+const close = (server: Server) => new Promise((resolve) => server.close(resolve));
+
+describe.each([
+  ["federated", {}],
+  ["the shared schema alone", { FEDERATION: "false" }],
+])("the read lane (%s)", (_name, env) => {
+  let t: TestGateway;
+  let server: Server;
+  beforeAll(async () => {
+    t = await createTestGateway({ env });
+    server = await serve(t);
+  });
+  afterAll(async () => {
+    await close(server);
+    await t.dispose();
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it("answers a repeated read with yoga's own answer, for every Accept it takes, without going to yoga", async () => {
+    const authorization = `Bearer ${await t.token("cq")}`;
+    const accepts = [
+      undefined,
+      "*/*",
+      "application/json",
+      "application/graphql-response+json",
+      "application/graphql-response+json, application/json",
+    ];
+    for (const accept of accepts) {
+      const headers = { authorization, ...(accept === undefined ? {} : { accept }) };
+      // yoga's answer: in process, where there is no lane (it fills the cache the first time)
+      const fromYoga = await t.gateway.fetch("http://gateway.test/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify(READ),
+      });
+      const yogaBody = await fromYoga.text();
+      const authenticate = vi.spyOn(t.services.authenticator, "authenticate");
+      const fromLane = await postOver(server, READ, headers);
+      expect(authenticate, `Accept: ${accept}`).not.toHaveBeenCalled();
+      expect(fromLane.status).toBe(fromYoga.status);
+      expect(fromLane.body).toBe(yogaBody);
+      expect(fromLane.headers["content-type"], `Accept: ${accept}`).toBe(fromYoga.headers.get("content-type"));
+      expect(fromLane.headers["content-length"]).toBe(fromYoga.headers.get("content-length"));
+      authenticate.mockRestore();
+    }
+    expect(JSON.parse((await postOver(server, READ, { authorization })).body).data.item).toEqual({ code: "GZ-002" });
+  });
+});
+
+describe("the read lane does what yoga does for the request", () => {
+  const lines: string[] = [];
+  const logger = createLogger("gateway", { level: "info", destination: { write: (line: string) => lines.push(line) } });
+  let t: TestGateway;
+  let server: Server;
+  beforeAll(async () => {
+    t = await createTestGateway({ logger });
+    server = await serve(t);
+  });
+  afterAll(async () => {
+    await close(server);
+    await t.dispose();
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  const auditOf = (subject: string) =>
+    t.prisma.auditEntry.findMany({
+      where: { subject },
+      orderBy: { seq: "asc" },
+      select: {
+        issuer: true,
+        subject: true,
+        operationName: true,
+        operationType: true,
+        documentHash: true,
+        variablesHash: true,
+        recordIds: true,
+        outcome: true,
+        errorCode: true,
+      },
+    });
+
+  it("stores the same audit entry as yoga, before it answers; logs the request and counts it", async () => {
+    const authorization = `Bearer ${await t.token("sc", { subject: "sc-lane-1" })}`;
+    const anonymous = { query: READ.query.replace("query Catalog", "query"), variables: READ.variables };
+    await postOver(server, anonymous, { authorization }); // yoga executes it and keeps the answer
+    const authenticate = vi.spyOn(t.services.authenticator, "authenticate");
+    const observe = vi.spyOn(t.services.metrics, "observeRequest");
+    const hit = await postOver(server, anonymous, { authorization, "x-request-id": "lane-trace.1" });
+    expect(authenticate).not.toHaveBeenCalled();
+    expect(hit.status).toBe(200);
+    expect(hit.headers["x-request-id"]).toBe("lane-trace.1");
+    // stored by the time the answer arrived: the lane awaits the durable write, as yoga does
+    const [byYoga, byLane] = await auditOf("sc-lane-1");
+    expect(byLane).toEqual(byYoga);
+    // the operation's name is the document's own when the client sends none (here: none in the document either)
+    expect(byLane).toMatchObject({ issuer: "sc", operationType: "query", outcome: "OK", operationName: null });
+    expect(observe).toHaveBeenCalledWith("query", 200, expect.any(Number), []);
+    const line = lines.map((l) => JSON.parse(l) as RequestLine).find((l) => l.requestId === "lane-trace.1");
+    expect(line).toMatchObject({
+      method: "POST",
+      path: "/graphql",
+      status: 200,
+      issuer: "sc",
+      subject: "sc-lane-1",
+      operationType: "query",
+    });
+  });
+
+  it("hands on what is not plainly a hit, and yoga answers it as it would", async () => {
+    const authorization = `Bearer ${await t.token("cq", { subject: "cq-lane-2" })}`;
+    await postOver(server, READ, { authorization });
+    const authenticate = vi.spyOn(t.services.authenticator, "authenticate");
+    const key = await loadPrivateKey(t.keys.dir, "cq");
+    const expiredToken = await signToken({
+      ...{ privateKey: key.key, kid: key.kid, alg: key.alg, issuer: "cq", audience: t.config.auth.audience },
+      subject: "cq-lane-2",
+      ttlSeconds: 30,
+      now: Date.now() - 120_000,
+    });
+    const expired = `Bearer ${expiredToken}`;
+    const cases: Array<[string, () => Promise<Answer>, number]> = [
+      ["an expired token", () => postOver(server, READ, { authorization: expired }), 401],
+      [
+        "a token of other scopes (another key)",
+        async () => {
+          const narrow = `Bearer ${await t.token("cq", { subject: "cq-lane-2", scopes: ["read"] })}`;
+          return postOver(server, READ, { authorization: narrow });
+        },
+        200,
+      ],
+      [
+        "an Origin (CORS is yoga's)",
+        () => postOver(server, READ, { authorization, origin: "http://intranet.test" }),
+        200,
+      ],
+      ["an Accept the lane does not know", () => postOver(server, READ, { authorization, accept: "text/html" }), 406],
+      ["a batch", () => postOver(server, [READ], { authorization }), 200],
+      ["extensions", () => postOver(server, { ...READ, extensions: {} }, { authorization }), 200],
+      ["a token without a scheme", () => postOver(server, READ, { authorization: "not-a-token" }), 401],
+    ];
+    for (const [name, send, status] of cases) {
+      authenticate.mockClear();
+      const answer = await send();
+      expect(answer.status, name).toBe(status);
+      // a 406 is decided before yoga builds the context (the lane never answers anything but 200)
+      if (status !== 406) expect(authenticate, name).toHaveBeenCalled();
+    }
+    // the expired token's refusal is audited, as yoga audits it (no caller: the token did not verify)
+    expect(await t.prisma.auditEntry.count({ where: { errorCode: "TOKEN_EXPIRED", outcome: "REFUSED" } })).toBe(1);
+  });
+
+  it("misses after a catalog change, and answers again once yoga has the new answer", async () => {
+    const authorization = `Bearer ${await t.token("cq", { subject: "cq-lane-3" })}`;
+    await postOver(server, READ, { authorization });
+    const authenticate = vi.spyOn(t.services.authenticator, "authenticate");
+    await postOver(server, READ, { authorization });
+    expect(authenticate).not.toHaveBeenCalled();
+    t.services.catalog.invalidate();
+    await postOver(server, READ, { authorization });
+    expect(authenticate).toHaveBeenCalledTimes(1);
+    await postOver(server, READ, { authorization });
+    expect(authenticate).toHaveBeenCalledTimes(1);
+  });
+
+  it("an audit write that fails is handed to yoga, which writes it: one entry, one answer", async () => {
+    const authorization = `Bearer ${await t.token("cq", { subject: "cq-lane-4" })}`;
+    await postOver(server, READ, { authorization });
+    const before = (await auditOf("cq-lane-4")).length;
+    const append = t.services.auditLog.append.bind(t.services.auditLog);
+    const appendSpy = vi
+      .spyOn(t.services.auditLog, "append")
+      .mockImplementationOnce(() => Promise.reject(new Error("the database went away")))
+      .mockImplementation(append);
+    const authenticate = vi.spyOn(t.services.authenticator, "authenticate");
+    const answer = await postOver(server, READ, { authorization });
+    expect(answer.status).toBe(200);
+    expect(appendSpy).toHaveBeenCalledTimes(2);
+    expect(authenticate).toHaveBeenCalled();
+    expect((await auditOf("cq-lane-4")).length).toBe(before + 1);
+  });
+});
