@@ -63,4 +63,43 @@ describe(`audit group commit (${process.env.DATABASE_URL ? "Postgres, own connec
     expect(await t.prisma.auditEntry.count()).toBe(before + 1);
     expect(await verifyStoredChain(t.prisma)).toMatchObject({ ok: true, checked: before + 1 });
   });
+
+  // the one-round-trip path exists only in the Postgres writer (the PGlite gateway writes through Prisma)
+  it.runIf(Boolean(process.env.DATABASE_URL))(
+    "once it has written, the writer chains on its own head in one round trip; another writer in between is seen, and nothing is lost or doubled",
+    async () => {
+      const own = createPgAuditBatchWriter(t.db.url!);
+      const other = createPgAuditBatchWriter(t.db.url!);
+      try {
+        const log = createAuditLog(t.prisma, { writeBatch: own.write });
+        const otherLog = createAuditLog(t.prisma, { writeBatch: other.write });
+        const before = await t.prisma.auditEntry.count();
+        for (let i = 0; i < 5; i++) await log.append(record(`alone-${i}`));
+        // the first batch reads the head; the next four chain on the head the writer left, with its reserved numbers
+        expect(own.counts()).toEqual({ oneTrip: 4, longWay: 1 });
+
+        // another gateway and a mutation write between two of ours: our next batch's guard stores nothing, and the
+        // batch goes the long way, after them
+        await otherLog.append(record("other-gateway"));
+        await t.prisma.$transaction((tx) =>
+          log.appendInTransaction(tx, record("mutation", { operationType: "mutation" })),
+        );
+        await log.append(record("after-them"));
+        expect(own.counts()).toEqual({ oneTrip: 4, longWay: 2 });
+        await log.append(record("then-alone-again"));
+        expect(own.counts()).toEqual({ oneTrip: 5, longWay: 2 });
+
+        // both writers at once, many batches each: every entry stored once, in one chain, `seq` in chain order
+        await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? log : otherLog).append(record(`both-${i}`))));
+        const names = (await t.prisma.auditEntry.findMany({ select: { operationName: true } })).map(
+          (row) => row.operationName,
+        );
+        expect(names).toHaveLength(before + 5 + 4 + 60);
+        expect(new Set(names).size).toBe(names.length);
+        expect(await verifyStoredChain(t.prisma)).toMatchObject({ ok: true, checked: names.length });
+      } finally {
+        await Promise.all([own.close(), other.close()]);
+      }
+    },
+  );
 });
