@@ -30,8 +30,8 @@ import type { AuditRow } from "./chain.ts";
 
 export interface PgAuditBatchWriter {
   write: AuditBatchWriter;
-  /** batches written in one round trip, and the long way (tests, the bench) */
-  counts(): { oneTrip: number; longWay: number };
+  /** batches written in one round trip, the long way, and one-trip attempts that found another head (tests) */
+  counts(): { oneTrip: number; longWay: number; headMoved: number };
   close(): Promise<void>;
 }
 
@@ -50,6 +50,9 @@ interface KnownHead {
   hash: string;
   seqs: bigint[];
 }
+
+/** the most batches that go the long way after a one-trip attempt found another writer's head */
+const MAX_BACKOFF = 64;
 
 /** numbers to reserve for the next batches: enough for two of this size, at least 64 */
 const toReserve = (batchSize: number, left: number) => Math.max(0, Math.max(64, 2 * batchSize) - left);
@@ -85,7 +88,12 @@ export function createPgAuditBatchWriter(connectionString: string): PgAuditBatch
   pool.on("error", () => {}); // an idle connection that dropped: the next batch connects again
   /** null until this writer has committed a batch, and again after any batch that did not */
   let known: KnownHead | null = null;
-  const counts = { oneTrip: 0, longWay: 0 };
+  const counts = { oneTrip: 0, longWay: 0, headMoved: 0 };
+  // Several gateways writing all the time would make most one-trip attempts find another's head (and then go the
+  // long way: three trips). After such an attempt the next `backoff` batches go the long way directly; the backoff
+  // doubles (up to MAX_BACKOFF) while attempts keep failing and is reset by one that succeeds.
+  let backoff = 1;
+  let longWaysLeft = 0;
 
   /** chained on the known head and sent whole; false: someone else wrote since, nothing was stored */
   async function writeAfterKnownHead(
@@ -99,8 +107,14 @@ export function createPgAuditBatchWriter(connectionString: string): PgAuditBatch
     const results = (await client.query(
       `BEGIN; ${AUDIT_LOCK_SQL}; ${insertSql(rows, head.hash)}; ${reserveSql(toReserve(records.length, left.length))}; COMMIT`,
     )) as unknown as pg.QueryResult[];
-    if (results[2]!.rowCount !== rows.length) return false;
+    if (results[2]!.rowCount !== rows.length) {
+      counts.headMoved += 1;
+      longWaysLeft = backoff;
+      backoff = Math.min(2 * backoff, MAX_BACKOFF);
+      return false;
+    }
     counts.oneTrip += 1;
+    backoff = 1;
     known = { hash: rows.at(-1)!.hash, seqs: [...left, ...reservedOf(results[3]!)] };
     return true;
   }
@@ -125,10 +139,10 @@ export function createPgAuditBatchWriter(connectionString: string): PgAuditBatch
     const head = known;
     known = null; // set again by a batch that commits
     let broken: Error | undefined;
+    const tryOneTrip = head !== null && head.seqs.length >= records.length && longWaysLeft === 0;
+    if (longWaysLeft > 0) longWaysLeft -= 1;
     try {
-      if (head && head.seqs.length >= records.length && (await writeAfterKnownHead(client, head, records, clock))) {
-        return;
-      }
+      if (tryOneTrip && (await writeAfterKnownHead(client, head, records, clock))) return;
       await writeTheLongWay(client, records, clock);
     } catch (error) {
       await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));

@@ -76,25 +76,32 @@ describe(`audit group commit (${process.env.DATABASE_URL ? "Postgres, own connec
         const before = await t.prisma.auditEntry.count();
         for (let i = 0; i < 5; i++) await log.append(record(`alone-${i}`));
         // the first batch reads the head; the next four chain on the head the writer left, with its reserved numbers
-        expect(own.counts()).toEqual({ oneTrip: 4, longWay: 1 });
+        expect(own.counts()).toEqual({ oneTrip: 4, longWay: 1, headMoved: 0 });
 
         // another gateway and a mutation write between two of ours: our next batch's guard stores nothing, and the
-        // batch goes the long way, after them
+        // batch goes the long way, after them; so do the next (backoff 1), then one trip again
         await otherLog.append(record("other-gateway"));
         await t.prisma.$transaction((tx) =>
           log.appendInTransaction(tx, record("mutation", { operationType: "mutation" })),
         );
         await log.append(record("after-them"));
-        expect(own.counts()).toEqual({ oneTrip: 4, longWay: 2 });
+        expect(own.counts()).toEqual({ oneTrip: 4, longWay: 2, headMoved: 1 });
+        await log.append(record("backing-off"));
+        expect(own.counts()).toEqual({ oneTrip: 4, longWay: 3, headMoved: 1 });
         await log.append(record("then-alone-again"));
-        expect(own.counts()).toEqual({ oneTrip: 5, longWay: 2 });
+        expect(own.counts()).toEqual({ oneTrip: 5, longWay: 3, headMoved: 1 });
+
+        // two gateways taking turns: the attempts that find the other's head thin out (the backoff doubles): of our
+        // 20 batches, 5 try (then 1, 2, 4, 8 go the long way directly)
+        for (let i = 0; i < 40; i++) await (i % 2 ? log : otherLog).append(record(`turns-${i}`));
+        expect(own.counts().headMoved).toBe(1 + 5);
 
         // both writers at once, many batches each: every entry stored once, in one chain, `seq` in chain order
         await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? log : otherLog).append(record(`both-${i}`))));
         const names = (await t.prisma.auditEntry.findMany({ select: { operationName: true } })).map(
           (row) => row.operationName,
         );
-        expect(names).toHaveLength(before + 5 + 4 + 60);
+        expect(names).toHaveLength(before + 5 + 5 + 40 + 60);
         expect(new Set(names).size).toBe(names.length);
         expect(await verifyStoredChain(t.prisma)).toMatchObject({ ok: true, checked: names.length });
       } finally {
