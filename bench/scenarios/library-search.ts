@@ -49,7 +49,7 @@ export const SEARCH_CASES: SearchCase[] = [
   },
   {
     name: "officer jurisdiction + domain",
-    query: `{ officers(jurisdiction: "sc", domain: "EMERGENCY", first: 20) { totalCount edges { node { certificateNumber name } } } }`,
+    query: `{ officers(jurisdiction: SC, domain: "EMERGENCY", first: 20) { totalCount edges { node { certificateNumber name } } } }`,
     table: "Officer",
     where: `"homeJurisdiction" = $1 AND "qualifiedDomains" @> ARRAY[$2]::text[]`,
     params: ["sc", "EMERGENCY"],
