@@ -81,7 +81,7 @@ export function chainBatch(
 export function createAuditLog(prisma: PrismaClient, options: AuditLogOptions = {}): AuditLog {
   const maxBatch = options.maxBatch ?? 500;
   const clock = options.clock ?? (() => new Date());
-  let queue: Array<{ record: AuditRecord; done: (error?: unknown) => void }> = [];
+  const queue: Array<{ record: AuditRecord; done: (error?: unknown) => void }> = [];
   let writing: Promise<void> | null = null;
 
   // Three statements whatever the batch's size, in raw SQL (no query planning in the ORM per batch): the
@@ -108,19 +108,29 @@ export function createAuditLog(prisma: PrismaClient, options: AuditLogOptions = 
   const writeBatch: AuditBatchWriter =
     options.writeBatch ?? ((records) => prisma.$transaction((tx) => appendInTransaction(tx, records)));
 
+  type Queued = (typeof queue)[number];
+  const takeBatch = (): Queued[] | null => (queue.length > 0 ? queue.splice(0, maxBatch) : null);
+  /** resolves with the batch's error, or undefined once it is durable */
+  const startWriting = (batch: Queued[]): Promise<unknown> =>
+    writeBatch(
+      batch.map((b) => b.record),
+      clock,
+    ).then(
+      () => undefined,
+      (error: unknown) => error ?? new Error("the audit batch failed"),
+    );
+
+  // The next batch is started before the last one's requests are answered: answering them (their responses, logs,
+  // metrics) is event-loop work that would otherwise delay the next batch's message by as much again.
   async function drain(): Promise<void> {
-    while (queue.length > 0) {
-      const batch = queue.slice(0, maxBatch);
-      queue = queue.slice(batch.length);
-      try {
-        await writeBatch(
-          batch.map((b) => b.record),
-          clock,
-        );
-        for (const b of batch) b.done();
-      } catch (error) {
-        for (const b of batch) b.done(error);
-      }
+    let batch = takeBatch();
+    let written = batch ? startWriting(batch) : null;
+    while (batch && written) {
+      const error = await written;
+      const done = batch;
+      batch = takeBatch();
+      written = batch ? startWriting(batch) : null;
+      for (const b of done) b.done(error);
     }
   }
 

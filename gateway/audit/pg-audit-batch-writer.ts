@@ -84,8 +84,32 @@ function insertSql(rows: readonly AuditRow[], onlyAfterHead?: string): string {
 const reservedOf = (result: pg.QueryResult) => (result.rows[0] as { reserved: string[] }).reserved.map(BigInt);
 
 export function createPgAuditBatchWriter(connectionString: string): PgAuditBatchWriter {
-  const pool = new pg.Pool({ connectionString, max: 1 });
-  pool.on("error", () => {}); // an idle connection that dropped: the next batch connects again
+  // One client of its own, not a pool, and no wait for it once connected: a batch's message is written the moment
+  // the batch is asked for (a pool hands its client over a turn of the event loop later — after the last batch's
+  // requests have been answered, which is as long again as the round trip under load).
+  let ready: pg.Client | null = null;
+  let connecting: Promise<pg.Client> | null = null;
+  const connect = (): Promise<pg.Client> => {
+    connecting ??= (async () => {
+      const client = new pg.Client({ connectionString });
+      // a connection that dropped: the next batch connects again
+      const forget = () => {
+        if (ready === client) ready = null;
+      };
+      client.on("error", forget);
+      client.on("end", forget);
+      try {
+        await client.connect();
+        ready = client;
+        return client;
+      } finally {
+        connecting = null;
+      }
+    })();
+    return connecting;
+  };
+  /** the batch being written (settled when it is) */
+  let writing: Promise<unknown> | null = null;
   /** null until this writer has committed a batch, and again after any batch that did not */
   let known: KnownHead | null = null;
   const counts = { oneTrip: 0, longWay: 0, headMoved: 0 };
@@ -96,12 +120,7 @@ export function createPgAuditBatchWriter(connectionString: string): PgAuditBatch
   let longWaysLeft = 0;
 
   /** chained on the known head and sent whole; false: someone else wrote since, nothing was stored */
-  async function writeAfterKnownHead(
-    client: pg.PoolClient,
-    head: KnownHead,
-    records: AuditRecord[],
-    clock: () => Date,
-  ) {
+  async function writeAfterKnownHead(client: pg.Client, head: KnownHead, records: AuditRecord[], clock: () => Date) {
     const rows = chainBatch(head.hash, head.seqs.slice(0, records.length), records, clock);
     const left = head.seqs.slice(records.length);
     const results = (await client.query(
@@ -119,7 +138,7 @@ export function createPgAuditBatchWriter(connectionString: string): PgAuditBatch
     return true;
   }
 
-  async function writeTheLongWay(client: pg.PoolClient, records: AuditRecord[], clock: () => Date) {
+  async function writeTheLongWay(client: pg.Client, records: AuditRecord[], clock: () => Date) {
     const results = (await client.query(
       `BEGIN; ${AUDIT_LOCK_SQL}; ${auditHeadSql(records.length)}`,
     )) as unknown as pg.QueryResult[];
@@ -132,25 +151,44 @@ export function createPgAuditBatchWriter(connectionString: string): PgAuditBatch
     known = { hash: rows.at(-1)!.hash, seqs: reservedOf(reserved!) };
   }
 
-  const write: AuditBatchWriter = async (records, clock) => {
-    if (records.length === 0) return;
-    // one connection: a second call waits here until the first is done, so `known` is never shared by two batches
-    const client = await pool.connect();
+  async function writeOne(records: AuditRecord[], clock: () => Date): Promise<void> {
+    const client = ready ?? (await connect());
     const head = known;
     known = null; // set again by a batch that commits
-    let broken: Error | undefined;
     const tryOneTrip = head !== null && head.seqs.length >= records.length && longWaysLeft === 0;
     if (longWaysLeft > 0) longWaysLeft -= 1;
     try {
       if (tryOneTrip && (await writeAfterKnownHead(client, head, records, clock))) return;
       await writeTheLongWay(client, records, clock);
     } catch (error) {
-      await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+      // a connection that cannot even roll back is dropped; the next batch connects again
+      await client.query("ROLLBACK").catch(() => {
+        if (ready === client) ready = null;
+        void client.end().catch(() => {});
+      });
       throw error;
-    } finally {
-      client.release(broken);
     }
+  }
+
+  const write: AuditBatchWriter = (records, clock) => {
+    if (records.length === 0) return Promise.resolve();
+    // one batch at a time, so `known` is never shared by two; the audit log asks for one at a time anyway, and the
+    // batch then starts at once, its message on the wire before this call returns
+    if (writing) return writing.then(() => write(records, clock));
+    const done = writeOne(records, clock).finally(() => {
+      writing = null;
+    });
+    writing = done.catch(() => {});
+    return done;
   };
 
-  return { write, counts: () => ({ ...counts }), close: () => pool.end() };
+  return {
+    write,
+    counts: () => ({ ...counts }),
+    async close() {
+      const client = ready ?? (await connecting?.catch(() => null));
+      ready = null;
+      await client?.end();
+    },
+  };
 }
