@@ -98,6 +98,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
   };
   if (federation) details.federation = federationHealthOf(federation);
   const readAnswers = createReadAnswers();
+  // a repeated catalog read over HTTP is answered before these, by the read lane (./read-cache/read-cache-lane.ts),
+  // which does what they do for it: a plugin that changes a successful read's answer must be applied there too
   const plugins = [
     useHealth({ readiness: { database: () => db.ping(), bus: () => services.bus.ping() }, details }),
     ...(explorable ? [useGraphiQLAssets()] : []),

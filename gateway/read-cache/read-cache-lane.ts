@@ -12,6 +12,10 @@
  * before, refusals, audit of the refusal and all. A hit exists only for a document yoga parsed, validated (depth,
  * cost, aliases, tokens, input safety: all decided by the document and variables, which the key holds) and executed
  * without error for a caller of the same issuer and scopes on the same day and catalog version.
+ *
+ * Keep it in step with the plugins (../app.ts): a plugin that changes a successful read's answer or adds work to every
+ * request (a header, a log field, a limit that depends on more than the document) must be applied here too, or must
+ * make the lane hand the request on; test/gateway/read-cache-lane.test.ts compares the two answers.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { GatewayServices } from "../context.ts";
