@@ -18,26 +18,41 @@ import { assertAnswered, interleavedRounds } from "../lib/rounds.ts";
 import { gatewayReadTarget } from "./read.ts";
 import type { Scenario, ScenarioContext } from "./types.ts";
 
-/** a page of enterprises with both provinces' files: one `_entities` call to each province per request */
-export const JOIN_QUERY = `{
-  enterprises(first: 10) { edges { node {
+/**
+ * A page of enterprises with both provinces' files: one `_entities` call to each province per request. Enterprises
+ * are paged by id, which a fresh database draws at random, so the page starts `after` a cursor the scenario finds.
+ */
+const joinQuery = (after: string | null) => `{
+  enterprises(first: 10${after ? `, after: ${JSON.stringify(after)}` : ""}) { pageInfo { endCursor } edges { node {
     uscc name creditGradeCq creditGradeSc
     atChongqing { cases { caseNumber stage documents { kind issuedOn } } openRectificationOrders { deadline overdue } }
     atSichuan { licences { name validTo status } creditRepair { state appliedOn } }
   } } }
 }`;
+/** pages tried for one where some enterprise has both provinces' files */
+const JOIN_PAGES_TRIED = 20;
 /** seconds of CPU profile of each gateway when the goal is missed */
 const PROFILE_SECONDS = 5;
 const JOIN_CONNECTIONS = 16;
 
 async function joinTarget(ctx: ScenarioContext, gateway: ServerChild): Promise<LoadTarget> {
   const headers = { "content-type": "application/json", authorization: `Bearer ${await ctx.keys.token("gz")}` };
-  const body = JSON.stringify({ query: JOIN_QUERY });
-  const answer = await askOnce(gateway.url, body, headers);
-  const edges = (answer.data as { enterprises: { edges: { node: Record<string, unknown> }[] } }).enterprises.edges;
-  const withBoth = edges.filter(({ node }) => node.atChongqing && node.atSichuan).length;
-  if (withBoth === 0) throw new Error("no enterprise of the page has both provinces' files: the join measures nothing");
-  return { name: "federated join", url: gateway.url, headers, body, expectBody: answer.text };
+  let after: string | null = null;
+  for (let page = 0; page < JOIN_PAGES_TRIED; page++) {
+    const body = JSON.stringify({ query: joinQuery(after) });
+    const answer = await askOnce(gateway.url, body, headers);
+    const { edges, pageInfo } = (
+      answer.data as {
+        enterprises: { edges: { node: Record<string, unknown> }[]; pageInfo: { endCursor: string | null } };
+      }
+    ).enterprises;
+    if (edges.some(({ node }) => node.atChongqing && node.atSichuan)) {
+      return { name: "federated join", url: gateway.url, headers, body, expectBody: answer.text };
+    }
+    if (!pageInfo.endCursor) break;
+    after = pageInfo.endCursor;
+  }
+  throw new Error(`no page of the first ${JOIN_PAGES_TRIED} has an enterprise with both provinces' files`);
 }
 
 export const federation: Scenario = {
@@ -79,8 +94,9 @@ export const federation: Scenario = {
       const d = read.direct!;
       assertAnswered(f);
       assertAnswered(d);
+      const joined = await joinTarget(ctx, federated);
       const join = (
-        await interleavedRounds([{ target: await joinTarget(ctx, federated), child: federated }], ctx.options.timing, {
+        await interleavedRounds([{ target: joined, child: federated }], ctx.options.timing, {
           connections: JOIN_CONNECTIONS,
         })
       )["federated join"]!;
@@ -110,7 +126,7 @@ export const federation: Scenario = {
           federated: f,
           direct: d,
           join,
-          joinQuery: JOIN_QUERY,
+          joinQuery: (JSON.parse(joined.body) as { query: string }).query,
           directProfile: profiles?.direct,
         },
       });
