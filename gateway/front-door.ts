@@ -1,9 +1,10 @@
 /**
- * The gateway's front door over HTTP: a JSON POST with a Content-Length within the gateway's body limit, to the GraphQL endpoint, is read
- * and parsed once here and handed on as the request's body (whatwg-node takes `req.body` as already read); a hit
- * of the read cache is answered by the read lane (./read-cache/read-cache-lane.ts) without going further; every
- * other request goes to the server `choose` names (yoga, or one of the federated gateway's two). A body without a
- * Content-Length, or over the limit, is not read here: the server streams it and its own limit refuses it.
+ * The gateway's front door over HTTP. A JSON POST to the GraphQL endpoint with a Content-Length within the gateway's
+ * body limit is read and parsed once here and handed on as the request's body (whatwg-node takes `req.body` as
+ * already read); a hit of the read cache is answered by the read lane (./read-cache/read-cache-lane.ts) without
+ * going further; every other request goes to the server `choose` names (yoga, or one of the federated gateway's
+ * two). A body without a Content-Length, or over the limit, is not read here: the server streams it and its own
+ * limit refuses it.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { GraphQLRequestShape } from "./federation/shared-route.ts";
