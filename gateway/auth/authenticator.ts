@@ -113,20 +113,14 @@ export async function createAuthenticator(
     }
   }
 
-  async function boundKeyProof(request: Request | null, credentials: Credentials, principal: Principal) {
+  async function boundKeyProof(request: Request, credentials: Credentials, principal: Principal) {
     if (credentials.scheme === "Bearer") {
-      if (principal.boundKey !== null) {
-        throw new AuthError(
-          "DPOP_BOUND_TOKEN_AS_BEARER",
-          'This token is bound to a key: send it as "Authorization: DPoP <token>" with a "DPoP" proof',
-        );
-      }
+      refuseKeyBoundAsBearer(principal);
       return null;
     }
     if (principal.boundKey === null) {
       throw new AuthError("DPOP_TOKEN_NOT_BOUND", 'This token is not DPoP-bound (no "cnf.jkt"): send it as Bearer');
     }
-    if (!request) throw new AuthError("DPOP_PROOF_MISSING", "A DPoP token needs the request it proves");
     return proveBoundKey(request, credentials.token, principal.boundKey);
   }
 
@@ -137,7 +131,8 @@ export async function createAuthenticator(
       const credentials = credentialsOf(authorization);
       if (credentials.scheme !== "Bearer") throw new AuthError("MALFORMED_TOKEN", "Not a Bearer token");
       const principal = await verifier.verify(credentials.token);
-      return callerOf(principal, await boundKeyProof(null, credentials, principal));
+      refuseKeyBoundAsBearer(principal);
+      return callerOf(principal, null);
     },
     authenticate(request) {
       let decision = decided.get(request);
@@ -163,6 +158,16 @@ export async function createAuthenticator(
       await replayGuard.close?.();
     },
   };
+}
+
+/** a token bound to a key (`cnf.jkt`) must come with a proof of that key, never as a plain Bearer token */
+function refuseKeyBoundAsBearer(principal: Principal): void {
+  if (principal.boundKey !== null) {
+    throw new AuthError(
+      "DPOP_BOUND_TOKEN_AS_BEARER",
+      'This token is bound to a key: send it as "Authorization: DPoP <token>" with a "DPoP" proof',
+    );
+  }
 }
 
 function callerOf(principal: Principal, dpop: Caller["dpop"]): Caller {
