@@ -156,7 +156,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
     : createReadCacheLane({ answers: readAnswers, services, graphqlEndpoint: http.graphqlEndpoint });
   const front = { graphqlEndpoint: http.graphqlEndpoint, maxBodyBytes: DEFAULT_MAX_BODY_BYTES, lane };
   const alone = (yoga: Gateway) =>
-    createFrontDoor({ choose: () => yoga, dispose: async () => yoga.dispose(), ...front });
+    createFrontDoor({
+      choose: () => yoga,
+      fetch: (input, init, ...rest) => yoga.fetch(input, init, ...rest),
+      dispose: async () => yoga.dispose(),
+      ...front,
+    });
   const gateway: Gateway = federation
     ? createSharedFirstRouter({
         // the shared subgraph's schema, as the runtime's fast path validates and executes on it

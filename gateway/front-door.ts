@@ -20,6 +20,8 @@ export interface GatewayServer {
 export interface FrontDoorOptions {
   /** the server that answers a request of this shape (`body`: the JSON text, when it was read here) */
   choose(shape: GraphQLRequestShape): GatewayServer;
+  /** the in-process callers' way in (tests, the public pages): no lane there */
+  fetch: GatewayServer["fetch"];
   /** disposes of the servers behind the door */
   dispose(): Promise<void>;
   /** answers the read cache's hits before any server (absent: every request goes to `choose`'s server) */
@@ -52,10 +54,7 @@ export function createFrontDoor(options: FrontDoorOptions): GatewayServer {
     });
   };
 
-  const fetch = async (input: string | URL | Request, init?: RequestInit, ...rest: unknown[]): Promise<Response> =>
-    choose(await shapeOf(input, init)).fetch(input, init, ...rest);
-
-  return Object.assign(listener, { fetch, dispose: options.dispose });
+  return Object.assign(listener, { fetch: options.fetch, dispose: options.dispose });
 }
 
 /** a JSON body with a Content-Length within the limit: read here; anything else streams to the runtime */
@@ -87,27 +86,4 @@ function readBody(req: IncomingMessage, done: (body: string) => void): void {
   req.on("data", (chunk: Buffer) => chunks.push(chunk));
   req.once("end", () => done((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString("utf8")));
   req.once("error", () => req.destroy());
-}
-
-/** the in-process callers (tests, the public pages): the body is read from a copy, the original goes on */
-async function shapeOf(input: string | URL | Request, init: RequestInit | undefined) {
-  if (input instanceof Request) {
-    const url = new URL(input.url);
-    const body = input.method === "POST" ? await input.clone().text() : undefined;
-    return {
-      method: input.method,
-      target: url.pathname + url.search,
-      contentType: input.headers.get("content-type"),
-      body,
-    };
-  }
-  const url = new URL(input, "http://gateway.invalid");
-  const headers = new Headers(init?.headers);
-  const body = typeof init?.body === "string" ? init.body : undefined;
-  return {
-    method: init?.method ?? "GET",
-    target: url.pathname + url.search,
-    contentType: headers.get("content-type"),
-    body,
-  };
 }

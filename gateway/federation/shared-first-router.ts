@@ -28,6 +28,8 @@ export function createSharedFirstRouter(options: SharedFirstRouterOptions): Gate
   const servers: Record<GraphQLServer, GatewayServer> = { shared, supergraph };
   return createFrontDoor({
     choose: (shape) => servers[serverFor(shape, graphqlEndpoint)],
+    fetch: async (input, init, ...rest) =>
+      servers[serverFor(await shapeOf(input, init), graphqlEndpoint)].fetch(input, init, ...rest),
     async dispose() {
       await Promise.all([shared.dispose(), supergraph.dispose()]);
     },
@@ -35,4 +37,27 @@ export function createSharedFirstRouter(options: SharedFirstRouterOptions): Gate
     graphqlEndpoint,
     maxBodyBytes,
   });
+}
+
+/** the in-process callers (tests, the public pages): the body is read from a copy, the original goes on */
+async function shapeOf(input: string | URL | Request, init: RequestInit | undefined) {
+  if (input instanceof Request) {
+    const url = new URL(input.url);
+    const body = input.method === "POST" ? await input.clone().text() : undefined;
+    return {
+      method: input.method,
+      target: url.pathname + url.search,
+      contentType: input.headers.get("content-type"),
+      body,
+    };
+  }
+  const url = new URL(input, "http://gateway.invalid");
+  const headers = new Headers(init?.headers);
+  const body = typeof init?.body === "string" ? init.body : undefined;
+  return {
+    method: init?.method ?? "GET",
+    target: url.pathname + url.search,
+    contentType: headers.get("content-type"),
+    body,
+  };
 }
