@@ -61,24 +61,29 @@ async function serve(t: TestGateway): Promise<Server> {
 
 const close = (server: Server) => new Promise((resolve) => server.close(resolve));
 
+/** a test gateway served over HTTP for the describe block that calls this (made before its tests, disposed after) */
+function servedGateway(options: Parameters<typeof createTestGateway>[0]) {
+  const served = {} as { t: TestGateway; server: Server };
+  beforeAll(async () => {
+    served.t = await createTestGateway(options);
+    served.server = await serve(served.t);
+  });
+  afterAll(async () => {
+    await close(served.server);
+    await served.t.dispose();
+  });
+  afterEach(() => vi.restoreAllMocks());
+  return served;
+}
+
 describe.each([
   ["federated", {}],
   ["the shared schema alone", { FEDERATION: "false" }],
 ])("the read lane (%s)", (_name, env) => {
-  let t: TestGateway;
-  let server: Server;
-  beforeAll(async () => {
-    t = await createTestGateway({ env });
-    server = await serve(t);
-  });
-  afterAll(async () => {
-    await close(server);
-    await t.dispose();
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const served = servedGateway({ env });
 
   it("answers a repeated read with yoga's own answer, for every Accept it takes, without going to yoga", async () => {
-    const authorization = `Bearer ${await t.token("cq")}`;
+    const authorization = `Bearer ${await served.t.token("cq")}`;
     const accepts = [
       undefined,
       "*/*",
@@ -89,14 +94,14 @@ describe.each([
     for (const accept of accepts) {
       const headers = { authorization, ...(accept === undefined ? {} : { accept }) };
       // yoga's answer: in process, where there is no lane (it fills the cache the first time)
-      const fromYoga = await t.gateway.fetch("http://gateway.test/graphql", {
+      const fromYoga = await served.t.gateway.fetch("http://gateway.test/graphql", {
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify(READ),
       });
       const yogaBody = await fromYoga.text();
-      const authenticate = vi.spyOn(t.services.authenticator, "authenticate");
-      const fromLane = await postOver(server, READ, headers);
+      const authenticate = vi.spyOn(served.t.services.authenticator, "authenticate");
+      const fromLane = await postOver(served.server, READ, headers);
       expect(authenticate, `Accept: ${accept}`).not.toHaveBeenCalled();
       expect(fromLane.status).toBe(fromYoga.status);
       expect(fromLane.body).toBe(yogaBody);
@@ -104,27 +109,19 @@ describe.each([
       expect(fromLane.headers["content-length"]).toBe(fromYoga.headers.get("content-length"));
       authenticate.mockRestore();
     }
-    expect(JSON.parse((await postOver(server, READ, { authorization })).body).data.item).toEqual({ code: "GZ-002" });
+    expect(JSON.parse((await postOver(served.server, READ, { authorization })).body).data.item).toEqual({
+      code: "GZ-002",
+    });
   });
 });
 
 describe("the read lane does what yoga does for the request", () => {
   const lines: string[] = [];
   const logger = createLogger("gateway", { level: "info", destination: { write: (line: string) => lines.push(line) } });
-  let t: TestGateway;
-  let server: Server;
-  beforeAll(async () => {
-    t = await createTestGateway({ logger });
-    server = await serve(t);
-  });
-  afterAll(async () => {
-    await close(server);
-    await t.dispose();
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const served = servedGateway({ logger });
 
   const auditOf = (subject: string) =>
-    t.prisma.auditEntry.findMany({
+    served.t.prisma.auditEntry.findMany({
       where: { subject },
       orderBy: { seq: "asc" },
       select: {
@@ -141,12 +138,12 @@ describe("the read lane does what yoga does for the request", () => {
     });
 
   it("stores the same audit entry as yoga, before it answers; logs the request and counts it", async () => {
-    const authorization = `Bearer ${await t.token("sc", { subject: "sc-lane-1" })}`;
+    const authorization = `Bearer ${await served.t.token("sc", { subject: "sc-lane-1" })}`;
     const anonymous = { query: READ.query.replace("query Catalog", "query"), variables: READ.variables };
-    await postOver(server, anonymous, { authorization }); // yoga executes it and keeps the answer
-    const authenticate = vi.spyOn(t.services.authenticator, "authenticate");
-    const observe = vi.spyOn(t.services.metrics, "observeRequest");
-    const hit = await postOver(server, anonymous, { authorization, "x-request-id": "lane-trace.1" });
+    await postOver(served.server, anonymous, { authorization }); // yoga executes it and keeps the answer
+    const authenticate = vi.spyOn(served.t.services.authenticator, "authenticate");
+    const observe = vi.spyOn(served.t.services.metrics, "observeRequest");
+    const hit = await postOver(served.server, anonymous, { authorization, "x-request-id": "lane-trace.1" });
     expect(authenticate).not.toHaveBeenCalled();
     expect(hit.status).toBe(200);
     expect(hit.headers["x-request-id"]).toBe("lane-trace.1");
@@ -168,36 +165,40 @@ describe("the read lane does what yoga does for the request", () => {
   });
 
   it("hands on what is not plainly a hit, and yoga answers it as it would", async () => {
-    const authorization = `Bearer ${await t.token("cq", { subject: "cq-lane-2" })}`;
-    await postOver(server, READ, { authorization });
-    const authenticate = vi.spyOn(t.services.authenticator, "authenticate");
-    const key = await loadPrivateKey(t.keys.dir, "cq");
+    const authorization = `Bearer ${await served.t.token("cq", { subject: "cq-lane-2" })}`;
+    await postOver(served.server, READ, { authorization });
+    const authenticate = vi.spyOn(served.t.services.authenticator, "authenticate");
+    const key = await loadPrivateKey(served.t.keys.dir, "cq");
     const expiredToken = await signToken({
-      ...{ privateKey: key.key, kid: key.kid, alg: key.alg, issuer: "cq", audience: t.config.auth.audience },
+      ...{ privateKey: key.key, kid: key.kid, alg: key.alg, issuer: "cq", audience: served.t.config.auth.audience },
       subject: "cq-lane-2",
       ttlSeconds: 30,
       now: Date.now() - 120_000,
     });
     const expired = `Bearer ${expiredToken}`;
     const cases: Array<[string, () => Promise<Answer>, number]> = [
-      ["an expired token", () => postOver(server, READ, { authorization: expired }), 401],
+      ["an expired token", () => postOver(served.server, READ, { authorization: expired }), 401],
       [
         "a token of other scopes (another key)",
         async () => {
-          const narrow = `Bearer ${await t.token("cq", { subject: "cq-lane-2", scopes: ["read"] })}`;
-          return postOver(server, READ, { authorization: narrow });
+          const narrow = `Bearer ${await served.t.token("cq", { subject: "cq-lane-2", scopes: ["read"] })}`;
+          return postOver(served.server, READ, { authorization: narrow });
         },
         200,
       ],
       [
         "an Origin (CORS is yoga's)",
-        () => postOver(server, READ, { authorization, origin: "http://intranet.test" }),
+        () => postOver(served.server, READ, { authorization, origin: "http://intranet.test" }),
         200,
       ],
-      ["an Accept the lane does not know", () => postOver(server, READ, { authorization, accept: "text/html" }), 406],
-      ["a batch", () => postOver(server, [READ], { authorization }), 200],
-      ["extensions", () => postOver(server, { ...READ, extensions: {} }, { authorization }), 200],
-      ["a token without a scheme", () => postOver(server, READ, { authorization: "not-a-token" }), 401],
+      [
+        "an Accept the lane does not know",
+        () => postOver(served.server, READ, { authorization, accept: "text/html" }),
+        406,
+      ],
+      ["a batch", () => postOver(served.server, [READ], { authorization }), 200],
+      ["extensions", () => postOver(served.server, { ...READ, extensions: {} }, { authorization }), 200],
+      ["a token without a scheme", () => postOver(served.server, READ, { authorization: "not-a-token" }), 401],
     ];
     for (const [name, send, status] of cases) {
       authenticate.mockClear();
@@ -207,33 +208,35 @@ describe("the read lane does what yoga does for the request", () => {
       if (status !== 406) expect(authenticate, name).toHaveBeenCalled();
     }
     // the expired token's refusal is audited, as yoga audits it (no caller: the token did not verify)
-    expect(await t.prisma.auditEntry.count({ where: { errorCode: "TOKEN_EXPIRED", outcome: "REFUSED" } })).toBe(1);
+    expect(await served.t.prisma.auditEntry.count({ where: { errorCode: "TOKEN_EXPIRED", outcome: "REFUSED" } })).toBe(
+      1,
+    );
   });
 
   it("misses after a catalog change, and answers again once yoga has the new answer", async () => {
-    const authorization = `Bearer ${await t.token("cq", { subject: "cq-lane-3" })}`;
-    await postOver(server, READ, { authorization });
-    const authenticate = vi.spyOn(t.services.authenticator, "authenticate");
-    await postOver(server, READ, { authorization });
+    const authorization = `Bearer ${await served.t.token("cq", { subject: "cq-lane-3" })}`;
+    await postOver(served.server, READ, { authorization });
+    const authenticate = vi.spyOn(served.t.services.authenticator, "authenticate");
+    await postOver(served.server, READ, { authorization });
     expect(authenticate).not.toHaveBeenCalled();
-    t.services.catalog.invalidate();
-    await postOver(server, READ, { authorization });
+    served.t.services.catalog.invalidate();
+    await postOver(served.server, READ, { authorization });
     expect(authenticate).toHaveBeenCalledTimes(1);
-    await postOver(server, READ, { authorization });
+    await postOver(served.server, READ, { authorization });
     expect(authenticate).toHaveBeenCalledTimes(1);
   });
 
   it("an audit write that fails is handed to yoga, which writes it: one entry, one answer", async () => {
-    const authorization = `Bearer ${await t.token("cq", { subject: "cq-lane-4" })}`;
-    await postOver(server, READ, { authorization });
+    const authorization = `Bearer ${await served.t.token("cq", { subject: "cq-lane-4" })}`;
+    await postOver(served.server, READ, { authorization });
     const before = (await auditOf("cq-lane-4")).length;
-    const append = t.services.auditLog.append.bind(t.services.auditLog);
+    const append = served.t.services.auditLog.append.bind(served.t.services.auditLog);
     const appendSpy = vi
-      .spyOn(t.services.auditLog, "append")
+      .spyOn(served.t.services.auditLog, "append")
       .mockImplementationOnce(() => Promise.reject(new Error("the database went away")))
       .mockImplementation(append);
-    const authenticate = vi.spyOn(t.services.authenticator, "authenticate");
-    const answer = await postOver(server, READ, { authorization });
+    const authenticate = vi.spyOn(served.t.services.authenticator, "authenticate");
+    const answer = await postOver(served.server, READ, { authorization });
     expect(answer.status).toBe(200);
     expect(appendSpy).toHaveBeenCalledTimes(2);
     expect(authenticate).toHaveBeenCalled();
