@@ -109,28 +109,28 @@ export function createAuditLog(prisma: PrismaClient, options: AuditLogOptions = 
     options.writeBatch ?? ((records) => prisma.$transaction((tx) => appendInTransaction(tx, records)));
 
   type Queued = (typeof queue)[number];
-  const takeBatch = (): Queued[] | null => (queue.length > 0 ? queue.splice(0, maxBatch) : null);
-  /** resolves with the batch's error, or undefined once it is durable */
-  const startWriting = (batch: Queued[]): Promise<unknown> =>
-    writeBatch(
+  /** the next batch off the queue, its write started; resolves with the batch's error, or undefined once durable */
+  const startNextBatch = (): { batch: Queued[]; written: Promise<unknown> } | null => {
+    if (queue.length === 0) return null;
+    const batch = queue.splice(0, maxBatch);
+    const written = writeBatch(
       batch.map((b) => b.record),
       clock,
     ).then(
       () => undefined,
       (error: unknown) => error ?? new Error("the audit batch failed"),
     );
+    return { batch, written };
+  };
 
   // The next batch is started before the last one's requests are answered: answering them (their responses, logs,
   // metrics) is event-loop work that would otherwise delay the next batch's message by as much again.
   async function drain(): Promise<void> {
-    let batch = takeBatch();
-    let written = batch ? startWriting(batch) : null;
-    while (batch && written) {
-      const error = await written;
-      const done = batch;
-      batch = takeBatch();
-      written = batch ? startWriting(batch) : null;
-      for (const b of done) b.done(error);
+    for (let current = startNextBatch(); current !== null; ) {
+      const error = await current.written;
+      const { batch } = current;
+      current = startNextBatch();
+      for (const b of batch) b.done(error);
     }
   }
 
