@@ -17,6 +17,7 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { enterpriseRow } from "../data/library-rows.ts";
 import { type CpuProfile, summariseProfile } from "../lib/cpu-profile.ts";
@@ -137,7 +138,7 @@ async function waitUntilHeld(rig: SyncRig, target: number, t0: number, limitSeco
       const perSecond = (held - last.held) / Math.max(seconds - last.seconds, 1e-3);
       last = { held, seconds };
       const near = held + perSecond * NEAR_SECONDS >= target;
-      await new Promise((resolve) => setTimeout(resolve, near ? POLL_NEAR_MS : POLL_FAR_MS));
+      await sleep(near ? POLL_NEAR_MS : POLL_FAR_MS);
     }
   } finally {
     await client.end();
@@ -163,7 +164,7 @@ async function postgresActiveSeconds(rig: SyncRig, settled: boolean): Promise<nu
   try {
     let last = await read().catch(() => null);
     for (let i = 0; settled && last !== null && i < SETTLE_READS; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await sleep(1_000);
       const now = await read();
       if (now === last) break;
       last = now;
