@@ -12,10 +12,11 @@ import { schema } from "../schema/index.ts";
 import { syncHealth } from "../schema/sync/status-service.ts";
 import { clientAddressOf } from "./client-address.ts";
 import { useConsole } from "./console/use-console.ts";
-import type { GatewayContext, GatewayServices } from "./context.ts";
+import type { Caller, GatewayContext, GatewayServices, RequestAudit } from "./context.ts";
 import type { Database } from "./db/client.ts";
 import { createFederatedGateway, type FederationDeps, federationHealthOf } from "./federation/federated-gateway.ts";
 import { createSharedFirstRouter } from "./federation/shared-first-router.ts";
+import { certainlySharedOnly } from "./federation/shared-route.ts";
 import { createFrontDoor, type GatewayServer } from "./front-door.ts";
 import { EXAMPLE_OPERATIONS } from "./graphiql-examples.ts";
 import { renderGraphiQLPage, useGraphiQLAssets } from "./graphiql-page.ts";
@@ -25,14 +26,16 @@ import { DEFAULT_MAX_BODY_BYTES, useBodyLimit } from "./plugins/use-body-limit.t
 import { useErrorCodes } from "./plugins/use-error-codes.ts";
 import { useHardening } from "./plugins/use-hardening.ts";
 import { type HealthDetail, useHealth } from "./plugins/use-health.ts";
-import { useInputSafety } from "./plugins/use-input-safety.ts";
+import { inputSafetyCheck, useInputSafety } from "./plugins/use-input-safety.ts";
 import { useIntrospectionGate } from "./plugins/use-introspection-gate.ts";
 import { useMetrics } from "./plugins/use-metrics.ts";
+import { usePreparedQueries } from "./plugins/use-prepared-queries.ts";
 import { useReadCache } from "./plugins/use-read-cache.ts";
 import { useReplayGuard } from "./plugins/use-replay-guard.ts";
 import { useRequestReport } from "./plugins/use-request-report.ts";
 import { useRequestShape } from "./plugins/use-request-shape.ts";
 import { type RunAsVisitor, usePublicPages } from "./public-pages/use-public-pages.ts";
+import { createPreparedQueries } from "./read-cache/prepared-queries.ts";
 import { createReadAnswers } from "./read-cache/read-answers.ts";
 import { createReadCacheLane } from "./read-cache/read-cache-lane.ts";
 
@@ -77,13 +80,23 @@ export function createGateway(deps: GatewayDeps): Gateway {
     );
     return response.json();
   };
+  /** what the resolvers get, whoever executes: yoga (below) or the read lane (./read-cache/read-cache-lane.ts) */
+  const contextFor = (
+    caller: Caller | null,
+    audit: RequestAudit,
+    forwardedFor: string | null | undefined,
+    req: IncomingMessage | undefined,
+  ): GatewayContext => {
+    const clientAddress = clientAddressOf(forwardedFor, req, config.trustProxy);
+    return { prisma: db.prisma, caller, now: services.clock(), services, audit, clientAddress };
+  };
   const context = async (initial: YogaInitialContext): Promise<GatewayContext> => {
     const { request, params } = initial;
     const audit = describeRequest(params);
-    const clientAddress = clientAddressOf(request, (initial as { req?: IncomingMessage }).req, config.trustProxy);
     try {
       const caller = await services.authenticator.authenticate(request);
-      return { prisma: db.prisma, caller, now: services.clock(), services, audit, clientAddress };
+      const req = (initial as { req?: IncomingMessage }).req;
+      return contextFor(caller, audit, request.headers.get("x-forwarded-for"), req);
     } catch (error) {
       // a refused token is an access attempt too: audit it before answering 401
       const extensions = (error as { extensions?: Record<string, unknown> }).extensions;
@@ -98,6 +111,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
   };
   if (federation) details.federation = federationHealthOf(federation);
   const readAnswers = createReadAnswers();
+  const inputProblemOf = inputSafetyCheck({ perRecord: PER_RECORD_INPUTS });
+  // the schema yoga executes on, and so the read lane: the shared subgraph's, when federated
+  const prepared = createPreparedQueries(federation ? federation.sharedSubgraph : schema);
   // a repeated catalog read over HTTP is answered before these, by the read lane (./read-cache/read-cache-lane.ts),
   // which does what they do for it: a plugin that changes a successful read's answer must be applied there too
   const plugins = [
@@ -121,7 +137,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     // after useAudit (it reads the operation useAudit names) and useMetrics (scrapes are not reported)
     useRequestReport({ logger: services.logger, metrics: services.metrics }),
     // before the replay guard: a refused argument does not use up the token's one mutation
-    useInputSafety({ perRecord: PER_RECORD_INPUTS }),
+    useInputSafety(inputProblemOf),
     useReplayGuard(),
     // last: it stops execution of a repeated catalog read, after the audit and metrics plugins have seen it
     useReadCache({
@@ -129,6 +145,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
       version: (ctx) => ctx.services.catalog.snapshot(),
       answers: readAnswers,
     }),
+    // last too: it prepares what yoga executed, for the read lane, and takes the lane's results it is handed
+    usePreparedQueries(prepared),
   ];
   const http = {
     graphqlEndpoint: "/graphql",
@@ -153,7 +171,20 @@ export function createGateway(deps: GatewayDeps): Gateway {
   // spans are made by yoga's plugins: with tracing on, every request goes through them
   const lane = tracingPlugin
     ? undefined
-    : createReadCacheLane({ answers: readAnswers, services, graphqlEndpoint: http.graphqlEndpoint });
+    : createReadCacheLane({
+        answers: readAnswers,
+        services,
+        graphqlEndpoint: http.graphqlEndpoint,
+        cachedFields: CATALOG_READ_FIELDS,
+        prepared,
+        inputProblemOf,
+        contextFor: (caller, audit, req) => {
+          const forwarded = req.headers["x-forwarded-for"];
+          return contextFor(caller, audit, Array.isArray(forwarded) ? forwarded.join(",") : forwarded, req);
+        },
+        // the rule the federated front door chooses the shared yoga by (./federation/shared-route.ts)
+        servedByPreparedSchema: federation ? certainlySharedOnly : () => true,
+      });
   const front = { graphqlEndpoint: http.graphqlEndpoint, maxBodyBytes: DEFAULT_MAX_BODY_BYTES, lane };
   const alone = (yoga: Gateway) =>
     createFrontDoor({

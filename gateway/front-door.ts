@@ -1,8 +1,8 @@
 /**
  * The gateway's front door over HTTP. A JSON POST to the GraphQL endpoint with a Content-Length within the gateway's
  * body limit is read and parsed once here and handed on as the request's body (whatwg-node takes `req.body` as
- * already read); a hit of the read cache is answered by the read lane (./read-cache/read-cache-lane.ts) without
- * going further; every other request goes to the server `choose` names (yoga, or one of the federated gateway's
+ * already read); a hit of the read cache or a prepared query is answered by the read lane
+ * (./read-cache/read-cache-lane.ts) without going further; every other request goes to the server `choose` names (yoga, or one of the federated gateway's
  * two). A body without a Content-Length, or over the limit, is not read here: the server streams it and its own
  * limit refuses it.
  */
@@ -47,7 +47,7 @@ export function createFrontDoor(options: FrontDoorOptions): GatewayServer {
       const handOn = () => void choose({ ...shape, body: text })(req, res);
       if (!lane) return handOn();
       // the lane wrote nothing unless it answered; should it fail after answering, there is nothing left to do
-      lane(req, res, body).then(
+      lane(req, res, body, text).then(
         (answered) => answered || handOn(),
         () => res.headersSent || handOn(),
       );

@@ -1,3 +1,4 @@
+import { type DocumentNode, Kind, type OperationDefinitionNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { AuditRecord } from "../audit/audit-log.ts";
 import { hashDocument, hashVariables } from "../audit/chain.ts";
@@ -124,10 +125,12 @@ export function useAudit(services: AuditServices): Plugin<GatewayContext> {
 }
 
 /** The operation that runs: the named one, or the document's first. Its name is audited even when the client sent none. */
-function chosenOperation(
-  document: { definitions: ReadonlyArray<{ kind: string; operation?: string; name?: { value: string } }> },
+export function chosenOperation(
+  document: DocumentNode,
   operationName: string | null | undefined,
-) {
-  const operations = document.definitions.filter((d) => d.kind === "OperationDefinition");
+): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   return operationName ? operations.find((d) => d.name?.value === operationName) : operations[0];
 }

@@ -48,7 +48,7 @@ export interface InputSafetyOptions {
   perRecord: readonly string[];
 }
 
-interface Problem {
+export interface InputProblem {
   code: SizeProblemCode | TextProblemCode;
   path: string;
   message: string;
@@ -64,13 +64,13 @@ interface VariableUse {
 }
 
 interface DocumentPlan {
-  literalProblem: Problem | null;
+  literalProblem: InputProblem | null;
   variables: VariableUse[];
 }
 
-type Check = (value: unknown, type: GraphQLInputType, coordinate: string, path: string) => Problem | null;
+type Check = (value: unknown, type: GraphQLInputType, coordinate: string, path: string) => InputProblem | null;
 
-function scalarProblem(value: unknown, typeName: string, coordinate: string, path: string): Problem | null {
+function scalarProblem(value: unknown, typeName: string, coordinate: string, path: string): InputProblem | null {
   if (typeName === "JSON")
     return findUnsafeText(value, path) ?? checkJsonSize(value, path, limitOf(coordinate, DEFAULT_JSON_LIMIT));
   if (typeof value !== "string" || (typeName !== "String" && typeName !== "ID")) return null;
@@ -157,22 +157,37 @@ function planOf(schema: GraphQLSchema, document: DocumentNode, check: Check): Do
   return plan;
 }
 
-export function useInputSafety(options: InputSafetyOptions): Plugin {
+/** the first problem of a document's arguments with these variables, or null: what `useInputSafety` refuses */
+export type InputSafetyCheck = (
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: unknown,
+) => InputProblem | null;
+
+/** one per gateway: the plans of the documents it has seen are kept here (yoga and the read lane share them) */
+export function inputSafetyCheck(options: InputSafetyOptions): InputSafetyCheck {
   const check = checker(new Set(options.perRecord));
   const plans = new WeakMap<DocumentNode, DocumentPlan>();
-  const refuse = ({ args, setResultAndStopExecution }: RefusableHook) => {
-    const document = args.document as DocumentNode;
+  return (schema, document, variableValues) => {
     let plan = plans.get(document);
     if (!plan) {
-      plan = planOf(args.schema, document, check);
+      plan = planOf(schema, document, check);
       plans.set(document, plan);
     }
-    const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+    const variables = (variableValues ?? {}) as Record<string, unknown>;
     let problem = plan.literalProblem;
     for (const use of plan.variables) {
       if (problem) break;
       problem = check(variables[use.name], use.type, use.coordinate, use.path);
     }
+    return problem;
+  };
+}
+
+/** refuses, before execution, what `problemOf` finds (a resolver of a `perRecord` input checks its records itself) */
+export function useInputSafety(problemOf: InputSafetyCheck): Plugin {
+  const refuse = ({ args, setResultAndStopExecution }: RefusableHook) => {
+    const problem = problemOf(args.schema, args.document as DocumentNode, args.variableValues);
     if (problem) {
       setResultAndStopExecution({ errors: [badInput(problem.message, { reason: problem.code, field: problem.path })] });
     }

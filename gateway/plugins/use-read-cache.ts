@@ -2,6 +2,7 @@ import type { DocumentNode, ExecutionResult, OperationDefinitionNode } from "gra
 import type { Plugin } from "graphql-yoga";
 import type { GatewayContext } from "../context.ts";
 import { type ReadAnswers, readAnswerKey } from "../read-cache/read-answers.ts";
+import { chosenOperation } from "./use-audit.ts";
 
 export interface ReadCacheOptions {
   /** root query fields whose answers depend only on the version below, the arguments, the day and who asks */
@@ -25,10 +26,7 @@ export function useReadCache(options: ReadCacheOptions): Plugin<GatewayContext> 
     async onExecute({ args, setResultAndStopExecution }) {
       const ctx = args.contextValue as GatewayContext;
       const document = args.document as DocumentNode;
-      const operation = document.definitions.find(
-        (d): d is OperationDefinitionNode =>
-          d.kind === "OperationDefinition" && (!args.operationName || d.name?.value === args.operationName),
-      );
+      const operation = chosenOperation(document, args.operationName);
       if (!operation || !ctx.caller || !ctx.audit.documentHash || !answersFrom(operation, options.fields)) return;
       const version = await options.version(ctx);
       const key = readAnswerKey({
@@ -54,7 +52,7 @@ export function useReadCache(options: ReadCacheOptions): Plugin<GatewayContext> 
 }
 
 /** A query whose root selections are all plain fields in `fields` (no fragments at the root). */
-function answersFrom(operation: OperationDefinitionNode, fields: ReadonlySet<string>): boolean {
+export function answersFrom(operation: OperationDefinitionNode, fields: ReadonlySet<string>): boolean {
   return (
     operation.operation === "query" &&
     operation.selectionSet.selections.every(

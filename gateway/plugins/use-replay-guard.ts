@@ -1,7 +1,8 @@
-import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode, OperationTypeNode } from "graphql";
+import { type DocumentNode, GraphQLError, OperationTypeNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { GatewayContext } from "../context.ts";
 import { unavailable } from "../errors.ts";
+import { chosenOperation } from "./use-audit.ts";
 
 /**
  * A mutation claims its token's `jti` before anything runs: a second use of the same token for a
@@ -14,10 +15,7 @@ export function useReplayGuard(): Plugin<GatewayContext> {
     async onExecute({ args, setResultAndStopExecution }) {
       const ctx = args.contextValue as GatewayContext;
       if (!ctx.caller) return;
-      const operation = (args.document as DocumentNode).definitions.find(
-        (d): d is OperationDefinitionNode =>
-          d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
-      );
+      const operation = chosenOperation(args.document as DocumentNode, args.operationName);
       if (operation?.operation !== OperationTypeNode.MUTATION) return;
       try {
         await ctx.services.authenticator.claimForMutation(ctx.caller);

@@ -1,27 +1,36 @@
 /**
- * The lane of repeated catalog reads over HTTP: a POST that the read cache can answer is answered here, before
- * yoga, with what yoga would send — the same bytes, status and headers — and everything yoga would do for it:
- * the token verified (the same verifier and cache), the durable audit entry (the same record, awaited before the
- * answer), the request's metrics and log line. Under the read load, yoga's request pipeline (a fetch Request and
- * Response per request, a dozen plugins' hooks, the promise helpers) was most of the gateway's CPU for an answer
- * it already had (bench/README.md, issue 19).
+ * The read lane over HTTP: a plain query POST is answered here, before yoga, with what yoga would send — the same
+ * bytes, status and headers — and everything yoga would do for it: the token verified (the same verifier and
+ * cache), the durable audit entry (the same record, awaited before the answer), the request's metrics and log line.
+ * Its answer comes from one of two places:
+ *   - a hit of the read cache (a repeated catalog read): the answer yoga kept;
+ *   - a prepared query (./prepared-queries.ts: a document yoga parsed, validated and executed as a query without
+ *     an error), executed here on the same schema with the same context, after the same input safety check of its
+ *     variables. Under load, yoga's request pipeline (a fetch Request and Response per request, a dozen plugins'
+ *     hooks, the promise helpers) cost more than matching a case's discretion itself (bench/README.md, issue 19).
  *
- * The lane never refuses and never decides anything yoga would decide differently: whatever is not plainly a hit
- * — another path or media type, an Origin (CORS), a DPoP token, a token that does not verify, a batch, extensions,
- * an unknown Accept, a miss, an audit write that failed — is handed on untouched (`false`), and yoga answers it as
- * before, refusals, audit of the refusal and all. A hit exists only for a document yoga parsed, validated (depth,
- * cost, aliases, tokens, input safety: all decided by the document and variables, which the key holds) and executed
- * without error for a caller of the same issuer and scopes on the same day and catalog version.
+ * The lane never refuses and never decides anything yoga would decide differently: whatever is not plainly one of
+ * those — another path or media type, an Origin (CORS), a DPoP token, a token that does not verify, a batch,
+ * extensions, an unknown Accept, a catalog read the cache has not kept (yoga keeps it), an unprepared document, a
+ * mutation, variables that fail the input safety check, an audit write that failed — is handed on untouched
+ * (`false`), and yoga answers it as before, refusals, audit of the refusal and all. A result with errors, and a
+ * result whose audit entry could not be written, is handed on with the request: yoga answers it as its own
+ * execution's result (the operation ran once), errors its way.
  *
  * Keep it in step with the plugins (../app.ts): a plugin that changes a successful read's answer or adds work to every
  * request (a header, a log field, a limit that depends on more than the document) must be applied here too, or must
  * make the lane hand the request on; test/gateway/read-cache-lane.test.ts compares the two answers.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { GatewayServices } from "../context.ts";
-import { auditRecordFor, describeRequest } from "../plugins/use-audit.ts";
+import { normalizedExecutor } from "@graphql-tools/executor";
+import type { ExecutionResult } from "graphql";
+import type { Caller, GatewayContext, GatewayServices, RequestAudit } from "../context.ts";
+import { auditRecordFor, chosenOperation, describeRequest } from "../plugins/use-audit.ts";
+import type { InputSafetyCheck } from "../plugins/use-input-safety.ts";
+import { answersFrom } from "../plugins/use-read-cache.ts";
 import { reportRequest, requestIdOf } from "../plugins/use-request-report.ts";
 import { isJsonMediaType } from "../plugins/use-request-shape.ts";
+import type { PreparedQueries } from "./prepared-queries.ts";
 import { type ReadAnswers, readAnswerKey } from "./read-answers.ts";
 
 export type LaneServices = Pick<
@@ -29,8 +38,16 @@ export type LaneServices = Pick<
   "authenticator" | "auditLog" | "catalog" | "clock" | "logger" | "metrics"
 >;
 
-/** answers the request and resolves true, or writes nothing and resolves false (the caller hands it on) */
-export type ReadCacheLane = (req: IncomingMessage, res: ServerResponse, body: unknown) => Promise<boolean>;
+/**
+ * answers the request and resolves true, or writes nothing and resolves false (the caller hands it on);
+ * `text`: the body as it came, `body`: the same parsed
+ */
+export type ReadCacheLane = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: unknown,
+  text: string,
+) => Promise<boolean>;
 
 /**
  * The media type yoga answers a regular result with, for the Accept headers clients here send (checked against
@@ -61,13 +78,82 @@ function plainParamsOf(body: unknown): PlainParams | null {
   return body as PlainParams;
 }
 
-export function createReadCacheLane(options: {
+export interface ReadCacheLaneOptions {
   answers: ReadAnswers;
   services: LaneServices;
   graphqlEndpoint: string;
-}): ReadCacheLane {
-  const { answers, services, graphqlEndpoint } = options;
-  return async (req, res, body) => {
+  /** the catalog read fields the read cache keeps (a miss of one goes to yoga, which keeps its answer) */
+  cachedFields: ReadonlySet<string>;
+  prepared: PreparedQueries;
+  /** the input safety check yoga runs (../plugins/use-input-safety.ts) */
+  inputProblemOf: InputSafetyCheck;
+  /** the context yoga's resolvers get, for this caller and request (../app.ts) */
+  contextFor(caller: Caller, audit: RequestAudit, req: IncomingMessage): GatewayContext;
+  /** does the server yoga would hand this body to execute on `prepared.schema`? (federated: the shared-only rule) */
+  servedByPreparedSchema(text: string): boolean;
+}
+
+/** what the lane answers with: the result's bytes and the operation's name as the audit names it */
+interface LaneAnswer {
+  bytes: Buffer;
+  operationName: string | null;
+}
+
+export function createReadCacheLane(options: ReadCacheLaneOptions): ReadCacheLane {
+  const { answers, services, graphqlEndpoint, prepared } = options;
+
+  /** the read cache's answer, or null (a miss) */
+  const cachedAnswer = (caller: Caller, params: PlainParams, audit: RequestAudit, version: object) => {
+    const key = readAnswerKey({
+      caller,
+      now: services.clock(),
+      operationName: params.operationName,
+      documentHash: audit.documentHash!,
+      variablesHash: audit.variablesHash,
+    });
+    const answer = answers.get(version, key);
+    return answer ? { bytes: answer.bytes(), operationName: answer.operationName } : null;
+  };
+
+  /**
+   * The prepared query executed and its entry audited, or null: not one the lane executes, or handed on with
+   * its result (errors; an audit write that failed)
+   */
+  const executedAnswer = async (
+    req: IncomingMessage,
+    text: string,
+    caller: Caller,
+    params: PlainParams,
+    audit: RequestAudit,
+  ): Promise<LaneAnswer | null> => {
+    const document = prepared.get(audit.documentHash!);
+    const operation = document && chosenOperation(document, params.operationName);
+    if (!document || operation?.operation !== "query" || answersFrom(operation, options.cachedFields)) return null;
+    if (!options.servedByPreparedSchema(text)) return null;
+    if (options.inputProblemOf(prepared.schema, document, params.variables)) return null;
+    audit.operationType = "query";
+    audit.operationName ??= operation.name?.value ?? null;
+    const result = (await normalizedExecutor({
+      schema: prepared.schema,
+      document,
+      variableValues: params.variables ?? undefined,
+      operationName: params.operationName ?? undefined,
+      contextValue: options.contextFor(caller, audit, req),
+    })) as ExecutionResult;
+    const handOn = () => {
+      prepared.handOn(req, { ...audit, result, recordIds: audit.recordIds });
+      return null;
+    };
+    if (Symbol.asyncIterator in result || result.errors?.length) return handOn();
+    try {
+      await services.auditLog.append(auditRecordFor({ caller, audit }, undefined));
+    } catch {
+      return handOn();
+    }
+    return { bytes: Buffer.from(JSON.stringify(result), "utf8"), operationName: audit.operationName };
+  };
+
+  return async (req, res, body, text) => {
     const started = performance.now();
     const { headers } = req;
     const mediaType = ANSWERED_MEDIA_TYPES.get(headers.accept?.trim());
@@ -89,31 +175,27 @@ export function createReadCacheLane(options: {
     const version = caller && (await services.catalog.snapshot().catch(() => null));
     if (!caller || !version) return false;
     const audit = describeRequest(params);
-    const key = readAnswerKey({
-      caller,
-      now: services.clock(),
-      operationName: params.operationName,
-      documentHash: audit.documentHash!,
-      variablesHash: audit.variablesHash,
-    });
-    const answer = answers.get(version, key);
-    if (!answer) return false;
-    audit.operationType = "query";
-    audit.operationName = answer.operationName;
-    try {
-      await services.auditLog.append(auditRecordFor({ caller, audit }, undefined));
-    } catch {
-      // nothing was written (a batch commits whole or not at all): yoga tries again, and answers a failure its way
-      return false;
+    let answer = cachedAnswer(caller, params, audit, version);
+    if (answer) {
+      audit.operationType = "query";
+      audit.operationName = answer.operationName;
+      try {
+        await services.auditLog.append(auditRecordFor({ caller, audit }, undefined));
+      } catch {
+        // nothing was written (a batch commits whole or not at all): yoga tries again, and answers a failure its way
+        return false;
+      }
+    } else {
+      answer = await executedAnswer(req, text, caller, params, audit);
+      if (!answer) return false;
     }
     const requestId = requestIdOf(headers["x-request-id"] as string | undefined);
-    const bytes = answer.bytes();
     res.writeHead(200, {
       "content-type": `${mediaType}; charset=utf-8`,
-      "content-length": bytes.length,
+      "content-length": answer.bytes.length,
       "x-request-id": requestId,
     });
-    res.end(bytes);
+    res.end(answer.bytes);
     const line = {
       requestId,
       method: "POST",

@@ -5,76 +5,18 @@
  * hit is handed to yoga untouched, which answers it as before. The lane never calls `authenticate` (yoga's context
  * does): that is how these tests tell who answered.
  */
-import { request as httpRequest, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { loadPrivateKey } from "../../gateway/auth/keys.ts";
 import { signToken } from "../../gateway/auth/sign-token.ts";
-import { createHttpServer } from "../../gateway/http-server.ts";
 import { createLogger } from "../../gateway/logging/logger.ts";
 import type { RequestLine } from "../../gateway/plugins/use-request-report.ts";
-import { createTestGateway, type TestGateway } from "../support/gateway.ts";
+import { type Answer, postOver, servedGateway } from "../support/served-gateway.ts";
 
 const READ = {
   query:
     'query Catalog($d: String) { items(domain: $d, first: 3) { edges { node { code name } } } item(code: "GZ-002") { code } }',
   variables: { d: null },
 };
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** a POST over HTTP with exactly these headers (fetch would add an Accept of its own) */
-function postOver(server: Server, body: unknown, headers: Record<string, string>): Promise<Answer> {
-  const { port } = server.address() as AddressInfo;
-  const text = typeof body === "string" ? body : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: "127.0.0.1",
-        port,
-        path: "/graphql",
-        method: "POST",
-        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () =>
-          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }),
-        );
-      },
-    );
-    req.on("error", reject);
-    req.end(text);
-  });
-}
-
-async function serve(t: TestGateway): Promise<Server> {
-  const server = createHttpServer(t.gateway);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return server;
-}
-
-const close = (server: Server) => new Promise((resolve) => server.close(resolve));
-
-/** a test gateway served over HTTP for the describe block that calls this (made before its tests, disposed after) */
-function servedGateway(options: Parameters<typeof createTestGateway>[0]) {
-  const served = {} as { t: TestGateway; server: Server };
-  beforeAll(async () => {
-    served.t = await createTestGateway(options);
-    served.server = await serve(served.t);
-  });
-  afterAll(async () => {
-    await close(served.server);
-    await served.t.dispose();
-  });
-  afterEach(() => vi.restoreAllMocks());
-  return served;
-}
 
 describe.each([
   ["federated", {}],

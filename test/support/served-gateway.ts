@@ -1,0 +1,64 @@
+/**
+ * A test gateway served over HTTP on 127.0.0.1, and a POST to it with exactly the headers given: how the tests of
+ * the read lane (gateway/read-cache/read-cache-lane.ts), which answers only over HTTP, reach it.
+ */
+import { request as httpRequest, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll, vi } from "vitest";
+import { createHttpServer } from "../../gateway/http-server.ts";
+import { createTestGateway, type TestGateway } from "./gateway.ts";
+
+export interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** a POST over HTTP with exactly these headers (fetch would add an Accept of its own) */
+export function postOver(server: Server, body: unknown, headers: Record<string, string>): Promise<Answer> {
+  const { port } = server.address() as AddressInfo;
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/graphql",
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () =>
+          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }),
+        );
+      },
+    );
+    req.on("error", reject);
+    req.end(text);
+  });
+}
+
+async function serve(t: TestGateway): Promise<Server> {
+  const server = createHttpServer(t.gateway);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return server;
+}
+
+const close = (server: Server) => new Promise((resolve) => server.close(resolve));
+
+/** a test gateway served over HTTP for the describe block that calls this (made before its tests, disposed after) */
+export function servedGateway(options: Parameters<typeof createTestGateway>[0]) {
+  const served = {} as { t: TestGateway; server: Server };
+  beforeAll(async () => {
+    served.t = await createTestGateway(options);
+    served.server = await serve(served.t);
+  });
+  afterAll(async () => {
+    await close(served.server);
+    await served.t.dispose();
+  });
+  afterEach(() => vi.restoreAllMocks());
+  return served;
+}
