@@ -23,7 +23,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { normalizedExecutor } from "@graphql-tools/executor";
-import type { ExecutionResult } from "graphql";
+import type { DocumentNode, ExecutionResult, OperationDefinitionNode } from "graphql";
 import type { Caller, GatewayContext, GatewayServices, RequestAudit } from "../context.ts";
 import { auditRecordFor, chosenOperation, describeRequest } from "../plugins/use-audit.ts";
 import type { InputSafetyCheck } from "../plugins/use-input-safety.ts";
@@ -102,8 +102,9 @@ interface LaneAnswer {
 export function createReadCacheLane(options: ReadCacheLaneOptions): ReadCacheLane {
   const { answers, services, graphqlEndpoint, prepared } = options;
 
-  /** the read cache's answer, or null (a miss) */
-  const cachedAnswer = (caller: Caller, params: PlainParams, audit: RequestAudit, version: object) => {
+  /** the read cache's answer, its entry audited; or null: a miss, or an audit write that failed */
+  const cachedAnswer = async (caller: Caller, params: PlainParams, audit: RequestAudit) => {
+    const version = await services.catalog.snapshot().catch(() => null);
     const key = readAnswerKey({
       caller,
       now: services.clock(),
@@ -111,25 +112,30 @@ export function createReadCacheLane(options: ReadCacheLaneOptions): ReadCacheLan
       documentHash: audit.documentHash!,
       variablesHash: audit.variablesHash,
     });
-    const answer = answers.get(version, key);
-    return answer ? { bytes: answer.bytes(), operationName: answer.operationName } : null;
+    const answer = version && answers.get(version, key);
+    if (!answer) return null;
+    audit.operationType = "query";
+    audit.operationName = answer.operationName;
+    try {
+      await services.auditLog.append(auditRecordFor({ caller, audit }, undefined));
+    } catch {
+      // nothing was written (a batch commits whole or not at all): yoga tries again, and answers a failure its way
+      return null;
+    }
+    return { bytes: answer.bytes(), operationName: answer.operationName };
   };
 
   /**
-   * The prepared query executed and its entry audited, or null: not one the lane executes, or handed on with
-   * its result (errors; an audit write that failed)
+   * The prepared query executed and its entry audited; or null: variables the input safety check refuses, or
+   * handed on with its result (errors; an audit write that failed)
    */
   const executedAnswer = async (
     req: IncomingMessage,
-    text: string,
     caller: Caller,
     params: PlainParams,
     audit: RequestAudit,
+    { document, operation }: { document: DocumentNode; operation: OperationDefinitionNode },
   ): Promise<LaneAnswer | null> => {
-    const document = prepared.get(audit.documentHash!);
-    const operation = document && chosenOperation(document, params.operationName);
-    if (!document || operation?.operation !== "query" || answersFrom(operation, options.cachedFields)) return null;
-    if (!options.servedByPreparedSchema(text)) return null;
     if (options.inputProblemOf(prepared.schema, document, params.variables)) return null;
     audit.operationType = "query";
     audit.operationName ??= operation.name?.value ?? null;
@@ -153,6 +159,14 @@ export function createReadCacheLane(options: ReadCacheLaneOptions): ReadCacheLan
     return { bytes: Buffer.from(JSON.stringify(result), "utf8"), operationName: audit.operationName };
   };
 
+  /** the prepared query the lane executes for this request, if any (a catalog read is the read cache's) */
+  const executableOf = (text: string, params: PlainParams, audit: RequestAudit) => {
+    const document = prepared.get(audit.documentHash!);
+    const operation = document && chosenOperation(document, params.operationName);
+    if (!document || operation?.operation !== "query" || answersFrom(operation, options.cachedFields)) return null;
+    return options.servedByPreparedSchema(text) ? { document, operation } : null;
+  };
+
   return async (req, res, body, text) => {
     const started = performance.now();
     const { headers } = req;
@@ -172,23 +186,14 @@ export function createReadCacheLane(options: ReadCacheLaneOptions): ReadCacheLan
       return false;
     }
     const caller = await services.authenticator.bearerCaller(authorization).catch(() => null);
-    const version = caller && (await services.catalog.snapshot().catch(() => null));
-    if (!caller || !version) return false;
+    if (!caller) return false;
     const audit = describeRequest(params);
-    let answer = cachedAnswer(caller, params, audit, version);
-    if (answer) {
-      audit.operationType = "query";
-      audit.operationName = answer.operationName;
-      try {
-        await services.auditLog.append(auditRecordFor({ caller, audit }, undefined));
-      } catch {
-        // nothing was written (a batch commits whole or not at all): yoga tries again, and answers a failure its way
-        return false;
-      }
-    } else {
-      answer = await executedAnswer(req, text, caller, params, audit);
-      if (!answer) return false;
-    }
+    if (!audit.documentHash) return false;
+    const executable = executableOf(text, params, audit);
+    const answer = executable
+      ? await executedAnswer(req, caller, params, audit, executable)
+      : await cachedAnswer(caller, params, audit);
+    if (!answer) return false;
     const requestId = requestIdOf(headers["x-request-id"] as string | undefined);
     res.writeHead(200, {
       "content-type": `${mediaType}; charset=utf-8`,
