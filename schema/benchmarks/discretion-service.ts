@@ -83,15 +83,31 @@ export async function loadItemRules(db: Db, codes: readonly string[]): Promise<M
   return rules;
 }
 
+/**
+ * Rules already found in a catalog copy, by the code asked. A copy never changes, so a code names the same item for
+ * its whole life; only codes found are kept (codes a caller makes up would only grow the map).
+ */
+const foundInCatalog = new WeakMap<CatalogSnapshot, Map<string, ItemRules>>();
+
 /** One item's rules from the catalog in memory, by any of its codes; undefined: no item has the code. */
 function catalogItemRules(catalog: CatalogSnapshot, code: string): ItemRules | undefined {
-  const item = findItemByAnyCode(catalog.items, code);
-  if (!item) return undefined;
-  return {
-    item,
-    gzBenchmarks: catalog.gzBenchmarks.get(item.code) ?? [],
-    legalBases: catalog.legalBases.get(item.code) ?? [],
-  };
+  let found = foundInCatalog.get(catalog);
+  if (!found) {
+    found = new Map();
+    foundInCatalog.set(catalog, found);
+  }
+  let rules = found.get(code);
+  if (!rules) {
+    const item = findItemByAnyCode(catalog.items, code);
+    if (!item) return undefined;
+    rules = {
+      item,
+      gzBenchmarks: catalog.gzBenchmarks.get(item.code) ?? [],
+      legalBases: catalog.legalBases.get(item.code) ?? [],
+    };
+    found.set(code, rules);
+  }
+  return rules;
 }
 
 /** `loadItemRules` from the catalog in memory (a copy known to be current: `isCurrent`). */
@@ -115,15 +131,22 @@ export function matchCatalogDiscretion(catalog: CatalogSnapshot, request: Discre
   return matchRulesDiscretion(catalogItemRules(catalog, request.itemCode), request);
 }
 
-/** A stored benchmark's rules, validated once per row read (rows of the catalog in memory are reused). */
-const parsedBodies = new WeakMap<Benchmark, BenchmarkBody>();
-function bodyOf(benchmark: Benchmark): BenchmarkBody {
-  let body = parsedBodies.get(benchmark);
-  if (!body) {
-    body = benchmarkBody.parse({ tiers: benchmark.tiers, lenientRules: benchmark.lenientRules });
-    parsedBodies.set(benchmark, body);
+/** A stored benchmark as the rules read it: its rules validated once per row read (catalog rows are reused). */
+const versionViews = new WeakMap<Benchmark, BenchmarkVersion>();
+function versionView(row: Benchmark): BenchmarkVersion {
+  let view = versionViews.get(row);
+  if (!view) {
+    const body: BenchmarkBody = benchmarkBody.parse({ tiers: row.tiers, lenientRules: row.lenientRules });
+    view = {
+      version: row.version,
+      source: row.source,
+      effectiveFrom: row.effectiveFrom,
+      effectiveTo: row.effectiveTo,
+      body,
+    };
+    versionViews.set(row, view);
   }
-  return body;
+  return view;
 }
 
 /** A stored legal basis as the rules read it: its citation written once, its statutory fine validated once. */
@@ -145,14 +168,8 @@ function basisView(row: LegalBasis): LegalBasisView {
 }
 
 function discretionOf({ item, gzBenchmarks, legalBases }: ItemRules, request: DiscretionRequest): ItemDiscretion {
-  const versions: BenchmarkVersion[] = gzBenchmarks.map((b) => ({
-    version: b.version,
-    source: b.source,
-    effectiveFrom: b.effectiveFrom,
-    effectiveTo: b.effectiveTo,
-    body: bodyOf(b),
-  }));
-  const match = matchDiscretion({ item, benchmarks: versions, legalBases: legalBases.map(basisView), ...request });
+  const benchmarks = gzBenchmarks.map(versionView);
+  const match = matchDiscretion({ item, benchmarks, legalBases: legalBases.map(basisView), ...request });
   return { item, match: withArabicArticles(match) };
 }
 

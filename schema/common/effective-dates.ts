@@ -11,9 +11,25 @@ export function beijingDay(instant: Date): Date {
   return new Date(Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth(), shifted.getUTCDate()));
 }
 
+/**
+ * Day texts already written, by epoch millisecond. Matching compares the same few instants again and again (the
+ * catalog's effective dates, today), and formatting one costs a Date and an ISO string. Keyed by the instant's
+ * value, not by the Date object (a Date can be changed in place). Emptied when full, so it stays small.
+ */
+const beijingDateTexts = new Map<number, string>();
+const BEIJING_DATE_TEXTS_MAX = 4096;
+
 /** The Beijing calendar day of an instant as text, `YYYY-MM-DD`. */
 export function beijingDate(instant: Date): string {
-  return new Date(instant.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+  const time = instant.getTime();
+  let text = beijingDateTexts.get(time);
+  if (text === undefined) {
+    // an invalid date (NaN) throws here, as it always did, and is never kept
+    text = new Date(time + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+    if (beijingDateTexts.size >= BEIJING_DATE_TEXTS_MAX) beijingDateTexts.clear();
+    beijingDateTexts.set(time, text);
+  }
+  return text;
 }
 
 /** The first and the last millisecond of a Beijing day given as `YYYY-MM-DD`, as epoch milliseconds. */

@@ -48,8 +48,13 @@ export function chineseNumeral(n: number): string {
   return `${tens === 1 ? "" : CHINESE_DIGITS[tens]}十${ones === 0 ? "" : CHINESE_DIGITS[ones]}`;
 }
 
+/** the article or clause numbers `arabicArticles` rewrites; not global, so that `test` keeps no state */
+const CHINESE_ARTICLE = /第[零〇一二两三四五六七八九十百千]+[条款]/;
+
 /** Rewrites "第三十三条第一款" → "第33条第1款"; sub-items "第(三)项" are kept as the statute writes them. */
 export function arabicArticles(text: string): string {
+  // every step and citation of a match passes here, and few have any: a test costs far less than a replace
+  if (!CHINESE_ARTICLE.test(text)) return text;
   return text.replace(/第([零〇一二两三四五六七八九十百千]+)(条|款)/g, (whole, numeral: string, unit: string) => {
     const value = chineseNumeralValue(numeral);
     return value === null ? whole : `第${value}${unit}`;

@@ -6,14 +6,7 @@
  * - a decision whose facts are missing is judged against everything the statute allows (`wholeStatutoryRange`).
  */
 import { z } from "zod";
-import {
-  combineConcurrentNorms,
-  evaluateFine,
-  type FineRange,
-  FineRuleError,
-  rangeText,
-  timesBp,
-} from "./fine-engine.ts";
+import { combineConcurrentNorms, type FineRange, FineRuleError, fineRange, rangeText, timesBp } from "./fine-engine.ts";
 import { allHold } from "./tier-selection.ts";
 import { type CaseFacts, caseFacts, type FineRule, factCondition, fineRule } from "./types.ts";
 
@@ -55,10 +48,8 @@ export function statutoryRangeFor(statute: StatutoryFine, facts: CaseFacts): Sta
   return found;
 }
 
-const rangeOf = (rule: FineRule, facts: CaseFacts): FineRange => {
-  const e = evaluateFine(rule, facts);
-  return { minFen: e.minFen, maxFen: e.maxFen };
-};
+/** A statute's range only: its reasoning is written by the caller, from the ranges. */
+const rangeOf = (rule: FineRule, facts: CaseFacts): FineRange => fineRange(rule, facts, null);
 
 /** What the norm allows for these facts: 逾期未改正 takes the statute's escalation where it sets one. */
 export function normRange(norm: PenaltyNorm, facts: CaseFacts): FineRange {
@@ -130,10 +121,12 @@ export const governingNormWithoutFacts = (norms: readonly PenaltyNorm[]): Govern
     norms.map((n) => wholeStatutoryRange(n.statute)),
   );
 
+// a module-level function: a closure made on each call costs a function object (and its name, with keepNames)
+const clampedInto = (x: number, statute: FineRange) => Math.min(Math.max(x, statute.minFen), statute.maxFen);
+
 /** Both bounds of `range` brought inside `statute` (a bound below the minimum rises to it, above the maximum falls). */
 export function clampInto(range: FineRange, statute: FineRange): FineRange {
-  const clamp = (x: number) => Math.min(Math.max(x, statute.minFen), statute.maxFen);
-  return { minFen: clamp(range.minFen), maxFen: clamp(range.maxFen) };
+  return { minFen: clampedInto(range.minFen, statute), maxFen: clampedInto(range.maxFen, statute) };
 }
 
 export interface Aggravated {

@@ -29,6 +29,16 @@ describe("citations read the same everywhere", () => {
     expect(arabicArticles("行政处罚法 第37条")).toBe("行政处罚法 第37条");
   });
 
+  it("leaves a text with no article or clause in Chinese numerals as it is, and finds one anywhere in a step", () => {
+    for (const text of ["适用第1阶次「轻微」", "第(三)项", "第三阶次", "第十", "十条", "第 三十三条", ""]) {
+      expect(arabicArticles(text)).toBe(text);
+    }
+    expect(arabicArticles("3. 适用第1阶次「轻微」 (行政处罚法 第三十三条第一款，可以)")).toBe(
+      "3. 适用第1阶次「轻微」 (行政处罚法 第33条第1款，可以)",
+    );
+    expect(arabicArticles("第二条、第三款、第3条")).toBe("第2条、第3款、第3条");
+  });
+
   it("cites a legal basis by law and article, and says when the article is not known", () => {
     const base = {
       lawName: "中华人民共和国安全生产法",

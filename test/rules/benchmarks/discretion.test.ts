@@ -191,6 +191,43 @@ describe("matchDiscretion: 从旧兼从轻 across a benchmark version change (�
     expect(beijingDate(day("2026-08-14"))).toBe("2026-08-14");
   });
 
+  describe("beijingDate keeps the texts it wrote by instant, answering as it always did", () => {
+    // the formula before the texts were kept
+    const written = (instant: Date) => new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+    it("around Beijing midnight, asked again and again", () => {
+      const midnight = Date.parse("2026-08-14T16:00:00Z"); // 2026-08-15 00:00 in Beijing
+      for (const offsetMs of [-86_400_000, -60_000, -1, 0, 1, 60_000, 8 * 3_600_000 - 1, 8 * 3_600_000]) {
+        const instant = new Date(midnight + offsetMs);
+        for (let i = 0; i < 3; i++) expect(beijingDate(instant)).toBe(written(instant));
+      }
+      expect(beijingDate(new Date(midnight - 1))).toBe("2026-08-14");
+      expect(beijingDate(new Date(midnight))).toBe("2026-08-15");
+    });
+
+    it("follows a Date changed in place", () => {
+      const instant = day("2026-08-14");
+      expect(beijingDate(instant)).toBe("2026-08-14");
+      instant.setTime(Date.parse("2026-08-14T16:00:00Z"));
+      expect(beijingDate(instant)).toBe("2026-08-15");
+    });
+
+    it("stays right past the number of texts it keeps", () => {
+      const first = day("2000-01-01");
+      for (let d = 0; d < 10_000; d++) {
+        const instant = new Date(first.getTime() + d * 86_400_000 + (d % 24) * 3_600_000);
+        expect(beijingDate(instant)).toBe(written(instant));
+      }
+      expect(beijingDate(first)).toBe("2000-01-01");
+    });
+
+    it("refuses an invalid date every time", () => {
+      const invalid = new Date("not a date");
+      expect(() => beijingDate(invalid)).toThrow(RangeError);
+      expect(() => beijingDate(invalid)).toThrow(RangeError);
+    });
+  });
+
   it("prefers the unified (gz) benchmark when several are in force", () => {
     const cq = version(7, "2024-08-01", null, air99(W(1), W(2)), "cq");
     const gz = version(1, "2024-08-01", null, air99(W(10), W(100)), "gz");

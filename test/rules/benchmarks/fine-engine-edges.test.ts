@@ -7,6 +7,7 @@ import {
   combineConcurrentNorms,
   evaluateFine,
   evaluateTierFine,
+  fineRange,
   rangeText,
   timesBp,
   timesDays,
@@ -133,6 +134,29 @@ describe("money as text", () => {
     [-100_000_000n, "-1,000,000元"],
   ])("yuan(%s) = %s", (fen, text) => {
     expect(yuan(fen)).toBe(text);
+  });
+
+  it("writes every amount as the exact BigInt formula did, plain numbers and bigints alike", () => {
+    const exact = (fen: number | bigint) => {
+      const f = BigInt(fen);
+      const abs = f < 0n ? -f : f;
+      const whole = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+      const cents = abs % 100n;
+      return `${f < 0n ? "-" : ""}${whole}${cents === 0n ? "" : `.${cents.toString().padStart(2, "0")}`}元`;
+    };
+    const amounts: (number | bigint)[] = [-0, 2 ** 53, -(2 ** 53) - 2, 1e21, 10n ** 25n + 7n, -(10n ** 25n) - 50n];
+    for (let digits = 0; digits <= 15; digits++) {
+      for (const near of [-1, 0, 1, 99, 100]) {
+        const fen = Math.min(10 ** digits + near, Number.MAX_SAFE_INTEGER);
+        amounts.push(fen, -fen, BigInt(fen));
+      }
+    }
+    amounts.push(Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER);
+    for (const fen of amounts) expect(yuan(fen), String(fen)).toBe(exact(fen));
+  });
+
+  it("refuses a fraction of a fen, as BigInt always did", () => {
+    for (const fen of [1.5, -0.01, Number.NaN, Number.POSITIVE_INFINITY]) expect(() => yuan(fen)).toThrow(RangeError);
   });
 
   it("writes a range with an en dash", () => {
@@ -272,5 +296,38 @@ describe("refusals say what is wrong", () => {
     expect(r.steps[1]).toBe(
       "行政处罚法 第29条: 不得给予两次以上罚款，按罚款数额高的规定处罚 — 比较最高额，相同再比较最低额 → B 200,000元–1,000,000元",
     );
+  });
+});
+
+describe("fineRange: the range alone, for callers that do not show its reasoning", () => {
+  const rules: FineRule[] = [
+    { kind: "FIXED_RANGE", minFen: W(2), maxFen: W(5) },
+    { kind: "UP_TO_MAX", maxFen: W(10) },
+    { kind: "PER_SQUARE_METRE", minFenPerM2: 10_000, maxFenPerM2: 100_000 },
+    multiple(100, 500, { floorFen: W(60), baseFloorFen: W(20) }),
+    mining64,
+  ];
+  const cases = [
+    facts({ areaM2: 12.345, baseAmountsFen: { INVESTMENT: W(7), MARKET_VALUE: W(50) } }),
+    facts({ areaM2: 1, baseAmountsFen: { INVESTMENT: 0, MARKET_VALUE: 0 } }),
+  ];
+
+  it("is the range evaluateFine gives, with or without the steps written", () => {
+    for (const rule of rules) {
+      for (const f of cases) {
+        const { minFen, maxFen, steps } = evaluateFine(rule, f);
+        expect(fineRange(rule, f, null)).toEqual({ minFen, maxFen });
+        const written: string[] = [];
+        expect(fineRange(rule, f, written)).toEqual({ minFen, maxFen });
+        expect(written).toEqual(steps);
+      }
+    }
+  });
+
+  it("refuses what evaluateFine refuses, with the same code", () => {
+    const none = facts();
+    expect(errorCode(() => fineRange(rules[2] as FineRule, none, null))).toBe("AREA_REQUIRED");
+    expect(errorCode(() => fineRange(multiple(100, 500), none, null))).toBe("BASE_AMOUNT_REQUIRED");
+    expect(errorCode(() => fineRange({ kind: "FIXED_RANGE", minFen: 5, maxFen: 1 }, none, null))).toBe("INVALID_RULE");
   });
 });
