@@ -6,9 +6,7 @@
  * The lane never calls `authenticate` (yoga's context does): that is how these tests tell who answered.
  */
 import { describe, expect, it, vi } from "vitest";
-import { createLogger } from "../../gateway/logging/logger.ts";
-import type { RequestLine } from "../../gateway/plugins/use-request-report.ts";
-import { postOver, servedGateway } from "../support/served-gateway.ts";
+import { auditEntriesOf, failNextAuditWrite, postOver, servedGateway } from "../support/served-gateway.ts";
 
 const MATCH = {
   query:
@@ -26,33 +24,7 @@ describe.each([
 ])("the read lane executes a prepared query (%s)", (_name, env) => {
   const served = servedGateway({ env });
 
-  it("answers with yoga's own answer, for every Accept it takes, once yoga has executed the document", async () => {
-    const authorization = `Bearer ${await served.t.token("cq")}`;
-    const authenticate = vi.spyOn(served.t.services.authenticator, "authenticate");
-    await postOver(served.server, MATCH, { authorization }); // yoga executes it and prepares the document
-    expect(authenticate).toHaveBeenCalledTimes(1);
-    const accepts = [undefined, "*/*", "application/json", "application/graphql-response+json"];
-    for (const accept of accepts) {
-      const headers = { authorization, ...(accept === undefined ? {} : { accept }) };
-      // yoga's answer: in process, where there is no lane
-      const fromYoga = await served.t.gateway.fetch("http://gateway.test/graphql", {
-        method: "POST",
-        headers: { "content-type": "application/json", ...headers },
-        body: JSON.stringify(MATCH),
-      });
-      const yogaBody = await fromYoga.text();
-      authenticate.mockClear();
-      const fromLane = await postOver(served.server, MATCH, headers);
-      expect(authenticate, `Accept: ${accept}`).not.toHaveBeenCalled();
-      expect(fromLane.status).toBe(fromYoga.status);
-      expect(fromLane.body).toBe(yogaBody);
-      expect(fromLane.headers["content-type"], `Accept: ${accept}`).toBe(fromYoga.headers.get("content-type"));
-      expect(fromLane.headers["content-length"]).toBe(fromYoga.headers.get("content-length"));
-    }
-    const answer = JSON.parse((await postOver(served.server, MATCH, { authorization })).body);
-    expect(answer.data.matchDiscretion.citations.length).toBeGreaterThan(0);
-  });
-
+  // yoga's own answer for every Accept: test/gateway/read-cache-lane.test.ts, for both kinds of answer
   it("executes every request anew: other variables, another answer, as yoga gives it", async () => {
     const authorization = `Bearer ${await served.t.token("sc")}`;
     await postOver(served.server, MATCH, { authorization });
@@ -65,45 +37,11 @@ describe.each([
   });
 });
 
+// the same audit entry, log line and metrics as yoga: test/gateway/read-cache-lane.test.ts, for both kinds of answer
 describe("the read lane does for a prepared query what yoga does", () => {
-  const lines: string[] = [];
-  const logger = createLogger("gateway", { level: "info", destination: { write: (line: string) => lines.push(line) } });
-  const served = servedGateway({ logger });
+  const served = servedGateway({});
 
-  const auditOf = (subject: string) =>
-    served.t.prisma.auditEntry.findMany({
-      where: { subject },
-      orderBy: { seq: "asc" },
-      select: {
-        issuer: true,
-        subject: true,
-        operationName: true,
-        operationType: true,
-        documentHash: true,
-        variablesHash: true,
-        recordIds: true,
-        outcome: true,
-        errorCode: true,
-      },
-    });
-
-  it("stores the same audit entry as yoga, before it answers; logs the request and counts it", async () => {
-    const authorization = `Bearer ${await served.t.token("sc", { subject: "sc-prepared-1" })}`;
-    const anonymous = { ...MATCH, query: MATCH.query.replace("query Match", "query") };
-    await postOver(served.server, anonymous, { authorization }); // yoga
-    const authenticate = vi.spyOn(served.t.services.authenticator, "authenticate");
-    const observe = vi.spyOn(served.t.services.metrics, "observeRequest");
-    const answer = await postOver(served.server, anonymous, { authorization, "x-request-id": "prepared-trace.1" });
-    expect(authenticate).not.toHaveBeenCalled();
-    expect(answer.status).toBe(200);
-    expect(answer.headers["x-request-id"]).toBe("prepared-trace.1");
-    const [byYoga, byLane] = await auditOf("sc-prepared-1");
-    expect(byLane).toEqual(byYoga);
-    expect(byLane).toMatchObject({ issuer: "sc", operationType: "query", outcome: "OK", operationName: null });
-    expect(observe).toHaveBeenCalledWith("query", 200, expect.any(Number), []);
-    const line = lines.map((l) => JSON.parse(l) as RequestLine).find((l) => l.requestId === "prepared-trace.1");
-    expect(line).toMatchObject({ status: 200, issuer: "sc", subject: "sc-prepared-1", operationType: "query" });
-  });
+  const auditOf = (subject: string) => auditEntriesOf(served.t, subject);
 
   it("hands a result with errors to yoga, which answers it as its own without executing again", async () => {
     const authorization = `Bearer ${await served.t.token("cq", { subject: "cq-prepared-2" })}`;
@@ -148,11 +86,7 @@ describe("the read lane does for a prepared query what yoga does", () => {
   it("hands a result whose audit write failed to yoga, which writes it: one entry, one answer, one execution", async () => {
     const authorization = `Bearer ${await served.t.token("cq", { subject: "cq-prepared-4" })}`;
     const first = await postOver(served.server, MATCH, { authorization });
-    const append = served.t.services.auditLog.append.bind(served.t.services.auditLog);
-    const appendSpy = vi
-      .spyOn(served.t.services.auditLog, "append")
-      .mockImplementationOnce(() => Promise.reject(new Error("the database went away")))
-      .mockImplementation(append);
+    const appendSpy = failNextAuditWrite(served.t);
     const authenticate = vi.spyOn(served.t.services.authenticator, "authenticate");
     const snapshot = vi.spyOn(served.t.services.catalog, "snapshot");
     const answer = await postOver(served.server, MATCH, { authorization });

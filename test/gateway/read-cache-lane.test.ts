@@ -1,6 +1,6 @@
 /**
- * The read lane (gateway/read-cache/read-cache-lane.ts): over HTTP, a repeated catalog read is answered before
- * yoga with yoga's own answer — bytes, status, headers — and with everything yoga does for it: the token checked,
+ * The read lane (gateway/read-cache/read-cache-lane.ts): over HTTP, a repeated catalog read (and a prepared query:
+ * test/gateway/prepared-queries-lane.test.ts) is answered before yoga with yoga's own answer — bytes, status, headers — and with everything yoga does for it: the token checked,
  * the same audit entry stored before the answer, the request's log line and metrics. Anything that is not plainly a
  * hit is handed to yoga untouched, which answers it as before. The lane never calls `authenticate` (yoga's context
  * does): that is how these tests tell who answered.
@@ -8,14 +8,25 @@
 import { describe, expect, it, vi } from "vitest";
 import { loadPrivateKey } from "../../gateway/auth/keys.ts";
 import { signToken } from "../../gateway/auth/sign-token.ts";
-import { createLogger } from "../../gateway/logging/logger.ts";
 import type { RequestLine } from "../../gateway/plugins/use-request-report.ts";
-import { type Answer, postOver, servedGateway } from "../support/served-gateway.ts";
+import {
+  type Answer,
+  auditEntriesOf,
+  failNextAuditWrite,
+  keptLog,
+  postOver,
+  servedGateway,
+} from "../support/served-gateway.ts";
 
 const READ = {
   query:
     'query Catalog($d: String) { items(domain: $d, first: 3) { edges { node { code name } } } item(code: "GZ-002") { code } }',
   variables: { d: null },
+};
+/** a query the read cache does not keep: the lane executes it once yoga has */
+const MATCH = {
+  query: "query($input: MatchDiscretionInput!) { matchDiscretion(input: $input) { outcome citations } }",
+  variables: { input: { itemCode: "GZ-041", actDate: "2026-08-20", decisionDate: "2026-09-01" } },
 };
 
 describe.each([
@@ -24,7 +35,11 @@ describe.each([
 ])("the read lane (%s)", (_name, env) => {
   const served = servedGateway({ env });
 
-  it("answers a repeated read with yoga's own answer, for every Accept it takes, without going to yoga", async () => {
+  // yoga's answer: in process, where there is no lane (it fills the cache and prepares the document the first time)
+  it.each([
+    ["a repeated catalog read (the read cache)", READ],
+    ["a prepared query (executed by the lane)", MATCH],
+  ])("answers %s with yoga's own answer, for every Accept it takes, without going to yoga", async (_kind, body) => {
     const authorization = `Bearer ${await served.t.token("cq")}`;
     const accepts = [
       undefined,
@@ -35,15 +50,14 @@ describe.each([
     ];
     for (const accept of accepts) {
       const headers = { authorization, ...(accept === undefined ? {} : { accept }) };
-      // yoga's answer: in process, where there is no lane (it fills the cache the first time)
       const fromYoga = await served.t.gateway.fetch("http://gateway.test/graphql", {
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
-        body: JSON.stringify(READ),
+        body: JSON.stringify(body),
       });
       const yogaBody = await fromYoga.text();
       const authenticate = vi.spyOn(served.t.services.authenticator, "authenticate");
-      const fromLane = await postOver(served.server, READ, headers);
+      const fromLane = await postOver(served.server, body, headers);
       expect(authenticate, `Accept: ${accept}`).not.toHaveBeenCalled();
       expect(fromLane.status).toBe(fromYoga.status);
       expect(fromLane.body).toBe(yogaBody);
@@ -51,60 +65,54 @@ describe.each([
       expect(fromLane.headers["content-length"]).toBe(fromYoga.headers.get("content-length"));
       authenticate.mockRestore();
     }
-    expect(JSON.parse((await postOver(served.server, READ, { authorization })).body).data.item).toEqual({
-      code: "GZ-002",
-    });
+    const answer = JSON.parse((await postOver(served.server, body, { authorization })).body);
+    expect(answer.errors).toBeUndefined();
+    expect(Object.values(answer.data).every((value) => value !== null)).toBe(true);
   });
 });
 
 describe("the read lane does what yoga does for the request", () => {
-  const lines: string[] = [];
-  const logger = createLogger("gateway", { level: "info", destination: { write: (line: string) => lines.push(line) } });
+  const { logger, lines } = keptLog();
   const served = servedGateway({ logger });
 
-  const auditOf = (subject: string) =>
-    served.t.prisma.auditEntry.findMany({
-      where: { subject },
-      orderBy: { seq: "asc" },
-      select: {
-        issuer: true,
-        subject: true,
-        operationName: true,
-        operationType: true,
-        documentHash: true,
-        variablesHash: true,
-        recordIds: true,
-        outcome: true,
-        errorCode: true,
-      },
-    });
+  const auditOf = (subject: string) => auditEntriesOf(served.t, subject);
 
-  it("stores the same audit entry as yoga, before it answers; logs the request and counts it", async () => {
-    const authorization = `Bearer ${await served.t.token("sc", { subject: "sc-lane-1" })}`;
-    const anonymous = { query: READ.query.replace("query Catalog", "query"), variables: READ.variables };
-    await postOver(served.server, anonymous, { authorization }); // yoga executes it and keeps the answer
-    const authenticate = vi.spyOn(served.t.services.authenticator, "authenticate");
-    const observe = vi.spyOn(served.t.services.metrics, "observeRequest");
-    const hit = await postOver(served.server, anonymous, { authorization, "x-request-id": "lane-trace.1" });
-    expect(authenticate).not.toHaveBeenCalled();
-    expect(hit.status).toBe(200);
-    expect(hit.headers["x-request-id"]).toBe("lane-trace.1");
-    // stored by the time the answer arrived: the lane awaits the durable write, as yoga does
-    const [byYoga, byLane] = await auditOf("sc-lane-1");
-    expect(byLane).toEqual(byYoga);
-    // the operation's name is the document's own when the client sends none (here: none in the document either)
-    expect(byLane).toMatchObject({ issuer: "sc", operationType: "query", outcome: "OK", operationName: null });
-    expect(observe).toHaveBeenCalledWith("query", 200, expect.any(Number), []);
-    const line = lines.map((l) => JSON.parse(l) as RequestLine).find((l) => l.requestId === "lane-trace.1");
-    expect(line).toMatchObject({
-      method: "POST",
-      path: "/graphql",
-      status: 200,
-      issuer: "sc",
-      subject: "sc-lane-1",
-      operationType: "query",
-    });
-  });
+  // the operation's name is the document's own when the client sends none (here: none in the document either)
+  it.each([
+    [
+      "a hit of the read cache",
+      "sc-lane-1",
+      { query: READ.query.replace("query Catalog", "query"), variables: READ.variables },
+    ],
+    ["a prepared query (executed by the lane)", "sc-lane-5", MATCH],
+  ])(
+    "%s: stores the same audit entry as yoga, before it answers; logs the request and counts it",
+    async (_kind, subject, anonymous) => {
+      const authorization = `Bearer ${await served.t.token("sc", { subject })}`;
+      await postOver(served.server, anonymous, { authorization }); // yoga executes it (keeps the answer, prepares it)
+      const authenticate = vi.spyOn(served.t.services.authenticator, "authenticate");
+      const observe = vi.spyOn(served.t.services.metrics, "observeRequest");
+      const requestId = `lane-trace.${subject}`;
+      const hit = await postOver(served.server, anonymous, { authorization, "x-request-id": requestId });
+      expect(authenticate).not.toHaveBeenCalled();
+      expect(hit.status).toBe(200);
+      expect(hit.headers["x-request-id"]).toBe(requestId);
+      // stored by the time the answer arrived: the lane awaits the durable write, as yoga does
+      const [byYoga, byLane] = await auditOf(subject);
+      expect(byLane).toEqual(byYoga);
+      expect(byLane).toMatchObject({ issuer: "sc", operationType: "query", outcome: "OK", operationName: null });
+      expect(observe).toHaveBeenCalledWith("query", 200, expect.any(Number), []);
+      const line = lines.map((l) => JSON.parse(l) as RequestLine).find((l) => l.requestId === requestId);
+      expect(line).toMatchObject({
+        method: "POST",
+        path: "/graphql",
+        status: 200,
+        issuer: "sc",
+        subject,
+        operationType: "query",
+      });
+    },
+  );
 
   it("hands on what is not plainly a hit, and yoga answers it as it would", async () => {
     const authorization = `Bearer ${await served.t.token("cq", { subject: "cq-lane-2" })}`;
@@ -172,11 +180,7 @@ describe("the read lane does what yoga does for the request", () => {
     const authorization = `Bearer ${await served.t.token("cq", { subject: "cq-lane-4" })}`;
     await postOver(served.server, READ, { authorization });
     const before = (await auditOf("cq-lane-4")).length;
-    const append = served.t.services.auditLog.append.bind(served.t.services.auditLog);
-    const appendSpy = vi
-      .spyOn(served.t.services.auditLog, "append")
-      .mockImplementationOnce(() => Promise.reject(new Error("the database went away")))
-      .mockImplementation(append);
+    const appendSpy = failNextAuditWrite(served.t);
     const authenticate = vi.spyOn(served.t.services.authenticator, "authenticate");
     const answer = await postOver(served.server, READ, { authorization });
     expect(answer.status).toBe(200);

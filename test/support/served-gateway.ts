@@ -6,6 +6,7 @@ import { request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, vi } from "vitest";
 import { createHttpServer } from "../../gateway/http-server.ts";
+import { createLogger, type Logger } from "../../gateway/logging/logger.ts";
 import { createTestGateway, type TestGateway } from "./gateway.ts";
 
 export interface Answer {
@@ -61,4 +62,39 @@ export function servedGateway(options: Parameters<typeof createTestGateway>[0]) 
   });
   afterEach(() => vi.restoreAllMocks());
   return served;
+}
+
+/** a logger whose lines are kept in `lines` (the request log the lane writes as yoga does) */
+export function keptLog(): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const logger = createLogger("gateway", { level: "info", destination: { write: (line: string) => lines.push(line) } });
+  return { logger, lines };
+}
+
+/** a subject's audit entries, oldest first, as the lane and yoga must both write them */
+export function auditEntriesOf(t: TestGateway, subject: string) {
+  return t.prisma.auditEntry.findMany({
+    where: { subject },
+    orderBy: { seq: "asc" },
+    select: {
+      issuer: true,
+      subject: true,
+      operationName: true,
+      operationType: true,
+      documentHash: true,
+      variablesHash: true,
+      recordIds: true,
+      outcome: true,
+      errorCode: true,
+    },
+  });
+}
+
+/** the audit log's next write fails as a lost database would (nothing written), the later ones go through */
+export function failNextAuditWrite(t: TestGateway) {
+  const append = t.services.auditLog.append.bind(t.services.auditLog);
+  return vi
+    .spyOn(t.services.auditLog, "append")
+    .mockImplementationOnce(() => Promise.reject(new Error("the database went away")))
+    .mockImplementation(append);
 }
