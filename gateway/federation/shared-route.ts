@@ -13,11 +13,13 @@
  *   runtime's path;
  * - no JSON escape (`\u0061tSichuan` spells a field the check above would not see);
  * - no introspection of the schema (`__schema`, `__type(…)`): the supergraph's API schema is the one to show,
- *   not the shared subgraph's (`__typename` is answered alike by both).
+ *   not the shared subgraph's (`__typename` is answered alike by both);
+ * - no federation field of the subgraph (`_service`, `_entities`): they are the runtime's way into a subgraph, not
+ *   part of the supergraph's API. Answered by the shared yoga, `_service { sdl }` gave anyone with a token the
+ *   shared schema's whole text where introspection is refused (production).
  */
-import { PROVINCE_FIELD } from "../../schema/federation/province-subgraph.ts";
+import { RUNTIME_FIELD_NAMES } from "./shared-fast-path.ts";
 
-const PROVINCE_FIELD_NAMES: readonly string[] = Object.values(PROVINCE_FIELD);
 const JSON_ESCAPE = "\\u";
 /** `__schema` or `__type`, but not `__typename` */
 const SCHEMA_INTROSPECTION = /__(?:schema|type)(?![A-Za-z0-9_])/;
@@ -27,7 +29,7 @@ export type GraphQLServer = "shared" | "supergraph";
 /** true only when the text certainly selects nothing outside the shared subgraph and asks no introspection */
 export function certainlySharedOnly(text: string): boolean {
   if (text.includes(JSON_ESCAPE)) return false;
-  for (const name of PROVINCE_FIELD_NAMES) if (text.includes(name)) return false;
+  for (const name of RUNTIME_FIELD_NAMES) if (text.includes(name)) return false;
   return !SCHEMA_INTROSPECTION.test(text);
 }
 

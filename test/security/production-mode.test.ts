@@ -37,6 +37,17 @@ describe("production", () => {
     expectRefused(await production.gql(TYPE_PROBE, { as: "cq" }), 400, "GRAPHQL_VALIDATION_FAILED");
   });
 
+  it("serves no subgraph federation field: the shared schema's text (`_service`) and entity fetches are the runtime's", async () => {
+    expectRefused(await production.gql("{ _service { sdl } }", { as: "gz" }), 400, "GRAPHQL_VALIDATION_FAILED");
+    const entities = "query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }";
+    const representations = { r: [{ __typename: "Enterprise", uscc: "91500000000000000X" }] };
+    expectRefused(
+      await production.gql(entities, { as: "cq", variables: representations }),
+      400,
+      "GRAPHQL_VALIDATION_FAILED",
+    );
+  });
+
   it("still answers __typename", async () => {
     const result = await production.gql("{ __typename }", { as: "cq" });
     expect(result.data).toEqual({ __typename: "Query" });
