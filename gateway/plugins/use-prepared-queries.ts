@@ -2,9 +2,12 @@ import type { IncomingMessage } from "node:http";
 import type { DocumentNode, ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { GatewayContext } from "../context.ts";
-import { selectsProvinceFields } from "../federation/shared-fast-path.ts";
+import { needsTheRuntime } from "../federation/shared-fast-path.ts";
 import type { PreparedQueries } from "../read-cache/prepared-queries.ts";
 import { chosenOperation } from "./use-audit.ts";
+
+/** the longest document text prepared (64 Ki characters): the documents are kept in memory, 1,000 of them at most */
+const MAX_PREPARED_QUERY_LENGTH = 64 * 1024;
 
 /**
  * Yoga's side of the prepared queries (../read-cache/prepared-queries.ts). It prepares a document that yoga
@@ -15,7 +18,8 @@ import { chosenOperation } from "./use-audit.ts";
 export function usePreparedQueries(prepared: PreparedQueries): Plugin<GatewayContext> {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const ctx = args.contextValue as GatewayContext & { req?: IncomingMessage };
+      // yoga's context also holds the Node request (`req`) and the request's GraphQL parameters
+      const ctx = args.contextValue as GatewayContext & { req?: IncomingMessage; params?: { query?: string } };
       const { documentHash, variablesHash, operationName } = ctx.audit;
       const executed = ctx.req && prepared.takeHandedOn(ctx.req);
       if (
@@ -28,11 +32,14 @@ export function usePreparedQueries(prepared: PreparedQueries): Plugin<GatewayCon
         return setResultAndStopExecution(executed.result);
       }
       const document = args.document as DocumentNode;
+      // only for a caller with a token (the lane answers no other) and a document of a sensible size (kept in memory)
       if (
         !documentHash ||
+        !ctx.caller ||
+        (ctx.params?.query?.length ?? Infinity) > MAX_PREPARED_QUERY_LENGTH ||
         args.schema !== prepared.schema ||
         chosenOperation(document, args.operationName)?.operation !== "query" ||
-        selectsProvinceFields(document)
+        needsTheRuntime(document)
       ) {
         return;
       }

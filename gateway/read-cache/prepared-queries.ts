@@ -7,7 +7,13 @@
  *
  * A result the lane executed but does not answer (it has errors, or its audit entry could not be written) is handed
  * to yoga with the request: yoga takes it as the execution's result instead of executing again, so an operation
- * runs once whoever answers, and yoga answers errors its own way (codes, masking, status, audit, log).
+ * runs once whoever answers, and yoga answers errors its own way (codes, masking, status, audit, log). One narrow
+ * difference remains: should yoga refuse the token the lane accepted (it expired in between, within the same
+ * request), the lane's result is dropped and the request is audited as refused although its query ran. Only a query's
+ * own side effects can show it (a 执法码 check counts against its rate limit and is recorded whatever its verdict).
+ *
+ * Only documents of callers with a token, and of at most 64 Ki characters, are prepared (the lane answers no
+ * others): 1,000 of them at most are kept, the oldest first out.
  */
 import type { IncomingMessage } from "node:http";
 import type { DocumentNode, ExecutionResult, GraphQLSchema } from "graphql";

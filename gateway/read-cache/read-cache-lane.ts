@@ -151,12 +151,16 @@ export function createReadCacheLane(options: ReadCacheLaneOptions): ReadCacheLan
       return null;
     };
     if (Symbol.asyncIterator in result || result.errors?.length) return handOn();
+    let bytes: Buffer;
     try {
-      await services.auditLog.append(auditRecordFor({ caller, audit }, undefined));
+      // before the audit entry: a result that does not serialize (a JSON value yoga would refuse) is yoga's to answer
+      bytes = Buffer.from(JSON.stringify(result), "utf8");
+      // a query that wrote its entry in its own transaction (schema/common/write.ts) needs none here, as in useAudit
+      if (!audit.writtenInTransaction) await services.auditLog.append(auditRecordFor({ caller, audit }, undefined));
     } catch {
       return handOn();
     }
-    return { bytes: Buffer.from(JSON.stringify(result), "utf8"), operationName: audit.operationName };
+    return { bytes, operationName: audit.operationName };
   };
 
   /** the prepared query the lane executes for this request, if any (a catalog read is the read cache's) */

@@ -53,6 +53,8 @@ describe("the read lane does for a prepared query what yoga does", () => {
     const answer = await postOver(served.server, unknownItem, { authorization });
     expect(snapshot).toHaveBeenCalledTimes(1);
     expect(authenticate).toHaveBeenCalledTimes(1);
+    // the resolver ran before yoga's context was built: the lane executed it, yoga took its result
+    expect(snapshot.mock.invocationCallOrder[0]).toBeLessThan(authenticate.mock.invocationCallOrder[0]!);
     const fromYoga = await served.t.gateway.fetch("http://gateway.test/graphql", {
       method: "POST",
       headers: { "content-type": "application/json", authorization },
@@ -66,6 +68,25 @@ describe("the read lane does for a prepared query what yoga does", () => {
     expect(entries).toHaveLength(3);
     expect(entries[1]).toEqual(entries[2]);
     expect(entries[1]?.outcome).not.toBe("OK");
+  });
+
+  it("hands a field its token's scopes refuse to yoga, which answers the refusal as it would", async () => {
+    const authorization = `Bearer ${await served.t.token("cq")}`;
+    await postOver(served.server, MATCH, { authorization });
+    const writer = `Bearer ${await served.t.token("cq", { subject: "cq-prepared-6", scopes: ["records:write"] })}`;
+    const answer = await postOver(served.server, MATCH, { authorization: writer });
+    const fromYoga = await served.t.gateway.fetch("http://gateway.test/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: writer },
+      body: JSON.stringify(MATCH),
+    });
+    expect(answer.status).toBe(fromYoga.status);
+    expect(answer.body).toBe(await fromYoga.text());
+    expect(JSON.parse(answer.body).errors[0].extensions.code).toBe("FORBIDDEN");
+    const entries = await auditOf("cq-prepared-6");
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toEqual(entries[1]);
+    expect(entries[0]).toMatchObject({ outcome: "REFUSED", errorCode: "FORBIDDEN" });
   });
 
   it("hands variables that fail the input safety check to yoga, which refuses them before anything runs", async () => {
@@ -95,6 +116,7 @@ describe("the read lane does for a prepared query what yoga does", () => {
     expect(appendSpy).toHaveBeenCalledTimes(2);
     expect(authenticate).toHaveBeenCalledTimes(1);
     expect(snapshot).toHaveBeenCalledTimes(1);
+    expect(snapshot.mock.invocationCallOrder[0]).toBeLessThan(authenticate.mock.invocationCallOrder[0]!);
     expect(await auditOf("cq-prepared-4")).toHaveLength(2);
   });
 
