@@ -147,7 +147,7 @@ export function createReadCacheLane(options: ReadCacheLaneOptions): ReadCacheLan
       contextValue: options.contextFor(caller, audit, req),
     })) as ExecutionResult;
     const handOn = () => {
-      prepared.handOn(req, { ...audit, result, recordIds: audit.recordIds });
+      prepared.handOn(req, { ...audit, result });
       return null;
     };
     if (Symbol.asyncIterator in result || result.errors?.length) return handOn();

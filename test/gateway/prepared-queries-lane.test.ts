@@ -6,7 +6,13 @@
  * The lane never calls `authenticate` (yoga's context does): that is how these tests tell who answered.
  */
 import { describe, expect, it, vi } from "vitest";
-import { auditEntriesOf, failNextAuditWrite, postOver, servedGateway } from "../support/served-gateway.ts";
+import {
+  auditEntriesOf,
+  failNextAuditWrite,
+  postOver,
+  servedGateway,
+  yogaAnswerOf,
+} from "../support/served-gateway.ts";
 
 const MATCH = {
   query:
@@ -55,13 +61,9 @@ describe("the read lane does for a prepared query what yoga does", () => {
     expect(authenticate).toHaveBeenCalledTimes(1);
     // the resolver ran before yoga's context was built: the lane executed it, yoga took its result
     expect(snapshot.mock.invocationCallOrder[0]).toBeLessThan(authenticate.mock.invocationCallOrder[0]!);
-    const fromYoga = await served.t.gateway.fetch("http://gateway.test/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization },
-      body: JSON.stringify(unknownItem),
-    });
+    const fromYoga = await yogaAnswerOf(served.t, unknownItem, { authorization });
     expect(answer.status).toBe(fromYoga.status);
-    expect(answer.body).toBe(await fromYoga.text());
+    expect(answer.body).toBe(fromYoga.body);
     expect(JSON.parse(answer.body).errors[0].extensions.code).toBe("BAD_USER_INPUT");
     const entries = await auditOf("cq-prepared-2");
     // one entry for each of the three requests: the prepared one, the lane's handed on, yoga's own
@@ -75,13 +77,9 @@ describe("the read lane does for a prepared query what yoga does", () => {
     await postOver(served.server, MATCH, { authorization });
     const writer = `Bearer ${await served.t.token("cq", { subject: "cq-prepared-6", scopes: ["records:write"] })}`;
     const answer = await postOver(served.server, MATCH, { authorization: writer });
-    const fromYoga = await served.t.gateway.fetch("http://gateway.test/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: writer },
-      body: JSON.stringify(MATCH),
-    });
+    const fromYoga = await yogaAnswerOf(served.t, MATCH, { authorization: writer });
     expect(answer.status).toBe(fromYoga.status);
-    expect(answer.body).toBe(await fromYoga.text());
+    expect(answer.body).toBe(fromYoga.body);
     expect(JSON.parse(answer.body).errors[0].extensions.code).toBe("FORBIDDEN");
     const entries = await auditOf("cq-prepared-6");
     expect(entries).toHaveLength(2);

@@ -11,7 +11,8 @@ import { createTestGateway, type TestGateway } from "./gateway.ts";
 
 export interface Answer {
   status: number;
-  headers: Record<string, string | string[] | undefined>;
+  /** null: absent from a fetch Response (yogaAnswerOf); undefined: absent from a Node response */
+  headers: Record<string, string | string[] | null | undefined>;
   body: string;
 }
 
@@ -97,4 +98,21 @@ export function failNextAuditWrite(t: TestGateway) {
     .spyOn(t.services.auditLog, "append")
     .mockImplementationOnce(() => Promise.reject(new Error("the database went away")))
     .mockImplementation(append);
+}
+
+/**
+ * yoga's own answer to the same POST, in process, where there is no lane (the lane tests compare theirs with it);
+ * of its headers, the content type and length
+ */
+export async function yogaAnswerOf(t: TestGateway, body: unknown, headers: Record<string, string>): Promise<Answer> {
+  const response = await t.gateway.fetch("http://gateway.test/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+  // the headers the lane sets, read one by one (whatwg-node's Headers does not enumerate those it computes); null: absent
+  const headersOf = Object.fromEntries(
+    ["content-type", "content-length"].map((name) => [name, response.headers.get(name)]),
+  );
+  return { status: response.status, headers: headersOf, body: await response.text() };
 }
