@@ -128,6 +128,11 @@ const envSchema = z.object({
    * process; 0 = never (evaluateSupervisionAlerts still runs on demand); @default 10
    */
   SUPERVISION_ALERT_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
+  /**
+   * the visit rollup of records written (schema/supervision/visit-marks.ts): refreshed in the gateway process this
+   * long after the last refresh, when records were written; 0 = only before reads (which always refresh first); @default 1000
+   */
+  SUPERVISION_VISIT_REFRESH_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
   /** FINE_INCOME_SURGE: fine income up more than this percent on the previous period; @default 50 */
   SUPERVISION_FINE_SURGE_PERCENT: z.coerce.number().min(0).max(100_000).default(50),
   /** FINE_INCOME_SURGE: only from a previous period's fines of at least this many yuan; @default 10000 */
@@ -192,6 +197,8 @@ export interface GatewayConfig {
     repeatWindowDays: number;
     /** 0: no scheduled evaluation */
     alertIntervalMinutes: number;
+    /** 0: the visits of records written are refreshed only before reads */
+    visitRefreshMs: number;
     fineSurgePercent: number;
     fineSurgeMinBaseYuan: number;
     aGradeMaxPercent: number;
@@ -255,6 +262,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       supervision: {
         repeatWindowDays: e.SUPERVISION_REPEAT_WINDOW_DAYS,
         alertIntervalMinutes: e.SUPERVISION_ALERT_INTERVAL_MINUTES,
+        visitRefreshMs: e.SUPERVISION_VISIT_REFRESH_MS,
         fineSurgePercent: e.SUPERVISION_FINE_SURGE_PERCENT,
         fineSurgeMinBaseYuan: e.SUPERVISION_FINE_SURGE_MIN_BASE_YUAN,
         aGradeMaxPercent: e.SUPERVISION_A_GRADE_MAX_PERCENT,

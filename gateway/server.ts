@@ -6,6 +6,7 @@ import type { Server } from "node:http";
 import { Redis } from "ioredis";
 import { createCatalogReadModel } from "../schema/catalog/catalog-read-model.ts";
 import { startAlertSchedule } from "../schema/supervision/alert-schedule.ts";
+import { startVisitRefresher } from "../schema/supervision/visit-refresher.ts";
 import { createGateway, type Gateway } from "./app.ts";
 import { createAuditLog } from "./audit/audit-log.ts";
 import { createPgAuditBatchWriter } from "./audit/pg-audit-batch-writer.ts";
@@ -93,8 +94,14 @@ export async function assembleGateway(config: GatewayConfig, options: AssembleOp
     clock: services.clock,
     logger: logger.child({ component: "supervision-alerts" }),
   });
+  const visitRefresher = startVisitRefresher({
+    prisma: db.prisma,
+    config,
+    logger: logger.child({ component: "visit-refresh" }),
+  });
   const close = async () => {
     await alertSchedule.stop();
+    await visitRefresher.stop();
     await gateway.dispose();
     await services.auditLog.flush().catch(() => {});
     await auditWriter?.close();

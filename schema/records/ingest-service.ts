@@ -19,7 +19,7 @@ import {
   type TouchedDecisionDays,
 } from "../supervision/decision-rollup.ts";
 import { assessDecidedPenalties, type PenaltyAssessment } from "../supervision/penalty-supervision.ts";
-import { refreshSupervisionVisits } from "../supervision/visit-rollup.ts";
+import { markVisitsStale } from "../supervision/visit-marks.ts";
 import { newestVersion } from "../sync/rules/newest-version.ts";
 import type { WriteOutcome } from "../sync/rules/write-outcome.ts";
 import { QuarantineStore } from "./quarantine-store.ts";
@@ -199,8 +199,9 @@ export function recordUpserted(row: RecordRow): ChangeInput {
 }
 
 /**
- * Inserts the rows whose originId was not stored (`existed`), updates the others, and refreshes their visits in
- * the supervision rollup — of the enterprises before and after (a correction may move a record to another).
+ * Inserts the rows whose originId was not stored (`existed`), updates the others, and marks their visits in the
+ * supervision rollup for refresh (visit-marks.ts) — of the enterprises before and after (a correction may move a
+ * record to another).
  * Returns what the decision rollup must move once the caller has written the decisions' warnings
  * (`refreshSupervisionDecisionDays`, schema/supervision/decision-rollup.ts): what the stored versions contributed
  * (read under their rows' lock, before they are overwritten) and the records written.
@@ -225,9 +226,10 @@ export async function writeRecordRows(
     rows.filter((row) => !existed.has(row.originId)),
   );
   await updateRecordRows(tx, updated);
-  await refreshSupervisionVisits(tx, {
+  // their visits are recomputed after the commit, for many batches at once, and before any read of them
+  await markVisitsStale(tx, {
     usccs: [...storedUsccs, ...rows.map((row) => row.enterpriseUscc)],
-    recordIds: rows.map((row) => row.id),
+    recordsWithoutEnterprise: rows.filter((row) => row.enterpriseUscc === null).map((row) => row.id),
   });
   return { before: decisionsBefore, recordIds: rows.map((row) => row.id) };
 }

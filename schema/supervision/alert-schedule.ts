@@ -1,8 +1,7 @@
 /**
  * 监督预警定时评估 — the gateway process evaluates the supervision alerts of the current Beijing month every
- * SUPERVISION_ALERT_INTERVAL_MINUTES (not after each ingest: the indicator reads are too heavy per request).
- * One run at a time, the next one scheduled only after the last has finished; `stop` (on shutdown) cancels the
- * timer and waits for a run under way. Several replicas may run it: the unique (kind, subject, periodKey)
+ * SUPERVISION_ALERT_INTERVAL_MINUTES (not after each ingest: the indicator reads are too heavy per request), one
+ * run at a time (schema/common/repeating-task.ts). Several replicas may run it: the unique (kind, subject, periodKey)
  * makes the second writer of an alert raise nothing.
  */
 import type { Bus } from "../../gateway/bus/bus.ts";
@@ -11,6 +10,7 @@ import type { PrismaClient } from "../../gateway/db/generated/prisma/client.ts";
 import type { Logger } from "../../gateway/logging/logger.ts";
 import { appendChanges, CHANGES_CHANNEL } from "../../gateway/outbox/outbox.ts";
 import { beijingDate } from "../common/effective-dates.ts";
+import { type RepeatingTask, startRepeatingTask } from "../common/repeating-task.ts";
 import { type AlertEvaluation, alertSettingsOf, alertsOf, storeAlerts } from "./alert-service.ts";
 import type { Period } from "./rules/indicators/period.ts";
 
@@ -41,33 +41,14 @@ export async function evaluateAlerts(deps: AlertRunDeps, period: Period): Promis
   return { raised: evaluation.raised, unchanged: evaluation.unchanged };
 }
 
-export interface AlertSchedule {
-  stop(): Promise<void>;
-}
+export type AlertSchedule = RepeatingTask;
 
 /** `intervalMs`: tests only; the gateway runs every SUPERVISION_ALERT_INTERVAL_MINUTES (0: never) */
 export function startAlertSchedule(deps: AlertRunDeps & { logger: Logger }, intervalMs?: number): AlertSchedule {
   const every = intervalMs ?? deps.config.supervision.alertIntervalMinutes * 60_000;
-  if (every === 0) return { stop: async () => {} };
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = evaluateAlerts(deps, monthOf(deps.clock()))
-        .then((r) => deps.logger.info({ ...r }, "supervision alerts evaluated"))
-        .catch((error: unknown) => deps.logger.warn({ err: error }, "supervision alert evaluation failed"))
-        .finally(schedule);
-    }, every);
-    timer.unref();
-  };
-  schedule();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startRepeatingTask(every, () =>
+    evaluateAlerts(deps, monthOf(deps.clock()))
+      .then((r) => deps.logger.info({ ...r }, "supervision alerts evaluated"))
+      .catch((error: unknown) => deps.logger.warn({ err: error }, "supervision alert evaluation failed")),
+  );
 }

@@ -22,6 +22,7 @@ import {
 } from "./rules/alerts.ts";
 import type { IndicatorCode } from "./rules/indicators/catalogue.ts";
 import type { Period } from "./rules/indicators/period.ts";
+import { refreshMarkedVisits } from "./visit-marks.ts";
 import { readRepeatVisits } from "./visit-reads.ts";
 
 /** how many record ids an alert's evidence keeps (the indicator's drill-down lists them all) */
@@ -52,6 +53,7 @@ export async function alertsOf(
   thresholds: AlertThresholds,
 ): Promise<Alert[]> {
   const all: IndicatorScope = { period, jurisdiction: null, domain: null };
+  await refreshMarkedVisits(prisma);
   const repeats: RepeatVisitRow[] = await readRepeatVisits(prisma, all, thresholds.repeatWindowDays);
   const fines = [];
   const grades = [];

@@ -9,6 +9,7 @@ import { TOTAL_COUNT_CAP } from "../common/connection-types.ts";
 import { boundsOf, type IndicatorScope } from "./indicator-scope.ts";
 import type { IndicatorCode } from "./rules/indicators/catalogue.ts";
 import { RANGE_DEVIATION_KINDS } from "./rules/indicators/decisions.ts";
+import { refreshMarkedVisits } from "./visit-marks.ts";
 import { gapsCte, visitsCte, windowOf } from "./visit-reads.ts";
 import { taskGlobalIdSql } from "./visit-rows.ts";
 
@@ -47,6 +48,7 @@ export async function recordsBehind(
   repeatWindowDays: number,
 ): Promise<Where> {
   const { start, end } = boundsOf(scope);
+  await refreshMarkedVisits(prisma); // the visits behind the figure, as the figure read them
   const own = await inScope(prisma, scope);
   const inspections: Where = { ...own, kind: "INSPECTION", occurredAt: { gte: start, lte: end } };
   const decisions: Where = { ...own, kind: "PENALTY_DECISION", decidedAt: { gte: start, lte: end } };

@@ -19,6 +19,7 @@ import { type IndicatorStatus, type IndicatorTarget, statusOf } from "./rules/in
 import { countByJurisdiction, syncHealth } from "./rules/indicators/supporting.ts";
 import { codeScanRate, inspectionsPerEnterprise, jointVisitRate, officerLoad } from "./rules/indicators/visits.ts";
 import { readExpiringCertificates, readFeedback, readQuarantineBacklog, readSyncDirections } from "./support-reads.ts";
+import { refreshMarkedVisits } from "./visit-marks.ts";
 import { type Register, readVisitFamily, readVisitGaps, registerOnce, type VisitPart } from "./visit-reads.ts";
 
 export interface IndicatorSettings {
@@ -176,6 +177,7 @@ export async function supervisionIndicators(
   settings: IndicatorSettings,
 ): Promise<SupervisionIndicator[]> {
   const previous = previousPeriod(scope.period);
+  await refreshMarkedVisits(prisma); // the visits of every record committed before this question
   // the two periods at once, on their own connections (each reads its families one after another, so a
   // request holds at most twice a family's statements: docs/supervision.md, "Scale")
   const db = indicatorDb(prisma);
@@ -212,6 +214,7 @@ export async function supervisionTrend(
   settings: IndicatorSettings,
 ): Promise<PeriodValue[]> {
   const points: PeriodValue[] = [];
+  await refreshMarkedVisits(prisma);
   const db = indicatorDb(prisma);
   const perMonth = { ...settings, register: registerOnce(db) };
   for (const month of monthsOf(scope.period)) {

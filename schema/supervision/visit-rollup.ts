@@ -1,10 +1,12 @@
 /**
- * The visit rollup (SupervisionVisit) kept current by the writes (issue 18 item 5): every write that can change a
- * visit calls `refreshSupervisionVisits` in its own transaction with the enterprises and records it touched —
- *   - records (ingest, quarantine replay, reportPenaltyDecision): `writeRecordRows`, with the enterprises of
- *     the stored versions too (a corrected record may move to another enterprise, or stop being a task's
- *     earliest act);
- *   - joint tasks: every update of an InspectionTask (its state, results and last change decide its visit).
+ * The visit rollup (SupervisionVisit) kept current by the writes (issue 18 item 5): `refreshSupervisionVisits`
+ * brings the visits of the enterprises and records a write touched up to date —
+ *   - records (ingest, quarantine replay, reportPenaltyDecision): `writeRecordRows` marks the enterprises, with
+ *     those of the stored versions too (a corrected record may move to another enterprise, or stop being a task's
+ *     earliest act), and the refresh of the marks (visit-marks.ts) runs this after the commit, for many writes at
+ *     once, and before every read of the rollup (issue 19 item 3);
+ *   - joint tasks: every update of an InspectionTask (its state, results and last change decide its visit), in
+ *     its own transaction.
  * The refresh recomputes every visit of those enterprises (and of those records, whatever their enterprise)
  * from the definition (visit-rows.ts), compares them with the stored rows and replaces only the rows that differ
  * (visit-row-writes.ts): idempotent — a re-pushed record or a replayed batch changes nothing — and a correction

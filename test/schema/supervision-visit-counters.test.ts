@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IndicatorScope } from "../../schema/supervision/indicator-scope.ts";
 import { VISIT_COUNTERS } from "../../schema/supervision/visit-counters.ts";
+import { refreshMarkedVisits } from "../../schema/supervision/visit-marks.ts";
 import { readVisitFamily } from "../../schema/supervision/visit-reads.ts";
 import { rebuildSupervisionVisits } from "../../schema/supervision/visit-rollup.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
@@ -43,9 +44,11 @@ async function expectCountersRebuilt(): Promise<Record<string, unknown[]>> {
   return kept;
 }
 
+/** pushed, and their visits refreshed as the next read of the rollup refreshes them (visit-marks.ts) */
 async function pushed(as: "cq" | "sc", records: RecordVars[]) {
   const { errors } = await ingest(t, as, { records });
   expect(errors).toBeUndefined();
+  await refreshMarkedVisits(t.prisma);
 }
 
 async function registered(records: unknown[]) {
