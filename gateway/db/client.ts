@@ -15,7 +15,9 @@
  */
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { registerBulkConnections } from "./bulk-statements.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { openPgliteDir } from "./pglite-dir.ts";
 
@@ -45,7 +47,9 @@ export interface DatabaseTarget {
 
 export async function createDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.databaseUrl) {
-    const adapter = new PrismaPg({ connectionString: target.databaseUrl, max: target.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: target.poolSize ?? 10 });
+    registerBulkConnections(pool); // a batch's statements go over their transaction's connection (bulk-statements.ts)
+    const adapter = new PrismaPg(pool, { disposeExternalPool: true });
     return { ...wrap(new PrismaClient({ adapter }), "postgres", async () => {}), url: target.databaseUrl };
   }
   const owned = !target.pglite;

@@ -5,6 +5,7 @@
  * ~15 ms. Column types are those of the migrations (init, supervision_indicators); test/schema/ingest.test.ts reads the rows back through
  * Prisma.
  */
+import { executeBulk } from "../../gateway/db/bulk-statements.ts";
 import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import type { RecordRow } from "./rules/record-document.ts";
 
@@ -19,7 +20,9 @@ const batchJson = (rows: readonly RecordRow[]) =>
 
 export async function insertRecordRows(tx: Prisma.TransactionClient, rows: readonly RecordRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await tx.$executeRaw`
+  await executeBulk(
+    tx,
+    Prisma.sql`
     INSERT INTO "EnforcementRecord" ("id", "kind", "originJurisdiction", "originId", "version", "itemCode",
       "enterpriseUscc", "officerCertificates", "occurredAt", "decidedAt", "fineFen", "result", "payload",
       "department", "inspectionMode", "onSite", "resultPublishedAt", "codeScanned", "lenientKind", "updatedAt")
@@ -27,13 +30,16 @@ export async function insertRecordRows(tx: Prisma.TransactionClient, rows: reado
       r."enterpriseUscc", r."officerCertificates", r."occurredAt", r."decidedAt", r."fineFen", r."result", r."payload",
       r."department", r."inspectionMode"::"InspectionMode", r."onSite", r."resultPublishedAt", r."codeScanned",
       r."lenientKind"::"LenientKind", now()
-    FROM jsonb_to_recordset(${batchJson(rows)}::jsonb) AS r(${BATCH_COLUMNS})`;
+    FROM jsonb_to_recordset(${batchJson(rows)}::jsonb) AS r(${BATCH_COLUMNS})`,
+  );
 }
 
 /** Replaces every field of rows that exist (by id); origin and originId never change. */
 export async function updateRecordRows(tx: Prisma.TransactionClient, rows: readonly RecordRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await tx.$executeRaw`
+  await executeBulk(
+    tx,
+    Prisma.sql`
     UPDATE "EnforcementRecord" AS e SET
       "kind" = r."kind"::"RecordKind", "version" = r."version", "itemCode" = r."itemCode",
       "enterpriseUscc" = r."enterpriseUscc", "officerCertificates" = r."officerCertificates",
@@ -42,5 +48,6 @@ export async function updateRecordRows(tx: Prisma.TransactionClient, rows: reado
       "onSite" = r."onSite", "resultPublishedAt" = r."resultPublishedAt", "codeScanned" = r."codeScanned",
       "lenientKind" = r."lenientKind"::"LenientKind", "updatedAt" = now()
     FROM jsonb_to_recordset(${batchJson(rows)}::jsonb) AS r(${BATCH_COLUMNS})
-    WHERE e."id" = r."id"`;
+    WHERE e."id" = r."id"`,
+  );
 }

@@ -12,6 +12,7 @@
  * one statement, whatever its size.
  */
 import { randomUUID } from "node:crypto";
+import { queryBulk } from "../../gateway/db/bulk-statements.ts";
 import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import type { ChangeInput } from "../../gateway/outbox/outbox.ts";
 import {
@@ -171,7 +172,9 @@ const WARNING_COLUMNS = Prisma.raw(`"id" text, "kind" text, "severity" text, "me
  * the unique (recordId, recordVersion, kind) and returns nothing for it: nothing new raised.
  */
 function insertWarnings(tx: Prisma.TransactionClient, rows: readonly WarningRow[], now: Date) {
-  return tx.$queryRaw<Array<Omit<WarningRow, "match" | "decision">>>`
+  return queryBulk<Omit<WarningRow, "match" | "decision">>(
+    tx,
+    Prisma.sql`
     INSERT INTO "SupervisionWarning" ("id", "kind", "severity", "message", "recordId", "recordVersion",
       "originJurisdiction", "itemCode", "match", "decision", "status", "createdAt")
     SELECT w."id", w."kind"::"WarningKind", w."severity"::"WarningSeverity", w."message", w."recordId",
@@ -179,7 +182,8 @@ function insertWarnings(tx: Prisma.TransactionClient, rows: readonly WarningRow[
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS w(${WARNING_COLUMNS})
     ON CONFLICT ("recordId", "recordVersion", "kind") DO NOTHING
     RETURNING "id", "kind"::text AS "kind", "severity"::text AS "severity", "message", "recordId", "recordVersion",
-      "originJurisdiction", "itemCode"`;
+      "originJurisdiction", "itemCode"`,
+  );
 }
 
 /**

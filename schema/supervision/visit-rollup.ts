@@ -23,6 +23,7 @@
  * advisory lock per enterprise (in one order: no deadlock between two refreshes) and recomputes in later statements,
  * whose snapshots see whatever a transaction holding the same lock committed.
  */
+import { executeBulk, queryBulk } from "../../gateway/db/bulk-statements.ts";
 import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { keyOrNull } from "../common/node-access.ts";
 import {
@@ -61,7 +62,7 @@ export async function refreshSupervisionVisits(tx: Tx, touched: TouchedVisits): 
     WHERE (r."enterpriseUscc" = ANY(${usccs}::text[]) OR r."id" = ANY(${recordIds}::text[]))
       AND r."kind" = 'INSPECTION' AND r."payload"->>'taskId' IS NOT NULL`;
   const taskKeys = refs.flatMap(({ ref }) => [ref, keyOrNull("InspectionTask", ref)]).filter((k) => k !== null);
-  const changed = await tx.$queryRaw<ChangedVisit[]>(changedVisitRowsSql({ usccs, recordIds, taskKeys }));
+  const changed = await queryBulk<ChangedVisit>(tx, changedVisitRowsSql({ usccs, recordIds, taskKeys }));
   if (changed.length === 0) return; // a re-pushed record: every row is already right
   // the visit counters move by what the changed visits contribute after the replacement against before
   // (visit-counters.ts): each row holds all its contribution depends on, so the other visits do not move them
@@ -70,7 +71,7 @@ export async function refreshSupervisionVisits(tx: Tx, touched: TouchedVisits): 
   await tx.$executeRaw`DELETE FROM "SupervisionVisit" WHERE "key" = ANY(${replaced.keys}::text[])`;
   await tx.$executeRaw`DELETE FROM "SupervisionParticipation" WHERE "visitKey" = ANY(${replaced.keys}::text[])`;
   const rows = changed.flatMap((visit) => (visit.row ? [visit.row] : []));
-  if (rows.length > 0) await tx.$executeRaw(insertGivenVisitRowsSql(rows));
+  if (rows.length > 0) await executeBulk(tx, insertGivenVisitRowsSql(rows));
   await moveVisitCounters(tx, replaced, before);
 }
 

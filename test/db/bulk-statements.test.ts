@@ -1,0 +1,75 @@
+/**
+ * Statements with a batch-sized parameter (gateway/db/bulk-statements.ts) run inside the caller's transaction on
+ * Postgres over its own connection, and through Prisma elsewhere: either way seen by the transaction's later
+ * statements, rolled back with it, and answering the same rows. PGlite and Postgres.
+ */
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { executeBulk, queryBulk } from "../../gateway/db/bulk-statements.ts";
+import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
+import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await t.prisma.$executeRawUnsafe(`CREATE TABLE "BulkProbe" ("seq" bigserial PRIMARY KEY, "doc" jsonb NOT NULL)`);
+});
+afterAll(() => t?.dispose());
+
+const docs = (n: number) =>
+  JSON.stringify(Array.from({ length: n }, (_, i) => ({ i, text: `第${i}条 "quoted" \\ ok` })));
+const insertSql = (json: string) => Prisma.sql`INSERT INTO "BulkProbe" ("doc")
+  SELECT d FROM jsonb_array_elements(${json}::jsonb) AS d RETURNING "seq", "doc"`;
+const count = async () =>
+  Number((await t.prisma.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM "BulkProbe"`)[0]!.n);
+
+describe("bulk statements", () => {
+  it("run in the caller's transaction: its later statements see them; on Postgres over its own connection", async () => {
+    const direct = vi.spyOn(pg.Client.prototype, "query");
+    const before = await count();
+    await t.prisma.$transaction(async (tx) => {
+      const written = await queryBulk<{ seq: bigint | string; doc: { i: number; text: string } }>(
+        tx,
+        insertSql(docs(3)),
+      );
+      expect(written.map((row) => row.doc)).toEqual(JSON.parse(docs(3)));
+      expect(
+        await executeBulk(
+          tx,
+          Prisma.sql`UPDATE "BulkProbe" SET "doc" = ${docs(1)}::jsonb -> 0 WHERE "seq" = ${BigInt(written[0]!.seq)}`,
+        ),
+      ).toBe(1);
+      const [seen] = await tx.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM "BulkProbe"`;
+      expect(Number(seen!.n)).toBe(before + 3);
+    });
+    expect(await count()).toBe(before + 3);
+    // on Postgres the two statements went straight to node-postgres with their parameters; Prisma's own calls go
+    // through its adapter as query configs with rowMode "array"
+    const straight = direct.mock.calls.filter(([query, values]) => typeof query === "string" && Array.isArray(values));
+    if (t.db.kind === "postgres") expect(straight.length).toBe(2);
+    else expect(straight.length).toBe(0);
+    direct.mockRestore();
+  });
+
+  it("are rolled back with the transaction (on Postgres: proof that they ran on its connection)", async () => {
+    const before = await count();
+    await expect(
+      t.prisma.$transaction(async (tx) => {
+        await executeBulk(tx, insertSql(docs(5)));
+        throw new Error("the caller fails after the statement");
+      }),
+    ).rejects.toThrow("the caller fails");
+    expect(await count()).toBe(before);
+  });
+
+  it("outside a transaction go through Prisma (no connection of ours is borrowed)", async () => {
+    const direct = vi.spyOn(pg.Client.prototype, "query");
+    const before = await count();
+    await executeBulk(t.prisma, insertSql(docs(2)));
+    expect(await count()).toBe(before + 2);
+    expect(direct.mock.calls.filter(([query, values]) => typeof query === "string" && Array.isArray(values))).toEqual(
+      [],
+    );
+    direct.mockRestore();
+  });
+});
