@@ -7,29 +7,67 @@
  * a batch's time goes").
  *
  * Which connection: the pool is ours (createDatabase hands it to adapter-pg), and every client it opens is known by
- * its backend pid. A transaction's pid is asked once (`pg_backend_pid()`), so the statement runs on the connection
- * that holds the transaction — inside it, seen by its later statements, rolled back with it. Prisma awaits the
- * transaction's callback and node-postgres queues a client's queries, so the two never interleave within a
- * statement. Outside a transaction, or on PGlite (no pool), the statement goes through Prisma as before.
- * Rows come back as node-postgres parses them (an int8 as a string): callers read them accordingly.
+ * its backend pid. A transaction's pid and transaction id are asked once through Prisma, and the client of that pid
+ * must answer the same transaction id: the statement then runs on the connection that holds the transaction —
+ * inside it, seen by its later statements, rolled back with it. Prisma awaits the transaction's callback and
+ * node-postgres queues a client's queries, so the two never interleave within a statement.
+ *
+ * A transaction can end while its callback still runs (Prisma's timeout queues a ROLLBACK and releases the client,
+ * which may then serve another request): every client counts the transactions it begins and notes, when it is
+ * queued, the COMMIT or ROLLBACK that ends one. A statement is only queued on a client whose transaction is the one
+ * it was found for and still open; otherwise it fails (never runs outside its transaction).
+ *
+ * Outside a transaction, or on PGlite (no pool), the statement goes through Prisma as before. Rows come back as
+ * node-postgres parses them (an int8 as a string): callers read them accordingly.
  */
 import type pg from "pg";
 import type { Prisma } from "./generated/prisma/client.ts";
 
 type Tx = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
 
+interface Lease {
+  /** transactions begun on this client */
+  begun: number;
+  open: boolean;
+}
+
 /** every open client of our pools, by backend pid (unique on a server) */
 const clientsByPid = new Map<number, pg.PoolClient>();
-/** a transaction's own client (null: none of ours — PGlite) */
-const clientOfTransaction = new WeakMap<object, pg.PoolClient | null>();
+const leaseOf = new WeakMap<pg.PoolClient, Lease>();
+/** a transaction's own client and which of its transactions it is (null: none of ours — PGlite, another server) */
+const connectionOf = new WeakMap<object, { client: pg.PoolClient; begun: number } | null>();
 
 const pidOf = (client: pg.PoolClient) => (client as unknown as { processID?: number }).processID;
+
+/** notes the transactions a client begins and ends, as they are queued (adapter-pg sends BEGIN, Prisma COMMIT/ROLLBACK) */
+function watchTransactions(client: pg.PoolClient): Lease {
+  const lease: Lease = { begun: 0, open: false };
+  client.query = function watchedQuery(this: pg.PoolClient, config: unknown, ...rest: unknown[]) {
+    const text = typeof config === "string" ? config : (config as { text?: unknown } | null)?.text;
+    if (text === "BEGIN") {
+      lease.begun += 1;
+      lease.open = true;
+    } else if (text === "COMMIT" || text === "ROLLBACK") {
+      lease.open = false;
+    }
+    // the class's own query, looked up at each call (as the client would have called it)
+    const query = Object.getPrototypeOf(this).query as (...args: unknown[]) => unknown;
+    return query.call(this, config, ...rest);
+  } as typeof client.query;
+  return lease;
+}
 
 /** registers the clients `pool` opens (createDatabase, for Postgres) */
 export function registerBulkConnections(pool: pg.Pool): void {
   pool.on("connect", (client) => {
     const pid = pidOf(client);
-    if (pid !== undefined) clientsByPid.set(pid, client);
+    if (pid === undefined) return;
+    leaseOf.set(client, watchTransactions(client));
+    clientsByPid.set(pid, client);
+  });
+  pool.on("release", (_error: unknown, client: pg.PoolClient) => {
+    const lease = leaseOf.get(client);
+    if (lease) lease.open = false;
   });
   pool.on("remove", (client) => {
     const pid = pidOf(client);
@@ -37,29 +75,46 @@ export function registerBulkConnections(pool: pg.Pool): void {
   });
 }
 
-async function clientOf(tx: Tx): Promise<pg.PoolClient | null> {
+async function connectionFor(tx: Tx): Promise<{ client: pg.PoolClient; begun: number } | null> {
   // a PrismaClient (not a transaction) would run the statement on whatever pooled connection answered the pid;
   // a transaction's client is the one without $disconnect (Prisma's interactive transaction deny list)
   if ("$disconnect" in tx) return null;
   if (clientsByPid.size === 0) return null;
-  const known = clientOfTransaction.get(tx);
+  const known = connectionOf.get(tx);
   if (known !== undefined) return known;
-  const [row] = await tx.$queryRaw<Array<{ pid: number }>>`SELECT pg_backend_pid() AS pid`;
-  const client = (row && clientsByPid.get(Number(row.pid))) ?? null;
-  clientOfTransaction.set(tx, client);
-  return client;
+  const [asked] = await tx.$queryRaw<Array<{ pid: number; xid: string }>>`
+    SELECT pg_backend_pid() AS pid, pg_current_xact_id()::text AS xid`;
+  const client = asked ? clientsByPid.get(Number(asked.pid)) : undefined;
+  const lease = client ? leaseOf.get(client) : undefined;
+  let found: { client: pg.PoolClient; begun: number } | null = null;
+  if (client && lease?.open) {
+    const begun = lease.begun;
+    const answered = await client.query<{ xid: string }>("SELECT pg_current_xact_id()::text AS xid");
+    if (answered.rows[0]?.xid === asked?.xid) found = { client, begun };
+  }
+  connectionOf.set(tx, found);
+  return found;
+}
+
+/** the client, if the transaction it was found for is still open on it; throws when that transaction is over */
+function openClient(connection: { client: pg.PoolClient; begun: number }): pg.PoolClient {
+  const lease = leaseOf.get(connection.client);
+  if (!lease?.open || lease.begun !== connection.begun) {
+    throw new Error("bulk statement refused: its transaction is over (committed, rolled back or timed out)");
+  }
+  return connection.client;
 }
 
 /** runs `sql` in `tx`; the number of rows it changed */
 export async function executeBulk(tx: Tx, sql: Prisma.Sql): Promise<number> {
-  const client = await clientOf(tx);
-  if (!client) return tx.$executeRaw(sql);
-  return (await client.query(sql.text, sql.values)).rowCount ?? 0;
+  const connection = await connectionFor(tx);
+  if (!connection) return tx.$executeRaw(sql);
+  return (await openClient(connection).query(sql.text, sql.values)).rowCount ?? 0;
 }
 
 /** runs `sql` in `tx`; its rows (as node-postgres parses them over Postgres, as Prisma does on PGlite) */
 export async function queryBulk<T>(tx: Tx, sql: Prisma.Sql): Promise<T[]> {
-  const client = await clientOf(tx);
-  if (!client) return tx.$queryRaw<T[]>(sql);
-  return (await client.query(sql.text, sql.values)).rows as T[];
+  const connection = await connectionFor(tx);
+  if (!connection) return tx.$queryRaw<T[]>(sql);
+  return (await openClient(connection).query(sql.text, sql.values)).rows as T[];
 }

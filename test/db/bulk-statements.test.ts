@@ -52,6 +52,7 @@ describe("bulk statements", () => {
   });
 
   it("are rolled back with the transaction (on Postgres: proof that they ran on its connection)", async () => {
+    const direct = vi.spyOn(pg.Client.prototype, "query");
     const before = await count();
     await expect(
       t.prisma.$transaction(async (tx) => {
@@ -59,6 +60,30 @@ describe("bulk statements", () => {
         throw new Error("the caller fails after the statement");
       }),
     ).rejects.toThrow("the caller fails");
+    expect(await count()).toBe(before);
+    const straight = direct.mock.calls.filter(([query, values]) => typeof query === "string" && Array.isArray(values));
+    expect(straight.length).toBe(t.db.kind === "postgres" ? 1 : 0);
+    direct.mockRestore();
+  });
+
+  it("never run once their transaction is over: Prisma's timeout rolled it back and released the connection", async () => {
+    const before = await count();
+    let late: unknown = "not run yet";
+    const outcome = t.prisma.$transaction(
+      async (tx) => {
+        await executeBulk(tx, insertSql(docs(1)));
+        await new Promise((resolve) => setTimeout(resolve, 700));
+        // the connection may serve someone else by now: on it, this would commit on its own
+        late = await executeBulk(tx, insertSql(docs(4))).catch((error: unknown) => error);
+      },
+      { timeout: 300 },
+    );
+    await expect(outcome).rejects.toThrow();
+    for (let waited = 0; late === "not run yet" && waited < 5_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(late).toBeInstanceOf(Error);
+    if (t.db.kind === "postgres") expect((late as Error).message).toMatch(/its transaction is over/);
     expect(await count()).toBe(before);
   });
 
