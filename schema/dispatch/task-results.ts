@@ -13,7 +13,7 @@ import { type FactsInput, toCaseFacts } from "../benchmarks/discretion-input.ts"
 import { asDiscretionInputErrors, loadItemRules, matchRulesDiscretion } from "../benchmarks/discretion-service.ts";
 import type { DiscretionOutcome } from "../benchmarks/rules/case-evaluation.ts";
 import { writeAudited } from "../common/write.ts";
-import { refreshSupervisionVisits } from "../supervision/visit-rollup.ts";
+import { markVisitsStale } from "../supervision/visit-marks.ts";
 import { transition } from "./rules/index.ts";
 import { resultRefusal, type TaskViewer } from "./rules/task-access.ts";
 import { TASK_INCLUDE, type TaskWithTeam, taskChange } from "./task-change.ts";
@@ -142,8 +142,8 @@ export async function applyItemResults(
     data: { state: nextState(task, count), version: { increment: 1 } },
     include: TASK_INCLUDE,
   });
-  // DONE makes the task a visit, its results and last change set its time (supervision rollup)
-  await refreshSupervisionVisits(tx, { usccs: [updated.enterpriseUscc] });
+  // DONE makes the task a visit, its results and last change set its time (supervision rollup, refreshed after the commit)
+  await markVisitsStale(tx, { usccs: [updated.enterpriseUscc], recordIds: [] });
   return updated;
 }
 

@@ -10,7 +10,7 @@ import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { badInput, conflict, notFound } from "../../gateway/errors.ts";
 import { beijingMidnight } from "../common/effective-dates.ts";
 import { writeAudited } from "../common/write.ts";
-import { refreshSupervisionVisits } from "../supervision/visit-rollup.ts";
+import { markVisitsStale } from "../supervision/visit-marks.ts";
 import { committeeSigningKey } from "./code-signing.ts";
 import { signInspectionCode, type TaskEvent, transition } from "./rules/index.ts";
 import { seesTask, type TaskViewer } from "./rules/task-access.ts";
@@ -38,8 +38,8 @@ async function saved(tx: Tx, taskId: string, data: Prisma.InspectionTaskUpdateIn
     data: { ...data, version: { increment: 1 } },
     include: TASK_INCLUDE,
   });
-  // a task's state and last change decide its visit (supervision rollup)
-  await refreshSupervisionVisits(tx, { usccs: [task.enterpriseUscc] });
+  // a task's state and last change decide its visit (supervision rollup, refreshed after the commit)
+  await markVisitsStale(tx, { usccs: [task.enterpriseUscc], recordIds: [] });
   return task;
 }
 

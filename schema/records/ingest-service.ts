@@ -229,7 +229,7 @@ export async function writeRecordRows(
   // their visits are recomputed after the commit, for many batches at once, and before any read of them
   await markVisitsStale(tx, {
     usccs: [...storedUsccs, ...rows.map((row) => row.enterpriseUscc)],
-    recordsWithoutEnterprise: rows.filter((row) => row.enterpriseUscc === null).map((row) => row.id),
+    recordIds: rows.map((row) => row.id),
   });
   return { before: decisionsBefore, recordIds: rows.map((row) => row.id) };
 }

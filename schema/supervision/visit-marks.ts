@@ -1,62 +1,92 @@
 /**
- * The visit rollup of records, refreshed after their write (issue 19 item 3). Recomputing an enterprise's visits
+ * The visit rollup refreshed after the writes that change it (issue 19 item 3). Recomputing an enterprise's visits
  * costs its whole history (visit-row-writes.ts `changedVisitRowsSql`): inside every ingest transaction it was over
- * half of Postgres's work for a batch (bench/README.md, "ingest: where a batch's time goes"). A record write now
- * only marks what it touched (`markVisitsStale`, in its own transaction); `refreshMarkedVisits` takes the marks and
- * recomputes their visits in one transaction, for many batches at once. It runs
+ * half of Postgres's work for a batch (bench/README.md, "ingest: where a batch's time goes"). A write — a batch of
+ * records (writeRecordRows), a joint task's update — now only marks what it touched (`markVisitsStale`, one row in
+ * its own transaction); `refreshMarkedVisits` takes whole marks and recomputes their visits in one transaction, for
+ * many writes at once. It runs
  *   - in the gateway process, shortly after marks appear (visit-refresher.ts), and
  *   - before every read of the rollup (indicators, trends, alerts, the records behind a figure): a read always sees
- *     the records committed before it, as when the refresh ran inside the write.
+ *     the writes committed before it, as when the refresh ran inside the write.
  *
- * Nothing is lost: a mark commits with the records it names, so a refresh that sees the mark sees the records; the
- * refresh deletes exactly the marks it read, in the transaction that writes their visits, so a failed refresh
- * leaves them for the next. Marks are never deduplicated when written (an insert that skipped a conflicting mark
- * could see it taken by a refresh that cannot see the new records); a refresh deduplicates what it takes.
- * One refresh at a time (a transaction-scoped advisory lock): a read waits for a refresh under way, then finishes
- * what is left.
+ * Nothing is lost: a mark commits with the writes it names, so a refresh that sees the mark sees them; the refresh
+ * deletes exactly the marks it read, in the transaction that writes their visits, so a failed refresh leaves them
+ * for the next. Marks are never deduplicated when written (an insert that skipped a conflicting mark could see it
+ * taken by a refresh that cannot see the new records). A mark is one write's whole set, always taken whole: the
+ * visit of a record corrected from one enterprise to another is recomputed with both locked.
+ *
+ * One refresh at a time: across processes by a transaction-scoped advisory lock, within a process by sharing —
+ * a caller that arrives while one runs waits for the next one, which starts when it ends and covers the caller's
+ * marks (at most one running and one waiting per process, whatever the number of readers). Every refresh of visits
+ * runs here, so two refreshes never replace the same visit at once.
  */
 import type { Prisma, PrismaClient } from "../../gateway/db/generated/prisma/client.ts";
-import { refreshSupervisionVisits, type TouchedVisits } from "./visit-rollup.ts";
+import { refreshSupervisionVisits } from "./visit-rollup.ts";
 
 type Tx = Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw">;
 
 /** pg_advisory_xact_lock(int, int) of the refresh of marks ("vmrk", 0): apart from the enterprises' locks (visit-lock.ts) */
 const REFRESH_LOCK = [0x766d726b, 0] as const;
 
-/** marks taken by one refresh transaction: bounds its time (a long outage's backlog is refreshed in several) */
-export const MARKS_PER_REFRESH = 20_000;
-
 /**
- * Marks the visits a record write may have changed, inside its transaction: every enterprise touched (before and
- * after a correction), and each record without an enterprise (its own `r:` visit; one with an enterprise is
- * recomputed with that enterprise's visits, wherever its row was before).
+ * What one refresh transaction takes at most (beyond its first mark, always taken whole): each enterprise is an
+ * advisory lock held to its commit (Postgres's shared lock table holds ~6,400 with the default settings), and the
+ * recomputation reads every record of each.
  */
+export const REFRESH_BOUNDS = { enterprises: 500, records: 20_000 } as const;
+
+/** Marks the visits a write may have changed, inside its transaction: the enterprises (before and after) and records */
 export async function markVisitsStale(
   tx: Tx,
-  touched: { usccs: TouchedVisits["usccs"]; recordsWithoutEnterprise: readonly string[] },
+  touched: { usccs: ReadonlyArray<string | null | undefined>; recordIds: readonly string[] },
 ): Promise<void> {
   const usccs = [...new Set(touched.usccs.filter((u): u is string => typeof u === "string"))].sort();
-  const recordIds = [...new Set(touched.recordsWithoutEnterprise)].sort();
+  const recordIds = [...new Set(touched.recordIds)].sort();
   if (usccs.length === 0 && recordIds.length === 0) return;
-  await tx.$executeRaw`INSERT INTO "SupervisionVisitMark" ("enterpriseUscc", "recordId")
-    SELECT u, NULL FROM unnest(${usccs}::text[]) AS u
-    UNION ALL SELECT NULL, r FROM unnest(${recordIds}::text[]) AS r`;
+  await tx.$executeRaw`INSERT INTO "SupervisionVisitMark" ("enterpriseUsccs", "recordIds")
+    VALUES (${usccs}::text[], ${recordIds}::text[])`;
 }
 
 export interface MarkedRefresh {
   /** marks taken */
   marks: number;
-  /** enterprises and records whose visits were recomputed */
+  /** distinct enterprises and records of each transaction, summed */
   enterprises: number;
   records: number;
+  /** refresh transactions */
+  steps: number;
 }
 
+interface Refreshing {
+  current: Promise<MarkedRefresh>;
+  next: Promise<MarkedRefresh> | null;
+}
+const refreshing = new WeakMap<PrismaClient, Refreshing>();
+
 /**
- * Refreshes the visits of every mark committed when it starts (those written later are the next refresh's), in
- * transactions of at most MARKS_PER_REFRESH marks. Returns what it took; nothing when no mark is pending.
+ * Refreshes the visits of every mark committed before the call (those written later are the next refresh's), in
+ * transactions within REFRESH_BOUNDS. Shares the process's refresh: see above.
  */
-export async function refreshMarkedVisits(prisma: PrismaClient): Promise<MarkedRefresh> {
-  const total: MarkedRefresh = { marks: 0, enterprises: 0, records: 0 };
+export function refreshMarkedVisits(prisma: PrismaClient): Promise<MarkedRefresh> {
+  const state = refreshing.get(prisma);
+  if (!state) return begin(prisma);
+  state.next ??= state.current.then(settle, settle).then(() => begin(prisma));
+  return state.next;
+}
+
+const settle = () => undefined;
+
+function begin(prisma: PrismaClient): Promise<MarkedRefresh> {
+  const run = refreshEveryMark(prisma).finally(() => {
+    const state = refreshing.get(prisma);
+    if (state?.current === run && state.next === null) refreshing.delete(prisma);
+  });
+  refreshing.set(prisma, { current: run, next: null });
+  return run;
+}
+
+async function refreshEveryMark(prisma: PrismaClient): Promise<MarkedRefresh> {
+  const total: MarkedRefresh = { marks: 0, enterprises: 0, records: 0, steps: 0 };
   const [last] = await prisma.$queryRaw<
     Array<{ id: bigint | null }>
   >`SELECT max("id") AS id FROM "SupervisionVisitMark"`;
@@ -66,21 +96,30 @@ export async function refreshMarkedVisits(prisma: PrismaClient): Promise<MarkedR
       timeout: 300_000,
       maxWait: 60_000,
     });
+    if (step.marks === 0) return total;
     total.marks += step.marks;
     total.enterprises += step.enterprises;
     total.records += step.records;
-    if (step.marks < MARKS_PER_REFRESH) return total;
+    total.steps += 1;
   }
 }
 
-async function refreshMarksUpTo(tx: Tx, lastId: bigint): Promise<MarkedRefresh> {
+/** one transaction: the oldest whole marks up to `lastId` within REFRESH_BOUNDS (at least one), their visits recomputed */
+async function refreshMarksUpTo(tx: Tx, lastId: bigint): Promise<Omit<MarkedRefresh, "steps">> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REFRESH_LOCK[0]}::int, ${REFRESH_LOCK[1]}::int)`;
-  const taken = await tx.$queryRaw<Array<{ uscc: string | null; recordId: string | null }>>`
+  const taken = await tx.$queryRaw<Array<{ usccs: string[] | null; recordIds: string[] | null }>>`
     DELETE FROM "SupervisionVisitMark" WHERE "id" IN (
-      SELECT "id" FROM "SupervisionVisitMark" WHERE "id" <= ${lastId} ORDER BY "id" LIMIT ${MARKS_PER_REFRESH}
-    ) RETURNING "enterpriseUscc" AS uscc, "recordId"`;
-  const usccs = [...new Set(taken.flatMap((m) => (m.uscc === null ? [] : [m.uscc])))];
-  const recordIds = [...new Set(taken.flatMap((m) => (m.recordId === null ? [] : [m.recordId])))];
+      SELECT "id" FROM (
+        SELECT "id", row_number() OVER w AS n,
+          sum(coalesce(cardinality("enterpriseUsccs"), 0)) OVER w AS enterprises,
+          sum(coalesce(cardinality("recordIds"), 0)) OVER w AS records
+        FROM "SupervisionVisitMark" WHERE "id" <= ${lastId}
+        WINDOW w AS (ORDER BY "id")
+      ) m
+      WHERE m.n = 1 OR (m.enterprises <= ${REFRESH_BOUNDS.enterprises} AND m.records <= ${REFRESH_BOUNDS.records})
+    ) RETURNING "enterpriseUsccs" AS usccs, "recordIds"`;
+  const usccs = [...new Set(taken.flatMap((mark) => mark.usccs ?? []))];
+  const recordIds = [...new Set(taken.flatMap((mark) => mark.recordIds ?? []))];
   await refreshSupervisionVisits(tx, { usccs, recordIds });
   return { marks: taken.length, enterprises: usccs.length, records: recordIds.length };
 }

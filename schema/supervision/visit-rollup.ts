@@ -1,12 +1,12 @@
 /**
  * The visit rollup (SupervisionVisit) kept current by the writes (issue 18 item 5): `refreshSupervisionVisits`
- * brings the visits of the enterprises and records a write touched up to date —
- *   - records (ingest, quarantine replay, reportPenaltyDecision): `writeRecordRows` marks the enterprises, with
- *     those of the stored versions too (a corrected record may move to another enterprise, or stop being a task's
- *     earliest act), and the refresh of the marks (visit-marks.ts) runs this after the commit, for many writes at
- *     once, and before every read of the rollup (issue 19 item 3);
- *   - joint tasks: every update of an InspectionTask (its state, results and last change decide its visit), in
- *     its own transaction.
+ * brings the visits of the enterprises and records a write touched up to date. The writes mark what they touched
+ * and the refresh of the marks (visit-marks.ts) runs this after their commit, for many writes at once, and before
+ * every read of the rollup (issue 19 item 3):
+ *   - records (ingest, quarantine replay, reportPenaltyDecision): `writeRecordRows`, with the enterprises of
+ *     the stored versions too (a corrected record may move to another enterprise, or stop being a task's
+ *     earliest act);
+ *   - joint tasks: every update of an InspectionTask (its state, results and last change decide its visit).
  * The refresh recomputes every visit of those enterprises (and of those records, whatever their enterprise)
  * from the definition (visit-rows.ts), compares them with the stored rows and replaces only the rows that differ
  * (visit-row-writes.ts): idempotent — a re-pushed record or a replayed batch changes nothing — and a correction
@@ -17,11 +17,10 @@
  * joint task's visit is always replaced, as its team is not on its row (a team is only re-formed while the task is
  * PLANNED, before it can be a visit: dispatch/task-planner.ts, but a refresh does not rely on it).
  *
- * Concurrency: a recomputation reads with its statement's snapshot, so two transactions writing visits of one
- * enterprise (a cq batch and an sc batch) could each miss the other's uncommitted record and both keep their view —
- * each record's visit without the other as its previous one. Each refresh therefore first takes a transaction-scoped
- * advisory lock per enterprise (in one order: no deadlock between two refreshes) and recomputes in later statements,
- * whose snapshots see whatever a transaction holding the same lock committed.
+ * Concurrency: refreshes run one at a time (visit-marks.ts), after the writes they recompute have committed. A
+ * register write moves the counters of an enterprise's visits (visit-counters.ts): each refresh first takes a
+ * transaction-scoped advisory lock per enterprise (in one order) and recomputes in later statements, whose snapshots
+ * see whatever a transaction holding the same lock committed.
  */
 import { executeBulk, queryBulk } from "../../gateway/db/bulk-statements.ts";
 import { Prisma } from "../../gateway/db/generated/prisma/client.ts";

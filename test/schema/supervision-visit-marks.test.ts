@@ -1,15 +1,16 @@
 /**
  * The visits of records written are refreshed after their commit (schema/supervision/visit-marks.ts): the ingest
- * only marks the enterprises it touched; a refresh takes the committed marks, a read of the rollup refreshes first,
- * and the gateway refreshes on its own shortly after. Proven here: a read right after an ingest counts its records;
- * a refresh while another write of the same enterprise is open loses nothing (the open write's mark is taken by the
- * next refresh, and its record's visit has the other's as its previous one); a failed refresh keeps its marks; the
- * gateway's own refresher takes them without a read. PGlite and Postgres.
+ * and a task's update only mark what they touched (one mark a write); a refresh takes whole committed marks, a read
+ * of the rollup refreshes first, and the gateway refreshes on its own shortly after. Proven here: a read right after
+ * an ingest counts its records; a refresh while another write of the same enterprise is open loses nothing (the open
+ * write's mark is taken by the next refresh, and its record's visit has the other's as its previous one); a failed
+ * refresh keeps its marks; a backlog is taken in transactions within their bounds; concurrent readers share one
+ * refresh; the gateway's own refresher takes marks without a read. PGlite and Postgres.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeRecordRows } from "../../schema/records/ingest-service.ts";
 import type { RecordRow } from "../../schema/records/rules/record-document.ts";
-import { refreshMarkedVisits } from "../../schema/supervision/visit-marks.ts";
+import { markVisitsStale, REFRESH_BOUNDS, refreshMarkedVisits } from "../../schema/supervision/visit-marks.ts";
 import { startVisitRefresher } from "../../schema/supervision/visit-refresher.ts";
 import { rebuildSupervisionVisits } from "../../schema/supervision/visit-rollup.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
@@ -28,6 +29,17 @@ const marks = () => t.prisma.supervisionVisitMark.count();
 const visitsOf = (uscc: string) =>
   t.prisma.supervisionVisit.findMany({ where: { enterpriseUscc: uscc }, orderBy: { at: "asc" } });
 const year = new Date().getUTCFullYear();
+
+/** one inspection of `uscc` written by writeRecordRows in a transaction of its own (one mark) */
+const written = (origin: "cq" | "sc", originId: string, uscc: string | null, day: string) => {
+  const record = recordRow({
+    originJurisdiction: origin,
+    originId,
+    enterpriseUscc: uscc,
+    occurredAt: new Date(`${year}-${day}T02:00:00Z`),
+  });
+  return t.prisma.$transaction((tx) => writeRecordRows(tx, [record], new Set())).then(() => record);
+};
 
 /** the rollup the refreshes kept is the rollup a rebuild computes from the records, counters included */
 async function expectRebuiltAlike() {
@@ -50,8 +62,11 @@ describe("the visits of records written, refreshed after the commit", () => {
     });
     expect(errors).toBeUndefined();
     expect(pushed?.ingestRecords.counts).toMatchObject({ applied: 3 });
-    // one mark an enterprise; no visit yet
-    expect(await marks()).toBe(2);
+    // one mark for the batch, naming both enterprises and the three records; no visit yet
+    expect(await marks()).toBe(1);
+    const [mark] = await t.prisma.supervisionVisitMark.findMany();
+    expect([...mark!.enterpriseUsccs].sort()).toEqual([one!.uscc, two!.uscc].sort());
+    expect(mark!.recordIds).toHaveLength(3);
     const record = await t.prisma.enforcementRecord.findFirstOrThrow({ where: { originId: "CQ-MARK-2" } });
     expect(await t.prisma.supervisionVisit.count({ where: { key: `r:${record.id}` } })).toBe(0);
 
@@ -65,6 +80,26 @@ describe("the visits of records written, refreshed after the commit", () => {
     expect(await marks()).toBe(0);
     expect(await t.prisma.supervisionVisit.count({ where: { key: `r:${record.id}` } })).toBe(1);
     await expectRebuiltAlike();
+  });
+
+  it("the trend and the alerts refresh first too", async () => {
+    const mark = (n: number) => written("sc", `SC-VISIT-READS-${n}`, "91510000READSVISIT", `04-0${n}`);
+    const period = { from: `${year}-04-01`, to: `${year}-04-30` };
+    await mark(1);
+    const trend = await t.gql(
+      `query($from: Date!, $to: Date!) { supervisionTrend(from: $from, to: $to, code: INSPECTIONS_PER_ENTERPRISE) { value } }`,
+      { as: "gz", variables: period },
+    );
+    expect(trend.errors).toBeUndefined();
+    expect(await marks()).toBe(0);
+    await mark(2);
+    const alerts = await t.gql(
+      `mutation($input: EvaluateSupervisionAlertsInput!) { evaluateSupervisionAlerts(input: $input) { raised } }`,
+      { as: "gz", variables: { input: period } },
+    );
+    expect(alerts.errors).toBeUndefined();
+    expect(await marks()).toBe(0);
+    expect(await visitsOf("91510000READSVISIT")).toHaveLength(2);
   });
 
   it("a refresh while a write of the same enterprise is open takes only committed marks: nothing is lost", async () => {
@@ -81,26 +116,31 @@ describe("the visits of records written, refreshed after the commit", () => {
     const earlier = row("cq", `${year}-08-01`);
     const later = row("sc", `${year}-08-05`);
     await t.prisma.$transaction((tx) => writeRecordRows(tx, [earlier], new Set()));
-    // sc's write stays open 500 ms after its work while a refresh runs (on Postgres they overlap; PGlite, one
-    // connection, queues the refresh after the commit)
+    // sc's write stays open while a refresh runs: on Postgres until the refresh is done; PGlite (one connection)
+    // queues the refresh after the commit, so there the write does not wait
     let written!: () => void;
     const isWritten = new Promise<void>((resolve) => {
       written = resolve;
+    });
+    let refreshed!: () => void;
+    const isRefreshed = new Promise<void>((resolve) => {
+      refreshed = resolve;
     });
     const open = t.prisma.$transaction(
       async (tx) => {
         await writeRecordRows(tx, [later], new Set());
         written();
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        if (t.db.url) await isRefreshed;
       },
       { timeout: 20_000 },
     );
     await isWritten;
     const during = await refreshMarkedVisits(t.prisma);
+    refreshed();
     await open;
     if (t.db.url) {
       // Postgres: the open write's record and mark were not seen; its mark waits for the next refresh
-      expect(during).toMatchObject({ marks: 1, enterprises: 1 });
+      expect(during).toMatchObject({ marks: 1, enterprises: 1, records: 1 });
       expect((await visitsOf(uscc)).map((v) => v.key)).toEqual([`r:${earlier.id}`]);
       expect(await marks()).toBe(1);
     }
@@ -133,8 +173,37 @@ describe("the visits of records written, refreshed after the commit", () => {
     }
     expect(await marks()).toBe(1);
     expect(await visitOfRecord()).toEqual([]);
-    expect(await refreshMarkedVisits(t.prisma)).toMatchObject({ marks: 1, enterprises: 0, records: 1 });
+    expect(await refreshMarkedVisits(t.prisma)).toMatchObject({ marks: 1, enterprises: 0, records: 1, steps: 1 });
     expect(await visitOfRecord()).toMatchObject([{ enterpriseUscc: null, jurisdiction: "cq" }]);
+  });
+
+  it("a backlog is refreshed in transactions within their bounds, each mark taken whole", async () => {
+    // three writes of 300 enterprises each (registered nowhere, no records: nothing to recompute, only to take)
+    const usccs = (mark: number) =>
+      Array.from({ length: 300 }, (_, i) => `BACKLOG-${mark}-${String(i).padStart(3, "0")}`);
+    for (const mark of [1, 2, 3]) {
+      await t.prisma.$transaction((tx) => markVisitsStale(tx, { usccs: usccs(mark), recordIds: [] }));
+    }
+    expect(REFRESH_BOUNDS.enterprises).toBeLessThan(600);
+    // 300 + 300 is over the bound: one mark a transaction
+    expect(await refreshMarkedVisits(t.prisma)).toEqual({ marks: 3, enterprises: 900, records: 0, steps: 3 });
+    expect(await marks()).toBe(0);
+  });
+
+  it("readers at once share the process's refresh: one running, one waiting, every reader's marks taken", async () => {
+    const uscc = "91510000SHAREVISIT";
+    const write = (n: number) => written("cq", `CQ-VISIT-SHARE-${n}`, uscc, `11-0${n}`);
+    await write(1);
+    await write(2);
+    // three readers in the same tick: the first starts a refresh, the next two wait for the one after it
+    const first = refreshMarkedVisits(t.prisma);
+    const [second, third] = [refreshMarkedVisits(t.prisma), refreshMarkedVisits(t.prisma)];
+    expect(second).toBe(third);
+    expect(second).not.toBe(first);
+    expect((await first).marks).toBe(2);
+    expect((await second).marks).toBe(0); // started after the first had taken every mark
+    expect(await marks()).toBe(0);
+    expect(await visitsOf(uscc)).toHaveLength(2);
   });
 
   it("the gateway's refresher takes the marks on its own, without a read", async () => {

@@ -1,9 +1,10 @@
--- Visit rollup marks (issue 19 item 3): a record write marks the enterprises whose visits it may have changed, in
--- its own transaction; the refresh (schema/supervision/visit-marks.ts) takes the marks and recomputes their visits.
+-- Visit rollup marks (issue 19 item 3): a write that may change visits marks the enterprises and records it touched,
+-- one row per write, in its own transaction; the refresh (schema/supervision/visit-marks.ts) takes whole marks and
+-- recomputes their visits.
 CREATE TABLE "SupervisionVisitMark" (
     "id" BIGSERIAL NOT NULL,
-    "enterpriseUscc" TEXT,
-    "recordId" TEXT,
+    "enterpriseUsccs" TEXT[],
+    "recordIds" TEXT[],
     "markedAt" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "SupervisionVisitMark_pkey" PRIMARY KEY ("id")
