@@ -212,7 +212,7 @@ export async function writeRecordRows(
   existed: ReadonlySet<string>,
 ): Promise<TouchedDecisionDays> {
   const updated = rows.filter((row) => existed.has(row.originId));
-  const storedUsccs = await storedEnterprises(
+  const stored = await storedEnterprises(
     tx,
     updated.map((row) => row.id),
   );
@@ -228,16 +228,20 @@ export async function writeRecordRows(
   await updateRecordRows(tx, updated);
   // their visits are recomputed after the commit, for many batches at once, and before any read of them
   await markVisitsStale(tx, {
-    usccs: [...storedUsccs, ...rows.map((row) => row.enterpriseUscc)],
-    recordIds: rows.map((row) => row.id),
+    usccs: [...stored.values(), ...rows.map((row) => row.enterpriseUscc)],
+    // a record's own visit is found by its enterprise, before or after; by its id when it has none, then or now
+    recordIds: rows.filter((row) => row.enterpriseUscc === null || stored.get(row.id) === null).map((row) => row.id),
   });
   return { before: decisionsBefore, recordIds: rows.map((row) => row.id) };
 }
 
-/** the enterprises the stored versions of these records name */
-async function storedEnterprises(tx: Prisma.TransactionClient, ids: readonly string[]): Promise<(string | null)[]> {
-  if (ids.length === 0) return [];
-  const rows = await tx.$queryRaw<Array<{ uscc: string | null }>>`
-    SELECT DISTINCT "enterpriseUscc" AS uscc FROM "EnforcementRecord" WHERE "id" = ANY(${[...ids]}::text[])`;
-  return rows.map((r) => r.uscc);
+/** the enterprise each stored version of these records names (null: none), by record id */
+async function storedEnterprises(
+  tx: Prisma.TransactionClient,
+  ids: readonly string[],
+): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.$queryRaw<Array<{ id: string; uscc: string | null }>>`
+    SELECT "id", "enterpriseUscc" AS uscc FROM "EnforcementRecord" WHERE "id" = ANY(${[...ids]}::text[])`;
+  return new Map(rows.map((row) => [row.id, row.uscc]));
 }

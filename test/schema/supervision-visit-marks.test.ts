@@ -62,11 +62,11 @@ describe("the visits of records written, refreshed after the commit", () => {
     });
     expect(errors).toBeUndefined();
     expect(pushed?.ingestRecords.counts).toMatchObject({ applied: 3 });
-    // one mark for the batch, naming both enterprises and the three records; no visit yet
+    // one mark for the batch, naming both enterprises (its records are found by them); no visit yet
     expect(await marks()).toBe(1);
     const [mark] = await t.prisma.supervisionVisitMark.findMany();
     expect([...mark!.enterpriseUsccs].sort()).toEqual([one!.uscc, two!.uscc].sort());
-    expect(mark!.recordIds).toHaveLength(3);
+    expect(mark!.recordIds).toEqual([]);
     const record = await t.prisma.enforcementRecord.findFirstOrThrow({ where: { originId: "CQ-MARK-2" } });
     expect(await t.prisma.supervisionVisit.count({ where: { key: `r:${record.id}` } })).toBe(0);
 
@@ -100,6 +100,24 @@ describe("the visits of records written, refreshed after the commit", () => {
     expect(alerts.errors).toBeUndefined();
     expect(await marks()).toBe(0);
     expect(await visitsOf("91510000READSVISIT")).toHaveLength(2);
+  });
+
+  it("a record stored without an enterprise, corrected into one that is no visit: its old visit goes", async () => {
+    const stored = await written("cq", "CQ-VISIT-NULL-1", null, "05-01");
+    await refreshMarkedVisits(t.prisma);
+    expect(await t.prisma.supervisionVisit.count({ where: { key: `r:${stored.id}` } })).toBe(1);
+    // version 2: a penalty decision of an enterprise (a decision is no visit)
+    const corrected = {
+      ...stored,
+      version: 2,
+      kind: "PENALTY_DECISION" as const,
+      enterpriseUscc: "91510000NULLVISIT1",
+      decidedAt: stored.occurredAt,
+    };
+    await t.prisma.$transaction((tx) => writeRecordRows(tx, [corrected], new Set([stored.originId])));
+    await refreshMarkedVisits(t.prisma);
+    expect(await t.prisma.supervisionVisit.count({ where: { key: `r:${stored.id}` } })).toBe(0);
+    await expectRebuiltAlike();
   });
 
   it("a refresh while a write of the same enterprise is open takes only committed marks: nothing is lost", async () => {
@@ -140,7 +158,7 @@ describe("the visits of records written, refreshed after the commit", () => {
     await open;
     if (t.db.url) {
       // Postgres: the open write's record and mark were not seen; its mark waits for the next refresh
-      expect(during).toMatchObject({ marks: 1, enterprises: 1, records: 1 });
+      expect(during).toMatchObject({ marks: 1, enterprises: 1, records: 0 });
       expect((await visitsOf(uscc)).map((v) => v.key)).toEqual([`r:${earlier.id}`]);
       expect(await marks()).toBe(1);
     }
