@@ -31,11 +31,17 @@ interface Lease {
   open: boolean;
 }
 
+/** the client holding a transaction, and which of the transactions it began that one is */
+interface TxConnection {
+  client: pg.PoolClient;
+  begun: number;
+}
+
 /** every open client of our pools, by backend pid (unique on a server) */
 const clientsByPid = new Map<number, pg.PoolClient>();
 const leaseOf = new WeakMap<pg.PoolClient, Lease>();
 /** a transaction's own client and which of its transactions it is (null: none of ours — PGlite, another server) */
-const connectionOf = new WeakMap<object, { client: pg.PoolClient; begun: number } | null>();
+const connectionOf = new WeakMap<object, TxConnection | null>();
 
 const pidOf = (client: pg.PoolClient) => (client as unknown as { processID?: number }).processID;
 
@@ -75,7 +81,7 @@ export function registerBulkConnections(pool: pg.Pool): void {
   });
 }
 
-async function connectionFor(tx: Tx): Promise<{ client: pg.PoolClient; begun: number } | null> {
+async function connectionFor(tx: Tx): Promise<TxConnection | null> {
   // a PrismaClient (not a transaction) would run the statement on whatever pooled connection answered the pid;
   // a transaction's client is the one without $disconnect (Prisma's interactive transaction deny list)
   if ("$disconnect" in tx) return null;
@@ -86,7 +92,7 @@ async function connectionFor(tx: Tx): Promise<{ client: pg.PoolClient; begun: nu
     SELECT pg_backend_pid() AS pid, pg_current_xact_id()::text AS xid`;
   const client = asked ? clientsByPid.get(Number(asked.pid)) : undefined;
   const lease = client ? leaseOf.get(client) : undefined;
-  let found: { client: pg.PoolClient; begun: number } | null = null;
+  let found: TxConnection | null = null;
   if (client && lease?.open) {
     const begun = lease.begun;
     const answered = await client.query<{ xid: string }>("SELECT pg_current_xact_id()::text AS xid");
@@ -97,7 +103,7 @@ async function connectionFor(tx: Tx): Promise<{ client: pg.PoolClient; begun: nu
 }
 
 /** the client, if the transaction it was found for is still open on it; throws when that transaction is over */
-function openClient(connection: { client: pg.PoolClient; begun: number }): pg.PoolClient {
+function openClient(connection: TxConnection): pg.PoolClient {
   const lease = leaseOf.get(connection.client);
   if (!lease?.open || lease.begun !== connection.begun) {
     throw new Error("bulk statement refused: its transaction is over (committed, rolled back or timed out)");

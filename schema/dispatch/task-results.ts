@@ -143,7 +143,7 @@ export async function applyItemResults(
     include: TASK_INCLUDE,
   });
   // DONE makes the task a visit, its results and last change set its time (supervision rollup, refreshed after the commit)
-  await markVisitsStale(tx, { usccs: [updated.enterpriseUscc], recordIds: [] });
+  await markVisitsStale(tx, { usccs: [updated.enterpriseUscc] });
   return updated;
 }
 

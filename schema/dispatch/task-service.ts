@@ -39,7 +39,7 @@ async function saved(tx: Tx, taskId: string, data: Prisma.InspectionTaskUpdateIn
     include: TASK_INCLUDE,
   });
   // a task's state and last change decide its visit (supervision rollup, refreshed after the commit)
-  await markVisitsStale(tx, { usccs: [task.enterpriseUscc], recordIds: [] });
+  await markVisitsStale(tx, { usccs: [task.enterpriseUscc] });
   return task;
 }
 

@@ -28,18 +28,19 @@ async function inScope(prisma: PrismaClient, scope: IndicatorScope): Promise<Whe
   };
 }
 
-/** record ids of an SQL statement returning `id`, at most TOTAL_COUNT_CAP */
-async function idsOf(prisma: PrismaClient, sql: Prisma.Sql): Promise<Where> {
-  const rows = await prisma.$queryRaw<Array<{ id: string }>>`${sql} LIMIT ${TOTAL_COUNT_CAP}`;
+/**
+ * The records of the visits a CTE over the visit rollup names in `picked(key)`, at most TOTAL_COUNT_CAP: the rollup
+ * refreshed first (visit-marks.ts), so they are the visits the figure read.
+ */
+async function recordsOfVisits(prisma: PrismaClient, cte: Prisma.Sql, picked: Prisma.Sql): Promise<Where> {
+  await refreshMarkedVisits(prisma);
+  const rows = await prisma.$queryRaw<Array<{ id: string }>>`${cte}, picked AS (${picked})
+    SELECT r."id" FROM "EnforcementRecord" r, picked p
+    WHERE r."kind" = 'INSPECTION' AND (p.key = 'r:' || r."id" OR (p.key LIKE 't:%'
+      AND r."payload"->>'taskId' IN (substr(p.key, 3), ${taskGlobalIdSql(Prisma.sql`substr(p.key, 3)`)})))
+    ORDER BY r."id" LIMIT ${TOTAL_COUNT_CAP}`;
   return { id: { in: rows.map((r) => r.id) } };
 }
-
-/** the records of the visits a CTE names in `picked(key)` */
-const recordsOfVisits = (cte: Prisma.Sql, picked: Prisma.Sql) => Prisma.sql`${cte}, picked AS (${picked})
-  SELECT r."id" FROM "EnforcementRecord" r, picked p
-  WHERE r."kind" = 'INSPECTION' AND (p.key = 'r:' || r."id" OR (p.key LIKE 't:%'
-    AND r."payload"->>'taskId' IN (substr(p.key, 3), ${taskGlobalIdSql(Prisma.sql`substr(p.key, 3)`)})))
-  ORDER BY r."id"`;
 
 export async function recordsBehind(
   prisma: PrismaClient,
@@ -48,7 +49,6 @@ export async function recordsBehind(
   repeatWindowDays: number,
 ): Promise<Where> {
   const { start, end } = boundsOf(scope);
-  await refreshMarkedVisits(prisma); // the visits behind the figure, as the figure read them
   const own = await inScope(prisma, scope);
   const inspections: Where = { ...own, kind: "INSPECTION", occurredAt: { gte: start, lte: end } };
   const decisions: Where = { ...own, kind: "PENALTY_DECISION", decidedAt: { gte: start, lte: end } };
@@ -63,22 +63,18 @@ export async function recordsBehind(
     case "RESULT_PUBLICATION_RATE":
       return { ...inspections, inspectionMode: "RANDOM", resultPublishedAt: { not: null } };
     case "JOINT_VISIT_RATE":
-      return idsOf(prisma, recordsOfVisits(visitsCte(windowOf(scope)), Prisma.sql`SELECT key FROM visits WHERE joint`));
+      return recordsOfVisits(prisma, visitsCte(windowOf(scope)), Prisma.sql`SELECT key FROM visits WHERE joint`);
     case "A_GRADE_INSPECTION_RATE":
-      return idsOf(
+      return recordsOfVisits(
         prisma,
-        recordsOfVisits(
-          visitsCte(windowOf(scope)),
-          Prisma.sql`SELECT key FROM visits v JOIN "Enterprise" e ON e."uscc" = v.uscc WHERE e."creditGrade" = 'A'`,
-        ),
+        visitsCte(windowOf(scope)),
+        Prisma.sql`SELECT key FROM visits v JOIN "Enterprise" e ON e."uscc" = v.uscc WHERE e."creditGrade" = 'A'`,
       );
     case "REPEATED_INSPECTIONS":
-      return idsOf(
+      return recordsOfVisits(
         prisma,
-        recordsOfVisits(
-          gapsCte(scope, repeatWindowDays),
-          Prisma.sql`SELECT key FROM gaps WHERE gap <= ${repeatWindowDays}`,
-        ),
+        gapsCte(scope, repeatWindowDays),
+        Prisma.sql`SELECT key FROM gaps WHERE gap <= ${repeatWindowDays}`,
       );
     case "BENCHMARK_MATCH_RATE":
       return { ...decisions, NOT: { id: { in: await unmatchedDecisionIds(prisma, start, end) } } };

@@ -21,7 +21,7 @@
  * runs here, so two refreshes never replace the same visit at once.
  */
 import type { Prisma, PrismaClient } from "../../gateway/db/generated/prisma/client.ts";
-import { refreshSupervisionVisits } from "./visit-rollup.ts";
+import { distinctTouched, refreshSupervisionVisits, type TouchedVisits } from "./visit-rollup.ts";
 
 type Tx = Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw">;
 
@@ -36,12 +36,8 @@ const REFRESH_LOCK = [0x766d726b, 0] as const;
 export const REFRESH_BOUNDS = { enterprises: 500, records: 20_000 } as const;
 
 /** Marks the visits a write may have changed, inside its transaction: the enterprises (before and after) and records */
-export async function markVisitsStale(
-  tx: Tx,
-  touched: { usccs: ReadonlyArray<string | null | undefined>; recordIds: readonly string[] },
-): Promise<void> {
-  const usccs = [...new Set(touched.usccs.filter((u): u is string => typeof u === "string"))].sort();
-  const recordIds = [...new Set(touched.recordIds)].sort();
+export async function markVisitsStale(tx: Tx, touched: TouchedVisits): Promise<void> {
+  const { usccs, recordIds } = distinctTouched(touched);
   if (usccs.length === 0 && recordIds.length === 0) return;
   await tx.$executeRaw`INSERT INTO "SupervisionVisitMark" ("enterpriseUsccs", "recordIds")
     VALUES (${usccs}::text[], ${recordIds}::text[])`;
@@ -118,8 +114,10 @@ async function refreshMarksUpTo(tx: Tx, lastId: bigint): Promise<Omit<MarkedRefr
       ) m
       WHERE m.n = 1 OR (m.enterprises <= ${REFRESH_BOUNDS.enterprises} AND m.records <= ${REFRESH_BOUNDS.records})
     ) RETURNING "enterpriseUsccs" AS usccs, "recordIds"`;
-  const usccs = [...new Set(taken.flatMap((mark) => mark.usccs ?? []))];
-  const recordIds = [...new Set(taken.flatMap((mark) => mark.recordIds ?? []))];
+  const { usccs, recordIds } = distinctTouched({
+    usccs: taken.flatMap((mark) => mark.usccs ?? []),
+    recordIds: taken.flatMap((mark) => mark.recordIds ?? []),
+  });
   await refreshSupervisionVisits(tx, { usccs, recordIds });
   return { marks: taken.length, enterprises: usccs.length, records: recordIds.length };
 }

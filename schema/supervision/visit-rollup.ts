@@ -48,10 +48,17 @@ export interface TouchedVisits {
 
 type Tx = Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw">;
 
-/** THE write-path hook: brings the rollup rows of the touched enterprises and records up to date, inside `tx` */
+/** the enterprises (without nulls) and records touched, each once, in order */
+export function distinctTouched(touched: TouchedVisits): { usccs: string[]; recordIds: string[] } {
+  return {
+    usccs: [...new Set(touched.usccs.filter((u): u is string => typeof u === "string"))].sort(),
+    recordIds: [...new Set(touched.recordIds ?? [])].sort(),
+  };
+}
+
+/** brings the rollup rows of the touched enterprises and records up to date, inside `tx` (visit-marks.ts runs it) */
 export async function refreshSupervisionVisits(tx: Tx, touched: TouchedVisits): Promise<void> {
-  const usccs = [...new Set(touched.usccs.filter((u): u is string => typeof u === "string"))].sort();
-  const recordIds = [...new Set(touched.recordIds ?? [])];
+  const { usccs, recordIds } = distinctTouched(touched);
   if (usccs.length === 0 && recordIds.length === 0) return;
   // one statement takes every enterprise's lock, in the order of their numbers; the recomputation comes after
   await lockVisitsOf(tx, usccs);
