@@ -3,16 +3,20 @@
  * last) and in two otherwise — instead of the five of a Prisma interactive transaction (BEGIN, lock, head, INSERT,
  * COMMIT, each a wait for the event loop of a busy gateway).
  *
- * Every batch's transaction takes the chain lock (so `seq` order is chain order, with mutations appending in their
- * own transactions and other gateways alike) and, before it commits, reserves numbers for this writer's next
- * batches. The next batch is then chained here, on the head this writer left and on those numbers, and sent whole:
- *   `BEGIN; <lock>; INSERT … WHERE <the head is still the one chained on>; <reserve numbers>; COMMIT`
+ * Every batch is stored by the database function `gaozhu_audit_append` (prisma/migrations/20261206000000_audit_append_function):
+ * under the chain lock (so `seq` order is chain order, with mutations appending in their own transactions and other
+ * gateways alike), and only if the chain's head is still the one the batch was chained on, it inserts the batch's
+ * rows and reserves numbers for this writer's next batches. The next batch is then chained here, on the head this
+ * writer left and on those numbers, and sent as one prepared statement (its own transaction):
+ *   `SELECT gaozhu_audit_append($rows, $head, $reserve)`
  * so the lock is held only while Postgres works, never across a round trip to a busy gateway (under the read load
- * the gateway idled, waiting for commits). If anyone else wrote in between, the INSERT stores nothing, and the
- * batch goes the long way:
+ * the gateway idled, waiting for commits). A function called as a prepared statement, because Postgres parsed and
+ * planned the five statements it replaced for every batch and took one nextval a reserved number: its CPU an entry
+ * went from 69 to 38 µs at 8 entries a batch, from 35 to 23 µs at 24 (bench/README.md, "read-peers"). If anyone else wrote in between, the
+ * function stores nothing and returns null, and the batch goes the long way:
  *   1. `BEGIN; <lock>; <head and numbers>` — Postgres runs each statement with a snapshot of its own (read
  *      committed), so the head is read after the lock and sees the last commit;
- *   2. `INSERT …; <reserve numbers>; COMMIT`.
+ *   2. `SELECT gaozhu_audit_append(…); COMMIT` on that head, within the same transaction (the lock is still held).
  * Reserved numbers are higher than every number in the chain when they are taken, and are used only for a batch
  * chained on that writer's own head, so `seq` stays in chain order; numbers a writer drops (another writer wrote)
  * leave gaps, as rolled-back transactions do — allowed by the chain's verification (./chain.ts). Each call resolves
@@ -21,8 +25,8 @@
  * One dedicated connection (reconnecting after failures), so the ORM's pool stays free for requests; batches are
  * written one after the other (the audit log's group commit), each chained on the last. Two batches at once, on two
  * connections, were slower: the second one's message often took the lock first, found the head not yet written, and
- * went the long way (bench/README.md). Each batch travels as ONE escaped JSON literal (pg's escapeLiteral), the only
- * text spliced into the SQL besides constants, counts and the head's hash (hex, escaped the same way).
+ * went the long way (bench/README.md). On the long way the batch travels as ONE escaped JSON literal (pg's
+ * escapeLiteral), the only text spliced into the SQL besides constants and counts.
  */
 import pg from "pg";
 import { AUDIT_LOCK_SQL, type AuditBatchWriter, type AuditRecord, auditHeadSql, chainBatch } from "./audit-log.ts";
@@ -35,15 +39,9 @@ export interface PgAuditBatchWriter {
   close(): Promise<void>;
 }
 
-const INSERT_COLUMNS = `"seq", "at", "issuer", "subject", "operationName", "operationType", "documentHash",
-  "variablesHash", "recordIds", "outcome", "errorCode", "prevHash", "hash"`;
-/** each row travels as a JSON array in INSERT_COLUMNS' order (no key names: a third fewer bytes to send) */
-const ROW_VALUES = `(r->>0)::bigint, (r->>1)::timestamptz, r->>2, r->>3, r->>4, r->>5, r->>6, r->>7,
-  ARRAY(SELECT jsonb_array_elements_text(r->8)), r->>9, r->>10, r->>11, r->>12`;
-
-const reserveSql = (count: number) =>
-  `SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('"AuditEntry"', 'seq'))
-                FROM generate_series(1, ${Math.trunc(count)}::int)) AS reserved`;
+/** the function that stores a batch chained on an expected head and reserves the next numbers (see above) */
+const APPEND_STATEMENT = "gaozhu-audit-append";
+const APPEND_SQL = "SELECT gaozhu_audit_append($1::jsonb, $2, $3) AS reserved";
 
 /** the head this writer left and the numbers it reserved after it (ascending) */
 interface KnownHead {
@@ -57,31 +55,29 @@ const MAX_BACKOFF = 64;
 /** numbers to reserve for the next batches: enough for two of this size, at least 64 */
 const toReserve = (batchSize: number, left: number) => Math.max(0, Math.max(64, 2 * batchSize) - left);
 
-function insertSql(rows: readonly AuditRow[], onlyAfterHead?: string): string {
-  const values = rows.map((row) => [
-    String(row.seq),
-    new Date(row.at).toISOString(),
-    row.issuer,
-    row.subject,
-    row.operationName,
-    row.operationType ?? "unknown",
-    row.documentHash,
-    row.variablesHash,
-    row.recordIds,
-    row.outcome,
-    row.errorCode,
-    row.prevHash,
-    row.hash,
-  ]);
-  const guard =
-    onlyAfterHead === undefined
-      ? ""
-      : ` WHERE (SELECT "hash" FROM "AuditEntry" ORDER BY "seq" DESC LIMIT 1) = ${pg.escapeLiteral(onlyAfterHead)}`;
-  return `INSERT INTO "AuditEntry" (${INSERT_COLUMNS})
-    SELECT ${ROW_VALUES} FROM jsonb_array_elements(${pg.escapeLiteral(JSON.stringify(values))}::jsonb) AS r${guard}`;
-}
+/** the batch's rows as the function reads them: each a JSON array in the table's column order (no key names) */
+const rowsJson = (rows: readonly AuditRow[]) =>
+  JSON.stringify(
+    rows.map((row) => [
+      String(row.seq),
+      new Date(row.at).toISOString(),
+      row.issuer,
+      row.subject,
+      row.operationName,
+      row.operationType ?? "unknown",
+      row.documentHash,
+      row.variablesHash,
+      row.recordIds,
+      row.outcome,
+      row.errorCode,
+      row.prevHash,
+      row.hash,
+    ]),
+  );
 
-const reservedOf = (result: pg.QueryResult) => (result.rows[0] as { reserved: string[] }).reserved.map(BigInt);
+/** the numbers reserved, or null: the head was not the one expected, nothing was stored */
+const reservedOf = (result: pg.QueryResult) =>
+  (result.rows[0] as { reserved: string[] | null }).reserved?.map(BigInt) ?? null;
 
 export function createPgAuditBatchWriter(connectionString: string): PgAuditBatchWriter {
   // One client of its own, not a pool, and no wait for it once connected: a batch's message is written the moment
@@ -123,10 +119,14 @@ export function createPgAuditBatchWriter(connectionString: string): PgAuditBatch
   async function writeAfterKnownHead(client: pg.Client, head: KnownHead, records: AuditRecord[], clock: () => Date) {
     const rows = chainBatch(head.hash, head.seqs.slice(0, records.length), records, clock);
     const left = head.seqs.slice(records.length);
-    const results = (await client.query(
-      `BEGIN; ${AUDIT_LOCK_SQL}; ${insertSql(rows, head.hash)}; ${reserveSql(toReserve(records.length, left.length))}; COMMIT`,
-    )) as unknown as pg.QueryResult[];
-    if (results[2]!.rowCount !== rows.length) {
+    const reserved = reservedOf(
+      await client.query({
+        name: APPEND_STATEMENT,
+        text: APPEND_SQL,
+        values: [rowsJson(rows), head.hash, toReserve(records.length, left.length)],
+      }),
+    );
+    if (reserved === null) {
       counts.headMoved += 1;
       longWaysLeft = backoff;
       backoff = Math.min(2 * backoff, MAX_BACKOFF);
@@ -134,7 +134,7 @@ export function createPgAuditBatchWriter(connectionString: string): PgAuditBatch
     }
     counts.oneTrip += 1;
     backoff = 1;
-    known = { hash: rows.at(-1)!.hash, seqs: [...left, ...reservedOf(results[3]!)] };
+    known = { hash: rows.at(-1)!.hash, seqs: [...left, ...reserved] };
     return true;
   }
 
@@ -144,11 +144,15 @@ export function createPgAuditBatchWriter(connectionString: string): PgAuditBatch
     )) as unknown as pg.QueryResult[];
     const numbers = results[2]!.rows[0] as { head: string | null; seqs: string[] };
     const rows = chainBatch(numbers.head, numbers.seqs, records, clock);
-    const [, reserved] = (await client.query(
-      `${insertSql(rows)}; ${reserveSql(toReserve(records.length, 0))}; COMMIT`,
+    const head = numbers.head === null ? "NULL" : pg.escapeLiteral(numbers.head);
+    const [appended] = (await client.query(
+      `SELECT gaozhu_audit_append(${pg.escapeLiteral(rowsJson(rows))}::jsonb, ${head}, ${toReserve(records.length, 0)}) AS reserved; COMMIT`,
     )) as unknown as pg.QueryResult[];
+    // the lock is held since the head was read: no one else can have moved it
+    const reserved = reservedOf(appended!);
+    if (reserved === null) throw new Error("the audit chain's head moved under its lock");
     counts.longWay += 1;
-    known = { hash: rows.at(-1)!.hash, seqs: reservedOf(reserved!) };
+    known = { hash: rows.at(-1)!.hash, seqs: reserved };
   }
 
   async function writeOne(records: AuditRecord[], clock: () => Date): Promise<void> {

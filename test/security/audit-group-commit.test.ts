@@ -5,8 +5,9 @@
  * transactions at the same time still share one unbroken chain; a failed batch rejects its appends and
  * leaves the writer usable.
  */
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AuditRecord, createAuditLog } from "../../gateway/audit/audit-log.ts";
+import { AUDIT_LOCK_SQL, type AuditRecord, createAuditLog } from "../../gateway/audit/audit-log.ts";
 import { createPgAuditBatchWriter, type PgAuditBatchWriter } from "../../gateway/audit/pg-audit-batch-writer.ts";
 import { verifyStoredChain } from "../../gateway/audit/verify-stored-chain.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
@@ -106,6 +107,40 @@ describe(`audit group commit (${process.env.DATABASE_URL ? "Postgres, own connec
         expect(await verifyStoredChain(t.prisma)).toMatchObject({ ok: true, checked: names.length });
       } finally {
         await Promise.all([own.close(), other.close()]);
+      }
+    },
+  );
+
+  // gaozhu_audit_append (prisma/migrations/20261206000000_audit_append_function) names the chain's lock by its number:
+  // it must be the lock the other writers take (AUDIT_LOCK_SQL), or a one-trip batch could interleave with them
+  it.runIf(Boolean(process.env.DATABASE_URL))(
+    "a one-trip batch waits for a transaction holding the chain's lock, then chains after what it wrote",
+    async () => {
+      const own = createPgAuditBatchWriter(t.db.url!);
+      const holder = new pg.Client({ connectionString: t.db.url! });
+      await holder.connect();
+      try {
+        const log = createAuditLog(t.prisma, { writeBatch: own.write });
+        await log.append(record("first")); // the long way: the writer now knows the head
+        await holder.query(`BEGIN; ${AUDIT_LOCK_SQL}`);
+        let stored = false;
+        const waiting = log.append(record("while-locked")).then(() => {
+          stored = true;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(stored).toBe(false);
+        await holder.query("COMMIT");
+        await waiting;
+        expect(own.counts()).toEqual({ oneTrip: 1, longWay: 1, headMoved: 0 });
+        // numbers reserved by the function stay above every number taken later under the lock
+        await t.prisma.$transaction((tx) =>
+          log.appendInTransaction(tx, record("later", { operationType: "mutation" })),
+        );
+        await log.append(record("after-later"));
+        expect(await verifyStoredChain(t.prisma)).toMatchObject({ ok: true });
+      } finally {
+        await holder.end();
+        await own.close();
       }
     },
   );
