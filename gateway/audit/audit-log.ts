@@ -10,7 +10,7 @@
 import { Prisma, type PrismaClient } from "../db/generated/prisma/client.ts";
 import { type AuditRow, chainAuditEntry } from "./chain.ts";
 
-/** pg_advisory_xact_lock key of the chain head ("audit" in ASCII) */
+/** pg_advisory_xact_lock key of the chain head ("audi" in ASCII; also written in the function gaozhu_audit_append) */
 const AUDIT_CHAIN_LOCK = 0x61756469;
 
 export interface AuditRecord {

@@ -26,7 +26,8 @@
  * written one after the other (the audit log's group commit), each chained on the last. Two batches at once, on two
  * connections, were slower: the second one's message often took the lock first, found the head not yet written, and
  * went the long way (bench/README.md). On the long way the batch travels as ONE escaped JSON literal (pg's
- * escapeLiteral), the only text spliced into the SQL besides constants and counts.
+ * escapeLiteral), the only text spliced into the SQL besides constants, counts and the head's hash (hex, escaped the
+ * same way).
  */
 import pg from "pg";
 import { AUDIT_LOCK_SQL, type AuditBatchWriter, type AuditRecord, auditHeadSql, chainBatch } from "./audit-log.ts";
@@ -148,7 +149,8 @@ export function createPgAuditBatchWriter(connectionString: string): PgAuditBatch
     const [appended] = (await client.query(
       `SELECT gaozhu_audit_append(${pg.escapeLiteral(rowsJson(rows))}::jsonb, ${head}, ${toReserve(records.length, 0)}) AS reserved; COMMIT`,
     )) as unknown as pg.QueryResult[];
-    // the lock is held since the head was read: no one else can have moved it
+    // the lock is held since the head was read: no one else can have moved it. Should it ever be null, nothing was
+    // stored (the COMMIT sent with it only ends the transaction, its numbers unused) and the batch fails
     const reserved = reservedOf(appended!);
     if (reserved === null) throw new Error("the audit chain's head moved under its lock");
     counts.longWay += 1;

@@ -144,4 +144,26 @@ describe(`audit group commit (${process.env.DATABASE_URL ? "Postgres, own connec
       }
     },
   );
+
+  it.runIf(Boolean(process.env.DATABASE_URL))(
+    "the append refuses a transaction with one snapshot (repeatable read), which would read an old head and fork the chain",
+    async () => {
+      const client = new pg.Client({ connectionString: t.db.url! });
+      await client.connect();
+      try {
+        const [head] = await t.prisma.$queryRaw<Array<{ hash: string }>>`
+          SELECT "hash" FROM "AuditEntry" ORDER BY "seq" DESC LIMIT 1`;
+        await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
+        await expect(client.query("SELECT gaozhu_audit_append('[]'::jsonb, $1, 1)", [head!.hash])).rejects.toThrow(
+          /read committed only/,
+        );
+        await client.query("ROLLBACK");
+        // under read committed the same call stores its (empty) batch and reserves its number
+        const { rows } = await client.query("SELECT gaozhu_audit_append('[]'::jsonb, $1, 1) AS reserved", [head!.hash]);
+        expect(rows[0].reserved).toHaveLength(1);
+      } finally {
+        await client.end();
+      }
+    },
+  );
 });

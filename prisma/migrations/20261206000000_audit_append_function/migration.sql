@@ -13,12 +13,21 @@
 -- The reservation sets the sequence past the numbers it takes (nextval, then setval). That is only safe because every
 -- writer takes numbers of this sequence under the chain's lock (audit-log.ts: auditHeadSql after AUDIT_LOCK_SQL; this
 -- function); no insert uses the column's default.
+--
+-- What a deployment needs: this migration applied before the gateway serves (every audited read calls it), UPDATE on
+-- the sequence for the gateway's role (setval), and a session of its own for the audit writer (a named prepared
+-- statement: no pooler in transaction mode between the gateway and Postgres) — docs/security.md, "The hash chain".
 CREATE FUNCTION "gaozhu_audit_append"(batch jsonb, expected_head text, reserve integer) RETURNS bigint[]
 LANGUAGE plpgsql AS $$
 DECLARE
   audit_sequence constant text := pg_get_serial_sequence('"AuditEntry"', 'seq');
   first_reserved bigint;
 BEGIN
+  -- the head must be read after the lock is granted, with a snapshot of its own: a transaction with one snapshot
+  -- (repeatable read, serializable) would read the head as it was before the wait and fork the chain
+  IF current_setting('transaction_isolation') <> 'read committed' THEN
+    RAISE EXCEPTION 'the audit chain is appended under read committed only, not %', current_setting('transaction_isolation');
+  END IF;
   PERFORM pg_advisory_xact_lock(1635083369);
   IF (SELECT "hash" FROM "AuditEntry" ORDER BY "seq" DESC LIMIT 1) IS DISTINCT FROM expected_head THEN
     RETURN NULL;
@@ -32,7 +41,8 @@ BEGIN
     RETURN ARRAY[]::bigint[];
   END IF;
   first_reserved := nextval(audit_sequence);
-  PERFORM setval(audit_sequence, first_reserved + reserve - 1);
+  -- never backwards, should anyone have taken numbers without the lock meanwhile (they then collide loudly on the key)
+  PERFORM setval(audit_sequence, GREATEST(first_reserved + reserve - 1, pg_sequence_last_value(audit_sequence::regclass)));
   RETURN ARRAY(SELECT generate_series(first_reserved, first_reserved + reserve - 1));
 END
 $$;
