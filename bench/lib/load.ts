@@ -28,6 +28,8 @@ export interface LoadFigures {
   /** 2xx responses with the expected body, completed in the measured window */
   requests: number;
   seconds: number;
+  /** CPU seconds each of `bounds.cpuClocks` counted over the measured window (null: that clock could not say) */
+  cpuSeconds: Record<string, number | null>;
   errors: number;
   timeouts: number;
   non2xx: number;
@@ -46,6 +48,8 @@ export interface LoadBounds {
   overallRate?: number;
   /** shown in progress lines, e.g. "round 1/2" */
   phase: string;
+  /** clocks of CPU seconds used so far (a process, Postgres…), read at the measured window's start and end */
+  cpuClocks?: Readonly<Record<string, () => number | null>>;
 }
 
 /** Nearest-rank percentile of sorted values. */
@@ -60,6 +64,9 @@ export function runLoad(target: LoadTarget, bounds: LoadBounds): Promise<LoadFig
   const maxRequests = Math.max(connections, bounds.maxRequests ?? Math.round(total * 100_000));
   let measuring = false;
   let measuredFrom = 0;
+  const readClocks = () =>
+    Object.fromEntries(Object.entries(bounds.cpuClocks ?? {}).map(([name, clock]) => [name, clock()]));
+  let cpuFrom: Record<string, number | null> = {};
   const latencies: number[] = [];
   const counts = { ok: 0, errors: 0, timeouts: 0, non2xx: 0, mismatches: 0 };
   return new Promise((resolve, reject) => {
@@ -81,6 +88,7 @@ export function runLoad(target: LoadTarget, bounds: LoadBounds): Promise<LoadFig
         clearTimeout(startMeasuring);
         if (error) return reject(error);
         const seconds = measuring ? (performance.now() - measuredFrom) / 1000 : 0;
+        const cpuTo = measuring ? readClocks() : {};
         latencies.sort((a, b) => a - b);
         // autocannon reports every response not equal to expectBody as a mismatch, non-2xx ones included
         const wrong2xx = Math.max(0, counts.mismatches - counts.non2xx);
@@ -96,6 +104,12 @@ export function runLoad(target: LoadTarget, bounds: LoadBounds): Promise<LoadFig
           },
           requests,
           seconds,
+          cpuSeconds: Object.fromEntries(
+            Object.entries(cpuTo).map(([name, to]) => {
+              const from = cpuFrom[name];
+              return [name, to === null || from === null || from === undefined ? null : to - from];
+            }),
+          ),
           errors: counts.errors,
           timeouts: counts.timeouts,
           non2xx: counts.non2xx,
@@ -106,6 +120,7 @@ export function runLoad(target: LoadTarget, bounds: LoadBounds): Promise<LoadFig
     const startMeasuring = setTimeout(() => {
       measuring = true;
       measuredFrom = performance.now();
+      cpuFrom = readClocks();
     }, bounds.warmupSeconds * 1000);
     // a hung server must not hang the run: stop well after the planned end
     const hardStop = setTimeout(() => instance.stop(), (total + 30) * 1000);

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import type { MachineNote } from "./result.ts";
 
@@ -30,4 +30,33 @@ export function processCpuSeconds(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * CPU seconds (user + system) used so far by every process of the machine named `postgres` (its backends, WAL writer,
+ * checkpointer…); null off Linux. The bench's servers share the machine's one PostgreSQL: read over a window in
+ * which only one server runs, it is that server's share (the gateway's audit batches and reads). Backends that end
+ * within the window take their time with them (not counted): the servers measured keep their connections.
+ */
+export function postgresCpuSeconds(): number | null {
+  let names: string[];
+  try {
+    names = readdirSync("/proc");
+  } catch {
+    return null;
+  }
+  let ticks = 0;
+  for (const name of names) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, "utf8");
+    } catch {
+      continue; // ended meanwhile
+    }
+    if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) !== "postgres") continue;
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / USER_HZ;
 }

@@ -6,7 +6,9 @@
 import type { LoadTiming } from "./args.ts";
 import type { ServerChild } from "./child.ts";
 import { drain, failureShare, type LoadFigures, type LoadTarget, runLoad } from "./load.ts";
+import { postgresCpuSeconds, processCpuSeconds } from "./machine.ts";
 import { progress } from "./progress.ts";
+import { formatNumber } from "./report.ts";
 import { median } from "./result.ts";
 
 export interface Contender {
@@ -24,6 +26,13 @@ export interface ContenderFigures {
   rssMb: number;
   /** the worst round's share of requests without the expected answer */
   failureShare: number;
+  /**
+   * CPU a request (µs, median over rounds) of the server's process, and of every Postgres process of the machine
+   * (the gateway's audit and reads; ~0 for a server that uses no database): unlike req/s, what a request costs
+   * does not depend on what else the two shared cores are doing. null: not measurable here (not Linux)
+   */
+  cpuMicrosPerRequest: number | null;
+  postgresCpuMicrosPerRequest: number | null;
   rounds: LoadFigures[];
 }
 
@@ -47,6 +56,7 @@ export async function interleavedRounds(
         seconds: timing.durationSeconds,
         phase: label,
         connections: options.connections,
+        cpuClocks: { server: () => processCpuSeconds(child.pid), postgres: postgresCpuSeconds },
       });
       rounds.get(target.name)!.push(figures);
       rss.set(target.name, (await child.memory()).rss / 1e6);
@@ -67,10 +77,34 @@ export async function interleavedRounds(
       p99Ms: median(list.map((f) => f.latencyMs.p99)) ?? 0,
       rssMb: rss.get(target.name) ?? 0,
       failureShare: Math.max(...list.map(failureShare)),
+      cpuMicrosPerRequest: cpuMicrosPerRequest(list, "server"),
+      postgresCpuMicrosPerRequest: cpuMicrosPerRequest(list, "postgres"),
       rounds: list,
     };
   }
   return result;
+}
+
+/** µs of CPU a request over the measured windows (median over rounds); null when a round could not say */
+function cpuMicrosPerRequest(rounds: readonly LoadFigures[], clock: "server" | "postgres"): number | null {
+  const each = rounds.map((round) => {
+    const seconds = round.cpuSeconds[clock];
+    return seconds === null || seconds === undefined || round.requests === 0 ? null : (seconds / round.requests) * 1e6;
+  });
+  return each.includes(null) ? null : (median(each as number[]) ?? null);
+}
+
+/**
+ * ", CPU 108 µs a request + Postgres 27 µs" (Postgres named when it worked for the server: ≥ 1 µs a request); empty
+ * where CPU could not be read
+ */
+export function cpuText(figures: Pick<ContenderFigures, "cpuMicrosPerRequest" | "postgresCpuMicrosPerRequest">) {
+  if (figures.cpuMicrosPerRequest === null) return "";
+  const postgres = figures.postgresCpuMicrosPerRequest;
+  return (
+    `, CPU ${formatNumber(figures.cpuMicrosPerRequest)} µs a request` +
+    (postgres !== null && postgres >= 1 ? ` + Postgres ${formatNumber(postgres)} µs` : "")
+  );
 }
 
 /** Throws when a server answered too many requests wrongly: its throughput would be meaningless. */

@@ -8,7 +8,7 @@ import { startServerChild } from "../lib/child.ts";
 import { profileUnderLoad } from "../lib/profile.ts";
 import { formatNumber } from "../lib/report.ts";
 import { goalCheck, measuredResult, ratioOf } from "../lib/result.ts";
-import { assertAnswered, interleavedRounds } from "../lib/rounds.ts";
+import { assertAnswered, cpuText, interleavedRounds } from "../lib/rounds.ts";
 import { gatewayReadTarget, memoryReadTarget } from "./read.ts";
 import type { Scenario } from "./types.ts";
 
@@ -53,7 +53,7 @@ export const readPeers: Scenario = {
           ? await profileUnderLoad(gateway, gatewayTarget, ctx.options.quick ? 3 : 5)
           : undefined;
       const line = (name: string) =>
-        `${name} ${formatNumber(figures[name]!.requestsPerSecond)} req/s p99 ${formatNumber(figures[name]!.p99Ms, 1)} ms`;
+        `${name} ${formatNumber(figures[name]!.requestsPerSecond)} req/s p99 ${formatNumber(figures[name]!.p99Ms, 1)} ms${cpuText(figures[name]!)}`;
       return measuredResult(common, {
         ratio,
         checks,

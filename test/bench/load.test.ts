@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { failureShare, type LoadFigures, percentile } from "../../bench/lib/load.ts";
+import { postgresCpuSeconds } from "../../bench/lib/machine.ts";
 import { formatRatio } from "../../bench/lib/report.ts";
+import { cpuText } from "../../bench/lib/rounds.ts";
 
 const figures = (over: Partial<LoadFigures>): LoadFigures => ({
   requestsPerSecond: 0,
@@ -11,6 +13,7 @@ const figures = (over: Partial<LoadFigures>): LoadFigures => ({
   timeouts: 0,
   non2xx: 0,
   mismatches: 0,
+  cpuSeconds: {},
   ...over,
 });
 
@@ -33,5 +36,22 @@ describe("load figures", () => {
     expect(formatRatio(0.0123)).toBe("0.012");
     expect(formatRatio(0.61)).toBe("0.61");
     expect(formatRatio(null)).toBe("—");
+  });
+});
+
+describe("CPU a request", () => {
+  it("names the server's CPU a request, and Postgres's when it worked for it", () => {
+    expect(cpuText({ cpuMicrosPerRequest: 108.4, postgresCpuMicrosPerRequest: 27.2 })).toBe(
+      ", CPU 108 µs a request + Postgres 27 µs",
+    );
+    // a server that uses no database: Postgres's idle share is not named
+    expect(cpuText({ cpuMicrosPerRequest: 133, postgresCpuMicrosPerRequest: 0.2 })).toBe(", CPU 133 µs a request");
+    expect(cpuText({ cpuMicrosPerRequest: null, postgresCpuMicrosPerRequest: 10 })).toBe("");
+  });
+
+  it("reads Postgres's CPU from the machine's processes", () => {
+    const seconds = postgresCpuSeconds();
+    if (process.platform !== "linux") return expect(seconds).toBeNull();
+    expect(seconds).toBeGreaterThanOrEqual(0);
   });
 });
