@@ -5,7 +5,9 @@
  * What it does not answer (errors, a failed audit write) it hands to yoga with its result: the operation runs once.
  * The lane never calls `authenticate` (yoga's context does): that is how these tests tell who answered.
  */
+import { Kind, type OperationDefinitionNode, parse } from "graphql";
 import { describe, expect, it, vi } from "vitest";
+import { EXAMPLE_OPERATIONS } from "../../gateway/graphiql-examples.ts";
 import {
   auditEntriesOf,
   failNextAuditWrite,
@@ -40,6 +42,34 @@ describe.each([
     expect(authenticate).not.toHaveBeenCalled();
     const fromYoga = await served.t.gql(other.query, { as: "sc", variables: other.variables });
     expect(JSON.parse(fromLane.body)).toEqual({ data: fromYoga.data });
+  });
+});
+
+// the example operations of GraphiQL, a cross-section of the schema (connections, nested lists, supervision,
+// personal data masked for the other province), answered by the lane — read cache or prepared query — as yoga
+// answers them
+describe("the read lane answers the example operations as yoga does", () => {
+  const served = servedGateway({});
+  const document = parse(EXAMPLE_OPERATIONS);
+  const queriesWithoutVariables = document.definitions.filter(
+    (d): d is OperationDefinitionNode =>
+      d.kind === Kind.OPERATION_DEFINITION && d.operation === "query" && !d.variableDefinitions?.length,
+  );
+
+  it.each(["gz", "cq"] as const)("as %s", async (issuer) => {
+    expect(queriesWithoutVariables.length).toBeGreaterThanOrEqual(8);
+    const authorization = `Bearer ${await served.t.token(issuer)}`;
+    for (const operation of queriesWithoutVariables) {
+      const body = { query: EXAMPLE_OPERATIONS, operationName: operation.name!.value };
+      await postOver(served.server, body, { authorization }); // prepared by yoga (the first request of the document)
+      const authenticate = vi.spyOn(served.t.services.authenticator, "authenticate");
+      const fromLane = await postOver(served.server, body, { authorization });
+      expect(authenticate, operation.name!.value).not.toHaveBeenCalled();
+      authenticate.mockRestore();
+      const fromYoga = await yogaAnswerOf(served.t, body, { authorization });
+      expect(fromLane.body, operation.name!.value).toBe(fromYoga.body);
+      expect(JSON.parse(fromLane.body).errors, operation.name!.value).toBeUndefined();
+    }
   });
 });
 
