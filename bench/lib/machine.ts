@@ -17,16 +17,23 @@ export function machineNote(): MachineNote {
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on every Linux build this runs on). */
 const USER_HZ = 100;
 
+/** A process's command name and the CPU seconds (user + system) it has used, from the text of /proc/<pid>/stat. */
+function statOf(stat: string): { command: string; cpuSeconds: number } {
+  // the fields after the command name (in parentheses, which may hold spaces): utime and stime are 14 and 15
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return {
+    command: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")),
+    cpuSeconds: (Number(fields[11]) + Number(fields[12])) / USER_HZ,
+  };
+}
+
 /**
  * CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat; null off Linux. CPU time, unlike
  * a rate, does not depend on what else the shared cores are doing: it says what a change costs per record.
  */
 export function processCpuSeconds(pid: number): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // the fields after the command name (in parentheses, which may hold spaces): utime and stime are 14 and 15
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / USER_HZ;
+    return statOf(readFileSync(`/proc/${pid}/stat`, "utf8")).cpuSeconds;
   } catch {
     return null;
   }
@@ -45,7 +52,7 @@ export function postgresCpuSeconds(): number | null {
   } catch {
     return null;
   }
-  let ticks = 0;
+  let seconds = 0;
   for (const name of names) {
     if (!/^\d+$/.test(name)) continue;
     let stat: string;
@@ -54,9 +61,8 @@ export function postgresCpuSeconds(): number | null {
     } catch {
       continue; // ended meanwhile
     }
-    if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) !== "postgres") continue;
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    ticks += Number(fields[11]) + Number(fields[12]);
+    const { command, cpuSeconds } = statOf(stat);
+    if (command === "postgres") seconds += cpuSeconds;
   }
-  return ticks / USER_HZ;
+  return seconds;
 }

@@ -77,12 +77,21 @@ export async function interleavedRounds(
       p99Ms: median(list.map((f) => f.latencyMs.p99)) ?? 0,
       rssMb: rss.get(target.name) ?? 0,
       failureShare: Math.max(...list.map(failureShare)),
-      cpuMicrosPerRequest: cpuMicrosPerRequest(list, "server"),
-      postgresCpuMicrosPerRequest: cpuMicrosPerRequest(list, "postgres"),
+      ...cpuPerRequest(list),
       rounds: list,
     };
   }
   return result;
+}
+
+/** the server's and Postgres's µs of CPU a request over these measured windows (median over them) */
+export function cpuPerRequest(
+  rounds: readonly LoadFigures[],
+): Pick<ContenderFigures, "cpuMicrosPerRequest" | "postgresCpuMicrosPerRequest"> {
+  return {
+    cpuMicrosPerRequest: cpuMicrosPerRequest(rounds, "server"),
+    postgresCpuMicrosPerRequest: cpuMicrosPerRequest(rounds, "postgres"),
+  };
 }
 
 /** µs of CPU a request over the measured windows (median over rounds); null when a round could not say */
