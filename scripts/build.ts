@@ -36,8 +36,9 @@ export async function buildEntries(entries: readonly string[], outdir = DIST_DIR
     target: "node20",
     format: "esm",
     packages: "external",
-    // function names stay readable in CPU profiles and stack traces
-    keepNames: true,
+    // No keepNames: without minifying, esbuild keeps our names (V8 names const arrow functions itself), and
+    // keepNames wraps every closure in a `__name` call that redefines its `name` — per request, for the closures
+    // a handler makes: ~2.5% of the read lane's CPU (bench/README.md, "read-peers"). Errors set their own `name`.
     sourcemap: "linked",
     logLevel: "warning",
   });
