@@ -8,7 +8,7 @@
  *   once its entry is durable — so reads are audited without serializing on one lock per request.
  */
 import { Prisma, type PrismaClient } from "../db/generated/prisma/client.ts";
-import { type AuditRow, chainAuditEntry } from "./chain.ts";
+import { type ChainedEntry, chainEntry } from "./chain.ts";
 
 /** pg_advisory_xact_lock key of the chain head ("audi" in ASCII; also written in the function gaozhu_audit_append) */
 const AUDIT_CHAIN_LOCK = 0x61756469;
@@ -58,23 +58,30 @@ export const auditHeadSql = (count: number) => `
 
 export const AUDIT_LOCK_SQL = `SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
 
-/** The rows of a batch, chained after `head` (null: the log is empty) and numbered with `seqs`. */
+/** The entries of a batch, chained after `head` (null: the log is empty) and numbered with `seqs`. */
 export function chainBatch(
   head: string | null,
   seqs: ReadonlyArray<bigint | string | number>,
   records: readonly AuditRecord[],
   clock: () => Date,
-): AuditRow[] {
-  let previous: Pick<AuditRow, "hash"> | null = head ? { hash: head } : null;
+): ChainedEntry[] {
+  let previous: { hash: string } | null = head ? { hash: head } : null;
   return records.map((record, index) => {
-    const row = chainAuditEntry(previous, {
-      ...record,
-      recordIds: [...record.recordIds],
+    const chained = chainEntry(previous, {
       seq: BigInt(seqs[index]!),
       at: clock(),
+      issuer: record.issuer,
+      subject: record.subject,
+      operationName: record.operationName,
+      operationType: record.operationType,
+      documentHash: record.documentHash,
+      variablesHash: record.variablesHash,
+      recordIds: [...record.recordIds],
+      outcome: record.outcome,
+      errorCode: record.errorCode,
     });
-    previous = row;
-    return row;
+    previous = chained.row;
+    return chained;
   });
 }
 
@@ -95,7 +102,7 @@ export function createAuditLog(prisma: PrismaClient, options: AuditLogOptions = 
       auditHeadSql(list.length),
     );
     const rows = chainBatch(numbers?.head ?? null, numbers!.seqs, list, clock).map(
-      (row) => Prisma.sql`(${row.seq}, ${new Date(row.at)}, ${row.issuer}, ${row.subject}, ${row.operationName},
+      ({ row }) => Prisma.sql`(${row.seq}, ${new Date(row.at)}, ${row.issuer}, ${row.subject}, ${row.operationName},
         ${row.operationType ?? "unknown"}, ${row.documentHash}, ${row.variablesHash}, ${row.recordIds}::text[],
         ${row.outcome}, ${row.errorCode}, ${row.prevHash}, ${row.hash})`,
     );

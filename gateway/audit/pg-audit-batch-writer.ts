@@ -31,7 +31,7 @@
  */
 import pg from "pg";
 import { AUDIT_LOCK_SQL, type AuditBatchWriter, type AuditRecord, auditHeadSql, chainBatch } from "./audit-log.ts";
-import type { AuditRow } from "./chain.ts";
+import { CANONICAL_TAG, type ChainedEntry } from "./chain.ts";
 
 export interface PgAuditBatchWriter {
   write: AuditBatchWriter;
@@ -56,25 +56,16 @@ const MAX_BACKOFF = 64;
 /** numbers to reserve for the next batches: enough for two of this size, at least 64 */
 const toReserve = (batchSize: number, left: number) => Math.max(0, Math.max(64, 2 * batchSize) - left);
 
-/** the batch's rows as the function reads them: each a JSON array in the table's column order (no key names) */
-const rowsJson = (rows: readonly AuditRow[]) =>
-  JSON.stringify(
-    rows.map((row) => [
-      String(row.seq),
-      new Date(row.at).toISOString(),
-      row.issuer,
-      row.subject,
-      row.operationName,
-      row.operationType ?? "unknown",
-      row.documentHash,
-      row.variablesHash,
-      row.recordIds,
-      row.outcome,
-      row.errorCode,
-      row.prevHash,
-      row.hash,
-    ]),
-  );
+/** what precedes the fields in every canonical payload: `["gaozhu-audit-v1",` */
+const PAYLOAD_HEAD = `[${JSON.stringify(CANONICAL_TAG)},`;
+
+/**
+ * The batch's rows as the function reads them: each a JSON array in the table's column order (no key names) — the
+ * canonical payload's fields, which are in that order after its tag, then the hash (hex). So what is stored is the
+ * very text that was hashed, and it is not serialized a second time (~2 µs an entry).
+ */
+export const rowsJson = (entries: readonly ChainedEntry[]) =>
+  `[${entries.map(({ payload, row }) => `[${payload.slice(PAYLOAD_HEAD.length, -1)},"${row.hash}"]`).join(",")}]`;
 
 /** the numbers reserved, or null: the head was not the one expected, nothing was stored */
 const reservedOf = (result: pg.QueryResult) =>
@@ -118,13 +109,13 @@ export function createPgAuditBatchWriter(connectionString: string): PgAuditBatch
 
   /** chained on the known head and sent whole; false: someone else wrote since, nothing was stored */
   async function writeAfterKnownHead(client: pg.Client, head: KnownHead, records: AuditRecord[], clock: () => Date) {
-    const rows = chainBatch(head.hash, head.seqs.slice(0, records.length), records, clock);
+    const entries = chainBatch(head.hash, head.seqs.slice(0, records.length), records, clock);
     const left = head.seqs.slice(records.length);
     const reserved = reservedOf(
       await client.query({
         name: APPEND_STATEMENT,
         text: APPEND_SQL,
-        values: [rowsJson(rows), head.hash, toReserve(records.length, left.length)],
+        values: [rowsJson(entries), head.hash, toReserve(records.length, left.length)],
       }),
     );
     if (reserved === null) {
@@ -135,7 +126,7 @@ export function createPgAuditBatchWriter(connectionString: string): PgAuditBatch
     }
     counts.oneTrip += 1;
     backoff = 1;
-    known = { hash: rows.at(-1)!.hash, seqs: [...left, ...reserved] };
+    known = { hash: entries.at(-1)!.row.hash, seqs: [...left, ...reserved] };
     return true;
   }
 
@@ -144,17 +135,17 @@ export function createPgAuditBatchWriter(connectionString: string): PgAuditBatch
       `BEGIN; ${AUDIT_LOCK_SQL}; ${auditHeadSql(records.length)}`,
     )) as unknown as pg.QueryResult[];
     const numbers = results[2]!.rows[0] as { head: string | null; seqs: string[] };
-    const rows = chainBatch(numbers.head, numbers.seqs, records, clock);
+    const entries = chainBatch(numbers.head, numbers.seqs, records, clock);
     const head = numbers.head === null ? "NULL" : pg.escapeLiteral(numbers.head);
     const [appended] = (await client.query(
-      `SELECT gaozhu_audit_append(${pg.escapeLiteral(rowsJson(rows))}::jsonb, ${head}, ${toReserve(records.length, 0)}) AS reserved; COMMIT`,
+      `SELECT gaozhu_audit_append(${pg.escapeLiteral(rowsJson(entries))}::jsonb, ${head}, ${toReserve(records.length, 0)}) AS reserved; COMMIT`,
     )) as unknown as pg.QueryResult[];
     // the lock is held since the head was read: no one else can have moved it. Should it ever be null, nothing was
     // stored (the COMMIT sent with it only ends the transaction, its numbers unused) and the batch fails
     const reserved = reservedOf(appended!);
     if (reserved === null) throw new Error("the audit chain's head moved under its lock");
     counts.longWay += 1;
-    known = { hash: rows.at(-1)!.hash, seqs: reserved };
+    known = { hash: entries.at(-1)!.row.hash, seqs: reserved };
   }
 
   async function writeOne(records: AuditRecord[], clock: () => Date): Promise<void> {

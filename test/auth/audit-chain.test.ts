@@ -1,5 +1,6 @@
 /** The audit hash chain names the first entry altered by an update, a delete or a reordering. */
 import { describe, expect, it } from "vitest";
+import { chainBatch } from "../../gateway/audit/audit-log.ts";
 import {
   type AuditRow,
   canonicalAuditPayload,
@@ -10,6 +11,7 @@ import {
   hashVariables,
   verifyAuditChain,
 } from "../../gateway/audit/chain.ts";
+import { rowsJson } from "../../gateway/audit/pg-audit-batch-writer.ts";
 
 function buildChain(count: number, firstSeq = 1n, gapAfter?: bigint): AuditRow[] {
   const rows: AuditRow[] = [];
@@ -143,5 +145,48 @@ describe("canonical payload and hashes", () => {
     expect(hashVariables({ a: 1 })).not.toBe(hashVariables({ a: "1" }));
     expect(hashVariables(undefined)).toBe(hashVariables({}));
     expect(hashDocument("{ items { code } }")).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe("the rows the Postgres writer sends (the canonical payloads' fields, then the hash)", () => {
+  it("are the table's columns in order, as each entry was hashed, whatever its text holds", () => {
+    const records = [
+      { subject: 'officer "王" \\ 1', operationName: null, recordIds: [], errorCode: null, outcome: "OK" as const },
+      {
+        subject: "adapter\n\u2028é",
+        operationName: "Items",
+        recordIds: ["rec-1", 'rec-"2"'],
+        errorCode: "FORBIDDEN",
+        outcome: "REFUSED" as const,
+      },
+    ].map((r) => ({
+      ...r,
+      issuer: "cq",
+      operationType: "query",
+      documentHash: hashDocument("{ a }"),
+      variablesHash: null,
+    }));
+    const at = new Date(Date.UTC(2026, 11, 6, 3, 0, 0, 123));
+    const entries = chainBatch("f".repeat(64), [41n, 42n], records, () => at);
+    const columns = entries.map(({ row }) => [
+      String(row.seq),
+      at.toISOString(),
+      row.issuer,
+      row.subject,
+      row.operationName,
+      row.operationType,
+      row.documentHash,
+      row.variablesHash,
+      row.recordIds,
+      row.outcome,
+      row.errorCode,
+      row.prevHash,
+      row.hash,
+    ]);
+    expect(JSON.parse(rowsJson(entries))).toEqual(columns);
+    expect(entries.map(({ row }) => [computeAuditHash(row), canonicalAuditPayload(row)])).toEqual(
+      entries.map(({ row, payload }) => [row.hash, payload]),
+    );
+    expect(entries[1]!.row.prevHash).toBe(entries[0]!.row.hash);
   });
 });
