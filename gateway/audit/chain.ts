@@ -109,14 +109,6 @@ export function chainEntry(previous: Pick<AuditRow, "hash"> | null, entry: Omit<
   return { row, payload };
 }
 
-/** The row to insert after `previous` (null for the first entry of the log). */
-export function chainAuditEntry(
-  previous: Pick<AuditRow, "hash"> | null,
-  entry: Omit<AuditEntry, "prevHash">,
-): AuditRow {
-  return chainEntry(previous, entry).row;
-}
-
 /** The GraphQL document as received. */
 export function hashDocument(query: string): string {
   return sha256(query);

@@ -4,7 +4,7 @@ import { chainBatch } from "../../gateway/audit/audit-log.ts";
 import {
   type AuditRow,
   canonicalAuditPayload,
-  chainAuditEntry,
+  chainEntry,
   computeAuditHash,
   GENESIS_HASH,
   hashDocument,
@@ -17,7 +17,7 @@ function buildChain(count: number, firstSeq = 1n, gapAfter?: bigint): AuditRow[]
   const rows: AuditRow[] = [];
   let seq = firstSeq;
   for (let index = 0; index < count; index += 1) {
-    const row = chainAuditEntry(rows.at(-1) ?? null, {
+    const { row } = chainEntry(rows.at(-1) ?? null, {
       seq,
       at: new Date(Date.UTC(2025, 5, 1, 8, 0, index)),
       issuer: index % 2 === 0 ? "cq" : "sc",
