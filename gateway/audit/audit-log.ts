@@ -58,6 +58,20 @@ export const auditHeadSql = (count: number) => `
 
 export const AUDIT_LOCK_SQL = `SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
 
+/** NUL (which Postgres's text cannot hold) or a lone surrogate (which jsonb refuses) */
+const UNSTORABLE = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * A caller's text as Postgres can store it, each unstorable character replaced by U+FFFD. Operation names and record
+ * ids come from requests: one such character failed the whole batch it was in, every other caller's entry with it.
+ * Replaced before hashing, so the chain covers what is stored.
+ */
+function storable<T extends string | null>(text: T): T {
+  if (text === null) return text;
+  UNSTORABLE.lastIndex = 0;
+  return (UNSTORABLE.test(text) ? text.replace(UNSTORABLE, "\ufffd") : text) as T;
+}
+
 /** The entries of a batch, chained after `head` (null: the log is empty) and numbered with `seqs`. */
 export function chainBatch(
   head: string | null,
@@ -70,15 +84,15 @@ export function chainBatch(
     const chained = chainEntry(previous, {
       seq: BigInt(seqs[index]!),
       at: clock(),
-      issuer: record.issuer,
-      subject: record.subject,
-      operationName: record.operationName,
+      issuer: storable(record.issuer),
+      subject: storable(record.subject),
+      operationName: storable(record.operationName),
       operationType: record.operationType,
       documentHash: record.documentHash,
       variablesHash: record.variablesHash,
-      recordIds: [...record.recordIds],
+      recordIds: record.recordIds.map(storable),
       outcome: record.outcome,
-      errorCode: record.errorCode,
+      errorCode: storable(record.errorCode),
     });
     previous = chained.row;
     return chained;
@@ -103,7 +117,7 @@ export function createAuditLog(prisma: PrismaClient, options: AuditLogOptions = 
     );
     const rows = chainBatch(numbers?.head ?? null, numbers!.seqs, list, clock).map(
       ({ row }) => Prisma.sql`(${row.seq}, ${new Date(row.at)}, ${row.issuer}, ${row.subject}, ${row.operationName},
-        ${row.operationType ?? "unknown"}, ${row.documentHash}, ${row.variablesHash}, ${row.recordIds}::text[],
+        ${row.operationType}, ${row.documentHash}, ${row.variablesHash}, ${row.recordIds}::text[],
         ${row.outcome}, ${row.errorCode}, ${row.prevHash}, ${row.hash})`,
     );
     await tx.$executeRaw`

@@ -1,4 +1,4 @@
-import { type DocumentNode, Kind, type OperationDefinitionNode } from "graphql";
+import { type DocumentNode, getOperationAST, Kind, type OperationDefinitionNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { AuditRecord } from "../audit/audit-log.ts";
 import { hashDocument, hashVariables } from "../audit/chain.ts";
@@ -11,6 +11,7 @@ const REFUSAL_CODES = new Set([
   "RATE_LIMITED",
   "GRAPHQL_VALIDATION_FAILED",
   "GRAPHQL_PARSE_FAILED",
+  "OPERATION_RESOLUTION_FAILURE",
 ]);
 
 type Errors = ReadonlyArray<{ extensions?: Record<string, unknown> }> | undefined;
@@ -66,10 +67,29 @@ export type AuditServices = Pick<GatewayServices, "auditLog" | "authenticator">;
  */
 export function useAudit(services: AuditServices): Plugin<GatewayContext> {
   const earlyRefusals = new WeakMap<object, Errors>();
+  /** a request refused before execution: who tried it (when the token is good), and why */
+  const appendRefusal = async (context: object, errors: Errors) => {
+    const { request, params } = context as unknown as {
+      request: Request;
+      params: Parameters<typeof describeRequest>[0];
+    };
+    const audit = { ...describeRequest(params ?? {}), operationType: "invalid" };
+    // a bad token is the lesser news here
+    const caller = await services.authenticator.authenticate(request).catch(() => null);
+    await services.auditLog.append(auditRecordFor({ caller, audit }, errors)).catch(() => {});
+  };
   return {
     onParse({ context }) {
       return ({ result }) => {
-        if (!(result instanceof Error)) return;
+        if (!(result instanceof Error)) {
+          // a document without the operation asked for (an unknown name; several operations and no name): yoga
+          // refuses it right after parsing (OPERATION_RESOLUTION_FAILURE), before any hook that sees a result
+          const operationName = (context as { params?: { operationName?: string | null } }).params?.operationName;
+          if (result && !getOperationAST(result, operationName)) {
+            void appendRefusal(context, [{ extensions: { code: "OPERATION_RESOLUTION_FAILURE" } }]);
+          }
+          return;
+        }
         const extensions = (result as { extensions?: Record<string, unknown> }).extensions;
         earlyRefusals.set(context, [{ extensions: { code: "GRAPHQL_PARSE_FAILED", ...extensions } }]);
       };
@@ -87,14 +107,7 @@ export function useAudit(services: AuditServices): Plugin<GatewayContext> {
       const errors = earlyRefusals.get(context);
       if (!errors) return;
       earlyRefusals.delete(context);
-      const { request, params } = context as unknown as {
-        request: Request;
-        params: Parameters<typeof describeRequest>[0];
-      };
-      const audit = { ...describeRequest(params ?? {}), operationType: "invalid" };
-      // who tried it, when the token is good; a bad token is the lesser news here
-      const caller = await services.authenticator.authenticate(request).catch(() => null);
-      await services.auditLog.append(auditRecordFor({ caller, audit }, errors)).catch(() => {});
+      await appendRefusal(context, errors);
     },
     onExecute({ args }) {
       const ctx = args.contextValue as GatewayContext;

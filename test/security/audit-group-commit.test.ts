@@ -65,6 +65,27 @@ describe(`audit group commit (${process.env.DATABASE_URL ? "Postgres, own connec
     expect(await verifyStoredChain(t.prisma)).toMatchObject({ ok: true, checked: before + 1 });
   });
 
+  // Postgres's text holds no NUL, and jsonb refuses a lone surrogate: one such name, sent by a caller, failed the whole
+  // batch — every other request's entry with it
+  it("a text Postgres cannot store (NUL, a lone surrogate) is stored as U+FFFD and fails no batch", async () => {
+    const log = createAuditLog(t.prisma, { writeBatch: writer?.write });
+    const before = await t.prisma.auditEntry.count();
+    const odd = record("Items\u0000x", { subject: "officer-\ud800", recordIds: ["rec-\udc00-1", "rec-2"] });
+    await Promise.all([log.append(record("neighbour-1")), log.append(odd), log.append(record("neighbour-2"))]);
+    const oddMutation = { ...odd, operationName: "Ingest\u0000y", operationType: "mutation" };
+    await t.prisma.$transaction((tx) => log.appendInTransaction(tx, oddMutation));
+    expect(await t.prisma.auditEntry.count()).toBe(before + 4);
+    const stored = await t.prisma.auditEntry.findMany({
+      where: { operationName: { in: ["Items\ufffdx", "Ingest\ufffdy"] } },
+      orderBy: { seq: "asc" },
+    });
+    expect(stored.map((row) => [row.operationName, row.subject, row.recordIds])).toEqual([
+      ["Items\ufffdx", "officer-\ufffd", ["rec-\ufffd-1", "rec-2"]],
+      ["Ingest\ufffdy", "officer-\ufffd", ["rec-\ufffd-1", "rec-2"]],
+    ]);
+    expect(await verifyStoredChain(t.prisma)).toMatchObject({ ok: true, checked: before + 4 });
+  });
+
   // the one-round-trip path exists only in the Postgres writer (the PGlite gateway writes through Prisma)
   it.runIf(Boolean(process.env.DATABASE_URL))(
     "once it has written, the writer chains on its own head in one round trip; another writer in between is seen, and nothing is lost or doubled",

@@ -175,3 +175,19 @@ describe("verifyAudit on a chain tampered by direct SQL", () => {
     expect(await verify()).toMatchObject({ ok: true });
   });
 });
+
+describe("a caller's text the database cannot hold", () => {
+  it("an operation name with NUL and a lone surrogate is refused and audited as U+FFFD; the reads beside it are answered", async () => {
+    const authorization = `Bearer ${await t.token("cq", { subject: "cq-officer-odd" })}`;
+    const odd = t.post({ query: READ_DOMAINS, operationName: "Nope\u0000\ud800" }, { authorization });
+    const reads = Array.from({ length: 5 }, () => t.gql(READ_DOMAINS, { as: "sc", subject: "sc-officer-beside" }));
+    const [refused, ...answered] = await Promise.all([odd, ...reads]);
+    expect(refused.status).toBe(400);
+    for (const read of answered) expect(read.errors).toBeUndefined();
+    await t.services.auditLog.flush();
+    const entries = await t.prisma.auditEntry.findMany({ where: { subject: "cq-officer-odd" } });
+    expect(entries.map((e) => [e.operationName, e.outcome])).toEqual([["Nope\ufffd\ufffd", "REFUSED"]]);
+    expect(await t.prisma.auditEntry.count({ where: { subject: "sc-officer-beside" } })).toBe(5);
+    expect(await verifyStoredChain(t.prisma)).toMatchObject({ ok: true });
+  });
+});
