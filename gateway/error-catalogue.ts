@@ -73,6 +73,13 @@ export const CODES = {
     when: "The document is not GraphQL, or has more tokens than allowed (docs/limits.md).",
     action: "Fix the document against schema.graphql.",
   },
+  OPERATION_RESOLUTION_FAILURE: {
+    status: 400,
+    zh: "找不到要执行的操作",
+    en: "Operation not found in the document",
+    when: "`operationName` names no operation of the document, or the document holds several operations and no `operationName` was sent (graphql-yoga's code).",
+    action: "Send the name of one of the document's operations as `operationName`.",
+  },
   GRAPHQL_VALIDATION_FAILED: {
     status: 400,
     zh: "查询校验失败",
