@@ -185,8 +185,15 @@ describe("a caller's text the database cannot hold", () => {
     expect(refused.status).toBe(400);
     for (const read of answered) expect(read.errors).toBeUndefined();
     await t.services.auditLog.flush();
+    // the same document again (yoga's parse cache): refused and audited again
+    const again = await t.post({ query: READ_DOMAINS, operationName: "Nope\u0000\ud800" }, { authorization });
+    expect(again.status).toBe(400);
+    await t.services.auditLog.flush();
     const entries = await t.prisma.auditEntry.findMany({ where: { subject: "cq-officer-odd" } });
-    expect(entries.map((e) => [e.operationName, e.outcome])).toEqual([["Nope\ufffd\ufffd", "REFUSED"]]);
+    expect(entries.map((e) => [e.operationName, e.outcome, e.errorCode])).toEqual([
+      ["Nope\ufffd\ufffd", "REFUSED", "OPERATION_RESOLUTION_FAILURE"],
+      ["Nope\ufffd\ufffd", "REFUSED", "OPERATION_RESOLUTION_FAILURE"],
+    ]);
     expect(await t.prisma.auditEntry.count({ where: { subject: "sc-officer-beside" } })).toBe(5);
     expect(await verifyStoredChain(t.prisma)).toMatchObject({ ok: true });
   });
