@@ -5,7 +5,7 @@
  * requests: nothing may modify them.
  */
 import type { ExecutionResult } from "graphql";
-import { beijingDay, beijingMidnight } from "../../schema/common/effective-dates.ts";
+import { beijingDay, beijingDayBounds } from "../../schema/common/effective-dates.ts";
 import type { Caller } from "../context.ts";
 
 export interface ReadAnswer {
@@ -53,13 +53,11 @@ let lastDay: { start: number; end: number; text: string } | null = null;
 function dayText(now: Date): string {
   const at = now.getTime();
   if (lastDay === null || at < lastDay.start || at > lastDay.end) {
-    const day = beijingDay(now);
-    const start = beijingMidnight(day).getTime();
-    lastDay = { start, end: start + DAY_MS - 1, text: day.toISOString() };
+    const text = beijingDay(now).toISOString();
+    lastDay = { ...beijingDayBounds(text.slice(0, 10)), text };
   }
   return lastDay.text;
 }
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface ReadAnswers {
   get(version: object, key: string): ReadAnswer | undefined;
