@@ -24,6 +24,7 @@ import { newestVersion } from "../sync/rules/newest-version.ts";
 import type { WriteOutcome } from "../sync/rules/write-outcome.ts";
 import { QuarantineStore } from "./quarantine-store.ts";
 import { insertRecordRows, updateRecordRows } from "./record-writes.ts";
+import { storedRecords } from "./stored-records.ts";
 import { documentOf, type RecordRow, recordChangePayload, rowOf, sameContent } from "./rules/record-document.ts";
 import { checkRecord, type RecordInput } from "./rules/record-input.ts";
 
@@ -70,9 +71,7 @@ export async function ingestInTransaction(
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${INGEST_LOCK}::int, ${ORIGIN_LOCK[origin]}::int)`;
   // a key PostgreSQL cannot compare (NUL) would fail the lookup, and the batch: its record is refused below
   const originIds = [...new Set(request.records.map((r) => r.originId))].filter(storable);
-  const stored = await tx.enforcementRecord.findMany({
-    where: { originJurisdiction: origin, originId: { in: originIds } },
-  });
+  const stored = await storedRecords(tx, origin, originIds);
   const current = new Map<string, RecordRow>(stored.map((row) => [row.originId, row]));
   const existed = new Set(current.keys());
   const itemCodes = [

@@ -142,6 +142,34 @@ describe("ingestRecords: a batch and its cursor in one transaction", () => {
     });
   });
 
+  it("answers UNCHANGED to a replay of a penalty decision carrying every field: the stored version reads back exact", async () => {
+    const full = inspection("SC-CF-000030", {
+      kind: "PENALTY_DECISION",
+      itemCode: "GZ-001",
+      occurredAt: "2026-06-01T09:00:00.123+08:00",
+      decidedAt: "2026-06-12T16:30:00+08:00",
+      fineYuan: "12000.50",
+      result: "已决定",
+      taskId: "not-a-task",
+      payload: { 文书号: "川高竹罚〔2026〕8号", facts: { 情节: "较轻" } },
+      department: "应急管理局",
+      inspectionMode: "COMPLAINT",
+      onSite: true,
+      resultPublishedAt: "2026-06-13T09:00:00+08:00",
+      codeScanned: false,
+      lenientKind: "LIGHTER",
+    });
+    const first = await ingest(t, "sc", { records: [full] });
+    expect(first.data?.ingestRecords.counts.applied).toBe(1);
+    const before = await changeCount(t);
+    const again = await ingest(t, "sc", { records: [full, { ...full, fineYuan: "12000.51" }] });
+    expect(again.data?.ingestRecords.results.map((r) => [r.outcome, r.code])).toEqual([
+      ["UNCHANGED", null],
+      ["STALE", "VERSION_CONFLICT"],
+    ]);
+    expect(await changeCount(t)).toBe(before);
+  });
+
   it("applies several versions of one record in one batch in order, newest last", async () => {
     const { data } = await ingest(t, "sc", {
       records: [
