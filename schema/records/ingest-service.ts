@@ -24,9 +24,9 @@ import { newestVersion } from "../sync/rules/newest-version.ts";
 import type { WriteOutcome } from "../sync/rules/write-outcome.ts";
 import { QuarantineStore } from "./quarantine-store.ts";
 import { insertRecordRows, updateRecordRows } from "./record-writes.ts";
-import { storedRecords } from "./stored-records.ts";
 import { documentOf, type RecordRow, recordChangePayload, rowOf, sameContent } from "./rules/record-document.ts";
 import { checkRecord, type RecordInput } from "./rules/record-input.ts";
+import { storedRecords } from "./stored-records.ts";
 
 export interface RecordResult {
   originId: string;
