@@ -341,6 +341,12 @@ export const REASONS = {
   WITHIN_DAYS_RANGE: input("天数越界", "`withinDays` outside its documented range."),
   BATCH_TOO_LARGE: input("批量过大", "More records or items in one request than allowed.", "Split the batch."),
   BAD_BACKLOG: input("积压数无效", "A negative `sourceBacklog`."),
+  RECORDS_OR_BATCH: input(
+    "记录须二选一",
+    "`ingestRecords` was sent both `records` and `batch`, or neither.",
+    "Send the batch's records in exactly one of the two.",
+  ),
+  BAD_BATCH: input("记录批格式错误", "A `RecordBatch` that is not a JSON array.", "Send a JSON array of records."),
   EMPTY_MESSAGE: input("消息为空", "An empty error message reported by an adapter."),
   SEQ_AHEAD: input(
     "确认序号超前",

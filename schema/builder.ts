@@ -14,7 +14,7 @@ import type { Jurisdiction } from "./common/jurisdiction.ts";
 import { authRefusal } from "./common/node-access.ts";
 import { PageSizePlugin } from "./common/page-size-plugin.ts";
 import { relayOptions } from "./common/relay-options.ts";
-import { dateScalar, dateTimeScalar, jsonScalar, yuanScalar } from "./scalars.ts";
+import { dateScalar, dateTimeScalar, jsonScalar, recordBatchScalar, yuanScalar } from "./scalars.ts";
 import { invalidInput, toInputProblems } from "./validation-error.ts";
 
 export interface AuthScopes {
@@ -39,6 +39,8 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown };
     /** integer fen inside; decimal yuan strings on the wire */
     Yuan: { Input: bigint; Output: bigint | number };
+    /** a JSON array, each entry coerced as a RecordInput by the ingest path (schema/records/record-batch.ts) */
+    RecordBatch: { Input: readonly unknown[]; Output: never };
     ID: { Input: string; Output: string | number | bigint };
   };
 }>({
@@ -78,6 +80,7 @@ builder.addScalarType("Date", dateScalar);
 builder.addScalarType("DateTime", dateTimeScalar);
 builder.addScalarType("JSON", jsonScalar);
 builder.addScalarType("Yuan", yuanScalar);
+builder.addScalarType("RecordBatch", recordBatchScalar);
 builder.queryType({ description: "Reads: the shared catalog, benchmarks, libraries and records" });
 builder.mutationType({ description: "Writes: each jurisdiction only its own records; every write audited" });
 builder.subscriptionType({ description: "Streams over SSE (Accept: text/event-stream): the change stream" });

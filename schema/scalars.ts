@@ -77,3 +77,27 @@ export const yuanScalar = new GraphQLScalarType<bigint, string>({
   parseValue: parseYuan,
   parseLiteral: (ast) => parseYuan(ast.kind === Kind.STRING ? ast.value : null),
 });
+
+function parseRecordBatch(value: unknown): readonly unknown[] {
+  if (!Array.isArray(value)) {
+    throw badInput("RecordBatch must be a JSON array of records, each shaped as a RecordInput", {
+      reason: "BAD_BATCH",
+    });
+  }
+  return value;
+}
+
+/**
+ * A batch of records as ONE JSON document (`IngestRecordsInput.batch`): its entries are coerced one by one as
+ * `RecordInput` by the ingest path (schema/records/record-batch.ts), so a misshapen entry is quarantined alone.
+ */
+export const recordBatchScalar = new GraphQLScalarType<readonly unknown[], never>({
+  name: "RecordBatch",
+  description:
+    "推送记录批 — a JSON array of records, each shaped exactly as a RecordInput (same fields, same types). Coerced record by record: an entry of the wrong shape is quarantined as INVALID_SHAPE instead of failing the request",
+  serialize: () => {
+    throw new Error("RecordBatch is an input type: it is never answered");
+  },
+  parseValue: parseRecordBatch,
+  parseLiteral: (ast, variables) => parseRecordBatch(valueFromASTUntyped(ast, variables)),
+});

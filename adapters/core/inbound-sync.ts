@@ -90,7 +90,9 @@ export async function runInbound<V>(options: InboundOptions<V>): Promise<void> {
         cursor: page.cursor,
         sourceTime: page.sourceTime,
         sourceBacklog: page.backlog,
-        records,
+        // one JSON document: the gateway coerces it record by record (cheaper than GraphQL's coercion of a list of
+        // input objects), and a record of the wrong shape is quarantined alone instead of failing the page
+        batch: records,
       };
       await reporter.clearing(() => retry(() => client.mutate(INGEST_RECORDS, { input }, signal)));
     }

@@ -23,6 +23,7 @@ import { markVisitsStale } from "../supervision/visit-marks.ts";
 import { newestVersion } from "../sync/rules/newest-version.ts";
 import type { WriteOutcome } from "../sync/rules/write-outcome.ts";
 import { QuarantineStore } from "./quarantine-store.ts";
+import { INVALID_SHAPE, identityOf, isMisshapen, misshapenRefusal, type PushedRecord } from "./record-batch.ts";
 import { insertRecordRows, updateRecordRows } from "./record-writes.ts";
 import { documentOf, type RecordRow, recordChangePayload, rowOf, sameContent } from "./rules/record-document.ts";
 import { checkRecord, type RecordInput } from "./rules/record-input.ts";
@@ -43,7 +44,8 @@ export interface IngestRequest {
   /** from the token, never from the input */
   origin: Jurisdiction;
   source: string;
-  records: readonly RecordInput[];
+  /** in order; a misshapen entry of a RecordBatch is quarantined as INVALID_SHAPE (record-batch.ts) */
+  records: readonly PushedRecord[];
   now: Date;
   /** the quarantine row being replayed: a refusal updates it instead of the open row */
   replayOf?: string;
@@ -70,22 +72,36 @@ export async function ingestInTransaction(
   // one batch of an origin at a time: read-then-write of versions stays correct across replicas
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${INGEST_LOCK}::int, ${ORIGIN_LOCK[origin]}::int)`;
   // a key PostgreSQL cannot compare (NUL) would fail the lookup, and the batch: its record is refused below
-  const originIds = [...new Set(request.records.map((r) => r.originId))].filter(storable);
+  const records = request.records.filter((r): r is RecordInput => !isMisshapen(r));
+  const originIds = [...new Set(records.map((r) => r.originId))].filter(storable);
   const stored = await storedRecords(tx, origin, originIds);
   const current = new Map<string, RecordRow>(stored.map((row) => [row.originId, row]));
   const existed = new Set(current.keys());
-  const itemCodes = [
-    ...new Set(request.records.map((r) => r.itemCode?.trim()).filter((c): c is string => !!c && storable(c))),
-  ];
+  const itemCodes = [...new Set(records.map((r) => r.itemCode?.trim()).filter((c): c is string => !!c && storable(c)))];
   const items = await tx.enforcementItem.findMany({ where: { code: { in: itemCodes } }, select: { code: true } });
   const known = new Set(items.map((item) => item.code));
-  const quarantine = await QuarantineStore.load(tx, origin, originIds);
+  const misshapenIds = request.records.flatMap((r) => (isMisshapen(r) ? [identityOf(r).originId ?? ""] : []));
+  const quarantine = await QuarantineStore.load(tx, origin, [...originIds, ...misshapenIds.filter(storable)]);
 
   const results: RecordResult[] = [];
   const changes: ChangeInput[] = [];
   const written = new Map<string, RecordRow>();
   const penalties: PenaltyAssessment[] = [];
   for (const input of request.records) {
+    if (isMisshapen(input)) {
+      const row = await quarantine.refuse(misshapenRefusal(input, origin, request.source), request.replayOf);
+      const { originId, version } = identityOf(input);
+      results.push({
+        originId: originId ?? "",
+        version: version ?? 0,
+        outcome: "REFUSED",
+        code: INVALID_SHAPE,
+        message: input.message,
+        recordId: null,
+        quarantineId: row.id,
+      });
+      continue;
+    }
     const base = { originId: input.originId, version: input.version, recordId: null, quarantineId: null };
     const previous = current.get(input.originId) ?? null;
     const check = checkRecord(input, { itemExists: (code) => known.has(code), now });

@@ -4,6 +4,7 @@
  * result and variables are typed from it. A contract change breaks the build, not the sync.
  */
 import { initGraphQLTada } from "gql.tada";
+import type { RecordInput } from "../canonical.ts";
 import type { introspection } from "./graphql-env.d.ts";
 
 export const graphql = initGraphQLTada<{
@@ -16,6 +17,8 @@ export const graphql = initGraphQLTada<{
     /** exact decimal yuan, "12000.50" */
     Yuan: string;
     JSON: unknown;
+    /** the batch's records as one JSON array, each a RecordInput (adapters/core/canonical.ts) */
+    RecordBatch: readonly RecordInput[];
   };
 }>();
 

@@ -8,6 +8,7 @@ export const QUARANTINE_CODE_TEXT: Record<string, string> = {
   BAD_DATES: "日期不合理",
   INVALID_TEXT: "含无法存储的字符",
   INVALID_PAYLOAD: "附加字段格式错误",
+  INVALID_SHAPE: "记录格式错误（字段类型或名称不符）",
   UNMAPPED_ITEM_CODE: "省级事项编码未对应",
 };
 
