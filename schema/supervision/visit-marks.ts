@@ -21,6 +21,7 @@
  * runs here, so two refreshes never replace the same visit at once.
  */
 import type { Prisma, PrismaClient } from "../../gateway/db/generated/prisma/client.ts";
+import { marksInStep } from "./rules/refresh-steps.ts";
 import { distinctTouched, refreshSupervisionVisits, type TouchedVisits } from "./visit-rollup.ts";
 
 type Tx = Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw">;
@@ -29,9 +30,9 @@ type Tx = Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw">;
 const REFRESH_LOCK = [0x766d726b, 0] as const;
 
 /**
- * What one refresh transaction takes at most (beyond its first mark, always taken whole): each enterprise is an
- * advisory lock held to its commit (Postgres's shared lock table holds ~6,400 with the default settings), and the
- * recomputation reads every record of each.
+ * What one refresh transaction takes at most, distinct (beyond its first mark, always taken whole; rules/refresh-steps.ts):
+ * each enterprise is an advisory lock held to its commit (Postgres's shared lock table holds ~6,400 with the default
+ * settings), and the recomputation reads every record of each.
  */
 export const REFRESH_BOUNDS = { enterprises: 500, records: 20_000 } as const;
 
@@ -81,14 +82,20 @@ function begin(prisma: PrismaClient): Promise<MarkedRefresh> {
   return run;
 }
 
-async function refreshEveryMark(prisma: PrismaClient): Promise<MarkedRefresh> {
-  const total: MarkedRefresh = { marks: 0, enterprises: 0, records: 0, steps: 0 };
+/** the newest mark's id (null: no mark left) */
+export async function newestMark(prisma: Pick<PrismaClient, "$queryRaw">): Promise<bigint | null> {
   const [last] = await prisma.$queryRaw<
     Array<{ id: bigint | null }>
   >`SELECT max("id") AS id FROM "SupervisionVisitMark"`;
-  if (last?.id == null) return total;
+  return last?.id == null ? null : BigInt(last.id);
+}
+
+async function refreshEveryMark(prisma: PrismaClient): Promise<MarkedRefresh> {
+  const total: MarkedRefresh = { marks: 0, enterprises: 0, records: 0, steps: 0 };
+  const last = await newestMark(prisma);
+  if (last === null) return total;
   for (;;) {
-    const step = await prisma.$transaction((tx) => refreshMarksUpTo(tx, last.id!), {
+    const step = await prisma.$transaction((tx) => refreshMarksUpTo(tx, last), {
       timeout: 300_000,
       maxWait: 60_000,
     });
@@ -100,20 +107,19 @@ async function refreshEveryMark(prisma: PrismaClient): Promise<MarkedRefresh> {
   }
 }
 
+/** the most marks one refresh transaction reads to choose its step (their sets are held in memory) */
+const MARKS_READ = 1_000;
+
 /** one transaction: the oldest whole marks up to `lastId` within REFRESH_BOUNDS (at least one), their visits recomputed */
 async function refreshMarksUpTo(tx: Tx, lastId: bigint): Promise<Omit<MarkedRefresh, "steps">> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REFRESH_LOCK[0]}::int, ${REFRESH_LOCK[1]}::int)`;
-  const taken = await tx.$queryRaw<Array<{ usccs: string[] | null; recordIds: string[] | null }>>`
-    DELETE FROM "SupervisionVisitMark" WHERE "id" IN (
-      SELECT "id" FROM (
-        SELECT "id", row_number() OVER w AS n,
-          sum(coalesce(cardinality("enterpriseUsccs"), 0)) OVER w AS enterprises,
-          sum(coalesce(cardinality("recordIds"), 0)) OVER w AS records
-        FROM "SupervisionVisitMark" WHERE "id" <= ${lastId}
-        WINDOW w AS (ORDER BY "id")
-      ) m
-      WHERE m.n = 1 OR (m.enterprises <= ${REFRESH_BOUNDS.enterprises} AND m.records <= ${REFRESH_BOUNDS.records})
-    ) RETURNING "enterpriseUsccs" AS usccs, "recordIds"`;
+  // under the refresh's lock no other refresh takes marks: those read here are deleted below as they were read
+  const oldest = await tx.$queryRaw<Array<{ id: bigint; usccs: string[] | null; recordIds: string[] | null }>>`
+    SELECT "id", "enterpriseUsccs" AS usccs, "recordIds" FROM "SupervisionVisitMark"
+    WHERE "id" <= ${lastId} ORDER BY "id" LIMIT ${MARKS_READ}`;
+  const taken = oldest.slice(0, marksInStep(oldest, REFRESH_BOUNDS));
+  if (taken.length === 0) return { marks: 0, enterprises: 0, records: 0 };
+  await tx.$executeRaw`DELETE FROM "SupervisionVisitMark" WHERE "id" = ANY(${taken.map((mark) => String(mark.id))}::bigint[])`;
   const { usccs, recordIds } = distinctTouched({
     usccs: taken.flatMap((mark) => mark.usccs ?? []),
     recordIds: taken.flatMap((mark) => mark.recordIds ?? []),

@@ -208,6 +208,16 @@ describe("the visits of records written, refreshed after the commit", () => {
     expect(await marks()).toBe(0);
   });
 
+  it("a backlog of writes naming the same enterprises is one transaction: each history is recomputed once", async () => {
+    const usccs = Array.from({ length: 300 }, (_, i) => `SAME-${String(i).padStart(3, "0")}`);
+    for (let write = 0; write < 5; write++) {
+      await t.prisma.$transaction((tx) => markVisitsStale(tx, { usccs, recordIds: [] }));
+    }
+    // 5 × 300 is over the bound, 300 distinct within it
+    expect(await refreshMarkedVisits(t.prisma)).toEqual({ marks: 5, enterprises: 300, records: 0, steps: 1 });
+    expect(await marks()).toBe(0);
+  });
+
   it("readers at once share the process's refresh: one running, one waiting, every reader's marks taken", async () => {
     const uscc = "91510000SHAREVISIT";
     const write = (n: number) => written("cq", `CQ-VISIT-SHARE-${n}`, uscc, `11-0${n}`);
