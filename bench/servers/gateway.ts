@@ -29,7 +29,8 @@ serveAsChild(async () => {
   const parsed = parseConfig({
     // production: GraphiQL off, errors masked; BENCH_GATEWAY_ENV=development shows errors when debugging
     NODE_ENV: process.env.BENCH_GATEWAY_ENV ?? "production",
-    LOG_LEVEL: "silent",
+    // silent: the measured process does not write a log; BENCH_GATEWAY_LOG_LEVEL=debug shows e.g. the visit refreshes
+    LOG_LEVEL: process.env.BENCH_GATEWAY_LOG_LEVEL ?? "silent",
     HOST: "127.0.0.1",
     PORT: "0",
     KEYS_DIR: keysDir,
