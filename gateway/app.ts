@@ -10,6 +10,7 @@ import { createYoga, type Plugin, type YogaInitialContext } from "graphql-yoga";
 import { CATALOG_READ_FIELDS } from "../schema/catalog/catalog-read-model.ts";
 import { schema } from "../schema/index.ts";
 import { syncHealth } from "../schema/sync/status-service.ts";
+import { noteAudited } from "./audit/request-tally.ts";
 import { clientAddressOf } from "./client-address.ts";
 import { useConsole } from "./console/use-console.ts";
 import type { Caller, GatewayContext, GatewayServices, RequestAudit } from "./context.ts";
@@ -22,6 +23,7 @@ import { EXAMPLE_OPERATIONS } from "./graphiql-examples.ts";
 import { renderGraphiQLPage, useGraphiQLAssets } from "./graphiql-page.ts";
 import { yogaLogger } from "./logging/yoga-logger.ts";
 import { auditRecordFor, describeRequest, useAudit } from "./plugins/use-audit.ts";
+import { useAuditBackstop } from "./plugins/use-audit-backstop.ts";
 import { DEFAULT_MAX_BODY_BYTES, useBodyLimit } from "./plugins/use-body-limit.ts";
 import { useErrorCodes } from "./plugins/use-error-codes.ts";
 import { useHardening } from "./plugins/use-hardening.ts";
@@ -101,6 +103,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       // a refused token is an access attempt too: audit it before answering 401
       const extensions = (error as { extensions?: Record<string, unknown> }).extensions;
       if (extensions?.code === "UNAUTHENTICATED") {
+        noteAudited(request);
         await services.auditLog.append(auditRecordFor({ caller: null, audit }, [{ extensions }])).catch(() => {});
       }
       throw error;
@@ -129,6 +132,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     // before useAudit and the metrics: they record the code it gives to uncoded library errors
     useErrorCodes(),
     useAudit(services),
+    // every operation of a request without an entry when its answer goes out: the refusals no other hook sees
+    useAuditBackstop(services),
     useMetrics({
       metrics: services.metrics,
       public: config.metricsPublic,

@@ -248,6 +248,11 @@ const authReasons = Object.fromEntries(
 export const REASONS = {
   // BAD_REQUEST
   EMPTY_BATCH: { codes: ["BAD_REQUEST"], zh: "空批量请求", when: "A JSON array of no operations." },
+  PARAMETER_NOT_JSON: {
+    codes: ["BAD_REQUEST"],
+    zh: "GET 参数不是 JSON",
+    when: "A GET request's `variables` or `extensions` parameter that is not JSON text.",
+  },
   // UNAUTHENTICATED
   ...authReasons,
   // FORBIDDEN

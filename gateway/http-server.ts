@@ -34,14 +34,18 @@ function refusalFor(error: NodeJS.ErrnoException): Refusal {
   return { status: 400, statusText: "Bad Request", code: "BAD_REQUEST", message: "The HTTP request is malformed" };
 }
 
+/** Called with each refusal of Node's parser before it is answered: the gateway audits it (gateway/server.ts). */
+export type ParserRefusalListener = (code: string) => void;
+
 /** Answers what Node's parser refuses, as JSON; then closes the connection (the stream is out of step). */
-function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, onRefused?: ParserRefusalListener): void {
   // the peer is gone, or a response already started on this socket: nothing sensible to write
   if (error.code === "ECONNRESET" || !socket.writable || (socket as { _httpMessage?: unknown })._httpMessage) {
     socket.destroy();
     return;
   }
   const { status, statusText, code, message } = refusalFor(error);
+  onRefused?.(code);
   const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
   socket.end(
     `HTTP/1.1 ${status} ${statusText}\r\ncontent-type: application/json; charset=utf-8\r\n` +
@@ -49,8 +53,10 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
   );
 }
 
-export function createHttpServer(handler: RequestListener): Server {
+export function createHttpServer(handler: RequestListener, onRefused?: ParserRefusalListener): Server {
   const server = createServer(handler);
-  server.on("clientError", answerClientError);
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) =>
+    answerClientError(error, socket, onRefused),
+  );
   return server;
 }

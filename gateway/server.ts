@@ -9,6 +9,7 @@ import { startAlertSchedule } from "../schema/supervision/alert-schedule.ts";
 import { startVisitRefresher } from "../schema/supervision/visit-refresher.ts";
 import { createGateway, type Gateway } from "./app.ts";
 import { createAuditLog } from "./audit/audit-log.ts";
+import { parserRefusalAudit } from "./audit/parser-refusal-audit.ts";
 import { createPgAuditBatchWriter } from "./audit/pg-audit-batch-writer.ts";
 import { createAuthenticator } from "./auth/authenticator.ts";
 import { type Bus, createBus } from "./bus/index.ts";
@@ -117,7 +118,7 @@ export async function assembleGateway(config: GatewayConfig, options: AssembleOp
 
 export async function startGateway(config: GatewayConfig, options: AssembleOptions = {}): Promise<RunningGateway> {
   const assembled = await assembleGateway(config, options);
-  const server: Server = createHttpServer(assembled.gateway);
+  const server: Server = createHttpServer(assembled.gateway, parserRefusalAudit(assembled.services.auditLog));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.http.port, config.http.host, () => resolve());

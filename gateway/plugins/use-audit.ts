@@ -2,7 +2,11 @@ import { type DocumentNode, getOperationAST, Kind, type OperationDefinitionNode 
 import type { Plugin } from "graphql-yoga";
 import type { AuditRecord } from "../audit/audit-log.ts";
 import { hashDocument, hashVariables } from "../audit/chain.ts";
+import { noteAudited } from "../audit/request-tally.ts";
 import type { GatewayContext, GatewayServices, RequestAudit } from "../context.ts";
+
+/** the HTTP request of a yoga context (yoga's initial context holds it); none for the read lane's own context */
+const requestOf = (ctx: object) => (ctx as { request?: Request }).request;
 
 /** Codes that mean "refused" rather than "failed". */
 const REFUSAL_CODES = new Set([
@@ -12,6 +16,12 @@ const REFUSAL_CODES = new Set([
   "GRAPHQL_VALIDATION_FAILED",
   "GRAPHQL_PARSE_FAILED",
   "OPERATION_RESOLUTION_FAILURE",
+  // what the HTTP request itself was refused for, before any operation ran (use-audit-backstop.ts)
+  "BAD_REQUEST",
+  "METHOD_NOT_ALLOWED",
+  "NOT_ACCEPTABLE",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "REQUEST_ENTITY_TOO_LARGE",
 ]);
 
 type Errors = ReadonlyArray<{ extensions?: Record<string, unknown> }> | undefined;
@@ -73,6 +83,7 @@ export function useAudit(services: AuditServices): Plugin<GatewayContext> {
       request: Request;
       params: Parameters<typeof describeRequest>[0];
     };
+    noteAudited(request); // at once: the backstop must not write a second entry while this one is on its way
     const audit = { ...describeRequest(params ?? {}), operationType: "invalid" };
     // a bad token is the lesser news here
     const caller = await services.authenticator.authenticate(request).catch(() => null);
@@ -117,6 +128,7 @@ export function useAudit(services: AuditServices): Plugin<GatewayContext> {
       return {
         async onExecuteDone({ result }) {
           const errors = "errors" in result ? (result.errors as Errors) : undefined;
+          noteAudited(requestOf(ctx));
           // a committed mutation wrote its entry in its transaction; failures still need one here
           if (ctx.audit.writtenInTransaction && !errors?.length) return;
           await services.auditLog.append(auditRecordFor(ctx, errors));
@@ -130,6 +142,7 @@ export function useAudit(services: AuditServices): Plugin<GatewayContext> {
       return {
         onSubscribeResult({ result }) {
           const errors = result && "errors" in result ? (result.errors as Errors) : undefined;
+          noteAudited(requestOf(ctx));
           void services.auditLog.append(auditRecordFor(ctx, errors)).catch(() => {});
         },
       };

@@ -8,6 +8,8 @@
  *   `UNSUPPORTED_MEDIA_TYPE`, nothing parsed. (Queries may still come as GET.)
  * - a batch holds at least one operation: `[]` is 400 `BAD_REQUEST`, reason `EMPTY_BATCH` (yoga
  *   answered 200 `[]`).
+ * - a GET's `variables` and `extensions` are JSON: anything else is 400 `BAD_REQUEST`, reason
+ *   `PARAMETER_NOT_JSON` (yoga answered 500).
  * - a client that accepts none of the response types gets 406 with a JSON body and code
  *   `NOT_ACCEPTABLE` — before anything runs: yoga decides the media type after execution, so a
  *   mutation sent with `Accept: text/html` was applied and then answered with an empty 406.
@@ -50,6 +52,21 @@ const notAcceptable = () =>
     { extensions: { code: "NOT_ACCEPTABLE", http: { status: 406 } } },
   );
 
+/** a GET's `variables` and `extensions` are JSON text: anything else is the client's error (400), not ours (yoga: 500) */
+function refuseUnparsableParameters(search: URLSearchParams): void {
+  for (const name of ["variables", "extensions"]) {
+    const text = search.get(name);
+    if (text === null) continue;
+    try {
+      JSON.parse(text);
+    } catch {
+      throw createGraphQLError(`The GET parameter "${name}" is not JSON`, {
+        extensions: { code: "BAD_REQUEST", reason: "PARAMETER_NOT_JSON", http: { status: 400 } },
+      });
+    }
+  }
+}
+
 export function useRequestShape(): Plugin {
   return {
     onRequestParse({ request }) {
@@ -62,6 +79,7 @@ export function useRequestShape(): Plugin {
           },
         });
       }
+      if (request.method === "GET") refuseUnparsableParameters(new URL(request.url).searchParams);
       return {
         onRequestParseDone({ requestParserResult }) {
           if (Array.isArray(requestParserResult) && requestParserResult.length === 0) {

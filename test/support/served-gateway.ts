@@ -5,6 +5,7 @@
 import { request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, vi } from "vitest";
+import { parserRefusalAudit } from "../../gateway/audit/parser-refusal-audit.ts";
 import { createHttpServer } from "../../gateway/http-server.ts";
 import { createLogger, type Logger } from "../../gateway/logging/logger.ts";
 import { createTestGateway, type TestGateway } from "./gateway.ts";
@@ -43,7 +44,8 @@ export function postOver(server: Server, body: unknown, headers: Record<string, 
 }
 
 async function serve(t: TestGateway): Promise<Server> {
-  const server = createHttpServer(t.gateway);
+  // as gateway/server.ts serves it: what Node's parser refuses is audited too
+  const server = createHttpServer(t.gateway, parserRefusalAudit(t.services.auditLog));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return server;
 }

@@ -1,0 +1,98 @@
+/**
+ * The audit's backstop: when a response to /graphql (or a refused /metrics) goes out, every operation of the request
+ * that has no audit entry gets one — a request refused before any hook of useAudit could see it: a body that is not
+ * JSON or not a GraphQL request, a wrong method, content type or Accept, a batch over its limit or empty, a
+ * mutation sent as GET, a body over its limit, an element of a batch refused on its own, a plugin that failed before
+ * execution. The entry says REFUSED (4xx) or ERROR (5xx) with the code the answer gives (its first error's code, or
+ * one for its HTTP status), attributed to the token's caller when the token verifies. @whatwg-node/server awaits
+ * `onResponse`, so the entry is appended before the answer leaves. A CORS preflight carries no credentials and runs
+ * nothing: it is not an access (docs/security.md).
+ */
+import type { Plugin } from "graphql-yoga";
+import type { AuditRecord } from "../audit/audit-log.ts";
+import { noteOperations, unauditedOperations } from "../audit/request-tally.ts";
+import type { GatewayContext } from "../context.ts";
+import { type AuditServices, outcomeOf } from "./use-audit.ts";
+
+/** the code of an answer without one, by HTTP status */
+const STATUS_CODES: Record<number, string> = {
+  400: "BAD_REQUEST",
+  401: "UNAUTHENTICATED",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+  405: "METHOD_NOT_ALLOWED",
+  406: "NOT_ACCEPTABLE",
+  413: "REQUEST_ENTITY_TOO_LARGE",
+  415: "UNSUPPORTED_MEDIA_TYPE",
+  429: "RATE_LIMITED",
+};
+
+/** the longest answer read back for its code (an early refusal is a few hundred bytes) */
+const MAX_READ_BYTES = 64 * 1024;
+
+type Errors = ReadonlyArray<{ extensions?: Record<string, unknown> }>;
+
+/** the errors of an answer: a JSON result, or a batch of them; none when it is not such JSON */
+async function errorsOf(response: Response): Promise<Errors> {
+  const type = response.headers.get("content-type") ?? "";
+  const length = Number(response.headers.get("content-length") ?? Number.NaN);
+  if (!type.includes("json") || !(length <= MAX_READ_BYTES)) return [];
+  try {
+    const body = (await response.clone().json()) as unknown;
+    const results = Array.isArray(body) ? body : [body];
+    return results.flatMap((result) => (result as { errors?: Errors } | null)?.errors ?? []);
+  } catch {
+    return [];
+  }
+}
+
+/** the entry's outcome and code for an answer with this status and these errors (pure) */
+export function backstopOutcome(status: number, errors: Errors): Pick<AuditRecord, "outcome" | "errorCode"> {
+  const statusCode = STATUS_CODES[status] ?? (status >= 500 ? "INTERNAL_SERVER_ERROR" : `HTTP_${status}`);
+  if (status < 400) return errors.length > 0 ? outcomeOf(errors) : { outcome: "OK", errorCode: null };
+  const coded = errors.find((e) => typeof e.extensions?.code === "string");
+  const reason = errors.find((e) => typeof e.extensions?.reason === "string")?.extensions?.reason;
+  return {
+    outcome: status >= 500 ? "ERROR" : "REFUSED",
+    errorCode: String(reason ?? coded?.extensions?.code ?? statusCode),
+  };
+}
+
+const auditedPath = (request: Request) => {
+  const { pathname } = new URL(request.url);
+  return pathname === "/graphql" || pathname === "/metrics";
+};
+
+export function useAuditBackstop(services: AuditServices): Plugin<GatewayContext> {
+  return {
+    onRequestParse({ request }) {
+      return {
+        onRequestParseDone({ requestParserResult }) {
+          noteOperations(request, Array.isArray(requestParserResult) ? requestParserResult.length : 1);
+        },
+      };
+    },
+    async onResponse({ request, response }) {
+      if (request.method === "OPTIONS" || !auditedPath(request)) return;
+      // a scrape of public metrics, or one a token was shown for and allowed, is not a GraphQL access
+      if (new URL(request.url).pathname === "/metrics" && response.status < 400) return;
+      // a page (GraphiQL in development), not a GraphQL answer
+      if (response.status < 400 && !(response.headers.get("content-type") ?? "").includes("json")) return;
+      const missing = unauditedOperations(request);
+      if (missing === 0) return;
+      const outcome = backstopOutcome(response.status, await errorsOf(response));
+      const caller = await services.authenticator.authenticate(request).catch(() => null);
+      const record: AuditRecord = {
+        issuer: caller?.issuer ?? null,
+        subject: caller?.subject ?? null,
+        operationName: null,
+        operationType: outcome.outcome === "OK" ? "unknown" : "invalid",
+        documentHash: null,
+        variablesHash: null,
+        recordIds: [],
+        ...outcome,
+      };
+      for (let i = 0; i < missing; i++) await services.auditLog.append(record).catch(() => {});
+    },
+  };
+}
