@@ -41,6 +41,8 @@ import { createPreparedQueries } from "./read-cache/prepared-queries.ts";
 import { createReadAnswers } from "./read-cache/read-answers.ts";
 import { createReadCacheLane } from "./read-cache/read-cache-lane.ts";
 
+/** operations in one batched request (yoga refuses more with 413) */
+const BATCH_LIMIT = 5;
 export interface GatewayDeps extends GatewayServices {
   db: Database;
   /** development only: a token GraphiQL starts with, so a newcomer can try queries at once */
@@ -133,7 +135,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     useErrorCodes(),
     useAudit(services),
     // every operation of a request without an entry when its answer goes out: the refusals no other hook sees
-    useAuditBackstop(services),
+    useAuditBackstop(services, { graphqlEndpoint: "/graphql", batchLimit: BATCH_LIMIT }),
     useMetrics({
       metrics: services.metrics,
       public: config.metricsPublic,
@@ -161,7 +163,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     renderGraphiQL: () =>
       renderGraphiQLPage({ title: GRAPHIQL_TITLE, examples: EXAMPLE_OPERATIONS, token: graphiqlToken }),
     maskedErrors: !(config.env === "development"),
-    batching: { limit: 5 },
+    batching: { limit: BATCH_LIMIT },
   } as const;
   const yogaServing = (served: GraphQLSchema): Gateway =>
     createYoga<Record<string, unknown>, GatewayContext>({

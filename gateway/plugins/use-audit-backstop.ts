@@ -46,38 +46,51 @@ async function errorsOf(response: Response): Promise<Errors> {
   }
 }
 
-/** the entry's outcome and code for an answer with this status and these errors (pure) */
+/**
+ * The entry's outcome and code for an answer whose operation never ran (pure): an operation that runs is audited by
+ * useAudit, so one the backstop writes for was refused (ERROR for a 5xx, or an internal error's code) — whatever
+ * the HTTP status, as a malformed body answered over an event stream is 200.
+ */
 export function backstopOutcome(status: number, errors: Errors): Pick<AuditRecord, "outcome" | "errorCode"> {
-  const statusCode = STATUS_CODES[status] ?? (status >= 500 ? "INTERNAL_SERVER_ERROR" : `HTTP_${status}`);
-  if (status < 400) return errors.length > 0 ? outcomeOf(errors) : { outcome: "OK", errorCode: null };
+  const statusCode = STATUS_CODES[status] ?? (status >= 500 ? "INTERNAL_SERVER_ERROR" : "NOT_EXECUTED");
   const coded = errors.find((e) => typeof e.extensions?.code === "string");
   const reason = errors.find((e) => typeof e.extensions?.reason === "string")?.extensions?.reason;
-  return {
-    outcome: status >= 500 ? "ERROR" : "REFUSED",
-    errorCode: String(reason ?? coded?.extensions?.code ?? statusCode),
-  };
+  const code = coded ? String(coded.extensions?.code) : statusCode;
+  const failed = status >= 500 || (coded !== undefined && outcomeOf([coded]).outcome === "ERROR");
+  return { outcome: failed ? "ERROR" : "REFUSED", errorCode: String(reason ?? code) };
 }
 
-const auditedPath = (request: Request) => {
-  const { pathname } = new URL(request.url);
-  return pathname === "/graphql" || pathname === "/metrics";
-};
+export interface BackstopOptions {
+  graphqlEndpoint: string;
+  /** a batch of more operations is refused whole: one access attempt, one entry */
+  batchLimit: number;
+}
 
-export function useAuditBackstop(services: AuditServices): Plugin<GatewayContext> {
+export function useAuditBackstop(services: AuditServices, options: BackstopOptions): Plugin<GatewayContext> {
+  const endpoint = options.graphqlEndpoint;
+  /** yoga's own test of a GraphQL request (graphql-yoga's useUnhandledRoute): the URL ends with the endpoint */
+  const isGraphqlRequest = (request: Request, pathname: string) =>
+    request.url.endsWith(endpoint) ||
+    request.url.endsWith(`${endpoint}/`) ||
+    pathname === endpoint ||
+    pathname === `${endpoint}/`;
   return {
     onRequestParse({ request }) {
       return {
         onRequestParseDone({ requestParserResult }) {
-          noteOperations(request, Array.isArray(requestParserResult) ? requestParserResult.length : 1);
+          const batch = Array.isArray(requestParserResult) ? requestParserResult.length : 1;
+          noteOperations(request, batch >= 1 && batch <= options.batchLimit ? batch : 1);
         },
       };
     },
     async onResponse({ request, response }) {
-      if (request.method === "OPTIONS" || !auditedPath(request)) return;
-      // a scrape of public metrics, or one a token was shown for and allowed, is not a GraphQL access
-      if (new URL(request.url).pathname === "/metrics" && response.status < 400) return;
+      if (request.method === "OPTIONS") return;
+      const { pathname } = new URL(request.url);
+      // a refused scrape of metrics is audited; a served one reads counters, not records
+      const refusedScrape = pathname === "/metrics" && response.status >= 400;
+      if (!refusedScrape && !isGraphqlRequest(request, pathname)) return;
       // a page (GraphiQL in development), not a GraphQL answer
-      if (response.status < 400 && !(response.headers.get("content-type") ?? "").includes("json")) return;
+      if ((response.headers.get("content-type") ?? "").startsWith("text/html")) return;
       const missing = unauditedOperations(request);
       if (missing === 0) return;
       const outcome = backstopOutcome(response.status, await errorsOf(response));
@@ -86,7 +99,7 @@ export function useAuditBackstop(services: AuditServices): Plugin<GatewayContext
         issuer: caller?.issuer ?? null,
         subject: caller?.subject ?? null,
         operationName: null,
-        operationType: outcome.outcome === "OK" ? "unknown" : "invalid",
+        operationType: "invalid",
         documentHash: null,
         variablesHash: null,
         recordIds: [],

@@ -284,9 +284,28 @@ describe("every request leaves an audit entry, refused ones included", () => {
     expect(answer.status).toBe(400);
   });
 
-  it("a batch over the limit (6 operations)", async () => {
-    const body = JSON.stringify(Array.from({ length: 6 }, () => ({ query: READ })));
-    await probe("batch of 6", async () => send({ headers: { ...json, ...(await bearer("p-batch6")) }, body }));
+  it("a batch over the limit is one refused access: one entry, however many elements it holds", async () => {
+    const six = JSON.stringify(Array.from({ length: 6 }, () => ({ query: READ })));
+    await probe("batch of 6", async () => send({ headers: { ...json, ...(await bearer("p-batch6")) }, body: six }), {
+      exactly: 1,
+    });
+    // no token needed to send it: the entries a request leaves must not grow with its body
+    const zeros = JSON.stringify(Array.from({ length: 5_000 }, () => 0));
+    await probe("batch of 5,000 zeros", () => send({ headers: json, body: zeros }), { exactly: 1 });
+  });
+
+  it("a malformed body answered over an event stream (200) is audited", async () => {
+    const headers = { ...json, accept: "text/event-stream", ...(await bearer("p-sse")) };
+    await probe("malformed JSON, Accept: text/event-stream", () => send({ headers, body: '{"query": ' }), {
+      exactly: 1,
+    });
+  });
+
+  it("a refusal at another path yoga serves GraphQL at (/graphql/, /x/graphql) is audited", async () => {
+    for (const path of ["/graphql/", "/x/graphql"]) {
+      const headers = { ...json, ...(await bearer("p-path")) };
+      await probe(`malformed JSON at ${path}`, () => send({ path, headers, body: '{"query": ' }), { exactly: 1 });
+    }
   });
 
   it("an empty batch", async () => {
