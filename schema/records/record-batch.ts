@@ -3,7 +3,9 @@
  * its own as a `RecordInput` (schema/common/input-coercion.ts, GraphQL's rules). An entry of the wrong shape — a
  * wrong type, an unknown field, a missing required field, a malformed DateTime or Yuan — is MISSHAPEN: quarantined
  * with code INVALID_SHAPE like any other refused record, while the records beside it are stored. Sent as
- * `records`, the same entry fails GraphQL's coercion of the whole request.
+ * `records`, the same entry fails GraphQL's coercion of the whole request. The edge's input safety check
+ * (gateway/plugins/use-input-safety.ts) does not walk a RecordBatch: text and sizes are each record's checks
+ * (checkRecord), so one bad record is refused alone here too.
  */
 import type { GraphQLSchema } from "graphql";
 import { type Coerced, inputCoercion, inputObjectType } from "../common/input-coercion.ts";

@@ -69,6 +69,17 @@ describe("ingestRecords with a RecordBatch", () => {
     expect([withoutId.originId, withoutId.version, withoutId.payload]).toEqual([null, null, "not a record"]);
   });
 
+  it("refuses a record with text PostgreSQL cannot store alone, as with `records`: the edge check leaves a batch to checkRecord", async () => {
+    const { data, errors } = await ingestBatch({
+      batch: [inspection("CQ-B-050", { findings: "坏\u0000字" }), inspection("CQ-B-051")],
+    });
+    expect(errors).toBeUndefined();
+    expect(data?.ingestRecords.results.map((r) => [r.outcome, r.code])).toEqual([
+      ["REFUSED", "INVALID_TEXT"],
+      ["APPLIED", null],
+    ]);
+  });
+
   it("changes nothing when the same batch is sent again: the misshapen entry counts an attempt on its open row", async () => {
     const before = await changeCount(t);
     const { data } = await ingestBatch({
