@@ -26,6 +26,27 @@ export interface AuditRecord {
   errorCode: string | null;
 }
 
+/**
+ * The entry of a request answered before any operation of it could be named (refused at the HTTP level, or failed
+ * before execution): who sent it when the token was read, and the outcome. The audit backstop and Node's parser
+ * refusals write it (gateway/plugins/use-audit-backstop.ts, ./parser-refusal-audit.ts).
+ */
+export function unnamedOperationRecord(
+  caller: { issuer: string; subject: string } | null,
+  outcome: Pick<AuditRecord, "outcome" | "errorCode">,
+): AuditRecord {
+  return {
+    issuer: caller?.issuer ?? null,
+    subject: caller?.subject ?? null,
+    operationName: null,
+    operationType: "invalid",
+    documentHash: null,
+    variablesHash: null,
+    recordIds: [],
+    ...outcome,
+  };
+}
+
 export interface AuditLog {
   /** group-committed; resolves when the entry is durable */
   append(record: AuditRecord): Promise<void>;

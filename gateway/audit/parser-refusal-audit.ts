@@ -5,22 +5,10 @@
  * the parser's answer is written at once, and a refusal is refused whether or not its entry could be written.
  */
 import type { ParserRefusalListener } from "../http-server.ts";
-import type { AuditLog } from "./audit-log.ts";
+import { type AuditLog, unnamedOperationRecord } from "./audit-log.ts";
 
 export function parserRefusalAudit(auditLog: Pick<AuditLog, "append">): ParserRefusalListener {
   return (code) => {
-    void auditLog
-      .append({
-        issuer: null,
-        subject: null,
-        operationName: null,
-        operationType: "invalid",
-        documentHash: null,
-        variablesHash: null,
-        recordIds: [],
-        outcome: "REFUSED",
-        errorCode: code,
-      })
-      .catch(() => {});
+    void auditLog.append(unnamedOperationRecord(null, { outcome: "REFUSED", errorCode: code })).catch(() => {});
   };
 }

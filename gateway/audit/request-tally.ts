@@ -32,8 +32,8 @@ export function noteAudited(request: Request | undefined): void {
   if (request) tallyOf(request).entries += 1;
 }
 
-/** operations of the request without an entry */
+/** operations of the request without an entry (a request never noted: its one access attempt) */
 export function unauditedOperations(request: Request): number {
-  const tally = tallyOf(request);
-  return Math.max(tally.operations - tally.entries, 0);
+  const tally = tallies.get(request);
+  return tally ? Math.max(tally.operations - tally.entries, 0) : 1;
 }

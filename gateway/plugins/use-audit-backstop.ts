@@ -9,7 +9,7 @@
  * nothing: it is not an access (docs/security.md).
  */
 import type { Plugin } from "graphql-yoga";
-import type { AuditRecord } from "../audit/audit-log.ts";
+import { type AuditRecord, unnamedOperationRecord } from "../audit/audit-log.ts";
 import { noteOperations, unauditedOperations } from "../audit/request-tally.ts";
 import type { GatewayContext } from "../context.ts";
 import { type AuditServices, outcomeOf } from "./use-audit.ts";
@@ -84,27 +84,18 @@ export function useAuditBackstop(services: AuditServices, options: BackstopOptio
       };
     },
     async onResponse({ request, response }) {
-      if (request.method === "OPTIONS") return;
+      // first, as it is the common case: every operation of the request has its entry
+      const missing = unauditedOperations(request);
+      if (missing === 0 || request.method === "OPTIONS") return;
       const { pathname } = new URL(request.url);
       // a refused scrape of metrics is audited; a served one reads counters, not records
       const refusedScrape = pathname === "/metrics" && response.status >= 400;
       if (!refusedScrape && !isGraphqlRequest(request, pathname)) return;
       // a page (GraphiQL in development), not a GraphQL answer
       if ((response.headers.get("content-type") ?? "").startsWith("text/html")) return;
-      const missing = unauditedOperations(request);
-      if (missing === 0) return;
       const outcome = backstopOutcome(response.status, await errorsOf(response));
       const caller = await services.authenticator.authenticate(request).catch(() => null);
-      const record: AuditRecord = {
-        issuer: caller?.issuer ?? null,
-        subject: caller?.subject ?? null,
-        operationName: null,
-        operationType: "invalid",
-        documentHash: null,
-        variablesHash: null,
-        recordIds: [],
-        ...outcome,
-      };
+      const record = unnamedOperationRecord(caller, outcome);
       for (let i = 0; i < missing; i++) await services.auditLog.append(record).catch(() => {});
     },
   };
