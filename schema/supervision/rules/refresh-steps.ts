@@ -17,13 +17,18 @@ export function marksInStep(marks: readonly MarkedSet[], bounds: { enterprises: 
   const recordIds = new Set<string>();
   let taken = 0;
   for (const mark of marks) {
-    const nextUsccs = new Set([...usccs, ...(mark.usccs ?? [])]);
-    const nextRecords = new Set([...recordIds, ...(mark.recordIds ?? [])]);
-    const within = nextUsccs.size <= bounds.enterprises && nextRecords.size <= bounds.records;
+    const newUsccs = unseen(usccs, mark.usccs);
+    const newRecords = unseen(recordIds, mark.recordIds);
+    const within =
+      usccs.size + newUsccs.size <= bounds.enterprises && recordIds.size + newRecords.size <= bounds.records;
     if (taken > 0 && !within) break;
-    for (const uscc of mark.usccs ?? []) usccs.add(uscc);
-    for (const id of mark.recordIds ?? []) recordIds.add(id);
+    for (const uscc of newUsccs) usccs.add(uscc);
+    for (const id of newRecords) recordIds.add(id);
     taken += 1;
   }
   return taken;
 }
+
+/** the distinct items of a mark not already taken */
+const unseen = (taken: ReadonlySet<string>, items: readonly string[] | null) =>
+  new Set((items ?? []).filter((item) => !taken.has(item)));
