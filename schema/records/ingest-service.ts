@@ -80,7 +80,7 @@ export async function ingestInTransaction(
   const itemCodes = [...new Set(records.map((r) => r.itemCode?.trim()).filter((c): c is string => !!c && storable(c)))];
   const items = await tx.enforcementItem.findMany({ where: { code: { in: itemCodes } }, select: { code: true } });
   const known = new Set(items.map((item) => item.code));
-  const misshapenIds = request.records.flatMap((r) => (isMisshapen(r) ? [identityOf(r).originId ?? ""] : []));
+  const misshapenIds = request.records.flatMap((r) => (isMisshapen(r) ? (identityOf(r).originId ?? []) : []));
   const quarantine = await QuarantineStore.load(tx, origin, [...originIds, ...misshapenIds.filter(storable)]);
 
   const results: RecordResult[] = [];
