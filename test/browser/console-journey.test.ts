@@ -94,7 +94,12 @@ describe.skipIf(!browserAvailable)(browserAvailable ? "console journey" : `conso
     });
     // the first was refused before the catalog knew its item; the second's item is still unknown
     await world.live.prisma.quarantinedRecord.createMany({
-      data: [kept("SC-JC-BROWSER-1", item.code), kept("SC-JC-BROWSER-2", "GZ-999")],
+      data: [
+        kept("SC-JC-BROWSER-1", item.code),
+        kept("SC-JC-BROWSER-2", "GZ-999"),
+        // an entry of a RecordBatch that was not a RecordInput (schema/records/record-batch.ts)
+        { ...kept("SC-JC-BROWSER-3", item.code), code: "INVALID_SHAPE", reason: "not a RecordInput: version: …" },
+      ],
     });
 
     const page = await browser.current.newPage();
@@ -103,6 +108,7 @@ describe.skipIf(!browserAvailable)(browserAvailable ? "console journey" : `conso
     await page.locator(".ant-segmented").getByText("四川", { exact: true }).click();
     const row = (originId: string) => page.locator("tr", { hasText: originId });
     await expect.poll(() => row("SC-JC-BROWSER-2").innerText(), { timeout: 15_000 }).toContain("事项编码不在目录中");
+    expect(await row("SC-JC-BROWSER-3").innerText()).toContain("记录格式错误（字段类型或名称不符）");
     await row("SC-JC-BROWSER-1").getByRole("checkbox").check();
     await row("SC-JC-BROWSER-2").getByRole("checkbox").check();
     await page.getByRole("button", { name: "重新入库所选（2）" }).click();
