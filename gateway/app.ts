@@ -125,7 +125,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     useHealth({ readiness: { database: () => db.ping(), bus: () => services.bus.ping() }, details }),
     ...(explorable ? [useGraphiQLAssets()] : []),
     usePublicPages(runAsVisitor),
-    useConsole({ config }),
+    useConsole({ config, auditLog: services.auditLog }),
     useBodyLimit(),
     useRequestShape(),
     ...useHardening(),

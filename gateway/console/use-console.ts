@@ -2,10 +2,13 @@
  * The committee's console at /console/: its static build (every asset local, no CDN), its sign-in settings
  * (`/console/config.json`) and, outside production only, the development sign-in
  * (`POST /console/sign-in/development`: a 管委会 token bound to the browser's DPoP key). docs/console.md.
+ * A token given out is an access granted: each development sign-in, issued or refused, is in the audit chain, and
+ * no token leaves before its entry is durable.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Plugin } from "graphql-yoga";
+import type { AuditLog, AuditRecord } from "../audit/audit-log.ts";
 import { signDevelopmentToken } from "../auth/development-token.ts";
 import type { GatewayConfig } from "../config.ts";
 import { CONSOLE_DIST_DIR } from "./console-files.ts";
@@ -27,13 +30,29 @@ const BASE = "/console/";
 /** a DPoP key's RFC 7638 SHA-256 thumbprint: 43 base64url characters */
 const THUMBPRINT = /^[A-Za-z0-9_-]{43}$/;
 
+/** the audit entry of a development sign-in: the token's subject, and whether one was issued */
+function signInRecord(subject: string | null, outcome: Pick<AuditRecord, "outcome" | "errorCode">): AuditRecord {
+  return {
+    issuer: "gz",
+    subject,
+    operationName: "developmentSignIn",
+    operationType: "sign-in",
+    documentHash: null,
+    variablesHash: null,
+    recordIds: [],
+    ...outcome,
+  };
+}
+
 export interface ConsoleOptions {
   config: GatewayConfig;
+  /** where the development sign-ins are audited */
+  auditLog: Pick<AuditLog, "append">;
   /** @default console/dist */
   distDir?: string;
 }
 
-export function useConsole({ config, distDir = CONSOLE_DIST_DIR }: ConsoleOptions): Plugin {
+export function useConsole({ config, auditLog, distDir = CONSOLE_DIST_DIR }: ConsoleOptions): Plugin {
   const development = config.env !== "production";
   const settings = {
     signIn: development ? "development" : config.console.oidc ? "oidc" : "none",
@@ -55,16 +74,26 @@ export function useConsole({ config, distDir = CONSOLE_DIST_DIR }: ConsoleOption
         if (!development || request.method !== "POST") return json({ error: "not available" }, 404);
         const body = (await request.json().catch(() => null)) as { jkt?: unknown; name?: unknown } | null;
         const jkt = typeof body?.jkt === "string" && THUMBPRINT.test(body.jkt) ? body.jkt : null;
-        if (!jkt) return json({ error: "jkt: the thumbprint of your DPoP key is required" }, 400);
         const name = typeof body?.name === "string" && /^[\w.-]{1,40}$/.test(body.name) ? body.name : "dev";
+        const subject = `console-${name}`;
+        if (!jkt) {
+          // refused whether or not its entry could be written
+          await auditLog.append(signInRecord(subject, { outcome: "REFUSED", errorCode: "BAD_REQUEST" })).catch(() => {});
+          return json({ error: "jkt: the thumbprint of your DPoP key is required" }, 400);
+        }
         const token = await signDevelopmentToken({
           keysDir: config.auth.keysDir,
           audience: config.auth.audience,
-          subject: `console-${name}`,
+          subject,
           // the console's 审计 page; personal data in clear (pii:read) stays out even in development
           scopes: ["audit:read"],
           boundKey: jkt,
         });
+        try {
+          await auditLog.append(signInRecord(subject, { outcome: "OK", errorCode: null }));
+        } catch {
+          return json({ error: "审计日志暂不可写，未签发令牌；请稍后重试 / the audit log cannot be written: no token issued" }, 503);
+        }
         return json({ token, tokenType: "DPoP" });
       }
       if (request.method !== "GET" && request.method !== "HEAD") return;

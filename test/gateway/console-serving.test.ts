@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDpopKey } from "../../gateway/auth/dpop-proof.ts";
 import { useConsole } from "../../gateway/console/use-console.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
+import { auditEntriesOf } from "../support/served-gateway.ts";
 
 const SIGN_IN = "http://gateway.test/console/sign-in/development";
 
@@ -57,6 +58,33 @@ describe("console serving", () => {
     });
   });
 
+  it("development: every sign-in is audited, and no token leaves before its entry is durable", async () => {
+    const key = await generateDpopKey();
+    expect((await signIn(dev, { jkt: key.thumbprint, name: "audited-li" })).status).toBe(200);
+    expect((await signIn(dev, { jkt: "not a thumbprint", name: "audited-li" })).status).toBe(400);
+    expect(await auditEntriesOf(dev, "console-audited-li")).toEqual([
+      expect.objectContaining({ issuer: "gz", operationName: "developmentSignIn", operationType: "sign-in", outcome: "OK" }),
+      expect.objectContaining({ operationType: "sign-in", outcome: "REFUSED", errorCode: "BAD_REQUEST" }),
+    ]);
+    // the audit log refuses the write: no token is issued
+    const failing = useConsole({
+      config: dev.config,
+      auditLog: { append: () => Promise.reject(new Error("audit database down")) },
+    });
+    let answer: Response | undefined;
+    const request = new Request(SIGN_IN, { method: "POST", body: JSON.stringify({ jkt: key.thumbprint }) });
+    await failing.onRequest?.({
+      url: new URL(SIGN_IN),
+      request,
+      endResponse: (r: Response) => {
+        answer = r;
+      },
+      fetchAPI: { Response },
+    } as never);
+    expect(answer?.status).toBe(503);
+    expect(JSON.stringify(await answer?.json())).not.toContain("token\":");
+  });
+
   it("production: no development sign-in, and no sign-in at all until an OIDC issuer is configured", async () => {
     const key = await generateDpopKey();
     expect((await signIn(production, { jkt: key.thumbprint })).status).toBe(404);
@@ -72,7 +100,7 @@ describe("console serving", () => {
       await mkdir(path.join(dist, "assets"));
       await writeFile(path.join(dist, "index.html"), "<!doctype html><title>console</title>");
       await writeFile(path.join(dist, "assets", "app-1.js"), "console.log(1)");
-      const plugin = useConsole({ config: dev.config, distDir: dist });
+      const plugin = useConsole({ config: dev.config, auditLog: dev.services.auditLog, distDir: dist });
       const serve = async (url: string) => {
         let answer: Response | undefined;
         await plugin.onRequest?.({
