@@ -191,6 +191,28 @@ describe("every request leaves an audit entry, refused ones included", () => {
     );
   });
 
+  it.each([
+    ["one operation", "query A { nope }"],
+    ["two operations", "query A { nope } query B { alsoNope }"],
+  ])(
+    "an unknown operationName in a document that also fails validation (%s): one entry, with the answer's code",
+    async (_, query) => {
+      const { answer, entries } = await probe(
+        "unknown operationName + validation",
+        async () =>
+          send({
+            headers: { ...json, ...(await bearer("p-opname-invalid")) },
+            body: JSON.stringify({ query, operationName: "Nope" }),
+          }),
+        { exactly: 1 },
+      );
+      const codes = (JSON.parse(answer.body) as { errors: Array<{ extensions?: { code?: string } }> }).errors.map(
+        (e) => e.extensions?.code,
+      );
+      expect(codes).toContain(entries[0]!.errorCode);
+    },
+  );
+
   it("too deep", async () => {
     const deep = `{ ${"a { ".repeat(12)}b${" }".repeat(12)} }`;
     await probe("too deep", async () =>
