@@ -78,7 +78,9 @@ export function useConsole({ config, auditLog, distDir = CONSOLE_DIST_DIR }: Con
         const subject = `console-${name}`;
         if (!jkt) {
           // refused whether or not its entry could be written
-          await auditLog.append(signInRecord(subject, { outcome: "REFUSED", errorCode: "BAD_REQUEST" })).catch(() => {});
+          await auditLog
+            .append(signInRecord(subject, { outcome: "REFUSED", errorCode: "BAD_REQUEST" }))
+            .catch(() => {});
           return json({ error: "jkt: the thumbprint of your DPoP key is required" }, 400);
         }
         const token = await signDevelopmentToken({
@@ -92,7 +94,10 @@ export function useConsole({ config, auditLog, distDir = CONSOLE_DIST_DIR }: Con
         try {
           await auditLog.append(signInRecord(subject, { outcome: "OK", errorCode: null }));
         } catch {
-          return json({ error: "审计日志暂不可写，未签发令牌；请稍后重试 / the audit log cannot be written: no token issued" }, 503);
+          return json(
+            { error: "审计日志暂不可写，未签发令牌；请稍后重试 / the audit log cannot be written: no token issued" },
+            503,
+          );
         }
         return json({ token, tokenType: "DPoP" });
       }

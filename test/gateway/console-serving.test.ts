@@ -63,7 +63,12 @@ describe("console serving", () => {
     expect((await signIn(dev, { jkt: key.thumbprint, name: "audited-li" })).status).toBe(200);
     expect((await signIn(dev, { jkt: "not a thumbprint", name: "audited-li" })).status).toBe(400);
     expect(await auditEntriesOf(dev, "console-audited-li")).toEqual([
-      expect.objectContaining({ issuer: "gz", operationName: "developmentSignIn", operationType: "sign-in", outcome: "OK" }),
+      expect.objectContaining({
+        issuer: "gz",
+        operationName: "developmentSignIn",
+        operationType: "sign-in",
+        outcome: "OK",
+      }),
       expect.objectContaining({ operationType: "sign-in", outcome: "REFUSED", errorCode: "BAD_REQUEST" }),
     ]);
     // the audit log refuses the write: no token is issued
@@ -82,7 +87,7 @@ describe("console serving", () => {
       fetchAPI: { Response },
     } as never);
     expect(answer?.status).toBe(503);
-    expect(JSON.stringify(await answer?.json())).not.toContain("token\":");
+    expect(JSON.stringify(await answer?.json())).not.toContain('token":');
   });
 
   it("production: no development sign-in, and no sign-in at all until an OIDC issuer is configured", async () => {
