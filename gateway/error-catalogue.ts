@@ -363,7 +363,7 @@ export const REASONS = {
   ORIGIN_ID_MISMATCH: input("来源编号不符", "A corrected quarantined record with another originId."),
   NOT_RETRYABLE: input(
     "无法重新入库",
-    "Retrying a quarantined row that does not hold a record the gateway kept (an adapter's own payload).",
+    "Retrying a quarantined row that does not hold a record the gateway kept (an adapter's own payload, an INVALID_SHAPE entry); its `retryable` is false.",
     "The province corrects it and calls replayQuarantined.",
   ),
   EMPTY_REASON: input("缺少理由", "Discarding a quarantined record without saying why."),

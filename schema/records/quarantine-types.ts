@@ -8,6 +8,7 @@ import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { nodeAccess, requireScope } from "../common/node-access.ts";
 import { maskPersonalData, maskPersonalText } from "../libraries/rules/mask-personal-data.ts";
 import { seesPersonalDataInClear } from "../libraries/rules/personal-data.ts";
+import { retriedRecord } from "./retried-record.ts";
 
 export const QUARANTINE_STATUSES = ["QUARANTINED", "REPLAYED", "SUPERSEDED", "DISCARDED"] as const;
 export type QuarantineStatus = (typeof QUARANTINE_STATUSES)[number];
@@ -58,6 +59,11 @@ builder.prismaNode("QuarantinedRecord", {
       resolve: (q) => q.status as QuarantineStatus,
     }),
     attempts: t.exposeInt("attempts", { description: "how often it was refused" }),
+    retryable: t.boolean({
+      description:
+        "可重新入库 — whether `retryQuarantined` can run it again as sent; false for a misshapen entry (INVALID_SHAPE) or an adapter's own payload: only its province can correct and replay those",
+      resolve: (q) => retriedRecord(q) !== null,
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "when it was first refused" }),
     resolvedAt: t.expose("resolvedAt", {
       type: "DateTime",

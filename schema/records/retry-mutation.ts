@@ -9,8 +9,7 @@ import { builder } from "../builder.ts";
 import { keyOf } from "../common/node-access.ts";
 import { writeAudited } from "../common/write.ts";
 import { openRow, type ReplayPayload, ReplayPayloadRef, replayRow } from "./quarantine-mutations.ts";
-import { INVALID_SHAPE } from "./record-batch.ts";
-import { keptRecord } from "./rules/kept-record.ts";
+import { retriedRecord } from "./retried-record.ts";
 
 builder.mutationFields((t) => ({
   retryQuarantined: t.withAuth({ scope: "catalog:write" }).field({
@@ -21,8 +20,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, ctx) =>
       writeAudited<ReplayPayload>(ctx, async (tx) => {
         const row = await openRow(ctx, tx, keyOf("QuarantinedRecord", args.id), true);
-        // a misshapen entry was not a RecordInput: nothing fixed at the gateway makes it one
-        const record = row.code === INVALID_SHAPE ? null : keptRecord(row.payload);
+        const record = retriedRecord(row);
         if (!record) {
           throw badInput(
             `Quarantined record ${args.id} does not hold a record the gateway can run again: its province corrects and replays it`,

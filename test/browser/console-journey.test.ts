@@ -109,6 +109,10 @@ describe.skipIf(!browserAvailable)(browserAvailable ? "console journey" : `conso
     const row = (originId: string) => page.locator("tr", { hasText: originId });
     await expect.poll(() => row("SC-JC-BROWSER-2").innerText(), { timeout: 15_000 }).toContain("事项编码不在目录中");
     expect(await row("SC-JC-BROWSER-3").innerText()).toContain("记录格式错误（字段类型或名称不符）");
+    // only its province can correct it: no 重新入库 here, and it cannot be selected
+    expect(await row("SC-JC-BROWSER-3").innerText()).toContain("需来源省份更正后重放");
+    expect(await row("SC-JC-BROWSER-3").getByRole("button", { name: "重新入库" }).count()).toBe(0);
+    expect(await row("SC-JC-BROWSER-3").getByRole("checkbox").isDisabled()).toBe(true);
     await row("SC-JC-BROWSER-1").getByRole("checkbox").check();
     await row("SC-JC-BROWSER-2").getByRole("checkbox").check();
     await page.getByRole("button", { name: "重新入库所选（2）" }).click();

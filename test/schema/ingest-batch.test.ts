@@ -141,6 +141,11 @@ describe("ingestRecords with a RecordBatch", () => {
   it("lets nobody retry a misshapen entry at the gateway: its province corrects and replays it", async () => {
     const { data } = await ingestBatch({ batch: [{ ...inspection("CQ-B-300"), extra: 1 }] });
     const id = data?.ingestRecords.results[0]?.quarantineId;
+    const read = await t.gql<{ node: { retryable: boolean } }>(
+      `query($id: ID!) { node(id: $id) { ... on QuarantinedRecord { retryable } } }`,
+      { as: "gz", variables: { id } },
+    );
+    expect(read.data?.node.retryable).toBe(false);
     const retried = await t.gql(`mutation($id: ID!) { retryQuarantined(id: $id) { result { outcome } } }`, {
       as: "gz",
       variables: { id },

@@ -16,20 +16,22 @@ type Retried = {
   retryQuarantined: { result: { outcome: string; code: string | null }; quarantined: Record<string, unknown> };
 };
 
-async function quarantinedId(originId: string): Promise<string> {
-  const { data } = await t.gql<{ quarantine: { edges: Array<{ node: { id: string; originId: string } }> } }>(
-    "{ quarantine(first: 50, status: QUARANTINED) { edges { node { id originId } } } }",
-    { as: "gz" },
-  );
+async function quarantinedRow(originId: string): Promise<{ id: string; retryable: boolean }> {
+  const { data } = await t.gql<{
+    quarantine: { edges: Array<{ node: { id: string; originId: string; retryable: boolean } }> };
+  }>("{ quarantine(first: 50, status: QUARANTINED) { edges { node { id originId retryable } } } }", { as: "gz" });
   const row = data?.quarantine.edges.find((e) => e.node.originId === originId);
   if (!row) throw new Error(`${originId} is not quarantined`);
-  return row.node.id;
+  return row.node;
 }
+
+const quarantinedId = async (originId: string) => (await quarantinedRow(originId)).id;
 
 describe("retryQuarantined", () => {
   it("refuses again while the cause stands, and applies the record as sent once the catalog knows its item", async () => {
     await ingest(t, "sc", { records: [inspection("SC-JC-000301", { itemCode: "GZ-900" })] });
-    const id = await quarantinedId("SC-JC-000301");
+    const { id, retryable } = await quarantinedRow("SC-JC-000301");
+    expect(retryable).toBe(true);
 
     const still = await t.gql<Retried>(RETRY, { as: "gz", variables: { id } });
     expect(still.data?.retryQuarantined).toEqual({
@@ -64,6 +66,7 @@ describe("retryQuarantined", () => {
       ] }) { quarantined { id } } }`,
       { as: "sc" },
     );
+    expect((await quarantinedRow("SC-JC-000303")).retryable).toBe(false);
     const retried = await t.gql(RETRY, { as: "gz", variables: { id: data?.quarantineRecords.quarantined[0]?.id } });
     expect(retried.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "NOT_RETRYABLE" });
   });

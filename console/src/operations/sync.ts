@@ -11,7 +11,7 @@ export const Quarantine = graphql(`
   query Quarantine($origin: Jurisdiction) {
     quarantine(origin: $origin, status: QUARANTINED, first: 100) {
       totalCount
-      edges { node { id origin originId version source code reason attempts createdAt } }
+      edges { node { id origin originId version source code reason attempts createdAt retryable } }
     }
   }
 `);

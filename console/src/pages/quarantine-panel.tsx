@@ -1,7 +1,8 @@
 /**
  * 隔离区: each province's refused records with the reason, run again (重新入库) one by one or all selected,
  * after the cause was fixed at the gateway (e.g. the catalog gained the item). Each record's outcome is shown
- * as it comes; a corrected record needs its province (replayQuarantined), which the console cannot do.
+ * as it comes; a corrected record needs its province (replayQuarantined), which the console cannot do: a row the
+ * gateway cannot run again as sent (`retryable` false: a misshapen entry, an adapter's own payload) says so instead.
  */
 import { Alert, Button, Card, Progress, Segmented, Space, Table, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
@@ -108,7 +109,8 @@ export function QuarantinePanel() {
         rowSelection={{
           selectedRowKeys: selected,
           onChange: (keys) => setSelected(keys.map(String)),
-          getCheckboxProps: (row) => ({ disabled: outcomes[row.id]?.state === "done" }),
+          // a row only its province can correct is not run again from here
+          getCheckboxProps: (row) => ({ disabled: !row.retryable || outcomes[row.id]?.state === "done" }),
         }}
         columns={[
           { title: "来源", dataIndex: "origin", render: (o: string) => ORIGIN_TEXT[o] ?? o },
@@ -134,6 +136,13 @@ export function QuarantinePanel() {
             key: "outcome",
             render: (_: unknown, row: Row) => {
               const outcome = outcomes[row.id];
+              if (!row.retryable && !outcome) {
+                return (
+                  <Tag className="needs-province" color="default">
+                    需来源省份更正后重放
+                  </Tag>
+                );
+              }
               return outcome ? (
                 <Tag className="retry-outcome" color={OUTCOME_COLOUR[outcome.state]} data-outcome={outcome.state}>
                   {outcome.text}
