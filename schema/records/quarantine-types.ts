@@ -61,7 +61,7 @@ builder.prismaNode("QuarantinedRecord", {
     attempts: t.exposeInt("attempts", { description: "how often it was refused" }),
     retryable: t.boolean({
       description:
-        "可重新入库 — whether `retryQuarantined` can run it again as sent; false for a misshapen entry (INVALID_SHAPE) or an adapter's own payload: only its province can correct and replay those",
+        "可重新入库 — whether `retryQuarantined` can run it again as sent while it is QUARANTINED; false for a misshapen entry (INVALID_SHAPE) or an adapter's own payload: only its province can correct and replay those",
       resolve: (q) => retriedRecord(q) !== null,
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "when it was first refused" }),
