@@ -45,6 +45,31 @@ function describe(text: string, index: number): string {
 
 /** The first NUL or lone surrogate in `value` at any depth (keys included), or null. */
 export function findUnsafeText(value: unknown, path = ""): TextProblem | null {
+  // the common answer, none, names no place: the walk that builds each field's path runs only when there is one
+  return holdsUnsafeText(value) ? unsafeTextProblem(value, path) : null;
+}
+
+/**
+ * Does `value` hold a NUL or a lone surrogate at any depth, keys included? It builds no path and copies nothing:
+ * it runs on every record and every text argument.
+ */
+function holdsUnsafeText(value: unknown): boolean {
+  if (typeof value === "string") return UNSAFE.test(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (holdsUnsafeText(value[i])) return true;
+    return false;
+  }
+  if (value === null || typeof value !== "object" || value instanceof Date) return false;
+  // own enumerable keys, as Object.entries below
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (UNSAFE.test(key) || holdsUnsafeText((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
+}
+
+/** The first unsafe text's problem, with its path: what findUnsafeText answers once one is known to be there. */
+function unsafeTextProblem(value: unknown, path: string): TextProblem | null {
   if (typeof value === "string") {
     const match = UNSAFE.exec(value);
     if (!match) return null;
@@ -57,7 +82,7 @@ export function findUnsafeText(value: unknown, path = ""): TextProblem | null {
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const problem = findUnsafeText(value[i], `${path}[${i}]`);
+      const problem = unsafeTextProblem(value[i], `${path}[${i}]`);
       if (problem) return problem;
     }
     return null;
@@ -73,7 +98,7 @@ export function findUnsafeText(value: unknown, path = ""): TextProblem | null {
         message: `${path || "a key"}: the key "${at}" holds ${describe(key, inKey.index)}, which cannot be stored`,
       };
     }
-    const problem = findUnsafeText(field, at);
+    const problem = unsafeTextProblem(field, at);
     if (problem) return problem;
   }
   return null;
