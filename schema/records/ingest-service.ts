@@ -6,7 +6,8 @@
  * transaction), cursor included, so the adapter simply sends the batch again.
  */
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "../../gateway/db/generated/prisma/client.ts";
+import { queryBulk } from "../../gateway/db/bulk-statements.ts";
+import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import type { ChangeInput } from "../../gateway/outbox/outbox.ts";
 import type { CatalogSnapshot } from "../catalog/catalog-read-model.ts";
 import type { Jurisdiction } from "../common/jurisdiction.ts";
@@ -256,7 +257,9 @@ async function storedEnterprises(
   ids: readonly string[],
 ): Promise<Map<string, string | null>> {
   if (ids.length === 0) return new Map();
-  const rows = await tx.$queryRaw<Array<{ id: string; uscc: string | null }>>`
-    SELECT "id", "enterpriseUscc" AS uscc FROM "EnforcementRecord" WHERE "id" = ANY(${[...ids]}::text[])`;
+  const rows = await queryBulk<{ id: string; uscc: string | null }>(
+    tx,
+    Prisma.sql`SELECT "id", "enterpriseUscc" AS uscc FROM "EnforcementRecord" WHERE "id" = ANY(${[...ids]}::text[])`,
+  );
   return new Map(rows.map((row) => [row.id, row.uscc]));
 }

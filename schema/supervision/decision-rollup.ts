@@ -16,6 +16,7 @@
  * so two transactions adding to one key both count. A record overwritten is locked (FOR UPDATE) before what it
  * contributed is read, so a concurrent writer of the same record waits and then reads the version it replaces.
  */
+import { executeBulk, queryBulk } from "../../gateway/db/bulk-statements.ts";
 import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import {
   DECISION_DAY_COUNTERS,
@@ -42,11 +43,18 @@ export async function decisionContributionsOf(
   options: { lock?: boolean } = {},
 ): Promise<DecisionDayRow[]> {
   if (recordIds.length === 0) return [];
+  // a batch's 1,000 ids go over the transaction's own connection, not Prisma's raw parameters (bulk-statements.ts)
   if (options.lock) {
-    await tx.$queryRaw`SELECT count(*) AS locked FROM (SELECT 1 FROM "EnforcementRecord"
-      WHERE "id" = ANY(${[...recordIds]}::text[]) ORDER BY "id" FOR UPDATE) x`;
+    await queryBulk(
+      tx,
+      Prisma.sql`SELECT count(*) AS locked FROM (SELECT 1 FROM "EnforcementRecord"
+      WHERE "id" = ANY(${[...recordIds]}::text[]) ORDER BY "id" FOR UPDATE) x`,
+    );
   }
-  return tx.$queryRaw<DecisionDayRow[]>(decisionDayRowsSql({ recordIds }));
+  const rows = await queryBulk<DecisionDayRow>(tx, decisionDayRowsSql({ recordIds }));
+  // node-postgres reads an int8 as text
+  for (const row of rows) row.fineFen = BigInt(row.fineFen);
+  return rows;
 }
 
 const keyText = (k: DecisionDayKey) => `${k.day}|${k.jurisdiction}|${k.itemCode}|${k.department}`;
@@ -97,7 +105,9 @@ export async function refreshSupervisionDecisionDays(tx: Tx, touched: TouchedDec
   const addDeltas = Prisma.raw(
     [...DECISION_DAY_COUNTERS, "fineFen"].map((c) => `"${c}" = s."${c}" + EXCLUDED."${c}"`).join(", "),
   );
-  await tx.$executeRaw`INSERT INTO "SupervisionDecisionDay" AS s (${ROLLUP_COLUMNS})
+  await executeBulk(
+    tx,
+    Prisma.sql`INSERT INTO "SupervisionDecisionDay" AS s (${ROLLUP_COLUMNS})
     SELECT d.*
     FROM unnest(${deltas.map((d) => d.day)}::date[], ${deltas.map((d) => d.jurisdiction)}::text[],
       ${deltas.map((d) => d.itemCode)}::text[], ${deltas.map((d) => d.department)}::text[], ${Prisma.join(counters)},
@@ -108,13 +118,17 @@ export async function refreshSupervisionDecisionDays(tx: Tx, touched: TouchedDec
         SELECT k, sum(n) AS n FROM (
           SELECT key AS k, value::int AS n FROM jsonb_each_text(s."durations")
           UNION ALL SELECT key, value::int FROM jsonb_each_text(EXCLUDED."durations")
-        ) u GROUP BY k HAVING sum(n) <> 0) m)`;
+        ) u GROUP BY k HAVING sum(n) <> 0) m)`,
+  );
   // a key whose last decision moved away
-  await tx.$executeRaw`DELETE FROM "SupervisionDecisionDay" s
+  await executeBulk(
+    tx,
+    Prisma.sql`DELETE FROM "SupervisionDecisionDay" s
     USING unnest(${deltas.map((d) => d.day)}::date[], ${deltas.map((d) => d.jurisdiction)}::text[],
       ${deltas.map((d) => d.itemCode)}::text[], ${deltas.map((d) => d.department)}::text[]) AS k(day, j, item, dept)
     WHERE s."day" = k.day AND s."jurisdiction" = k.j AND s."itemCode" = k.item AND s."department" = k.dept
-      AND s."decisions" = 0`;
+      AND s."decisions" = 0`,
+  );
 }
 
 /** the whole rollup again from the records and warnings (tests; after data loaded straight into the tables) */

@@ -20,7 +20,8 @@
  * marks (at most one running and one waiting per process, whatever the number of readers). Every refresh of visits
  * runs here, so two refreshes never replace the same visit at once.
  */
-import type { Prisma, PrismaClient } from "../../gateway/db/generated/prisma/client.ts";
+import { executeBulk } from "../../gateway/db/bulk-statements.ts";
+import { Prisma, type PrismaClient } from "../../gateway/db/generated/prisma/client.ts";
 import { marksInStep } from "./rules/refresh-steps.ts";
 import { distinctTouched, refreshSupervisionVisits, type TouchedVisits } from "./visit-rollup.ts";
 
@@ -40,8 +41,11 @@ export const REFRESH_BOUNDS = { enterprises: 500, records: 20_000 } as const;
 export async function markVisitsStale(tx: Tx, touched: TouchedVisits): Promise<void> {
   const { usccs, recordIds } = distinctTouched(touched);
   if (usccs.length === 0 && recordIds.length === 0) return;
-  await tx.$executeRaw`INSERT INTO "SupervisionVisitMark" ("enterpriseUsccs", "recordIds")
-    VALUES (${usccs}::text[], ${recordIds}::text[])`;
+  await executeBulk(
+    tx,
+    Prisma.sql`INSERT INTO "SupervisionVisitMark" ("enterpriseUsccs", "recordIds")
+    VALUES (${usccs}::text[], ${recordIds}::text[])`,
+  );
 }
 
 export interface MarkedRefresh {

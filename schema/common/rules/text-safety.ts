@@ -45,34 +45,19 @@ function describe(text: string, index: number): string {
 
 /** The first NUL or lone surrogate in `value` at any depth (keys included), or null. */
 export function findUnsafeText(value: unknown, path = ""): TextProblem | null {
-  // the common answer, none, names no place: the walk that builds each field's path runs only when there is one
-  return holdsUnsafeText(value) ? unsafeTextProblem(value, path) : null;
+  // the common answer, none, is found without building each field's path: the place is named once there is one
+  return unsafeTextProblem(value, null) && unsafeTextProblem(value, path);
 }
 
-/**
- * Does `value` hold a NUL or a lone surrogate at any depth, keys included? It builds no path and copies nothing:
- * it runs on every record and every text argument.
- */
-function holdsUnsafeText(value: unknown): boolean {
-  if (typeof value === "string") return UNSAFE.test(value);
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (holdsUnsafeText(value[i])) return true;
-    return false;
-  }
-  if (value === null || typeof value !== "object" || value instanceof Date) return false;
-  // own enumerable keys, as Object.entries below
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    if (UNSAFE.test(key) || holdsUnsafeText((value as Record<string, unknown>)[key])) return true;
-  }
-  return false;
-}
+/** what the walk answers without a path: there is a problem, not yet named */
+const FOUND: TextProblem = { code: "INVALID_TEXT", path: "", message: "" };
 
-/** The first unsafe text's problem, with its path: what findUnsafeText answers once one is known to be there. */
-function unsafeTextProblem(value: unknown, path: string): TextProblem | null {
+/** The first unsafe text's problem at `path`; with `path` null, the walk builds no path and answers FOUND. */
+function unsafeTextProblem(value: unknown, path: string | null): TextProblem | null {
   if (typeof value === "string") {
     const match = UNSAFE.exec(value);
     if (!match) return null;
+    if (path === null) return FOUND;
     const where = path || "text";
     return {
       code: "INVALID_TEXT",
@@ -82,23 +67,26 @@ function unsafeTextProblem(value: unknown, path: string): TextProblem | null {
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const problem = unsafeTextProblem(value[i], `${path}[${i}]`);
+      const problem = unsafeTextProblem(value[i], path === null ? null : `${path}[${i}]`);
       if (problem) return problem;
     }
     return null;
   }
   if (value === null || typeof value !== "object" || value instanceof Date) return null;
-  for (const [key, field] of Object.entries(value)) {
-    const at = path ? `${path}.${replaceUnsafeText(key)}` : replaceUnsafeText(key);
+  // own enumerable keys, in their order (as Object.entries), without an array of pairs for every object
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const at = path === null ? null : path ? `${path}.${replaceUnsafeText(key)}` : replaceUnsafeText(key);
     const inKey = UNSAFE.exec(key);
     if (inKey) {
+      if (path === null) return FOUND;
       return {
         code: "INVALID_TEXT",
         path: path || "key",
         message: `${path || "a key"}: the key "${at}" holds ${describe(key, inKey.index)}, which cannot be stored`,
       };
     }
-    const problem = unsafeTextProblem(field, at);
+    const problem = unsafeTextProblem((value as Record<string, unknown>)[key], at);
     if (problem) return problem;
   }
   return null;
