@@ -14,6 +14,7 @@
 import {
   type DocumentNode,
   type GraphQLError,
+  type GraphQLInputObjectType,
   type GraphQLInputType,
   type GraphQLSchema,
   getNamedType,
@@ -80,30 +81,57 @@ function scalarProblem(value: unknown, typeName: string, coordinate: string, pat
   );
 }
 
+/** an input object's field as the check walks it: its schema coordinate worked out once */
+interface CheckedField {
+  name: string;
+  type: GraphQLInputType;
+  coordinate: string;
+}
+
 function checker(perRecord: ReadonlySet<string>): Check {
-  const check: Check = (value, type, coordinate, path) => {
+  const fields = new WeakMap<GraphQLInputObjectType, CheckedField[]>();
+  const fieldsOf = (type: GraphQLInputObjectType) => {
+    let checked = fields.get(type);
+    if (!checked) {
+      checked = Object.values(type.getFields()).map((f) => ({
+        name: f.name,
+        type: f.type,
+        coordinate: `${type.name}.${f.name}`,
+      }));
+      fields.set(type, checked);
+    }
+    return checked;
+  };
+  /** the first problem at `path`; with `path` null, the walk builds no path (its problem's texts are not read) */
+  const walk = (
+    value: unknown,
+    type: GraphQLInputType,
+    coordinate: string,
+    path: string | null,
+  ): InputProblem | null => {
     if (value === null || value === undefined) return null;
-    if (isNonNullType(type)) return check(value, type.ofType, coordinate, path);
+    if (isNonNullType(type)) return walk(value, type.ofType, coordinate, path);
     if (isListType(type)) {
       const items = Array.isArray(value) ? value : [value];
       for (let i = 0; i < items.length; i++) {
-        const problem = check(items[i], type.ofType, coordinate, `${path}[${i}]`);
+        const problem = walk(items[i], type.ofType, coordinate, path === null ? null : `${path}[${i}]`);
         if (problem) return problem;
       }
       return null;
     }
     if (isInputObjectType(type)) {
       if (perRecord.has(type.name) || typeof value !== "object") return null;
-      for (const field of Object.values(type.getFields())) {
-        const at = `${type.name}.${field.name}`;
-        const problem = check((value as Record<string, unknown>)[field.name], field.type, at, `${path}.${field.name}`);
+      for (const field of fieldsOf(type)) {
+        const at = path === null ? null : `${path}.${field.name}`;
+        const problem = walk((value as Record<string, unknown>)[field.name], field.type, field.coordinate, at);
         if (problem) return problem;
       }
       return null;
     }
-    return scalarProblem(value, getNamedType(type).name, coordinate, path);
+    return scalarProblem(value, getNamedType(type).name, coordinate, path ?? "");
   };
-  return check;
+  // nearly every request has no problem: found without a path for each field, named once there is one
+  return (value, type, coordinate, path) => walk(value, type, coordinate, null) && walk(value, type, coordinate, path);
 }
 
 /** A literal argument value as the JSON it stands for; variables inside it are noted, not resolved. */
