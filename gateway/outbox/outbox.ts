@@ -5,7 +5,7 @@
  * their numbers: the next writer gets its numbers only after the previous one has committed.
  * Lock order is always outbox, then audit chain (the audit entry is the last write of a transaction).
  */
-import { queryBulk } from "../db/bulk-statements.ts";
+import { executeBulk, queryBulk } from "../db/bulk-statements.ts";
 import { Prisma } from "../db/generated/prisma/client.ts";
 
 /** pg_advisory_xact_lock key of the outbox ("outb" in ASCII) */
@@ -30,7 +30,7 @@ export async function appendChanges(
   changes: readonly ChangeInput[],
 ): Promise<bigint | null> {
   if (changes.length === 0) return null;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK})`;
+  await executeBulk(tx, Prisma.sql`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK})`);
   // one raw statement, the batch as one jsonb parameter (the ORM's createManyAndReturn cost ~0.2 s of CPU per
   // 500 changes in the ingest bench); ORDER BY the position: numbers follow the input order
   const rows = await queryBulk<{ seq: bigint | string }>(

@@ -6,7 +6,7 @@
  * transaction), cursor included, so the adapter simply sends the batch again.
  */
 import { randomUUID } from "node:crypto";
-import { queryBulk } from "../../gateway/db/bulk-statements.ts";
+import { executeBulk, queryBulk } from "../../gateway/db/bulk-statements.ts";
 import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import type { ChangeInput } from "../../gateway/outbox/outbox.ts";
 import type { CatalogSnapshot } from "../catalog/catalog-read-model.ts";
@@ -71,7 +71,8 @@ export async function ingestInTransaction(
 ): Promise<IngestOutcome> {
   const { origin, now } = request;
   // one batch of an origin at a time: read-then-write of versions stays correct across replicas
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${INGEST_LOCK}::int, ${ORIGIN_LOCK[origin]}::int)`;
+  // this and the batch's other statements over the transaction's own connection (gateway/db/bulk-statements.ts)
+  await executeBulk(tx, Prisma.sql`SELECT pg_advisory_xact_lock(${INGEST_LOCK}::int, ${ORIGIN_LOCK[origin]}::int)`);
   // a key PostgreSQL cannot compare (NUL) would fail the lookup, and the batch: its record is refused below
   const records = request.records.filter((r): r is RecordInput => !isMisshapen(r));
   const originIds = [...new Set(records.map((r) => r.originId))].filter(storable);
@@ -79,7 +80,10 @@ export async function ingestInTransaction(
   const current = new Map<string, RecordRow>(stored.map((row) => [row.originId, row]));
   const existed = new Set(current.keys());
   const itemCodes = [...new Set(records.map((r) => r.itemCode?.trim()).filter((c): c is string => !!c && storable(c)))];
-  const items = await tx.enforcementItem.findMany({ where: { code: { in: itemCodes } }, select: { code: true } });
+  const items = await queryBulk<{ code: string }>(
+    tx,
+    Prisma.sql`SELECT "code" FROM "EnforcementItem" WHERE "code" = ANY(${itemCodes}::text[])`,
+  );
   const known = new Set(items.map((item) => item.code));
   const misshapenIds = request.records.flatMap((r) => (isMisshapen(r) ? (identityOf(r).originId ?? []) : []));
   const quarantine = await QuarantineStore.load(tx, origin, [...originIds, ...misshapenIds.filter(storable)]);
