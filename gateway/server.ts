@@ -22,6 +22,7 @@ import { createLogger, type Logger } from "./logging/logger.ts";
 import { createMetrics } from "./metrics/metrics.ts";
 import { createRateLimiter } from "./rate-limit.ts";
 import { startTracing, type TracingOptions } from "./tracing/tracing.ts";
+import { connectedWithin } from "./util/connected-within.ts";
 
 export interface RunningGateway {
   url: string;
@@ -45,6 +46,9 @@ export interface AssembleOptions {
 }
 
 /** Everything but the socket: used by the server below and by tests through `gateway.fetch`. */
+/** how long the gateway waits for Redis at start before it serves without it */
+const REDIS_CONNECT_WAIT_MS = 5_000;
+
 export async function assembleGateway(config: GatewayConfig, options: AssembleOptions = {}) {
   const logger = options.logger ?? createLogger("gateway", config.log);
   // before the database opens, so that its first queries are traced too
@@ -59,6 +63,11 @@ export async function assembleGateway(config: GatewayConfig, options: AssembleOp
     ? new Redis(config.redis.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false })
     : undefined;
   redis?.on("error", () => {}); // readiness and fail-closed mutations report it
+  // the first requests find Redis connected: without an offline queue, a command sent while it connects fails, and
+  // the rate limit would count it in memory while the next ones count in Redis (a down Redis: readiness says so)
+  if (redis && !(await connectedWithin(redis, REDIS_CONNECT_WAIT_MS))) {
+    logger.warn(`Redis not reachable after ${REDIS_CONNECT_WAIT_MS / 1000} s: serving without it while it connects`);
+  }
   const authenticator = await createAuthenticator(config.auth, {
     redis,
     redisPrefix: config.redis.prefix,
