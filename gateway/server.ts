@@ -45,10 +45,10 @@ export interface AssembleOptions {
   tracing?: TracingOptions;
 }
 
-/** Everything but the socket: used by the server below and by tests through `gateway.fetch`. */
 /** how long the gateway waits for Redis at start before it serves without it */
 const REDIS_CONNECT_WAIT_MS = 5_000;
 
+/** Everything but the socket: used by the server below and by tests through `gateway.fetch`. */
 export async function assembleGateway(config: GatewayConfig, options: AssembleOptions = {}) {
   const logger = options.logger ?? createLogger("gateway", config.log);
   // before the database opens, so that its first queries are traced too

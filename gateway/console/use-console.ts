@@ -30,10 +30,13 @@ const BASE = "/console/";
 /** a DPoP key's RFC 7638 SHA-256 thumbprint: 43 base64url characters */
 const THUMBPRINT = /^[A-Za-z0-9_-]{43}$/;
 
-/** the audit entry of a development sign-in: the token's subject, and whether one was issued */
+/**
+ * The audit entry of a development sign-in: the subject of the token issued, or, for a refused sign-in, nobody (the
+ * name in the body is unchecked: it must not read as an action of a 管委会 subject).
+ */
 function signInRecord(subject: string | null, outcome: Pick<AuditRecord, "outcome" | "errorCode">): AuditRecord {
   return {
-    issuer: "gz",
+    issuer: subject === null ? null : "gz",
     subject,
     operationName: "developmentSignIn",
     operationType: "sign-in",
@@ -78,19 +81,26 @@ export function useConsole({ config, auditLog, distDir = CONSOLE_DIST_DIR }: Con
         const subject = `console-${name}`;
         if (!jkt) {
           // refused whether or not its entry could be written
-          await auditLog
-            .append(signInRecord(subject, { outcome: "REFUSED", errorCode: "BAD_REQUEST" }))
-            .catch(() => {});
+          await auditLog.append(signInRecord(null, { outcome: "REFUSED", errorCode: "BAD_REQUEST" })).catch(() => {});
           return json({ error: "jkt: the thumbprint of your DPoP key is required" }, 400);
         }
-        const token = await signDevelopmentToken({
-          keysDir: config.auth.keysDir,
-          audience: config.auth.audience,
-          subject,
-          // the console's 审计 page; personal data in clear (pii:read) stays out even in development
-          scopes: ["audit:read"],
-          boundKey: jkt,
-        });
+        let token: string;
+        try {
+          token = await signDevelopmentToken({
+            keysDir: config.auth.keysDir,
+            audience: config.auth.audience,
+            subject,
+            // the console's 审计 page; personal data in clear (pii:read) stays out even in development
+            scopes: ["audit:read"],
+            boundKey: jkt,
+          });
+        } catch (error) {
+          // e.g. no readable gz key in KEYS_DIR: the attempt is audited as failed, and fails as before
+          await auditLog
+            .append(signInRecord(subject, { outcome: "ERROR", errorCode: "INTERNAL_SERVER_ERROR" }))
+            .catch(() => {});
+          throw error;
+        }
         try {
           await auditLog.append(signInRecord(subject, { outcome: "OK", errorCode: null }));
         } catch {

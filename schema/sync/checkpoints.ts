@@ -5,8 +5,7 @@
  * adapter (`source` / `consumer`) and scoped to the caller's issuer, so no province can move another's.
  */
 
-import { executeBulk, queryBulk } from "../../gateway/db/bulk-statements.ts";
-import { Prisma, type SyncCheckpoint } from "../../gateway/db/generated/prisma/client.ts";
+import type { Prisma, SyncCheckpoint } from "../../gateway/db/generated/prisma/client.ts";
 import { badInput } from "../../gateway/errors.ts";
 import type { Jurisdiction } from "../common/jurisdiction.ts";
 
@@ -57,14 +56,9 @@ export interface CheckpointTouch {
 export async function touchCheckpoint(tx: Prisma.TransactionClient, touch: CheckpointTouch): Promise<SyncCheckpoint> {
   const id = checkpointId(touch.issuer, touch.name, touch.direction);
   // create-if-absent, then lock the row: two concurrent acknowledgements must not move ackedSeq back
-  // over the transaction's own connection, as the ingest batch's other statements (gateway/db/bulk-statements.ts)
-  await executeBulk(
-    tx,
-    Prisma.sql`INSERT INTO "SyncCheckpoint" ("id", "jurisdiction", "direction", "updatedAt")
-    VALUES (${id}, ${touch.issuer}, ${touch.direction}, ${touch.now.toISOString()}::timestamptz)
-    ON CONFLICT ("id") DO NOTHING`,
-  );
-  await queryBulk(tx, Prisma.sql`SELECT 1 FROM "SyncCheckpoint" WHERE "id" = ${id} FOR UPDATE`);
+  await tx.$executeRaw`INSERT INTO "SyncCheckpoint" ("id", "jurisdiction", "direction", "updatedAt")
+    VALUES (${id}, ${touch.issuer}, ${touch.direction}, ${touch.now}) ON CONFLICT ("id") DO NOTHING`;
+  await tx.$queryRaw`SELECT 1 FROM "SyncCheckpoint" WHERE "id" = ${id} FOR UPDATE`;
   const stored = await tx.syncCheckpoint.findUniqueOrThrow({ where: { id } });
   const data = {
     lastSeenAt: touch.now,

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AuditRecord } from "../../gateway/audit/audit-log.ts";
 import { generateDpopKey } from "../../gateway/auth/dpop-proof.ts";
 import { useConsole } from "../../gateway/console/use-console.ts";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
@@ -61,7 +62,6 @@ describe("console serving", () => {
   it("development: every sign-in is audited, and no token leaves before its entry is durable", async () => {
     const key = await generateDpopKey();
     expect((await signIn(dev, { jkt: key.thumbprint, name: "audited-li" })).status).toBe(200);
-    expect((await signIn(dev, { jkt: "not a thumbprint", name: "audited-li" })).status).toBe(400);
     expect(await auditEntriesOf(dev, "console-audited-li")).toEqual([
       expect.objectContaining({
         issuer: "gz",
@@ -69,25 +69,46 @@ describe("console serving", () => {
         operationType: "sign-in",
         outcome: "OK",
       }),
-      expect.objectContaining({ operationType: "sign-in", outcome: "REFUSED", errorCode: "BAD_REQUEST" }),
     ]);
-    // the audit log refuses the write: no token is issued
-    const failing = useConsole({
-      config: dev.config,
-      auditLog: { append: () => Promise.reject(new Error("audit database down")) },
+    // refused: filed under nobody, not under the unchecked name in the body
+    const before = await dev.prisma.auditEntry.count({ where: { operationName: "developmentSignIn", subject: null } });
+    expect((await signIn(dev, { jkt: "not a thumbprint", name: "audited-li" })).status).toBe(400);
+    await dev.services.auditLog.flush();
+    expect(await auditEntriesOf(dev, "console-audited-li")).toHaveLength(1);
+    const refused = await dev.prisma.auditEntry.findMany({
+      where: { operationName: "developmentSignIn", subject: null },
+      orderBy: { seq: "asc" },
     });
-    let answer: Response | undefined;
-    const request = new Request(SIGN_IN, { method: "POST", body: JSON.stringify({ jkt: key.thumbprint }) });
-    await failing.onRequest?.({
-      url: new URL(SIGN_IN),
-      request,
-      endResponse: (r: Response) => {
-        answer = r;
-      },
-      fetchAPI: { Response },
-    } as never);
+    expect(refused).toHaveLength(before + 1);
+    expect(refused.at(-1)).toMatchObject({ issuer: null, outcome: "REFUSED", errorCode: "BAD_REQUEST" });
+
+    const signInWith = async (options: Parameters<typeof useConsole>[0], body: unknown) => {
+      let answer: Response | undefined;
+      await useConsole(options).onRequest?.({
+        url: new URL(SIGN_IN),
+        request: new Request(SIGN_IN, { method: "POST", body: JSON.stringify(body) }),
+        endResponse: (r: Response) => {
+          answer = r;
+        },
+        fetchAPI: { Response },
+      } as never);
+      return answer;
+    };
+    // the audit log refuses the write: no token is issued
+    const down = { append: () => Promise.reject(new Error("audit database down")) };
+    const answer = await signInWith({ config: dev.config, auditLog: down }, { jkt: key.thumbprint });
     expect(answer?.status).toBe(503);
     expect(JSON.stringify(await answer?.json())).not.toContain('token":');
+    // no key to sign with: the attempt is audited as failed, and fails
+    const written: AuditRecord[] = [];
+    const kept = { append: async (record: AuditRecord) => void written.push(record) };
+    const noKeys = { ...dev.config, auth: { ...dev.config.auth, keysDir: path.join(tmpdir(), "no-such-keys") } };
+    await expect(
+      signInWith({ config: noKeys, auditLog: kept }, { jkt: key.thumbprint, name: "keyless" }),
+    ).rejects.toThrow();
+    expect(written).toEqual([
+      expect.objectContaining({ subject: "console-keyless", outcome: "ERROR", errorCode: "INTERNAL_SERVER_ERROR" }),
+    ]);
   });
 
   it("production: no development sign-in, and no sign-in at all until an OIDC issuer is configured", async () => {
