@@ -17,10 +17,13 @@
  * queued, the COMMIT or ROLLBACK that ends one. A statement is only queued on a client whose transaction is the one
  * it was found for and still open; otherwise it fails (never runs outside its transaction).
  *
+ * A flat array parameter is sent as its literal, written in one pass (array-literal.ts).
+ *
  * Outside a transaction, or on PGlite (no pool), the statement goes through Prisma as before. Rows come back as
  * node-postgres parses them (an int8 as a string): callers read them accordingly.
  */
 import type pg from "pg";
+import { withArrayLiterals } from "./array-literal.ts";
 import type { Prisma } from "./generated/prisma/client.ts";
 
 type Tx = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
@@ -115,12 +118,12 @@ function openClient(connection: TxConnection): pg.PoolClient {
 export async function executeBulk(tx: Tx, sql: Prisma.Sql): Promise<number> {
   const connection = await connectionFor(tx);
   if (!connection) return tx.$executeRaw(sql);
-  return (await openClient(connection).query(sql.text, sql.values)).rowCount ?? 0;
+  return (await openClient(connection).query(sql.text, withArrayLiterals(sql.values))).rowCount ?? 0;
 }
 
 /** runs `sql` in `tx`; its rows (as node-postgres parses them over Postgres, as Prisma does on PGlite) */
 export async function queryBulk<T>(tx: Tx, sql: Prisma.Sql): Promise<T[]> {
   const connection = await connectionFor(tx);
   if (!connection) return tx.$queryRaw<T[]>(sql);
-  return (await openClient(connection).query(sql.text, sql.values)).rows as T[];
+  return (await openClient(connection).query(sql.text, withArrayLiterals(sql.values))).rows as T[];
 }
