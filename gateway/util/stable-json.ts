@@ -2,20 +2,60 @@
  * JSON with object keys sorted at every level, so equal values serialize equally (hashing, comparing).
  * The audit chain hashes it (gateway/audit/chain.ts): its output must never change for the same value.
  *
- * The value is copied with its keys in sorted order and serialized once by the native JSON.stringify: building the
- * text piece by piece (`piecewiseJson`, what this module always wrote) cost ~2× more on an ingested batch's
- * variables (~0.5 MB; issue 19). The copy writes what the piecewise form writes: a function or symbol is `null`
- * (JSON.stringify would drop the key), `undefined` in an array is `null`, in an object the key is left out. Where
- * the native order or form cannot say the same — an integer-like key (JSON.stringify puts those first, in numeric
- * order) or an array with holes — the whole value is written piece by piece.
+ * Written by the native JSON.stringify in one of two ways, each writing what the piecewise form (`piecewiseJson`,
+ * what this module always wrote) writes:
+ * - **the keys listed**: every key of the value's plain objects, sorted, given to JSON.stringify as its property
+ *   list, which writes each object's keys in the list's order. No copy of the value is made: for an ingested batch's
+ *   variables (~0.5 MB) the sorted copy was ~9% of what the gateway allocated (bench/README.md, "ingest: what a
+ *   record allocates"). Only for JSON's own values (plain objects, arrays without holes, strings, numbers,
+ *   booleans, null, undefined, toJSON), without an own `__proto__` key (an object without one would be read
+ *   through its prototype) and with at most MAX_LISTED_KEYS distinct keys (each object is asked for every listed key);
+ * - **a sorted copy** serialized once, for the rest: a function or symbol is `null` (JSON.stringify would drop the
+ *   key), `undefined` in an array is `null`, in an object the key is left out. Where the native order or form
+ *   cannot say the same — an integer-like key (JSON.stringify puts those first, in numeric order) or an array with
+ *   holes — the whole value is written piece by piece.
  */
 export function stableJson(value: unknown): string {
+  const keys = new Set<string>();
+  if (collectKeys(value, keys)) return JSON.stringify(value, [...keys].sort()) ?? "null";
   try {
     return JSON.stringify(sortedCopy(value)) ?? "null";
   } catch (error) {
     if (error !== NOT_NATIVE) throw error;
     return piecewiseJson(value);
   }
+}
+
+/** beyond it, asking each object for every listed key costs more than copying the value */
+const MAX_LISTED_KEYS = 256;
+
+const isPlainObject = (value: object) => {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+};
+
+/** adds the keys of `value`'s objects to `keys`; false when the property list cannot write it as piecewiseJson does */
+function collectKeys(value: unknown, keys: Set<string>): boolean {
+  if (value === null || typeof value !== "object") return typeof value !== "function" && typeof value !== "symbol";
+  const json = (value as { toJSON?: () => unknown }).toJSON;
+  if (typeof json === "function") return collectKeys(json.call(value), keys);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value) || !collectKeys(value[i], keys)) return false;
+    }
+    return true;
+  }
+  if (!isPlainObject(value)) return false;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (key === "__proto__") return false;
+    const field = (value as Record<string, unknown>)[key];
+    // JSON.stringify leaves a function's key out, where piecewiseJson writes null
+    if (typeof field === "function" || typeof field === "symbol" || !collectKeys(field, keys)) return false;
+    keys.add(key);
+    if (keys.size > MAX_LISTED_KEYS) return false;
+  }
+  return true;
 }
 
 /** thrown by sortedCopy when the native serializer would not write what piecewiseJson writes */

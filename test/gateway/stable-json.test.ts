@@ -52,6 +52,34 @@ describe("stableJson", () => {
     expect(stableJson(JSON.parse('{"__proto__": 1}'))).toBe('{"__proto__":1}');
   });
 
+  it("writes what the piecewise form writes for 3,000 random values, whichever way it takes", () => {
+    let seed = 19;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const KEYS = ["a", "b", "Z", "10", "9", "备注", "toJSON", "constructor", "x y", ""];
+    const LEAVES = [null, undefined, true, 0, -1.5, "", "文本", 'q"\\', Number.NaN];
+    const randomValue = (depth: number): unknown => {
+      const pick = random();
+      if (depth > 3 || pick < 0.4) return LEAVES[Math.floor(random() * LEAVES.length)];
+      if (pick < 0.6) return Array.from({ length: Math.floor(random() * 4) }, () => randomValue(depth + 1));
+      const object: Record<string, unknown> = {};
+      for (let i = Math.floor(random() * 5); i > 0; i--)
+        object[KEYS[Math.floor(random() * KEYS.length)]!] = randomValue(depth + 1);
+      return object;
+    };
+    for (let i = 0; i < 3000; i++) {
+      const value = randomValue(0);
+      expect(stableJson(value)).toBe(piecewiseJson(value));
+    }
+  });
+
+  it("writes a value with many distinct keys as the piecewise form does (the sorted copy's way)", () => {
+    const wide = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`k${(i * 7919) % 400}`, i]));
+    expect(stableJson({ wide, list: [wide] })).toBe(piecewiseJson({ wide, list: [wide] }));
+  });
+
   it("still refuses a bigint, as JSON.stringify does", () => {
     expect(() => stableJson({ fen: 1n })).toThrow(TypeError);
   });
