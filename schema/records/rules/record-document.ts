@@ -43,6 +43,12 @@ export function documentOf(row: Pick<RecordRow, "payload">): StoredDocument {
   return { findings: findings ?? null, taskId: taskId ?? null, extra: extra ?? rest };
 }
 
+/** The document's task and findings, as `documentOf` reads them, without copying its extra fields. */
+export function taskFieldsOf(row: Pick<RecordRow, "payload">): Pick<StoredDocument, "taskId" | "findings"> {
+  const { findings, taskId } = (row.payload ?? {}) as Partial<StoredDocument>;
+  return { taskId: taskId ?? null, findings: findings ?? null };
+}
+
 /** The row a canonical record becomes (without timestamps). */
 export function rowOf(id: string, origin: string, record: CanonicalRecord): RecordRow {
   return {
