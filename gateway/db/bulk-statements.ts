@@ -43,8 +43,11 @@ interface TxConnection {
 /** every open client of our pools, by backend pid (unique on a server) */
 const clientsByPid = new Map<number, pg.PoolClient>();
 const leaseOf = new WeakMap<pg.PoolClient, Lease>();
-/** a transaction's own client and which of its transactions it is (null: none of ours — PGlite, another server) */
-const connectionOf = new WeakMap<object, TxConnection | null>();
+/**
+ * a transaction's own client and which of its transactions it is (null: none of ours — PGlite, another server);
+ * the promise, so that statements sent together (Promise.all) ask once
+ */
+const connectionOf = new WeakMap<object, Promise<TxConnection | null>>();
 
 const pidOf = (client: pg.PoolClient) => (client as unknown as { processID?: number }).processID;
 
@@ -84,13 +87,20 @@ export function registerBulkConnections(pool: pg.Pool): void {
   });
 }
 
-async function connectionFor(tx: Tx): Promise<TxConnection | null> {
+function connectionFor(tx: Tx): Promise<TxConnection | null> {
   // a PrismaClient (not a transaction) would run the statement on whatever pooled connection answered the pid;
   // a transaction's client is the one without $disconnect (Prisma's interactive transaction deny list)
-  if ("$disconnect" in tx) return null;
-  if (clientsByPid.size === 0) return null;
-  const known = connectionOf.get(tx);
-  if (known !== undefined) return known;
+  if ("$disconnect" in tx) return Promise.resolve(null);
+  if (clientsByPid.size === 0) return Promise.resolve(null);
+  let found = connectionOf.get(tx);
+  if (!found) {
+    found = askConnection(tx);
+    connectionOf.set(tx, found);
+  }
+  return found;
+}
+
+async function askConnection(tx: Tx): Promise<TxConnection | null> {
   const [asked] = await tx.$queryRaw<Array<{ pid: number; xid: string }>>`
     SELECT pg_backend_pid() AS pid, pg_current_xact_id()::text AS xid`;
   const client = asked ? clientsByPid.get(Number(asked.pid)) : undefined;
@@ -101,7 +111,6 @@ async function connectionFor(tx: Tx): Promise<TxConnection | null> {
     const answered = await client.query<{ xid: string }>("SELECT pg_current_xact_id()::text AS xid");
     if (answered.rows[0]?.xid === asked?.xid) found = { client, begun };
   }
-  connectionOf.set(tx, found);
   return found;
 }
 

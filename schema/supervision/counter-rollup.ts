@@ -9,6 +9,7 @@
  *   - nothing moves when nothing changed (a re-pushed record): before = after.
  * The cost of a write is that of its own rows, whatever the size of the rollup.
  */
+import { executeBulk } from "../../gateway/db/bulk-statements.ts";
 import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 
 type Tx = Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw">;
@@ -64,11 +65,18 @@ export async function applyCounterDeltas(tx: Tx, rollup: CounterRollup, deltas: 
   const table = Prisma.raw(`"${rollup.table}"`);
   const addDeltas = Prisma.raw(rollup.counters.map((c) => `"${c}" = s."${c}" + EXCLUDED."${c}"`).join(", "));
   // WITH ORDINALITY … ORDER BY: the rows are locked in the deltas' (key) order
-  await tx.$executeRaw`INSERT INTO ${table} AS s (${names})
+  // over the transaction's own connection: one array a column (gateway/db/bulk-statements.ts)
+  await executeBulk(
+    tx,
+    Prisma.sql`INSERT INTO ${table} AS s (${names})
     SELECT ${names} FROM unnest(${Prisma.join(arrays)}) WITH ORDINALITY AS d(${names}, n) ORDER BY n
-    ON CONFLICT (${quoted(keyColumns)}) DO UPDATE SET ${addDeltas}`;
+    ON CONFLICT (${quoted(keyColumns)}) DO UPDATE SET ${addDeltas}`,
+  );
   const sameKey = Prisma.raw(keyColumns.map((c) => `s."${c}" = k."${c}"`).join(" AND "));
   const allZero = Prisma.raw(rollup.counters.map((c) => `s."${c}" = 0`).join(" AND "));
-  await tx.$executeRaw`DELETE FROM ${table} s USING unnest(${Prisma.join(keyArrays)}) AS k(${quoted(keyColumns)})
-    WHERE ${sameKey} AND ${allZero}`;
+  await executeBulk(
+    tx,
+    Prisma.sql`DELETE FROM ${table} s USING unnest(${Prisma.join(keyArrays)}) AS k(${quoted(keyColumns)})
+    WHERE ${sameKey} AND ${allZero}`,
+  );
 }

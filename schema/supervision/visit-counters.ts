@@ -19,6 +19,7 @@
  * contributions (`movingRegisterCounters`). A visit's (participation's) contribution is read from its own row, so a
  * write moves the counters by the rows it replaces alone.
  */
+import { queryBulk } from "../../gateway/db/bulk-statements.ts";
 import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { applyCounterDeltas, type CounterRollup, type CounterRow, counterDeltas } from "./counter-rollup.ts";
 import { beijingDaySql } from "./indicator-scope.ts";
@@ -148,7 +149,8 @@ export async function visitContributionsOf(
 ): Promise<Contributions> {
   const none = "usccs" in f ? f.usccs.length === 0 : "keys" in f && f.keys.length === 0;
   if (none) return new Map(counters.map((c) => [c, []]));
-  const rows = await Promise.all(counters.map((c) => tx.$queryRaw<CounterRow[]>(c.contributionsSql(f))));
+  // over the transaction's own connection (its rows: text keys and int counters, as Prisma gives them)
+  const rows = await Promise.all(counters.map((c) => queryBulk<CounterRow>(tx, c.contributionsSql(f))));
   return new Map(counters.map((c, i) => [c, rows[i]!]));
 }
 

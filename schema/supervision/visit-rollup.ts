@@ -63,10 +63,14 @@ export async function refreshSupervisionVisits(tx: Tx, touched: TouchedVisits): 
   // one statement takes every enterprise's lock, in the order of their numbers; the recomputation comes after
   await lockVisitsOf(tx, usccs);
   // the tasks these records name, by key or global id: the refresh reads those tasks only (by primary key)
-  const refs = await tx.$queryRaw<Array<{ ref: string }>>`SELECT DISTINCT r."payload"->>'taskId' AS ref
+  // this and every statement below with the touched keys over the transaction's own connection (bulk-statements.ts)
+  const refs = await queryBulk<{ ref: string }>(
+    tx,
+    Prisma.sql`SELECT DISTINCT r."payload"->>'taskId' AS ref
     FROM "EnforcementRecord" r
     WHERE (r."enterpriseUscc" = ANY(${usccs}::text[]) OR r."id" = ANY(${recordIds}::text[]))
-      AND r."kind" = 'INSPECTION' AND r."payload"->>'taskId' IS NOT NULL`;
+      AND r."kind" = 'INSPECTION' AND r."payload"->>'taskId' IS NOT NULL`,
+  );
   const taskKeys = refs.flatMap(({ ref }) => [ref, keyOrNull("InspectionTask", ref)]).filter((k) => k !== null);
   const changed = await queryBulk<ChangedVisit>(tx, changedVisitRowsSql({ usccs, recordIds, taskKeys }));
   if (changed.length === 0) return; // a re-pushed record: every row is already right
@@ -74,8 +78,11 @@ export async function refreshSupervisionVisits(tx: Tx, touched: TouchedVisits): 
   // (visit-counters.ts): each row holds all its contribution depends on, so the other visits do not move them
   const replaced = { keys: changed.map((visit) => visit.key) };
   const before = await visitContributionsOf(tx, replaced);
-  await tx.$executeRaw`DELETE FROM "SupervisionVisit" WHERE "key" = ANY(${replaced.keys}::text[])`;
-  await tx.$executeRaw`DELETE FROM "SupervisionParticipation" WHERE "visitKey" = ANY(${replaced.keys}::text[])`;
+  await executeBulk(tx, Prisma.sql`DELETE FROM "SupervisionVisit" WHERE "key" = ANY(${replaced.keys}::text[])`);
+  await executeBulk(
+    tx,
+    Prisma.sql`DELETE FROM "SupervisionParticipation" WHERE "visitKey" = ANY(${replaced.keys}::text[])`,
+  );
   const rows = changed.flatMap((visit) => (visit.row ? [visit.row] : []));
   if (rows.length > 0) await executeBulk(tx, insertGivenVisitRowsSql(rows));
   await moveVisitCounters(tx, replaced, before);

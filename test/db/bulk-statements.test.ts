@@ -87,6 +87,21 @@ describe("bulk statements", () => {
     expect(await count()).toBe(before);
   });
 
+  it("sent together (Promise.all) find their transaction's connection once, and all run in it", async () => {
+    const direct = vi.spyOn(pg.Client.prototype, "query");
+    const before = await count();
+    await t.prisma.$transaction(async (tx) => {
+      await Promise.all([1, 2, 3].map((n) => executeBulk(tx, insertSql(docs(n)))));
+    });
+    expect(await count()).toBe(before + 6);
+    // the connection is checked by asking its transaction id straight (gateway/db/bulk-statements.ts)
+    const asked = direct.mock.calls.filter(
+      ([query]) => typeof query === "string" && query.includes("pg_current_xact_id"),
+    );
+    expect(asked.length).toBe(t.db.kind === "postgres" ? 1 : 0);
+    direct.mockRestore();
+  });
+
   it("outside a transaction go through Prisma (no connection of ours is borrowed)", async () => {
     const direct = vi.spyOn(pg.Client.prototype, "query");
     const before = await count();
