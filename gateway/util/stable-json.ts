@@ -7,9 +7,10 @@
  * - **the keys listed**: every key of the value's plain objects, sorted, given to JSON.stringify as its property
  *   list, which writes each object's keys in the list's order. No copy of the value is made: for an ingested batch's
  *   variables (~0.5 MB) the sorted copy was ~9% of what the gateway allocated (bench/README.md, "ingest: what a
- *   record allocates"). Only for JSON's own values (plain objects, arrays without holes, strings, numbers,
- *   booleans, null, undefined, toJSON), without an own `__proto__` key (an object without one would be read
- *   through its prototype) and with at most MAX_LISTED_KEYS distinct keys (each object is asked for every listed key);
+ *   record allocates"). Only for JSON's own values (plain objects with enumerable own keys only, arrays without
+ *   holes, strings, numbers, booleans, null, undefined, Dates), without an own `__proto__` key (an object without
+ *   one would be read through its prototype) and with at most MAX_LISTED_KEYS distinct keys (each object is asked
+ *   for every listed key); collectKeys says what else it refuses;
  * - **a sorted copy** serialized once, for the rest: a function or symbol is `null` (JSON.stringify would drop the
  *   key), `undefined` in an array is `null`, in an object the key is left out. Where the native order or form
  *   cannot say the same — an integer-like key (JSON.stringify puts those first, in numeric order) or an array with
@@ -34,11 +35,18 @@ const isPlainObject = (value: object) => {
   return prototype === Object.prototype || prototype === null;
 };
 
-/** adds the keys of `value`'s objects to `keys`; false when the property list cannot write it as piecewiseJson does */
+/**
+ * adds the keys of `value`'s objects to `keys`; false when the property list cannot write it as piecewiseJson does:
+ * - a `toJSON` other than a Date's: JSON.stringify calls it with the key, piecewiseJson without one (a Date's ignores
+ *   it), and it would be called twice;
+ * - an enumerable property inherited (a changed Object.prototype): the list would read it through the prototype;
+ * - a non-enumerable own property: the list would write it, piecewiseJson leaves it out.
+ * A getter is read here and again by JSON.stringify: the two agree for a getter that answers the same each time.
+ */
 function collectKeys(value: unknown, keys: Set<string>): boolean {
   if (value === null || typeof value !== "object") return typeof value !== "function" && typeof value !== "symbol";
-  const json = (value as { toJSON?: () => unknown }).toJSON;
-  if (typeof json === "function") return collectKeys(json.call(value), keys);
+  if (value instanceof Date) return (value as { toJSON: unknown }).toJSON === Date.prototype.toJSON;
+  if ("toJSON" in value) return false;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       if (!(i in value) || !collectKeys(value[i], keys)) return false;
@@ -46,16 +54,17 @@ function collectKeys(value: unknown, keys: Set<string>): boolean {
     return true;
   }
   if (!isPlainObject(value)) return false;
+  let enumerable = 0;
   for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    if (key === "__proto__") return false;
+    if (!Object.hasOwn(value, key) || key === "__proto__") return false;
     const field = (value as Record<string, unknown>)[key];
     // JSON.stringify leaves a function's key out, where piecewiseJson writes null
     if (typeof field === "function" || typeof field === "symbol" || !collectKeys(field, keys)) return false;
     keys.add(key);
     if (keys.size > MAX_LISTED_KEYS) return false;
+    enumerable += 1;
   }
-  return true;
+  return Object.getOwnPropertyNames(value).length === enumerable;
 }
 
 /** thrown by sortedCopy when the native serializer would not write what piecewiseJson writes */

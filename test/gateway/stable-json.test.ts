@@ -80,6 +80,35 @@ describe("stableJson", () => {
     expect(stableJson({ wide, list: [wide] })).toBe(piecewiseJson({ wide, list: [wide] }));
   });
 
+  it("writes what the piecewise form writes where the property list would not (a review's cases)", () => {
+    // toJSON is called by JSON.stringify with its key, by piecewiseJson without one
+    const keyed = { a: { toJSON: (key?: string) => key ?? "none" } };
+    // a non-enumerable own property: listed because another object has it enumerable
+    const hidden = [{ a: 1 }, Object.defineProperty({}, "a", { value: 2 })];
+    // a toJSON that answers differently on each call: called once, as piecewiseJson calls it
+    let calls = 0;
+    const changing = { a: { toJSON: () => (++calls === 1 ? { x: 1 } : { y: 2 }) } };
+    const expected = piecewiseJson(changing);
+    calls = 0;
+    expect(stableJson(changing)).toBe(expected);
+    expect(stableJson(keyed)).toBe(piecewiseJson(keyed));
+    expect(stableJson(hidden)).toBe(piecewiseJson(hidden));
+    expect(stableJson({ at: [new Date(0), new Date(Number.NaN)] })).toBe(
+      piecewiseJson({ at: [new Date(0), new Date(Number.NaN)] }),
+    );
+  });
+
+  it("is not read through a changed Object.prototype (an inherited enumerable key)", () => {
+    const value = [{ zz: 1 }, {}];
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype.zz = 5;
+    try {
+      expect(stableJson(value)).toBe(piecewiseJson(value));
+    } finally {
+      delete prototype.zz;
+    }
+  });
+
   it("still refuses a bigint, as JSON.stringify does", () => {
     expect(() => stableJson({ fen: 1n })).toThrow(TypeError);
   });
