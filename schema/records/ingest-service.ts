@@ -96,7 +96,15 @@ export async function ingestInTransaction(
     if (isMisshapen(input)) {
       const row = await quarantine.refuse(misshapenRefusal(input, origin, request.source), request.replayOf);
       const { originId, version } = identityOf(input);
-      results.push(resultOf(originId ?? "", version ?? 0, "REFUSED", INVALID_SHAPE, input.message, null, row.id));
+      results.push({
+        originId: originId ?? "",
+        version: version ?? 0,
+        outcome: "REFUSED",
+        code: INVALID_SHAPE,
+        message: input.message,
+        recordId: null,
+        quarantineId: row.id,
+      });
       continue;
     }
     const previous = current.get(input.originId) ?? null;
@@ -112,13 +120,19 @@ export async function ingestInTransaction(
         : "APPLY";
     if (previous && (verdict === "UNCHANGED" || verdict === "STALE")) {
       const conflict = verdict === "STALE" && input.version === previous.version;
-      const message = conflict
-        ? `version ${input.version} is stored with different content: the stored one is kept`
-        : verdict === "STALE"
-          ? `version ${previous.version} is stored`
-          : null;
-      const code = conflict ? "VERSION_CONFLICT" : null;
-      results.push(resultOf(input.originId, input.version, verdict, code, message, previous.id, null));
+      results.push({
+        originId: input.originId,
+        version: input.version,
+        outcome: verdict,
+        code: conflict ? "VERSION_CONFLICT" : null,
+        message: conflict
+          ? `version ${input.version} is stored with different content: the stored one is kept`
+          : verdict === "STALE"
+            ? `version ${previous.version} is stored`
+            : null,
+        recordId: previous.id,
+        quarantineId: null,
+      });
       continue;
     }
     if (!check.ok) {
@@ -135,7 +149,15 @@ export async function ingestInTransaction(
         },
         request.replayOf,
       );
-      results.push(resultOf(input.originId, input.version, "REFUSED", check.code, check.message, null, row.id));
+      results.push({
+        originId: input.originId,
+        version: input.version,
+        outcome: "REFUSED",
+        code: check.code,
+        message: check.message,
+        recordId: null,
+        quarantineId: row.id,
+      });
       continue;
     }
     const row = rowOf(previous?.id ?? randomUUID(), origin, check.record);
@@ -144,7 +166,15 @@ export async function ingestInTransaction(
     await quarantine.supersede(row.originId, row.version, now);
     changes.push(recordUpserted(row));
     if (row.kind === "PENALTY_DECISION" && row.decidedAt) penalties.push({ row, extra: check.record.extra });
-    results.push(resultOf(input.originId, input.version, "APPLIED", null, null, row.id, null));
+    results.push({
+      originId: input.originId,
+      version: input.version,
+      outcome: "APPLIED",
+      code: null,
+      message: null,
+      recordId: row.id,
+      quarantineId: null,
+    });
   }
 
   const decisionDays = await writeRecordRows(tx, [...written.values()], existed);
@@ -168,19 +198,6 @@ export async function ingestInTransaction(
     recordIds: [...written.values()].map((r) => r.id),
     quarantine,
   };
-}
-
-/** one record's result, every field in one literal (the batch makes 1,000 of them) */
-function resultOf(
-  originId: string,
-  version: number,
-  outcome: WriteOutcome,
-  code: string | null,
-  message: string | null,
-  recordId: string | null,
-  quarantineId: string | null,
-): RecordResult {
-  return { originId, version, outcome, code, message, recordId, quarantineId };
 }
 
 /** the inspections written, as applyTaskAnswers reads them (only an inspection answers a task item) */
