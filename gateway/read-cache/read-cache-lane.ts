@@ -6,7 +6,8 @@
  *   - a hit of the read cache (a repeated catalog read): the answer yoga kept;
  *   - a prepared query (./prepared-queries.ts: a document yoga parsed, validated and executed as a query without
  *     an error), executed here on the same schema with the same context, after the same input safety check of its
- *     variables. Under load, yoga's request pipeline (a fetch Request and Response per request, a dozen plugins'
+ *     variables — as graphql-jit compiled it (./compiled-queries.ts: the same answers, errors included), or by
+ *     graphql-js's executor where it could not. Under load, yoga's request pipeline (a fetch Request and Response per request, a dozen plugins'
  *     hooks, the promise helpers) cost more than matching a case's discretion itself (bench/README.md, issue 19).
  *
  * The lane never refuses and never decides anything yoga would decide differently: whatever is not plainly one of
@@ -30,6 +31,7 @@ import type { InputSafetyCheck } from "../plugins/use-input-safety.ts";
 import { answersFrom } from "../plugins/use-read-cache.ts";
 import { reportRequest, requestIdOf } from "../plugins/use-request-report.ts";
 import { isJsonMediaType } from "../plugins/use-request-shape.ts";
+import { createCompiledQueries } from "./compiled-queries.ts";
 import type { PreparedQueries } from "./prepared-queries.ts";
 import { type ReadAnswers, readAnswerKey } from "./read-answers.ts";
 
@@ -101,6 +103,7 @@ interface LaneAnswer {
 
 export function createReadCacheLane(options: ReadCacheLaneOptions): ReadCacheLane {
   const { answers, services, graphqlEndpoint, prepared } = options;
+  const compiledQueries = createCompiledQueries(prepared.schema);
 
   /** the read cache's answer, its entry audited; or null: a miss, or an audit write that failed */
   const cachedAnswer = async (caller: Caller, params: PlainParams, audit: RequestAudit) => {
@@ -139,13 +142,19 @@ export function createReadCacheLane(options: ReadCacheLaneOptions): ReadCacheLan
     if (options.inputProblemOf(prepared.schema, document, params.variables)) return null;
     audit.operationType = "query";
     audit.operationName ??= operation.name?.value ?? null;
-    const result = (await normalizedExecutor({
-      schema: prepared.schema,
-      document,
-      variableValues: params.variables ?? undefined,
-      operationName: params.operationName ?? undefined,
-      contextValue: options.contextFor(caller, audit, req),
-    })) as ExecutionResult;
+    const contextValue = options.contextFor(caller, audit, req);
+    const compiled = compiledQueries.of(document, operation);
+    const result = compiled
+      ? await compiled.execute(contextValue, params.variables)
+      : ((await normalizedExecutor({
+          schema: prepared.schema,
+          document,
+          variableValues: params.variables ?? undefined,
+          operationName: params.operationName ?? undefined,
+          contextValue,
+        })) as ExecutionResult);
+    // variables the compiled operation refused before anything ran: yoga coerces them again and answers its own way
+    if (!result) return null;
     const handOn = () => {
       prepared.handOn(req, { ...audit, result });
       return null;
