@@ -25,7 +25,7 @@ export interface PenaltyCaseInput {
   itemCode: string;
   actDate: Date;
   decisionDate?: Date | null;
-  facts?: FactsInput;
+  facts?: FactsInput | null;
 }
 
 /** the JSON column `TaskItemResult.penaltyCase` */
