@@ -173,13 +173,15 @@ function discretionOf({ item, gzBenchmarks, legalBases }: ItemRules, request: Di
   return { item, match: withArabicArticles(match) };
 }
 
+/**
+ * The match's citations and steps with arabic article numbers. `match` is the engine's fresh answer, used nowhere
+ * else: rewritten in place, not spread into a copy whose overridden properties cost ~1 µs each on Node 20.
+ */
 function withArabicArticles(match: DiscretionMatch): DiscretionMatch {
-  return {
-    ...match,
-    citations: [...new Set(match.citations.map(arabicArticles))],
-    steps: match.steps.map(arabicArticles),
-    lenient: match.lenient ? { ...match.lenient, citation: arabicArticles(match.lenient.citation) } : null,
-  };
+  match.citations = [...new Set(match.citations.map(arabicArticles))];
+  match.steps = match.steps.map(arabicArticles);
+  if (match.lenient) match.lenient = { ...match.lenient, citation: arabicArticles(match.lenient.citation) };
+  return match;
 }
 
 /** Rule errors that are faults of the stored benchmark, not of the caller: left to the error masking. */
