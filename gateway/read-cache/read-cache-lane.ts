@@ -95,14 +95,9 @@ export interface ReadCacheLaneOptions {
   servedByPreparedSchema(text: string): boolean;
 }
 
-/**
- * what the lane answers with: the result's JSON — the read cache's bytes, or an executed result's text, written as it
- * is (encoding it into a Buffer first cost a match request ~2 µs) — and the operation's name as the audit names it
- */
+/** what the lane answers with: the result's bytes and the operation's name as the audit names it */
 interface LaneAnswer {
-  body: Buffer | string;
-  /** the body's length in bytes */
-  length: number;
+  bytes: Buffer;
   operationName: string | null;
 }
 
@@ -130,8 +125,7 @@ export function createReadCacheLane(options: ReadCacheLaneOptions): ReadCacheLan
       // nothing was written (a batch commits whole or not at all): yoga tries again, and answers a failure its way
       return null;
     }
-    const bytes = answer.bytes();
-    return { body: bytes, length: bytes.length, operationName: answer.operationName };
+    return { bytes: answer.bytes(), operationName: answer.operationName };
   };
 
   /**
@@ -166,16 +160,16 @@ export function createReadCacheLane(options: ReadCacheLaneOptions): ReadCacheLan
       return null;
     };
     if (Symbol.asyncIterator in result || result.errors?.length) return handOn();
-    let text: string;
+    let bytes: Buffer;
     try {
       // before the audit entry: a result that does not serialize (a JSON value yoga would refuse) is yoga's to answer
-      text = JSON.stringify(result);
+      bytes = Buffer.from(JSON.stringify(result), "utf8");
       // a query that wrote its entry in its own transaction (schema/common/write.ts) needs none here, as in useAudit
       if (!audit.writtenInTransaction) await services.auditLog.append(auditRecordFor({ caller, audit }, undefined));
     } catch {
       return handOn();
     }
-    return { body: text, length: Buffer.byteLength(text, "utf8"), operationName: audit.operationName };
+    return { bytes, operationName: audit.operationName };
   };
 
   /** the prepared query the lane executes for this request, if any (a catalog read is the read cache's) */
@@ -216,10 +210,10 @@ export function createReadCacheLane(options: ReadCacheLaneOptions): ReadCacheLan
     const requestId = requestIdOf(headers["x-request-id"] as string | undefined);
     res.writeHead(200, {
       "content-type": `${mediaType}; charset=utf-8`,
-      "content-length": answer.length,
+      "content-length": answer.bytes.length,
       "x-request-id": requestId,
     });
-    res.end(answer.body);
+    res.end(answer.bytes);
     const line = {
       requestId,
       method: "POST",
