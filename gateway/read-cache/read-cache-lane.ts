@@ -7,8 +7,9 @@
  *   - a prepared query (./prepared-queries.ts: a document yoga parsed, validated and executed as a query without
  *     an error), executed here on the same schema with the same context, after the same input safety check of its
  *     variables — as graphql-jit compiled it (./compiled-queries.ts: the same answers, errors included), or by
- *     graphql-js's executor where it could not. Under load, yoga's request pipeline (a fetch Request and Response per request, a dozen plugins'
- *     hooks, the promise helpers) cost more than matching a case's discretion itself (bench/README.md, issue 19).
+ *     graphql-js's executor where it could not. Under load, yoga's request pipeline (a fetch Request and Response
+ *     per request, a dozen plugins' hooks, the promise helpers) cost more than matching a case's discretion itself
+ *     (bench/README.md, issue 19).
  *
  * The lane never refuses and never decides anything yoga would decide differently: whatever is not plainly one of
  * those — another path or media type, an Origin (CORS), a DPoP token, a token that does not verify, a batch,

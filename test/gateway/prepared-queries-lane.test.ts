@@ -56,7 +56,10 @@ describe("the read lane coerces a prepared query's variables as yoga does", () =
     ["facts {}", {}],
     ["every fact null", { harm: null, firstViolation: null, baseAmounts: null, particularlySerious: null }],
     ["enums, an int for a float", { harm: "SERIOUS", accidentLevel: "GENERAL", proportionAffectedPct: 40, areaM2: 12 }],
-    ["one base amount for a list", { baseAmounts: { base: "INVESTMENT", amountYuan: "1000000" }, firstViolation: true }],
+    [
+      "one base amount for a list",
+      { baseAmounts: { base: "INVESTMENT", amountYuan: "1000000" }, firstViolation: true },
+    ],
     ["not corrected for days", { correctedInTime: false, daysNotCorrected: 3, particularlySerious: false }],
   ])("%s", async (_name, facts) => {
     const authorization = `Bearer ${await served.t.token("cq")}`;
