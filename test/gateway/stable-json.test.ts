@@ -75,6 +75,16 @@ describe("stableJson", () => {
     }
   });
 
+  it("writes values on either side of the small writer's budget (64 keys and elements) as the piecewise form does", () => {
+    for (const size of [1, 63, 64, 65, 200]) {
+      const keys = Array.from({ length: size }, (_, i) => [`k${(i * 37) % size}`, { v: i, "10": [i, "文本"] }]);
+      const object = { facts: Object.fromEntries(keys.slice(0, Math.ceil(size / 2))), list: keys };
+      expect(stableJson(object), String(size)).toBe(piecewiseJson(object));
+      const flat = Object.fromEntries(Array.from({ length: size }, (_, i) => [`z${size - i}`, i % 3 ? "x" : null]));
+      expect(stableJson(flat), String(size)).toBe(piecewiseJson(flat));
+    }
+  });
+
   it("writes a value with many distinct keys as the piecewise form does (the sorted copy's way)", () => {
     const wide = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`k${(i * 7919) % 400}`, i]));
     expect(stableJson({ wide, list: [wide] })).toBe(piecewiseJson({ wide, list: [wide] }));
