@@ -7,6 +7,7 @@
 import type { IncomingMessage } from "node:http";
 import type { GraphQLSchema } from "graphql";
 import { createYoga, type Plugin, type YogaInitialContext } from "graphql-yoga";
+import { COMPILED_QUERY_SURFACE } from "../schema/benchmarks/discretion-query.ts";
 import { CATALOG_READ_FIELDS } from "../schema/catalog/catalog-read-model.ts";
 import { schema } from "../schema/index.ts";
 import { syncHealth } from "../schema/sync/status-service.ts";
@@ -184,6 +185,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         graphqlEndpoint: http.graphqlEndpoint,
         cachedFields: CATALOG_READ_FIELDS,
         prepared,
+        compiledSurface: COMPILED_QUERY_SURFACE,
         inputProblemOf,
         contextFor: (caller, audit, req) => {
           const forwarded = req.headers["x-forwarded-for"];

@@ -1,34 +1,49 @@
 /**
  * Prepared queries compiled by graphql-jit (issue 19 item 5): the read lane executes a prepared document as a
  * function generated once for it and its operation, instead of walking the document with graphql-js's executor on
- * every request. In the match bench's profile that walk — the coercion of the case's variables, the field
- * collection and completion of the answer — was ~14% of the gateway's busy time, more than the discretion engine.
- * Mercurius (the peer at its best in read-peers) executes the same way with `jit: 1`.
+ * every request. For one `matchDiscretion` that walk (the coercion of the case's variables, the field collection
+ * and completion of the answer) cost about as much as the discretion engine itself (bench/README.md, "match").
  *
- * The answers must be those of graphql-js (the lane answers what yoga would, byte for byte). A result without errors
- * is. graphql-jit's errors are its own class, without the fields' locations and with `data` before `errors`:
- * `asExecutedByGraphqlJs` rebuilds them as graphql-js's executor builds them (`locatedError` of what the resolver
- * threw, at the nodes of the field at its path). Variables it refuses before anything runs (a result without
- * `data`) are not answered here: yoga coerces them again and answers its own way.
- *
- * A document graphql-jit cannot compile keeps graphql-js's executor (`null` is remembered, so it is tried once).
+ * The lane must answer what yoga answers, byte for byte, and graphql-jit 0.8.9 does not always execute as graphql-js
+ * does (a review found each of these): it does not check `@oneOf` inputs; it writes a custom scalar's variable
+ * default as JSON, not as the scalar's value; an absent variable inside an object literal becomes null, not the
+ * field's default; a field repeated under `@skip`/`@include` changes the answer's key order; its errors come in
+ * another order, without what masking needs, after resolvers graphql-js would not have run. So only a **narrow
+ * surface** is compiled, where none of that can arise:
+ * - the root fields and the object types the selection may enter are those of `CompiledSurface` (side-effect-free
+ *   fields computed in memory: `matchDiscretion` and its answer's types, schema/benchmarks/discretion-query.ts);
+ * - no directive anywhere in the operation, no variable default, no variable inside a list or object literal, no
+ *   `@oneOf` input type reachable from a variable, no abstract type, no introspection but `__typename`;
+ * - a result with errors is not used: the lane hands the request to yoga, which executes it again and answers the
+ *   errors its own way (the surface's fields have no side effects, so running one twice changes nothing).
+ * Variables graphql-jit refuses before anything runs go to yoga the same way. Anything else — a document outside the
+ * surface, or one graphql-jit cannot compile — keeps graphql-js's executor (`null`, remembered: tried once).
  */
 import {
   type DocumentNode,
   type ExecutionResult,
-  type FieldNode,
   type FragmentDefinitionNode,
-  GraphQLError,
+  type GraphQLInputType,
   type GraphQLSchema,
+  getNamedType,
+  isInputObjectType,
+  isObjectType,
   Kind,
-  locatedError,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  typeFromAST,
+  type ValueNode,
 } from "graphql";
 import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
 
+/** what may be compiled: root query fields, and the object types their selections may enter */
+export interface CompiledSurface {
+  rootFields: ReadonlySet<string>;
+  types: ReadonlySet<string>;
+}
+
 export interface CompiledOperation {
-  /** the result as graphql-js's executor gives it; null: the variables were refused before anything ran */
+  /** the result, without errors, as graphql-js's executor gives it; null: yoga is to execute the request itself */
   execute(context: unknown, variables: Record<string, unknown> | null | undefined): Promise<ExecutionResult | null>;
 }
 
@@ -37,7 +52,7 @@ export interface CompiledQueries {
   of(document: DocumentNode, operation: OperationDefinitionNode): CompiledOperation | null;
 }
 
-export function createCompiledQueries(schema: GraphQLSchema): CompiledQueries {
+export function createCompiledQueries(schema: GraphQLSchema, surface: CompiledSurface): CompiledQueries {
   /** by document (the prepared queries' own objects), then by operation */
   const compiled = new WeakMap<DocumentNode, Map<OperationDefinitionNode, CompiledOperation | null>>();
   return {
@@ -49,7 +64,7 @@ export function createCompiledQueries(schema: GraphQLSchema): CompiledQueries {
       }
       let found = byOperation.get(operation);
       if (found === undefined) {
-        found = compile(schema, document, operation);
+        found = withinSurface(schema, surface, document, operation) ? compile(schema, document, operation) : null;
         byOperation.set(operation, found);
       }
       return found;
@@ -69,57 +84,74 @@ function compile(schema: GraphQLSchema, document: DocumentNode, operation: Opera
   return {
     async execute(context: unknown, variables: Record<string, unknown> | null | undefined) {
       const result = (await compiledQuery.query(undefined, context, variables ?? {})) as ExecutionResult;
-      if (!("data" in result)) return null;
-      return result.errors?.length ? asExecutedByGraphqlJs(result, document, operation) : result;
+      // refused variables (no data) or errors: yoga executes the request and answers it its own way
+      return "data" in result && !result.errors?.length ? result : null;
     },
   };
 }
 
-/** graphql-jit's result with errors as graphql-js's executor builds it: errors first, each located at its field */
-export function asExecutedByGraphqlJs(
-  result: ExecutionResult,
+/** does the operation stay where graphql-jit executes as graphql-js does (the header's list)? */
+export function withinSurface(
+  schema: GraphQLSchema,
+  surface: CompiledSurface,
   document: DocumentNode,
   operation: OperationDefinitionNode,
-): ExecutionResult {
-  const errors = (result.errors ?? []).map((error) => {
-    const path = error.path ?? [];
-    const nodes = fieldNodesAt(document, operation, path);
-    const thrown = (error as { originalError?: unknown }).originalError;
-    return thrown === undefined ? new GraphQLError(error.message, { nodes, path }) : locatedError(thrown, nodes, path);
-  });
-  return { errors, data: result.data };
-}
-
-/** the field nodes a response path names in the operation (fragments followed; list indices skipped) */
-function fieldNodesAt(
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  path: ReadonlyArray<string | number>,
-): FieldNode[] {
+): boolean {
+  const queryType = schema.getQueryType();
+  if (operation.operation !== "query" || !queryType || operation.directives?.length) return false;
+  for (const definition of operation.variableDefinitions ?? []) {
+    if (definition.defaultValue || definition.directives?.length) return false;
+    const type = typeFromAST(schema, definition.type as never) as GraphQLInputType | undefined;
+    if (!type || reachesOneOf(type, new Set())) return false;
+  }
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
-  let selectionSets: SelectionSetNode[] = [operation.selectionSet];
-  let nodes: FieldNode[] = [];
-  for (const key of path) {
-    if (typeof key === "number") continue;
-    nodes = selectionSets.flatMap((set) => fieldsNamed(set, key, fragments));
-    selectionSets = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-  }
-  return nodes;
+  const selectionWithin = (set: SelectionSetNode, typeName: string, root: boolean, seen: Set<string>): boolean =>
+    set.selections.every((selection) => {
+      if (selection.directives?.length) return false;
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.name.value;
+        if (name === "__typename") return true;
+        if (root ? !surface.rootFields.has(name) : name.startsWith("__")) return false;
+        if (!(selection.arguments ?? []).every((argument) => variableFree(argument.value, true))) return false;
+        const parent = schema.getType(typeName);
+        const field = isObjectType(parent) ? parent.getFields()[name] : undefined;
+        if (!field) return false;
+        const returned = getNamedType(field.type);
+        if (!selection.selectionSet) return !isObjectType(returned);
+        return (
+          isObjectType(returned) &&
+          surface.types.has(returned.name) &&
+          selectionWithin(selection.selectionSet, returned.name, false, seen)
+        );
+      }
+      const condition =
+        selection.kind === Kind.INLINE_FRAGMENT
+          ? selection.typeCondition?.name.value
+          : fragments.get(selection.name.value)?.typeCondition.name.value;
+      if (condition !== undefined && condition !== typeName) return false;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return selectionWithin(selection.selectionSet, typeName, root, seen);
+      const fragment = fragments.get(selection.name.value);
+      if (!fragment || fragment.directives?.length || seen.has(fragment.name.value)) return false;
+      return selectionWithin(fragment.selectionSet, typeName, root, new Set([...seen, fragment.name.value]));
+    });
+  return selectionWithin(operation.selectionSet, queryType.name, true, new Set());
 }
 
-function fieldsNamed(
-  set: SelectionSetNode,
-  responseName: string,
-  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
-): FieldNode[] {
-  return set.selections.flatMap((selection) => {
-    if (selection.kind === Kind.FIELD) {
-      return (selection.alias ?? selection.name).value === responseName ? [selection] : [];
-    }
-    const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
-    return fragment ? fieldsNamed(fragment.selectionSet, responseName, fragments) : [];
-  });
+/** a value given as a whole variable, or a literal with no variable inside it */
+function variableFree(value: ValueNode, wholeVariableAllowed: boolean): boolean {
+  if (value.kind === Kind.VARIABLE) return wholeVariableAllowed;
+  if (value.kind === Kind.LIST) return value.values.every((item) => variableFree(item, false));
+  if (value.kind === Kind.OBJECT) return value.fields.every((field) => variableFree(field.value, false));
+  return true;
+}
+
+function reachesOneOf(type: GraphQLInputType, seen: Set<string>): boolean {
+  const named = getNamedType(type);
+  if (!isInputObjectType(named) || seen.has(named.name)) return false;
+  if (named.isOneOf) return true;
+  seen.add(named.name);
+  return Object.values(named.getFields()).some((field) => reachesOneOf(field.type, seen));
 }

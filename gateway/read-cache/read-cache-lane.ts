@@ -6,7 +6,7 @@
  *   - a hit of the read cache (a repeated catalog read): the answer yoga kept;
  *   - a prepared query (./prepared-queries.ts: a document yoga parsed, validated and executed as a query without
  *     an error), executed here on the same schema with the same context, after the same input safety check of its
- *     variables — as graphql-jit compiled it (./compiled-queries.ts: the same answers, errors included), or by
+ *     variables — as graphql-jit compiled it (./compiled-queries.ts: only where it answers as graphql-js does), or by
  *     graphql-js's executor where it could not. Under load, yoga's request pipeline (a fetch Request and Response
  *     per request, a dozen plugins' hooks, the promise helpers) cost more than matching a case's discretion itself
  *     (bench/README.md, issue 19).
@@ -32,7 +32,7 @@ import type { InputSafetyCheck } from "../plugins/use-input-safety.ts";
 import { answersFrom } from "../plugins/use-read-cache.ts";
 import { reportRequest, requestIdOf } from "../plugins/use-request-report.ts";
 import { isJsonMediaType } from "../plugins/use-request-shape.ts";
-import { createCompiledQueries } from "./compiled-queries.ts";
+import { type CompiledSurface, createCompiledQueries } from "./compiled-queries.ts";
 import type { PreparedQueries } from "./prepared-queries.ts";
 import { type ReadAnswers, readAnswerKey } from "./read-answers.ts";
 
@@ -88,6 +88,8 @@ export interface ReadCacheLaneOptions {
   /** the catalog read fields the read cache keeps (a miss of one goes to yoga, which keeps its answer) */
   cachedFields: ReadonlySet<string>;
   prepared: PreparedQueries;
+  /** what of the prepared queries graphql-jit executes (./compiled-queries.ts); the rest, graphql-js */
+  compiledSurface: CompiledSurface;
   /** the input safety check yoga runs (../plugins/use-input-safety.ts) */
   inputProblemOf: InputSafetyCheck;
   /** the context yoga's resolvers get, for this caller and request (../app.ts) */
@@ -104,7 +106,7 @@ interface LaneAnswer {
 
 export function createReadCacheLane(options: ReadCacheLaneOptions): ReadCacheLane {
   const { answers, services, graphqlEndpoint, prepared } = options;
-  const compiledQueries = createCompiledQueries(prepared.schema);
+  const compiledQueries = createCompiledQueries(prepared.schema, options.compiledSurface);
 
   /** the read cache's answer, its entry audited; or null: a miss, or an audit write that failed */
   const cachedAnswer = async (caller: Caller, params: PlainParams, audit: RequestAudit) => {
@@ -154,7 +156,8 @@ export function createReadCacheLane(options: ReadCacheLaneOptions): ReadCacheLan
           operationName: params.operationName ?? undefined,
           contextValue,
         })) as ExecutionResult);
-    // variables the compiled operation refused before anything ran: yoga coerces them again and answers its own way
+    // variables the compiled operation refused, or errors: yoga executes it again (side-effect-free fields only) and
+    // answers its own way
     if (!result) return null;
     const handOn = () => {
       prepared.handOn(req, { ...audit, result });

@@ -213,6 +213,16 @@ const DiscretionMatchRef = builder.objectRef<ItemDiscretion>("DiscretionMatch").
   }),
 });
 
+/**
+ * What the read lane may execute as graphql-jit compiled it (gateway/read-cache/compiled-queries.ts): `matchDiscretion`
+ * computes its answer in memory from the catalog copy, without side effects, and its answer's types are plain values.
+ * (Its `item` is an EnforcementItem, a Prisma object: a selection that enters it stays with graphql-js.)
+ */
+export const COMPILED_QUERY_SURFACE = {
+  rootFields: new Set(["matchDiscretion"]),
+  types: new Set(["DiscretionMatch", "PenaltyRange", "DiscretionTier", "LenientApplication"]),
+} as const;
+
 builder.queryFields((t) => ({
   matchDiscretion: t.field({
     type: DiscretionMatchRef,

@@ -128,8 +128,10 @@ describe("the read lane does for a prepared query what yoga does", () => {
 
   it("hands a result with errors to yoga, which answers it as its own without executing again", async () => {
     const authorization = `Bearer ${await served.t.token("cq", { subject: "cq-prepared-2" })}`;
-    await postOver(served.server, MATCH, { authorization });
-    const unknownItem = matchOf({ itemCode: "GZ-999" });
+    // its item is a Prisma object: outside graphql-jit's surface, graphql-js executes this document in the lane
+    const withItem = { ...MATCH, query: MATCH.query.replace("outcome", "outcome item { code }") };
+    await postOver(served.server, withItem, { authorization });
+    const unknownItem = { ...withItem, variables: { input: { ...MATCH.variables.input, itemCode: "GZ-999" } } };
     const authenticate = vi.spyOn(served.t.services.authenticator, "authenticate");
     // the resolver reads the catalog once; yoga executing it again would read it a second time
     const snapshot = vi.spyOn(served.t.services.catalog, "snapshot");
@@ -147,6 +149,27 @@ describe("the read lane does for a prepared query what yoga does", () => {
     expect(entries).toHaveLength(3);
     expect(entries[1]).toEqual(entries[2]);
     expect(entries[1]?.outcome).not.toBe("OK");
+  });
+
+  it("leaves a compiled query's errors to yoga, which executes it again and answers them its own way", async () => {
+    const authorization = `Bearer ${await served.t.token("cq", { subject: "cq-prepared-7" })}`;
+    await postOver(served.server, MATCH, { authorization });
+    const unknownItem = matchOf({ itemCode: "GZ-999" });
+    const snapshot = vi.spyOn(served.t.services.catalog, "snapshot");
+    const answer = await postOver(served.server, unknownItem, { authorization });
+    // graphql-jit's result was not used: matchDiscretion has no side effects, yoga ran it a second time
+    expect(snapshot).toHaveBeenCalledTimes(2);
+    snapshot.mockRestore();
+    const fromYoga = await yogaAnswerOf(served.t, unknownItem, { authorization });
+    expect(answer.status).toBe(fromYoga.status);
+    expect(answer.body).toBe(fromYoga.body);
+    expect(JSON.parse(answer.body).errors[0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      reason: "UNKNOWN_ITEM",
+    });
+    const entries = await auditOf("cq-prepared-7");
+    expect(entries).toHaveLength(3); // one a request: the lane wrote none for the one it left to yoga
+    expect(entries[1]).toEqual(entries[2]);
   });
 
   it("hands a field its token's scopes refuse to yoga, which answers the refusal as it would", async () => {
