@@ -13,7 +13,8 @@
  * - the root fields and the object types the selection may enter are those of `CompiledSurface` (side-effect-free
  *   fields computed in memory: `matchDiscretion` and its answer's types, schema/benchmarks/discretion-query.ts);
  * - no directive anywhere in the operation, no variable default, no variable inside a list or object literal, no
- *   `@oneOf` input type reachable from a variable, no abstract type, no introspection but `__typename`;
+ *   `@oneOf` input type and no input field defaulting to a custom scalar reachable from a variable, no abstract
+ *   type, no introspection but `__typename`;
  * - a result with errors is not used: the lane hands the request to yoga, which executes it again and answers the
  *   errors its own way (the surface's fields have no side effects, so running one twice changes nothing).
  * Variables graphql-jit refuses before anything runs go to yoga the same way. Anything else — a document outside the
@@ -28,6 +29,8 @@ import {
   getNamedType,
   isInputObjectType,
   isObjectType,
+  isScalarType,
+  isSpecifiedScalarType,
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -102,7 +105,7 @@ export function withinSurface(
   for (const definition of operation.variableDefinitions ?? []) {
     if (definition.defaultValue || definition.directives?.length) return false;
     const type = typeFromAST(schema, definition.type as never) as GraphQLInputType | undefined;
-    if (!type || reachesOneOf(type, new Set())) return false;
+    if (!type || reachesUnsafeInput(type, new Set())) return false;
   }
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
@@ -148,10 +151,18 @@ function variableFree(value: ValueNode, wholeVariableAllowed: boolean): boolean 
   return true;
 }
 
-function reachesOneOf(type: GraphQLInputType, seen: Set<string>): boolean {
+/**
+ * an input type graphql-jit may coerce otherwise than graphql-js: a `@oneOf` input, or an input field defaulting to a
+ * custom scalar's value (graphql-jit writes defaults as JSON, as it does a variable's)
+ */
+function reachesUnsafeInput(type: GraphQLInputType, seen: Set<string>): boolean {
   const named = getNamedType(type);
   if (!isInputObjectType(named) || seen.has(named.name)) return false;
   if (named.isOneOf) return true;
   seen.add(named.name);
-  return Object.values(named.getFields()).some((field) => reachesOneOf(field.type, seen));
+  return Object.values(named.getFields()).some((field) => {
+    const fieldType = getNamedType(field.type);
+    if (field.defaultValue !== undefined && isScalarType(fieldType) && !isSpecifiedScalarType(fieldType)) return true;
+    return reachesUnsafeInput(field.type, seen);
+  });
 }
