@@ -17,7 +17,8 @@
  *   type, no introspection but `__typename`;
  * - a result with errors is not used: the lane hands the request to yoga, which executes it again and answers the
  *   errors its own way (the surface's fields have no side effects, so running one twice changes nothing).
- * Variables graphql-jit refuses before anything runs go to yoga the same way. Anything else — a document outside the
+ * Variables graphql-jit refuses before anything runs go to yoga the same way, and so do variables with an array where
+ * an input object is expected (graphql-jit takes one; graphql-js refuses it). Anything else — a document outside the
  * surface, or one graphql-jit cannot compile — keeps graphql-js's executor (`null`, remembered: tried once).
  */
 import {
@@ -28,6 +29,8 @@ import {
   type GraphQLSchema,
   getNamedType,
   isInputObjectType,
+  isListType,
+  isNonNullType,
   isObjectType,
   isScalarType,
   isSpecifiedScalarType,
@@ -84,8 +87,14 @@ function compile(schema: GraphQLSchema, document: DocumentNode, operation: Opera
   }
   if (!isCompiledQuery(query)) return null;
   const compiledQuery = query;
+  const variableTypes = (operation.variableDefinitions ?? []).map((definition) => ({
+    name: definition.variable.name.value,
+    type: typeFromAST(schema, definition.type as never) as GraphQLInputType,
+  }));
   return {
     async execute(context: unknown, variables: Record<string, unknown> | null | undefined) {
+      // graphql-jit takes an array where an input object is expected; graphql-js refuses it, and so yoga
+      if (variableTypes.some(({ name, type }) => arrayForInputObject(variables?.[name], type))) return null;
       const result = (await compiledQuery.query(undefined, context, variables ?? {})) as ExecutionResult;
       // refused variables (no data) or errors: yoga executes the request and answers it its own way
       return "data" in result && !result.errors?.length ? result : null;
@@ -164,5 +173,22 @@ function reachesUnsafeInput(type: GraphQLInputType, seen: Set<string>): boolean 
     const fieldType = getNamedType(field.type);
     if (field.defaultValue !== undefined && isScalarType(fieldType) && !isSpecifiedScalarType(fieldType)) return true;
     return reachesUnsafeInput(field.type, seen);
+  });
+}
+
+/** an array anywhere the type expects an input object (a list's items included; a single item for a list too) */
+function arrayForInputObject(value: unknown, type: GraphQLInputType): boolean {
+  if (value === null || value === undefined || typeof value !== "object") return false;
+  if (isNonNullType(type)) return arrayForInputObject(value, type.ofType);
+  if (isListType(type)) {
+    const items: unknown[] = Array.isArray(value) ? value : [value];
+    return items.some((item) => arrayForInputObject(item, type.ofType));
+  }
+  if (!isInputObjectType(type)) return false;
+  if (Array.isArray(value)) return true;
+  const fields = type.getFields();
+  return Object.keys(value).some((key) => {
+    const field = fields[key];
+    return field !== undefined && arrayForInputObject((value as Record<string, unknown>)[key], field.type);
   });
 }

@@ -25,9 +25,9 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { normalizedExecutor } from "@graphql-tools/executor";
-import type { DocumentNode, ExecutionResult, OperationDefinitionNode } from "graphql";
+import { type DocumentNode, type ExecutionResult, getOperationAST, type OperationDefinitionNode } from "graphql";
 import type { Caller, GatewayContext, GatewayServices, RequestAudit } from "../context.ts";
-import { auditRecordFor, chosenOperation, describeRequest } from "../plugins/use-audit.ts";
+import { auditRecordFor, describeRequest } from "../plugins/use-audit.ts";
 import type { InputSafetyCheck } from "../plugins/use-input-safety.ts";
 import { answersFrom } from "../plugins/use-read-cache.ts";
 import { reportRequest, requestIdOf } from "../plugins/use-request-report.ts";
@@ -179,7 +179,9 @@ export function createReadCacheLane(options: ReadCacheLaneOptions): ReadCacheLan
   /** the prepared query the lane executes for this request, if any (a catalog read is the read cache's) */
   const executableOf = (text: string, params: PlainParams, audit: RequestAudit) => {
     const document = prepared.get(audit.documentHash!);
-    const operation = document && chosenOperation(document, params.operationName);
+    // the operation yoga's executor would run: none for several operations without a name, or for the name ""
+    // (chosenOperation, the audit's, takes the first there; the executor refuses the request, and yoga answers that)
+    const operation = document && (getOperationAST(document, params.operationName ?? undefined) ?? undefined);
     if (!document || operation?.operation !== "query" || answersFrom(operation, options.cachedFields)) return null;
     return options.servedByPreparedSchema(text) ? { document, operation } : null;
   };
