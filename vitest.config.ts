@@ -12,7 +12,10 @@ export default defineConfig({
     globalSetup: ["test/support/global-setup.ts"],
     // one worker (2 cores: vitest's default is cores − 1, and the suite is CPU-bound, so a second worker made it
     // slower) that imports the gateway's modules once for all files instead of once per file (~1.1 s each: 187 s of
-    // a 732 s run; 537 s without). Every file makes its own database, gateway and servers and disposes of them
+    // a 732 s run; 537 s without). Every file makes its own database, gateway and servers and disposes of them.
+    // That one process also keeps what the files leave behind (~0.2–0.3 GB a file that starts gateways): over all
+    // ~185 files it reached 22 GB of the machine's 24 and was killed (2026-12-06), so `npm test` runs the files in
+    // two shards, one process after the other (package.json)
     isolate: false,
     testTimeout: 30_000,
     hookTimeout: 120_000,

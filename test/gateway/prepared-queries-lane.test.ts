@@ -91,37 +91,36 @@ describe("the read lane coerces a prepared query's variables as yoga does", () =
       expect(fromLane.body, JSON.stringify(facts)).toBe(fromYoga.body);
     }
   });
-});
 
-// several operations in one document: the lane runs the one yoga's executor would, and none where it would refuse
-describe("the read lane chooses a prepared document's operation as yoga's executor does", () => {
-  const served = servedGateway({ env: { FEDERATION: "false" } });
-  const TWO = MATCH.query.replace("query Match", "query A") + " query B { __typename }";
+  // several operations in one document: the lane runs the one yoga's executor would, and none where it would refuse
+  describe("chooses a prepared document's operation as yoga's executor does", () => {
+    const TWO = MATCH.query.replace("query Match", "query A") + " query B { __typename }";
 
-  it.each<[string, Record<string, unknown>]>([
-    ["no operation name", {}],
-    ["operationName null", { operationName: null }],
-    ['operationName ""', { operationName: "" }],
-  ])("%s: refused as yoga refuses it", async (_name, naming) => {
-    const authorization = `Bearer ${await served.t.token("cq")}`;
-    await postOver(served.server, { query: TWO, variables: MATCH.variables, operationName: "A" }, { authorization });
-    const body = { query: TWO, variables: MATCH.variables, ...naming };
-    const fromLane = await postOver(served.server, body, { authorization });
-    const fromYoga = await yogaAnswerOf(served.t, body, { authorization });
-    expect(fromLane.status).toBe(fromYoga.status);
-    expect(fromLane.body).toBe(fromYoga.body);
-    expect(JSON.parse(fromLane.body).data).toBeUndefined();
-  });
+    it.each<[string, Record<string, unknown>]>([
+      ["no operation name", {}],
+      ["operationName null", { operationName: null }],
+      ['operationName ""', { operationName: "" }],
+    ])("%s: refused as yoga refuses it", async (_name, naming) => {
+      const authorization = `Bearer ${await served.t.token("cq")}`;
+      await postOver(served.server, { query: TWO, variables: MATCH.variables, operationName: "A" }, { authorization });
+      const body = { query: TWO, variables: MATCH.variables, ...naming };
+      const fromLane = await postOver(served.server, body, { authorization });
+      const fromYoga = await yogaAnswerOf(served.t, body, { authorization });
+      expect(fromLane.status).toBe(fromYoga.status);
+      expect(fromLane.body).toBe(fromYoga.body);
+      expect(JSON.parse(fromLane.body).data).toBeUndefined();
+    });
 
-  it("a named operation: answered by the lane as yoga answers it", async () => {
-    const authorization = `Bearer ${await served.t.token("cq")}`;
-    const body = { query: TWO, variables: MATCH.variables, operationName: "A" };
-    await postOver(served.server, body, { authorization });
-    const authenticate = vi.spyOn(served.t.services.authenticator, "authenticate");
-    const fromLane = await postOver(served.server, body, { authorization });
-    expect(authenticate).not.toHaveBeenCalled();
-    authenticate.mockRestore();
-    expect(fromLane.body).toBe((await yogaAnswerOf(served.t, body, { authorization })).body);
+    it("a named operation: answered by the lane as yoga answers it", async () => {
+      const authorization = `Bearer ${await served.t.token("cq")}`;
+      const body = { query: TWO, variables: MATCH.variables, operationName: "A" };
+      await postOver(served.server, body, { authorization });
+      const authenticate = vi.spyOn(served.t.services.authenticator, "authenticate");
+      const fromLane = await postOver(served.server, body, { authorization });
+      expect(authenticate).not.toHaveBeenCalled();
+      authenticate.mockRestore();
+      expect(fromLane.body).toBe((await yogaAnswerOf(served.t, body, { authorization })).body);
+    });
   });
 });
 
