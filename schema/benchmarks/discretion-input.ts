@@ -6,24 +6,13 @@
  * here cost a match request ~4 µs under load for nothing the coercion and the rules do not already refuse.
  */
 import { badInput } from "../../gateway/errors.ts";
-import type { BaseKind, CaseFactsInput, HarmLevel } from "./rules/types.ts";
+import type { CaseFactsInputRef } from "./discretion-query.ts";
+import type { BaseKind, CaseFactsInput } from "./rules/types.ts";
 
 export const ACCIDENT_LEVEL_VALUES = ["NONE", "GENERAL", "LARGER", "MAJOR", "EXTRAORDINARY"] as const;
 
 /** The GraphQL CaseFactsInput as its coercion gives it: every field optional, explicit null = the default. */
-export interface FactsInput {
-  firstViolation?: boolean | null;
-  harm?: HarmLevel | null;
-  correctedInTime?: boolean | null;
-  subjectiveFault?: boolean | null;
-  proportionAffectedPct?: number | null;
-  /** amountYuan: the Yuan scalar's value, integer fen */
-  baseAmounts?: ReadonlyArray<{ base: BaseKind; amountYuan: bigint }> | null;
-  areaM2?: number | null;
-  daysNotCorrected?: number | null;
-  accidentLevel?: (typeof ACCIDENT_LEVEL_VALUES)[number] | null;
-  particularlySerious?: boolean | null;
-}
+export type FactsInput = typeof CaseFactsInputRef.$inferInput;
 
 /**
  * GraphQL facts → CaseFactsInput. Amounts are converted to fen exactly; a base named twice is refused. No facts at

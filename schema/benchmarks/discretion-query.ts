@@ -220,7 +220,7 @@ const DiscretionMatchRef = builder.objectRef<ItemDiscretion>("DiscretionMatch").
  */
 export const COMPILED_QUERY_SURFACE = {
   rootFields: new Set(["matchDiscretion"]),
-  types: new Set(["DiscretionMatch", "PenaltyRange", "DiscretionTier", "LenientApplication"]),
+  types: new Set([DiscretionMatchRef.name, PenaltyRangeRef.name, TierRef.name, LenientApplicationRef.name]),
 } as const;
 
 builder.queryFields((t) => ({
