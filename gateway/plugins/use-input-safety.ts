@@ -88,16 +88,38 @@ interface CheckedField {
   coordinate: string;
 }
 
-function checker(perRecord: ReadonlySet<string>): Check {
+/** the scalars whose values `scalarProblem` checks; every other scalar passes as it is */
+const TEXT_SCALARS = new Set(["String", "ID", "JSON"]);
+
+/**
+ * Whether a value of `type` can hold anything `scalarProblem` refuses: text (String, ID), JSON, or an input object
+ * with such a field. Enums, numbers, booleans and the other custom scalars never can, nor can a `perRecord` input
+ * (its resolver checks it), so the walk skips them: a case's facts are a dozen such fields.
+ */
+function textReach(perRecord: ReadonlySet<string>): (type: GraphQLInputType) => boolean {
+  const known = new WeakMap<GraphQLInputObjectType, boolean>();
+  const reaches = (type: GraphQLInputType): boolean => {
+    const named = getNamedType(type);
+    if (!isInputObjectType(named)) return TEXT_SCALARS.has(named.name);
+    if (perRecord.has(named.name)) return false;
+    const answer = known.get(named);
+    if (answer !== undefined) return answer;
+    known.set(named, true); // a type that contains itself: taken as reaching text until its fields say otherwise
+    const found = Object.values(named.getFields()).some((f) => reaches(f.type));
+    known.set(named, found);
+    return found;
+  };
+  return reaches;
+}
+
+function checker(perRecord: ReadonlySet<string>, reachesText: (type: GraphQLInputType) => boolean): Check {
   const fields = new WeakMap<GraphQLInputObjectType, CheckedField[]>();
   const fieldsOf = (type: GraphQLInputObjectType) => {
     let checked = fields.get(type);
     if (!checked) {
-      checked = Object.values(type.getFields()).map((f) => ({
-        name: f.name,
-        type: f.type,
-        coordinate: `${type.name}.${f.name}`,
-      }));
+      checked = Object.values(type.getFields())
+        .filter((f) => reachesText(f.type))
+        .map((f) => ({ name: f.name, type: f.type, coordinate: `${type.name}.${f.name}` }));
       fields.set(type, checked);
     }
     return checked;
@@ -165,7 +187,12 @@ function literalValue(
   return node.kind === Kind.STRING ? node.value : undefined;
 }
 
-function planOf(schema: GraphQLSchema, document: DocumentNode, check: Check): DocumentPlan {
+function planOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  check: Check,
+  reachesText: (type: GraphQLInputType) => boolean,
+): DocumentPlan {
   const plan: DocumentPlan = { literalProblem: null, variables: [] };
   const typeInfo = new TypeInfo(schema);
   visit(
@@ -182,6 +209,7 @@ function planOf(schema: GraphQLSchema, document: DocumentNode, check: Check): Do
       },
     }),
   );
+  plan.variables = plan.variables.filter((use) => reachesText(use.type));
   return plan;
 }
 
@@ -194,12 +222,14 @@ export type InputSafetyCheck = (
 
 /** one per gateway: the plans of the documents it has seen are kept here (yoga and the read lane share them) */
 export function inputSafetyCheck(options: InputSafetyOptions): InputSafetyCheck {
-  const check = checker(new Set(options.perRecord));
+  const perRecord = new Set(options.perRecord);
+  const reachesText = textReach(perRecord);
+  const check = checker(perRecord, reachesText);
   const plans = new WeakMap<DocumentNode, DocumentPlan>();
   return (schema, document, variableValues) => {
     let plan = plans.get(document);
     if (!plan) {
-      plan = planOf(schema, document, check);
+      plan = planOf(schema, document, check, reachesText);
       plans.set(document, plan);
     }
     const variables = (variableValues ?? {}) as Record<string, unknown>;
