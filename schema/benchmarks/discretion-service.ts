@@ -167,9 +167,33 @@ function basisView(row: LegalBasis): LegalBasisView {
   return view;
 }
 
+/**
+ * The views of an array of rows, kept per array: the catalog's arrays live as long as their copy, so a match from
+ * the catalog maps nothing, and the engine sees the same arrays each time (./rules/discretion.ts keeps what it works
+ * out of them).
+ */
+function viewsOf<Row extends object, View>(
+  kept: WeakMap<readonly Row[], readonly View[]>,
+  rows: readonly Row[],
+  view: (row: Row) => View,
+): readonly View[] {
+  let views = kept.get(rows);
+  if (!views) {
+    views = rows.map(view);
+    kept.set(rows, views);
+  }
+  return views;
+}
+const benchmarkViews = new WeakMap<readonly Benchmark[], readonly BenchmarkVersion[]>();
+const legalBasisViews = new WeakMap<readonly LegalBasis[], readonly LegalBasisView[]>();
+
 function discretionOf({ item, gzBenchmarks, legalBases }: ItemRules, request: DiscretionRequest): ItemDiscretion {
-  const benchmarks = gzBenchmarks.map(versionView);
-  const match = matchDiscretion({ item, benchmarks, legalBases: legalBases.map(basisView), ...request });
+  const match = matchDiscretion({
+    item,
+    benchmarks: viewsOf(benchmarkViews, gzBenchmarks, versionView),
+    legalBases: viewsOf(legalBasisViews, legalBases, basisView),
+    ...request,
+  });
   return { item, match: withArabicArticles(match) };
 }
 

@@ -74,8 +74,17 @@ export interface Evaluation {
   factsMissing: boolean;
 }
 
-const normsOf = (set: RuleSet): PenaltyNorm[] =>
-  set.bases.flatMap((b) => (b.statute ? [{ citation: b.citation, statute: b.statute }] : []));
+/** the norms of an array of bases, kept with it (./discretion.ts gives the same law the same array) */
+const normsOfBases = new WeakMap<readonly LegalBasisView[], readonly PenaltyNorm[]>();
+
+function normsOf(set: RuleSet): readonly PenaltyNorm[] {
+  let norms = normsOfBases.get(set.bases);
+  if (!norms) {
+    norms = set.bases.flatMap((b) => (b.statute ? [{ citation: b.citation, statute: b.statute }] : []));
+    normsOfBases.set(set.bases, norms);
+  }
+  return norms;
+}
 
 /** Every basis in force; one that only provides the daily fine is cited only when a daily fine is offered. */
 const basisCitations = (set: RuleSet, dailyOffered: boolean) =>

@@ -147,11 +147,38 @@ function requireValidDate(name: string, d: Date): void {
   }
 }
 
+/**
+ * The legal bases of one array in force on a day, one array for each combination of them: the law of most days is
+ * the same few arrays, and what the rules work out of an array (./case-evaluation.ts `normsOf`) is kept with it.
+ */
+const basesInForce = new WeakMap<readonly LegalBasisView[], Map<number, readonly LegalBasisView[]>>();
+/** a combination is a bit a basis; an item with more bases than bits is filtered each time */
+const COMBINATION_BITS = 30;
+
+function basesOn(legalBases: readonly LegalBasisView[], day: string): readonly LegalBasisView[] {
+  if (legalBases.length > COMBINATION_BITS) return legalBases.filter((b) => inForce(b, day));
+  let combination = 0;
+  for (let i = 0; i < legalBases.length; i++) {
+    if (inForce(legalBases[i] as LegalBasisView, day)) combination |= 1 << i;
+  }
+  let combinations = basesInForce.get(legalBases);
+  if (!combinations) {
+    combinations = new Map();
+    basesInForce.set(legalBases, combinations);
+  }
+  let bases = combinations.get(combination);
+  if (!bases) {
+    bases = legalBases.filter((_, i) => (combination & (1 << i)) !== 0);
+    combinations.set(combination, bases);
+  }
+  return bases;
+}
+
 /** What applies on `day`: the benchmark chosen for it and the legal bases then in force. */
 const ruleSetOn = (day: string, benchmark: BenchmarkVersion, legalBases: readonly LegalBasisView[]): RuleSet => ({
   day,
   benchmark,
-  bases: legalBases.filter((b) => inForce(b, day)),
+  bases: basesOn(legalBases, day),
 });
 
 export function matchDiscretion(input: DiscretionInput): DiscretionMatch {

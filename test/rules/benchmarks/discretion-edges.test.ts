@@ -11,7 +11,7 @@ import {
 } from "../../../schema/benchmarks/rules/discretion.ts";
 import { rangeText } from "../../../schema/benchmarks/rules/fine-engine.ts";
 import type { BenchmarkBody, LenientRule } from "../../../schema/benchmarks/rules/types.ts";
-import { air99, basisView, day, item, oneTier, W } from "./fixtures.ts";
+import { air99, basisView, day, fixedRange, item, oneTier, statuteOf, W } from "./fixtures.ts";
 
 const version = (v: number, from: string, to: string | null, b: BenchmarkBody, source = "gz"): BenchmarkVersion => ({
   version: v,
@@ -242,6 +242,43 @@ describe("从旧兼从轻: which rule is lighter, and what the steps say", () =>
       "的法律依据: gz v1 (2024-08-01 至 今)，依据 大气污染防治法 第99条 → 处罚 100,000元–1,000,000元；作出决定时 (2026-09-10): gz v1 (2024-08-01 至 今)，依据 大气污染防治法 第99条、生态环境法典 第1140条 → ",
     );
     expect(m.steps[2]).toMatch(/^3\. 从旧兼从轻 \(行政处罚法 第37条\): /);
+  });
+
+  it("answers the same arrays of law, asked across days in any order, as fresh copies of them", () => {
+    // the engine keeps what it works out of the legal bases in force per array of bases (./discretion.ts basesOn)
+    const statute = (min: number, max: number) => statuteOf(fixedRange(W(min), W(max)));
+    const legalBases = [
+      basisView("大气污染防治法 第99条", { statute: statute(10, 100), to: "2026-08-14" }),
+      basisView("生态环境法典 第1140条", { statute: statute(5, 50), from: "2026-08-15" }),
+      basisView("安全生产法 第112条", { dailyFine: true, from: "2026-06-01" }),
+    ];
+    const benchmarks = [version(1, "2024-08-01", null, air99())];
+    const days = ["2026-05-20", "2026-06-01", "2026-08-14", "2026-08-15", "2026-10-01"].map(day);
+    const asked = days.flatMap((act) => days.filter((d) => d >= act).map((decision) => [act, decision] as const));
+    for (const [actDate, decisionDate] of [...asked, ...asked.reverse()]) {
+      const facts = { correctedInTime: false, daysNotCorrected: 3 };
+      const shared = matchDiscretion(input({ benchmarks, legalBases, actDate, decisionDate, facts }));
+      const fresh = matchDiscretion(
+        input({
+          benchmarks: benchmarks.map((b) => ({ ...b })),
+          legalBases: legalBases.map((b) => ({ ...b })),
+          actDate,
+          decisionDate,
+          facts,
+        }),
+      );
+      expect(shared, `${actDate.toISOString()} → ${decisionDate.toISOString()}`).toEqual(fresh);
+    }
+  });
+
+  it("finds the law in force among more legal bases than it keeps combinations of", () => {
+    const many = Array.from({ length: 40 }, (_, i) =>
+      basisView(`地方性法规 第${i + 1}条`, { from: "2024-08-01", to: "2024-12-31" }),
+    );
+    many.push(basisView("大气污染防治法 第99条", { statute: statuteOf(fixedRange(W(10), W(100))) }));
+    const m = matchDiscretion(input({ legalBases: many, actDate: july, decisionDate: september }));
+    expect(m.citations).toEqual(["大气污染防治法 第99条"]);
+    expect(m.range).toEqual({ minFen: W(10), maxFen: W(100) });
   });
 
   it("ends with the conclusion, and 可免于行政强制 only when it applies", () => {
