@@ -109,9 +109,25 @@ export function chainEntry(previous: Pick<AuditRow, "hash"> | null, entry: Omit<
   return { row, payload };
 }
 
+/**
+ * Documents hashed lately, by their text: platforms send the same few documents again and again, and a lookup costs
+ * a tenth of hashing one. Bounded in count and in a document's length; emptied when full.
+ */
+const documentHashes = new Map<string, string>();
+const REMEMBERED_DOCUMENTS = 1_000;
+const REMEMBERED_DOCUMENT_LENGTH = 8_192;
+
 /** The GraphQL document as received. */
 export function hashDocument(query: string): string {
-  return sha256(query);
+  let hash = documentHashes.get(query);
+  if (hash === undefined) {
+    hash = sha256(query);
+    if (query.length <= REMEMBERED_DOCUMENT_LENGTH) {
+      if (documentHashes.size >= REMEMBERED_DOCUMENTS) documentHashes.clear();
+      documentHashes.set(query, hash);
+    }
+  }
+  return hash;
 }
 
 /** Variables as JSON with object keys sorted at every level, so that key order does not matter. */

@@ -1,4 +1,5 @@
 /** The audit hash chain names the first entry altered by an update, a delete or a reordering. */
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { chainBatch } from "../../gateway/audit/audit-log.ts";
 import {
@@ -145,6 +146,15 @@ describe("canonical payload and hashes", () => {
     expect(hashVariables({ a: 1 })).not.toBe(hashVariables({ a: "1" }));
     expect(hashVariables(undefined)).toBe(hashVariables({}));
     expect(hashDocument("{ items { code } }")).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("hashes a document remembered, forgotten or too long to remember as its SHA-256", () => {
+    const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+    const documents = Array.from({ length: 2_500 }, (_, i) => `query Q${i} { item(code: "审${i}") { code } }`);
+    documents.push(`{ items(search: "${"长".repeat(10_000)}") { code } }`);
+    for (const round of [1, 2]) {
+      for (const document of documents) expect(hashDocument(document), `round ${round}`).toBe(sha256(document));
+    }
   });
 });
 
