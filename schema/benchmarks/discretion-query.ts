@@ -1,10 +1,11 @@
 /** `matchDiscretion` — 裁量基准智能匹配: which rule applies to a case, and the lawful range (issue 4). */
 import { builder } from "../builder.ts";
+import type { CatalogSnapshot } from "../catalog/catalog-read-model.ts";
 import { EnforcementItemRef } from "../catalog/types.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
 import { type ACCIDENT_LEVEL_VALUES, toCaseFacts } from "./discretion-input.ts";
-import { asDiscretionInputErrors, type ItemDiscretion, matchCatalogDiscretion } from "./discretion-service.ts";
+import { type ItemDiscretion, matchCatalogDiscretion, withDiscretionInputErrors } from "./discretion-service.ts";
 import { BaseKindEnum, LenientListEnum } from "./fine-rule-view.ts";
 import type { DiscretionOutcome } from "./rules/case-evaluation.ts";
 import type { LenientMatch } from "./rules/lenient.ts";
@@ -236,14 +237,20 @@ builder.queryFields((t) => ({
         description: "输入 — the item, the dates and the facts",
       }),
     },
-    resolve: (_root, { input }, ctx) =>
-      asDiscretionInputErrors(async () =>
-        matchCatalogDiscretion(await ctx.services.catalog.snapshot(), {
-          itemCode: input.itemCode,
-          actDate: input.actDate,
-          decisionDate: input.decisionDate,
-          facts: toCaseFacts(input.facts),
-        }),
-      ),
+    // answered at once from the copy held (no promise: the compiled read lane completes the request in the same
+    // turn), else once the copy is read
+    resolve: (_root, { input }, ctx) => {
+      const matchOn = (catalog: CatalogSnapshot) =>
+        withDiscretionInputErrors(() =>
+          matchCatalogDiscretion(catalog, {
+            itemCode: input.itemCode,
+            actDate: input.actDate,
+            decisionDate: input.decisionDate,
+            facts: toCaseFacts(input.facts),
+          }),
+        );
+      const held = ctx.services.catalog.held();
+      return held ? matchOn(held) : ctx.services.catalog.snapshot().then(matchOn);
+    },
   }),
 }));

@@ -235,3 +235,12 @@ export async function asDiscretionInputErrors<T>(work: () => Promise<T>): Promis
     throw discretionInputError(error) ?? error;
   }
 }
+
+/** `asDiscretionInputErrors` for work that answers at once: its answer, or the API error of what it threw. */
+export function withDiscretionInputErrors<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw discretionInputError(error) ?? error;
+  }
+}

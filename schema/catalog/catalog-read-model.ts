@@ -39,6 +39,11 @@ export interface CatalogSnapshot {
 
 export interface CatalogReadModel {
   snapshot(): Promise<CatalogSnapshot>;
+  /**
+   * The copy held now, as `snapshot()` would answer it, or null when none is held (then `snapshot()` reads one): for
+   * a reader that answers in the same turn when it can.
+   */
+  held(): CatalogSnapshot | null;
   /** after a commit on this replica: drops the copy when the changes touch the catalog, and wakes the others */
   noteCommitted(changes: ReadonlyArray<{ kind: string }>, seq: bigint | null): void;
   /** drops the copy: for data changed behind the gateway's back (a seed, a test) */
@@ -110,12 +115,18 @@ export function createCatalogReadModel(
     })
     .catch(() => async () => {});
 
+  const held = () => {
+    if (!current) return null;
+    if (Date.now() - current.checkedAt > recheckMs) recheck(current);
+    return current.snapshot;
+  };
+
   return {
     snapshot() {
-      if (!current) return loading ?? load();
-      if (Date.now() - current.checkedAt > recheckMs) recheck(current);
-      return Promise.resolve(current.snapshot);
+      const copy = held();
+      return copy ? Promise.resolve(copy) : (loading ?? load());
     },
+    held,
     noteCommitted(changes, seq) {
       if (!changes.some((change) => CATALOG_CHANGE_KINDS.has(change.kind))) return;
       invalidate();

@@ -82,10 +82,10 @@ describe("the read lane coerces a prepared query's variables as yoga does", () =
     // [] for the facts object: graphql-jit would take it (every fact has a default), graphql-js refuses it
     for (const facts of [{ harm: "UNHEARD_OF" }, { daysNotCorrected: 1.5 }, { unknownFact: true }, [], [{}]]) {
       const body = matchOf({ facts } as never);
-      const snapshot = vi.spyOn(served.t.services.catalog, "snapshot");
+      const catalogRead = vi.spyOn(served.t.services.catalog, "held");
       const fromLane = await postOver(served.server, body, { authorization });
-      expect(snapshot, JSON.stringify(facts)).not.toHaveBeenCalled(); // no resolver ran
-      snapshot.mockRestore();
+      expect(catalogRead, JSON.stringify(facts)).not.toHaveBeenCalled(); // no resolver ran
+      catalogRead.mockRestore();
       const fromYoga = await yogaAnswerOf(served.t, body, { authorization });
       expect(fromLane.status, JSON.stringify(facts)).toBe(fromYoga.status);
       expect(fromLane.body, JSON.stringify(facts)).toBe(fromYoga.body);
@@ -166,12 +166,12 @@ describe("the read lane does for a prepared query what yoga does", () => {
     const unknownItem = { ...withItem, variables: { input: { ...MATCH.variables.input, itemCode: "GZ-999" } } };
     const authenticate = vi.spyOn(served.t.services.authenticator, "authenticate");
     // the resolver reads the catalog once; yoga executing it again would read it a second time
-    const snapshot = vi.spyOn(served.t.services.catalog, "snapshot");
+    const catalogRead = vi.spyOn(served.t.services.catalog, "held");
     const answer = await postOver(served.server, unknownItem, { authorization });
-    expect(snapshot).toHaveBeenCalledTimes(1);
+    expect(catalogRead).toHaveBeenCalledTimes(1);
     expect(authenticate).toHaveBeenCalledTimes(1);
     // the resolver ran before yoga's context was built: the lane executed it, yoga took its result
-    expect(snapshot.mock.invocationCallOrder[0]).toBeLessThan(authenticate.mock.invocationCallOrder[0]!);
+    expect(catalogRead.mock.invocationCallOrder[0]).toBeLessThan(authenticate.mock.invocationCallOrder[0]!);
     const fromYoga = await yogaAnswerOf(served.t, unknownItem, { authorization });
     expect(answer.status).toBe(fromYoga.status);
     expect(answer.body).toBe(fromYoga.body);
@@ -187,11 +187,11 @@ describe("the read lane does for a prepared query what yoga does", () => {
     const authorization = `Bearer ${await served.t.token("cq", { subject: "cq-prepared-7" })}`;
     await postOver(served.server, MATCH, { authorization });
     const unknownItem = matchOf({ itemCode: "GZ-999" });
-    const snapshot = vi.spyOn(served.t.services.catalog, "snapshot");
+    const catalogRead = vi.spyOn(served.t.services.catalog, "held");
     const answer = await postOver(served.server, unknownItem, { authorization });
     // graphql-jit's result was not used: matchDiscretion has no side effects, yoga ran it a second time
-    expect(snapshot).toHaveBeenCalledTimes(2);
-    snapshot.mockRestore();
+    expect(catalogRead).toHaveBeenCalledTimes(2);
+    catalogRead.mockRestore();
     const fromYoga = await yogaAnswerOf(served.t, unknownItem, { authorization });
     expect(answer.status).toBe(fromYoga.status);
     expect(answer.body).toBe(fromYoga.body);
@@ -223,10 +223,10 @@ describe("the read lane does for a prepared query what yoga does", () => {
     const authorization = `Bearer ${await served.t.token("cq", { subject: "cq-prepared-3" })}`;
     await postOver(served.server, MATCH, { authorization });
     const authenticate = vi.spyOn(served.t.services.authenticator, "authenticate");
-    const snapshot = vi.spyOn(served.t.services.catalog, "snapshot");
+    const catalogRead = vi.spyOn(served.t.services.catalog, "held");
     const answer = await postOver(served.server, matchOf({ itemCode: "G".repeat(5_000) }), { authorization });
     expect(authenticate).toHaveBeenCalledTimes(1);
-    expect(snapshot).not.toHaveBeenCalled(); // no resolver ran
+    expect(catalogRead).not.toHaveBeenCalled(); // no resolver ran
     expect(answer.status).toBe(400);
     expect(JSON.parse(answer.body).errors[0].extensions).toMatchObject({
       code: "BAD_USER_INPUT",
@@ -239,14 +239,14 @@ describe("the read lane does for a prepared query what yoga does", () => {
     const first = await postOver(served.server, MATCH, { authorization });
     const appendSpy = failNextAuditWrite(served.t);
     const authenticate = vi.spyOn(served.t.services.authenticator, "authenticate");
-    const snapshot = vi.spyOn(served.t.services.catalog, "snapshot");
+    const catalogRead = vi.spyOn(served.t.services.catalog, "held");
     const answer = await postOver(served.server, MATCH, { authorization });
     expect(answer.status).toBe(200);
     expect(answer.body).toBe(first.body);
     expect(appendSpy).toHaveBeenCalledTimes(2);
     expect(authenticate).toHaveBeenCalledTimes(1);
-    expect(snapshot).toHaveBeenCalledTimes(1);
-    expect(snapshot.mock.invocationCallOrder[0]).toBeLessThan(authenticate.mock.invocationCallOrder[0]!);
+    expect(catalogRead).toHaveBeenCalledTimes(1);
+    expect(catalogRead.mock.invocationCallOrder[0]).toBeLessThan(authenticate.mock.invocationCallOrder[0]!);
     expect(await auditOf("cq-prepared-4")).toHaveLength(2);
   });
 

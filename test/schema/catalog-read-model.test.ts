@@ -104,6 +104,30 @@ describe("the catalog in memory after a change", () => {
   });
 });
 
+describe("the copy held now (what matchDiscretion answers from in the same turn)", () => {
+  it("is none before a read, the copy snapshot() answers after it, and none again once invalidated", async () => {
+    const model = createCatalogReadModel(t.prisma, createMemoryBus());
+    expect(model.held()).toBeNull();
+    const copy = await model.snapshot();
+    expect(model.held()).toBe(copy);
+    expect(await model.snapshot()).toBe(copy);
+    model.invalidate();
+    expect(model.held()).toBeNull();
+    const next = await model.snapshot();
+    expect(next).not.toBe(copy);
+    expect(model.held()).toBe(next);
+    await model.close();
+  });
+
+  it("is dropped when a change is committed, so a match after it sees the change", async () => {
+    const model = createCatalogReadModel(t.prisma, createMemoryBus());
+    await model.snapshot();
+    model.noteCommitted([{ kind: "item.changed" }], null);
+    expect(model.held()).toBeNull();
+    await model.close();
+  });
+});
+
 describe("pages of the catalog in memory", () => {
   const day = new Date("2026-03-01T00:00:00Z");
   const inForce = {
