@@ -67,6 +67,8 @@ interface VariableUse {
 interface DocumentPlan {
   literalProblem: InputProblem | null;
   variables: VariableUse[];
+  /** the document's variable defaults: what a variable the request leaves out stands for */
+  defaults: Map<string, unknown>;
 }
 
 type Check = (value: unknown, type: GraphQLInputType, coordinate: string, path: string) => InputProblem | null;
@@ -93,23 +95,32 @@ const TEXT_SCALARS = new Set(["String", "ID", "JSON"]);
 
 /**
  * Whether a value of `type` can hold anything `scalarProblem` refuses: text (String, ID), JSON, or an input object
- * with such a field. Enums, numbers, booleans and the other custom scalars never can, nor can a `perRecord` input
- * (its resolver checks it), so the walk skips them: a case's facts are a dozen such fields.
+ * from which such a field can be reached. Enums, numbers, booleans and the other custom scalars never can, nor can a
+ * `perRecord` input (its resolver checks it), so the walk skips them: a case's facts are a dozen such fields.
  */
 function textReach(perRecord: ReadonlySet<string>): (type: GraphQLInputType) => boolean {
+  /** exact answers only: each is a whole search from its type */
   const known = new WeakMap<GraphQLInputObjectType, boolean>();
-  const reaches = (type: GraphQLInputType): boolean => {
+  /** a search of the input types reachable from `type`; one already on the way is not searched again */
+  const searchFrom = (type: GraphQLInputObjectType, seen: Set<GraphQLInputObjectType>): boolean => {
+    if (perRecord.has(type.name) || seen.has(type)) return false;
+    seen.add(type);
+    return Object.values(type.getFields()).some((field) => {
+      const named = getNamedType(field.type);
+      if (!isInputObjectType(named)) return TEXT_SCALARS.has(named.name);
+      return known.get(named) ?? searchFrom(named, seen);
+    });
+  };
+  return (type) => {
     const named = getNamedType(type);
     if (!isInputObjectType(named)) return TEXT_SCALARS.has(named.name);
-    if (perRecord.has(named.name)) return false;
-    const answer = known.get(named);
-    if (answer !== undefined) return answer;
-    known.set(named, true); // a type that contains itself: taken as reaching text until its fields say otherwise
-    const found = Object.values(named.getFields()).some((f) => reaches(f.type));
-    known.set(named, found);
-    return found;
+    let answer = known.get(named);
+    if (answer === undefined) {
+      answer = searchFrom(named, new Set());
+      known.set(named, answer);
+    }
+    return answer;
   };
-  return reaches;
 }
 
 function checker(perRecord: ReadonlySet<string>, reachesText: (type: GraphQLInputType) => boolean): Check {
@@ -169,7 +180,11 @@ function literalValue(
     return undefined;
   }
   const named = getNamedType(type);
-  if (named.name === "JSON") return valueFromASTUntyped(node);
+  if (named.name === "JSON") {
+    // a variable inside a JSON literal is put in its place when the literal is parsed: checked as JSON there
+    visit(node, { Variable: (inside) => void uses.push({ name: inside.name.value, type: named, coordinate, path }) });
+    return valueFromASTUntyped(node);
+  }
   const inner = isNonNullType(type) ? type.ofType : type;
   if (node.kind === Kind.LIST && isListType(inner)) {
     return node.values.map((item, i) => literalValue(item, inner.ofType, coordinate, `${path}[${i}]`, uses));
@@ -193,11 +208,14 @@ function planOf(
   check: Check,
   reachesText: (type: GraphQLInputType) => boolean,
 ): DocumentPlan {
-  const plan: DocumentPlan = { literalProblem: null, variables: [] };
+  const plan: DocumentPlan = { literalProblem: null, variables: [], defaults: new Map() };
   const typeInfo = new TypeInfo(schema);
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
+      VariableDefinition(node) {
+        if (node.defaultValue) plan.defaults.set(node.variable.name.value, valueFromASTUntyped(node.defaultValue));
+      },
       Argument(node) {
         const arg = typeInfo.getArgument();
         const field = typeInfo.getFieldDef();
@@ -236,7 +254,8 @@ export function inputSafetyCheck(options: InputSafetyOptions): InputSafetyCheck 
     let problem = plan.literalProblem;
     for (const use of plan.variables) {
       if (problem) break;
-      problem = check(variables[use.name], use.type, use.coordinate, use.path);
+      const value = Object.hasOwn(variables, use.name) ? variables[use.name] : plan.defaults.get(use.name);
+      problem = check(value, use.type, use.coordinate, use.path);
     }
     return problem;
   };

@@ -73,6 +73,44 @@ describe("the input safety walk", () => {
     expect(problemOf(document, {})).toMatchObject({ code: "INVALID_TEXT", path: "input.tree.next.note" });
   });
 
+  it("checks a variable the request leaves out as its default stands", () => {
+    const document = parse(`query($s: String = "a${"\\u0000"}b") { file(input: { remark: $s }) }`);
+    expect(problemOf(document, {})).toMatchObject({ code: "INVALID_TEXT", path: "input.remark" });
+    expect(problemOf(document, { s: "清楚的备注" })).toBeNull();
+    expect(problemOf(document, { s: null })).toBeNull();
+  });
+
+  it("checks a variable inside a JSON literal as the JSON it becomes part of", () => {
+    const document = parse("query($v: JSON) { file(input: { extra: { note: [$v] } }) }");
+    expect(problemOf(document, { v: { deeper: NUL } })).toMatchObject({ code: "INVALID_TEXT" });
+    expect(problemOf(document, { v: "清楚" })).toBeNull();
+  });
+
+  it("walks a self-referencing input that holds no text without reading it", () => {
+    const loop = buildSchema(`
+      enum Harm { MINOR }
+      input Chain { harm: Harm, next: Chain }
+      type Query { follow(chain: Chain!): Int }
+    `);
+    const reads: string[] = [];
+    const chain = watched({ harm: "MINOR", next: { harm: "MINOR", next: { harm: "MINOR" } } }, reads);
+    expect(check(loop, parse("query($c: Chain!) { follow(chain: $c) }"), { c: chain })).toBeNull();
+    expect(reads).toEqual([]);
+  });
+
+  it("finds text that two input types reach only through each other", () => {
+    const pair = buildSchema(`
+      input Outer { inner: Inner, note: String }
+      input Inner { back: Outer }
+      type Query { inward(inner: Inner!): Int, outward(outer: Outer!): Int }
+    `);
+    // Inner reaches text only through Outer, which is searched while Inner's answer is being worked out
+    const outward = parse("query($o: Outer!) { outward(outer: $o) }");
+    const inward = parse("query($i: Inner!) { inward(inner: $i) }");
+    expect(check(pair, outward, { o: { inner: { back: { note: NUL } } } })).toMatchObject({ code: "INVALID_TEXT" });
+    expect(check(pair, inward, { i: { back: { note: NUL } } })).toMatchObject({ code: "INVALID_TEXT" });
+  });
+
   it("leaves a per-record input to its resolver", () => {
     expect(problemOf(parse("query($r: [Row!]!) { rows(rows: $r) }"), { r: [{ note: NUL }] })).toBeNull();
   });
