@@ -1,6 +1,7 @@
 /**
- * A bounded least-recently-used map. Map keeps insertion order and evicts from the front; a hit moves its entry to
- * the end only when the entry has drifted into the older half of the order. Every insert and move counts one step,
+ * A bounded map that evicts what was not used lately: least recently used first, to within half its capacity. Map
+ * keeps insertion order and evicts from the front; a hit moves its entry to the end only when the entry has drifted
+ * into the older half of the order. Every insert and move counts one step,
  * and an entry is never more positions from the end than steps since it was last put there: an entry put there
  * fewer than half the capacity's steps ago is in the newer half, and moving it again would change no eviction.
  * So an entry used at least once in every `maxEntries / 2` steps is never evicted, and a hit on it (the verified
