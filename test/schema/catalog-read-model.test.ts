@@ -119,6 +119,23 @@ describe("the copy held now (what matchDiscretion answers from in the same turn)
     await model.close();
   });
 
+  it("is rechecked against the outbox like snapshot(): a change the bus lost drops it", async () => {
+    const deaf = createMemoryBus(); // hears nothing the gateways publish
+    const model = createCatalogReadModel(t.prisma, deaf, { recheckMs: 0 });
+    await model.snapshot();
+    expect(model.held()).not.toBeNull();
+    await update("GZ-013", { name: "只凭复核得知的名称" });
+    expect(
+      await eventually(
+        async () => model.held(),
+        (copy) => copy === null,
+      ),
+    ).toBeNull();
+    const fresh = await model.snapshot();
+    expect(fresh.items.find((i) => i.code === "GZ-013")?.name).toBe("只凭复核得知的名称");
+    await model.close();
+  });
+
   it("is dropped when a change is committed, so a match after it sees the change", async () => {
     const model = createCatalogReadModel(t.prisma, createMemoryBus());
     await model.snapshot();

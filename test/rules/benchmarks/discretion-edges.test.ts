@@ -271,6 +271,19 @@ describe("从旧兼从轻: which rule is lighter, and what the steps say", () =>
     }
   });
 
+  it("keeps the law in force apart for items whose bases fall in force on the same days", () => {
+    const statute = (min: number, max: number) => statuteOf(fixedRange(W(min), W(max)));
+    const air = [basisView("大气污染防治法 第99条", { statute: statute(10, 100) })];
+    const water = [basisView("水污染防治法 第83条", { statute: statute(20, 100) })];
+    const matchWith = (legalBases: typeof air) =>
+      matchDiscretion(input({ legalBases, actDate: july, decisionDate: september }));
+    for (let round = 0; round < 2; round++) {
+      expect(matchWith(air).citations).toEqual(["大气污染防治法 第99条"]);
+      expect(matchWith(water).citations).toEqual(["水污染防治法 第83条"]);
+      expect(matchWith(water).range).toEqual({ minFen: W(20), maxFen: W(100) });
+    }
+  });
+
   it("finds the law in force among more legal bases than it keeps combinations of", () => {
     const many = Array.from({ length: 40 }, (_, i) =>
       basisView(`地方性法规 第${i + 1}条`, { from: "2024-08-01", to: "2024-12-31" }),
