@@ -7,14 +7,14 @@ const keys = (count: number, prefix = "k") => Array.from({ length: count }, (_, 
 describe("LruCache", () => {
   it("holds at most its capacity, the newest entries", () => {
     const cache = new LruCache<string, number>(10);
-    keys(35).forEach((key, i) => cache.set(key, i));
+    for (const [i, key] of keys(35).entries()) cache.set(key, i);
     expect(cache.size).toBe(10);
     expect(keys(35).filter((key) => cache.get(key) !== undefined)).toEqual(keys(35).slice(25));
   });
 
   it("evicts the least recently used: an entry read after its neighbours were written stays", () => {
     const cache = new LruCache<string, number>(10);
-    keys(10).forEach((key, i) => cache.set(key, i));
+    for (const [i, key] of keys(10).entries()) cache.set(key, i);
     expect(cache.get("k0")).toBe(0);
     cache.set("new", 99);
     expect(cache.get("k0")).toBe(0);
