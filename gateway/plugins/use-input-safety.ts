@@ -14,6 +14,7 @@
 import {
   type DocumentNode,
   type GraphQLError,
+  type GraphQLInputField,
   type GraphQLInputObjectType,
   type GraphQLInputType,
   type GraphQLSchema,
@@ -43,6 +44,7 @@ import {
   type TextProblemCode,
 } from "../../schema/common/rules/text-safety.ts";
 import { badInput } from "../errors.ts";
+import { someReachableInputField } from "../util/input-type-search.ts";
 
 export interface InputSafetyOptions {
   /** input types checked per record by their resolvers, e.g. RecordInput */
@@ -99,24 +101,15 @@ const TEXT_SCALARS = new Set(["String", "ID", "JSON"]);
  * `perRecord` input (its resolver checks it), so the walk skips them: a case's facts are a dozen such fields.
  */
 function textReach(perRecord: ReadonlySet<string>): (type: GraphQLInputType) => boolean {
-  /** exact answers only: each is a whole search from its type */
   const known = new WeakMap<GraphQLInputObjectType, boolean>();
-  /** a search of the input types reachable from `type`; one already on the way is not searched again */
-  const searchFrom = (type: GraphQLInputObjectType, seen: Set<GraphQLInputObjectType>): boolean => {
-    if (perRecord.has(type.name) || seen.has(type)) return false;
-    seen.add(type);
-    return Object.values(type.getFields()).some((field) => {
-      const named = getNamedType(field.type);
-      if (!isInputObjectType(named)) return TEXT_SCALARS.has(named.name);
-      return known.get(named) ?? searchFrom(named, seen);
-    });
-  };
+  const holdsText = (field: GraphQLInputField) => TEXT_SCALARS.has(getNamedType(field.type).name);
+  const checkedHere = (type: GraphQLInputObjectType) => !perRecord.has(type.name);
   return (type) => {
     const named = getNamedType(type);
     if (!isInputObjectType(named)) return TEXT_SCALARS.has(named.name);
     let answer = known.get(named);
     if (answer === undefined) {
-      answer = searchFrom(named, new Set());
+      answer = someReachableInputField(named, holdsText, checkedHere);
       known.set(named, answer);
     }
     return answer;

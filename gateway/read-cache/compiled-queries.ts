@@ -41,6 +41,7 @@ import {
   type ValueNode,
 } from "graphql";
 import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
+import { someReachableInputField } from "../util/input-type-search.ts";
 
 /** what may be compiled: root query fields, and the object types their selections may enter */
 export interface CompiledSurface {
@@ -114,7 +115,7 @@ export function withinSurface(
   for (const definition of operation.variableDefinitions ?? []) {
     if (definition.defaultValue || definition.directives?.length) return false;
     const type = typeFromAST(schema, definition.type as never) as GraphQLInputType | undefined;
-    if (!type || reachesUnsafeInput(type, new Set())) return false;
+    if (!type || reachesUnsafeInput(type)) return false;
   }
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
@@ -164,17 +165,14 @@ function variableFree(value: ValueNode, wholeVariableAllowed: boolean): boolean 
  * an input type graphql-jit may coerce otherwise than graphql-js: a `@oneOf` input, or an input field defaulting to a
  * custom scalar's value (graphql-jit writes defaults as JSON, as it does a variable's)
  */
-function reachesUnsafeInput(type: GraphQLInputType, seen: Set<string>): boolean {
-  const named = getNamedType(type);
-  if (!isInputObjectType(named) || seen.has(named.name)) return false;
-  if (named.isOneOf) return true;
-  seen.add(named.name);
-  return Object.values(named.getFields()).some((field) => {
+const reachesUnsafeInput = (type: GraphQLInputType) =>
+  someReachableInputField(type, (field, owner) => {
     const fieldType = getNamedType(field.type);
-    if (field.defaultValue !== undefined && isScalarType(fieldType) && !isSpecifiedScalarType(fieldType)) return true;
-    return reachesUnsafeInput(field.type, seen);
+    return (
+      owner.isOneOf ||
+      (field.defaultValue !== undefined && isScalarType(fieldType) && !isSpecifiedScalarType(fieldType))
+    );
   });
-}
 
 /** an array anywhere the type expects an input object (a list's items included; a single item for a list too) */
 function arrayForInputObject(value: unknown, type: GraphQLInputType): boolean {
