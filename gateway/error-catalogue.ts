@@ -430,6 +430,11 @@ export const REASONS = {
     when: "A task event its current state does not allow; `from` and `to` name the states.",
   },
   NO_CODE: { codes: ["CONFLICT"], zh: "尚无执法码", when: "Revoking the 执法码 of a task that has none yet." },
+  CURSOR_MOVED: {
+    codes: ["CONFLICT"],
+    zh: "游标已变动",
+    when: "A batch sent with `follows` (before the batch it follows was answered) found another stored cursor; nothing was stored, `storedCursor` names the stored one.",
+  },
   RECORD_KIND_MISMATCH: {
     codes: ["CONFLICT"],
     zh: "记录类型不符",

@@ -1,17 +1,19 @@
 /**
  * `ingestRecords` — an adapter pushes a batch of its province's records with its source cursor; both
  * are stored in ONE transaction (records, quarantine rows, cursor, change events, audit entry), so a
- * restarted adapter resumes from the stored cursor and a replayed batch changes nothing.
+ * restarted adapter resumes from the stored cursor and a replayed batch changes nothing. A batch sent with
+ * `follows` is stored only on top of the cursor it names (the adapter's next batch, sent before the last one
+ * is answered: adapters/core/inbound-sync.ts).
  */
 
 import { badInput } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
 import { encodeGlobalId } from "../common/node-access.ts";
 import { writeAudited } from "../common/write.ts";
-import { adapterName, touchCheckpoint } from "../sync/checkpoints.ts";
+import { adapterName, requireStoredCursor, touchCheckpoint } from "../sync/checkpoints.ts";
 import { countOutcomes } from "../sync/rules/write-outcome.ts";
 import { OutcomeCountsRef, WriteOutcomeEnum } from "../sync/write-outcome.ts";
-import { ingestInTransaction, type RecordResult } from "./ingest-service.ts";
+import { ingestInTransaction, lockOriginIngest, type RecordResult } from "./ingest-service.ts";
 import { recordsOfBatch } from "./record-batch.ts";
 import { RecordInputRef } from "./types.ts";
 
@@ -77,6 +79,11 @@ const IngestInputRef = builder.inputType("IngestRecordsInput", {
       required: false,
       description: "the source position AFTER this batch, stored with it; omitted: the stored cursor is kept",
     }),
+    follows: t.string({
+      required: false,
+      description:
+        "the stored cursor this batch comes after: the batch is stored only on top of it (CONFLICT CURSOR_MOVED otherwise, nothing stored). Lets an adapter send the next batch before the last one is answered; omitted: stored whatever the stored cursor is",
+    }),
     sourceTime: t.field({
       type: "DateTime",
       required: false,
@@ -127,6 +134,10 @@ builder.mutationFields((t) => ({
       // taken outside the transaction (it may read the database itself); checked for currency inside it
       const catalog = await ctx.services.catalog.snapshot();
       const payload = await writeAudited<IngestPayload>(ctx, async (tx) => {
+        if (input.follows != null) {
+          await lockOriginIngest(tx, origin);
+          await requireStoredCursor(tx, { issuer: origin, name: source }, input.follows);
+        }
         const outcome = await ingestInTransaction(tx, {
           origin,
           source,

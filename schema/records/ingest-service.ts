@@ -65,14 +65,22 @@ export interface IngestOutcome {
 const INGEST_LOCK = 0x696e6772;
 const ORIGIN_LOCK: Record<Jurisdiction, number> = { cq: 1, sc: 2, gz: 3 };
 
+/**
+ * One batch of an origin at a time, until the transaction ends: read-then-write of versions stays correct across
+ * replicas, and a stored cursor read under it stays the one the batch follows. Taking it again in the same
+ * transaction is harmless (PostgreSQL counts it).
+ */
+export async function lockOriginIngest(tx: Prisma.TransactionClient, origin: Jurisdiction): Promise<void> {
+  // this and the batch's other statements over the transaction's own connection (gateway/db/bulk-statements.ts)
+  await executeBulk(tx, Prisma.sql`SELECT pg_advisory_xact_lock(${INGEST_LOCK}::int, ${ORIGIN_LOCK[origin]}::int)`);
+}
+
 export async function ingestInTransaction(
   tx: Prisma.TransactionClient,
   request: IngestRequest,
 ): Promise<IngestOutcome> {
   const { origin, now } = request;
-  // one batch of an origin at a time: read-then-write of versions stays correct across replicas
-  // this and the batch's other statements over the transaction's own connection (gateway/db/bulk-statements.ts)
-  await executeBulk(tx, Prisma.sql`SELECT pg_advisory_xact_lock(${INGEST_LOCK}::int, ${ORIGIN_LOCK[origin]}::int)`);
+  await lockOriginIngest(tx, origin);
   // a key PostgreSQL cannot compare (NUL) would fail the lookup, and the batch: its record is refused below
   const records = request.records.filter((r): r is RecordInput => !isMisshapen(r));
   const originIds = [...new Set(records.map((r) => r.originId))].filter(storable);

@@ -5,8 +5,9 @@
  * adapter (`source` / `consumer`) and scoped to the caller's issuer, so no province can move another's.
  */
 
-import type { Prisma, SyncCheckpoint } from "../../gateway/db/generated/prisma/client.ts";
-import { badInput } from "../../gateway/errors.ts";
+import { queryBulk } from "../../gateway/db/bulk-statements.ts";
+import { Prisma, type SyncCheckpoint } from "../../gateway/db/generated/prisma/client.ts";
+import { badInput, conflict } from "../../gateway/errors.ts";
 import type { Jurisdiction } from "../common/jurisdiction.ts";
 
 export type Direction = "inbound" | "outbound";
@@ -50,6 +51,31 @@ export interface CheckpointTouch {
   ackedSeq?: bigint;
   /** a new error to report, or `null` to clear the last one (a success in this direction) */
   lastError?: string | null;
+}
+
+/**
+ * A batch sent before the one it follows was answered (`IngestRecordsInput.follows`) is stored only on top of that
+ * one: the stored inbound cursor must be `follows`, or the batch is refused whole (CONFLICT, CURSOR_MOVED) and
+ * nothing of it is written. Otherwise a batch that failed, followed by one stored, would move the cursor past
+ * records never stored. Call it under the origin's ingest lock (ingest-service.ts `lockOriginIngest`): the cursor
+ * cannot move before the transaction ends.
+ */
+export async function requireStoredCursor(
+  tx: Prisma.TransactionClient,
+  where: { issuer: Jurisdiction; name: string },
+  follows: string,
+): Promise<void> {
+  const id = checkpointId(where.issuer, where.name, "inbound");
+  const [stored] = await queryBulk<{ cursor: string | null }>(
+    tx,
+    Prisma.sql`SELECT "cursor" FROM "SyncCheckpoint" WHERE "id" = ${id}`,
+  );
+  const cursor = stored?.cursor ?? null;
+  if (cursor === follows) return;
+  throw conflict(
+    `This batch follows cursor ${JSON.stringify(follows)}, but the stored cursor is ${JSON.stringify(cursor)}: nothing was stored. Send it again once the batch before it is stored, or resume from the stored cursor`,
+    { reason: "CURSOR_MOVED", storedCursor: cursor },
+  );
 }
 
 /** Creates or updates a checkpoint; `lastSeenAt` is always now (the adapter is alive). */
