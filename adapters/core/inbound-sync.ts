@@ -2,13 +2,15 @@
  * Inbound: platform feed → pure mapper → gateway. Per page: officer and enterprise changes go to the
  * libraries (./library-sync.ts), what the mapper cannot map goes to `quarantineRecords`, the rest to
  * `ingestRecords` WITH the page's cursor (stored in the same transaction as the records), then the next
- * page (read ahead while this one is stored when the platform holds more). The cursor to resume from is
+ * page (read ahead while this one is stored when the platform holds more; sent before this one is answered,
+ * stored only on top of it: ./ingest-pipeline.ts). The cursor to resume from is
  * the gateway's (`syncStatus … inbound { cursor }`), so a restarted adapter continues exactly where it
  * was; a page replayed after a crash changes nothing (newest version wins, docs/sync.md).
  */
 import { abortableSleep, withRetry } from "./backoff.ts";
 import type { EnterpriseInput, ItemCodes, MapResult, OfficerInput, RecordInput, Unmappable } from "./canonical.ts";
 import type { GatewayClient } from "./gateway-client.ts";
+import { IngestPipeline } from "./ingest-pipeline.ts";
 import { pushLibraryChanges } from "./library-sync.ts";
 import { INGEST_RECORDS, QUARANTINE_RECORDS, STORED_CURSORS } from "./operations/inbound.ts";
 import type { SyncReporter } from "./sync-reporter.ts";
@@ -48,6 +50,15 @@ export interface InboundOptions<V> {
 
 const FIRST_PAUSE_MS = 50;
 
+/** what one page sends to `ingestRecords` */
+interface IngestBatch {
+  source: string;
+  cursor: string;
+  sourceTime: string | null;
+  sourceBacklog: number;
+  batch: RecordInput[];
+}
+
 export async function storedInboundCursor(client: GatewayClient, source: string): Promise<string | null> {
   const { syncStatus } = await client.query(STORED_CURSORS, {});
   return syncStatus.find((s) => s.adapter === source)?.inbound?.cursor ?? null;
@@ -63,6 +74,10 @@ export async function runInbound<V>(options: InboundOptions<V>): Promise<void> {
     reading.catch(() => {}); // awaited below: this only keeps an abort during a read-ahead from going unhandled
     return reading;
   };
+  const pipeline = new IngestPipeline<IngestBatch>({
+    store: (input) => reporter.clearing(() => retry(() => client.mutate(INGEST_RECORDS, { input }, signal))),
+    sendAhead: (input, follows) => client.mutate(INGEST_RECORDS, { input: { ...input, follows } }, signal),
+  });
   let cursor = await retry(() => storedInboundCursor(client, source));
   let next = read(cursor);
   const idleMs = options.idleMs ?? 1000;
@@ -85,7 +100,7 @@ export async function runInbound<V>(options: InboundOptions<V>): Promise<void> {
       await retry(() => client.mutate(QUARANTINE_RECORDS, { input: { source, items: refused } }, signal));
     // an empty batch too when an error stands: its commit tells syncStatus the side works again
     if (records.length > 0 || refused.length > 0 || moved || reporter.failing) {
-      const input = {
+      const input: IngestBatch = {
         source,
         cursor: page.cursor,
         sourceTime: page.sourceTime,
@@ -94,10 +109,12 @@ export async function runInbound<V>(options: InboundOptions<V>): Promise<void> {
         // input objects), and a record of the wrong shape is quarantined alone instead of failing the page
         batch: records,
       };
-      await reporter.clearing(() => retry(() => client.mutate(INGEST_RECORDS, { input }, signal)));
+      // sent ahead of the last batch while nothing is failing: the gateway stores it on top of the last one
+      await pipeline.send(input, !reporter.failing);
     }
     cursor = page.cursor;
     if (caughtUp) {
+      await pipeline.drain();
       await reporter.heartbeatIfDue({ sourceBacklog: 0 });
       // a feed that just had changes is read again soon, a quiet one every idleMs: a record created right after
       // a read does not wait a whole idle pause (the propagate bench's p99), and a quiet feed is not polled harder
