@@ -433,7 +433,7 @@ export const REASONS = {
   CURSOR_MOVED: {
     codes: ["CONFLICT"],
     zh: "游标已变动",
-    when: "A batch sent with `follows` (before the batch it follows was answered) found another stored cursor; nothing was stored, `storedCursor` names the stored one.",
+    when: "A batch sent with `follows` found another stored cursor (neither `follows` nor its own); nothing was stored, `storedCursor` names the stored one. Send it again without `follows` once the batch before it is stored, or resume from `storedCursor`.",
   },
   RECORD_KIND_MISMATCH: {
     codes: ["CONFLICT"],

@@ -82,7 +82,7 @@ const IngestInputRef = builder.inputType("IngestRecordsInput", {
     follows: t.string({
       required: false,
       description:
-        "the stored cursor this batch comes after: the batch is stored only on top of it (CONFLICT CURSOR_MOVED otherwise, nothing stored). Lets an adapter send the next batch before the last one is answered; omitted: stored whatever the stored cursor is",
+        "the stored cursor this batch comes after: the batch is stored only on top of it, or of its own `cursor` (sent again after a lost answer: changes nothing); CONFLICT CURSOR_MOVED otherwise, nothing stored. Lets an adapter send the next batch before the last one is answered; omitted: stored whatever the stored cursor is",
     }),
     sourceTime: t.field({
       type: "DateTime",
@@ -136,7 +136,11 @@ builder.mutationFields((t) => ({
       const payload = await writeAudited<IngestPayload>(ctx, async (tx) => {
         if (input.follows != null) {
           await lockOriginIngest(tx, origin);
-          await requireStoredCursor(tx, { issuer: origin, name: source }, input.follows);
+          await requireStoredCursor(
+            tx,
+            { issuer: origin, name: source },
+            { follows: input.follows, cursor: input.cursor ?? null },
+          );
         }
         const outcome = await ingestInTransaction(tx, {
           origin,

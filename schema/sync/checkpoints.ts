@@ -54,16 +54,17 @@ export interface CheckpointTouch {
 }
 
 /**
- * A batch sent before the one it follows was answered (`IngestRecordsInput.follows`) is stored only on top of that
- * one: the stored inbound cursor must be `follows`, or the batch is refused whole (CONFLICT, CURSOR_MOVED) and
- * nothing of it is written. Otherwise a batch that failed, followed by one stored, would move the cursor past
- * records never stored. Call it under the origin's ingest lock (ingest-service.ts `lockOriginIngest`): the cursor
- * cannot move before the transaction ends.
+ * A batch that names the cursor it `follows` (IngestRecordsInput.follows) is stored only on top of that cursor, or
+ * again on top of its own: the batch was stored already and is sent again because its answer was lost, which changes
+ * nothing (newest version wins) and keeps the cursor where it is. Otherwise the batch is refused whole (CONFLICT,
+ * CURSOR_MOVED) and nothing of it is written: a batch that failed, followed by one stored, cannot move the cursor
+ * past records never stored, and a batch sent again late cannot move it back. Call it under the origin's ingest lock
+ * (ingest-service.ts `lockOriginIngest`): the cursor cannot move before the transaction ends.
  */
 export async function requireStoredCursor(
   tx: Prisma.TransactionClient,
   where: { issuer: Jurisdiction; name: string },
-  follows: string,
+  batch: { follows: string; cursor: string | null },
 ): Promise<void> {
   const id = checkpointId(where.issuer, where.name, "inbound");
   const [stored] = await queryBulk<{ cursor: string | null }>(
@@ -71,9 +72,9 @@ export async function requireStoredCursor(
     Prisma.sql`SELECT "cursor" FROM "SyncCheckpoint" WHERE "id" = ${id}`,
   );
   const cursor = stored?.cursor ?? null;
-  if (cursor === follows) return;
+  if (cursor === batch.follows || (cursor !== null && cursor === batch.cursor)) return;
   throw conflict(
-    `This batch follows cursor ${JSON.stringify(follows)}, but the stored cursor is ${JSON.stringify(cursor)}: nothing was stored. Send it again once the batch before it is stored, or resume from the stored cursor`,
+    `This batch follows cursor ${JSON.stringify(batch.follows)}, but the stored cursor is ${JSON.stringify(cursor)}: nothing was stored. Send it again without \`follows\` once the batch before it is stored, or resume from the stored cursor`,
     { reason: "CURSOR_MOVED", storedCursor: cursor },
   );
 }

@@ -1,8 +1,8 @@
 /**
- * `ingestRecords(input: { follows })`: a batch sent before the one it follows was answered is stored only on top
- * of the cursor it names (schema/sync/checkpoints.ts requireStoredCursor). Otherwise nothing of it is written and
- * the refusal (CONFLICT, CURSOR_MOVED) names the stored cursor, so a failed batch followed by a stored one can
- * never move the cursor past records that were not stored (docs/sync.md).
+ * `ingestRecords(input: { follows })`: a batch is stored only on top of the cursor it names, or again on top of
+ * its own (schema/sync/checkpoints.ts requireStoredCursor). Otherwise nothing of it is written and the refusal
+ * (CONFLICT, CURSOR_MOVED) names the stored cursor, so a failed batch followed by a stored one can never move the
+ * cursor past records that were not stored, nor a late one move it back (docs/sync.md).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestGateway, type TestGateway } from "../support/gateway.ts";
@@ -74,21 +74,25 @@ describe("ingestRecords with follows", () => {
     expect(await storedCursor("cq", "feed-c")).toBeNull();
   });
 
-  it("stores two batches sent at once in order: the one sent ahead waits for the one it follows", async () => {
+  it("stores a batch sent again after its answer was lost on top of its own cursor: nothing changes", async () => {
     await ingestAs("cq", "feed-d", { cursor: "page:1", batch: [] });
-    const first = ingestAs("cq", "feed-d", { cursor: "page:2", batch: [inspection("CQ-F-302")] });
-    const second = ingestAs("cq", "feed-d", { cursor: "page:3", follows: "page:2", batch: [inspection("CQ-F-303")] });
-    const [a, b] = await Promise.all([first, second]);
-    expect(a.errors).toBeUndefined();
-    // the second one is stored only when the first one's commit came before its check; refused otherwise
-    if (b.errors) {
-      expect(b.errors[0]?.extensions).toMatchObject({ reason: "CURSOR_MOVED", storedCursor: "page:1" });
-      expect(await storedCursor("cq", "feed-d")).toBe("page:2");
-      expect(await recordCount("CQ-F-303")).toBe(0);
-    } else {
-      expect(await storedCursor("cq", "feed-d")).toBe("page:3");
-      expect(await recordCount("CQ-F-303")).toBe(1);
-    }
-    expect(await recordCount("CQ-F-302")).toBe(1);
+    const again = { cursor: "page:2", follows: "page:1", batch: [inspection("CQ-F-302")] };
+    expect((await ingestAs("cq", "feed-d", again)).data?.ingestRecords.counts).toMatchObject({ applied: 1 });
+    const changesBefore = await changeCount(t);
+    const { data, errors } = await ingestAs("cq", "feed-d", again);
+    expect(errors).toBeUndefined();
+    expect(data?.ingestRecords).toMatchObject({ cursor: "page:2", counts: { applied: 0, unchanged: 1 } });
+    expect(await storedCursor("cq", "feed-d")).toBe("page:2");
+    expect(await changeCount(t)).toBe(changesBefore);
+  });
+
+  it("refuses a batch sent again late, after the batch behind it was stored: the cursor does not move back", async () => {
+    await ingestAs("cq", "feed-e", { cursor: "page:1", batch: [] });
+    const second = { cursor: "page:2", follows: "page:1", batch: [inspection("CQ-F-402")] };
+    await ingestAs("cq", "feed-e", second);
+    await ingestAs("cq", "feed-e", { cursor: "page:3", follows: "page:2", batch: [inspection("CQ-F-403")] });
+    const { errors } = await ingestAs("cq", "feed-e", second);
+    expect(errors?.[0]?.extensions).toMatchObject({ reason: "CURSOR_MOVED", storedCursor: "page:3" });
+    expect(await storedCursor("cq", "feed-e")).toBe("page:3");
   });
 });

@@ -33,6 +33,7 @@ export const FIELD_LIMITS: Readonly<Record<string, FieldLimit>> = {
   "RecordInput.itemCode": text(64),
   "RecordInput.enterpriseUscc": text(18),
   "IngestRecordsInput.cursor": text(500),
+  "IngestRecordsInput.follows": text(500),
   "QuarantineItemInput.reason": text(2_000),
   "QuarantineItemInput.payload": bytes(262_144),
   "ReportPenaltyDecisionInput.originId": text(100),
