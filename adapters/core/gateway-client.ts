@@ -43,6 +43,8 @@ export class GatewayError extends Error {
     readonly status: number,
     readonly code: string | undefined,
     readonly reason: string | undefined,
+    /** the error's other extensions, as the gateway sent them (e.g. CURSOR_MOVED's storedCursor) */
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = "GatewayError";
@@ -144,7 +146,7 @@ export class GatewayClient {
     if (first || !body.data) {
       const code = first?.extensions?.code as string | undefined;
       const reason = first?.extensions?.reason as string | undefined;
-      throw new GatewayError(first?.message ?? "no data", response.status, code, reason);
+      throw new GatewayError(first?.message ?? "no data", response.status, code, reason, first?.extensions ?? {});
     }
     return body.data;
   }

@@ -9,7 +9,7 @@
  */
 import { abortableSleep, withRetry } from "./backoff.ts";
 import type { EnterpriseInput, ItemCodes, MapResult, OfficerInput, RecordInput, Unmappable } from "./canonical.ts";
-import type { GatewayClient } from "./gateway-client.ts";
+import { type GatewayClient, GatewayError } from "./gateway-client.ts";
 import { IngestPipeline } from "./ingest-pipeline.ts";
 import { pushLibraryChanges } from "./library-sync.ts";
 import { INGEST_RECORDS, QUARANTINE_RECORDS, STORED_CURSORS } from "./operations/inbound.ts";
@@ -59,6 +59,13 @@ interface IngestBatch {
   batch: RecordInput[];
 }
 
+/** the stored cursor a CURSOR_MOVED refusal of `ingestRecords` names; undefined for any other error */
+function cursorMovedTo(error: unknown): string | null | undefined {
+  if (!(error instanceof GatewayError) || error.reason !== "CURSOR_MOVED") return undefined;
+  const stored = error.extensions.storedCursor;
+  return typeof stored === "string" ? stored : null;
+}
+
 export async function storedInboundCursor(client: GatewayClient, source: string): Promise<string | null> {
   const { syncStatus } = await client.query(STORED_CURSORS, {});
   return syncStatus.find((s) => s.adapter === source)?.inbound?.cursor ?? null;
@@ -74,11 +81,25 @@ export async function runInbound<V>(options: InboundOptions<V>): Promise<void> {
     reading.catch(() => {}); // awaited below: this only keeps an abort during a read-ahead from going unhandled
     return reading;
   };
-  const pipeline = new IngestPipeline<IngestBatch>({
-    store: (input) => reporter.clearing(() => retry(() => client.mutate(INGEST_RECORDS, { input }, signal))),
-    sendAhead: (input, follows) => client.mutate(INGEST_RECORDS, { input: { ...input, follows } }, signal),
-  });
   let cursor = await retry(() => storedInboundCursor(client, source));
+  const ingest = (input: IngestBatch, follows: string | null) =>
+    client.mutate(INGEST_RECORDS, { input: follows === null ? input : { ...input, follows } }, signal);
+  const pipeline = new IngestPipeline<IngestBatch>(
+    {
+      store: (input, follows) =>
+        reporter.clearing(() =>
+          withRetry(() => ingest(input, follows), {
+            signal,
+            capMs: options.retryCapMs,
+            onRetry: (error) => reporter.error(error),
+            isPermanent: (error) => cursorMovedTo(error) !== undefined,
+          }),
+        ),
+      sendAhead: ingest,
+      movedTo: cursorMovedTo,
+    },
+    cursor,
+  );
   let next = read(cursor);
   const idleMs = options.idleMs ?? 1000;
   let quietReads = 0;
@@ -87,8 +108,8 @@ export async function runInbound<V>(options: InboundOptions<V>): Promise<void> {
     const moved = page.cursor !== cursor;
     const caughtUp = !moved && page.backlog === 0;
     // more waiting on the platform: read ahead, the next page comes while this one is mapped and stored (the page
-    // after a cursor does not depend on the gateway having stored it). Drained: read after storing this one, so
-    // that the next page holds what was created meanwhile (read ahead, it would be empty: a cycle lost)
+    // after a cursor does not depend on the gateway having stored it). Drained: read once this one is sent, so that
+    // the next page holds what was created meanwhile (read ahead, it would be empty: a cycle lost)
     if (page.backlog > 0) next = read(page.cursor);
     // officers and enterprises before the records and the cursor: a crash in between replays them
     const refusedLibrary = await pushLibraryChanges(client, page, retry, signal);
