@@ -39,20 +39,15 @@ export function processCpuSeconds(pid: number): number | null {
   }
 }
 
-/**
- * CPU seconds (user + system) used so far by every process of the machine named `postgres` (its backends, WAL writer,
- * checkpointer…); null off Linux. The bench's servers share the machine's one PostgreSQL: read over a window in
- * which only one server runs, it is that server's share (the gateway's audit batches and reads). Backends that end
- * within the window take their time with them (not counted): the servers measured keep their connections.
- */
-export function postgresCpuSeconds(): number | null {
+/** CPU seconds (user + system) used so far by each process of the machine named `postgres`, by pid; null off Linux */
+function postgresCpuByPid(): Map<number, number> | null {
   let names: string[];
   try {
     names = readdirSync("/proc");
   } catch {
     return null;
   }
-  let seconds = 0;
+  const seconds = new Map<number, number>();
   for (const name of names) {
     if (!/^\d+$/.test(name)) continue;
     let stat: string;
@@ -62,7 +57,30 @@ export function postgresCpuSeconds(): number | null {
       continue; // ended meanwhile
     }
     const { command, cpuSeconds } = statOf(stat);
-    if (command === "postgres") seconds += cpuSeconds;
+    if (command === "postgres") seconds.set(Number(name), cpuSeconds);
   }
   return seconds;
+}
+
+/**
+ * A clock of the CPU seconds PostgreSQL's processes (its backends, WAL writer, checkpointer…) used since its first
+ * reading; null off Linux or with no `postgres` process in sight (a server elsewhere). Each process adds what it used
+ * between two readings; a process that starts between them adds all it used. One that ends between two readings
+ * takes its last interval with it (not counted); none is ever subtracted. The bench's servers share the machine's one
+ * PostgreSQL: read over a window in which only one server works, it is that server's share.
+ */
+export function postgresCpuClock(): () => number | null {
+  let seen: Map<number, number> | null = null;
+  let total = 0;
+  return () => {
+    const now = postgresCpuByPid();
+    if (now === null || now.size === 0) return null;
+    for (const [pid, seconds] of now) {
+      const before = seen?.get(pid);
+      if (before !== undefined) total += Math.max(0, seconds - before);
+      else if (seen !== null) total += seconds;
+    }
+    seen = now;
+    return total;
+  };
 }

@@ -6,7 +6,7 @@
 import type { LoadTiming } from "./args.ts";
 import type { ServerChild } from "./child.ts";
 import { drain, failureShare, type LoadFigures, type LoadTarget, runLoad } from "./load.ts";
-import { postgresCpuSeconds, processCpuSeconds } from "./machine.ts";
+import { postgresCpuClock, processCpuSeconds } from "./machine.ts";
 import { progress } from "./progress.ts";
 import { formatNumber } from "./report.ts";
 import { median } from "./result.ts";
@@ -56,7 +56,7 @@ export async function interleavedRounds(
         seconds: timing.durationSeconds,
         phase: label,
         connections: options.connections,
-        cpuClocks: { server: () => processCpuSeconds(child.pid), postgres: postgresCpuSeconds },
+        cpuClocks: { server: () => processCpuSeconds(child.pid), postgres: postgresCpuClock() },
       });
       rounds.get(target.name)!.push(figures);
       rss.set(target.name, (await child.memory()).rss / 1e6);

@@ -22,7 +22,7 @@ import pg from "pg";
 import { enterpriseRow } from "../data/library-rows.ts";
 import { type CpuProfile, summariseProfile } from "../lib/cpu-profile.ts";
 import { hasField, schemaOf } from "../lib/graphql.ts";
-import { postgresCpuSeconds, processCpuSeconds } from "../lib/machine.ts";
+import { postgresCpuClock, processCpuSeconds } from "../lib/machine.ts";
 import { PROFILES_DIR, REPO_ROOT } from "../lib/paths.ts";
 import { insertRows, postgresProblem, withScratchDatabase } from "../lib/postgres.ts";
 import { progress } from "../lib/progress.ts";
@@ -168,13 +168,14 @@ async function measureThroughAdapters(
     const generated = await simulatorControl<{ elapsedMs: number }>(platform, "generate", { count });
     progress(`ingest: the Chongqing simulator holds ${formatNumber(count)} new records (${generated.elapsedMs} ms)`);
     const cpuBefore = processCpuSeconds(rig.gateway.pid);
-    const postgresBefore = postgresCpuSeconds();
+    const postgresCpu = postgresCpuClock();
+    const postgresBefore = postgresCpu();
     const t0 = performance.now();
     await rig.startAdapters(["cq"]);
     const held = await waitUntilHeld(rig, count, t0, LIMIT_SECONDS, "ingest");
     const rowsPerSecond = count / held.seconds;
     const cpuAfter = processCpuSeconds(rig.gateway.pid);
-    const postgresAfter = postgresCpuSeconds();
+    const postgresAfter = postgresCpu();
     // the gateway's CPU per record: what a change to the ingest path costs, whatever the shared cores' load
     const gatewayCpuMicrosPerRecord =
       cpuBefore === null || cpuAfter === null ? null : Math.round(((cpuAfter - cpuBefore) / count) * 1e6);
