@@ -10,10 +10,10 @@ import { badInput } from "../../gateway/errors.ts";
 import { builder } from "../builder.ts";
 import { encodeGlobalId } from "../common/node-access.ts";
 import { writeAudited } from "../common/write.ts";
-import { adapterName, requireStoredCursor, touchCheckpoint } from "../sync/checkpoints.ts";
+import { adapterName, touchCheckpoint } from "../sync/checkpoints.ts";
 import { countOutcomes } from "../sync/rules/write-outcome.ts";
 import { OutcomeCountsRef, WriteOutcomeEnum } from "../sync/write-outcome.ts";
-import { ingestInTransaction, lockOriginIngest, type RecordResult } from "./ingest-service.ts";
+import { ingestInTransaction, type RecordResult } from "./ingest-service.ts";
 import { recordsOfBatch } from "./record-batch.ts";
 import { RecordInputRef } from "./types.ts";
 
@@ -134,20 +134,13 @@ builder.mutationFields((t) => ({
       // taken outside the transaction (it may read the database itself); checked for currency inside it
       const catalog = await ctx.services.catalog.snapshot();
       const payload = await writeAudited<IngestPayload>(ctx, async (tx) => {
-        if (input.follows != null) {
-          await lockOriginIngest(tx, origin);
-          await requireStoredCursor(
-            tx,
-            { issuer: origin, name: source },
-            { follows: input.follows, cursor: input.cursor ?? null },
-          );
-        }
         const outcome = await ingestInTransaction(tx, {
           origin,
           source,
           records,
           now: ctx.now,
           catalog,
+          ...(input.follows != null && { follows: { follows: input.follows, cursor: input.cursor ?? null } }),
         });
         const checkpoint = await touchCheckpoint(tx, {
           issuer: origin,

@@ -21,6 +21,7 @@ import {
 } from "../supervision/decision-rollup.ts";
 import { assessDecidedPenalties, type PenaltyAssessment } from "../supervision/penalty-supervision.ts";
 import { markVisitsStale } from "../supervision/visit-marks.ts";
+import { requireStoredCursor } from "../sync/checkpoints.ts";
 import { newestVersion } from "../sync/rules/newest-version.ts";
 import type { WriteOutcome } from "../sync/rules/write-outcome.ts";
 import { QuarantineStore } from "./quarantine-store.ts";
@@ -52,6 +53,11 @@ export interface IngestRequest {
   replayOf?: string;
   /** the catalog in memory, taken before the transaction: decisions are measured against it while it is current */
   catalog?: CatalogSnapshot;
+  /**
+   * ingestRecords' `follows` and the batch's own cursor: the batch is stored only on top of one of the two, refused
+   * whole otherwise (schema/sync/checkpoints.ts requireStoredCursor)
+   */
+  follows?: { follows: string; cursor: string | null };
 }
 
 export interface IngestOutcome {
@@ -65,22 +71,16 @@ export interface IngestOutcome {
 const INGEST_LOCK = 0x696e6772;
 const ORIGIN_LOCK: Record<Jurisdiction, number> = { cq: 1, sc: 2, gz: 3 };
 
-/**
- * One batch of an origin at a time, until the transaction ends: read-then-write of versions stays correct across
- * replicas, and a stored cursor read under it stays the one the batch follows. Taking it again in the same
- * transaction is harmless (PostgreSQL counts it).
- */
-export async function lockOriginIngest(tx: Prisma.TransactionClient, origin: Jurisdiction): Promise<void> {
-  // this and the batch's other statements over the transaction's own connection (gateway/db/bulk-statements.ts)
-  await executeBulk(tx, Prisma.sql`SELECT pg_advisory_xact_lock(${INGEST_LOCK}::int, ${ORIGIN_LOCK[origin]}::int)`);
-}
-
 export async function ingestInTransaction(
   tx: Prisma.TransactionClient,
   request: IngestRequest,
 ): Promise<IngestOutcome> {
   const { origin, now } = request;
-  await lockOriginIngest(tx, origin);
+  // one batch of an origin at a time: read-then-write of versions stays correct across replicas, and the stored
+  // cursor a batch follows cannot move before the transaction ends
+  // this and the batch's other statements over the transaction's own connection (gateway/db/bulk-statements.ts)
+  await executeBulk(tx, Prisma.sql`SELECT pg_advisory_xact_lock(${INGEST_LOCK}::int, ${ORIGIN_LOCK[origin]}::int)`);
+  if (request.follows) await requireStoredCursor(tx, { issuer: origin, name: request.source }, request.follows);
   // a key PostgreSQL cannot compare (NUL) would fail the lookup, and the batch: its record is refused below
   const records = request.records.filter((r): r is RecordInput => !isMisshapen(r));
   const originIds = [...new Set(records.map((r) => r.originId))].filter(storable);

@@ -58,8 +58,8 @@ export interface CheckpointTouch {
  * again on top of its own: the batch was stored already and is sent again because its answer was lost, which changes
  * nothing (newest version wins) and keeps the cursor where it is. Otherwise the batch is refused whole (CONFLICT,
  * CURSOR_MOVED) and nothing of it is written: a batch that failed, followed by one stored, cannot move the cursor
- * past records never stored, and a batch sent again late cannot move it back. Call it under the origin's ingest lock
- * (ingest-service.ts `lockOriginIngest`): the cursor cannot move before the transaction ends.
+ * past records never stored, and a batch sent again late cannot move it back. Called under the origin's ingest lock
+ * (schema/records/ingest-service.ts): the cursor cannot move before the transaction ends.
  */
 export async function requireStoredCursor(
   tx: Prisma.TransactionClient,
