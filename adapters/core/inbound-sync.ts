@@ -7,7 +7,7 @@
  * the gateway's (`syncStatus … inbound { cursor }`), so a restarted adapter continues exactly where it
  * was; a page replayed after a crash changes nothing (newest version wins, docs/sync.md).
  */
-import { abortableSleep, withRetry } from "./backoff.ts";
+import { abortableSleep, type RetryOptions, withRetry } from "./backoff.ts";
 import type { EnterpriseInput, ItemCodes, MapResult, OfficerInput, RecordInput, Unmappable } from "./canonical.ts";
 import { type GatewayClient, GatewayError } from "./gateway-client.ts";
 import { IngestPipeline } from "./ingest-pipeline.ts";
@@ -73,8 +73,8 @@ export async function storedInboundCursor(client: GatewayClient, source: string)
 
 export async function runInbound<V>(options: InboundOptions<V>): Promise<void> {
   const { client, platform, source, reporter, signal } = options;
-  const retry = <T>(work: () => Promise<T>) =>
-    withRetry(work, { signal, capMs: options.retryCapMs, onRetry: (error) => reporter.error(error) });
+  const retry = <T>(work: () => Promise<T>, isPermanent?: RetryOptions["isPermanent"]) =>
+    withRetry(work, { signal, capMs: options.retryCapMs, onRetry: (error) => reporter.error(error), isPermanent });
 
   const read = (from: string | null) => {
     const reading = retry(() => platform.readPage(from, signal));
@@ -86,14 +86,13 @@ export async function runInbound<V>(options: InboundOptions<V>): Promise<void> {
     client.mutate(INGEST_RECORDS, { input: follows === null ? input : { ...input, follows } }, signal);
   const pipeline = new IngestPipeline<IngestBatch>(
     {
+      // a CURSOR_MOVED refusal is the pipeline's to answer, not retried
       store: (input, follows) =>
         reporter.clearing(() =>
-          withRetry(() => ingest(input, follows), {
-            signal,
-            capMs: options.retryCapMs,
-            onRetry: (error) => reporter.error(error),
-            isPermanent: (error) => cursorMovedTo(error) !== undefined,
-          }),
+          retry(
+            () => ingest(input, follows),
+            (error) => cursorMovedTo(error) !== undefined,
+          ),
         ),
       sendAhead: ingest,
       movedTo: cursorMovedTo,

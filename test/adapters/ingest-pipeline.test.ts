@@ -84,15 +84,19 @@ async function sendAll(gateway: ModelGateway, batches: Batch[], ahead = () => tr
   return pipeline;
 }
 
+/** a gateway that answers every attempt after `delayMs`, from the stored cursor page:0 */
+const faultless = (delayMs: number) =>
+  new ModelGateway(
+    "page:0",
+    () => "none",
+    () => delayMs,
+  );
+
 const pages = (count: number) => Array.from({ length: count }, (_, i) => batch(i + 1));
 
 describe("IngestPipeline", () => {
   it("sends the next batch before the last one is stored, each on top of the cursor before it", async () => {
-    const gateway = new ModelGateway(
-      "page:0",
-      () => "none",
-      () => 5,
-    );
+    const gateway = faultless(5);
     const pipeline = new IngestPipeline<Batch>(gateway.senders, "page:0");
     await pipeline.send(batch(1), true);
     expect(gateway.stored.size).toBe(0); // on its way, not awaited
@@ -155,32 +159,20 @@ describe("IngestPipeline", () => {
   });
 
   it("sends nothing ahead of a batch that did not move the cursor: its cursor would prove nothing", async () => {
-    const gateway = new ModelGateway(
-      "page:0",
-      () => "none",
-      () => 1,
-    );
+    const gateway = faultless(1);
     await sendAll(gateway, [batch(1), batch(2, "page:1"), batch(3), batch(4)]);
     expect(gateway.calls.map(([kind, n]) => `${kind} ${n}`)).toEqual(["store 1", "ahead 2", "store 3", "ahead 4"]);
   });
 
   it("never sends ahead when told not to (an error stands)", async () => {
-    const gateway = new ModelGateway(
-      "page:0",
-      () => "none",
-      () => 1,
-    );
+    const gateway = faultless(1);
     await sendAll(gateway, pages(4), () => false);
     expect(gateway.calls.map(([kind]) => kind)).toEqual(["store", "store", "store", "store"]);
     expect(gateway.cursor).toBe("page:4");
   });
 
   it("stores the batch without follows when someone else moved the cursor", async () => {
-    const gateway = new ModelGateway(
-      "page:0",
-      () => "none",
-      () => 1,
-    );
+    const gateway = faultless(1);
     const pipeline = new IngestPipeline<Batch>(gateway.senders, "page:0");
     await pipeline.send(batch(1), true);
     await pipeline.drain();
