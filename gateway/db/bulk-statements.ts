@@ -9,8 +9,8 @@
  * Which connection: the pool is ours (createDatabase hands it to adapter-pg), and every client it opens is known by
  * its backend pid. A transaction's pid and transaction id are asked once through Prisma, and the client of that pid
  * must answer the same transaction id: the statement then runs on the connection that holds the transaction —
- * inside it, seen by its later statements, rolled back with it. Prisma awaits the transaction's callback and
- * node-postgres queues a client's queries, so the two never interleave within a statement.
+ * inside it, seen by its later statements, rolled back with it. Prisma awaits the transaction's callback, and the
+ * bulk statements of one client wait for each other (`inTurn`): no statement is ever sent while another runs.
  *
  * A transaction can end while its callback still runs (Prisma's timeout queues a ROLLBACK and releases the client,
  * which may then serve another request): every client counts the transactions it begins and notes, when it is
@@ -123,16 +123,35 @@ function openClient(connection: TxConnection): pg.PoolClient {
   return connection.client;
 }
 
+/**
+ * the statements of one client, one after another: statements sent together (Promise.all) are queued here, not on
+ * the client (node-postgres deprecates a query sent while another runs: pg@9 refuses it). Each is checked against
+ * its transaction when its turn comes.
+ */
+const lastStatementOf = new WeakMap<pg.PoolClient, Promise<unknown>>();
+
+function inTurn(connection: TxConnection, sql: Prisma.Sql): Promise<pg.QueryResult> {
+  const before = lastStatementOf.get(connection.client);
+  const run = () => openClient(connection).query(sql.text, withArrayLiterals(sql.values));
+  const statement = before ? before.then(run, run) : run();
+  const settled = statement.catch(() => undefined);
+  lastStatementOf.set(connection.client, settled);
+  void settled.then(() => {
+    if (lastStatementOf.get(connection.client) === settled) lastStatementOf.delete(connection.client);
+  });
+  return statement;
+}
+
 /** runs `sql` in `tx`; the number of rows it changed */
 export async function executeBulk(tx: Tx, sql: Prisma.Sql): Promise<number> {
   const connection = await connectionFor(tx);
   if (!connection) return tx.$executeRaw(sql);
-  return (await openClient(connection).query(sql.text, withArrayLiterals(sql.values))).rowCount ?? 0;
+  return (await inTurn(connection, sql)).rowCount ?? 0;
 }
 
 /** runs `sql` in `tx`; its rows (as node-postgres parses them over Postgres, as Prisma does on PGlite) */
 export async function queryBulk<T>(tx: Tx, sql: Prisma.Sql): Promise<T[]> {
   const connection = await connectionFor(tx);
   if (!connection) return tx.$queryRaw<T[]>(sql);
-  return (await openClient(connection).query(sql.text, withArrayLiterals(sql.values))).rows as T[];
+  return (await inTurn(connection, sql)).rows as T[];
 }

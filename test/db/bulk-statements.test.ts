@@ -102,6 +102,58 @@ describe("bulk statements", () => {
     direct.mockRestore();
   });
 
+  it("sent together wait for each other: none is sent to the connection while another runs (pg@9 refuses that)", async () => {
+    const busyAtSend: boolean[] = [];
+    const original = pg.Client.prototype.query;
+    const direct = vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (this: pg.Client, ...args) {
+      const client = this as unknown as { _activeQuery: unknown; _queryQueue: unknown[] };
+      if (typeof args[0] === "string" && Array.isArray(args[1])) {
+        busyAtSend.push(client._activeQuery != null || client._queryQueue.length > 0);
+      }
+      return (original as (...a: unknown[]) => unknown).apply(this, args) as never;
+    });
+    const before = await count();
+    const written = await t.prisma.$transaction(async (tx) =>
+      Promise.all([
+        executeBulk(tx, insertSql(docs(2))),
+        queryBulk<{ n: string | bigint }>(tx, Prisma.sql`SELECT count(*) AS n FROM "BulkProbe"`),
+        executeBulk(tx, insertSql(docs(3))),
+      ]),
+    );
+    direct.mockRestore();
+    expect(written[0]).toBe(2);
+    // in the order they were sent: the count saw the first insert and not the last
+    expect(Number(written[1][0]!.n)).toBe(before + 2);
+    expect(written[2]).toBe(3);
+    expect(await count()).toBe(before + 5);
+    if (t.db.kind === "postgres") expect(busyAtSend).toEqual([false, false, false]);
+    else expect(busyAtSend).toEqual([]);
+  });
+
+  it("a failed statement does not stall the ones sent with it: each answers, the transaction is rolled back", async () => {
+    const before = await count();
+    const answers: string[] = [];
+    await expect(
+      t.prisma.$transaction(async (tx) => {
+        const failing = executeBulk(tx, Prisma.sql`SELECT 1/0`).then(
+          () => answers.push("no error"),
+          () => answers.push("failed"),
+        );
+        const behind = executeBulk(tx, insertSql(docs(1))).then(
+          () => answers.push("ran"),
+          () => answers.push("refused: the transaction is aborted"),
+        );
+        await Promise.all([failing, behind]);
+        throw new Error("the caller gives up");
+      }),
+    ).rejects.toThrow("the caller gives up");
+    // each answered, the failed one first; on Postgres the one behind it met the aborted transaction
+    expect(answers).toHaveLength(2);
+    expect(answers[0]).toBe("failed");
+    if (t.db.kind === "postgres") expect(answers[1]).toBe("refused: the transaction is aborted");
+    expect(await count()).toBe(before);
+  });
+
   it("outside a transaction go through Prisma (no connection of ours is borrowed)", async () => {
     const direct = vi.spyOn(pg.Client.prototype, "query");
     const before = await count();
