@@ -13,6 +13,7 @@
  * An item's domain is not stored: the reads join it (an item's domain may change).
  */
 import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
+import { rowsByKeys } from "../../gateway/db/rows-by-keys.ts";
 import { beijingDaySql } from "./indicator-scope.ts";
 
 /** one rollup row's key as the refresh takes it: a Beijing day `YYYY-MM-DD`, origin, item and department ('' for none) */
@@ -37,11 +38,15 @@ const decisionColumns = Prisma.sql`r."id", r."version",
 
 /** `decided`: the decisions of the filter, one row each (some records by their ids, or all) */
 function decidedCte(f: DecisionDayFilter): Prisma.Sql {
-  const which = "recordIds" in f ? Prisma.sql`r."id" = ANY(${[...f.recordIds]}::text[]) AND` : Prisma.empty;
+  // some records: each by its id (rows-by-keys.ts), never every decision filtered by the ids
+  const records =
+    "recordIds" in f
+      ? rowsByKeys(f.recordIds, "EnforcementRecord", (id) => Prisma.sql`t."id" = ${id}`, "r")
+      : Prisma.sql`"EnforcementRecord" r`;
   return Prisma.sql`decided AS MATERIALIZED (
       SELECT ${decisionColumns}
-      FROM "EnforcementRecord" r
-      WHERE ${which} r."kind" = 'PENALTY_DECISION' AND r."decidedAt" IS NOT NULL
+      FROM ${records}
+      WHERE r."kind" = 'PENALTY_DECISION' AND r."decidedAt" IS NOT NULL
     )`;
 }
 
