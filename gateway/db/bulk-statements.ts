@@ -10,7 +10,8 @@
  * its backend pid. A transaction's pid and transaction id are asked once through Prisma, and the client of that pid
  * must answer the same transaction id: the statement then runs on the connection that holds the transaction —
  * inside it, seen by its later statements, rolled back with it. Prisma awaits the transaction's callback, and the
- * bulk statements of one client wait for each other (`inTurn`): no statement is ever sent while another runs.
+ * bulk statements of one client wait for each other (`inTurn`): no bulk statement is sent while another bulk statement
+ * of the client runs (a caller must not send one together with a Prisma call of the same transaction).
  *
  * A transaction can end while its callback still runs (Prisma's timeout queues a ROLLBACK and releases the client,
  * which may then serve another request): every client counts the transactions it begins and notes, when it is
@@ -133,7 +134,8 @@ const lastStatementOf = new WeakMap<pg.PoolClient, Promise<unknown>>();
 function inTurn(connection: TxConnection, sql: Prisma.Sql): Promise<pg.QueryResult> {
   const before = lastStatementOf.get(connection.client);
   const run = () => openClient(connection).query(sql.text, withArrayLiterals(sql.values));
-  const statement = before ? before.then(run, run) : run();
+  // `before` never rejects (it is the `settled` of the statement before)
+  const statement = before ? before.then(run) : run();
   const settled = statement.catch(() => undefined);
   lastStatementOf.set(connection.client, settled);
   void settled.then(() => {
