@@ -59,16 +59,16 @@ export class IngestPipeline<B extends CursoredBatch> {
    */
   async send(batch: B, ahead: boolean): Promise<void> {
     const last = this.last;
-    const follows = last ? last.cursor : this.stored;
     const sentAhead =
-      last && ahead && follows !== null && last.follows !== null && last.cursor !== last.follows
-        ? this.senders.sendAhead(batch, follows).then(
+      last && ahead && last.follows !== null && last.cursor !== last.follows
+        ? this.senders.sendAhead(batch, last.cursor).then(
             () => true,
             () => false,
           )
         : null;
     if (last && sentAhead) last.nextCursor = batch.cursor;
     if (last) await last.stored;
+    const follows = last ? last.cursor : this.stored;
     const sent: SentBatch = { cursor: batch.cursor, follows, nextCursor: null, stored: Promise.resolve() };
     sent.stored = sentAhead
       ? sentAhead.then((done) => (done ? undefined : this.storeOnTop(batch, sent)))
