@@ -7,17 +7,17 @@
  * a PGlite directory can be open in one process only, so it is closed around every CLI run.
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createAuditLog } from "../../gateway/audit/audit-log.ts";
 import { verifyStoredChain } from "../../gateway/audit/verify-stored-chain.ts";
 import { createDatabase, type Database } from "../../gateway/db/client.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { databaseUrl } from "../support/database-admin.ts";
+import { pgliteFromSnapshot } from "../support/pglite-snapshot.ts";
 import { TAMPERINGS } from "./tamper.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -47,7 +47,7 @@ async function prepareCliDatabase(): Promise<CliDatabase> {
   }
   const parent = await mkdtemp(path.join(tmpdir(), "gz-audit-cli-"));
   const dir = path.join(parent, "pglite");
-  const restore = await PGlite.create(dir, { loadDataDir: new Blob([await readFile(source.snapshotPath)]) });
+  const restore = await pgliteFromSnapshot(source.snapshotPath, dir);
   await restore.close();
   return {
     env: { DATABASE_URL: "", PGLITE_DIR: dir },

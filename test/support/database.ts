@@ -1,11 +1,10 @@
 // Each test FILE gets its own migrated, empty database (prepared once per run by global-setup.ts):
 //   const t = await createTestDatabase();   // in beforeAll
 //   afterAll(() => t.dispose());
-import { readFile } from "node:fs/promises";
-import { PGlite } from "@electric-sql/pglite";
 import { inject } from "vitest";
 import { createDatabase, type Database, type PrismaClient } from "../../gateway/db/client.ts";
 import { createDatabaseSql, databaseUrl, dropDatabaseSql, onServer, uniqueName } from "./database-admin.ts";
+import { pgliteFromSnapshot } from "./pglite-snapshot.ts";
 
 export interface TestDatabase {
   prisma: PrismaClient;
@@ -21,7 +20,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     throw new Error("no test database: register test/support/global-setup.ts as globalSetup in vitest.config.ts");
 
   if (source.kind === "pglite") {
-    const pglite = await PGlite.create({ loadDataDir: new Blob([await readFile(source.snapshotPath)]) });
+    const pglite = await pgliteFromSnapshot(source.snapshotPath);
     const db = await createDatabase({ pglite });
     return {
       prisma: db.prisma,
