@@ -27,9 +27,10 @@ class SnapshotBlob extends Blob {
     return this.#bytes.byteLength;
   }
 
-  // a copy: PGlite may keep or change what it is given, and the next file starts from the same bytes
+  // a copy of exactly these bytes: PGlite may keep or change what it is given, and the next file starts from the
+  // same bytes (not `slice()`, which on a Node Buffer is a view, and whose `buffer` may hold more than the view)
   override arrayBuffer(): Promise<ArrayBuffer> {
-    return Promise.resolve(this.#bytes.slice().buffer);
+    return Promise.resolve(new Uint8Array(this.#bytes).buffer);
   }
 }
 
