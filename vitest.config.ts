@@ -8,7 +8,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // StrykerJS sandboxes (npm run test:mutation) hold copies of the suites
     exclude: [...configDefaults.exclude, ".stryker-tmp/**", "reports/**"],
-    // migrates one template database per run (PGlite snapshot, or a Postgres template when DATABASE_URL is set)
+    // migrates one template database per run (PGlite snapshot, or a Postgres template when DATABASE_URL is set); a
+    // file's PGlite starts from the snapshot as the worker keeps it in memory (test/support/pglite-snapshot.ts)
     globalSetup: ["test/support/global-setup.ts"],
     // one worker (2 cores: vitest's default is cores − 1, and the suite is CPU-bound, so a second worker made it
     // slower) that imports the gateway's modules once for all files instead of once per file (~1.1 s each: 187 s of
