@@ -4,17 +4,21 @@
  * `PGlite.create({ loadDataDir: new Blob([bytes]) })` took ~1.3 s a file on a 2-core machine; this takes ~0.7 s
  * (2026-12-07). What it saves, all within one test process (vitest.config.ts: `isolate: false`):
  *   - the snapshot (~40 MB) is read from disk once, not once a file;
- *   - it is handed to PGlite without a Blob's copy: Node's in-memory Blob copies its parts when made and reads them
- *     back in chunks, concatenated, when PGlite asks for its bytes (a third of the start in a profile);
- *   - PGlite's two WebAssembly modules and its file-system bundle are compiled and read once. Without them every
- *     start compiles initdb.wasm as well, which a start from a snapshot never runs.
+ *   - it is handed to PGlite as one plain copy: Node's in-memory Blob copies its parts when made and reads them back
+ *     in chunks, concatenated, when PGlite asks for its bytes (a third of the start in a profile);
+ *   - PGlite's WebAssembly module and its file-system bundle are compiled and read once. PGlite's own cache of the
+ *     module is keyed by a URL object made anew on every start, so it never hits: each start read and compiled the
+ *     8.7 MB pglite.wasm again. (initdb.wasm is not needed: a start from a snapshot skips initdb.)
  */
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 
-/** the bytes, as a Blob whose `arrayBuffer()` answers a copy of them at once (PGlite reads nothing else of it) */
+/**
+ * The bytes, as a Blob whose `arrayBuffer()` answers a copy of them at once. Only for PGlite, which reads that, its
+ * `type` ("": not gzipped) and whether it is a `File` (it is not): `stream()`, `slice()` and `text()` see no bytes.
+ */
 class SnapshotBlob extends Blob {
   readonly #bytes: Uint8Array;
 
@@ -36,7 +40,6 @@ class SnapshotBlob extends Blob {
 
 interface PgliteAssets {
   pgliteWasmModule: WebAssembly.Module;
-  initdbWasmModule: WebAssembly.Module;
   fsBundle: Blob;
 }
 
@@ -46,15 +49,15 @@ const snapshots = new Map<string, Promise<Uint8Array>>();
 function pgliteAssets(): Promise<PgliteAssets> {
   assets ??= (async () => {
     const dist = path.dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite"));
-    const [pglite, initdb, bundle] = await Promise.all(
-      ["pglite.wasm", "initdb.wasm", "pglite.data"].map((file) => readFile(path.join(dist, file))),
+    const [wasm, bundle] = await Promise.all(
+      ["pglite.wasm", "pglite.data"].map((file) => readFile(path.join(dist, file))),
     );
-    return {
-      pgliteWasmModule: await WebAssembly.compile(pglite!),
-      initdbWasmModule: await WebAssembly.compile(initdb!),
-      fsBundle: new SnapshotBlob(bundle!),
-    };
+    return { pgliteWasmModule: await WebAssembly.compile(wasm!), fsBundle: new SnapshotBlob(bundle!) };
   })();
+  // a failure is not kept: the next file tries again
+  assets.catch(() => {
+    assets = undefined;
+  });
   return assets;
 }
 
@@ -63,6 +66,7 @@ function snapshotBytes(snapshotPath: string): Promise<Uint8Array> {
   if (!bytes) {
     bytes = readFile(snapshotPath);
     snapshots.set(snapshotPath, bytes);
+    bytes.catch(() => snapshots.delete(snapshotPath));
   }
   return bytes;
 }
