@@ -39,6 +39,19 @@ export function processCpuSeconds(pid: number): number | null {
   }
 }
 
+/**
+ * CPU seconds (user + system) a process's main thread has used so far, from /proc/<pid>/task/<pid>/stat; null off
+ * Linux. Node runs JavaScript on that thread alone (GC helpers, libuv's pool and the compiler run on others): what a
+ * record costs there is done one record after another, however many cores the machine has.
+ */
+export function mainThreadCpuSeconds(pid: number): number | null {
+  try {
+    return statOf(readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8")).cpuSeconds;
+  } catch {
+    return null;
+  }
+}
+
 /** CPU seconds (user + system) used so far by each process of the machine named `postgres`, by pid; null off Linux */
 function postgresCpuByPid(): Map<number, number> | null {
   let names: string[];

@@ -26,8 +26,10 @@ export interface SyncRig {
   databaseUrl: string;
   /** each simulator's base URL (its control API is under /_sim) */
   platforms: Partial<Record<Province, string>>;
-  /** spawns the adapters (not waiting for them: their start-up counts in what the scenario times) */
-  startAdapters(provinces: readonly Province[]): Promise<void>;
+  /** each simulator's process id (what it spends is part of the pipeline's cost) */
+  simulatorPids: Partial<Record<Province, number>>;
+  /** spawns the adapters (not waiting for them: their start-up counts in what the scenario times); their pids */
+  startAdapters(provinces: readonly Province[]): Promise<number[]>;
   /** one GraphQL request to the gateway with a read token of `issuer`; throws on any error */
   query<T>(issuer: Province, query: string): Promise<T>;
   stop(): Promise<void>;
@@ -56,6 +58,7 @@ export async function startSyncRig(
       cpuProfDir,
     });
     const platforms: Partial<Record<Province, string>> = {};
+    const simulatorPids: Partial<Record<Province, number>> = {};
     for (const province of provinces) {
       const simulator = await startScript(`sim-${province}`, {
         file: SIMULATOR[province],
@@ -65,6 +68,7 @@ export async function startSyncRig(
       });
       processes.push(simulator);
       platforms[province] = simulator.ready![1]!;
+      simulatorPids[province] = simulator.pid;
     }
     const gatewayBase = gateway.url.replace(/\/graphql$/, "");
     const tokens = new Map<Province, string>();
@@ -73,7 +77,9 @@ export async function startSyncRig(
       gateway: running,
       databaseUrl: database.url,
       platforms,
+      simulatorPids,
       async startAdapters(which) {
+        const pids: number[] = [];
         for (const province of which) {
           const platformUrl = platforms[province];
           if (!platformUrl) throw new Error(`no ${province} simulator in this rig`);
@@ -83,7 +89,9 @@ export async function startSyncRig(
             cpuProfDir,
           });
           processes.push(adapter);
+          pids.push(adapter.pid);
         }
+        return pids;
       },
       async query<T>(issuer: Province, query: string) {
         if (!tokens.has(issuer)) tokens.set(issuer, await ctx.keys.token(issuer, { scopes: ["read"] }));
