@@ -184,15 +184,21 @@ export interface RegisterGroups {
   industries: Rows;
 }
 
-/** the register's enterprises per credit grades and per industry, in one pass */
-async function readRegisterGroups(db: Db): Promise<RegisterGroups> {
-  const rows =
-    await db.$queryRaw<Rows>`SELECT GROUPING(COALESCE(e."industry", '')) AS by_grades, e."creditGrade"::text AS g,
-      e."creditGradeCq"::text AS gcq, e."creditGradeSc"::text AS gsc, COALESCE(e."industry", '') AS industry,
-      count(*) AS enterprises
+/**
+ * The register's enterprises per credit grades and per industry, in one pass over it. Its ~30 groups are hashed, not
+ * sorted, because the planner knows how few they are from the statistics of migration
+ * 20261207000000_enterprise_group_statistics (test/db/register-groups-plan.test.ts).
+ */
+export const registerGroupsSql = Prisma.sql`SELECT GROUPING(COALESCE(e."industry", '')) AS by_grades,
+      e."creditGrade"::text AS g, e."creditGradeCq"::text AS gcq, e."creditGradeSc"::text AS gsc,
+      COALESCE(e."industry", '') AS industry, count(*) AS enterprises
     FROM "Enterprise" e
     GROUP BY GROUPING SETS ((e."creditGrade", e."creditGradeCq", e."creditGradeSc"), (COALESCE(e."industry", '')))
     ORDER BY 1, 2, 3, 4, 5`;
+
+/** the register's enterprises per credit grades and per industry, in one pass */
+async function readRegisterGroups(db: Db): Promise<RegisterGroups> {
+  const rows = await db.$queryRaw<Rows>`${registerGroupsSql}`;
   const byGrades = (r: Record<string, unknown>) => num(r.by_grades) === 1;
   return {
     grades: rows.filter(byGrades).map(({ g, gcq, gsc, enterprises }) => ({ g, gcq, gsc, enterprises })),

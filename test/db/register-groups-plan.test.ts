@@ -1,0 +1,61 @@
+/**
+ * The register's groups (enterprises per credit grades and per industry: schema/supervision/visit-reads.ts) are few,
+ * and the planner knows it from the statistics of migration 20261207000000_enterprise_group_statistics. Without
+ * them, a province's grade nobody has filled yet (all NULL) and the COALESCE of the industry count as unknown, the
+ * planner guessed a tenth of the register, and at a million enterprises sorted it twice on disk instead of hashing
+ * ~30 groups (bench/README.md, "supervision at scale"). Read from the plan's estimate, on PGlite and Postgres.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
+import { registerGroupsSql } from "../../schema/supervision/visit-reads.ts";
+import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+
+const ENTERPRISES = 20_000;
+/** 4 grades × no province grade, and 10 industries: 14 groups */
+const GROUPS = 14;
+let t: TestDatabase;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await t.prisma.$executeRawUnsafe(`
+    INSERT INTO "Enterprise" ("id", "uscc", "name", "industry", "registeringJurisdiction", "creditGrade", "updatedAt")
+    SELECT 'ent-' || i, 'USCC-' || i, '企业' || i, '行业' || (i % 10), 'cq', (ARRAY['A', 'B', 'C', 'D'])[1 + i % 4]::"CreditGrade", now()
+    FROM generate_series(1, ${ENTERPRISES}) AS i`);
+  await t.prisma.$executeRawUnsafe(`ANALYZE "Enterprise"`);
+}, 60_000);
+afterAll(() => t?.dispose());
+
+interface PlanNode {
+  "Node Type": string;
+  "Plan Rows": number;
+  Plans?: PlanNode[];
+}
+
+/** the groups the planner expects the register statement to make: its aggregate's estimated rows */
+async function estimatedGroups(): Promise<number> {
+  const [row] = await t.prisma.$queryRaw<Array<{ "QUERY PLAN": Array<{ Plan: PlanNode }> | string }>>(
+    Prisma.sql`EXPLAIN (FORMAT JSON) ${registerGroupsSql}`,
+  );
+  const raw = row!["QUERY PLAN"];
+  const plan = (typeof raw === "string" ? JSON.parse(raw) : raw)[0].Plan as PlanNode;
+  const find = (node: PlanNode): PlanNode | undefined =>
+    node["Node Type"] === "Aggregate" ? node : (node.Plans ?? []).map(find).find(Boolean);
+  const aggregate = find(plan);
+  if (!aggregate) throw new Error(`no aggregate in the register statement's plan: ${JSON.stringify(plan)}`);
+  return aggregate["Plan Rows"];
+}
+
+describe("the register's groups as the planner sees them", () => {
+  it("are known to be few", async () => {
+    const rows = await t.prisma.$queryRaw<Array<{ enterprises: bigint }>>`${registerGroupsSql}`;
+    expect(rows).toHaveLength(GROUPS);
+    expect(rows.reduce((sum, r) => sum + Number(r.enterprises), 0)).toBe(2 * ENTERPRISES);
+    expect(await estimatedGroups()).toBeLessThanOrEqual(10 * GROUPS);
+  });
+
+  it("were guessed at a tenth of the register without the statistics", async () => {
+    await t.prisma.$executeRawUnsafe(`DROP STATISTICS "Enterprise_credit_grades_stx", "Enterprise_industry_stx"`);
+    await t.prisma.$executeRawUnsafe(`ANALYZE "Enterprise"`);
+    expect(await estimatedGroups()).toBeGreaterThanOrEqual(ENTERPRISES / 20);
+  });
+});
