@@ -222,8 +222,9 @@ async function measureThroughAdapters(
 /**
  * The CPU each process of the pipeline spends while the records go through: the gateway (and its main thread), the
  * simulator, the adapters (spawned inside the window: all they used) and PostgreSQL (all of its processes: the
- * gateway for ingest is the only one at work, beside the bench's own counts of what is held, ~2% of it). Postgres's
- * CPU, not its active time (pg_stat_database.active_time):
+ * gateway for ingest is the only one at work). A backend that starts and ends between the two readings is not
+ * counted (the bench's own counting connection is one): the bound it gives errs on the high side, as an upper bound
+ * may. Postgres's CPU, not its active time (pg_stat_database.active_time):
  * that counts a batch waiting for the origin's ingest lock while the one before it is stored, as the adapter's next
  * batch does (adapters/core/ingest-pipeline.ts).
  */

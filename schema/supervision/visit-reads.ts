@@ -186,7 +186,7 @@ export interface RegisterGroups {
 
 /**
  * The register's enterprises per credit grades and per industry, in one pass over it. Its ~30 groups are hashed, not
- * sorted, because the planner knows how few they are from the statistics of migration
+ * sorted, because the planner knows how few grade combinations there are from the statistics of migration
  * 20261207000000_enterprise_group_statistics (test/db/register-groups-plan.test.ts).
  */
 export const registerGroupsSql = Prisma.sql`SELECT GROUPING(COALESCE(e."industry", '')) AS by_grades,
