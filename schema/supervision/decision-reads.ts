@@ -148,8 +148,8 @@ async function readRollup(db: Db, scope: IndicatorScope): Promise<DecisionFamily
         )}
       FROM "SupervisionDecisionDay" s WHERE ${where}`,
     // the days summed by their own columns first, then joined to their domains: grouped by the joined names, the
-    // planner could not tell how few groups there are and sorted every day's row (bench/README.md, "supervision at
-    // scale": 424 → 170 ms for two years of 5,000,000 records)
+    // planner could not tell how few groups there are and sorted every day's row (bench/README.md, "supervision: two
+    // statements the planner could not size": 424 → 170 ms for two years of 5,000,000 records)
     db.$queryRaw<Rows>`
       SELECT s.j, COALESCE(i."domainCode", '') AS domain, COALESCE(d."name", '') AS domain_name,
         s.department,

@@ -6,9 +6,9 @@
  * "supervision: two statements the planner could not size"). Read from the plan's estimate, on PGlite and Postgres.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Prisma } from "../../gateway/db/generated/prisma/client.ts";
 import { registerGroupsSql } from "../../schema/supervision/visit-reads.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { type PlanNode, planOf } from "../support/query-plan.ts";
 
 const ENTERPRISES = 20_000;
 /** 4 grades × no province grade, and 10 industries: 14 groups */
@@ -25,19 +25,9 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t?.dispose());
 
-interface PlanNode {
-  "Node Type": string;
-  "Plan Rows": number;
-  Plans?: PlanNode[];
-}
-
 /** the groups the planner expects the register statement to make: its aggregate's estimated rows */
 async function estimatedGroups(db: Pick<TestDatabase["prisma"], "$queryRaw"> = t.prisma): Promise<number> {
-  const [row] = await db.$queryRaw<Array<{ "QUERY PLAN": Array<{ Plan: PlanNode }> | string }>>(
-    Prisma.sql`EXPLAIN (FORMAT JSON) ${registerGroupsSql}`,
-  );
-  const raw = row!["QUERY PLAN"];
-  const plan = (typeof raw === "string" ? JSON.parse(raw) : raw)[0].Plan as PlanNode;
+  const plan = await planOf(db, registerGroupsSql);
   const find = (node: PlanNode): PlanNode | undefined =>
     node["Node Type"] === "Aggregate" ? node : (node.Plans ?? []).map(find).find(Boolean);
   const aggregate = find(plan);

@@ -11,6 +11,7 @@ import { rowsByKeys } from "../../gateway/db/rows-by-keys.ts";
 import { storedRecordsSql } from "../../schema/records/stored-records.ts";
 import { decisionDayRowsSql } from "../../schema/supervision/decision-day-rows.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { type PlanNode, planOf } from "../support/query-plan.ts";
 
 const STORED = 20_000;
 let t: TestDatabase;
@@ -30,29 +31,17 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t?.dispose());
 
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Actual Rows": number;
-  "Actual Loops": number;
-  "Rows Removed by Filter"?: number;
-  "Rows Removed by Index Recheck"?: number;
-  Plans?: PlanNode[];
-}
-
 /** the rows of `table` the statement's scans read (returned or filtered away), over all their loops */
 async function rowsRead(sql: Prisma.Sql, table: string): Promise<number> {
-  const [row] = await t.prisma.$queryRaw<Array<{ "QUERY PLAN": Array<{ Plan: PlanNode }> | string }>>(
-    Prisma.sql`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`,
-  );
-  const raw = row!["QUERY PLAN"];
-  const plan = (typeof raw === "string" ? JSON.parse(raw) : raw)[0].Plan as PlanNode;
+  const plan = await planOf(t.prisma, sql, { analyze: true });
   let read = 0;
   const walk = (node: PlanNode) => {
     if (node["Relation Name"] === table) {
       const perLoop =
-        node["Actual Rows"] + (node["Rows Removed by Filter"] ?? 0) + (node["Rows Removed by Index Recheck"] ?? 0);
-      read += perLoop * node["Actual Loops"];
+        (node["Actual Rows"] ?? 0) +
+        (node["Rows Removed by Filter"] ?? 0) +
+        (node["Rows Removed by Index Recheck"] ?? 0);
+      read += perLoop * (node["Actual Loops"] ?? 0);
     }
     for (const child of node.Plans ?? []) walk(child);
   };
