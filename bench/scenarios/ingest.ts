@@ -93,11 +93,7 @@ export async function measureInsertBaseline(adminUrl: string, count: number, bat
         await insertRows(client, "EnforcementRecord", COLUMNS, rows);
         seconds += (performance.now() - t0) / 1000;
       }
-      const postgresAfter = postgresCpu();
-      const postgresCpuMicrosPerRow =
-        postgresBefore === null || postgresAfter === null
-          ? null
-          : Math.round(((postgresAfter - postgresBefore) / count) * 1e6);
+      const postgresCpuMicrosPerRow = microsEach(postgresBefore, postgresCpu(), count);
       return { rows: count, batch, seconds, rowsPerSecond: count / seconds, postgresCpuMicrosPerRow };
     } finally {
       await client.end();
@@ -187,8 +183,6 @@ async function measureThroughAdapters(
     // what each process spent a record: what a change to the ingest path costs, whatever the shared cores' load
     const cpu = meter.perRecord(count);
     const bounds = cpuBounds({ cores: cpus().length, ...cpu });
-    const gatewayCpuMicrosPerRecord = cpu.processes.gateway ?? null;
-    const postgresCpuMicrosPerRecord = cpu.processes.postgres ?? null;
     const memory = await rig.gateway.memory();
     const rssMb = memory.rss / 1e6;
     ctx.notes.set("ingest.gatewayRssMb", rssMb);
@@ -202,8 +196,6 @@ async function measureThroughAdapters(
       measured: {
         ...held,
         rowsPerSecond,
-        gatewayCpuMicrosPerRecord,
-        postgresCpuMicrosPerRecord,
         cpuMicrosPerRecord: cpu,
         cpuBounds: bounds,
         gatewayRssMb: rssMb,
@@ -236,8 +228,6 @@ function startPipelineCpuMeter(rig: SyncRig) {
   const postgresCpu = postgresCpuClock();
   const postgresBefore = postgresCpu();
   let adapterPids: number[] = [];
-  const perRecord = (before: number | null, after: number | null, count: number) =>
-    before === null || after === null ? null : Math.round(((after - before) / count) * 1e6);
   return {
     adapters(pids: number[]) {
       adapterPids = pids;
@@ -249,19 +239,23 @@ function startPipelineCpuMeter(rig: SyncRig) {
         : null;
       return {
         processes: {
-          gateway: perRecord(gatewayBefore, processCpuSeconds(rig.gateway.pid), count),
-          postgres: perRecord(postgresBefore, postgresCpu(), count),
-          adapter: perRecord(0, adapterSeconds, count),
-          simulator: perRecord(simulatorBefore, processCpuSeconds(simulatorPid), count),
+          gateway: microsEach(gatewayBefore, processCpuSeconds(rig.gateway.pid), count),
+          postgres: microsEach(postgresBefore, postgresCpu(), count),
+          adapter: microsEach(0, adapterSeconds, count),
+          simulator: microsEach(simulatorBefore, processCpuSeconds(simulatorPid), count),
         },
         mainThread: {
           process: "gateway",
-          micros: perRecord(threadBefore, mainThreadCpuSeconds(rig.gateway.pid), count),
+          micros: microsEach(threadBefore, mainThreadCpuSeconds(rig.gateway.pid), count),
         },
       };
     },
   };
 }
+
+/** CPU µs each of `count` items cost, from two readings of a CPU clock in seconds; null when one is unknown */
+const microsEach = (before: number | null, after: number | null, count: number) =>
+  before === null || after === null ? null : Math.round(((after - before) / count) * 1e6);
 
 const cpuText = (cpu: Omit<PipelineCpu, "cores">) =>
   [
@@ -304,17 +298,13 @@ async function profileSecondPass(rig: SyncRig, held: number, extra: number): Pro
  */
 function gatewayNote(raw: Record<string, unknown>, baselineRowsPerSecond: number): string {
   const measured = raw.measured as {
-    gatewayCpuMicrosPerRecord: number | null;
-    postgresCpuMicrosPerRecord: number | null;
+    cpuMicrosPerRecord: Omit<PipelineCpu, "cores">;
     gatewayRssMb: number;
     cpuBounds: CpuBounds;
   };
-  const cpu =
-    measured.gatewayCpuMicrosPerRecord === null ? "" : `CPU ${measured.gatewayCpuMicrosPerRecord} µs a record, `;
-  const postgres =
-    measured.postgresCpuMicrosPerRecord === null
-      ? ""
-      : `; Postgres CPU ${measured.postgresCpuMicrosPerRecord} µs a record`;
+  const { gateway, postgres: postgresMicros } = measured.cpuMicrosPerRecord.processes;
+  const cpu = gateway == null ? "" : `CPU ${gateway} µs a record, `;
+  const postgres = postgresMicros == null ? "" : `; Postgres CPU ${postgresMicros} µs a record`;
   const { machine, totalMicros } = measured.cpuBounds;
   const bound =
     machine === null
