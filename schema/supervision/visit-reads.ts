@@ -196,9 +196,8 @@ export const registerGroupsSql = Prisma.sql`SELECT GROUPING(COALESCE(e."industry
     GROUP BY GROUPING SETS ((e."creditGrade", e."creditGradeCq", e."creditGradeSc"), (COALESCE(e."industry", '')))
     ORDER BY 1, 2, 3, 4, 5`;
 
-/** the register's enterprises per credit grades and per industry, in one pass */
 async function readRegisterGroups(db: Db): Promise<RegisterGroups> {
-  const rows = await db.$queryRaw<Rows>`${registerGroupsSql}`;
+  const rows = await db.$queryRaw<Rows>(registerGroupsSql);
   const byGrades = (r: Record<string, unknown>) => num(r.by_grades) === 1;
   return {
     grades: rows.filter(byGrades).map(({ g, gcq, gsc, enterprises }) => ({ g, gcq, gsc, enterprises })),

@@ -37,7 +37,7 @@ async function estimatedGroups(db: Pick<TestDatabase["prisma"], "$queryRaw"> = t
 
 describe("the register's groups as the planner sees them", () => {
   it("are known to be few", async () => {
-    const rows = await t.prisma.$queryRaw<Array<{ enterprises: bigint }>>`${registerGroupsSql}`;
+    const rows = await t.prisma.$queryRaw<Array<{ enterprises: bigint }>>(registerGroupsSql);
     expect(rows).toHaveLength(GROUPS);
     expect(rows.reduce((sum, r) => sum + Number(r.enterprises), 0)).toBe(2 * ENTERPRISES);
     expect(await estimatedGroups()).toBeLessThanOrEqual(10 * GROUPS);
