@@ -13,11 +13,12 @@ import { type DiscretionInput, matchDiscretion } from "../../schema/benchmarks/r
 import { statutoryFine } from "../../schema/benchmarks/rules/statute.ts";
 import { benchmarkBody } from "../../schema/benchmarks/rules/types.ts";
 import { askOnce, hasField, schemaOf } from "../lib/graphql.ts";
+import type { LoadFigures } from "../lib/load.ts";
 import { profileUnderLoad } from "../lib/profile.ts";
 import { progress } from "../lib/progress.ts";
 import { formatNumber } from "../lib/report.ts";
 import { goalCheck, measuredResult, median, notBuiltResult, ratioOf } from "../lib/result.ts";
-import { assertAnswered, type ContenderFigures, cpuPerRequest, cpuText, interleavedRounds } from "../lib/rounds.ts";
+import { assertAnswered, cpuPerRequest, cpuText, interleavedRounds } from "../lib/rounds.ts";
 import { gatewayReadTarget } from "./read.ts";
 import type { Scenario } from "./types.ts";
 
@@ -97,8 +98,8 @@ function pureRate(input: DiscretionInput, seconds: number): number {
   return (calls * 1000) / (performance.now() - started);
 }
 
-/** the CPU a request over the windows of rounds measured one by one (interleavedRounds of one round each) */
-const cpuOver = (rounds: readonly ContenderFigures[]) => cpuText(cpuPerRequest(rounds.flatMap((f) => f.rounds)));
+/** the CPU a request over a contender's measured windows */
+const cpuOver = (rounds: readonly LoadFigures[]) => cpuText(cpuPerRequest(rounds));
 
 export const match: Scenario = {
   name: "match",
@@ -139,27 +140,27 @@ export const match: Scenario = {
     const readTarget = { ...(await gatewayReadTarget(ctx, gateway)), name: "gateway-cached-read" };
 
     const { timing } = ctx.options;
-    const graphqlRounds: ContenderFigures[] = [];
-    const readRounds: ContenderFigures[] = [];
-    const batchedRounds: ContenderFigures[] = [];
     const pureRounds: number[] = [];
-    for (let round = 0; round < timing.rounds; round++) {
-      const figures = await interleavedRounds(
-        [
-          { target, child: gateway },
-          { target: readTarget, child: gateway },
-          { target: batchedTarget, child: gateway },
-        ],
-        { ...timing, rounds: 1 },
-      );
-      for (const name of [target.name, readTarget.name, batchedTarget.name]) assertAnswered(figures[name]!);
-      graphqlRounds.push(figures.gateway!);
-      readRounds.push(figures[readTarget.name]!);
-      batchedRounds.push(figures["gateway-batched"]!);
-      pureRate(input, Math.min(1, timing.warmupSeconds));
-      pureRounds.push(pureRate(input, timing.durationSeconds));
-      progress(`pure engine: round ${round + 1}/${timing.rounds} ${formatNumber(pureRounds.at(-1)!)} calls/s`);
-    }
+    // one call, so that the order of the three rotates between rounds; the pure engine is measured between them
+    const figures = await interleavedRounds(
+      [
+        { target, child: gateway },
+        { target: readTarget, child: gateway },
+        { target: batchedTarget, child: gateway },
+      ],
+      timing,
+      {
+        afterRound: async (round) => {
+          pureRate(input, Math.min(1, timing.warmupSeconds));
+          pureRounds.push(pureRate(input, timing.durationSeconds));
+          progress(`pure engine: round ${round + 1}/${timing.rounds} ${formatNumber(pureRounds.at(-1)!)} calls/s`);
+        },
+      },
+    );
+    for (const name of [target.name, readTarget.name, batchedTarget.name]) assertAnswered(figures[name]!);
+    const graphqlRounds = figures.gateway!.rounds;
+    const readRounds = figures[readTarget.name]!.rounds;
+    const batchedRounds = figures["gateway-batched"]!.rounds;
     const graphqlRps = median(graphqlRounds.map((f) => f.requestsPerSecond));
     const cachedReadRps = median(readRounds.map((f) => f.requestsPerSecond));
     const pureCps = median(pureRounds);
@@ -185,7 +186,7 @@ export const match: Scenario = {
           `${formatNumber(batchedRatio ?? 0, 3)} of the pure engine's — reported beside the goal, which is judged on ` +
           "one match per request",
       ],
-      summary: `one match a request (${gateway.info.database}) ${formatNumber(graphqlRps ?? 0)} req/s (p99 ${formatNumber(median(graphqlRounds.map((f) => f.p99Ms)) ?? 0, 1)} ms) vs the cached read ${formatNumber(cachedReadRps ?? 0)} req/s (p99 ${formatNumber(median(readRounds.map((f) => f.p99Ms)) ?? 0, 1)} ms); pure engine ${formatNumber(pureCps ?? 0)} calls/s; ${BATCHED} matches a request: ${formatNumber(batchedCps)} calls/s (${formatNumber(batchedRatio ?? 0, 2)} of the engine)`,
+      summary: `one match a request (${gateway.info.database}) ${formatNumber(graphqlRps ?? 0)} req/s (p99 ${formatNumber(figures.gateway!.p99Ms, 1)} ms) vs the cached read ${formatNumber(cachedReadRps ?? 0)} req/s (p99 ${formatNumber(figures[readTarget.name]!.p99Ms, 1)} ms); pure engine ${formatNumber(pureCps ?? 0)} calls/s; ${BATCHED} matches a request: ${formatNumber(batchedCps)} calls/s (${formatNumber(batchedRatio ?? 0, 2)} of the engine)`,
       raw: {
         item: item.code,
         facts,
