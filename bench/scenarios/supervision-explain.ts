@@ -38,14 +38,15 @@ export function planSummary(lines: readonly string[], limit = 12): string {
 
 function explainingDb(client: pg.Client, read: string, out: ExplainedRead[]): Db {
   let queue: Promise<unknown> = Promise.resolve();
-  // the reads send their statements with Promise.all: one pg client takes them one after another
-  const run = (strings: TemplateStringsArray, ...values: unknown[]) => {
-    const next = queue.then(() => explainOne(strings, values));
+  // the reads send their statements with Promise.all: one pg client takes them one after another. Like Prisma's
+  // own `$queryRaw`, it takes a tagged template or a `Prisma.Sql` (readRegisterGroups passes one as it is)
+  const run = (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
+    const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
+    const next = queue.then(() => explainOne(sql));
     queue = next.catch(() => {});
     return next;
   };
-  const explainOne = async (strings: TemplateStringsArray, values: unknown[]) => {
-    const sql = Prisma.sql(strings, ...values);
+  const explainOne = async (sql: Prisma.Sql) => {
     const result = await client.query(`EXPLAIN (ANALYZE, BUFFERS OFF) ${sql.text}`, sql.values as unknown[]);
     const lines = result.rows.map((r: Record<string, string>) => Object.values(r)[0]!);
     const executionMs = Number(/Execution Time: ([\d.]+)/.exec(lines.join("\n"))?.[1] ?? Number.NaN);
