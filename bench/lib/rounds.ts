@@ -5,8 +5,8 @@
  *
  * Before the first round every contender's load runs once unmeasured (`settleSeconds`, the warm-up's length by
  * default): the processes are fresh, the gateway's database just seeded. Without it the first contender of round
- * one paid the cold start for all the others sharing its process (in match, ~4,000 req/s at 178 µs a request
- * against ~6,600 at 136 µs in round two).
+ * one paid the cold start for all the others sharing its process (in a standalone match run, ~4,000 req/s at 178 µs
+ * a request in its first window against ~6,600 at 136 µs in its second).
  */
 import type { LoadTiming } from "./args.ts";
 import type { ServerChild } from "./child.ts";

@@ -141,7 +141,7 @@ export const match: Scenario = {
 
     const { timing } = ctx.options;
     const pureRounds: number[] = [];
-    // one call, so that the order of the three rotates between rounds; the pure engine is measured between them
+    // one call, so that the order of the three rotates between rounds; the pure engine is measured after each round
     const figures = await interleavedRounds(
       [
         { target, child: gateway },

@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ServerChild } from "../../bench/lib/child.ts";
 import { interleavedRounds } from "../../bench/lib/rounds.ts";
 
@@ -40,11 +40,13 @@ describe("interleaved rounds", () => {
       child,
     }));
     const afterRounds: Array<{ round: number; arrivals: number }> = [];
+    // the harness's progress lines, not the test's output
+    const quiet = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     const figures = await interleavedRounds(
       contenders,
       { warmupSeconds: 1, durationSeconds: 1, rounds: 2 },
       { connections: 2, afterRound: async (round) => void afterRounds.push({ round, arrivals: arrivals.length }) },
-    );
+    ).finally(() => quiet.mockRestore());
     expect(afterRounds.map((r) => r.round)).toEqual([0, 1]);
     const [roundOneEnd, roundTwoEnd] = afterRounds.map((r) => r.arrivals);
     // settle a, settle b, then round 1: a, b (each run ends with the drain's one request); then the hook
