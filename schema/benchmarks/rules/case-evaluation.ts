@@ -3,6 +3,7 @@
  * tier, the governing statute (行政处罚法 第29条), aggravation, and 按日连续处罚 where an article provides it.
  * Pure; ./discretion.ts chooses the rule set (dates, 行政处罚法 第37条).
  */
+import { oncePerObject } from "../../common/rules/once-per-object.ts";
 import {
   evaluateTierFine,
   type FineRange,
@@ -74,21 +75,29 @@ export interface Evaluation {
   factsMissing: boolean;
 }
 
-/** the norms of an array of bases, kept with it (./discretion.ts gives the same law the same array) */
-const normsOfBases = new WeakMap<readonly LegalBasisView[], readonly PenaltyNorm[]>();
+/**
+ * What a day's law gives every case, worked out once per array of bases (./discretion.ts gives the same law the same
+ * array): its norms, its citations, and the bases that provide 按日连续处罚.
+ */
+const lawOf = oncePerObject((bases: readonly LegalBasisView[]) => {
+  const daily = bases.filter((b) => b.dailyFine);
+  return {
+    norms: bases.flatMap((b): PenaltyNorm[] => (b.statute ? [{ citation: b.citation, statute: b.statute }] : [])),
+    /** every basis in force, cited */
+    citations: bases.map((b) => b.citation),
+    /** without a basis that only provides the daily fine: cited so when no daily fine is offered */
+    citationsWithoutDaily: bases.filter((b) => !b.dailyFine || b.statute !== null).map((b) => b.citation),
+    daily,
+    /** the daily bases' citations, joined for the steps */
+    dailyCited: daily.map((b) => b.citation).join("、"),
+  };
+});
 
-function normsOf(set: RuleSet): readonly PenaltyNorm[] {
-  let norms = normsOfBases.get(set.bases);
-  if (!norms) {
-    norms = set.bases.flatMap((b) => (b.statute ? [{ citation: b.citation, statute: b.statute }] : []));
-    normsOfBases.set(set.bases, norms);
-  }
-  return norms;
-}
+const normsOf = (set: RuleSet): readonly PenaltyNorm[] => lawOf(set.bases).norms;
 
 /** Every basis in force; one that only provides the daily fine is cited only when a daily fine is offered. */
 const basisCitations = (set: RuleSet, dailyOffered: boolean) =>
-  set.bases.filter((b) => dailyOffered || !b.dailyFine || b.statute !== null).map((b) => b.citation);
+  dailyOffered ? lawOf(set.bases).citations : lawOf(set.bases).citationsWithoutDaily;
 
 const unique = (xs: readonly string[]) => [...new Set(xs)];
 
@@ -168,7 +177,7 @@ interface Daily {
 /** 按日连续处罚 — only where a legal basis in force provides it, as a separate decision beside the range. */
 function dailyFine(set: RuleSet, facts: CaseFacts, lawful: Lawful): Daily {
   if (facts.correctedInTime) return { daily: null, steps: [] };
-  const bases = set.bases.filter((b) => b.dailyFine);
+  const { daily: bases, dailyCited: cited } = lawOf(set.bases);
   const days = facts.daysNotCorrected;
   if (bases.length === 0) {
     return {
@@ -177,7 +186,6 @@ function dailyFine(set: RuleSet, facts: CaseFacts, lawful: Lawful): Daily {
         days > 0 ? ["按日连续处罚不适用: 在效的法律依据均未规定 (no legal basis in force provides a daily fine)"] : [],
     };
   }
-  const cited = bases.map((b) => b.citation).join("、");
   if (days === 0) return { daily: null, steps: [`可按日连续处罚 (${cited})，但未改正天数为 0，不适用`] };
   // "按照原处罚数额": the tier's own (pre-escalation) range, kept inside the statute's ordinary range
   const original = lawful.governing

@@ -65,10 +65,15 @@ export interface DiscretionMatch extends Evaluation {
 const inForce = (b: { effectiveFrom: Date; effectiveTo: Date | null }, day: string) =>
   isInForceOn({ from: b.effectiveFrom, to: b.effectiveTo }, day);
 
+/** the unified benchmark (source "gz") before a provincial one, then the higher version */
+const preferred = (x: BenchmarkVersion, y: BenchmarkVersion) =>
+  x.source === "gz" ? y.source !== "gz" || x.version > y.version : y.source !== "gz" && x.version > y.version;
+
+/** The benchmark in force on `day` that is preferred (one pass: this runs twice a match). */
 function benchmarkOn(benchmarks: readonly BenchmarkVersion[], day: string): BenchmarkVersion | null {
-  const candidates = benchmarks.filter((b) => inForce(b, day));
-  candidates.sort((x, y) => Number(y.source === "gz") - Number(x.source === "gz") || y.version - x.version);
-  return candidates[0] ?? null;
+  let chosen: BenchmarkVersion | null = null;
+  for (const b of benchmarks) if (inForce(b, day) && (chosen === null || preferred(b, chosen))) chosen = b;
+  return chosen;
 }
 
 function parseFacts(input: CaseFactsInput | null): CaseFacts | null {

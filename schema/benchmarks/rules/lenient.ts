@@ -10,6 +10,7 @@
  * 主动供述、配合查处有立功表现 …) — there are no facts for these circumstances; a benchmark may still list
  * them with its own conditions.
  */
+import { oncePerObject } from "../../common/rules/once-per-object.ts";
 import type { FineRange } from "./fine-engine.ts";
 import { rangeText } from "./fine-engine.ts";
 import { allHold } from "./tier-selection.ts";
@@ -79,21 +80,25 @@ const better = (a: LenientMatch, b: LenientMatch) =>
 const label = (m: LenientMatch) =>
   `${m.description} (${m.citation}${m.discretionary ? "，可以 — 裁量适用 discretionary" : ""})`;
 
+/** the statute's rules then the benchmark's, tagged once per benchmark list (not on every match) */
+const statuteThenBenchmark = oncePerObject((benchmarkRules: readonly LenientRule[]) => [
+  ...STATUTORY_LENIENT_RULES.map((r) => ({ r, source: "statute" as const })),
+  ...benchmarkRules.map((r) => ({ r, source: "benchmark" as const })),
+]);
+
 /** Which lenient list applies: the benchmark's own entries plus STATUTORY_LENIENT_RULES. */
 export function assessLenient(benchmarkRules: readonly LenientRule[], facts: CaseFacts): LenientAssessment {
-  const tagged = [
-    ...STATUTORY_LENIENT_RULES.map((r) => ({ r, source: "statute" as const })),
-    ...benchmarkRules.map((r) => ({ r, source: "benchmark" as const })),
-  ];
-  const matches: LenientMatch[] = tagged
-    .filter(({ r }) => allHold(r.conditions, facts))
-    .map(({ r, source }) => ({
+  const matches: LenientMatch[] = [];
+  for (const { r, source } of statuteThenBenchmark(benchmarkRules)) {
+    if (!allHold(r.conditions, facts)) continue;
+    matches.push({
       list: r.list,
       description: r.description,
       citation: r.citation,
       discretionary: r.discretionary ?? false,
       source,
-    }));
+    });
+  }
   let applied: LenientAssessment["applied"] = null;
   for (const m of matches) {
     if (m.list !== "NO_COERCION" && (!applied || better(m, applied))) applied = { ...m, list: m.list };
@@ -114,7 +119,9 @@ export function assessLenient(benchmarkRules: readonly LenientRule[], facts: Cas
     steps.push(`免于行政强制: ${label(noCoercion)}`);
     citations.push(noCoercion.citation);
   }
-  return { applied, noCoercion, matches, steps, citations: [...new Set(citations)] };
+  // at most two citations: the same one twice only when both lists cite one article
+  if (citations.length === 2 && citations[0] === citations[1]) citations.pop();
+  return { applied, noCoercion, matches, steps, citations };
 }
 
 export const LIST_NAMES: Record<LenientList, string> = {

@@ -10,6 +10,7 @@
  * - in: the value is a list of strings and holds when it contains String(fact), e.g. ["NONE","MINOR"].
  * A condition whose value does not fit its fact is a data error (INVALID_CONDITION), never silently false.
  */
+import { oncePerObject } from "../../common/rules/once-per-object.ts";
 import { FineRuleError } from "./fine-engine.ts";
 import { type BenchmarkTier, type CaseFacts, caseFacts, type FactCondition, HARM_LEVELS } from "./types.ts";
 
@@ -63,16 +64,20 @@ export function conditionHolds(c: FactCondition, facts: CaseFacts): boolean {
 export const allHold = (conditions: readonly FactCondition[], facts: CaseFacts) =>
   conditions.every((c) => conditionHolds(c, facts));
 
-export const describeCondition = (c: FactCondition) => `${c.fact} ${c.op} ${JSON.stringify(c.value)}`;
+/** a condition as the steps write it, once per condition (a benchmark's conditions live as long as its copy) */
+export const describeCondition = oncePerObject((c: FactCondition) => `${c.fact} ${c.op} ${JSON.stringify(c.value)}`);
 
 export interface TierSelection {
   tier: BenchmarkTier;
   steps: string[];
 }
 
+/** a benchmark's tiers by level, sorted once per array (not on every match) */
+const byLevel = oncePerObject((tiers: readonly BenchmarkTier[]) => [...tiers].sort((a, b) => a.level - b.level));
+
 /** The first tier (by level) whose conditions all hold; NO_TIER_MATCHES when none does. */
 export function selectTier(tiers: readonly BenchmarkTier[], facts: CaseFacts): TierSelection {
-  const ordered = [...tiers].sort((a, b) => a.level - b.level);
+  const ordered = byLevel(tiers);
   const skipped: string[] = [];
   for (const tier of ordered) {
     const failed = tier.conditions.filter((c) => !conditionHolds(c, facts));

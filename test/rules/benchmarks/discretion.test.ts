@@ -234,6 +234,26 @@ describe("matchDiscretion: 从旧兼从轻 across a benchmark version change (�
     const m = matchDiscretion(input({ benchmarks: [cq, gz] }));
     expect([m.benchmarkSource, m.benchmarkVersion]).toEqual(["gz", 1]);
   });
+
+  it("among benchmarks of one source in force, takes the highest version, whatever their order", () => {
+    const gz2 = version(2, "2024-08-01", null, air99(W(20), W(90)));
+    const gz1 = version(1, "2024-08-01", null, air99(W(10), W(100)));
+    const cq9 = version(9, "2024-08-01", null, air99(W(1), W(2)), "cq");
+    const cq3 = version(3, "2024-08-01", null, air99(W(1), W(2)), "cq");
+    for (const benchmarks of [
+      [gz1, cq9, gz2],
+      [gz2, gz1, cq9],
+      [cq9, gz1, gz2],
+    ]) {
+      expect(matchDiscretion(input({ benchmarks })).benchmarkVersion).toBe(2);
+    }
+    for (const benchmarks of [
+      [cq3, cq9],
+      [cq9, cq3],
+    ]) {
+      expect(matchDiscretion(input({ benchmarks })).benchmarkVersion).toBe(9);
+    }
+  });
 });
 
 describe("matchDiscretion: refusals with stable codes", () => {
