@@ -117,10 +117,8 @@ export function assessLenient(benchmarkRules: readonly LenientRule[], facts: Cas
   }
   if (noCoercion) {
     steps.push(`免于行政强制: ${label(noCoercion)}`);
-    citations.push(noCoercion.citation);
+    if (!citations.includes(noCoercion.citation)) citations.push(noCoercion.citation);
   }
-  // at most two citations: the same one twice only when both lists cite one article
-  if (citations.length === 2 && citations[0] === citations[1]) citations.pop();
   return { applied, noCoercion, matches, steps, citations };
 }
 
