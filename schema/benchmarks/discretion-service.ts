@@ -13,6 +13,7 @@ import { badInput } from "../../gateway/errors.ts";
 import type { CatalogSnapshot } from "../catalog/catalog-read-model.ts";
 import { itemByAnyCode } from "../catalog/queries.ts";
 import { findItemByAnyCode } from "../catalog/rules/catalog-view.ts";
+import { oncePerObject } from "../common/rules/once-per-object.ts";
 import { arabicArticles, legalBasisCitation } from "./rules/citation.ts";
 import {
   type BenchmarkVersion,
@@ -132,66 +133,40 @@ export function matchCatalogDiscretion(catalog: CatalogSnapshot, request: Discre
 }
 
 /** A stored benchmark as the rules read it: its rules validated once per row read (catalog rows are reused). */
-const versionViews = new WeakMap<Benchmark, BenchmarkVersion>();
-function versionView(row: Benchmark): BenchmarkVersion {
-  let view = versionViews.get(row);
-  if (!view) {
-    const body: BenchmarkBody = benchmarkBody.parse({ tiers: row.tiers, lenientRules: row.lenientRules });
-    view = {
-      version: row.version,
-      source: row.source,
-      effectiveFrom: row.effectiveFrom,
-      effectiveTo: row.effectiveTo,
-      body,
-    };
-    versionViews.set(row, view);
-  }
-  return view;
-}
+const versionView = oncePerObject(
+  (row: Benchmark): BenchmarkVersion => ({
+    version: row.version,
+    source: row.source,
+    effectiveFrom: row.effectiveFrom,
+    effectiveTo: row.effectiveTo,
+    body: benchmarkBody.parse({ tiers: row.tiers, lenientRules: row.lenientRules }),
+  }),
+);
 
 /** A stored legal basis as the rules read it: its citation written once, its statutory fine validated once. */
-const basisViews = new WeakMap<LegalBasis, LegalBasisView>();
-function basisView(row: LegalBasis): LegalBasisView {
-  let view = basisViews.get(row);
-  if (!view) {
-    const statute: StatutoryFine | null = row.statutoryFine === null ? null : statutoryFine.parse(row.statutoryFine);
-    view = {
-      citation: arabicArticles(legalBasisCitation(row)),
-      effectiveFrom: row.effectiveFrom,
-      effectiveTo: row.effectiveTo,
-      statute,
-      dailyFine: row.dailyFine,
-    };
-    basisViews.set(row, view);
-  }
-  return view;
-}
+const basisView = oncePerObject(
+  (row: LegalBasis): LegalBasisView => ({
+    citation: arabicArticles(legalBasisCitation(row)),
+    effectiveFrom: row.effectiveFrom,
+    effectiveTo: row.effectiveTo,
+    statute: row.statutoryFine === null ? null : statutoryFine.parse(row.statutoryFine),
+    dailyFine: row.dailyFine,
+  }),
+);
 
-/**
+/*
  * The views of an array of rows, kept per array: the catalog's arrays live as long as their copy, so a match from
  * the catalog maps nothing, and the engine sees the same arrays each time (./rules/discretion.ts keeps what it works
  * out of them).
  */
-function viewsOf<Row extends object, View>(
-  kept: WeakMap<readonly Row[], readonly View[]>,
-  rows: readonly Row[],
-  view: (row: Row) => View,
-): readonly View[] {
-  let views = kept.get(rows);
-  if (!views) {
-    views = rows.map(view);
-    kept.set(rows, views);
-  }
-  return views;
-}
-const benchmarkViews = new WeakMap<readonly Benchmark[], readonly BenchmarkVersion[]>();
-const legalBasisViews = new WeakMap<readonly LegalBasis[], readonly LegalBasisView[]>();
+const benchmarkViews = oncePerObject((rows: readonly Benchmark[]) => rows.map(versionView));
+const legalBasisViews = oncePerObject((rows: readonly LegalBasis[]) => rows.map(basisView));
 
 function discretionOf({ item, gzBenchmarks, legalBases }: ItemRules, request: DiscretionRequest): ItemDiscretion {
   const match = matchDiscretion({
     item,
-    benchmarks: viewsOf(benchmarkViews, gzBenchmarks, versionView),
-    legalBases: viewsOf(legalBasisViews, legalBases, basisView),
+    benchmarks: benchmarkViews(gzBenchmarks),
+    legalBases: legalBasisViews(legalBases),
     ...request,
   });
   return { item, match: withArabicArticles(match) };
