@@ -1,15 +1,13 @@
 /**
  * The edge of matchDiscretion and of pushed penalty decisions: GraphQL facts (yuan, lists, nulls) →
  * the rules' CaseFactsInput (integer fen, records, absent = default). GraphQL's coercion has already checked the
- * shape (CaseFactsInput: types, enums, Int, the Yuan scalar as fen); the pure rules check the meaning (caseFacts, in
- * ./rules/discretion.ts) and report NEGATIVE_BASE_AMOUNT / INVALID_FACTS with their own codes. A second shape check
+ * shape (CaseFactsInput: types, enums, Int, the Yuan scalar as fen); the pure rules check the meaning (parseCaseFacts, in
+ * ./rules/case-facts.ts) and report NEGATIVE_BASE_AMOUNT / INVALID_FACTS with their own codes. A second shape check
  * here cost a match request ~4 µs under load for nothing the coercion and the rules do not already refuse.
  */
 import { badInput } from "../../gateway/errors.ts";
 import type { CaseFactsInputRef } from "./discretion-query.ts";
 import type { BaseKind, CaseFactsInput } from "./rules/types.ts";
-
-export const ACCIDENT_LEVEL_VALUES = ["NONE", "GENERAL", "LARGER", "MAJOR", "EXTRAORDINARY"] as const;
 
 /** The GraphQL CaseFactsInput as its coercion gives it: every field optional, explicit null = the default. */
 export type FactsInput = typeof CaseFactsInputRef.$inferInput;

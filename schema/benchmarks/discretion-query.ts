@@ -4,12 +4,12 @@ import type { CatalogSnapshot } from "../catalog/catalog-read-model.ts";
 import { EnforcementItemRef } from "../catalog/types.ts";
 import { jurisdictionOf } from "../common/jurisdiction.ts";
 import { JurisdictionEnum } from "../common/jurisdiction-enum.ts";
-import { type ACCIDENT_LEVEL_VALUES, toCaseFacts } from "./discretion-input.ts";
+import { toCaseFacts } from "./discretion-input.ts";
 import { type ItemDiscretion, matchCatalogDiscretion, withDiscretionInputErrors } from "./discretion-service.ts";
 import { BaseKindEnum, LenientListEnum } from "./fine-rule-view.ts";
 import type { DiscretionOutcome } from "./rules/case-evaluation.ts";
+import type { AccidentLevel, HarmLevel } from "./rules/case-facts.ts";
 import type { LenientMatch } from "./rules/lenient.ts";
-import type { HarmLevel } from "./rules/types.ts";
 
 const HARM_LEVEL_VALUES: Record<HarmLevel, { description: string }> = {
   NONE: { description: "无危害后果 — no harmful consequence" },
@@ -23,7 +23,7 @@ const HarmLevelEnum = builder.enumType("HarmLevel", {
   values: HARM_LEVEL_VALUES,
 });
 
-const ACCIDENT_LEVELS: Record<(typeof ACCIDENT_LEVEL_VALUES)[number], { description: string }> = {
+const ACCIDENT_LEVELS: Record<AccidentLevel, { description: string }> = {
   NONE: { description: "未发生事故 — no production-safety accident" },
   GENERAL: { description: "一般事故 — general accident" },
   LARGER: { description: "较大事故 — larger accident" },

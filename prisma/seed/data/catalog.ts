@@ -2,6 +2,8 @@
  * The catalog seed (事项库 + 裁量基准) and its integrity check. `validateCatalog()` lists every problem it
  * finds (empty = sound); the seed test asserts it is empty.
  */
+
+import { defaultFacts } from "../../../schema/benchmarks/rules/case-facts.ts";
 import { legalBasisCitation } from "../../../schema/benchmarks/rules/citation.ts";
 import { clampTier } from "../../../schema/benchmarks/rules/merge-statute.ts";
 import {
@@ -10,7 +12,7 @@ import {
   statutoryFine,
 } from "../../../schema/benchmarks/rules/statute.ts";
 import { allHold, selectTier } from "../../../schema/benchmarks/rules/tier-selection.ts";
-import { type BenchmarkTier, benchmarkBody, caseFacts, type FineRule } from "../../../schema/benchmarks/rules/types.ts";
+import { type BenchmarkTier, benchmarkBody, type FineRule } from "../../../schema/benchmarks/rules/types.ts";
 import { COMMITTEE, dayBefore } from "./build.ts";
 import { domains } from "./domains.ts";
 import { items } from "./items.ts";
@@ -142,7 +144,7 @@ function checkTiers(where: string, tiers: BenchmarkTier[], problems: string[]) {
       problems.push(`${where}: tier ${t.level} is lighter than tier ${prev.level}`);
     }
   });
-  const defaults = caseFacts.parse({});
+  const defaults = defaultFacts();
   try {
     const level = selectTier(tiers, defaults).tier.level;
     if (level !== 1) problems.push(`${where}: default facts select tier ${level}, not tier 1`);
@@ -163,7 +165,7 @@ function checkBenchmark(where: string, item: SeedItem, bm: SeedBenchmark, proble
   if (canonical(parsed.data) !== canonical(bm.body)) problems.push(`${where}: body relies on zod defaults`);
   checkTiers(where, bm.body.tiers, problems);
   checkInsideStatute(where, item, bm, problems);
-  const defaults = caseFacts.parse({});
+  const defaults = defaultFacts();
   for (const rule of bm.body.lenientRules) {
     if (allHold(rule.conditions, defaults)) problems.push(`${where}: lenient rule "${rule.description}" holds for {}`);
   }

@@ -3,7 +3,7 @@
  * statutory range is split into tiers is stated by the split function used and is illustrative unless a
  * benchmark's note says it was published.
  *
- * Every ladder's first tier holds for `caseFacts.parse({})` (harm GENERAL, proportion 0, accident NONE),
+ * Every ladder's first tier holds for `defaultFacts()` (harm GENERAL, proportion 0, accident NONE),
  * and tiers run from lightest to heaviest.
  */
 import type {

@@ -20,9 +20,9 @@ import {
   type LegalBasisView,
   type RuleSet,
 } from "./case-evaluation.ts";
+import { type CaseFacts, type CaseFactsInput, parseCaseFacts } from "./case-facts.ts";
 import { FineRuleError, type FineRuleErrorCode, rangeText } from "./fine-engine.ts";
 import { LIST_NAMES } from "./lenient.ts";
-import { type CaseFacts, type CaseFactsInput, caseFacts } from "./types.ts";
 
 export type { BenchmarkVersion, DiscretionOutcome, LegalBasisView } from "./case-evaluation.ts";
 
@@ -83,12 +83,9 @@ function parseFacts(input: CaseFactsInput | null): CaseFacts | null {
       throw new DiscretionError("NEGATIVE_BASE_AMOUNT", `base amount ${kind} is negative (${amount} fen)`);
     }
   }
-  const parsed = caseFacts.safeParse(input);
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new DiscretionError("INVALID_FACTS", `invalid facts: ${detail}`);
-  }
-  return parsed.data;
+  const parsed = parseCaseFacts(input);
+  if (parsed.problems) throw new DiscretionError("INVALID_FACTS", `invalid facts: ${parsed.problems.join("; ")}`);
+  return parsed.facts;
 }
 
 /** Lighter first: binding 不予处罚, discretionary 不予处罚, then lower maximum, then lower minimum. */

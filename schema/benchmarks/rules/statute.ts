@@ -6,9 +6,10 @@
  * - a decision whose facts are missing is judged against everything the statute allows (`wholeStatutoryRange`).
  */
 import { z } from "zod";
+import { type CaseFacts, defaultFacts } from "./case-facts.ts";
 import { combineConcurrentNorms, type FineRange, FineRuleError, fineRange, rangeText, timesBp } from "./fine-engine.ts";
 import { allHold } from "./tier-selection.ts";
-import { type CaseFacts, caseFacts, type FineRule, factCondition, fineRule } from "./types.ts";
+import { type FineRule, factCondition, fineRule } from "./types.ts";
 
 const bp = z.number().int().nonnegative();
 
@@ -102,7 +103,7 @@ export const governingNorm = (norms: readonly PenaltyNorm[], facts: CaseFacts): 
  * the amount depends on a figure that is not known without facts (a base amount, an area).
  */
 export function wholeStatutoryRange(statute: StatutoryFine): FineRange | null {
-  const defaults = caseFacts.parse({});
+  const defaults = defaultFacts();
   const rules = statute.ranges.flatMap((r) => (r.escalation ? [r.fine, r.escalation] : [r.fine]));
   if (rules.some((rule) => rule.kind === "MULTIPLE_OF_BASE" || rule.kind === "PER_SQUARE_METRE")) return null;
   const ranges = rules.map((rule) => rangeOf(rule, defaults));

@@ -11,10 +11,9 @@
  * A condition whose value does not fit its fact is a data error (INVALID_CONDITION), never silently false.
  */
 import { oncePerObject } from "../../common/rules/once-per-object.ts";
+import { ACCIDENT_LEVELS, type CaseFacts, defaultFacts, HARM_LEVELS } from "./case-facts.ts";
 import { FineRuleError } from "./fine-engine.ts";
-import { type BenchmarkTier, type CaseFacts, caseFacts, type FactCondition, HARM_LEVELS } from "./types.ts";
-
-export const ACCIDENT_LEVELS = caseFacts.shape.accidentLevel.unwrap().options;
+import type { BenchmarkTier, FactCondition } from "./types.ts";
 
 type Fact = FactCondition["fact"];
 const ORDERED: Partial<Record<Fact, readonly string[]>> = { harm: HARM_LEVELS, accidentLevel: ACCIDENT_LEVELS };
@@ -122,7 +121,7 @@ const FINITE_DOMAINS: Partial<Record<Fact, readonly (string | boolean)[]>> = {
   harm: HARM_LEVELS,
   accidentLevel: ACCIDENT_LEVELS,
 };
-const DEFAULT_FACTS = caseFacts.parse({});
+const DEFAULT_FACTS = defaultFacts();
 
 function numericSet(conditions: readonly FactCondition[]): NumericSet {
   const s: NumericSet = { lo: -Infinity, loIn: false, hi: Infinity, hiIn: false, excluded: [], points: null };

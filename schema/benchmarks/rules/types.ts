@@ -6,18 +6,19 @@
  * 1% = 100 bp) so that no float ever touches money.
  */
 import { z } from "zod";
+import { BASE_KINDS } from "./case-facts.ts";
 
-/** What a "multiple of a base" fine multiplies (docs/law.md). */
-export const BASE_KINDS = [
-  "INVESTMENT", // 建设项目总投资额 (环境影响评价法 第31条)
-  "CONSTRUCTION_COST", // 工程造价 (城乡规划法 第64条, 第66条)
-  "ILLEGAL_GAINS", // 违法所得 (土地管理法 第74条)
-  "DISPOSAL_COST", // 处置费用 (固废法 第112条, 第102条)
-  "MARKET_VALUE", // 矿产品市场价值 (矿产资源法 第64条)
-  "RECLAMATION_FEE", // 耕地开垦费 / 土地复垦费 (土地管理法实施条例 第52条, 第55条)
-  "ANNUAL_INCOME", // 上一年年收入 (安全生产法 第95条)
-] as const;
-export type BaseKind = (typeof BASE_KINDS)[number];
+/** the facts of a case are checked in ./case-facts.ts; their names are re-exported here with the rules' types */
+export {
+  ACCIDENT_LEVELS,
+  type AccidentLevel,
+  BASE_KINDS,
+  type BaseKind,
+  type CaseFacts,
+  type CaseFactsInput,
+  HARM_LEVELS,
+  type HarmLevel,
+} from "./case-facts.ts";
 
 const fen = z.number().int().nonnegative();
 const bp = z.number().int().nonnegative();
@@ -63,31 +64,6 @@ export type UpToMaxRule = z.infer<typeof upToMaxRule>;
 export type MultipleOfBaseRule = z.infer<typeof multipleOfBaseRule>;
 export type PerSquareMetreRule = z.infer<typeof perSquareMetreRule>;
 export type FineRule = z.infer<typeof fineRule>;
-
-/** Facts an officer states about a case. Every fact has a default: `{}` is an ordinary first-tier case. */
-export const HARM_LEVELS = ["NONE", "MINOR", "GENERAL", "SERIOUS", "SEVERE"] as const;
-export type HarmLevel = (typeof HARM_LEVELS)[number];
-export const caseFacts = z.object({
-  firstViolation: z.boolean().default(false),
-  harm: z.enum(HARM_LEVELS).default("GENERAL"),
-  correctedInTime: z.boolean().default(true),
-  subjectiveFault: z.boolean().default(true),
-  /** share of people/objects affected, in percent (e.g. 未如实记录培训 人员占比) */
-  proportionAffectedPct: z.number().min(0).max(100).default(0),
-  /** base amounts in fen by kind (investment, construction cost, …) */
-  baseAmountsFen: z.partialRecord(z.enum(BASE_KINDS), fen).default({}),
-  areaM2: z.number().nonnegative().default(0),
-  daysNotCorrected: z.number().int().nonnegative().default(0),
-  /** 安全生产法 第114条 accident grade, when the case is an accident */
-  accidentLevel: z.enum(["NONE", "GENERAL", "LARGER", "MAJOR", "EXTRAORDINARY"]).default("NONE"),
-  /**
-   * 情节特别严重、影响特别恶劣 (安全生产法 第114条第2款). No default on purpose: absent means the case does not say,
-   * and a statute that aggravates on it is then judged against the range that includes the aggravation.
-   */
-  particularlySerious: z.boolean().optional(),
-});
-export type CaseFacts = z.infer<typeof caseFacts>;
-export type CaseFactsInput = z.input<typeof caseFacts>;
 
 /** A condition on one fact; all conditions of a tier must hold for the tier to apply. */
 export const factCondition = z.object({

@@ -1,18 +1,16 @@
 /** Shared builders for the benchmark-rule tests. Figures are docs/law.md; money in fen (1万元 = 1_000_000 fen). */
 import type { LegalBasisView } from "../../../schema/benchmarks/rules/case-evaluation.ts";
+import { type CaseFacts, type CaseFactsInput, parseCaseFacts } from "../../../schema/benchmarks/rules/case-facts.ts";
 import { type StatutoryFine, statutoryFine } from "../../../schema/benchmarks/rules/statute.ts";
-import {
-  type BenchmarkBody,
-  benchmarkBody,
-  type CaseFacts,
-  type CaseFactsInput,
-  caseFacts,
-  type FineRule,
-} from "../../../schema/benchmarks/rules/types.ts";
+import { type BenchmarkBody, benchmarkBody, type FineRule } from "../../../schema/benchmarks/rules/types.ts";
 
 /** 万元 → fen */
 export const W = (n: number) => Math.round(n * 1_000_000);
-export const facts = (input: CaseFactsInput = {}): CaseFacts => caseFacts.parse(input);
+export const facts = (input: CaseFactsInput = {}): CaseFacts => {
+  const parsed = parseCaseFacts(input);
+  if (parsed.problems) throw new Error(parsed.problems.join("; "));
+  return parsed.facts;
+};
 export const body = (input: unknown): BenchmarkBody => benchmarkBody.parse(input);
 export const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
