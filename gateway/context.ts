@@ -52,7 +52,11 @@ export interface RequestAudit {
   operationName: string | null;
   operationType: string;
   documentHash: string | null;
-  variablesHash: string | null;
+  /**
+   * the variables' hash (gateway/audit/chain.ts `hashVariables`), worked out on the first call and kept: the read
+   * cache's key needs it on the request's path; an executed answer's audit entry only once its batch is written
+   */
+  variablesHash(): string | null;
   recordIds: Set<string>;
   /** a mutation wrote its entry inside its own transaction: the plugin must not write another */
   writtenInTransaction: boolean;

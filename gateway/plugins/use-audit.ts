@@ -52,11 +52,16 @@ export function describeRequest(params: {
   variables?: unknown;
   operationName?: string | null;
 }): RequestAudit {
+  const { variables } = params;
+  let variablesHash: string | null | undefined = variables ? undefined : null;
   return {
     operationName: params.operationName ?? null,
     operationType: "unknown",
     documentHash: params.query ? hashDocument(params.query) : null,
-    variablesHash: params.variables ? hashVariables(params.variables) : null,
+    variablesHash() {
+      if (variablesHash === undefined) variablesHash = hashVariables(variables);
+      return variablesHash;
+    },
     recordIds: new Set(),
     writtenInTransaction: false,
   };

@@ -20,12 +20,12 @@ export function usePreparedQueries(prepared: PreparedQueries): Plugin<GatewayCon
     onExecute({ args, setResultAndStopExecution }) {
       // yoga's context also holds the Node request (`req`) and the request's GraphQL parameters
       const ctx = args.contextValue as GatewayContext & { req?: IncomingMessage; params?: { query?: string } };
-      const { documentHash, variablesHash, operationName } = ctx.audit;
+      const { documentHash, operationName } = ctx.audit;
       const executed = ctx.req && prepared.takeHandedOn(ctx.req);
       if (
         executed &&
         executed.documentHash === documentHash &&
-        executed.variablesHash === variablesHash &&
+        executed.variablesHash === ctx.audit.variablesHash() &&
         executed.operationName === operationName
       ) {
         for (const id of executed.recordIds) ctx.audit.recordIds.add(id);

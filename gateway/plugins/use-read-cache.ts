@@ -34,7 +34,7 @@ export function useReadCache(options: ReadCacheOptions): Plugin<GatewayContext> 
         now: ctx.now,
         operationName: args.operationName,
         documentHash: ctx.audit.documentHash,
-        variablesHash: ctx.audit.variablesHash,
+        variablesHash: ctx.audit.variablesHash(),
       });
       const known = answers.get(version, key);
       if (known) return setResultAndStopExecution(known.result);

@@ -116,7 +116,7 @@ export function createReadCacheLane(options: ReadCacheLaneOptions): ReadCacheLan
       now: services.clock(),
       operationName: params.operationName,
       documentHash: audit.documentHash!,
-      variablesHash: audit.variablesHash,
+      variablesHash: audit.variablesHash(),
     });
     const answer = version && answers.get(version, key);
     if (!answer) return null;
@@ -160,7 +160,7 @@ export function createReadCacheLane(options: ReadCacheLaneOptions): ReadCacheLan
     // answers its own way
     if (!result) return null;
     const handOn = () => {
-      prepared.handOn(req, { ...audit, result });
+      prepared.handOn(req, { ...audit, variablesHash: audit.variablesHash(), result });
       return null;
     };
     if (Symbol.asyncIterator in result || result.errors?.length) return handOn();

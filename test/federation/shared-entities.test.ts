@@ -58,7 +58,7 @@ function contextOf(issuer: Jurisdiction | null, prisma: PrismaClient, scopes = [
       operationName: null,
       operationType: "query",
       documentHash: null,
-      variablesHash: null,
+      variablesHash: () => null,
       recordIds: new Set(),
       writtenInTransaction: false,
     },

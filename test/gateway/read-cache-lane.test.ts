@@ -6,6 +6,7 @@
  * does): that is how these tests tell who answered.
  */
 import { describe, expect, it, vi } from "vitest";
+import { hashVariables } from "../../gateway/audit/chain.ts";
 import { loadPrivateKey } from "../../gateway/auth/keys.ts";
 import { signToken } from "../../gateway/auth/sign-token.ts";
 import type { RequestLine } from "../../gateway/plugins/use-request-report.ts";
@@ -96,6 +97,8 @@ describe("the read lane does what yoga does for the request", () => {
       // stored by the time the answer arrived: the lane awaits the durable write, as yoga does
       const [byYoga, byLane] = await auditOf(subject);
       expect(byLane).toEqual(byYoga);
+      // the variables' hash, worked out when the entry's batch was written (RequestAudit.variablesHash)
+      expect(byLane?.variablesHash).toBe(hashVariables(anonymous.variables));
       expect(byLane).toMatchObject({ issuer: "sc", operationType: "query", outcome: "OK", operationName: null });
       expect(observe).toHaveBeenCalledWith("query", 200, expect.any(Number), []);
       const line = lines.map((l) => JSON.parse(l) as RequestLine).find((l) => l.requestId === requestId);

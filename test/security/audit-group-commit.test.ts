@@ -8,6 +8,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUDIT_LOCK_SQL, type AuditRecord, createAuditLog } from "../../gateway/audit/audit-log.ts";
+import { hashVariables } from "../../gateway/audit/chain.ts";
 import { createPgAuditBatchWriter, type PgAuditBatchWriter } from "../../gateway/audit/pg-audit-batch-writer.ts";
 import { verifyStoredChain } from "../../gateway/audit/verify-stored-chain.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
@@ -63,6 +64,42 @@ describe(`audit group commit (${process.env.DATABASE_URL ? "Postgres, own connec
     await log.append(record("after-failure"));
     expect(await t.prisma.auditEntry.count()).toBe(before + 1);
     expect(await verifyStoredChain(t.prisma)).toMatchObject({ ok: true, checked: before + 1 });
+  });
+
+  // a request's entry carries the function that hashes its variables (RequestAudit.variablesHash): the batch calls it
+  it("a deferred variables hash is stored as the variables' hash; one that cannot be worked out fails its entry alone", async () => {
+    const log = createAuditLog(t.prisma, { writeBatch: writer?.write });
+    const before = await t.prisma.auditEntry.count();
+    const variables = { input: { itemCode: "GZ-001", facts: { daysNotCorrected: 2, correctedInTime: false } } };
+    let calls = 0;
+    const deferred = record("deferred", {
+      variablesHash: () => {
+        calls += 1;
+        return hashVariables(variables);
+      },
+    });
+    const broken = record("broken", {
+      variablesHash: () => {
+        throw new Error("variables that cannot be hashed");
+      },
+    });
+    const results = await Promise.allSettled([
+      log.append(record("neighbour-a")),
+      log.append(broken),
+      log.append(deferred),
+      log.append(record("neighbour-b")),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled", "fulfilled"]);
+    expect(calls).toBe(1);
+    const stored = await t.prisma.auditEntry.findMany({
+      where: { operationName: { in: ["neighbour-a", "broken", "deferred", "neighbour-b"] } },
+      orderBy: { seq: "asc" },
+    });
+    expect(stored.map((row) => row.operationName)).toEqual(["neighbour-a", "deferred", "neighbour-b"]);
+    expect(stored[1]?.variablesHash).toBe(
+      hashVariables({ input: { facts: { correctedInTime: false, daysNotCorrected: 2 }, itemCode: "GZ-001" } }),
+    );
+    expect(await verifyStoredChain(t.prisma)).toMatchObject({ ok: true, checked: before + 3 });
   });
 
   // Postgres's text holds no NUL, and jsonb refuses a lone surrogate: one such name, sent by a caller, failed the whole
