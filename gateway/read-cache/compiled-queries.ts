@@ -25,6 +25,7 @@ import {
   type DocumentNode,
   type ExecutionResult,
   type FragmentDefinitionNode,
+  type GraphQLInputObjectType,
   type GraphQLInputType,
   type GraphQLSchema,
   getNamedType,
@@ -41,6 +42,7 @@ import {
   type ValueNode,
 } from "graphql";
 import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
+import { oncePerObject } from "../../schema/common/rules/once-per-object.ts";
 import { someReachableInputField } from "../util/input-type-search.ts";
 
 /** what may be compiled: root query fields, and the object types their selections may enter */
@@ -174,19 +176,29 @@ const reachesUnsafeInput = (type: GraphQLInputType) =>
     );
   });
 
+/**
+ * the fields of an input object type that may hold one (a list of them included), kept per type: only there can an
+ * array stand where an input object is expected, so a request's check reads those fields and no other
+ */
+const objectFieldsOf = oncePerObject((type: GraphQLInputObjectType) =>
+  Object.values(type.getFields())
+    .filter((field) => isInputObjectType(getNamedType(field.type)))
+    .map((field) => ({ name: field.name, type: field.type })),
+);
+
 /** an array anywhere the type expects an input object (a list's items included; a single item for a list too) */
 function arrayForInputObject(value: unknown, type: GraphQLInputType): boolean {
   if (value === null || value === undefined || typeof value !== "object") return false;
   if (isNonNullType(type)) return arrayForInputObject(value, type.ofType);
   if (isListType(type)) {
-    const items: unknown[] = Array.isArray(value) ? value : [value];
-    return items.some((item) => arrayForInputObject(item, type.ofType));
+    if (!Array.isArray(value)) return arrayForInputObject(value, type.ofType);
+    return value.some((item) => arrayForInputObject(item, type.ofType));
   }
   if (!isInputObjectType(type)) return false;
   if (Array.isArray(value)) return true;
-  const fields = type.getFields();
-  return Object.keys(value).some((key) => {
-    const field = fields[key];
-    return field !== undefined && arrayForInputObject((value as Record<string, unknown>)[key], field.type);
-  });
+  return objectFieldsOf(type).some(
+    (field) =>
+      Object.hasOwn(value, field.name) &&
+      arrayForInputObject((value as Record<string, unknown>)[field.name], field.type),
+  );
 }

@@ -1,9 +1,10 @@
 /**
  * The edge of matchDiscretion and of pushed penalty decisions: GraphQL facts (yuan, lists, nulls) →
  * the rules' CaseFactsInput (integer fen, records, absent = default). GraphQL's coercion has already checked the
- * shape (CaseFactsInput: types, enums, Int, the Yuan scalar as fen); the pure rules check the meaning (parseCaseFacts, in
- * ./rules/case-facts.ts) and report NEGATIVE_BASE_AMOUNT / INVALID_FACTS with their own codes. A second shape check
- * here cost a match request ~4 µs under load for nothing the coercion and the rules do not already refuse.
+ * shape (CaseFactsInput: types, enums, Int, the Yuan scalar as fen); the pure rules check the meaning
+ * (`parseCaseFacts`, ./rules/case-facts.ts, and ./rules/discretion.ts) and report NEGATIVE_BASE_AMOUNT / INVALID_FACTS
+ * with their own codes. A second shape check here cost a match request ~4 µs under load for nothing the coercion and
+ * the rules do not already refuse.
  */
 import { badInput } from "../../gateway/errors.ts";
 import type { CaseFactsInputRef } from "./discretion-query.ts";
@@ -19,7 +20,8 @@ export type FactsInput = typeof CaseFactsInputRef.$inferInput;
 export function toCaseFacts(input: FactsInput | null | undefined): CaseFactsInput | null {
   if (input === null || input === undefined) return null;
   const facts: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) {
+  for (const key of Object.keys(input)) {
+    const value = input[key as keyof FactsInput];
     if (key !== "baseAmounts" && value !== null && value !== undefined) facts[key] = value;
   }
   const baseAmountsFen: Partial<Record<BaseKind, number>> = {};

@@ -79,8 +79,10 @@ describe("the read lane coerces a prepared query's variables as yoga does", () =
   it("hands variables graphql-jit refuses to yoga, which refuses them as it would", async () => {
     const authorization = `Bearer ${await served.t.token("cq")}`;
     await postOver(served.server, MATCH, { authorization });
-    // [] for the facts object: graphql-jit would take it (every fact has a default), graphql-js refuses it
-    for (const facts of [{ harm: "UNHEARD_OF" }, { daysNotCorrected: 1.5 }, { unknownFact: true }, [], [{}]]) {
+    // [] for the facts object, or for a base amount inside their list: graphql-jit would take it (every fact has a
+    // default), graphql-js refuses it
+    const arrays = [[], [{}], { baseAmounts: [[]] }, { baseAmounts: [[{ base: "INVESTMENT", amountYuan: "1" }]] }];
+    for (const facts of [{ harm: "UNHEARD_OF" }, { daysNotCorrected: 1.5 }, { unknownFact: true }, ...arrays]) {
       const body = matchOf({ facts } as never);
       const catalogRead = vi.spyOn(served.t.services.catalog, "held");
       const fromLane = await postOver(served.server, body, { authorization });
