@@ -2,7 +2,6 @@
  * The catalog seed (事项库 + 裁量基准) and its integrity check. `validateCatalog()` lists every problem it
  * finds (empty = sound); the seed test asserts it is empty.
  */
-
 import { defaultFacts } from "../../../schema/benchmarks/rules/case-facts.ts";
 import { legalBasisCitation } from "../../../schema/benchmarks/rules/citation.ts";
 import { clampTier } from "../../../schema/benchmarks/rules/merge-statute.ts";

@@ -6,8 +6,8 @@
  * (JSON as their adapters send it, ../../supervision/penalty-supervision.ts), so the check trusts nothing: a field of
  * the wrong type, out of its range or with an unknown base kind is a problem named by its path. Fields it does not
  * know are left out, not refused. Written by hand, not as a zod schema: matching calls it on every case, and zod's
- * generic parse of these ten fields cost ~7 µs a match in the gateway's request path (bench/README.md, "match: the
- * facts and the variables' text", 2026-12-07), ~15 times its cost in a loop of its own.
+ * generic parse of these ten fields cost ~7–12 µs a match in a loop of the read lane's work, 15–25 times its cost in a
+ * loop of its own (bench/README.md, "match: the facts and the variables' text", 2026-12-07).
  */
 
 /** What a "multiple of a base" fine multiplies (docs/law.md). */
