@@ -22,7 +22,7 @@ export interface AuditRecord {
   /**
    * the variables' hash; from a request, the function that works it out (RequestAudit's), called once the entry is
    * taken into a group-commit batch. In a loop of the read lane's work, hashing a match's variables cost ~4–5 µs
-   * there, back to back with the batch's others, and ~13–20 µs on the request's own path (bench/README.md, "match:
+   * there, back to back with the batch's others, and ~9–21 µs on the request's own path (bench/README.md, "match:
    * the facts and the variables' text")
    */
   variablesHash: string | null | (() => string | null);
