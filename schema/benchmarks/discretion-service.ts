@@ -24,8 +24,8 @@ import {
   matchDiscretion,
 } from "./rules/discretion.ts";
 import { FineRuleError } from "./rules/fine-engine.ts";
-import { type StatutoryFine, statutoryFine } from "./rules/statute.ts";
-import { type BenchmarkBody, benchmarkBody, type CaseFactsInput } from "./rules/types.ts";
+import { statutoryFine } from "./rules/statute.ts";
+import { benchmarkBody, type CaseFactsInput } from "./rules/types.ts";
 
 export interface DiscretionRequest {
   /** unified, Chongqing or Sichuan code */
