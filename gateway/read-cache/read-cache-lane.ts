@@ -131,17 +131,23 @@ export function createReadCacheLane(options: ReadCacheLaneOptions): ReadCacheLan
     return { bytes: answer.bytes(), operationName: answer.operationName };
   };
 
+  /** the result handed to yoga with the request: yoga answers it as its own execution's (errors its way) */
+  const handOn = (req: IncomingMessage, audit: RequestAudit, result: ExecutionResult) => {
+    prepared.handOn(req, { ...audit, variablesHash: audit.variablesHash(), result });
+    return null;
+  };
+
   /**
-   * The prepared query executed and its entry audited; or null: variables the input safety check refuses, or
-   * handed on with its result (errors; an audit write that failed)
+   * The prepared query executed, as the bytes of its answer; or null: variables the input safety check refuses, or
+   * handed on with its result (errors; a result that does not serialize)
    */
-  const executedAnswer = async (
+  const executedBytes = async (
     req: IncomingMessage,
     caller: Caller,
     params: PlainParams,
     audit: RequestAudit,
     { document, operation }: { document: DocumentNode; operation: OperationDefinitionNode },
-  ): Promise<LaneAnswer | null> => {
+  ): Promise<Buffer | null> => {
     if (options.inputProblemOf(prepared.schema, document, params.variables)) return null;
     audit.operationType = "query";
     audit.operationName ??= operation.name?.value ?? null;
@@ -159,19 +165,35 @@ export function createReadCacheLane(options: ReadCacheLaneOptions): ReadCacheLan
     // variables the compiled operation refused, or errors: yoga executes it again (side-effect-free fields only) and
     // answers its own way
     if (!result) return null;
-    const handOn = () => {
-      prepared.handOn(req, { ...audit, variablesHash: audit.variablesHash(), result });
-      return null;
-    };
-    if (Symbol.asyncIterator in result || result.errors?.length) return handOn();
-    let bytes: Buffer;
+    if (Symbol.asyncIterator in result || result.errors?.length) return handOn(req, audit, result);
     try {
-      // before the audit entry: a result that does not serialize (a JSON value yoga would refuse) is yoga's to answer
-      bytes = Buffer.from(JSON.stringify(result), "utf8");
+      // a result that does not serialize (a JSON value yoga would refuse) is yoga's to answer
+      return Buffer.from(JSON.stringify(result), "utf8");
+    } catch {
+      return handOn(req, audit, result);
+    }
+  };
+
+  /**
+   * The prepared query executed and its entry audited; or null (see executedBytes). The result itself is not kept
+   * while the entry waits for its batch: the requests in flight would carry theirs through every scavenge
+   * (bench/README.md, "match"). Should the write fail, yoga is handed the same result read back from its bytes
+   * (JSON values only, so it serializes to the same bytes).
+   */
+  const executedAnswer = async (
+    req: IncomingMessage,
+    caller: Caller,
+    params: PlainParams,
+    audit: RequestAudit,
+    executable: { document: DocumentNode; operation: OperationDefinitionNode },
+  ): Promise<LaneAnswer | null> => {
+    const bytes = await executedBytes(req, caller, params, audit, executable);
+    if (!bytes) return null;
+    try {
       // a query that wrote its entry in its own transaction (schema/common/write.ts) needs none here, as in useAudit
       if (!audit.writtenInTransaction) await services.auditLog.append(auditRecordFor({ caller, audit }, undefined));
     } catch {
-      return handOn();
+      return handOn(req, audit, JSON.parse(bytes.toString("utf8")) as ExecutionResult);
     }
     return { bytes, operationName: audit.operationName };
   };
