@@ -9,6 +9,7 @@ import type { GraphQLSchema } from "graphql";
 import { createYoga, type Plugin, type YogaInitialContext } from "graphql-yoga";
 import { COMPILED_QUERY_SURFACE } from "../schema/benchmarks/discretion-query.ts";
 import { CATALOG_READ_FIELDS } from "../schema/catalog/catalog-read-model.ts";
+import { requestCacheKey } from "../schema/common/request-caches.ts";
 import { schema } from "../schema/index.ts";
 import { syncHealth } from "../schema/sync/status-service.ts";
 import { noteAudited } from "./audit/request-tally.ts";
@@ -35,6 +36,7 @@ import { useMetrics } from "./plugins/use-metrics.ts";
 import { usePreparedQueries } from "./plugins/use-prepared-queries.ts";
 import { useReadCache } from "./plugins/use-read-cache.ts";
 import { useReplayGuard } from "./plugins/use-replay-guard.ts";
+import { useRequestCaches } from "./plugins/use-request-caches.ts";
 import { useRequestReport } from "./plugins/use-request-report.ts";
 import { useRequestShape } from "./plugins/use-request-shape.ts";
 import { type RunAsVisitor, usePublicPages } from "./public-pages/use-public-pages.ts";
@@ -93,7 +95,16 @@ export function createGateway(deps: GatewayDeps): Gateway {
     req: IncomingMessage | undefined,
   ): GatewayContext => {
     const clientAddress = clientAddressOf(forwardedFor, req, config.trustProxy);
-    return { prisma: db.prisma, caller, now: services.clock(), services, audit, clientAddress };
+    return {
+      prisma: db.prisma,
+      caller,
+      now: services.clock(),
+      services,
+      audit,
+      clientAddress,
+      // released when the request has executed (./plugins/use-request-caches.ts, and the read lane)
+      ...requestCacheKey(),
+    };
   };
   const context = async (initial: YogaInitialContext): Promise<GatewayContext> => {
     const { request, params } = initial;
@@ -147,6 +158,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     // before the replay guard: a refused argument does not use up the token's one mutation
     useInputSafety(inputProblemOf),
     useReplayGuard(),
+    // a request's Pothos caches die young once it has executed (../schema/common/request-caches.ts)
+    useRequestCaches(),
     // last: it stops execution of a repeated catalog read, after the audit and metrics plugins have seen it
     useReadCache({
       fields: CATALOG_READ_FIELDS,

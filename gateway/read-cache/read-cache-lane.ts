@@ -26,6 +26,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { normalizedExecutor } from "@graphql-tools/executor";
 import { type DocumentNode, type ExecutionResult, getOperationAST, type OperationDefinitionNode } from "graphql";
+import { releaseRequestCaches } from "../../schema/common/request-caches.ts";
 import type { Caller, GatewayContext, GatewayServices, RequestAudit } from "../context.ts";
 import { auditRecordFor, describeRequest } from "../plugins/use-audit.ts";
 import type { InputSafetyCheck } from "../plugins/use-input-safety.ts";
@@ -162,6 +163,8 @@ export function createReadCacheLane(options: ReadCacheLaneOptions): ReadCacheLan
           operationName: params.operationName ?? undefined,
           contextValue,
         })) as ExecutionResult);
+    // nothing of the request executes any more (no stream: the lane's queries have no @defer or @stream)
+    if (!(result && Symbol.asyncIterator in result)) releaseRequestCaches(contextValue);
     // variables the compiled operation refused, or errors: yoga executes it again (side-effect-free fields only) and
     // answers its own way
     if (!result) return null;

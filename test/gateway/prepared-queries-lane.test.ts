@@ -5,6 +5,8 @@
  * What it does not answer (errors, a failed audit write) it hands to yoga with its result: the operation runs once.
  * The lane never calls `authenticate` (yoga's context does): that is how these tests tell who answered.
  */
+import { contextCacheSymbol } from "@pothos/core";
+import { RequestCache } from "@pothos/plugin-scope-auth";
 import { Kind, type OperationDefinitionNode, parse } from "graphql";
 import { describe, expect, it, vi } from "vitest";
 import { EXAMPLE_OPERATIONS } from "../../gateway/graphiql-examples.ts";
@@ -42,6 +44,27 @@ describe.each([
     expect(authenticate).not.toHaveBeenCalled();
     const fromYoga = await served.t.gql(other.query, { as: "sc", variables: other.variables });
     expect(JSON.parse(fromLane.body)).toEqual({ data: fromYoga.data });
+  });
+
+  // schema/common/request-caches.ts: otherwise every request's caches, and its context, outlive it into the old heap
+  it("releases the scope caches of the contexts it executed with, and so does yoga", async () => {
+    const authorization = `Bearer ${await served.t.token("sc")}`;
+    const contexts = new Set<object>();
+    const fromContext = RequestCache.fromContext.bind(RequestCache);
+    const caches = vi.spyOn(RequestCache, "fromContext").mockImplementation((context, builder) => {
+      contexts.add(context);
+      return fromContext(context, builder);
+    });
+    const authenticate = vi.spyOn(served.t.services.authenticator, "authenticate");
+    // a document of its own: yoga executes it the first time, and the lane the second
+    const other = { ...MATCH, query: MATCH.query.replace("steps", "steps __typename") };
+    await postOver(served.server, other, { authorization });
+    expect(authenticate).toHaveBeenCalledTimes(1);
+    await postOver(served.server, other, { authorization }); // the lane
+    expect(authenticate).toHaveBeenCalledTimes(1);
+    caches.mockRestore();
+    expect(contexts.size).toBe(2);
+    for (const context of contexts) expect((context as Record<symbol, unknown>)[contextCacheSymbol]).toBeUndefined();
   });
 });
 
