@@ -47,7 +47,7 @@ describe.each([
   });
 
   // schema/common/request-caches.ts: otherwise every request's caches, and its context, outlive it into the old heap
-  it("releases the scope caches of the contexts it executed with, and so does yoga", async () => {
+  it("removes the scope caches of the contexts it executed with, and so does yoga", async () => {
     const authorization = `Bearer ${await served.t.token("sc")}`;
     const contexts = new Set<object>();
     const fromContext = RequestCache.fromContext.bind(RequestCache);
@@ -55,6 +55,7 @@ describe.each([
       contexts.add(context);
       return fromContext(context, builder);
     });
+    const removed = vi.spyOn(RequestCache, "clearForContext");
     const authenticate = vi.spyOn(served.t.services.authenticator, "authenticate");
     // a document of its own: yoga executes it the first time, and the lane the second
     const other = { ...MATCH, query: MATCH.query.replace("steps", "steps __typename") };
@@ -62,9 +63,14 @@ describe.each([
     expect(authenticate).toHaveBeenCalledTimes(1);
     await postOver(served.server, other, { authorization }); // the lane
     expect(authenticate).toHaveBeenCalledTimes(1);
+    const removedFor = new Set(removed.mock.calls.map(([context]) => context));
     caches.mockRestore();
+    removed.mockRestore();
     expect(contexts.size).toBe(2);
-    for (const context of contexts) expect((context as Record<symbol, unknown>)[contextCacheSymbol]).toBeUndefined();
+    for (const context of contexts) {
+      expect(removedFor.has(context)).toBe(true);
+      expect((context as Record<symbol, unknown>)[contextCacheSymbol]).toBeUndefined();
+    }
   });
 });
 

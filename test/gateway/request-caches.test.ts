@@ -4,6 +4,7 @@
  * its end, never while the request still executes.
  */
 import { contextCacheSymbol, createContextCache } from "@pothos/core";
+import { RequestCache } from "@pothos/plugin-scope-auth";
 import { createSchema, createYoga } from "graphql-yoga";
 import { describe, expect, it } from "vitest";
 import { useRequestCaches } from "../../gateway/plugins/use-request-caches.ts";
@@ -21,6 +22,16 @@ describe("a request's cache key", () => {
     releaseRequestCaches(context);
     expect(keyOf(context)).toBeUndefined();
     expect(cacheOf(context)).not.toBe(kept);
+  });
+
+  it("removes scope-auth's cache of the request outright, not only its key", () => {
+    const builder = { options: { scopeAuth: {} } } as never;
+    const context = { caller: "cq", ...requestCacheKey() };
+    const key = keyOf(context);
+    const kept = RequestCache.fromContext(context, builder);
+    releaseRequestCaches(context);
+    // the same key on another context finds nothing: the entry itself is gone
+    expect(RequestCache.fromContext({ [contextCacheSymbol]: key }, builder)).not.toBe(kept);
   });
 
   it("adds nothing to a context that has no key", () => {
