@@ -49,12 +49,7 @@ describe.each([
   // schema/common/request-caches.ts: otherwise every request's caches, and its context, outlive it into the old heap
   it("removes the scope caches of the contexts it executed with, and so does yoga", async () => {
     const authorization = `Bearer ${await served.t.token("sc")}`;
-    const contexts = new Set<object>();
-    const fromContext = RequestCache.fromContext.bind(RequestCache);
-    const caches = vi.spyOn(RequestCache, "fromContext").mockImplementation((context, builder) => {
-      contexts.add(context);
-      return fromContext(context, builder);
-    });
+    const caches = vi.spyOn(RequestCache, "fromContext");
     const removed = vi.spyOn(RequestCache, "clearForContext");
     const authenticate = vi.spyOn(served.t.services.authenticator, "authenticate");
     // a document of its own: yoga executes it the first time, and the lane the second
@@ -63,6 +58,7 @@ describe.each([
     expect(authenticate).toHaveBeenCalledTimes(1);
     await postOver(served.server, other, { authorization }); // the lane
     expect(authenticate).toHaveBeenCalledTimes(1);
+    const contexts = new Set(caches.mock.calls.map(([context]) => context as object));
     const removedFor = new Set(removed.mock.calls.map(([context]) => context));
     caches.mockRestore();
     removed.mockRestore();
