@@ -67,6 +67,21 @@ const PAYLOAD_HEAD = `[${JSON.stringify(CANONICAL_TAG)},`;
 export const rowsJson = (entries: readonly ChainedEntry[]) =>
   `[${entries.map(({ payload, row }) => `[${payload.slice(PAYLOAD_HEAD.length, -1)},"${row.hash}"]`).join(",")}]`;
 
+/**
+ * The batch's rows as a jsonb parameter in Postgres's binary format: a version byte (1), then the JSON text as UTF-8
+ * (what the server's `jsonb_recv` reads; it parses that text as the text format would). Sent as text, the rows were
+ * a long string that pg's bind writer turned into bytes, and under load most of those strings ended in the old
+ * generation: of what outlived a scavenge under the cached read, the largest part, and ~1 MB a scavenge in a loop of
+ * pg alone against ~0.13 MB as bytes (bench/README.md, "read-peers: the audit rows as bytes"). As bytes, the text
+ * dies young here and pg copies bytes that live outside the heap.
+ */
+export function jsonbParameter(json: string): Buffer {
+  const bytes = Buffer.allocUnsafe(1 + Buffer.byteLength(json));
+  bytes[0] = 1;
+  bytes.write(json, 1, "utf8");
+  return bytes;
+}
+
 /** the numbers reserved, or null: the head was not the one expected, nothing was stored */
 const reservedOf = (result: pg.QueryResult) =>
   (result.rows[0] as { reserved: string[] | null }).reserved?.map(BigInt) ?? null;
@@ -115,7 +130,7 @@ export function createPgAuditBatchWriter(connectionString: string): PgAuditBatch
       await client.query({
         name: APPEND_STATEMENT,
         text: APPEND_SQL,
-        values: [rowsJson(entries), head.hash, toReserve(records.length, left.length)],
+        values: [jsonbParameter(rowsJson(entries)), head.hash, toReserve(records.length, left.length)],
       }),
     );
     if (reserved === null) {

@@ -12,7 +12,7 @@ import {
   hashVariables,
   verifyAuditChain,
 } from "../../gateway/audit/chain.ts";
-import { rowsJson } from "../../gateway/audit/pg-audit-batch-writer.ts";
+import { jsonbParameter, rowsJson } from "../../gateway/audit/pg-audit-batch-writer.ts";
 
 function buildChain(count: number, firstSeq = 1n, gapAfter?: bigint): AuditRow[] {
   const rows: AuditRow[] = [];
@@ -198,5 +198,13 @@ describe("the rows the Postgres writer sends (the canonical payloads' fields, th
       entries.map(({ row, payload }) => [row.hash, payload]),
     );
     expect(entries[1]!.row.prevHash).toBe(entries[0]!.row.hash);
+  });
+
+  it("sends the rows as jsonb's binary format: the version byte 1, then the JSON text as UTF-8", () => {
+    const json = JSON.stringify([["查询执法事项", "𠀀", 'a "b" \\ c']]);
+    const bytes = jsonbParameter(json);
+    expect(bytes[0]).toBe(1);
+    expect(bytes.subarray(1).toString("utf8")).toBe(json);
+    expect(bytes.length).toBe(1 + Buffer.byteLength(json));
   });
 });

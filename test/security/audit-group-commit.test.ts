@@ -203,6 +203,32 @@ describe(`audit group commit (${process.env.DATABASE_URL ? "Postgres, own connec
     },
   );
 
+  // a one-trip batch's rows travel as jsonb bytes (jsonbParameter): what is stored must be what was hashed, whatever
+  // the script — Chinese names (three bytes in UTF-8), a character outside the BMP (four), quotes and backslashes
+  it.runIf(Boolean(process.env.DATABASE_URL))(
+    "a one-trip batch stores its texts as they were hashed, in any script",
+    async () => {
+      const own = createPgAuditBatchWriter(t.db.url!);
+      try {
+        const log = createAuditLog(t.prisma, { writeBatch: own.write });
+        await log.append(record("before-scripts")); // the long way: the writer now knows the head
+        const names = ["查询执法事项", "核查𠀀企业", 'name "quoted" \\ back\\slash'];
+        await Promise.all(
+          names.map((name) => log.append(record(name, { subject: `执法人员-${name}`, recordIds: [`记录-${name}`] }))),
+        );
+        expect(own.counts()).toMatchObject({ headMoved: 0 });
+        expect(own.counts().oneTrip).toBeGreaterThanOrEqual(1);
+        const stored = await t.prisma.auditEntry.findMany({ where: { operationName: { in: names } } });
+        expect(stored.map((row) => [row.operationName, row.subject, row.recordIds]).sort()).toEqual(
+          names.map((name) => [name, `执法人员-${name}`, [`记录-${name}`]]).sort(),
+        );
+        expect(await verifyStoredChain(t.prisma)).toMatchObject({ ok: true });
+      } finally {
+        await own.close();
+      }
+    },
+  );
+
   it.runIf(Boolean(process.env.DATABASE_URL))(
     "the append refuses a transaction with one snapshot (repeatable read), which would read an old head and fork the chain",
     async () => {
