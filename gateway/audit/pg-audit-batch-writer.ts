@@ -70,10 +70,10 @@ export const rowsJson = (entries: readonly ChainedEntry[]) =>
 /**
  * The batch's rows as a jsonb parameter in Postgres's binary format: a version byte (1), then the JSON text as UTF-8
  * (what the server's `jsonb_recv` reads; it parses that text as the text format would). Sent as text, the rows were
- * a long string that pg's bind writer turned into bytes, and under load most of those strings ended in the old
- * generation: of what outlived a scavenge under the cached read, the largest part, and ~1 MB a scavenge in a loop of
- * pg alone against ~0.13 MB as bytes (bench/README.md, "read-peers: the audit rows as bytes"). As bytes, the text
- * dies young here and pg copies bytes that live outside the heap.
+ * a string of several parts that pg's bind writer made flat and turned into bytes, and those flat copies aged: they
+ * were 67% of what outlived the young generation under the read-peers load, and in a loop of pg alone the text
+ * promoted ~1.1 MB a scavenge against ~0.13 MB as bytes (bench/README.md, "read-peers: the audit rows as bytes").
+ * As bytes, the text dies young here and pg copies bytes that live outside the heap.
  */
 export function jsonbParameter(json: string): Buffer {
   const bytes = Buffer.allocUnsafe(1 + Buffer.byteLength(json));
