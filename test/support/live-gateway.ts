@@ -3,13 +3,13 @@
  * tests that drive it like an outside client (the adapters). The database outlives the gateway:
  * `stop()` ends the HTTP server and all in-process state (bus, replay cache, streams), `start()`
  * serves a NEW gateway on the same database, keys and port — a killed and restarted gateway.
- * Dispose with `dispose()`.
+ * Dispose with `dispose()`: the database, the keys and, with REDIS_URL, every key under its Redis prefix go.
  */
 import { signDevelopmentToken } from "../../gateway/auth/development-token.ts";
 import { type RunningGateway, startGateway } from "../../gateway/server.ts";
 import { seedDatabase } from "../../prisma/seed/seed.ts";
 import { createTestDatabase } from "./database.ts";
-import { testConfig, testRedisPrefix } from "./gateway.ts";
+import { deleteRedisPrefix, testConfig, testRedisPrefix } from "./gateway.ts";
 import { createTestKeys } from "./keys.ts";
 
 export type LiveGateway = Awaited<ReturnType<typeof startLiveGateway>>;
@@ -53,6 +53,7 @@ export async function startLiveGateway(
       await this.stop();
       await database.dispose();
       await keys.cleanup();
+      if (process.env.REDIS_URL) await deleteRedisPrefix(process.env.REDIS_URL, redisPrefix);
     },
   };
 }
