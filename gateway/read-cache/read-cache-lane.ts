@@ -180,8 +180,8 @@ export function createReadCacheLane(options: ReadCacheLaneOptions): ReadCacheLan
   /**
    * The prepared query executed and its entry audited; or null (see executedBytes). The result itself is not kept
    * while the entry waits for its batch: the requests in flight would carry theirs through every scavenge
-   * (bench/README.md, "match: what a request's caches kept alive"). Should the write fail, yoga is handed the same result read back from its bytes
-   * (JSON values only, so it serializes to the same bytes).
+   * (bench/README.md, "match: what a request's caches kept alive"). Should the write fail, yoga is handed the same
+   * result read back from its bytes (JSON values only, so it serializes to the same bytes).
    */
   const executedAnswer = async (
     req: IncomingMessage,
